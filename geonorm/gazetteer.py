@@ -1,0 +1,226 @@
+"""A loaded, read-only gazetteer index: places, their names, and key lookups.
+
+``Gazetteer.default()`` gives the embedded default (built once into the user cache directory,
+rebuilt when the source versions or the format change, or when the cache is broken).
+``Gazetteer.open(path)`` opens a custom index built with ``geonorm gazetteer build``.
+"""
+from __future__ import annotations
+
+import pickle
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .model import NameKind
+from .names.hashing import deletions, hash64
+from .names.keyindex import KeyIndex
+from .store import KEY_TYPES, LEVELS, PLACE_STR_COLS, read_meta
+
+
+class GazetteerError(RuntimeError):
+    """The index is missing, corrupt or cannot be built."""
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """A place as stored in the index (``row`` is its position in this index)."""
+
+    row: int
+    id: int
+    name: str
+    ascii_name: str
+    lat: float
+    lon: float
+    feature_class: str
+    feature_code: str
+    level: str
+    country_code: str
+    admin1_code: str
+    admin2_code: str
+    population: int
+    timezone: str
+    iso_code: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    """One indexed name form of a place."""
+
+    row: int
+    text: str
+    place_row: int
+    kind: NameKind
+    lang: str
+    scheme: str  # romanization scheme that produced this form ('' = from the source)
+    original: str  # the non-Latin name it was romanized from ('' if none)
+    valid_from: int  # yyyymmdd, 0 = unknown (yyyy0000 when only the year is known)
+    valid_to: int
+    source: str
+
+
+class Gazetteer:
+    """Read-only access to an index directory."""
+
+    def __init__(self, directory: Path) -> None:
+        directory = Path(directory)
+        meta = read_meta(directory)
+        if meta is None:
+            raise GazetteerError(f"no complete geonorm index at {directory}")
+        self.meta = meta
+        self.path = directory
+        try:
+            self._load(directory)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, KeyError) as exc:
+            raise GazetteerError(f"corrupt geonorm index at {directory}: {exc}") from exc
+        self._area_cache: dict | None = None
+        self._lock = threading.Lock()
+
+    def _load(self, d: Path) -> None:
+        load = lambda name: np.load(d / f"{name}.npy", mmap_mode="r")  # noqa: E731
+        self.place_id = np.asarray(load("place_id"))
+        self.place_lat = np.asarray(load("place_lat"))
+        self.place_lon = np.asarray(load("place_lon"))
+        self.place_pop = np.asarray(load("place_pop"))
+        self.place_parent = np.asarray(load("place_parent"))
+        self.place_level = np.asarray(load("place_level"))
+        self.place_form_start = load("place_form_start")
+        self.form_place = load("form_place")
+        self.form_kind = load("form_kind")
+        self.form_lang = load("form_lang")
+        self.form_scheme = load("form_scheme")
+        self.form_source = load("form_source")
+        self.form_from = load("form_from")
+        self.form_to = load("form_to")
+        self.form_orig = load("form_orig")
+        self.foldkey_start = load("foldkey_start")
+        self.foldkey_forms = load("foldkey_forms")
+        self.keys = {kt: KeyIndex.load(d, kt) for kt in KEY_TYPES}
+        self.deletion = KeyIndex.load(d, "deletion")
+        with open(d / "strings.pkl", "rb") as fh:
+            s = pickle.load(fh)
+        self._pstr = s["place"]
+        text = s["form_text"]
+        self.form_text = text.split("\x00") if text else []
+        self.fold_keys = s["fold_keys"].split("\x00") if s["fold_keys"] else []
+        self.lang_vocab = s["lang_vocab"]
+        self.scheme_vocab = s["scheme_vocab"]
+        self.source_vocab = s["source_vocab"]
+        if len(self.form_text) != len(self.form_place) or len(self._pstr["name"]) != len(self.place_id):
+            raise ValueError("column lengths disagree")
+
+    # ---- construction ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path) -> "Gazetteer":
+        return cls(Path(path))
+
+    @classmethod
+    def default(cls, progress: bool = True) -> "Gazetteer":
+        from .default import default_gazetteer
+        return default_gazetteer(progress=progress)
+
+    # ---- places ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.place_id)
+
+    def row_of(self, place_id: int) -> int | None:
+        i = int(np.searchsorted(self.place_id, place_id))
+        return i if i < len(self.place_id) and int(self.place_id[i]) == int(place_id) else None
+
+    def place(self, row: int) -> PlaceRecord:
+        s = self._pstr
+        return PlaceRecord(
+            row=row, id=int(self.place_id[row]), name=s["name"][row],
+            ascii_name=s["ascii_name"][row], lat=float(self.place_lat[row]),
+            lon=float(self.place_lon[row]), feature_class=s["feature_class"][row],
+            feature_code=s["feature_code"][row], level=LEVELS[int(self.place_level[row])],
+            country_code=s["country_code"][row], admin1_code=s["admin1_code"][row],
+            admin2_code=s["admin2_code"][row], population=int(self.place_pop[row]),
+            timezone=s["timezone"][row], iso_code=s["iso_code"][row], source=s["source"][row],
+            note=s["note"][row])
+
+    def get(self, place_id: int) -> PlaceRecord | None:
+        """The place with this id (GeoNames id for GeoNames places), or None."""
+        row = self.row_of(place_id)
+        return None if row is None else self.place(row)
+
+    def parent(self, row: int) -> int | None:
+        p = int(self.place_parent[row])
+        return None if p < 0 else p
+
+    def parents(self, row: int) -> list[PlaceRecord]:
+        """Parent chain, nearest first: Pokrovsk -> Pokrovsk Raion -> Donetsk Oblast -> Ukraine."""
+        out, seen = [], {row}
+        p = self.parent(row)
+        while p is not None and p not in seen:
+            seen.add(p)
+            out.append(self.place(p))
+            p = self.parent(p)
+        return out
+
+    def country_code_of(self, row: int) -> str:
+        return self._pstr["country_code"][row]
+
+    def admin1_code_of(self, row: int) -> str:
+        return self._pstr["admin1_code"][row]
+
+    def area_rows(self) -> dict:
+        """{('country', cc) | ('admin1', cc, a1) | ('admin2', cc, a1, a2): row} (cached)."""
+        if self._area_cache is None:
+            cache = {}
+            cc, a1, a2 = self._pstr["country_code"], self._pstr["admin1_code"], self._pstr["admin2_code"]
+            for row in np.nonzero(np.isin(self.place_level, [LEVELS.index("country"),
+                                                             LEVELS.index("admin1"),
+                                                             LEVELS.index("admin2")]))[0].tolist():
+                level = LEVELS[int(self.place_level[row])]
+                if level == "country":
+                    cache.setdefault(("country", cc[row]), row)
+                elif level == "admin1":
+                    cache.setdefault(("admin1", cc[row], a1[row]), row)
+                else:
+                    cache.setdefault(("admin2", cc[row], a1[row], a2[row]), row)
+            self._area_cache = cache
+        return self._area_cache
+
+    def admin_name(self, row: int, level: str) -> str:
+        """Name of the place's admin1/admin2 area ('' when unknown)."""
+        cc, a1, a2 = (self._pstr[k][row] for k in ("country_code", "admin1_code", "admin2_code"))
+        key = ("admin1", cc, a1) if level == "admin1" else ("admin2", cc, a1, a2)
+        r = self.area_rows().get(key)
+        return self._pstr["name"][r] if r is not None else ""
+
+    # ---- names ----------------------------------------------------------------------------
+    def form(self, row: int) -> NameRecord:
+        orig = int(self.form_orig[row])
+        return NameRecord(
+            row=row, text=self.form_text[row], place_row=int(self.form_place[row]),
+            kind=NameKind(int(self.form_kind[row])), lang=self.lang_vocab[int(self.form_lang[row])],
+            scheme=self.scheme_vocab[int(self.form_scheme[row])],
+            original=self.form_text[orig] if orig >= 0 else "",
+            valid_from=int(self.form_from[row]), valid_to=int(self.form_to[row]),
+            source=self.source_vocab[int(self.form_source[row])])
+
+    def names_of(self, row: int) -> list[NameRecord]:
+        """Every indexed name form of a place (source names and generated romanizations)."""
+        a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
+        return [self.form(r) for r in range(a, b)]
+
+    def lookup(self, key_type: str, key: str) -> np.ndarray:
+        """Form rows whose ``key_type`` key ('exact', 'fold', 'skeleton') equals ``key``."""
+        return self.keys[key_type].get(key)
+
+    def fuzzy_keys(self, fold: str) -> list[int]:
+        """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell)."""
+        hashes = np.fromiter((hash64(d) for d in deletions(fold)), dtype=np.uint64)
+        return np.unique(self.deletion.get_many(hashes)).tolist()
+
+    def forms_of_fold_key(self, key_id: int) -> np.ndarray:
+        return self.foldkey_forms[int(self.foldkey_start[key_id]):int(self.foldkey_start[key_id + 1])]
+
+    def stats(self) -> dict:
+        return {"places": len(self), "names": len(self.form_text), **{
+            k: self.meta.get(k) for k in ("sources", "versions", "build_seconds", "fuzzy_keys",
+                                          "deletion_entries", "reports", "noise")}}

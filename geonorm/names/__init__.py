@@ -1,0 +1,1 @@
+"""Name processing: normalization, romanization and lookup keys (no knowledge of places)."""

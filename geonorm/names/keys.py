@@ -1,0 +1,55 @@
+"""Lookup keys that merge romanization differences but keep different places apart.
+
+* ``fold_key``: a folded romanization (kh/h/g, shch/sch/szcz, zh, ts/tz/c, y/j/i glides, w->v,
+  doubled letters, Russian/Ukrainian alternations ey/iy, -ov/-iv, -skoye/-ske, no spaces).
+  Dimitrov and Dmitrov stay apart; Kharkov, Kharkiv and Charkiw meet.
+* ``skeleton_key``: the fold key with every vowel run replaced by one placeholder; catches
+  vowel-level variants and typos (Krasnarmeysk ~ Krasnoarmeysk, Kiev ~ Kyiv). Loose: used only
+  to generate candidates, never to decide.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import to_ascii
+
+# Order matters: longest digraphs first. Upper-case letters are fold symbols (never in input,
+# which is lower-cased ASCII by then).
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("schtsch", "Q"), ("shtch", "Q"), ("chtch", "Q"), ("szcz", "Q"), ("shch", "Q"), ("sch", "W"),
+    ("tsch", "C"), ("tch", "C"), ("cz", "C"), ("ch", "C"), ("sz", "W"), ("sh", "W"),
+    ("zh", "J"), ("kh", "H"), ("tz", "T"), ("ts", "T"), ("c", "T"),
+    ("g", "H"), ("h", "H"), ("w", "v"), ("x", "ks"),
+    ("y", "i"), ("j", "i"),
+    ("C", "c"),
+)
+_FOLD_RE = re.compile("|".join(re.escape(a) for a, _ in _FOLDS if a != "C"))
+_FOLD_MAP = {a: b for a, b in _FOLDS}
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_ALTERNATIONS = (
+    (re.compile(r"(?<=[a-zA-Z])(ei|ii|ie|iy|ey)(?=[a-zA-Z])"), "i"),  # Krasnoarmeysk ~ Krasnoarmiisk
+    (re.compile(r"ov(?=\b|$)"), "iv"),  # Kharkov ~ Kharkiv
+    (re.compile(r"sk(oie|oe|ie|e)\b"), "ske"),  # -skoye ~ -ske (never merged with -sk)
+    (re.compile(r"sk(ii|i)\b"), "ski"),  # -skiy ~ -skyi ~ -sky
+    (re.compile(r"(?<=[a-zA-Z])(ia|ja|ya)\b"), "a"),  # Zaporizhzhia ~ Zaporozhye endings
+)
+_VOWELS_RE = re.compile(r"[aeiou]+")
+
+
+@lru_cache(maxsize=262144)
+def fold_key(name: str) -> str:
+    """Folded romanization key of any name (any script goes through anyascii first)."""
+    text = to_ascii(name)
+    text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
+    text = text.replace("C", "c")
+    for rx, rep in _ALTERNATIONS:
+        text = rx.sub(rep, text)
+    text = text.replace(" ", "")
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
+@lru_cache(maxsize=262144)
+def skeleton_key(name: str) -> str:
+    """Fold key with each vowel run replaced by '*' (consonant frame)."""
+    return _VOWELS_RE.sub("*", fold_key(name))

@@ -1,0 +1,79 @@
+"""Unicode normalization of place names: one canonical comparable form per string.
+
+``normalize`` keeps the script (Cyrillic stays Cyrillic) and is used for exact matching;
+``to_ascii`` folds any script to ASCII via ``anyascii`` and is the base of the Latin keys.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+MAX_QUERY_CHARS = 512  # longer strings are clipped before matching (a place name is never this long)
+
+# Every apostrophe / soft-sign / prime form seen in romanized names, plus the Cyrillic soft and
+# hard signs' Latin stand-ins. Removed outright: "Pokrovs'k" == "Pokrovsk".
+_APOSTROPHES = "'’‘ʹʼ`´ʻʽ′″\"“”«»"
+_APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+_SEP_RE = re.compile(r"[\s\-‐-―_/\\.·]+")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]")
+_JUNK_RE = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def clean(text: str) -> str:
+    """NFKC, drop control characters, collapse whitespace; keeps case and punctuation."""
+    text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4])
+    text = _CONTROL_RE.sub(" ", text)
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
+def strip_marks(text: str) -> str:
+    """Remove combining diacritics (é -> e, ї -> і) but keep base letters of any script."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def normalize(text: str) -> str:
+    """Comparable form: casefolded, no diacritics/apostrophes, separators as single spaces.
+
+    Cyrillic й/ё keep their identity through NFD+NFC only for Latin; for Cyrillic we fold
+    й->и and ё->е explicitly as people and GeoNames use both.
+    """
+    text = clean(text).casefold()
+    text = _APOS_RE.sub("", text)
+    text = text.replace("ь", "").replace("ъ", "")
+    text = strip_marks(text)
+    text = _SEP_RE.sub(" ", text)
+    text = _JUNK_RE.sub(" ", text)
+    return " ".join(text.split())
+
+
+def to_ascii(text: str) -> str:
+    """Normalized ASCII rendering of any script (anyascii), lowercase, single-spaced."""
+    return normalize(anyascii(normalize(text))) if not text.isascii() else normalize(text)
+
+
+_SCRIPTS = (
+    ("cyrillic", re.compile("[\u0400-\u04ff\u0500-\u052f]")),
+    ("greek", re.compile("[\u0370-\u03ff]")),
+    ("arabic", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
+    ("hebrew", re.compile("[\u0590-\u05ff]")),
+    ("cjk", re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")),
+    ("georgian", re.compile("[\u10a0-\u10ff]")),
+    ("armenian", re.compile("[\u0530-\u058f]")),
+)
+
+
+def script_of(text: str) -> str:
+    """The first non-Latin script found in ``text``, else 'latin' (or 'other')."""
+    if text.isascii():
+        return "latin"
+    for name, rx in _SCRIPTS:
+        if rx.search(text):
+            return name
+    letters = [c for c in text if c.isalpha()]
+    if all("LATIN" in unicodedata.name(c, "") for c in letters):
+        return "latin"
+    return "other"

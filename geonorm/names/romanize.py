@@ -1,0 +1,135 @@
+"""Romanization schemes for Cyrillic names, and a router for other scripts.
+
+Russian schemes come from ``iuliia`` (BGN/PCGN, ISO 9 / GOST 7.79, ICAO passport, scholarly,
+French MVD), Ukrainian from ``uklatn`` (national 2010 system "KMU 55", DSTU 9112),
+every other script through ``anyascii``. German and Polish renderings, seen in European press
+(Charkiw, Schtschors, Kijów), have no maintained package; they are small letter tables here.
+
+A router picks the schemes by letters: і ї є ґ -> Ukrainian, ы э ё ъ -> Russian, neither -> both.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import iuliia
+import uklatn
+from anyascii import anyascii
+
+from .normalize import script_of
+
+UK_ONLY = re.compile("[іїєґІЇЄҐ]")
+RU_ONLY = re.compile("[ыэёъЫЭЁЪ]")
+
+_RU_SCHEMES = {
+    "bgn_pcgn": iuliia.BGN_PCGN,
+    "iso9": iuliia.GOST_779,
+    "passport": iuliia.ICAO_DOC_9303,
+    "scholarly": iuliia.SCIENTIFIC,
+    "wikipedia": iuliia.WIKIPEDIA,
+    "french": iuliia.MVD_310_FR,
+}
+_UK_SCHEMES = {
+    "ua_national_2010": uklatn.KMU_55,
+    "dstu_9112": uklatn.DSTU_9112_B,
+}
+
+# Letter tables for German and Polish press renderings (Duden / Polish PWN conventions).
+_DE_COMMON = {
+    "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s",
+    "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch",
+    "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+    "і": "i", "ї": "ji", "є": "je", "ґ": "g",
+}
+_DE_UK = {"г": "h", "и": "y"}
+_PL_COMMON = {
+    "а": "a", "б": "b", "в": "w", "г": "h", "д": "d", "е": "e", "ё": "io", "ж": "ż", "з": "z",
+    "и": "i", "й": "j", "к": "k", "л": "ł", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "c", "ч": "cz", "ш": "sz",
+    "щ": "szcz", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+    "і": "i", "ї": "ji", "є": "je", "ґ": "g",
+}
+_PL_RU = {"г": "g"}
+_PL_UK = {"и": "y", "ів": "iw"}
+
+
+def _table(text: str, table: dict[str, str]) -> str:
+    out = []
+    for ch in text:
+        low = ch.lower()
+        rep = table.get(low)
+        if rep is None:
+            out.append(ch)
+        else:
+            out.append(rep.capitalize() if ch != low and rep else rep)
+    return "".join(out)
+
+
+def _german(text: str, lang: str) -> str:
+    table = dict(_DE_COMMON, **_DE_UK) if lang == "uk" else _DE_COMMON
+    return _table(text, table)
+
+
+def _polish(text: str, lang: str) -> str:
+    table = dict(_PL_COMMON, **({"и": "y"} if lang == "uk" else _PL_RU))
+    out = _table(text, table)
+    # Polish writes the Ukrainian/Russian -ов/-ів suffix as -ów/-iw (Charków, Kijów; Lwów)
+    return re.sub(r"(?<=[a-zż])ow\b", "ów", out) if lang == "ru" else out
+
+
+def cyrillic_language(text: str, hint: str = "") -> tuple[str, ...]:
+    """Which of ('uk', 'ru') a Cyrillic name is treated as, by letters then by language hint."""
+    if UK_ONLY.search(text):
+        return ("uk",)
+    if RU_ONLY.search(text):
+        return ("ru",)
+    if hint in ("uk", "ru"):
+        return (hint,)
+    return ("uk", "ru")
+
+
+def romanizations(text: str, lang: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (scheme, romanized) for a non-Latin name; duplicates are not removed here."""
+    script = script_of(text)
+    if script == "latin":
+        return
+    if script != "cyrillic":
+        yield "anyascii", anyascii(text)
+        return
+    for language in cyrillic_language(text, lang):
+        if language == "ru":
+            for scheme, schema in _RU_SCHEMES.items():
+                yield scheme, anyascii(schema.translate(text))
+        else:
+            for scheme, table in _UK_SCHEMES.items():
+                yield scheme, anyascii(uklatn.encode(text, table))
+        yield f"german_{language}", _german(text, language)
+        yield f"polish_{language}", anyascii(_polish(text, language))
+
+
+@lru_cache(maxsize=65536)
+def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
+    """Distinct romanizations of a query (cached), first scheme wins for each output."""
+    seen: dict[str, str] = {}
+    for scheme, out in romanizations(text):
+        seen.setdefault(out, scheme)
+    return tuple((scheme, out) for out, scheme in seen.items())
+
+
+SCHEME_LABELS = {
+    "bgn_pcgn": "BGN/PCGN (Russian)",
+    "iso9": "ISO 9 / GOST 7.79 (Russian)",
+    "passport": "ICAO passport (Russian)",
+    "scholarly": "scholarly (Russian)",
+    "wikipedia": "Wikipedia (Russian)",
+    "french": "French MVD (Russian)",
+    "ua_national_2010": "Ukrainian national 2010",
+    "dstu_9112": "DSTU 9112 (Ukrainian)",
+    "german_uk": "German (from Ukrainian)",
+    "german_ru": "German (from Russian)",
+    "polish_uk": "Polish (from Ukrainian)",
+    "polish_ru": "Polish (from Russian)",
+    "anyascii": "anyascii (any script)",
+}

@@ -1,0 +1,94 @@
+"""Curated data in ``gazetteer/`` (installed as ``geonorm.curated``): dated renames, regions
+that cities500 lacks, and extra aliases of existing places. See gazetteer/README.md."""
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from ..model import Name, NameKind, Place
+from .base import ImportReport, SourceError
+
+
+def curated_dir() -> Path:
+    """Directory holding the curated CSV files (installed package data, else the repo copy)."""
+    try:
+        path = Path(str(resources.files("geonorm.curated")))
+        if (path / "__init__.py").exists():
+            return path
+    except ModuleNotFoundError:
+        pass
+    repo = Path(__file__).resolve().parents[2] / "gazetteer"
+    if (repo / "__init__.py").exists():
+        return repo
+    raise SourceError("curated gazetteer files not found (expected the gazetteer/ directory)")
+
+
+def _rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for line_no, row in enumerate(csv.DictReader(fh), start=2):
+            report.rows += 1
+            yield line_no, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split_names(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[Name], list[ImportReport]]:
+    """Return (new places, names to attach to existing places, reports)."""
+    directory = directory or curated_dir()
+    places: dict[int, Place] = {}
+    names: list[Name] = []
+    reports = []
+
+    report = ImportReport("gazetteer/places.csv")
+    for line_no, row in _rows(directory / "places.csv", report):
+        try:
+            pid = int(row["id"])
+            place = Place(id=pid, name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
+                          feature_class=row.get("feature_class") or "L",
+                          feature_code=row.get("feature_code") or "RGN",
+                          country_code=row.get("country_code", ""), admin1_code=row.get("admin1_code", ""),
+                          population=int(row.get("population") or 0), note=row.get("note", ""),
+                          source=f"curated:{row.get('source_id', '')}")
+        except (KeyError, ValueError) as exc:
+            report.skip(line_no, f"bad place row: {exc}")
+            continue
+        if math.isnan(place.lat) or not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+            report.skip(line_no, "coordinates out of range")
+            continue
+        place.names.append(Name(pid, place.name, NameKind.OFFICIAL, "en", source=place.source))
+        places[pid] = place
+    reports.append(report)
+
+    report = ImportReport("gazetteer/renames.csv")
+    for line_no, row in _rows(directory / "renames.csv", report):
+        try:
+            pid = int(row["geonameid"])
+        except (KeyError, ValueError):
+            report.skip(line_no, "geonameid is not an integer")
+            continue
+        source = f"curated:{row.get('source_id', '')}"
+        for col, lang in (("old_name_uk", "uk"), ("old_name_ru", "ru"), ("old_names_latin", "")):
+            for old in _split_names(row.get(col, "")):
+                names.append(Name(pid, old, NameKind.HISTORIC, lang, row.get("valid_from", ""),
+                                  row.get("valid_to", ""), source))
+    reports.append(report)
+
+    report = ImportReport("gazetteer/aliases.csv")
+    for line_no, row in _rows(directory / "aliases.csv", report):
+        try:
+            pid = int(row["place_id"])
+            kind = NameKind.parse(row.get("kind") or "alternate")
+        except (KeyError, ValueError) as exc:
+            report.skip(line_no, str(exc))
+            continue
+        names.append(Name(pid, row["name"], kind, row.get("lang", ""), row.get("valid_from", ""),
+                          row.get("valid_to", ""), f"curated:{row.get('source_id', '')}"))
+    reports.append(report)
+    return places, names, reports

