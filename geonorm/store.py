@@ -28,8 +28,8 @@ from tqdm import tqdm
 from .model import NameKind, Place, feature_level
 from .names.hashing import deletions, hash_array, hash64
 from .names.keyindex import KeyIndex
-from .names.keys import fold_key, skeleton_key
-from .names.normalize import normalize
+from .names.keys import fold_ascii, skeleton_of_fold
+from .names.normalize import normalize, to_ascii
 from .names.romanize import romanizations
 
 FORMAT_VERSION = 3
@@ -85,11 +85,19 @@ def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
     return np.array([lookup[v] for v in values], dtype=np.int32), vocab
 
 
-def _add_place_forms(forms: _Forms, row: int, place: Place) -> None:
+class _Memo(dict):
+    """Memoized normalization during a build (names repeat across places)."""
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = normalize(text)
+        return value
+
+
+def _add_place_forms(forms: _Forms, row: int, place: Place, norm_of: _Memo) -> None:
     best: dict[str, tuple[int, int]] = {}  # normalized -> (rank, form row)
     for name in place.names:
         text = (name.name or "").strip()
-        norm = normalize(text)
+        norm = norm_of[text]
         if not norm:
             continue
         rank = _KIND_RANK[name.kind] - (1 if name.valid_to else 0)
@@ -106,7 +114,7 @@ def _add_place_forms(forms: _Forms, row: int, place: Place) -> None:
         if text.isascii():
             continue
         for scheme, roman in romanizations(text, forms.lang[fr]):
-            rnorm = normalize(roman)
+            rnorm = norm_of[roman]
             if not rnorm or rnorm in best:
                 continue
             rr = forms.add(roman, row, NameKind.ROMANIZED, "", scheme, fr, forms.valid_from[fr],
@@ -143,10 +151,11 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
         parent[i] = next((c for c in cands if c is not None and c != i), -1)
 
     forms = _Forms()
+    norm_of = _Memo()
     it = tqdm(enumerate(places), total=n, desc="geonorm: names", unit=" places", disable=not progress,
               mininterval=1.0)
     for i, p in it:
-        _add_place_forms(forms, i, p)
+        _add_place_forms(forms, i, p, norm_of)
     keep = np.array([pl >= 0 for pl in forms.place], dtype=bool)
     # renumber forms (drop superseded), keeping 'orig' links consistent
     new_row = np.cumsum(keep) - 1
@@ -172,13 +181,15 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
     # key indexes
     m = len(text)
     rows = np.arange(m, dtype=np.int32)
-    key_lists = {
-        "exact": [normalize(t) for t in tqdm(text, desc="geonorm: keys", disable=not progress, mininterval=1.0)],
-    }
-    key_lists["fold"] = [fold_key(t) for t in text]
-    key_lists["skeleton"] = [skeleton_key(t) for t in text]
-    fold_key.cache_clear()
-    skeleton_key.cache_clear()
+    exact = [norm_of[t] for t in text]
+    fold_of: dict[str, str] = {}
+    for t, norm in zip(text, tqdm(exact, desc="geonorm: keys", disable=not progress, mininterval=1.0)):
+        if norm not in fold_of:
+            fold_of[norm] = fold_ascii(norm if norm.isascii() else to_ascii(t))
+    del norm_of
+    skel_of = {f: skeleton_of_fold(f) for f in set(fold_of.values())}
+    key_lists = {"exact": exact, "fold": [fold_of[n] for n in exact]}
+    key_lists["skeleton"] = [skel_of[f] for f in key_lists["fold"]]
 
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir.parent))
     try:

@@ -40,7 +40,11 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 @lru_cache(maxsize=262144)
 def fold_key(name: str) -> str:
     """Folded romanization key of any name (any script goes through anyascii first)."""
-    text = to_ascii(name)
+    return fold_ascii(to_ascii(name))
+
+
+def fold_ascii(text: str) -> str:
+    """``fold_key`` of a string that is already ``to_ascii``-normalized."""
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
     text = text.replace("C", "c")
     for rx, rep in _ALTERNATIONS:
@@ -52,4 +56,8 @@ def fold_key(name: str) -> str:
 @lru_cache(maxsize=262144)
 def skeleton_key(name: str) -> str:
     """Fold key with each vowel run replaced by '*' (consonant frame)."""
-    return _VOWELS_RE.sub("*", fold_key(name))
+    return skeleton_of_fold(fold_key(name))
+
+
+def skeleton_of_fold(fold: str) -> str:
+    return _VOWELS_RE.sub("*", fold)

@@ -35,12 +35,18 @@ def strip_marks(text: str) -> str:
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+_ASCII_DROP = str.maketrans({c: None for c in "'`\""})
+_ASCII_SEP = str.maketrans({c: " " for c in "-_/\\.,;:!?()[]{}<>|&*+=#@$%^~"})
+
+
 def normalize(text: str) -> str:
     """Comparable form: casefolded, no diacritics/apostrophes, separators as single spaces.
 
-    Cyrillic й/ё keep their identity through NFD+NFC only for Latin; for Cyrillic we fold
-    й->и and ё->е explicitly as people and GeoNames use both.
+    Diacritics are removed in every script (й -> и, ё -> е, ї -> і), as people and GeoNames
+    write both forms.
     """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.lower().translate(_ASCII_DROP).translate(_ASCII_SEP).split())
     text = clean(text).casefold()
     text = _APOS_RE.sub("", text)
     text = text.replace("ь", "").replace("ъ", "")
@@ -52,7 +58,7 @@ def normalize(text: str) -> str:
 
 def to_ascii(text: str) -> str:
     """Normalized ASCII rendering of any script (anyascii), lowercase, single-spaced."""
-    return normalize(anyascii(normalize(text))) if not text.isascii() else normalize(text)
+    return normalize(text) if text.isascii() else normalize(anyascii(normalize(text)))
 
 
 _SCRIPTS = (

@@ -1,6 +1,6 @@
 """Romanization schemes for Cyrillic names, and a router for other scripts.
 
-Russian schemes come from ``iuliia`` (BGN/PCGN, ISO 9 / GOST 7.79, ICAO passport, scholarly,
+Russian schemes come from ``iuliia`` (BGN/PCGN, ISO 9 / GOST 7.79, ICAO passport,
 French MVD), Ukrainian from ``uklatn`` (national 2010 system "KMU 55", DSTU 9112),
 every other script through ``anyascii``. German and Polish renderings, seen in European press
 (Charkiw, Schtschors, Kijów), have no maintained package; they are small letter tables here.
@@ -26,8 +26,6 @@ _RU_SCHEMES = {
     "bgn_pcgn": iuliia.BGN_PCGN,
     "iso9": iuliia.GOST_779,
     "passport": iuliia.ICAO_DOC_9303,
-    "scholarly": iuliia.SCIENTIFIC,
-    "wikipedia": iuliia.WIKIPEDIA,
     "french": iuliia.MVD_310_FR,
 }
 _UK_SCHEMES = {
@@ -122,8 +120,6 @@ SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
     "iso9": "ISO 9 / GOST 7.79 (Russian)",
     "passport": "ICAO passport (Russian)",
-    "scholarly": "scholarly (Russian)",
-    "wikipedia": "Wikipedia (Russian)",
     "french": "French MVD (Russian)",
     "ua_national_2010": "Ukrainian national 2010",
     "dstu_9112": "DSTU 9112 (Ukrainian)",

