@@ -1,0 +1,1 @@
+"""Matching: phrase parsing, candidate generation, scoring with hints, explained matches."""

@@ -1,0 +1,131 @@
+"""``Match``: the one result type every face returns, serializes and explains."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Rename:
+    """A historic name that matched: what it was, until when, and what the place is called now."""
+
+    old_name: str
+    valid_from: str
+    valid_to: str
+    current_name: str
+    source: str = ""
+
+
+@dataclass
+class Candidate:
+    """A runner-up: place id, name, where it is, and its confidence."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str
+    confidence: float
+    matched_name: str
+    match_kind: str
+
+
+@dataclass
+class Match:
+    """The answer for one query.
+
+    ``id`` is None when geonorm abstains (no candidate, or the best is below ``min_confidence``);
+    ``alternatives`` still lists what was considered.
+    """
+
+    query: str
+    id: int | None = None
+    name: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str = ""
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    feature_class: str = ""
+    feature_code: str = ""
+    feature: str = ""
+    population: int = 0
+    confidence: float = 0.0
+    matched_name: str = ""
+    match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, fallback, none
+    name_kind: str = ""  # kind of the matched name in the gazetteer (official, alternate, historic...)
+    scheme: str = ""  # romanization scheme that produced the hit ('' = none)
+    rename: Rename | None = None
+    hints: list[str] = field(default_factory=list)  # what moved the ranking, in words
+    head: str = ""  # the part of the phrase taken as the place name
+    other_places: list[str] = field(default_factory=list)  # further place names in the phrase
+    alternatives: list[Candidate] = field(default_factory=list)
+    reason: str = ""  # why there is no match, when there is none
+
+    @property
+    def ok(self) -> bool:
+        return self.id is not None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    @property
+    def point(self):
+        """The match as a shapely Point (lon, lat), or None."""
+        if self.lat is None or self.lon is None:
+            return None
+        from shapely.geometry import Point
+        return Point(self.lon, self.lat)
+
+    @property
+    def runner_up(self) -> Candidate | None:
+        return self.alternatives[0] if self.alternatives else None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["explanation"] = self.explain()
+        return d
+
+    def explain(self) -> str:
+        """The answer in plain words: which name matched how, what moved it, how sure, runner-up."""
+        if not self.ok:
+            text = f"No match for {self.query!r}"
+            text += f": {self.reason}." if self.reason else "."
+            if self.alternatives:
+                a = self.alternatives[0]
+                text += f" Best candidate was {a.name} ({a.admin1 + ', ' if a.admin1 else ''}{a.country_code}, id {a.id}) at confidence {a.confidence:.2f}."
+            return text
+        where = ", ".join(x for x in (self.admin1, self.country or self.country_code) if x)
+        text = f"{self.query!r} -> {self.name}"
+        text += f" ({where})" if where else ""
+        text += f", GeoNames {self.id}" if self.id and self.id < 2_000_000_000 else f", id {self.id}"
+        how = {
+            "exact": "exact match on the name",
+            "alias": "matched the alternate name",
+            "historic": "matched the historic name",
+            "transliteration": "matched a transliteration of the name",
+            "fuzzy": "fuzzy match (spelling differs) to the name",
+            "fallback": "answer from the online fallback geocoder for",
+        }.get(self.match_kind, self.match_kind)
+        text += f"; {how} {self.matched_name!r}"
+        if self.name_kind and self.match_kind not in ("exact",):
+            text += f" ({self.name_kind})"
+        if self.scheme:
+            text += f" via {self.scheme} romanization"
+        if self.head and self.head != self.query:
+            text += f"; place taken from the phrase part {self.head!r}"
+        if self.rename:
+            r = self.rename
+            span = f"until {r.valid_to}" if r.valid_to else "formerly"
+            text += f"; {r.old_name!r} was its name {span}, now {r.current_name}"
+        if self.hints:
+            text += "; " + "; ".join(self.hints)
+        text += f"; confidence {self.confidence:.2f}"
+        if self.alternatives:
+            a = self.alternatives[0]
+            text += f"; runner-up {a.name} ({a.admin1 + ', ' if a.admin1 else ''}{a.country_code}) at {a.confidence:.2f}"
+        if self.other_places:
+            text += f"; the phrase also names {', '.join(self.other_places)}"
+        return text + "."
