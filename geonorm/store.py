@@ -29,13 +29,17 @@ from .model import NameKind, Place, feature_level
 from .names.hashing import deletions, hash_array, hash64
 from .names.keyindex import KeyIndex
 from .names.keys import fold_ascii, skeleton_of_fold
-from .names.normalize import normalize, to_ascii
+from .names.normalize import normalize, script_of, to_ascii
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
+# Scripts whose names get generated Latin forms in the index. Arabic, Hebrew and CJK names are
+# not romanized into the index: their machine romanizations ("krasnwarmysk") are the noise we
+# drop from GeoNames; queries in those scripts match the original script or Latin names.
+INDEXED_ROMANIZATION_SCRIPTS = ("cyrillic", "greek", "georgian", "armenian")
 # which kind wins when one place has the same normalized string more than once
 _KIND_RANK = {NameKind.OFFICIAL: 0, NameKind.PREFERRED: 1, NameKind.HISTORIC: 2,
               NameKind.ABBREVIATION: 3, NameKind.SHORT: 4, NameKind.ALTERNATE: 5,
@@ -111,7 +115,7 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, norm_of: _Memo) -> N
         best[norm] = (rank, fr)
     for norm, (_, fr) in list(best.items()):
         text = forms.text[fr]
-        if text.isascii():
+        if text.isascii() or script_of(text) not in INDEXED_ROMANIZATION_SCRIPTS:
             continue
         for scheme, roman in romanizations(text, forms.lang[fr]):
             rnorm = norm_of[roman]
