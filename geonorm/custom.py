@@ -37,7 +37,7 @@ def _parse_countries(countries: str | Iterable[str] | None) -> set[str] | None:
     codes = {c.strip().upper() for c in items if c and c.strip()}
     bad = sorted(c for c in codes if len(c) != 2 or not c.isalpha())
     if bad:
-        raise ValueError(f"country codes must be ISO 3166-1 alpha-2 (e.g. UA,RU), got {', '.join(bad)}")
+        raise SourceError(f"country codes must be ISO 3166-1 alpha-2 (e.g. UA,RU), got {', '.join(bad)}")
     return codes or None
 
 

@@ -319,3 +319,25 @@ def test_csv_only_build(tmp_path):
     assert meta["places"] == 4
     gaz = open_custom(tmp_path / "gaz")
     assert gaz.get(POKROVSK).name == "Pokrovsk"
+
+
+def test_build_custom_with_default(tmp_path, monkeypatch):
+    """include_default merges the default's places; dump places replace them but keep their names."""
+    from geonorm.model import Name, Place
+
+    def tiny_default(progress=True):
+        pok = Place(POKROVSK, "Pokrovsk", 48.28, 37.18, admin1_code="05", country_code="UA", source="default")
+        pok.names = [Name(POKROVSK, "Pokrovsk", NameKind.OFFICIAL, source="default"),
+                     Name(POKROVSK, "Pokrovs'k misto", NameKind.ALTERNATE, source="default")]
+        lviv = Place(702550, "Lviv", 49.83826, 24.02324, country_code="UA", admin1_code="15", source="default")
+        lviv.names = [Name(702550, "Lviv", NameKind.OFFICIAL, source="default")]
+        return [pok, lviv], {"sources": ["tiny default"]}
+    monkeypatch.setattr("geonorm.default.assemble_default", tiny_default)
+    meta = build_custom(tmp_path / "gaz", geonames_dir=GN, countries="UA", include_default=True,
+                        progress=False, curated=False)
+    assert "tiny default" in meta["sources"]
+    gaz = open_custom(tmp_path / "gaz")
+    assert gaz.get(702550).name == "Lviv"
+    pok = gaz.get(POKROVSK)
+    assert (pok.lat, pok.source) == (48.28014, "geonames")
+    assert {"Pokrovs'k misto", "Красноармейск"} <= set(_names(gaz, POKROVSK))

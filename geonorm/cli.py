@@ -1,0 +1,126 @@
+"""The ``geonorm`` command line (click)."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import __version__
+
+
+def _resolver(index: str | None):
+    from .gazetteer import Gazetteer
+    from .matching.resolver import Resolver, default_resolver
+    return Resolver(Gazetteer.open(index)) if index else default_resolver()
+
+
+@click.group()
+@click.version_option(__version__, prog_name="geonorm")
+def main() -> None:
+    """Map place names as people write them to GeoNames places, offline."""
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--country", help="ISO code or name of the country (hint).")
+@click.option("--admin1", help="First-level area: name or ISO 3166-2 code (hint).")
+@click.option("--near", help="LAT,LON or a place name (hint).")
+@click.option("--within", help="Bounding box MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT or GeoJSON.")
+@click.option("--as-of", "as_of", help="Date the text refers to (YYYY or YYYY-MM-DD).")
+@click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region")
+@click.option("--limit", default=3, show_default=True, help="Alternatives to list.")
+@click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
+@click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
+@click.option("--json", "as_json", is_flag=True, help="Print the match as JSON.")
+def resolve(query, country, admin1, near, within, as_of, feature, limit, min_confidence, index, as_json):
+    """Resolve a place name or phrase, e.g.  geonorm resolve Krasnarmeysk --admin1 "Donetsk region"."""
+    text = " ".join(query)
+    near_value = near
+    if near and "," in near:
+        try:
+            near_value = tuple(float(v) for v in near.split(","))
+        except ValueError:
+            near_value = near
+    within_value = within
+    if within and within.count(",") == 3 and not within.strip().startswith(("{", "POLYGON")):
+        try:
+            within_value = tuple(float(v) for v in within.split(","))
+        except ValueError:
+            pass
+    try:
+        m = _resolver(index).resolve(text, country=country, admin1=admin1, near=near_value,
+                                     within=within_value, as_of=as_of, feature=feature, limit=limit,
+                                     min_confidence=min_confidence)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(m.to_dict(), ensure_ascii=False, indent=1, default=str))
+        return
+    if m.ok:
+        click.echo(f"{m.name}\t{m.id}\t{m.lat:.5f},{m.lon:.5f}\t{m.admin1}\t{m.country_code}\t"
+                   f"confidence {m.confidence:.2f}\t{m.match_kind}")
+    else:
+        click.echo("no match")
+    click.echo(m.explain())
+    for a in m.alternatives:
+        click.echo(f"  alternative: {a.name}\t{a.id}\t{a.admin1}\t{a.country_code}\t{a.confidence:.2f}\t{a.match_kind}")
+    sys.exit(0 if m.ok else 1)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Inspect or build gazetteer indexes."""
+
+
+@gazetteer.command()
+@click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
+def info(index):
+    """Sources, versions, counts, licence and cache path of the (default) gazetteer."""
+    from .gazetteer import Gazetteer
+    gaz = Gazetteer.open(index) if index else Gazetteer.default()
+    meta = dict(gaz.meta)
+    click.echo(f"index:    {gaz.path}")
+    click.echo(f"places:   {len(gaz):,}")
+    click.echo(f"names:    {len(gaz.form_text):,} (incl. generated romanizations)")
+    for s in meta.get("sources", []):
+        click.echo(f"source:   {s}")
+    for k, v in (meta.get("versions") or {}).items():
+        click.echo(f"version:  {k} {v}")
+    if meta.get("noise"):
+        click.echo(f"noise:    {meta['noise']}")
+    for r in meta.get("reports", []):
+        click.echo(f"report:   {r}")
+    click.echo(f"built in: {meta.get('build_seconds')} s (format {meta.get('format_version')})")
+    click.echo(f"licence:  {meta.get('licence', 'GeoNames CC BY 4.0')}")
+
+
+@gazetteer.command()
+@click.option("--geonames", "geonames_dir", type=click.Path(exists=True, file_okay=False),
+              help="Directory with GeoNames dump files (XX.txt/zip, alternateNamesV2, admin codes, countryInfo).")
+@click.option("--countries", help="Comma-separated ISO codes to keep, e.g. UA,RU.")
+@click.option("--csv", "csv_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A CSV of your own places (repeatable).")
+@click.option("--with-default", is_flag=True, help="Also include the embedded default gazetteer.")
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Output index directory.")
+def build(geonames_dir, countries, csv_files, with_default, out):
+    """Build a custom index from GeoNames dumps and/or your CSV files."""
+    from pathlib import Path
+
+    from .custom import build_custom
+    from .sources.base import SourceError
+    if not geonames_dir and not csv_files and not with_default:
+        raise click.UsageError("give --geonames DIR, --csv FILE or --with-default")
+    codes = [c.strip().upper() for c in countries.split(",")] if countries else None
+    try:
+        meta = build_custom(Path(out), geonames_dir=geonames_dir, countries=codes, csv_files=csv_files,
+                            include_default=with_default)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"built {out}: {meta.get('places'):,} places, {meta.get('names'):,} names")
+    for r in meta.get("reports", []):
+        click.echo(f"report: {r}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

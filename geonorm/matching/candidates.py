@@ -1,0 +1,90 @@
+"""Candidate generation: every way a query string can reach gazetteer name forms.
+
+Exact normalized names, romanizations of a non-Latin query, folded romanization keys, consonant
+skeletons and a deletion (SymSpell) index for typos. Loose keys only *propose* candidates; each
+proposal carries a string similarity so the scorer can weigh it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from ..gazetteer import Gazetteer
+from ..names.keys import fold_key, skeleton_key
+from ..names.normalize import normalize, script_of, to_ascii
+from ..names.romanize import romanize_query
+
+# how a candidate was reached, strongest first
+VIA_RANK = {"exact": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
+MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
+MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
+
+
+@dataclass
+class Evidence:
+    form_row: int
+    via: str
+    sim: float  # 0..100 similarity of query and name (on fold keys)
+    query_scheme: str = ""  # romanization of the query that hit, for non-Latin queries
+    surface: float = 0.0  # similarity of the spellings as written: prefers 'Krasnoarmeysk' to 'Красноармійськ'
+
+    @property
+    def rank(self) -> tuple[int, float, float]:
+        return VIA_RANK[self.via], self.sim, self.surface
+
+
+def _sim(q_fold: str, form_text: str) -> float:
+    return ratio(q_fold, fold_key(form_text))
+
+
+def gather(gaz: Gazetteer, text: str, fuzzy: bool = True) -> dict[int, Evidence]:
+    """Best evidence per place row for the query ``text``."""
+    out: dict[int, Evidence] = {}
+    norm = normalize(text)
+    if not norm:
+        return out
+    q_fold = fold_key(text)
+    q_ascii = to_ascii(text)
+    form_place = gaz.form_place
+
+    def add(rows: np.ndarray, via: str, scheme: str = "") -> None:
+        loose = via in ("skeleton", "fold")
+        if loose and len(rows) > MAX_LOOSE_ROWS:
+            return
+        for fr in rows.tolist():
+            prow = int(form_place[fr])
+            form_text = gaz.form_text[fr]
+            if loose and script_of(form_text) != "latin":
+                continue  # folded keys compare romanizations; other scripts match exactly or not at all
+            sim = 100.0 if via in ("exact", "roman") else _sim(q_fold, form_text)
+            ev = Evidence(fr, via, sim, scheme, ratio(q_ascii, to_ascii(form_text)))
+            cur = out.get(prow)
+            if cur is None or ev.rank > cur.rank:
+                out[prow] = ev
+
+    add(gaz.lookup("exact", norm), "exact")
+    if script_of(text) not in ("latin",):
+        for scheme, roman in romanize_query(text):
+            add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
+    if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
+        add(gaz.lookup("fold", q_fold), "fold")
+    if len(q_fold) >= MIN_FOLD_LEN + 1:
+        add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
+    if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and not any(
+            e.via in ("exact", "roman", "fold") for e in out.values()):
+        max_dist = 1 if len(q_fold) <= 5 else 2
+        for key_id in gaz.fuzzy_keys(q_fold):
+            key = gaz.fold_keys[key_id]
+            if Levenshtein.distance(q_fold, key, score_cutoff=max_dist) > max_dist:
+                continue
+            sim = ratio(q_fold, key)
+            for fr in gaz.forms_of_fold_key(key_id).tolist():
+                prow = int(form_place[fr])
+                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, to_ascii(gaz.form_text[fr])))
+                cur = out.get(prow)
+                if cur is None or ev.rank > cur.rank:
+                    out[prow] = ev
+    return out

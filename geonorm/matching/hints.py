@@ -1,0 +1,187 @@
+"""Parse and validate hints (country, admin1, near, within, as_of, feature).
+
+Invalid hints raise ``ValueError`` with a clear message; queries never do.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..gazetteer import Gazetteer
+from ..names.normalize import normalize
+from .phrase import _FEATURE_WORDS
+
+FEATURES = {
+    "populated place": ("populated place",), "p": ("populated place",), "city": ("populated place",),
+    "admin": ("admin1", "admin2", "admin3", "admin"), "a": ("admin1", "admin2", "admin3", "admin", "country"),
+    "admin1": ("admin1",), "admin2": ("admin2",), "country": ("country",), "region": ("region",),
+    "continent": ("continent",),
+}
+_ISO2_RE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
+_AREA_WORDS = {w for w, lvl in _FEATURE_WORDS.items() if lvl in ("admin1", "admin2")}
+
+
+@dataclass(frozen=True)
+class Area:
+    """A resolved area hint: a country or admin area (rows of the gazetteer)."""
+
+    label: str
+    country_code: str
+    admin1_code: str = ""
+    row: int = -1
+
+
+def strip_area_words(text: str) -> str:
+    words = [w for w in normalize(text).split() if w not in _AREA_WORDS]
+    return " ".join(words)
+
+
+def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[int]:
+    """Rows of areas at ``levels`` named ``text`` ('Donetsk region', 'UA-14', 'DPR', 'Украина')."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text.strip()
+    rows: list[int] = []
+    if _ISO2_RE.match(text) or (len(text) in (2, 3) and text.isalpha() and text.isupper()):
+        code = text.upper()
+        for key, row in gaz.area_rows().items():
+            level = key[0]
+            if level in levels and (gaz._pstr["iso_code"][row] or "").upper() == code:
+                rows.append(row)
+        if rows:
+            return rows
+    for variant in dict.fromkeys([normalize(text), strip_area_words(text)]):
+        if not variant:
+            continue
+        for fr in gaz.lookup("exact", variant).tolist():
+            prow = int(gaz.form_place[fr])
+            if gaz.place(prow).level in levels:
+                rows.append(prow)
+        if rows:
+            break
+    return list(dict.fromkeys(rows))
+
+
+def parse_country(gaz: Gazetteer, value) -> Area | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
+    rows = area_candidates(gaz, value, ("country",))
+    if not rows:
+        raise ValueError(f"unknown country {value!r} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
+    p = gaz.place(rows[0])
+    return Area(p.name, p.country_code, "", rows[0])
+
+
+def parse_admin1(gaz: Gazetteer, value) -> list[Area]:
+    """Areas an admin1 hint may mean (several when ambiguous across countries)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"admin1 hint must be a name or ISO 3166-2 code, got {value!r}")
+    rows = area_candidates(gaz, value, ("admin1",))
+    if not rows:
+        raise ValueError(f"unknown first-level area {value!r} (try a name like 'Donetsk region' or a code like 'UA-14')")
+    return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
+
+
+def parse_date(value) -> int | None:
+    """as_of -> yyyymmdd int (accepts date, datetime, 'YYYY', 'YYYY-MM-DD', pandas Timestamp)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year * 10000 + value.month * 100 + value.day
+    if isinstance(value, int) and 1 <= value <= 9999:
+        return value * 10000 + 101
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%Y-%m", "%Y"):
+            try:
+                d = dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt)
+                return d.year * 10000 + d.month * 100 + d.day
+            except ValueError:
+                continue
+        try:
+            d = dt.datetime.fromisoformat(text)
+            return d.year * 10000 + d.month * 100 + d.day
+        except ValueError:
+            pass
+    raise ValueError(f"as_of must be a date, a datetime or an ISO date string, got {value!r}")
+
+
+def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float] | None:
+    """near -> (lat, lon): a (lat, lon) pair, a shapely Point (x=lon), or a place name."""
+    if value is None:
+        return None
+    if hasattr(value, "geom_type") and value.geom_type == "Point":
+        lat, lon = float(value.y), float(value.x)
+    elif isinstance(value, str):
+        if resolve_name is None:
+            raise ValueError("a place name for 'near' needs a resolver")
+        m = resolve_name(value)
+        if not m.ok:
+            raise ValueError(f"'near' place {value!r} could not be resolved")
+        lat, lon = m.lat, m.lon
+    else:
+        try:
+            lat, lon = (float(v) for v in value)
+        except (TypeError, ValueError):
+            raise ValueError(f"near must be (lat, lon), a shapely Point or a place name, got {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+        raise ValueError(f"near point out of range: lat={lat}, lon={lon}")
+    return lat, lon
+
+
+def parse_within(value):
+    """within -> a prepared shapely geometry (accepts geometry, bbox tuple, GeoJSON dict/str, WKT)."""
+    if value is None:
+        return None
+    from shapely import wkt
+    from shapely.geometry import box, shape
+    from shapely.prepared import prep
+    geom = None
+    try:
+        if hasattr(value, "geom_type"):
+            geom = value
+        elif isinstance(value, dict):
+            geom = shape(value.get("geometry", value)) if value.get("type") == "Feature" else shape(value)
+        elif isinstance(value, str):
+            text = value.strip()
+            geom = shape(json.loads(text)) if text.startswith("{") else wkt.loads(text)
+        else:
+            vals = [float(v) for v in value]
+            if len(vals) != 4:
+                raise ValueError("bbox needs 4 numbers")
+            minx, miny, maxx, maxy = vals
+            if minx > maxx or miny > maxy:
+                raise ValueError("bbox must be (min_lon, min_lat, max_lon, max_lat)")
+            geom = box(minx, miny, maxx, maxy)
+    except Exception as exc:  # shapely raises several types for bad input
+        raise ValueError(f"within must be a shapely geometry, (min_lon, min_lat, max_lon, max_lat), "
+                         f"GeoJSON or WKT: {exc}") from None
+    if geom.is_empty or not geom.is_valid:
+        raise ValueError("within geometry is empty or invalid")
+    return prep(geom)
+
+
+def parse_feature(value) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    key = str(value).strip().lower()
+    if key not in FEATURES:
+        raise ValueError(f"feature must be one of {sorted(FEATURES)}, got {value!r}")
+    return FEATURES[key]
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km (numpy-vectorized)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
+    h = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))

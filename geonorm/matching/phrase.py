@@ -1,0 +1,96 @@
+"""Parse location phrases as people write them into a place head and hint parts.
+
+"in Krasnoarmeysk, Donetsk region"          -> head 'Krasnoarmeysk', area hint 'Donetsk'
+"Area of the city of Artemovsk (DPR)"       -> head 'Artemovsk', area hint 'DPR'
+"village of Pisky, Yasynuvata raion"        -> head 'Pisky', district hint 'Yasynuvata', feature village
+"Kiev/Kyiv city (Maidan Nezalezhnosti)"     -> heads 'Kiev' | 'Kyiv', other part 'Maidan Nezalezhnosti'
+
+Generic words (English, Russian, Ukrainian) are recognized as feature or area markers, not
+blindly deleted: "Donetsk region" marks an area, "Horlivka town" a populated place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names.normalize import clean
+
+_PREFIXES = [
+    # longest first; matched on the lower-cased, normalized part
+    "on the outskirts of", "in the outskirts of", "outskirts of", "in the vicinity of", "vicinity of",
+    "in the area of", "area of the city of", "area of the town of", "area of the village of",
+    "the area of", "area of", "in the city of", "in the town of", "in the village of", "the city of",
+    "the town of", "the village of", "city of", "town of", "village of", "settlement of",
+    "urban-type settlement of", "district of", "near the city of", "near the village of",
+    "near the town of", "nearby", "near", "around", "outside", "close to", "in", "at", "from", "of",
+    "the", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
+    "southeast of", "southwest of",
+    "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
+    "под", "біля", "около", "в", "у", "район", "окрестности",
+]
+_PREFIX_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
+    re.IGNORECASE)
+
+# trailing/leading words that mark what kind of feature the part names
+_FEATURE_WORDS = {
+    "city": "populated place", "town": "populated place", "village": "populated place",
+    "settlement": "populated place", "township": "populated place", "hamlet": "populated place",
+    "городок": "populated place", "город": "populated place", "місто": "populated place",
+    "село": "populated place", "селище": "populated place", "поселок": "populated place",
+    "смт": "populated place", "пгт": "populated place", "airport": "populated place",
+    "oblast": "admin1", "region": "admin1", "province": "admin1", "obl": "admin1",
+    "область": "admin1", "обл": "admin1", "края": "admin1", "край": "admin1",
+    "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
+    "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+}
+_AREA_LEVELS = ("admin1", "admin2")
+_WORD_RE = re.compile(r"\s+")
+_SPLIT_RE = re.compile(r"[,;]|\s+-\s+|\s+–\s+")
+_PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+
+
+@dataclass
+class Part:
+    """One piece of a phrase: its text with generic words removed, and what they said."""
+
+    text: str
+    raw: str
+    feature: str = ""  # 'populated place', 'admin1', 'admin2' or ''
+    alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature in _AREA_LEVELS
+
+
+def _strip_part(raw: str) -> Part | None:
+    text = clean(raw).strip(" .:-–\"'«»")
+    text = _PREFIX_RE.sub("", text).strip(" .:-–")
+    if not text:
+        return None
+    feature = ""
+    words = _WORD_RE.split(text)
+    # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
+    while len(words) > 1 and words[-1].lower().strip(".") in _FEATURE_WORDS:
+        feature = feature or _FEATURE_WORDS[words[-1].lower().strip(".")]
+        words.pop()
+    while len(words) > 1 and words[0].lower().strip(".") in _FEATURE_WORDS:
+        feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
+        words.pop(0)
+    text = " ".join(words)
+    alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
+    return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives)
+
+
+def parse_phrase(phrase: str) -> list[Part]:
+    """Split a location phrase into parts, in order; parenthesized text becomes extra parts."""
+    phrase = clean(phrase)
+    extras = _PAREN_RE.findall(phrase)
+    main = _PAREN_RE.sub(",", phrase)
+    parts = []
+    for piece in _SPLIT_RE.split(main) + [e for x in extras for e in _SPLIT_RE.split(x)]:
+        part = _strip_part(piece)
+        if part is not None:
+            parts.append(part)
+    return parts

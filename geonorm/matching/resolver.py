@@ -1,0 +1,367 @@
+"""``Resolver``: resolve a place name or location phrase, with hints, to an explained ``Match``."""
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer
+from ..model import NameKind
+from ..names.romanize import SCHEME_LABELS
+from . import scoring
+from .candidates import Evidence, gather
+from .hints import (Area, area_candidates, haversine_km, parse_admin1, parse_country, parse_date,
+                    parse_feature, parse_point, parse_within)
+from .match import Candidate, Match, Rename
+from .phrase import Part, parse_phrase
+
+_UNSET = object()
+_MAX_CANDIDATES = 400
+
+
+def _date_text(value: int) -> str:
+    if not value:
+        return ""
+    y, md = divmod(value, 10000)
+    m, d = divmod(md, 100)
+    return f"{y:04d}" if m == 0 else (f"{y:04d}-{m:02d}" if d == 0 else f"{y:04d}-{m:02d}-{d:02d}")
+
+
+def _query_text(query) -> tuple[str | None, str]:
+    """(text, reason) — text is None when the query cannot name a place."""
+    if query is None:
+        return None, "empty query (None)"
+    if isinstance(query, float) and math.isnan(query):
+        return None, "empty query (NaN)"
+    if isinstance(query, (bytes, bytearray)):
+        try:
+            query = bytes(query).decode("utf-8")
+        except UnicodeDecodeError:
+            return None, "query is binary, not UTF-8 text"
+    if not isinstance(query, str):
+        if isinstance(query, (int, float)):
+            return None, f"query is a number ({query!r}), not a place name"
+        return None, f"query of type {type(query).__name__} is not text"
+    if "\x00" in query:
+        query = query.replace("\x00", " ")
+    if not query.strip():
+        return None, "empty query"
+    if not any(ch.isalpha() for ch in query[:2048]):
+        return None, "query has no letters"
+    return query, ""
+
+
+@dataclass
+class _Hints:
+    countries: list[Area] = field(default_factory=list)
+    admin1: list[Area] = field(default_factory=list)
+    near: tuple[float, float] | None = None
+    within: object = None
+    as_of: int | None = None
+    feature: tuple[str, ...] | None = None
+
+
+class Resolver:
+    """A reusable, thread-safe resolver over one gazetteer with default hints.
+
+    Every keyword of :meth:`resolve` can be given here as a default. Results for repeated
+    (query, hints) pairs are cached (``cache_size`` entries).
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, near=None,
+                 within=None, as_of=None, feature=None, limit: int = 1,
+                 min_confidence: float | None = None, fuzzy: bool = True, cache_size: int = 100_000,
+                 fallback=None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.defaults = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of,
+                             feature=feature, limit=limit, min_confidence=min_confidence)
+        self.fuzzy = fuzzy
+        self.fallback = fallback
+        self._cache: OrderedDict = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._default_hints = self._hints(**{k: v for k, v in self.defaults.items()
+                                             if k not in ("limit", "min_confidence")})
+
+    # ---- public -------------------------------------------------------------------------
+    def resolve(self, query, *, country=_UNSET, admin1=_UNSET, near=_UNSET, within=_UNSET,
+                as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET) -> Match:
+        """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match."""
+        given = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of, feature=feature)
+        overrides = {k: v for k, v in given.items() if v is not _UNSET}
+        limit = self.defaults["limit"] if limit is _UNSET else limit
+        min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else min_confidence
+        if not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a positive integer, got {limit!r}")
+        if min_conf is not None and not (0.0 <= float(min_conf) <= 1.0):
+            raise ValueError(f"min_confidence must be in [0, 1], got {min_conf!r}")
+        hints = self._hints(**overrides) if overrides else self._default_hints
+        text, reason = _query_text(query)
+        if text is None:
+            return Match(query="" if query is None else str(query)[:200], reason=reason)
+        key = None
+        if within is _UNSET or within is None:
+            key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf)
+            with self._lock:
+                hit = self._cache.get(key)
+                if hit is not None:
+                    self._cache.move_to_end(key)
+                    return hit
+        match = self._resolve(text, hints, limit, min_conf)
+        if key is not None:
+            with self._lock:
+                self._cache[key] = match
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return match
+
+    def resolve_many(self, queries: Iterable, **hints) -> list[Match]:
+        """Resolve each query (same hints for all); distinct queries are resolved once."""
+        return [self.resolve(q, **hints) for q in queries]
+
+    # ---- hints --------------------------------------------------------------------------
+    def _hints(self, country=None, admin1=None, near=None, within=None, as_of=None, feature=None) -> _Hints:
+        gaz = self.gazetteer
+        h = _Hints()
+        if country is not None and not (isinstance(country, float) and math.isnan(country)):
+            values = [country] if isinstance(country, str) else list(country)
+            h.countries = [c for c in (parse_country(gaz, v) for v in values) if c]
+        h.admin1 = parse_admin1(gaz, admin1)
+        h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
+        h.within = parse_within(within)
+        h.as_of = parse_date(as_of)
+        h.feature = parse_feature(feature)
+        return h
+
+    # ---- the pipeline --------------------------------------------------------------------
+    def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None) -> Match:
+        gaz = self.gazetteer
+        parts = parse_phrase(text) or [Part(text=text, raw=text)]
+        # which part names the place: the first that yields candidates and is not only an area word
+        head, evidence, head_index = None, {}, -1
+        order = [i for i, p in enumerate(parts) if not p.is_area] + [i for i, p in enumerate(parts) if p.is_area]
+        for i in order:
+            part = parts[i]
+            for variant in part.alternatives or [part.text]:
+                ev = gather(gaz, variant, fuzzy=False)
+                if not ev and part.raw and part.raw != variant:
+                    ev = gather(gaz, part.raw, fuzzy=False)
+                for prow, e in ev.items():
+                    if prow not in evidence or e.rank > evidence[prow].rank:
+                        evidence[prow] = e
+            if evidence:
+                head, head_index = part, i
+                break
+        if not evidence and self.fuzzy:
+            for i in order:
+                part = parts[i]
+                for variant in part.alternatives or [part.text]:
+                    evidence.update(gather(gaz, variant, fuzzy=True))
+                if evidence:
+                    head, head_index = part, i
+                    break
+        if not evidence:
+            return Match(query=text, reason="no gazetteer name is close to it")
+        context_parts = [p for i, p in enumerate(parts) if i != head_index]
+        area_ctx = self._context_areas(context_parts)
+        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf)
+
+    def _context_areas(self, parts: list[Part]) -> list[tuple[str, list[int]]]:
+        """Areas (or, failing that, towns) named by the other parts of a phrase.
+
+        'Donetsk region' -> the oblast; 'Yasynuvata raion' names a district abolished in 2020,
+        so the town it was named after stands in for it (candidates near it are favoured)."""
+        gaz = self.gazetteer
+        out = []
+        for part in parts:
+            levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
+                part.feature, ("admin1", "country", "region", "admin2"))
+            rows = area_candidates(gaz, part.text, levels)
+            if not rows and part.feature == "admin2":
+                rows = [r for r in area_candidates(gaz, part.text, ("populated place",))]
+            if rows:
+                out.append((part.raw, rows[:50]))
+        return out
+
+    def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
+              area_ctx, context_parts, limit: int, min_conf) -> Match:
+        gaz = self.gazetteer
+        rows = list(evidence)
+        if len(rows) > _MAX_CANDIDATES:
+            rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
+            rows = rows[:_MAX_CANDIDATES]
+        scored = []
+        for row in rows:
+            ev = evidence[row]
+            place = gaz.place(row)
+            if hints.feature and place.level not in hints.feature:
+                continue
+            if hints.within is not None:
+                from shapely.geometry import Point
+                if not hints.within.contains(Point(place.lon, place.lat)):
+                    continue
+            kind = NameKind(int(gaz.form_kind[ev.form_row]))
+            s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            s += scoring.prior(place.level, place.population)
+            notes: list[str] = []
+            if hints.countries:
+                if any(c.country_code == place.country_code for c in hints.countries):
+                    s += scoring.COUNTRY_MATCH
+                    notes.append(f"country hint {hints.countries[0].label} matches")
+                elif place.country_code:
+                    s += scoring.COUNTRY_MISMATCH
+            if hints.admin1:
+                if any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
+                       for a in hints.admin1):
+                    s += scoring.ADMIN1_MATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} matches")
+                else:
+                    s += scoring.ADMIN1_MISMATCH
+            for label, area_rows in area_ctx:
+                if self._inside_any(row, place, area_rows):
+                    s += scoring.AREA_PART_MATCH
+                    notes.append(f"phrase part {label!r} names its area")
+                    break
+            if head is not None and head.feature:
+                if head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
+                    s += scoring.FEATURE_WORD_MATCH
+                    notes.append(f"phrase says {head.feature}")
+            if hints.near is not None:
+                d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
+                s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
+                notes.append(f"{d:.0f} km from the 'near' point")
+            if hints.as_of is not None:
+                vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
+                if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
+                    s += scoring.AS_OF_VALID
+                    notes.append(f"the name was in use on {_date_text(hints.as_of)}")
+            scored.append((s, row, ev, notes))
+        if not scored:
+            return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
+        scored = self._prefer_towns_over_namesake_areas(scored, head)
+        scored.sort(key=lambda x: x[0], reverse=True)
+        confs = scoring.confidences([x[0] for x in scored])
+        matches = [self._build(text, head, x, c) for x, c in zip(scored, confs)]
+        best = matches[0]
+        others = matches[1:1 + max(limit - 1, 4)]
+        best.alternatives = [self._candidate(m) for m in others]
+        best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
+        if min_conf is not None and best.confidence < min_conf:
+            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
+                         alternatives=[self._candidate(m) for m in matches[:max(limit, 5)]],
+                         head=best.head)
+        if limit > 1:
+            best.alternatives = [self._candidate(m) for m in matches[1:limit]]
+        return best
+
+    def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
+        """'Kharkiv' names the city more often than the oblast or raion named after it: an area
+        whose own populated namesake is also a candidate steps back, unless the phrase says area."""
+        if head is not None and head.is_area:
+            return scored
+        gaz = self.gazetteer
+        towns = set()
+        for _, row, ev, _ in scored:
+            if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0:
+                towns.add((gaz.country_code_of(row), gaz.admin1_code_of(row)))
+        if not towns:
+            return scored
+        out = []
+        for s, row, ev, notes in scored:
+            place = gaz.place(row)
+            if place.level in ("admin1", "admin2") and (place.country_code, place.admin1_code) in towns:
+                s += scoring.NAMESAKE_AREA
+                notes = notes + ["an area named after the town steps back"]
+            out.append((s, row, ev, notes))
+        return out
+
+    def _inside_any(self, row: int, place, area_rows: list[int]) -> bool:
+        gaz = self.gazetteer
+        for a in area_rows:
+            if a == row:
+                continue
+            area = gaz.place(a)
+            if area.level == "country":
+                if area.country_code == place.country_code:
+                    return True
+            elif area.level == "admin1":
+                if area.country_code == place.country_code and area.admin1_code == place.admin1_code:
+                    return True
+            elif area.level == "admin2":
+                if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
+                        and area.admin2_code == place.admin2_code):
+                    return True
+            elif area.level == "region":
+                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 250:
+                    return True
+            elif area.level == "populated place":  # a district named after its town
+                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 40:
+                    return True
+        return False
+
+    def _build(self, text: str, head: Part | None, scored, conf: float) -> Match:
+        gaz = self.gazetteer
+        _, row, ev, notes = scored
+        place = gaz.place(row)
+        form = gaz.form(ev.form_row)
+        if ev.via in ("skeleton", "fuzzy"):
+            kind = "fuzzy"
+        elif form.kind == NameKind.HISTORIC or form.valid_to:
+            kind = "historic"
+        elif ev.via in ("roman",) or form.kind == NameKind.ROMANIZED or ev.via == "fold":
+            kind = "transliteration"
+        elif form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
+            kind = "exact"
+        else:
+            kind = "alias"
+        scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
+        rename = None
+        if kind == "historic" or (kind == "fuzzy" and (form.kind == NameKind.HISTORIC or form.valid_to)):
+            rename = Rename(old_name=form.original or form.text, valid_from=_date_text(form.valid_from),
+                            valid_to=_date_text(form.valid_to), current_name=place.name,
+                            source=form.source)
+        country_row = gaz.area_rows().get(("country", place.country_code))
+        return Match(
+            query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+            country_code=place.country_code,
+            country=gaz.place(country_row).name if country_row is not None else "",
+            admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
+            admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
+            feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
+            population=place.population, confidence=round(conf, 4),
+            matched_name=form.text + (f" (from {form.original})" if form.original else ""),
+            match_kind=kind, name_kind=form.kind.name.lower(), scheme=scheme if scheme else "",
+            rename=rename, hints=notes, head=head.text if head else text)
+
+    @staticmethod
+    def _candidate(m: Match) -> Candidate:
+        return Candidate(id=m.id, name=m.name, lat=m.lat, lon=m.lon, country_code=m.country_code,
+                         admin1=m.admin1, confidence=m.confidence, matched_name=m.matched_name,
+                         match_kind=m.match_kind)
+
+
+_default: Resolver | None = None
+_default_lock = threading.Lock()
+
+
+def default_resolver() -> Resolver:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Resolver()
+        return _default
+
+
+def resolve(query, *, country=None, admin1=None, near=None, within=None, as_of=None, feature=None,
+            limit: int = 1, min_confidence: float | None = None) -> Match:
+    """Resolve a place name or phrase on the default gazetteer. See :class:`Resolver`."""
+    return default_resolver().resolve(query, country=country, admin1=admin1, near=near, within=within,
+                                      as_of=as_of, feature=feature, limit=limit,
+                                      min_confidence=min_confidence)
+
+
+def resolve_many(queries: Iterable, **hints) -> list[Match]:
+    """Resolve many queries with the same hints on the default gazetteer."""
+    return default_resolver().resolve_many(queries, **hints)

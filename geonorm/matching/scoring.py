@@ -1,0 +1,52 @@
+"""Scoring: string evidence by kind, a prior (population, feature level), and hint terms.
+
+Weights are plain numbers in one place; confidence is a softmax over candidates against a
+'none of these' score, with temperature and threshold fitted on held-out dev data
+(see docs/benchmarks.md for the calibration table).
+"""
+from __future__ import annotations
+
+import math
+
+from ..model import NameKind
+
+STRING_SCORE = {"exact": 3.0, "roman": 2.9, "fold": 2.6}
+KIND_ADJUST = {
+    NameKind.OFFICIAL: 0.6, NameKind.PREFERRED: 0.3, NameKind.ALTERNATE: 0.0, NameKind.SHORT: 0.0,
+    NameKind.COLLOQUIAL: -0.05, NameKind.HISTORIC: 0.0, NameKind.ABBREVIATION: -0.2,
+    NameKind.ROMANIZED: 0.0,
+}
+LEVEL_PRIOR = {"country": 1.5, "admin1": 2.0, "continent": 1.5, "region": 2.5, "admin2": 0.5,
+               "populated place": 0.0, "admin3": -0.5, "admin": -0.3, "other": -0.5}
+POP_WEIGHT = 0.45
+COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0
+ADMIN1_MATCH, ADMIN1_MISMATCH = 1.4, -0.6
+AREA_PART_MATCH = 1.2
+FEATURE_WORD_MATCH = 0.9
+NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
+AS_OF_VALID = 0.4
+NAMESAKE_AREA = -1.5
+TEMPERATURE = 0.55
+NONE_SCORE = 4.0  # a candidate must beat this to take most of the probability mass
+
+
+def string_score(via: str, sim: float) -> float:
+    if via in STRING_SCORE:
+        return STRING_SCORE[via]
+    # skeleton and fuzzy: similarity 100 -> 2.3, 85 -> ~1.6, 70 -> ~0.9
+    return max(0.0, 2.3 - (100.0 - sim) * 0.047)
+
+
+def prior(level: str, population: int) -> float:
+    return LEVEL_PRIOR.get(level, 0.0) + POP_WEIGHT * math.log10(population + 1)
+
+
+def confidences(scores: list[float]) -> list[float]:
+    """Softmax of candidate scores against the 'none' option."""
+    if not scores:
+        return []
+    top = max(max(scores), NONE_SCORE)
+    exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
+    none = math.exp((NONE_SCORE - top) / TEMPERATURE)
+    total = sum(exps) + none
+    return [e / total for e in exps]

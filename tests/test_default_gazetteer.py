@@ -1,0 +1,56 @@
+"""The embedded default gazetteer holds the places, names and renames the project promises."""
+
+
+def names(gaz, pid):
+    return {n.text: n for n in gaz.names_of(gaz.row_of(pid))}
+
+
+def test_pokrovsk_historic_names_with_rename_date(gaz):
+    p = gaz.get(704422)
+    assert p.name == "Pokrovsk" and p.country_code == "UA"
+    assert abs(p.lat - 48.28) < 0.01 and abs(p.lon - 37.18) < 0.01
+    ns = names(gaz, 704422)
+    for old in ("Krasnoarmiisk", "Красноармійськ", "Krasnoarmeysk", "Grishino"):
+        assert old in ns, old
+    assert ns["Krasnoarmiisk"].valid_to // 10000 == 2016
+    assert ns["Krasnoarmiisk"].kind.name == "HISTORIC"
+
+
+def test_myrnohrad_old_names(gaz):
+    ns = names(gaz, 710035)
+    assert gaz.get(710035).name == "Myrnohrad"
+    for old in ("Dymytrov", "Димитров", "Dimitrov"):
+        assert old in ns, old
+
+
+def test_kramatorsk_and_distractors_are_separate_places(gaz):
+    assert gaz.get(704508).name == "Kramatorsk"
+    ru = [gaz.get(i) for i in (542463, 542464)]
+    assert all(p is not None and p.country_code == "RU" for p in ru)
+    assert gaz.get(565955).name == "Dmitrov"
+    # a historic name never creates a second place: only one Pokrovsk 704422
+    assert len({gaz.get(704422).row, gaz.get(542463).row, gaz.get(542464).row}) == 3
+
+
+def test_donetsk_oblast_iso_and_parent_chain(gaz):
+    oblast = gaz.get(709716)
+    assert oblast.iso_code == "UA-14" and oblast.level == "admin1"
+    chain = [p.id for p in gaz.parents(gaz.row_of(704422))]
+    assert 709716 in chain and chain[-1] == 690791  # ... -> Donetsk Oblast -> Ukraine
+    assert gaz.get(690791).level == "country"
+
+
+def test_curated_entities_are_aliases_of_oblasts_not_new_places(gaz):
+    rows = {int(gaz.form_place[r]) for r in gaz.lookup("exact", "dpr").tolist()}
+    assert gaz.row_of(709716) in rows
+
+
+def test_country_and_area_points_are_geonames_like(gaz):
+    ua = gaz.get(690791)
+    assert abs(ua.lat - 49.0) < 1 and abs(ua.lon - 32.0) < 1
+
+
+def test_machine_romanization_noise_is_measured_and_dropped(gaz):
+    noise = gaz.meta["noise"]
+    assert noise["machine_romanizations_dropped"] > 1000
+    assert "krasnwarmysk" not in {n.text.lower() for n in gaz.names_of(gaz.row_of(542463))}

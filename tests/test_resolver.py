@@ -1,0 +1,112 @@
+"""The matching engine on the default gazetteer: the cases the project promises."""
+import math
+
+import pytest
+
+POKROVSK, MYRNOHRAD, DMITROV = 704422, 710035, 565955
+
+
+def test_krasnarmeysk_with_admin1_hint(resolver):
+    m = resolver.resolve("Krasnarmeysk", admin1="Donetsk region")
+    assert m.id == POKROVSK
+    text = m.explain()
+    assert "Krasnoarmeysk" in text and "2016" in text
+    assert m.rename is not None and m.rename.valid_to.startswith("2016")
+
+
+def test_krasnarmeysk_with_country_hint(resolver):
+    assert resolver.resolve("Krasnarmeysk", country="UA").id == POKROVSK
+
+
+def test_krasnoarmeysk_russia_and_ambiguity(resolver):
+    assert resolver.resolve("Krasnoarmeysk", country="RU").id in (542463, 542464)
+    bare = resolver.resolve("Krasnoarmeysk")
+    assert bare.confidence < 0.8  # several places had this name: the confidence says so
+    assert len(bare.alternatives) >= 2
+
+
+@pytest.mark.parametrize("query", ["Dimitrov", "Dymytrov", "Димитров", "Mirnograd"])
+def test_myrnohrad_variants(resolver, query):
+    assert resolver.resolve(query).id == MYRNOHRAD
+
+
+def test_dmitrov_stays_dmitrov(resolver):
+    assert resolver.resolve("Dmitrov").id == DMITROV
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Kharkov", 706483), ("Charkiw", 706483), ("Kiev", 703448), ("Kijów", 703448),
+    ("Artemovsk", 713174), ("Artyomovsk", 713174), ("Dnepropetrovsk", 709930),
+    ("Kirovograd", 705812), ("Gorlovka", 707753), ("Lemberg", 702550), ("Lwów", 702550),
+    ("Tscherwonograd", 710554), ("Chervonograd", 710554),
+])
+def test_variant_names(resolver, query, expected):
+    assert resolver.resolve(query).id == expected, resolver.resolve(query).explain()
+
+
+def test_as_of_explains_rename(resolver):
+    m = resolver.resolve("Artemovsk", as_of="2014")
+    assert m.id == 713174 and m.match_kind == "historic"
+    assert m.rename.current_name == "Bakhmut" and m.rename.valid_to.startswith("2016")
+
+
+@pytest.mark.parametrize("phrase", [
+    "in Krasnoarmeysk, Donetsk region", "near Pokrovsk", "Pokrovsk (Donetsk Oblast)",
+])
+def test_phrases(resolver, phrase):
+    assert resolver.resolve(phrase).id == POKROVSK
+
+
+def test_phrase_with_entity_hint_and_slash(resolver):
+    assert resolver.resolve("Area of the city of Artemovsk (DPR)").id == 713174
+    assert resolver.resolve("Horlivka town").id == 707753
+    assert resolver.resolve("Kiev/Kyiv city (Maidan Nezalezhnosti)").id == 703448
+
+
+def test_match_carries_explanation_fields(resolver):
+    m = resolver.resolve("Красноармейск", country="UA")
+    assert m.id == POKROVSK
+    assert m.matched_name and m.match_kind in ("historic", "transliteration", "alias")
+    assert 0 <= m.confidence <= 1 and m.alternatives
+    assert m.point.x == pytest.approx(m.lon)
+
+
+@pytest.mark.parametrize("bad", [None, math.nan, "", "   ", 12345, b"\xff\xfe\x00", "!!!", "\x00\x01"])
+def test_bad_queries_are_no_match_not_errors(resolver, bad):
+    m = resolver.resolve(bad)
+    assert not m.ok and m.reason
+
+
+def test_huge_and_mixed_queries_do_not_crash(resolver):
+    assert resolver.resolve("Pokrovsk " * 1_000_000) is not None
+    assert resolver.resolve("Kyiv Київ Κίεβο").ok
+
+
+@pytest.mark.parametrize("hints", [dict(country="Atlantis"), dict(as_of="not a date"),
+                                   dict(near=(200, 0)), dict(within=(10, 10, 0, 0)),
+                                   dict(feature="planet"), dict(admin1="Nowhere Oblast")])
+def test_invalid_hints_raise_value_error(resolver, hints):
+    with pytest.raises(ValueError):
+        resolver.resolve("Pokrovsk", **hints)
+
+
+def test_country_hint_by_name_in_any_script(resolver):
+    assert resolver.resolve("Pokrovsk", country="Украина").country_code == "UA"
+    assert resolver.resolve("Pokrovsk", country="Ukraine").country_code == "UA"
+
+
+def test_near_and_within_move_the_answer(resolver):
+    from shapely.geometry import box
+    assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK
+    m = resolver.resolve("Pokrovsk", within=box(129, 61, 130, 62))
+    assert m.id == 2017824  # Pokrovsk in Yakutia
+
+
+def test_min_confidence_abstains_but_lists_alternatives(resolver):
+    m = resolver.resolve("Krasnoarmeysk", min_confidence=0.99)
+    assert not m.ok and m.alternatives
+
+
+def test_resolve_many_keeps_order(resolver):
+    out = resolver.resolve_many(["Kyiv", None, "Lviv", "Kyiv"])
+    assert [m.id for m in out] == [703448, None, 702550, 703448]
