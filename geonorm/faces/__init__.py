@@ -1,0 +1,1 @@
+"""Faces: interfaces built on the public matching API (evaluation, tables, text, geopy)."""
