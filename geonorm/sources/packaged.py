@@ -65,7 +65,7 @@ class NoiseFilter:
         self.dropped = 0
 
     def keep(self, main: str, alternates: list[str]) -> list[str]:
-        non_latin = {to_ascii(a) for a in alternates
+        non_latin = {to_ascii(a).replace(" ", "") for a in alternates
                      if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
         if not non_latin:
             self.checked += sum(1 for a in alternates if a.isascii())
@@ -76,7 +76,7 @@ class NoiseFilter:
             if a.isascii():
                 self.checked += 1
                 n = normalize(a)
-                if n in non_latin and n != main_norm:
+                if n.replace(" ", "") in non_latin and n != main_norm:
                     self.dropped += 1
                     continue
             out.append(a)
