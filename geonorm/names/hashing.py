@@ -1,9 +1,16 @@
-"""Stable 64-bit string hashes for the on-disk key index (crc32 and adler32, both C-fast)."""
+"""Stable 64-bit string hashes for the on-disk key index (crc32 and adler32, both C-fast).
+
+``hash64`` hashes one string; ``hash_array`` and ``deletion_hashes`` compute the very same
+values for many strings at once with numpy (strings are grouped by byte length and hashed
+column by column), which is what an index build uses.
+"""
 from __future__ import annotations
 
 import zlib
 
 import numpy as np
+
+_ADLER_MOD = 65521
 
 
 def hash64(text: str) -> int:
@@ -11,8 +18,94 @@ def hash64(text: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
+def _crc_table() -> np.ndarray:
+    """The standard (reflected, 0xEDB88320) CRC-32 byte table used by zlib."""
+    table = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> 1) ^ np.uint32(0xEDB88320), table >> 1).astype(np.uint32)
+    return table
+
+
+_CRC_TABLE = _crc_table()
+
+
+class _HashState:
+    """Running crc32 and adler32 of many equally long byte strings (one per lane)."""
+
+    def __init__(self, n: int, wide: bool = False) -> None:
+        # adler sums fit uint32 for strings up to 4096 bytes (the modulo is taken at the end)
+        acc = np.int64 if wide else np.uint32
+        self.crc = np.full(n, 0xFFFFFFFF, dtype=np.uint32)
+        self.a = np.ones(n, dtype=acc)
+        self.b = np.zeros(n, dtype=acc)
+
+    def copy(self) -> "_HashState":
+        other = _HashState.__new__(_HashState)
+        other.crc, other.a, other.b = self.crc.copy(), self.a.copy(), self.b.copy()
+        return other
+
+    def feed(self, cols: np.ndarray) -> None:
+        """Append bytes: ``cols[j]`` holds byte j of the appended part for every lane."""
+        idx = np.empty(len(self.crc), dtype=np.intp)
+        crc, a, b = self.crc, self.a, self.b
+        for col in cols:
+            np.bitwise_xor(crc, col, out=idx, casting="unsafe")
+            idx &= 0xFF
+            crc >>= 8
+            crc ^= _CRC_TABLE.take(idx)
+            a += col
+            b += a
+
+    def digest(self) -> np.ndarray:
+        """``hash64`` of each lane's bytes so far."""
+        crc = self.crc ^ np.uint32(0xFFFFFFFF)
+        adler = ((self.b % _ADLER_MOD).astype(np.uint64) << np.uint64(16)) | (
+            self.a % _ADLER_MOD).astype(np.uint64)
+        return (crc.astype(np.uint64) << np.uint64(32)) | adler
+
+
+def _encode_all(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """UTF-8 bytes of ``texts`` in one buffer, with each string's start and byte length.
+
+    The strings are joined with NUL, so they must not contain NUL themselves (normalized
+    names and keys never do; checked)."""
+    buf = np.frombuffer("\x00".join(texts).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.flatnonzero(buf == 0)
+    if len(ends) != len(texts) - 1:
+        raise ValueError("hash_array: strings must not contain NUL")
+    ends = np.append(ends, len(buf)).astype(np.int64)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    return buf, starts, ends - starts
+
+
+def _by_length(lengths: np.ndarray):
+    """Yield (length, indexes of the strings with that length)."""
+    order = np.argsort(lengths.astype(np.int32), kind="stable")
+    sorted_len = lengths[order]
+    bounds = np.flatnonzero(np.diff(sorted_len)) + 1
+    for idx in np.split(order, bounds):
+        if len(idx):
+            yield int(lengths[idx[0]]), idx
+
+
 def hash_array(texts: list[str]) -> np.ndarray:
-    return np.fromiter((hash64(t) for t in texts), dtype=np.uint64, count=len(texts))
+    """``hash64`` of each string, vectorized (equal to ``[hash64(t) for t in texts]``)."""
+    out = np.empty(len(texts), dtype=np.uint64)
+    if not texts:
+        return out
+    buf, starts, lengths = _encode_all(texts)
+    for length, idx in _by_length(lengths):
+        state = _HashState(len(idx), wide=length > 4096)
+        state.feed(_columns(buf, starts[idx], length))
+        out[idx] = state.digest()
+    return out
+
+
+def _columns(buf: np.ndarray, starts: np.ndarray, length: int) -> np.ndarray:
+    """Bytes of equally long strings as a (length, n) matrix: row j = byte j of each string."""
+    return buf[np.arange(length)[:, None] + starts[None, :]]
 
 
 def deletions(key: str) -> set[str]:
@@ -21,3 +114,33 @@ def deletions(key: str) -> set[str]:
     for i in range(len(key)):
         out.add(key[:i] + key[i + 1:])
     return out
+
+
+def deletion_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``hash64`` of every string in ``deletions(keys[i])``, for ASCII keys, vectorized.
+
+    Returns (hashes, key numbers), ordered by key number; within one key the order is
+    unspecified. Equal to hashing the sets ``deletions(k)`` one by one."""
+    if not keys:
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32)
+    buf, starts, lengths = _encode_all(keys)
+    if not all(k.isascii() for k in keys):
+        raise ValueError("deletion_hashes: ASCII keys only")
+    hashes, ids = [], []
+    for length, idx in _by_length(lengths):
+        cols = _columns(buf, starts[idx], length)
+        prefix = _HashState(len(idx))  # hash state of the first i bytes of each key
+        for i in range(length):
+            # deleting i gives the same string as deleting i-1 when both letters are equal
+            keep = slice(None) if i == 0 else np.flatnonzero(cols[i] != cols[i - 1])
+            deleted = prefix.copy()
+            deleted.feed(cols[i + 1:])
+            hashes.append(deleted.digest()[keep])
+            ids.append(idx[keep])
+            prefix.feed(cols[i:i + 1])
+        hashes.append(prefix.digest())  # the key itself
+        ids.append(idx)
+    h = np.concatenate(hashes)
+    k = np.concatenate(ids)
+    order = np.argsort(k, kind="stable")
+    return h[order], k[order].astype(np.int32)
