@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from geonorm.faces.evaluate import (ExactBaseline, auc_of_errors, eval_command, evaluate,
+from geonorm.faces.evaluate import (ExactBaseline, FuzzyBaseline, auc_of_errors, eval_command, evaluate,
                                     expected_calibration_error, format_report, haversine_km, read_gold)
 from geonorm.matching.match import Match
 
@@ -157,6 +157,19 @@ def test_exact_baseline_prefers_population():
     m = base.resolve("SPRINGFIELD")
     assert m.id == 11 and m.confidence == 0.5 and m.match_kind == "exact"
     assert not base.resolve("Ogdenville").ok
+
+
+def test_fuzzy_baseline_takes_closest_name_then_population():
+    base = FuzzyBaseline(_TinyGaz())
+    assert base.choices == ["shelbyville", "springfield"]
+    m = base.resolve("Springfeld")
+    assert m.id == 11 and m.match_kind == "fuzzy" and m.matched_name == "springfield"
+    assert base.resolve("Shelbivile").id == 12
+
+
+def test_baselines_in_evaluate_need_a_gazetteer():
+    with pytest.raises(ValueError):
+        evaluate(GOLD, StubResolver(), baselines=True)
 
 
 def test_cli_missing_file_is_a_clear_error(tmp_path):

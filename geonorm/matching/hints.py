@@ -73,6 +73,11 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
     rows = area_candidates(gaz, value, ("country",))
+    if not rows:  # 'Украина', 'Ukraina': romanized and folded names of the country
+        from .candidates import gather
+        found = [(e.rank, r) for r, e in gather(gaz, value, fuzzy=False).items()
+                 if gaz.place(r).level == "country" and e.sim >= 85]
+        rows = [r for _, r in sorted(found, reverse=True)]
     if not rows:
         raise ValueError(f"unknown country {value!r} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
     p = gaz.place(rows[0])

@@ -162,6 +162,13 @@ class Resolver:
                 if evidence:
                     head, head_index = part, i
                     break
+        if not evidence and parts and len(parts[0].text.split()) > 1:
+            # 'Kyiv Київ Κίεβο': no name spans the whole part; take the first word that is one
+            for word in parts[0].text.split():
+                evidence = gather(gaz, word, fuzzy=False)
+                if evidence:
+                    head, head_index = Part(text=word, raw=word), 0
+                    break
         if not evidence:
             return Match(query=text, reason="no gazetteer name is close to it")
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
