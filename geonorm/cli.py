@@ -122,5 +122,13 @@ def build(geonames_dir, countries, csv_files, with_default, out):
         click.echo(f"report: {r}")
 
 
+def _register_faces() -> None:
+    from .faces.evaluate import eval_command
+    main.add_command(eval_command)
+
+
+_register_faces()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

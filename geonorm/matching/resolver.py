@@ -18,6 +18,11 @@ from .match import Candidate, Match, Rename
 from .phrase import Part, parse_phrase
 
 _UNSET = object()
+# words that are never a place head on their own in a phrase
+_STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
+              "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
+              "and", "with", "from", "north", "south", "east", "west", "new", "old", "center",
+              "centre", "suburb", "highway", "bridge", "mine", "station", "village of", "town of"}
 _MAX_CANDIDATES = 400
 
 
@@ -154,6 +159,8 @@ class Resolver:
             if evidence:
                 head, head_index = part, i
                 break
+        if not evidence:
+            head, head_index, evidence = self._ngram_head(parts, order)
         if not evidence and self.fuzzy:
             for i in order:
                 part = parts[i]
@@ -174,6 +181,23 @@ class Resolver:
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         area_ctx = self._context_areas(context_parts)
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf)
+
+    def _ngram_head(self, parts: list[Part], order: list[int]):
+        """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
+        is a gazetteer name, before any fuzzy matching of the whole part."""
+        gaz = self.gazetteer
+        for i in order:
+            words = parts[i].text.split()
+            for n in range(min(len(words) - 1, 4), 0, -1):
+                for start in range(0, len(words) - n + 1):
+                    span = " ".join(words[start:start + n])
+                    if len(span) < 4 or span.lower() in _STOPWORDS:
+                        continue
+                    ev = {r: e for r, e in gather(gaz, span, fuzzy=False).items()
+                          if e.via in ("exact", "roman", "fold")}
+                    if ev:
+                        return Part(text=span, raw=span), i, ev
+        return None, -1, {}
 
     def _context_areas(self, parts: list[Part]) -> list[tuple[str, list[int]]]:
         """Areas (or, failing that, towns) named by the other parts of a phrase.

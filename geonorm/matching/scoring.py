@@ -20,8 +20,8 @@ LEVEL_PRIOR = {"country": 1.5, "admin1": 2.0, "continent": 1.5, "region": 2.5, "
                "populated place": 0.0, "admin3": -0.5, "admin": -0.3, "other": -0.5}
 POP_WEIGHT = 0.45
 COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0
-ADMIN1_MATCH, ADMIN1_MISMATCH = 1.4, -0.6
-AREA_PART_MATCH = 1.2
+ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
+AREA_PART_MATCH = 2.0
 FEATURE_WORD_MATCH = 0.9
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 AS_OF_VALID = 0.4
