@@ -20,16 +20,18 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
+from anyascii import anyascii
 from tqdm import tqdm
 
 from .model import NameKind, Place, feature_level
-from .names.hashing import deletions, hash_array, hash64
+from .names.hashing import deletion_hashes, hash_array
 from .names.keyindex import KeyIndex
 from .names.keys import fold_ascii, skeleton_of_fold
-from .names.normalize import normalize, script_of, to_ascii
+from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
 FORMAT_VERSION = 5
@@ -50,7 +52,9 @@ PLACE_STR_COLS = ("name", "ascii_name", "feature_class", "feature_code", "countr
 
 def _date_int(text: str) -> int:
     """'2016-05-12' -> 20160512, '2016' -> 20160000, '' -> 0."""
-    digits = "".join(ch for ch in (text or "") if ch.isdigit())
+    if not text:
+        return 0
+    digits = "".join(ch for ch in text if ch.isdigit())
     if not digits:
         return 0
     return int((digits + "0000")[:8])
@@ -89,19 +93,73 @@ def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
     return np.array([lookup[v] for v in values], dtype=np.int32), vocab
 
 
-class _Memo(dict):
-    """Memoized normalization during a build (names repeat across places)."""
-
-    def __missing__(self, text: str) -> str:
-        value = self[text] = normalize(text)
-        return value
+def _fold_of_norm(norm: str) -> str:
+    """Fold key of a normalized string (equal to ``fold_ascii(to_ascii(text))`` for any
+    ``text`` with ``normalize(text) == norm``)."""
+    return fold_ascii(norm if norm.isascii() else normalize(anyascii(norm)))
 
 
-def _add_place_forms(forms: _Forms, row: int, place: Place, norm_of: _Memo) -> None:
+def _analyse_names(pairs: list[tuple[str, str]]) -> list[tuple]:
+    """Per (text, lang): (norm, fold, romanizations as [(scheme, roman, rnorm, rfold)]).
+
+    Pure function of its input, run in worker processes. Only names with a non-empty
+    normalized form in one of ``INDEXED_ROMANIZATION_SCRIPTS`` are romanized."""
+    out = []
+    for text, lang in pairs:
+        norm = normalize(text)
+        if not norm:
+            out.append(("", "", ()))
+            continue
+        romans = ()
+        if not text.isascii() and script_of(text) in INDEXED_ROMANIZATION_SCRIPTS:
+            romans = []
+            for scheme, roman in romanizations(text, lang):
+                rnorm = normalize(roman)
+                romans.append((scheme, roman, rnorm, _fold_of_norm(rnorm) if rnorm else ""))
+        out.append((norm, _fold_of_norm(norm), romans))
+    return out
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _map(pool: ProcessPoolExecutor | None, fn, items: list, size: int) -> list:
+    """``[fn(chunk) for chunk in chunks]`` flattened, in order; in ``pool`` when given."""
+    parts = pool.map(fn, _chunks(items, size)) if pool is not None else map(fn, _chunks(items, size))
+    return [x for part in parts for x in part]
+
+
+def _deletion_chunk(args: tuple[list[str], int]) -> tuple[np.ndarray, np.ndarray]:
+    keys, offset = args
+    hashes, ids = deletion_hashes(keys)
+    return hashes, ids + np.int32(offset)
+
+
+def _deletion_index(pool: ProcessPoolExecutor | None, fold_sorted: list[str]) -> KeyIndex:
+    """Hashes of every distance-1 deletion of each fold key -> the key's number."""
+    size = max(1, -(-len(fold_sorted) // 8))
+    jobs = [(fold_sorted[i:i + size], i) for i in range(0, len(fold_sorted), size)]
+    parts = list(pool.map(_deletion_chunk, jobs) if pool is not None else map(_deletion_chunk, jobs))
+    hashes = np.concatenate([h for h, _ in parts]) if parts else np.empty(0, dtype=np.uint64)
+    ids = np.concatenate([i for _, i in parts]) if parts else np.empty(0, dtype=np.int32)
+    return KeyIndex.build(hashes, ids)  # ids ascending: stable sort keeps the per-key order
+
+
+def _pool() -> ProcessPoolExecutor | None:
+    """Worker processes for the pure per-string work of a build (None on one CPU)."""
+    workers = min(4, os.cpu_count() or 1)
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+
+def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
+    """Add the name forms of one place: its distinct names, then their romanizations.
+
+    ``info`` maps (text, lang) to the output of :func:`_analyse_names`."""
     best: dict[str, tuple[int, int]] = {}  # normalized -> (rank, form row)
     for name in place.names:
         text = (name.name or "").strip()
-        norm = norm_of[text]
+        norm = info[text, name.lang][0]
         if not norm:
             continue
         rank = _KIND_RANK[name.kind] - (1 if name.valid_to else 0)
@@ -115,10 +173,9 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, norm_of: _Memo) -> N
         best[norm] = (rank, fr)
     for norm, (_, fr) in list(best.items()):
         text = forms.text[fr]
-        if text.isascii() or script_of(text) not in INDEXED_ROMANIZATION_SCRIPTS:
+        if text.isascii():
             continue
-        for scheme, roman in romanizations(text, forms.lang[fr]):
-            rnorm = norm_of[roman]
+        for scheme, roman, rnorm, _ in info[text, forms.lang[fr]][2]:
             if not rnorm or rnorm in best:
                 continue
             rr = forms.add(roman, row, NameKind.ROMANIZED, "", scheme, fr, forms.valid_from[fr],
@@ -154,12 +211,30 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
             cands.append(countries.get(p.country_code))
         parent[i] = next((c for c in cands if c is not None and c != i), -1)
 
+    pool = _pool()
+    try:
+        return _build(places, parent, ids, out_dir, meta, progress, pool, t0)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _name_info(pool: ProcessPoolExecutor | None, places: list[Place]) -> dict:
+    """(text, lang) -> :func:`_analyse_names` output, for every distinct name of ``places``."""
+    pairs = list(dict.fromkeys(((name.name or "").strip(), name.lang)
+                               for p in places for name in p.names))
+    return dict(zip(pairs, _map(pool, _analyse_names, pairs, 20000)))
+
+
+def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Path, meta: dict,
+           progress: bool, pool: ProcessPoolExecutor | None, t0: float) -> dict:
+    n = len(places)
+    info = _name_info(pool, places)
     forms = _Forms()
-    norm_of = _Memo()
     it = tqdm(enumerate(places), total=n, desc="geonorm: names", unit=" places", disable=not progress,
               mininterval=1.0)
     for i, p in it:
-        _add_place_forms(forms, i, p, norm_of)
+        _add_place_forms(forms, i, p, info)
     keep = np.array([pl >= 0 for pl in forms.place], dtype=bool)
     # renumber forms (drop superseded), keeping 'orig' links consistent
     new_row = np.cumsum(keep) - 1
@@ -182,41 +257,30 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
     f_to = np.array([forms.valid_to[j] for j in sel], dtype=np.int32)
     place_form_start = np.searchsorted(f_place, np.arange(n + 1)).astype(np.int32)
 
-    # key indexes
+    # key indexes: normalized form and fold key of every form (the skeleton derives from the fold)
     m = len(text)
     rows = np.arange(m, dtype=np.int32)
-    exact = [norm_of[t] for t in text]
-    fold_of: dict[str, str] = {}
-    for t, norm in zip(text, tqdm(exact, desc="geonorm: keys", disable=not progress, mininterval=1.0)):
-        if norm not in fold_of:
-            fold_of[norm] = fold_ascii(norm if norm.isascii() else to_ascii(t))
-    del norm_of
-    skel_of = {f: skeleton_of_fold(f) for f in set(fold_of.values())}
-    key_lists = {"exact": exact, "fold": [fold_of[n] for n in exact]}
-    key_lists["skeleton"] = [skel_of[f] for f in key_lists["fold"]]
+    keys_of: dict[str, tuple[str, str]] = {}  # form text -> (norm, fold)
+    for (t, _), (norm, fold, romans) in info.items():
+        keys_of[t] = (norm, fold)
+        for _, roman, rnorm, rfold in romans:
+            keys_of[roman] = (rnorm, rfold)
+    del info
+    exact = [keys_of[t][0] for t in text]
+    fold = [keys_of[t][1] for t in text]
+    del keys_of
+    skel_of = {f: skeleton_of_fold(f) for f in set(fold)}
+    key_lists = {"exact": exact, "fold": fold, "skeleton": [skel_of[f] for f in fold]}
 
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir.parent))
     try:
+        # deletion index over distinct fold keys (Latin only, length >= 4)
+        fold_sorted = sorted(set(k for k in fold if len(k) >= 4 and k.isascii()))
+        deletion = _deletion_index(pool, fold_sorted)
         for kt in KEY_TYPES:
             KeyIndex.build(hash_array(key_lists[kt]), rows).save(tmp, kt)
-        # deletion index over distinct fold keys (Latin only, length >= 4)
-        fold_sorted = sorted(set(k for k in key_lists["fold"] if len(k) >= 4 and k.isascii()))
-        fold_id = {k: i for i, k in enumerate(fold_sorted)}
-        fk_rows = [[] for _ in fold_sorted]
-        for r, k in enumerate(key_lists["fold"]):
-            i = fold_id.get(k)
-            if i is not None:
-                fk_rows[i].append(r)
-        fk_start = np.zeros(len(fold_sorted) + 1, dtype=np.int64)
-        fk_start[1:] = np.cumsum([len(x) for x in fk_rows])
-        fk_forms = np.array([r for x in fk_rows for r in x], dtype=np.int32)
-        del_hashes, del_ids = [], []
-        for i, k in enumerate(tqdm(fold_sorted, desc="geonorm: fuzzy index", disable=not progress,
-                                   mininterval=1.0)):
-            for d in deletions(k):
-                del_hashes.append(hash64(d))
-                del_ids.append(i)
-        KeyIndex.build(np.array(del_hashes, dtype=np.uint64), np.array(del_ids, dtype=np.int32)).save(tmp, "deletion")
+        deletion.save(tmp, "deletion")
+        fk_start, fk_forms = _forms_of_fold_keys(fold_sorted, fold)
         np.save(tmp / "foldkey_start.npy", fk_start)
         np.save(tmp / "foldkey_forms.npy", fk_forms)
 
@@ -240,7 +304,7 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
         with open(tmp / "strings.pkl", "wb") as fh:
             pickle.dump(strings, fh, protocol=pickle.HIGHEST_PROTOCOL)
         meta = dict(meta, format_version=FORMAT_VERSION, places=n, names=m,
-                    fuzzy_keys=len(fold_sorted), deletion_entries=len(del_hashes),
+                    fuzzy_keys=len(fold_sorted), deletion_entries=len(deletion),
                     build_seconds=round(time.time() - t0, 1), complete=True)
         with open(tmp / "meta.json", "w", encoding="utf-8") as fh:
             json.dump(meta, fh, indent=1, ensure_ascii=False)
@@ -253,6 +317,18 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return meta
+
+
+def _forms_of_fold_keys(fold_sorted: list[str], fold: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """CSR lists of the form rows of each fold key: (start offsets, form rows ascending)."""
+    fold_id = {k: i for i, k in enumerate(fold_sorted)}
+    fid = np.fromiter((fold_id.get(k, -1) for k in fold), dtype=np.int64, count=len(fold))
+    rows = np.flatnonzero(fid >= 0)
+    fid = fid[rows]
+    order = np.argsort(fid, kind="stable")
+    fk_start = np.zeros(len(fold_sorted) + 1, dtype=np.int64)
+    fk_start[1:] = np.cumsum(np.bincount(fid, minlength=len(fold_sorted)))
+    return fk_start, rows[order].astype(np.int32)
 
 
 def read_meta(directory: Path) -> dict | None:
