@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -55,6 +57,32 @@ def _lang_of(name: str) -> str:
     return ""
 
 
+def _non_ascii_info(texts: list[str]) -> list[tuple[str, str, str]]:
+    """Per non-ASCII text: (script, ASCII rendering without spaces, language).
+
+    Pure function of its input, run in worker processes; the rendering is only computed
+    where the noise filter needs it (scripts other than Latin and Cyrillic)."""
+    out = []
+    for text in texts:
+        script = script_of(text)
+        rendering = to_ascii(text).replace(" ", "") if script not in ("latin", "cyrillic") else ""
+        out.append((script, rendering, _lang_of(text)))
+    return out
+
+
+def _analyse_non_ascii(texts: list[str]) -> dict[str, tuple[str, str, str]]:
+    """:func:`_non_ascii_info` of each distinct text, computed in worker processes."""
+    size = 20000
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    workers = min(4, os.cpu_count() or 1)
+    if workers > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(_non_ascii_info, chunks))
+    else:
+        parts = [_non_ascii_info(c) for c in chunks]
+    return {t: info for chunk, part in zip(chunks, parts) for t, info in zip(chunk, part)}
+
+
 class NoiseFilter:
     """Drop Latin alternate names that are machine romanizations of the place's own non-Latin
     names (GeoNames imports e.g. 'krasnwarmysk' from Arabic, 'kurasunoarumeisuku' from Japanese).
@@ -64,9 +92,16 @@ class NoiseFilter:
         self.checked = 0
         self.dropped = 0
 
-    def keep(self, main: str, alternates: list[str]) -> list[str]:
-        non_latin = {to_ascii(a).replace(" ", "") for a in alternates
-                     if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
+    def keep(self, main: str, alternates: list[str],
+             info: dict[str, tuple[str, str, str]] | None = None) -> list[str]:
+        """``alternates`` without the machine romanizations. ``info``, when given, holds
+        :func:`_non_ascii_info` of the non-ASCII alternates (saves recomputing them)."""
+        if info is None:
+            non_latin = {to_ascii(a).replace(" ", "") for a in alternates
+                         if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
+        else:
+            non_latin = {info[a][1] for a in alternates
+                         if not a.isascii() and info[a][0] not in ("latin", "cyrillic")}
         if not non_latin:
             self.checked += sum(1 for a in alternates if a.isascii())
             return alternates
@@ -86,6 +121,8 @@ class NoiseFilter:
 def load_cities(noise: NoiseFilter) -> dict[int, Place]:
     with open(_gc_data() / "cities500.json", encoding="utf-8") as fh:
         raw = json.load(fh)
+    info = _analyse_non_ascii(list({a: None for rec in raw.values()
+                                    for a in rec.get("alternatenames") or [] if not a.isascii()}))
     places: dict[int, Place] = {}
     for rec in raw.values():
         pid = int(rec["geonameid"])
@@ -95,8 +132,9 @@ def load_cities(noise: NoiseFilter) -> dict[int, Place]:
             admin1_code=rec.get("admin1code") or "", population=int(rec.get("population") or 0),
             timezone=rec.get("timezone") or "", source=SOURCE_GN)
         place.names.append(Name(pid, rec["name"], NameKind.OFFICIAL, source=SOURCE_GN))
-        for alt in noise.keep(rec["name"], rec.get("alternatenames") or []):
-            place.names.append(Name(pid, alt, NameKind.ALTERNATE, _lang_of(alt), source=SOURCE_GN))
+        for alt in noise.keep(rec["name"], rec.get("alternatenames") or [], info):
+            lang = "" if alt.isascii() else info[alt][2]
+            place.names.append(Name(pid, alt, NameKind.ALTERNATE, lang, source=SOURCE_GN))
         places[pid] = place
     return places
 
