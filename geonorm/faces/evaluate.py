@@ -358,19 +358,19 @@ class FuzzyBaseline(_PopulationPick):
     """
 
     name = "fuzzy"
-    _choices_cache: dict = {}
 
     def __init__(self, gazetteer) -> None:
         super().__init__(gazetteer)
         self._cache: dict[str, Match] = {}
+        self._choices: list[str] | None = None
 
     @property
     def choices(self) -> list[str]:
-        key = id(self.gazetteer)
-        if key not in FuzzyBaseline._choices_cache:
+        """Every distinct normalized name of the gazetteer (built on first use, ~10 s for the default)."""
+        if self._choices is None:
             from ..names.normalize import normalize
-            FuzzyBaseline._choices_cache[key] = sorted({normalize(t) for t in self.gazetteer.form_text} - {""})
-        return FuzzyBaseline._choices_cache[key]
+            self._choices = sorted({normalize(t) for t in self.gazetteer.form_text} - {""})
+        return self._choices
 
     def resolve(self, query: str) -> Match:
         from rapidfuzz import fuzz, process
@@ -403,7 +403,7 @@ def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: 
     ``context_resolver(resolver, gold_record)`` for each item (the record has ``text``, ``start``,
     ``end``...); without one it falls back to mention mode for now. ``out``: write the
     predictions (score.py's format) there; with ``baselines`` the baselines' predictions go to
-    ``<out>.exact.jsonl`` and ``<out>.fuzzy.jsonl``. Returns a dict of metrics (see module doc).
+    ``<out stem>.exact.jsonl`` and ``<out stem>.fuzzy.jsonl``. Returns a dict of metrics (see module doc).
     """
     if mode not in ("mention", "context"):
         raise ValueError(f"mode must be 'mention' or 'context', got {mode!r}")
@@ -444,7 +444,8 @@ def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: 
             bm["prepare_seconds"] = round(prep, 2)
             report["baselines"][base.name] = bm
             if out:
-                write_predictions(b_out, f"{out}.{base.name}.jsonl")
+                stem = str(out)[:-len(".jsonl")] if str(out).endswith(".jsonl") else str(out)
+                write_predictions(b_out, f"{stem}.{base.name}.jsonl")
     return report
 
 

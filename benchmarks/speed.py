@@ -1,0 +1,168 @@
+"""Speed benchmark: build time, warm load, memory, resolves per second, fuzzy recall, brute force.
+
+    PYTHONPATH=. python benchmarks/speed.py --json-out speed.json
+
+- build time: ``gaz.meta['build_seconds']`` of the (already built) index;
+- warm load: ``Gazetteer.open`` on the built directory in a fresh Python process (import time
+  reported apart), with the peak RSS after loading and after a first resolve;
+- exact / alias resolves per second: distinct main names (exact) and distinct Latin alternate names
+  (alias) of the most populous places, on a fresh ``Resolver(cache_size=0)``;
+- fuzzy: the typo set of ``variants.py`` (real names with 1-2 edits): resolves per second,
+  recall@1 and recall@10 (``limit=10``);
+- brute force: rapidfuzz ``process.extractOne(q, names, scorer=WRatio, processor=None)`` over every
+  distinct normalized name (the eval's fuzzy baseline) on a sample of the same typo queries:
+  queries per second, recall@1 (the most populous place with the best name), and the speed ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from _common import form_rows_of, load_gazetteer, machine, table, top_ids, typo_set
+
+from geonorm import Resolver
+from geonorm.faces.evaluate import FuzzyBaseline
+from geonorm.names.normalize import normalize, script_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_LOAD_SCRIPT = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+import geonorm
+from geonorm import Gazetteer, Resolver
+t1 = time.perf_counter()
+g = Gazetteer.open(sys.argv[1])
+t2 = time.perf_counter()
+rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+r = Resolver(g)
+m = r.resolve("Kharkov")
+t3 = time.perf_counter()
+rss_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"import_s": t1 - t0, "open_s": t2 - t1, "first_resolve_s": t3 - t2,
+                  "rss_after_load_mb": rss_load / 1024, "rss_after_first_resolve_mb": rss_first / 1024,
+                  "first_answer": m.name}))
+"""
+
+
+def warm_load(path: Path, runs: int) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _LOAD_SCRIPT, str(path)], capture_output=True,
+                             text=True, env=env, check=True)
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    best = min(results, key=lambda r: r["open_s"])
+    return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in best.items()} | {"runs": runs}
+
+
+def big_place_names(gaz, n: int, alias: bool) -> list[tuple[str, int]]:
+    order = np.argsort(-np.asarray(gaz.place_pop), kind="stable").tolist()
+    out, seen = [], set()
+    for row in order:
+        p = gaz.place(row)
+        if not alias:
+            cands = [p.name]
+        else:
+            main = normalize(p.name)
+            cands = [gaz.form_text[fr] for fr in form_rows_of(gaz, row)
+                     if gaz.scheme_vocab[int(gaz.form_scheme[fr])] == "" and int(gaz.form_kind[fr]) == 2
+                     and script_of(gaz.form_text[fr]) == "latin" and normalize(gaz.form_text[fr]) != main][:3]
+        for name in cands:
+            key = normalize(name)
+            if key and key not in seen:
+                seen.add(key)
+                out.append((name, p.id))
+        if len(out) >= n:
+            break
+    return out[:n]
+
+
+def rate(resolver: Resolver, queries: list[str], **kw) -> tuple[float, list]:
+    t0 = time.perf_counter()
+    ms = [resolver.resolve(q, **kw) for q in queries]
+    return len(queries) / (time.perf_counter() - t0), ms
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="queries per exact/alias/fuzzy set")
+    ap.add_argument("--brute", type=int, default=40, help="typo queries for the brute-force baseline")
+    ap.add_argument("--load-runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--index", help="custom index directory (default: the default gazetteer)")
+    ap.add_argument("--json-out")
+    a = ap.parse_args()
+
+    gaz = load_gazetteer(a.index)
+    res = {"machine": machine(), "index": str(gaz.path), "places": len(gaz), "names": len(gaz.form_text),
+           "build_seconds": gaz.meta.get("build_seconds")}
+    res["warm_load"] = warm_load(Path(gaz.path), a.load_runs)
+
+    r = Resolver(gaz, cache_size=0)
+    r.resolve("warm up")
+    exact = big_place_names(gaz, a.n, alias=False)
+    qps, ms = rate(r, [q for q, _ in exact])
+    res["exact"] = {"n": len(exact), "per_second": round(qps, 1),
+                    "rank1": round(sum(m.id == i for m, (_, i) in zip(ms, exact)) / len(exact), 4)}
+    alias = big_place_names(gaz, a.n, alias=True)
+    qps, ms = rate(r, [q for q, _ in alias])
+    res["alias"] = {"n": len(alias), "per_second": round(qps, 1),
+                    "rank1": round(sum(m.id == i for m, (_, i) in zip(ms, alias)) / len(alias), 4)}
+
+    typos = typo_set(gaz, a.n, seed=a.seed)
+    qps, ms = rate(r, [t["query"] for t in typos], limit=10)
+    res["fuzzy"] = {"n": len(typos), "per_second": round(qps, 1),
+                    "recall@1": round(sum(bool(top_ids(m)) and top_ids(m)[0] == t["id"] for m, t in zip(ms, typos)) / len(typos), 4),
+                    "recall@10": round(sum(t["id"] in top_ids(m) for m, t in zip(ms, typos)) / len(typos), 4)}
+    sample = typos[: a.brute]
+    qps_sample, ms_sample = rate(r, [t["query"] for t in sample], limit=10)
+
+    base = FuzzyBaseline(gaz)
+    t0 = time.perf_counter()
+    n_choices = len(base.choices)
+    prep = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    bms = [base.resolve(t["query"]) for t in sample]
+    bqps = len(sample) / (time.perf_counter() - t0)
+    res["brute_force"] = {
+        "n": len(sample), "distinct_names": n_choices, "prepare_s": round(prep, 1),
+        "per_second": round(bqps, 2),
+        "recall@1": round(sum(m.id == t["id"] for m, t in zip(bms, sample)) / len(sample), 4),
+        "geonorm_recall@1_same_sample": round(sum(bool(top_ids(m)) and top_ids(m)[0] == t["id"]
+                                                  for m, t in zip(ms_sample, sample)) / len(sample), 4),
+        "geonorm_per_second_same_sample": round(qps_sample, 1),
+        "speedup": round(qps_sample / bqps, 1),
+    }
+
+    wl = res["warm_load"]
+    rows = [
+        ["index", f"{res['places']:,} places, {res['names']:,} names"],
+        ["build time (once, cold)", f"{res['build_seconds']} s"],
+        ["warm load (Gazetteer.open, fresh process)", f"{wl['open_s']} s (+ import {wl['import_s']} s)"],
+        ["first resolve after load", f"{wl['first_resolve_s']} s"],
+        ["RSS after load / after first resolve", f"{wl['rss_after_load_mb']:.0f} MB / {wl['rss_after_first_resolve_mb']:.0f} MB"],
+        ["exact resolves/s (main names of big places)", f"{res['exact']['per_second']} (n={res['exact']['n']}, rank-1 {res['exact']['rank1']})"],
+        ["alias resolves/s (Latin alternate names)", f"{res['alias']['per_second']} (n={res['alias']['n']}, rank-1 {res['alias']['rank1']})"],
+        ["fuzzy resolves/s (1-2 edit typos, limit=10)", f"{res['fuzzy']['per_second']} (n={res['fuzzy']['n']})"],
+        ["fuzzy recall@1 / recall@10", f"{res['fuzzy']['recall@1']} / {res['fuzzy']['recall@10']}"],
+        ["brute-force rapidfuzz extractOne queries/s", f"{res['brute_force']['per_second']} over {n_choices:,} names (n={len(sample)})"],
+        ["brute-force recall@1 / geonorm on same sample", f"{res['brute_force']['recall@1']} / {res['brute_force']['geonorm_recall@1_same_sample']}"],
+        ["geonorm fuzzy speed / brute force", f"{res['brute_force']['speedup']}x"],
+    ]
+    print(f"machine: {res['machine']['cpus']} CPUs, {res['machine']['platform']}, Python {res['machine']['python']}")
+    print(table(rows, ["measure", "value"]))
+    if a.json_out:
+        with open(a.json_out, "w", encoding="utf-8") as fh:
+            json.dump(res, fh, indent=1)
+        print(f"wrote {a.json_out}")
+
+
+if __name__ == "__main__":
+    main()
