@@ -12,6 +12,7 @@ from ..model import NameKind
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, gather
+from .context import Context
 from .hints import (Area, area_candidates, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
@@ -78,13 +79,15 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, near=None,
                  within=None, as_of=None, feature=None, limit: int = 1,
                  min_confidence: float | None = None, fuzzy: bool = True, cache_size: int = 100_000,
-                 fallback=None) -> None:
+                 fallback=None, fallback_below: float = 0.5) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.defaults = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of,
                              feature=feature, limit=limit, min_confidence=min_confidence)
         self.fuzzy = fuzzy
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
+        self._hint_cache: dict = {}
+        self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._default_hints = self._hints(**{k: v for k, v in self.defaults.items()
@@ -92,8 +95,12 @@ class Resolver:
 
     # ---- public -------------------------------------------------------------------------
     def resolve(self, query, *, country=_UNSET, admin1=_UNSET, near=_UNSET, within=_UNSET,
-                as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET) -> Match:
-        """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match."""
+                as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
+                context: Context | None = None) -> Match:
+        """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match.
+
+        ``context`` (a :class:`~geonorm.matching.context.Context`) adds soft evidence from other
+        queries: the rows of a column, the other mentions of a document."""
         given = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of, feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
         limit = self.defaults["limit"] if limit is _UNSET else limit
@@ -102,19 +109,23 @@ class Resolver:
             raise ValueError(f"limit must be a positive integer, got {limit!r}")
         if min_conf is not None and not (0.0 <= float(min_conf) <= 1.0):
             raise ValueError(f"min_confidence must be in [0, 1], got {min_conf!r}")
-        hints = self._hints(**overrides) if overrides else self._default_hints
+        hints = self._cached_hints(overrides) if overrides else self._default_hints
         text, reason = _query_text(query)
         if text is None:
             return Match(query="" if query is None else str(query)[:200], reason=reason)
         key = None
         if within is _UNSET or within is None:
-            key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf)
+            key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf,
+                   context.key if context else None)
             with self._lock:
                 hit = self._cache.get(key)
                 if hit is not None:
                     self._cache.move_to_end(key)
                     return hit
-        match = self._resolve(text, hints, limit, min_conf)
+        match = self._resolve(text, hints, limit, min_conf, context or None)
+        if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
+            from .fallback import consult
+            match = consult(self.fallback, text, match, hints)
         if key is not None:
             with self._lock:
                 self._cache[key] = match
@@ -127,6 +138,21 @@ class Resolver:
         return [self.resolve(q, **hints) for q in queries]
 
     # ---- hints --------------------------------------------------------------------------
+    def _cached_hints(self, overrides: dict) -> _Hints:
+        """Parsed hints, cached per distinct value set (table rows repeat the same hints)."""
+        if "within" in overrides and overrides["within"] is not None:
+            return self._hints(**overrides)
+        key = tuple(sorted((k, repr(v)) for k, v in overrides.items()))
+        with self._lock:
+            hit = self._hint_cache.get(key)
+        if hit is None:
+            hit = self._hints(**overrides)
+            with self._lock:
+                if len(self._hint_cache) > 10_000:
+                    self._hint_cache.clear()
+                self._hint_cache[key] = hit
+        return hit
+
     def _hints(self, country=None, admin1=None, near=None, within=None, as_of=None, feature=None) -> _Hints:
         gaz = self.gazetteer
         h = _Hints()
@@ -141,7 +167,8 @@ class Resolver:
         return h
 
     # ---- the pipeline --------------------------------------------------------------------
-    def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None) -> Match:
+    def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+                 context: Context | None = None) -> Match:
         gaz = self.gazetteer
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
         # which part names the place: the first that yields candidates and is not only an area word
@@ -180,7 +207,7 @@ class Resolver:
             return Match(query=text, reason="no gazetteer name is close to it")
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         area_ctx = self._context_areas(context_parts)
-        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf)
+        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
 
     def _ngram_head(self, parts: list[Part], order: list[int]):
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
@@ -217,7 +244,7 @@ class Resolver:
         return out
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
-              area_ctx, context_parts, limit: int, min_conf) -> Match:
+              area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
         gaz = self.gazetteer
         rows = list(evidence)
         if len(rows) > _MAX_CANDIDATES:
@@ -263,6 +290,11 @@ class Resolver:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
+            if context is not None:
+                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
+                                             place.lat, place.lon, exclude_label=text)
+                s += bonus
+                notes.extend(words)
             if hints.as_of is not None:
                 vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
                 if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):

@@ -1,0 +1,108 @@
+"""Soft context shared by several queries: the rows of a column, the mentions of a document.
+
+A :class:`Context` is built from confidently resolved matches and then favours, for the
+ambiguous ones, candidates in the same countries and first-level areas and near the confident
+points. The scorer adds its bonus and the explanation says what moved the answer
+("column context: 92% of confident rows are in Donetska oblast").
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .hints import haversine_km
+
+COUNTRY_WEIGHT = 1.2
+ADMIN1_WEIGHT = 1.5
+NEAR_WEIGHT = 1.2
+NEAR_SCALE_KM = 40.0
+MAX_POINTS = 200
+
+
+@dataclass
+class Context:
+    """Country and admin1 shares and labelled points from confident answers.
+
+    ``label`` names the context in explanations ('column context', 'document context').
+    """
+
+    label: str = "context"
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    lats: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lons: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    point_labels: list[str] = field(default_factory=list)
+    size: int = 0
+
+    @classmethod
+    def from_matches(cls, matches: Iterable, label: str = "context", min_confidence: float = 0.6,
+                     weights: Iterable[float] | None = None) -> "Context":
+        """Build from matches (those at or above ``min_confidence`` count), optionally weighted
+        (e.g. by how many rows share the spelling)."""
+        countries: Counter = Counter()
+        admin1: Counter = Counter()
+        names: dict[tuple[str, str], str] = {}
+        pts: dict[int, tuple[float, float, str, float]] = {}
+        total = 0.0
+        ws = list(weights) if weights is not None else None
+        for i, m in enumerate(matches):
+            if m is None or not m.ok or m.confidence < min_confidence:
+                continue
+            w = float(ws[i]) if ws is not None else 1.0
+            total += w
+            countries[m.country_code] += w
+            if m.feature == "populated place" or m.feature == "admin2":
+                key = (m.country_code, m.admin1 or "")
+                admin1[key] += w
+                names[key] = m.admin1
+                prev = pts.get(m.id)
+                pts[m.id] = (m.lat, m.lon, m.query, (prev[3] if prev else 0.0) + w)
+        if total == 0:
+            return cls(label=label)
+        top = sorted(pts.values(), key=lambda p: -p[3])[:MAX_POINTS]
+        return cls(label=label,
+                   countries={k: v / total for k, v in countries.items()},
+                   admin1={k: v / total for k, v in admin1.items() if k[1]},
+                   admin1_names=names,
+                   lats=np.array([p[0] for p in top]), lons=np.array([p[1] for p in top]),
+                   point_labels=[p[2] for p in top], size=int(total))
+
+    @property
+    def key(self) -> str:
+        """A short digest identifying this context (part of the resolver's cache key)."""
+        h = hashlib.sha1(repr((self.label, sorted(self.countries.items()), sorted(self.admin1.items()),
+                               self.lats.round(3).tolist(), self.lons.round(3).tolist())).encode())
+        return h.hexdigest()[:16]
+
+    def __bool__(self) -> bool:
+        return bool(self.countries)
+
+    def bonus(self, country_code: str, admin1_name: str, lat: float, lon: float,
+              exclude_label: str = "") -> tuple[float, list[str]]:
+        """Score bonus for a candidate, and the words explaining it."""
+        s, notes = 0.0, []
+        share = self.countries.get(country_code, 0.0)
+        if share:
+            s += COUNTRY_WEIGHT * share
+        a_share = self.admin1.get((country_code, admin1_name), 0.0)
+        if a_share:
+            s += ADMIN1_WEIGHT * a_share
+            notes.append(f"{self.label}: {a_share:.0%} of confident answers are in {admin1_name}")
+        elif share >= 0.5:
+            notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
+        if len(self.lats):
+            d = haversine_km(lat, lon, self.lats, self.lons)
+            order = np.argsort(d)
+            for j in order[:3].tolist():
+                if self.point_labels[j] == exclude_label:
+                    continue
+                if d[j] < 3 * NEAR_SCALE_KM:
+                    s += NEAR_WEIGHT * float(np.exp(-d[j] / NEAR_SCALE_KM))
+                    notes.append(f"{self.label}: {d[j]:.0f} km from {self.point_labels[j]!r}")
+                break
+        return s, notes
