@@ -40,8 +40,9 @@ def _sim(q_fold: str, form_text: str) -> float:
     return ratio(q_fold, fold_key(form_text))
 
 
-def gather(gaz: Gazetteer, text: str, fuzzy: bool = True) -> dict[int, Evidence]:
-    """Best evidence per place row for the query ``text``."""
+def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
+    """Best evidence per place row for the query ``text``. Fuzzy (SymSpell) candidates are
+    looked up only when nothing closer was found, unless ``force_fuzzy``."""
     out: dict[int, Evidence] = {}
     norm = normalize(text)
     if not norm:
@@ -73,8 +74,8 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True) -> dict[int, Evidence]
         add(gaz.lookup("fold", q_fold), "fold")
     if len(q_fold) >= MIN_FOLD_LEN + 1:
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
-    if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and not any(
-            e.via in ("exact", "roman", "fold") for e in out.values()):
+    if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and (force_fuzzy or not any(
+            e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         for key_id in gaz.fuzzy_keys(q_fold):
             key = gaz.fold_keys[key_id]

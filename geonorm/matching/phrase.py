@@ -43,10 +43,20 @@ _FEATURE_WORDS = {
     "область": "admin1", "обл": "admin1", "края": "admin1", "край": "admin1",
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+    "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
 }
 _AREA_LEVELS = ("admin1", "admin2")
+AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
+# "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
+_AREA_BREAK_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)(?=\w)",
+    re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
-_SPLIT_RE = re.compile(r"[,;]|\s+-\s+|\s+–\s+")
+_SPLIT_RE = re.compile(
+    r"[,;]|\s+-\s+|\s+–\s+"
+    # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
+    r"|\s+in\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl)\b)",
+    re.IGNORECASE)
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
@@ -87,7 +97,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts."""
     phrase = clean(phrase)
     extras = _PAREN_RE.findall(phrase)
-    main = _PAREN_RE.sub(",", phrase)
+    main = _AREA_BREAK_RE.sub(r"\1, ", _PAREN_RE.sub(",", phrase))
     parts = []
     for piece in _SPLIT_RE.split(main) + [e for x in extras for e in _SPLIT_RE.split(x)]:
         part = _strip_part(piece)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..model import NameKind
+from ..names.normalize import to_ascii
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, gather
@@ -16,14 +18,20 @@ from .context import Context
 from .hints import (Area, area_candidates, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
-from .phrase import Part, parse_phrase
+from .phrase import AREA_WORDS, Part, parse_phrase
 
 _UNSET = object()
+# adjective endings of district names and the endings of the towns they are named after
+_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
+_TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # words that are never a place head on their own in a phrase
 _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
               "and", "with", "from", "north", "south", "east", "west", "new", "old", "center",
-              "centre", "suburb", "highway", "bridge", "mine", "station", "village of", "town of"}
+              "centre", "suburb", "highway", "bridge", "mine", "station", "post", "battle", "zone",
+              "cemetery", "river", "front", "frontline", "line", "settlement", "liberation",
+              "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
+              "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines"}
 _MAX_CANDIDATES = 400
 
 
@@ -171,11 +179,41 @@ class Resolver:
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
-        # which part names the place: the first that yields candidates and is not only an area word
-        head, evidence, head_index = None, {}, -1
-        order = [i for i, p in enumerate(parts) if not p.is_area] + [i for i, p in enumerate(parts) if p.is_area]
+        # the head is taken from the parts that are not area words ('Donetsk region'); only a
+        # phrase made of area parts alone ('Donetsk region') names an area as its place
+        order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
+        head, head_index, evidence = self._whole_part_head(parts, order)
+        if not evidence:
+            head, head_index, evidence = self._ngram_head(parts, order)
+        if not evidence and self.fuzzy:
+            for i in order:
+                for variant in parts[i].alternatives or [parts[i].text]:
+                    evidence.update(gather(gaz, variant, fuzzy=True))
+                if evidence:
+                    head, head_index = parts[i], i
+                    break
+        context_parts = [p for i, p in enumerate(parts) if i != head_index]
+        if head is None:  # nothing found: the head is the first place-like part
+            head = parts[order[0]]
+            context_parts = [p for i, p in enumerate(parts) if i != order[0]]
+        area_ctx = self._context_areas(context_parts)
+        if area_ctx and self.fuzzy and not self._any_inside(evidence, area_ctx):
+            # the phrase names an area and no candidate lies in it: look for spellings there
+            for variant in head.alternatives or [head.text]:
+                for prow, e in gather(gaz, variant, fuzzy=True, force_fuzzy=True).items():
+                    if prow not in evidence and self._inside_any(prow, gaz.place(prow), [r for _, r in area_ctx for r in r]):
+                        evidence[prow] = e
+        if not evidence:
+            if area_ctx:
+                return self._area_answer(text, head, area_ctx, [])
+            return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
+        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
+
+    def _whole_part_head(self, parts: list[Part], order: list[int]):
+        """The first part (or slash variant) that is a gazetteer name as a whole."""
+        gaz = self.gazetteer
         for i in order:
-            part = parts[i]
+            part, evidence = parts[i], {}
             for variant in part.alternatives or [part.text]:
                 ev = gather(gaz, variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
@@ -184,41 +222,28 @@ class Resolver:
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
             if evidence:
-                head, head_index = part, i
-                break
-        if not evidence:
-            head, head_index, evidence = self._ngram_head(parts, order)
-        if not evidence and self.fuzzy:
-            for i in order:
-                part = parts[i]
-                for variant in part.alternatives or [part.text]:
-                    evidence.update(gather(gaz, variant, fuzzy=True))
-                if evidence:
-                    head, head_index = part, i
-                    break
-        if not evidence and parts and len(parts[0].text.split()) > 1:
-            # 'Kyiv Київ Κίεβο': no name spans the whole part; take the first word that is one
-            for word in parts[0].text.split():
-                evidence = gather(gaz, word, fuzzy=False)
-                if evidence:
-                    head, head_index = Part(text=word, raw=word), 0
-                    break
-        if not evidence:
-            return Match(query=text, reason="no gazetteer name is close to it")
-        context_parts = [p for i, p in enumerate(parts) if i != head_index]
-        area_ctx = self._context_areas(context_parts)
-        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
+                return part, i, evidence
+        return None, -1, {}
+
+    def _any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
+        gaz = self.gazetteer
+        rows = [r for _, area_rows in area_ctx for r in area_rows]
+        return any(self._inside_any(prow, gaz.place(prow), rows) for prow in evidence)
 
     def _ngram_head(self, parts: list[Part], order: list[int]):
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
-        is a gazetteer name, before any fuzzy matching of the whole part."""
+        is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
+        area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place."""
         gaz = self.gazetteer
         for i in order:
             words = parts[i].text.split()
             for n in range(min(len(words) - 1, 4), 0, -1):
                 for start in range(0, len(words) - n + 1):
-                    span = " ".join(words[start:start + n])
-                    if len(span) < 4 or span.lower() in _STOPWORDS:
+                    span_words = words[start:start + n]
+                    span = " ".join(span_words)
+                    nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
+                    if (len(span) < 4 or nxt in AREA_WORDS
+                            or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
                         continue
                     ev = {r: e for r, e in gather(gaz, span, fuzzy=False).items()
                           if e.via in ("exact", "roman", "fold")}
@@ -226,22 +251,58 @@ class Resolver:
                         return Part(text=span, raw=span), i, ev
         return None, -1, {}
 
+    def _area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
+        """The place itself is not in the gazetteer (or not in the area the phrase names):
+        answer with the most specific area the phrase names, marked ``match_kind='area'``."""
+        gaz = self.gazetteer
+        rank = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+        label, row = min(((lbl, r) for lbl, rows in area_ctx for r in rows[:1]),
+                         key=lambda x: rank.get(gaz.place(x[1]).level, 5))
+        place = gaz.place(row)
+        ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
+        confidence = scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2)
+        m = self._build(text, head, (0.0, row, ev, []), confidence)
+        what = "the town the district is named after" if place.level == "populated place" else f"the {place.level}"
+        m.match_kind = "area"
+        m.rename = None
+        m.hints = [f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}"]
+        m.alternatives = alternatives
+        return m
+
     def _context_areas(self, parts: list[Part]) -> list[tuple[str, list[int]]]:
         """Areas (or, failing that, towns) named by the other parts of a phrase.
 
-        'Donetsk region' -> the oblast; 'Yasynuvata raion' names a district abolished in 2020,
-        so the town it was named after stands in for it (candidates near it are favoured)."""
+        'Donetsk region' -> the oblast. 'Amvrosievsky region', 'Shakhtarskyi district' name
+        districts (many abolished in 2020) after their towns: the town stands in for the district
+        and candidates near it are favoured."""
         gaz = self.gazetteer
         out = []
         for part in parts:
             levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
             rows = area_candidates(gaz, part.text, levels)
-            if not rows and part.feature == "admin2":
-                rows = [r for r in area_candidates(gaz, part.text, ("populated place",))]
+            if not rows and part.is_area:
+                rows = self._district_towns(part.text)
             if rows:
                 out.append((part.raw, rows[:50]))
         return out
+
+    def _district_towns(self, text: str) -> list[int]:
+        """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
+        'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove."""
+        gaz = self.gazetteer
+        word = to_ascii(text)
+        stem = _ADJ_END.sub("", word)
+        tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
+        for t in dict.fromkeys(tries):
+            if len(t) < 4:
+                continue
+            ev = gather(gaz, t, fuzzy=False)
+            rows = [r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
+                    and int(gaz.place_level[r]) == 0]
+            if rows:
+                return sorted(rows, key=lambda r: -int(gaz.place_pop[r]))
+        return []
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
@@ -305,6 +366,12 @@ class Resolver:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
+        if area_ctx and not self._inside_any(scored[0][1], gaz.place(scored[0][1]),
+                                             [r for _, rows in area_ctx for r in rows]):
+            # the best candidate contradicts the area the phrase names
+            confs = scoring.confidences([x[0] for x in scored])
+            alts = [self._candidate(self._build(text, head, x, c)) for x, c in zip(scored[:4], confs)]
+            return self._area_answer(text, head, area_ctx, alts)
         confs = scoring.confidences([x[0] for x in scored])
         matches = [self._build(text, head, x, c) for x, c in zip(scored, confs)]
         best = matches[0]

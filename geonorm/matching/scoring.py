@@ -50,3 +50,7 @@ def confidences(scores: list[float]) -> list[float]:
     none = math.exp((NONE_SCORE - top) / TEMPERATURE)
     total = sum(exps) + none
     return [e / total for e in exps]
+
+# confidence of an answer that falls back to an area the phrase names (the place itself missing)
+AREA_ANSWER_CONFIDENCE = {"populated place": 0.35, "admin2": 0.3, "admin1": 0.15, "region": 0.1,
+                          "country": 0.05}
