@@ -1,0 +1,384 @@
+"""Tables: normalize a pandas column of place names, with column context.
+
+    >>> import geonorm.faces.table  # registers the ``.geonorm`` accessor
+    >>> out = df.geonorm.normalize("location", country="country")
+
+Each distinct (value, hints) combination is resolved once. With ``context=True`` (default) the
+rows inform each other: confidently resolved values (weighted by how many rows carry them) give a
+:class:`~geonorm.matching.context.Context` — countries, first-level areas and points — and the
+values that were not confident are resolved again with it; their explanation then says
+"column context: ...". With ``group=`` a context is built per group.
+
+The machinery (:class:`ColumnNormalizer`) is shared by the streaming CSV command and by Dask.
+"""
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..matching.context import Context
+from ..matching.match import Match
+
+FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
+          "matched_name", "explanation")
+HINTS = ("country", "admin1", "date")
+CONTEXT_LABEL = "column context"
+CONTEXT_MIN_CONFIDENCE = 0.6
+
+
+class ColumnNotFoundError(KeyError, ValueError):
+    """A named column is not in the frame (the message lists the columns that are)."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+def _missing(name, columns) -> ColumnNotFoundError:
+    cols = ", ".join(repr(c) for c in list(columns)[:50])
+    more = " ..." if len(columns) > 50 else ""
+    return ColumnNotFoundError(f"column {name!r} not found; the columns are: {cols}{more}")
+
+
+def is_null(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return False
+
+
+def _key(value):
+    """A hashable, NaN-safe key part."""
+    if is_null(value):
+        return None
+    if isinstance(value, (np.generic,)):
+        return value.item()
+    return value
+
+
+# ---- resolving ------------------------------------------------------------------------------
+def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context | None) -> Match:
+    """Resolve one distinct combination; a bad hint value drops that hint instead of failing."""
+    kw = {k: (None if is_null(v) else v) for k, v in hints.items()}
+    kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
+    if min_confidence is not None:
+        kw["min_confidence"] = min_confidence
+    try:
+        return resolver.resolve(value, context=context, **kw)
+    except ValueError as exc:
+        bad = []
+        for name in ("as_of", "admin1", "country"):
+            if kw.get(name) is None:
+                continue
+            try:
+                resolver.resolve("x", **{name: kw[name]})
+            except ValueError:
+                bad.append(name)
+                kw[name] = None
+        if not bad:
+            raise
+        m = resolver.resolve(value, context=context, **kw)
+        m.hints = list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"]
+        return m
+
+
+def result_row(m: Match | None) -> tuple:
+    """The output fields for one Match (None = the input value was undecodable)."""
+    if m is None:
+        return (None, None, None, None, None, None, None, 0.0, "none", None,
+                "No match: the value contains undecodable bytes.")
+    if not m.ok:
+        return (None, None, None, None, None, None, None, 0.0, "none", None, m.explain())
+    return (m.id, m.name, m.lat, m.lon, m.country_code, m.admin1 or None, m.admin2 or None,
+            m.confidence, m.match_kind, m.matched_name, m.explain())
+
+
+def result_frame(rows: list[tuple], prefix: str, index=None) -> pd.DataFrame:
+    """Output columns from result tuples, with stable dtypes (also used for Dask meta)."""
+    cols = list(zip(*rows)) if rows else [()] * len(FIELDS)
+    data = {}
+    for name, values in zip(FIELDS, cols):
+        if name == "id":
+            s = pd.array([v for v in values], dtype="Int64")
+        elif name in ("lat", "lon", "confidence"):
+            s = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        else:
+            s = np.array(values, dtype=object)
+        data[prefix + name] = s
+    return pd.DataFrame(data, index=index)
+
+
+class ColumnNormalizer:
+    """Distinct-value resolution with column context, fed in one or more chunks.
+
+    1. :meth:`add` each chunk (collects distinct (value, hints, group) combos and row counts);
+    2. :meth:`finish` resolves the distinct combos, builds the context(s) and re-resolves the
+       non-confident combos with it;
+    3. :meth:`apply` each chunk to get its result columns.
+
+    ``context`` is True (build from the data), False, or a ready Context (or a dict
+    group -> Context, e.g. broadcast to Dask workers): then distinct combos are resolved with it
+    directly wherever the plain answer is not confident.
+    """
+
+    def __init__(self, resolver, column, *, country=None, admin1=None, date=None, group=None,
+                 prefix="geo_", context=True, min_confidence=None, context_min_confidence=None) -> None:
+        self.resolver = resolver
+        self.column = column
+        self.hints = {"country": country, "admin1": admin1, "date": date}
+        self.group = group
+        self.prefix = prefix
+        self.context = context
+        self.min_confidence = min_confidence
+        self.context_min = CONTEXT_MIN_CONFIDENCE if context_min_confidence is None else context_min_confidence
+        self.counts: Counter = Counter()
+        self.results: dict = {}
+        self.contexts: dict = {}
+        self.finished = False
+
+    # -- specs --
+    def _spec(self, frame: pd.DataFrame):
+        """For each key part: ('col', name) or ('const', value)."""
+        cols = frame.columns
+        spec = []
+        for name in HINTS:
+            v = self.hints[name]
+            if isinstance(v, str) and v in cols:
+                spec.append((name, "col", v))
+            elif v is None or isinstance(v, str) or not hasattr(v, "__len__") or isinstance(v, tuple):
+                spec.append((name, "const", v))
+            else:  # a Series / array aligned with the frame
+                spec.append((name, "array", v))
+        if self.group is not None:
+            if self.group not in cols:
+                raise _missing(self.group, cols)
+            spec.append(("group", "col", self.group))
+        return spec
+
+    def keys_of(self, frame: pd.DataFrame):
+        """(codes per row, list of distinct key tuples) for a chunk."""
+        if self.column not in frame.columns:
+            raise _missing(self.column, frame.columns)
+        n = len(frame)
+        codes, uniques = pd.factorize(frame[self.column].array, use_na_sentinel=False)
+        parts = [(np.asarray(uniques, dtype=object), codes)]
+        for name, kind, v in self._spec(frame):
+            if kind == "const":
+                continue
+            arr = frame[v].array if kind == "col" else np.asarray(v, dtype=object)
+            if len(arr) != n:
+                raise ValueError(f"the {name} hint has {len(arr)} values for {n} rows")
+            c, u = pd.factorize(arr, use_na_sentinel=False)
+            parts.append((np.asarray(u, dtype=object), c))
+        if len(parts) == 1:
+            return codes, [(_key(u),) for u in parts[0][0]]
+        combined = codes.astype(np.int64)
+        for u, c in parts[1:]:
+            combined, _ = pd.factorize(combined * len(u) + c.astype(np.int64))
+        _, first_rows = np.unique(combined, return_index=True)
+        keys = [tuple(_key(u[c[r]]) for u, c in parts) for r in first_rows.tolist()]
+        combined_codes = combined
+        return combined_codes, keys
+
+    def _key_hints(self, key: tuple, spec) -> tuple[dict, object]:
+        hints, group, i = {}, None, 1
+        for name, kind, v in spec:
+            if kind == "const":
+                if name != "group":
+                    hints[name] = v
+                continue
+            if name == "group":
+                group = key[i]
+            else:
+                hints[name] = key[i]
+            i += 1
+        return {k: v for k, v in hints.items() if v is not None or self.hints[k] is not None}, group
+
+    # -- passes --
+    def add(self, frame: pd.DataFrame) -> None:
+        codes, keys = self.keys_of(frame)
+        counts = np.bincount(codes, minlength=len(keys)) if len(keys) else []
+        self._spec_cache = self._spec(frame)
+        for k, c in zip(keys, counts):
+            self.counts[k] += int(c)
+
+    def add_counts(self, counts: Iterable[tuple[tuple, int]], spec) -> None:
+        self._spec_cache = spec
+        for k, c in counts:
+            self.counts[tuple(_key(x) for x in k)] += int(c)
+
+    def _plain(self, key, spec) -> Match:
+        hints, _ = self._key_hints(key, spec)
+        return _resolve_one(self.resolver, key[0], hints, self.min_confidence, None)
+
+    def _with_context(self, key, spec, first: Match) -> Match:
+        if not self._needs_context(first):
+            return first
+        hints, group = self._key_hints(key, spec)
+        ctx = self.contexts.get(group) if self.group is not None else self.contexts.get(None)
+        if not ctx:
+            return first
+        return _resolve_one(self.resolver, key[0], hints, self.min_confidence, ctx)
+
+    def _needs_context(self, m: Match) -> bool:
+        if m.ok:
+            return m.confidence < self.context_min
+        return bool(m.alternatives)
+
+    def finish(self, progress=None) -> None:
+        """Resolve all distinct combos (two passes when building the context)."""
+        spec = getattr(self, "_spec_cache", [])
+        keys = list(self.counts)
+        first = {}
+        for k in keys:
+            first[k] = self._plain(k, spec)
+            if progress is not None:
+                progress.update(1)
+        if self.context is True:
+            by_group: dict = {}
+            for k in keys:
+                _, g = self._key_hints(k, spec)
+                by_group.setdefault(g if self.group is not None else None, []).append(k)
+            self.contexts = {
+                g: Context.from_matches([first[k] for k in ks], label=CONTEXT_LABEL,
+                                        min_confidence=self.context_min,
+                                        weights=[self.counts[k] for k in ks])
+                for g, ks in by_group.items()}
+        elif isinstance(self.context, Context):
+            self.contexts = {None: self.context}
+        elif isinstance(self.context, dict):
+            self.contexts = dict(self.context)
+        if self.contexts:
+            self.results = {k: self._with_context(k, spec, first[k]) for k in keys}
+        else:
+            self.results = first
+        self.finished = True
+
+    def build_contexts(self) -> dict:
+        """Resolve the counted combos without context and return the contexts (for broadcast)."""
+        saved = self.context
+        self.context = True
+        self.finish()
+        self.context = saved
+        return self.contexts
+
+    def resolve_keys(self, keys: list[tuple], spec) -> list[Match]:
+        """Resolve combos not seen by :meth:`add` (Dask partitions with broadcast context)."""
+        out = []
+        for k in keys:
+            m = self.results.get(k)
+            if m is None:
+                m = self._plain(k, spec)
+                if self.contexts:
+                    m = self._with_context(k, spec, m)
+                self.results[k] = m
+            out.append(m)
+        return out
+
+    def matches_for(self, frame: pd.DataFrame) -> tuple[np.ndarray, list[Match]]:
+        codes, keys = self.keys_of(frame)
+        spec = self._spec(frame)
+        return codes, self.resolve_keys(keys, spec)
+
+    def apply(self, frame: pd.DataFrame, bad_rows: np.ndarray | None = None) -> pd.DataFrame:
+        """The result columns for a chunk (index aligned with it). ``bad_rows``: boolean mask of
+        rows whose value could not be decoded (null results)."""
+        codes, matches = self.matches_for(frame)
+        table = [result_row(m) for m in matches]
+        if len(frame) == 0:
+            return result_frame([], self.prefix, index=frame.index)
+        out_cols = {}
+        cols = list(zip(*table))
+        for name, values in zip(FIELDS, cols):
+            arr = np.array(values, dtype=object)[codes]
+            if bad_rows is not None and bad_rows.any():
+                bad_value = result_row(None)[FIELDS.index(name)]
+                arr[bad_rows] = bad_value
+            if name == "id":
+                arr = pd.array(arr, dtype="Int64")
+            elif name in ("lat", "lon", "confidence"):
+                arr = np.array([np.nan if v is None else v for v in arr], dtype="float64") \
+                    if any(v is None for v in values) else arr.astype("float64")
+            out_cols[self.prefix + name] = arr
+        return pd.DataFrame(out_cols, index=frame.index)
+
+
+# ---- the pandas face --------------------------------------------------------------------------
+_resolver_lock = threading.Lock()
+
+
+def _default_resolver():
+    from ..matching.resolver import default_resolver
+    with _resolver_lock:
+        return default_resolver()
+
+
+def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None, group=None,
+              prefix: str = "geo_", resolver=None, context=True, min_confidence=None) -> pd.DataFrame:
+    """Normalize a column of place names; returns a copy of the frame with result columns.
+
+    ``country``, ``admin1``, ``date``: a constant hint, or the name of a column holding one per
+    row (a string that is a column name is taken as the column). ``group``: a column whose
+    groups get their own column context. ``context``: let confidently resolved rows re-rank the
+    ambiguous ones (the explanation then mentions 'column context'). New columns:
+    ``{prefix}id, name, lat, lon, country_code, admin1, admin2, confidence, match_kind,
+    matched_name, explanation``; empty, null and non-text values give null results.
+    """
+    if isinstance(df_or_series, pd.Series):
+        name = df_or_series.name if df_or_series.name is not None else (column or "value")
+        if column is not None and column != name:
+            raise _missing(column, [name])
+        df = df_or_series.to_frame(name=name)
+        column = name
+    elif isinstance(df_or_series, pd.DataFrame):
+        df = df_or_series
+        if column is None:
+            if df.shape[1] == 1:
+                column = df.columns[0]
+            else:
+                raise ValueError("give column=...; the columns are: "
+                                 + ", ".join(repr(c) for c in df.columns))
+    else:
+        raise TypeError(f"normalize() takes a pandas DataFrame or Series, got {type(df_or_series).__name__}")
+    if column not in df.columns:
+        raise _missing(column, df.columns)
+    clash = [prefix + f for f in FIELDS if prefix + f in df.columns]
+    if clash:
+        raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
+    norm = ColumnNormalizer(resolver or _default_resolver(), column, country=country, admin1=admin1,
+                            date=date, group=group, prefix=prefix, context=context,
+                            min_confidence=min_confidence)
+    norm.add(df)
+    norm.finish()
+    res = norm.apply(df)
+    out = df.copy()
+    for c in res.columns:
+        out[c] = res[c]
+    return out
+
+
+@pd.api.extensions.register_dataframe_accessor("geonorm")
+class GeonormFrameAccessor:
+    """``df.geonorm.normalize("location", country="country")``."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self._df = df
+
+    def normalize(self, column=None, **kwargs) -> pd.DataFrame:
+        return normalize(self._df, column, **kwargs)
+
+
+@pd.api.extensions.register_series_accessor("geonorm")
+class GeonormSeriesAccessor:
+    """``s.geonorm.normalize(country="UA")`` -> a frame with the value and the result columns."""
+
+    def __init__(self, s: pd.Series) -> None:
+        self._s = s
+
+    def normalize(self, **kwargs) -> pd.DataFrame:
+        return normalize(self._s, **kwargs)
