@@ -64,7 +64,8 @@ def _key(value):
 # ---- resolving ------------------------------------------------------------------------------
 def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context | None) -> Match:
     """Resolve one distinct combination; a bad hint value drops that hint instead of failing."""
-    kw = {k: (None if is_null(v) else v) for k, v in hints.items()}
+    kw = {k: (None if is_null(v) or (isinstance(v, str) and not v.strip()) else v)
+          for k, v in hints.items()}
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
     if min_confidence is not None:
         kw["min_confidence"] = min_confidence
@@ -285,10 +286,11 @@ class ColumnNormalizer:
         spec = self._spec(frame)
         return codes, self.resolve_keys(keys, spec)
 
-    def apply(self, frame: pd.DataFrame, bad_rows: np.ndarray | None = None) -> pd.DataFrame:
+    def apply(self, frame: pd.DataFrame, bad_rows: np.ndarray | None = None,
+              precomputed=None) -> pd.DataFrame:
         """The result columns for a chunk (index aligned with it). ``bad_rows``: boolean mask of
         rows whose value could not be decoded (null results)."""
-        codes, matches = self.matches_for(frame)
+        codes, matches = precomputed if precomputed is not None else self.matches_for(frame)
         table = [result_row(m) for m in matches]
         if len(frame) == 0:
             return result_frame([], self.prefix, index=frame.index)
