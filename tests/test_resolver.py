@@ -110,3 +110,37 @@ def test_min_confidence_abstains_but_lists_alternatives(resolver):
 def test_resolve_many_keeps_order(resolver):
     out = resolver.resolve_many(["Kyiv", None, "Lviv", "Kyiv"])
     assert [m.id for m in out] == [703448, None, 702550, 703448]
+
+
+def test_unknown_place_in_named_district_answers_with_the_district_town(resolver):
+    m = resolver.resolve("Qwzxvillage village, Amvrosievsky district, Donetsk region")
+    assert m.ok and m.match_kind == "area"
+    assert m.name == "Amvrosiivka" and m.confidence < 0.5
+    assert "not in the gazetteer" in m.explain()
+
+
+def test_candidates_outside_the_named_area_give_way(resolver):
+    m = resolver.resolve("Stepanivka, Shakhtarskyi district, Donetsk region")
+    assert m.ok and m.country_code == "UA" and m.admin1 == "Donetska oblast"
+
+
+def test_area_word_and_in_split_phrase_parts(resolver):
+    m = resolver.resolve("Nova Kakhovka in the Kherson region")
+    assert m.name == "Nova Kakhovka" and m.admin1 == "Khersonska oblast"
+
+
+def test_place_inside_area_word_is_not_the_head(resolver):
+    m = resolver.resolve("near Qwzxvillage village in Donetsk Oblast")
+    assert m.id != 709717  # Donetsk city is only part of the area's name here
+    assert m.match_kind in ("area", "none")
+
+
+def test_context_from_other_queries_moves_ambiguous_names(resolver):
+    from geonorm.matching.context import Context
+    column = resolver.resolve_many(["Gorlovka", "Horlivka", "Yasynuvata", "Avdiivka", "Makiivka"])
+    ctx = Context.from_matches(column, label="column context")
+    alone = resolver.resolve("Krasnoarmeysk")
+    with_ctx = resolver.resolve("Krasnoarmeysk", context=ctx)
+    assert with_ctx.id == POKROVSK
+    assert with_ctx.confidence > alone.confidence
+    assert "column context" in with_ctx.explain()
