@@ -208,6 +208,14 @@ class ColumnNormalizer:
         for k, c in zip(keys, counts):
             self.counts[k] += int(c)
 
+    def add_weighted(self, frame: pd.DataFrame, weights) -> None:
+        """Like :meth:`add` for a frame of distinct rows with their row counts."""
+        codes, keys = self.keys_of(frame)
+        counts = np.bincount(codes, weights=np.asarray(weights, dtype=float), minlength=len(keys))
+        self._spec_cache = self._spec(frame)
+        for k, c in zip(keys, counts):
+            self.counts[k] += int(c)
+
     def add_counts(self, counts: Iterable[tuple[tuple, int]], spec) -> None:
         self._spec_cache = spec
         for k, c in counts:

@@ -1,0 +1,98 @@
+"""Dask: the tables normalization as a Dask DataFrame operation (optional extra ``geonorm[dask]``).
+
+    >>> from geonorm.faces.dask import normalize_dask
+    >>> out = normalize_dask(ddf, "location", country="country")   # lazy; out.compute() / to_parquet
+
+Each worker opens the index once (``Gazetteer.open(path)``, cached per process by path) — the
+index path travels with the task graph, never the index. With column context the distinct
+(value, hints) combinations and their row counts are computed across partitions first, resolved
+once on the client, and the small :class:`~geonorm.matching.context.Context` (per group with
+``group=``) is broadcast; partitions then resolve their values and re-rank the non-confident
+ones with it — the same answers as :func:`geonorm.faces.table.normalize` on the whole frame.
+"""
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+
+from .table import FIELDS, ColumnNormalizer, _missing, result_frame
+
+_RESOLVERS: dict = {}
+_LOCK = threading.Lock()
+
+
+def worker_resolver(path: str):
+    """The resolver for an index path, built once per process."""
+    with _LOCK:
+        r = _RESOLVERS.get(path)
+        if r is None:
+            from ..gazetteer import Gazetteer
+            from ..matching.resolver import Resolver
+            r = Resolver(Gazetteer.open(path))
+            _RESOLVERS[path] = r
+        return r
+
+
+def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, use_context,
+               min_confidence, path) -> pd.DataFrame:
+    resolver = worker_resolver(path)
+    norm = ColumnNormalizer(resolver, column, group=group, prefix=prefix,
+                            context=False, min_confidence=min_confidence, **hints)
+    if use_context and contexts:
+        norm.contexts = contexts
+    res = norm.apply(pdf)
+    out = pdf.copy()
+    for c in res.columns:
+        out[c] = res[c]
+    return out
+
+
+def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=None, prefix="geo_",
+                   resolver=None, index=None, context=True, min_confidence=None):
+    """Lazy Dask counterpart of :func:`geonorm.faces.table.normalize` (same keywords; hints that
+    are column names are columns). ``index``: a custom index directory (default: the resolver's
+    gazetteer, else the default index). Column context computes the distinct values first."""
+    import dask.dataframe as dd  # noqa: F401  (optional dependency)
+
+    if column not in ddf.columns:
+        raise _missing(column, list(ddf.columns))
+    hints = {"country": country, "admin1": admin1, "date": date}
+    for name, v in list(hints.items()) + [("group", group)]:
+        if v is not None and not isinstance(v, (str, int, float, tuple, list)) and hasattr(v, "__len__"):
+            raise TypeError(f"{name}: with Dask give a constant or a column name, not an array")
+    if group is not None and group not in ddf.columns:
+        raise _missing(group, list(ddf.columns))
+    clash = [prefix + f for f in FIELDS if prefix + f in ddf.columns]
+    if clash:
+        raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
+    if index is not None:
+        path = str(index)
+    elif resolver is not None:
+        path = str(resolver.gazetteer.path)
+    else:
+        from ..gazetteer import Gazetteer
+        path = str(Gazetteer.default(progress=False).path)
+
+    contexts = None
+    if context is True:
+        key_cols = [column] + [v for v in hints.values() if isinstance(v, str) and v in ddf.columns]
+        if group is not None:
+            key_cols.append(group)
+        key_cols = list(dict.fromkeys(key_cols))
+        counts = ddf[key_cols].groupby(key_cols, dropna=False, observed=True).size().compute()
+        frame = counts.reset_index(name="__n")
+        # the client resolves the distinct combos once (column context) with the same machinery
+        client = ColumnNormalizer(resolver or worker_resolver(path), column, group=group, prefix=prefix,
+                                  context=True, min_confidence=min_confidence, **hints)
+        client.add_weighted(frame.drop(columns="__n"), frame["__n"].to_numpy())
+        contexts = client.build_contexts()
+    elif context not in (False, None):
+        contexts = context if isinstance(context, dict) else {None: context}
+
+    meta = ddf._meta.copy()
+    empty = result_frame([], prefix, index=meta.index)
+    for c in empty.columns:
+        meta[c] = empty[c]
+    return ddf.map_partitions(_partition, column, hints, group, prefix, contexts, bool(contexts),
+                              min_confidence, path, meta=meta)

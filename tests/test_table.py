@@ -1,0 +1,128 @@
+"""Tables face: pandas normalize(), the accessor, column context."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geonorm.faces.table import FIELDS, ColumnNotFoundError, normalize
+
+MESSY = ["Krasnoarmeysk", "Gorlovka", "Artemovsk (DPR)", "Dzerzinsk", "Kiev/Kyiv city", "Zaitsevo",
+         "Peski", "Lugansk", None, np.nan, "", 42, "Gorlovka"]
+HORLIVKA, LUHANSK, KYIV, BAKHMUT, POKROVSK, TORETSK = 707753, 702658, 703448, 713174, 704422, 709354
+
+
+@pytest.fixture(scope="module")
+def messy():
+    return pd.DataFrame({"event": range(len(MESSY)), "where": MESSY, "country": ["UA"] * len(MESSY)},
+                        index=[f"r{i}" for i in range(len(MESSY))])
+
+
+def _ids(out):
+    return [None if pd.isna(v) else int(v) for v in out["geo_id"]]
+
+
+def test_messy_column_without_country(messy, resolver):
+    out = normalize(messy, "where", resolver=resolver)
+    assert list(out.index) == list(messy.index)
+    assert len(out) == len(messy)
+    pd.testing.assert_frame_equal(out[messy.columns], messy)  # original columns untouched
+    assert [c for c in out.columns if c.startswith("geo_")] == ["geo_" + f for f in FIELDS]
+    ids = _ids(out)
+    assert ids[1] == HORLIVKA and ids[12] == HORLIVKA
+    assert ids[7] == LUHANSK
+    assert ids[4] == KYIV
+    assert ids[2] == BAKHMUT
+    # the Donbas column pulls the ambiguous names home
+    assert ids[0] == POKROVSK
+    assert ids[3] == TORETSK
+    # null / empty / non-text -> null results, not errors
+    for i in (8, 9, 10, 11):
+        assert ids[i] is None
+        assert out["geo_match_kind"].iloc[i] == "none"
+        assert out["geo_confidence"].iloc[i] == 0.0
+    assert "number" in out["geo_explanation"].iloc[11]
+    assert out["geo_name"].iloc[1] == "Horlivka"
+    assert out["geo_lat"].iloc[1] == pytest.approx(48.3, abs=0.05)
+    assert out["geo_country_code"].iloc[7] == "UA"
+    assert str(out["geo_id"].dtype) == "Int64"
+
+
+def test_messy_column_with_country_column(messy, resolver):
+    out = normalize(messy, "where", country="country", resolver=resolver)
+    ids = _ids(out)
+    assert ids[:5] == [POKROVSK, HORLIVKA, BAKHMUT, TORETSK, KYIV]
+    assert ids[7] == LUHANSK
+    assert "country hint Ukraine matches" in out["geo_explanation"].iloc[1]
+    # the accessor with a constant hint gives the same ids
+    out2 = messy.geonorm.normalize("where", country="UA", resolver=resolver)
+    assert _ids(out2) == ids
+
+
+def test_column_context_flips_an_ambiguous_row(resolver):
+    towns = ["Krasnoarmeysk", "Gorlovka", "Donetsk", "Kramatorsk", "Slavyansk", "Mariupol", "Avdeevka"]
+    df = pd.DataFrame({"where": towns})
+    alone = normalize(df, "where", resolver=resolver, context=False)
+    with_ctx = normalize(df, "where", resolver=resolver)
+    # alone, 'Krasnoarmeysk' is the Russian town of that name (or a weak guess) ...
+    assert int(alone["geo_id"].iloc[0]) != POKROVSK or alone["geo_confidence"].iloc[0] < 0.5
+    # ... among Donbas towns it is Pokrovsk, Donetsk Oblast, and the explanation says why
+    assert int(with_ctx["geo_id"].iloc[0]) == POKROVSK
+    assert "column context" in with_ctx["geo_explanation"].iloc[0]
+    assert with_ctx["geo_confidence"].iloc[0] > alone["geo_confidence"].iloc[0] or \
+        int(alone["geo_id"].iloc[0]) != POKROVSK
+    # confident rows are not touched by the context
+    assert _ids(with_ctx)[1:] == _ids(alone)[1:]
+
+
+def test_group_context(resolver):
+    df = pd.DataFrame({"where": ["Krasnoarmeysk", "Gorlovka", "Donetsk", "Krasnoarmeysk", "Saratov", "Engels",
+                                 "Volsk"],
+                       "file": ["ua", "ua", "ua", "ru", "ru", "ru", "ru"]})
+    out = normalize(df, "where", group="file", resolver=resolver)
+    assert int(out["geo_id"].iloc[0]) == POKROVSK
+    assert out["geo_country_code"].iloc[3] == "RU"
+
+
+def test_series_accessor_and_distinct_once(resolver):
+    s = pd.Series(["Gorlovka"] * 1000 + ["Lugansk"] * 1000, name="city", index=range(5000, 7000))
+    calls = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner, self.gazetteer = inner, inner.gazetteer
+
+        def resolve(self, q, **kw):
+            calls.append(q)
+            return self.inner.resolve(q, **kw)
+
+    out = s.geonorm.normalize(resolver=Counting(resolver))
+    assert list(out.columns[:1]) == ["city"] and list(out.index) == list(s.index)
+    assert set(_ids(out)) == {HORLIVKA, LUHANSK}
+    assert len(calls) <= 4  # distinct values resolved once (plus the context pass)
+
+
+def test_missing_column_names_the_columns(messy, resolver):
+    with pytest.raises(KeyError) as exc:
+        normalize(messy, "location", resolver=resolver)
+    assert isinstance(exc.value, ColumnNotFoundError) and isinstance(exc.value, ValueError)
+    assert "'where'" in str(exc.value) and "'country'" in str(exc.value)
+    with pytest.raises(ValueError):
+        normalize(messy, "where", group="nope", resolver=resolver)
+
+
+def test_date_column_and_bad_hints(resolver):
+    df = pd.DataFrame({"where": ["Krasnoarmeysk", "Gorlovka", "Lugansk"],
+                       "when": ["2014-07-01", "not a date", None],
+                       "cc": ["UA", "Narnia", ""]})
+    out = normalize(df, "where", country="cc", date="when", resolver=resolver)
+    assert _ids(out) == [POKROVSK, HORLIVKA, LUHANSK]
+    assert "ignored the invalid" in out["geo_explanation"].iloc[1]
+
+
+def test_prefix_and_empty_frame(resolver):
+    df = pd.DataFrame({"where": pd.Series([], dtype=object)})
+    out = normalize(df, "where", prefix="g_", resolver=resolver)
+    assert len(out) == 0 and "g_id" in out.columns
+    with pytest.raises(ValueError):
+        normalize(out, "where", prefix="g_", resolver=resolver)
