@@ -1,0 +1,550 @@
+"""A gazetteer tagger: find place-name mentions in running text.
+
+An Aho-Corasick automaton (pyahocorasick) holds folded gazetteer names (see :func:`_names`), each
+padded with one space on both sides. The text is folded the same way, *character by character*
+(lowercase, no diacritics, every non-alphanumeric character a space), so positions in the folded
+text are positions in the original and the padding spaces make every hit start and end on a word
+boundary ("Kyiv's" -> "kyiv s" holds " kyiv "). Hits are taken longest first, non-overlapping.
+
+Then filters drop what is not a place mention in the text:
+
+- a name must start with a capital letter (uppercase for abbreviations such as "DPR");
+- common English words that are also place names ("Of", "Bar", "Mobile", "Reading", "Nice",
+  "Union"...) count only after a locative word ("in Reading") or before ", <area>"
+  ("Mobile, Alabama"); common words opening a sentence are skipped;
+- person names: after a title ("President", "Gen.") or a first name ("Vladimir Putin",
+  "George Washington"), a first name followed by a capitalized word ("Maria Ivanova",
+  "Vladimir Putin"); a word seen as a surname is a person everywhere in the document.
+
+Typo'd and transliterated names not in the automaton ("Krasnarmeysk", "Dimitrov") come from
+capitalized words the resolver resolves as historic, transliterated or close fuzzy matches;
+each distinct word is resolved once per document (and cached by the resolver).
+
+The automaton is built once per gazetteer and process (a few seconds for the default; see
+docs/text.md) and held in memory.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# ---- word lists ---------------------------------------------------------------------------------
+# English words that are also place names somewhere: a place only with locative context.
+STOPLIST = frozenset("""
+of bar mobile reading nice bath split van most hope union liberty march may june july august
+sunday monday tuesday wednesday thursday friday saturday january february april september october
+november december god man home office police university college church school hospital centre center
+court house senate congress university state states city county street road avenue park lake river
+beach island mountain valley spring springs fall falls rock stone wood woods field fields hill hills
+green white black brown gray grey red orange gold silver early late long short little big great
+general president chief major mayor governor judge sheriff king queen prince princess lord lady
+christian christmas easter independence victory freedom peace justice paradise eden jordan chad
+georgia lebanon cuba guinea turkey china japan india chile niger mali oman peru
+energy power industry commerce enterprise progress concord harmony unity friendship alliance
+phoenix eagle buffalo deer bear wolf fox lynx beaver salmon trout
+national federal central north south east west northern southern eastern western middle
+new old upper lower mount saint santa san camp fort port bay harbor harbour point cape
+union plain plains sandy marina summit vista garden gardens grove heights view mission
+ada alma ava bonita clara eva flora gloria grace iris ivy joy lily may olive opal rose ruby
+cliff clifton dale dean drew glen grant hall holly lane lincoln marion mark milton murray
+newton norman ray reno ross russell scott sharon sidney stanley victoria warren wayne wilson
+york charlotte austin dallas houston jackson madison tyler cleveland clinton franklin hamilton
+hudson kent carter chester columbia douglas florence lafayette logan mobile monroe
+normal mission radio news star sun moon time times post herald tribune journal globe
+press media today world fair faith hope truth early record ford obama bush trump
+""".split())
+# Words that may open a sentence capitalized without naming a place.
+COMMON = frozenset("""
+a about after again against all also an and another any are as at be because been before being
+both but by can could did do does during each even every few for from had has have he her here
+his how however i if in into is it its just last later like many me more most much my no nor not
+now of off on once one only or other our out over own same she should since so some still such
+than that the their them then there these they this those through to too under until up very
+was we were what when where which while who why will with would yet you your new old police
+officials authorities residents people government according next first second third yesterday
+tomorrow today tonight meanwhile despite although though located during amid following
+""".split())
+TITLES = frozenset("""
+president mr mrs ms miss dr prof professor general gen chief minister senator sen rep
+representative governor gov mayor judge justice sheriff officer sgt sergeant capt captain lt
+lieutenant col colonel maj major commander admiral adm pope king queen prince princess sir lady
+lord rev reverend father sister brother saint dame coach secretary chairman director ambassador
+premier chancellor prime deputy spokesman spokeswoman spokesperson detective inspector attorney
+councilman councilwoman commissioner trooper deputies marshal private corporal patriarch bishop
+archbishop cardinal rabbi imam sheikh emir sultan tsar czar
+""".split())
+FIRST_NAMES = frozenset("""
+vladimir valery valeriy maria mariya ivan alexander aleksandr alexei alexey aleksei andrei andrey
+sergei sergey dmitry dmitri mikhail nikolai nikolay yuri yury viktor victor oleg igor pavel boris
+petro petr pyotr volodymyr oleksandr oleksiy mykola mykhailo yulia yuliya olga olena natalia
+natalya tatiana tatyana svetlana irina elena anna ekaterina yekaterina daria darya anastasia
+ludmila lyudmila galina vera nadezhda sofia sophia denis denys roman ruslan artem artyom anton
+arsen arseniy kirill konstantin leonid evgeny yevgeny gennady grigory georgy maxim maksim ilya
+vitaly vitali vitaliy yaroslav bohdan taras stepan vasyl vasily vasili fedor fyodor semyon
+john james robert michael william david richard joseph thomas charles christopher daniel matthew
+anthony donald mark paul steven andrew kenneth joshua kevin brian george edward ronald timothy
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron henry adam douglas
+nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian terry
+sean arthur austin noah lawrence jesse joe bryan billy jordan albert dylan bruce willie gabriel
+alan juan logan wayne ralph roy eugene randy vincent russell louis philip bobby johnny bradley
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen brenda pamela nicole
+emma samantha katherine christine debra rachel catherine carolyn janet ruth heather virginia
+joyce diane julie olivia joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
+gloria ann kathryn teresa sara janice jean alice madison doris abigail julia judy grace denise
+amber marilyn beverly danielle theresa diana natalie brittany charlotte marie kayla alexis lori
+barack hillary bill al angela emmanuel recep benjamin bashar xi kim narendra jair justin boris
+mohammed muhammad ahmed ali hassan hussein omar abdul abu fatima ayesha jose carlos luis miguel
+pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana juana lucia
+pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
+luca chen wang li zhang liu yang huang zhao wu zhou
+""".split())
+AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
+LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
+
+_WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
+_TAG_RE = re.compile(r"<[^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};")
+_SENT_END = set(".!?\n\r")
+_QUOTES = set("\"'“”‘’«»([")
+
+MIN_POPULATION = 1000
+MIN_KEY_CHARS = 3
+
+
+# ---- folding ------------------------------------------------------------------------------------
+_FOLD: dict[int, str] = {}
+_FOLD_KNOWN: set[str] = set()
+_FOLD_LOCK = threading.Lock()
+
+
+def _fold_char(c: str) -> str:
+    if not c.isalnum():
+        return " "
+    low = c.lower()
+    if len(low) != 1:
+        low = c
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isalnum() else low
+
+
+def fold(text: str) -> str:
+    """Lowercase, diacritics off, every non-alphanumeric character a space; same length as ``text``."""
+    missing = set(text).difference(_FOLD_KNOWN)
+    if missing:
+        with _FOLD_LOCK:
+            for c in missing:
+                _FOLD[ord(c)] = _fold_char(c)
+            _FOLD_KNOWN.update(missing)
+    return text.translate(_FOLD)
+
+
+def strip_markup(text: str) -> str:
+    """HTML tags and entities replaced by spaces of the same length (offsets are kept)."""
+    if "<" not in text and "&" not in text:
+        return text
+    return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# ---- the automaton ------------------------------------------------------------------------------
+F_ABBREV = 1  # all-caps abbreviation: the text must be uppercase too
+F_AREA = 2  # country, admin1, region or continent name
+F_PLACE = 4  # a name of some place (always set)
+
+_POPULATED, _ADMIN1, _ADMIN2, _COUNTRY, _CONTINENT, _REGION = 0, 1, 2, 5, 6, 7
+_NAME_LANGS = {"", "en", "cyrl", "ru", "uk", "ru-Latn", "uk-Latn"}
+
+
+def _names(gaz, min_population: int):
+    """(name text, flags) for the names the tagger looks for.
+
+    Countries, admin1, regions, continents: every name but machine romanizations. admin2 and
+    populated places of at least ``min_population`` people: official names, historic names,
+    curated aliases and Cyrillic/English/Russian/Ukrainian names; their untagged alternates too
+    for places of 100,000 people or more (exonyms such as "Kiev")."""
+    from ..model import NameKind
+    level = np.asarray(gaz.place_level)
+    pop = np.asarray(gaz.place_pop)
+    form_place = np.asarray(gaz.form_place)
+    form_kind = np.asarray(gaz.form_kind)
+    form_lang = np.asarray(gaz.form_lang)
+    lang_ok = np.array([lv in _NAME_LANGS for lv in gaz.lang_vocab], dtype=bool)
+    lang_tagged = np.array([lv not in ("",) for lv in gaz.lang_vocab], dtype=bool)
+    plevel = level[form_place]
+    ppop = pop[form_place]
+    area = np.isin(plevel, [_ADMIN1, _COUNTRY, _CONTINENT, _REGION])
+    kind = form_kind
+    not_roman = kind != int(NameKind.ROMANIZED)
+    town = ((plevel == _POPULATED) & (ppop >= min_population)) | (plevel == _ADMIN2)
+    curated = np.array([s.startswith("curated") for s in gaz.source_vocab], dtype=bool)[
+        np.asarray(gaz.form_source)]
+    town_name = (town & not_roman & (
+        (kind == int(NameKind.OFFICIAL)) | (kind == int(NameKind.PREFERRED))
+        | (kind == int(NameKind.HISTORIC)) | curated
+        | (lang_ok[form_lang] & lang_tagged[form_lang])
+        | (ppop >= 100_000)))
+    keep = (area & not_roman) | town_name
+    texts = gaz.form_text
+    for r in np.nonzero(keep)[0].tolist():
+        t = texts[r]
+        flags = F_PLACE | (F_AREA if area[r] else 0)
+        if kind[r] == int(NameKind.ABBREVIATION) or (t.isupper() and len(t) <= 5):
+            flags |= F_ABBREV
+        yield t, flags
+    # the ASCII spelling of official names ("Sao Paulo" for "São Paulo") folds the same: no extra
+
+
+def _keys(name: str) -> list[str]:
+    f = fold(name)
+    collapsed = " ".join(f.split())
+    if len(collapsed.replace(" ", "")) < MIN_KEY_CHARS:
+        return []
+    out = [" " + collapsed + " "]
+    stripped = f.strip()
+    if stripped != collapsed:
+        out.append(" " + stripped + " ")
+    return out
+
+
+@dataclass
+class TaggerStats:
+    names: int = 0
+    keys: int = 0
+    build_seconds: float = 0.0
+    memory_mb: float = 0.0
+
+
+class Tagger:
+    """Aho-Corasick tagger over one gazetteer's names. Use :meth:`for_gazetteer` (cached)."""
+
+    _cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+    _cache_lock = threading.Lock()
+
+    def __init__(self, gazetteer, min_population: int = MIN_POPULATION) -> None:
+        import ahocorasick
+        t0 = time.perf_counter()
+        self.gazetteer = gazetteer
+        self.min_population = min_population
+        flags: dict[str, int] = {}
+        n = 0
+        for name, fl in _names(gazetteer, min_population):
+            n += 1
+            for k in _keys(name):
+                prev = flags.get(k)
+                if prev is None:
+                    flags[k] = fl
+                else:  # an abbreviation only if every name with this key is one
+                    flags[k] = (prev | fl) & ~F_ABBREV | (prev & fl & F_ABBREV)
+        auto = ahocorasick.Automaton()
+        for k, fl in flags.items():
+            auto.add_word(k, (len(k), fl))
+        auto.make_automaton()
+        self.automaton = auto
+        st = auto.get_stats()
+        self.stats = TaggerStats(names=n, keys=len(flags), build_seconds=time.perf_counter() - t0,
+                                 memory_mb=st.get("total_size", 0) / 1e6)
+
+    @classmethod
+    def for_gazetteer(cls, gazetteer) -> "Tagger":
+        with cls._cache_lock:
+            t = cls._cache.get(gazetteer)
+            if t is None:
+                t = cls(gazetteer)
+                cls._cache[gazetteer] = t
+            return t
+
+    # ---- raw hits -----------------------------------------------------------------------------
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, flags) of gazetteer names in ``text``: word-bounded, longest first,
+        non-overlapping, in text order. No filtering."""
+        folded = " " + fold(text) + " "
+        cands = []
+        for end_idx, (klen, fl) in self.automaton.iter(folded):
+            # key ' name ' ends at end_idx (inclusive) in folded; text coords shift by one
+            s = end_idx - klen + 2 - 1
+            e = end_idx - 1
+            cands.append((s, e, fl))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out, last_end = [], -1
+        for s, e, fl in cands:  # leftmost-longest, non-overlapping
+            if s >= last_end:
+                out.append((s, e, fl))
+                last_end = e
+        return out
+
+
+# ---- tagging with filters ------------------------------------------------------------------------
+@dataclass
+class TagSpan:
+    start: int
+    end: int
+    text: str
+    source: str = "name"  # 'name' (automaton) or 'token' (proposed word resolved by the matcher)
+    flags: int = 0
+    area_word: bool = False  # 'Donetsk region': the span includes the area word
+    match: object = None  # the resolver's Match for proposed tokens
+
+
+@dataclass
+class _Words:
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    by_start: dict[int, int] = field(default_factory=dict)
+    by_end: dict[int, int] = field(default_factory=dict)
+
+
+def _words(text: str) -> _Words:
+    w = _Words()
+    for i, m in enumerate(_WORD_RE.finditer(text)):
+        s, e = m.span()
+        # a trailing possessive or apostrophe is not part of the word
+        while e > s and text[e - 1] in "'’-":
+            e -= 1
+        if text[s:e].endswith(("'s", "’s")) and e - s > 3:
+            e -= 2
+        w.spans.append((s, e))
+        w.by_start[s] = i
+        w.by_end[e] = i
+    return w
+
+
+def _word_index_at(words: _Words, pos: int) -> int | None:
+    return words.by_start.get(pos)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i] in " \t" or text[i] in _QUOTES):
+        i -= 1
+    return i < 0 or text[i] in _SENT_END
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+class _Doc:
+    """Per-document helpers for the filters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _words(text)
+
+    def word(self, i: int) -> str:
+        s, e = self.words.spans[i]
+        return self.text[s:e]
+
+    def prev_word(self, start: int, adjacent: bool = True) -> tuple[int, str] | None:
+        """The word before ``start`` (only one space between them when ``adjacent``)."""
+        j = start - 1
+        while j >= 0 and self.text[j] == " ":
+            j -= 1
+        if j < 0:
+            return None
+        if adjacent and start - 1 - j > 1:
+            return None
+        k = j + 1
+        i = self.words.by_end.get(k)
+        if i is None and self.text[j] == ".":  # 'Gen. Smith', 'Mr. Smith'
+            i = self.words.by_end.get(j)
+        if i is None:
+            return None
+        return i, self.word(i)
+
+    def next_word(self, end: int, adjacent: bool = True) -> tuple[int, str] | None:
+        j = end
+        if j < len(self.text) and self.text[j] in "'’" and self.text[j + 1:j + 2] in ("s", "S"):
+            return None  # possessive
+        while j < len(self.text) and self.text[j] == " ":
+            j += 1
+        if adjacent and j - end != 1:
+            return None
+        i = self.words.by_start.get(j)
+        if i is None:
+            return None
+        return i, self.word(i)
+
+
+def _surnames(doc: _Doc) -> set[str]:
+    """Capitalized words that follow a title or a first name: persons in this document."""
+    out = set()
+    spans = doc.words.spans
+    text = doc.text
+    for i in range(len(spans) - 1):
+        s, e = spans[i]
+        w = text[s:e]
+        if not _is_cap(w):
+            continue
+        lw = w.lower().rstrip(".")
+        if lw in TITLES or lw in FIRST_NAMES:
+            s2, e2 = spans[i + 1]
+            gap = text[e:s2]
+            if gap not in (" ", ". "):
+                continue
+            w2 = text[s2:e2]
+            if _is_cap(w2) and w2.lower() not in TITLES and w2.lower() not in COMMON:
+                if lw in TITLES and w2.lower() in FIRST_NAMES:
+                    # 'President Vladimir Putin': the surname is the word after the first name
+                    if i + 2 < len(spans):
+                        s3, e3 = spans[i + 2]
+                        w3 = text[s3:e3]
+                        if text[e2:s3] == " " and _is_cap(w3):
+                            out.add(w3)
+                    continue
+                out.add(w2)
+    return out
+
+
+def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
+        propose_min_confidence: float = 0.5) -> list[TagSpan]:
+    """Place mentions in ``text`` (see the module doc for the rules)."""
+    if not text or not text.strip():
+        return []
+    clean = strip_markup(text)
+    doc = _Doc(clean)
+    surnames = _surnames(doc)
+    hits = tagger.hits(clean)
+    area_ends = {e for s, e, fl in hits if fl & F_AREA}
+    out: list[TagSpan] = []
+    taken = []  # (start, end) of every span considered, kept or dropped as a person
+    for s, e, fl in hits:
+        surface = clean[s:e]
+        taken.append((s, e))
+        if not _keep(doc, s, e, surface, fl, surnames, area_starts_after=area_ends, hits_flags=fl,
+                     tagger_hits=hits):
+            continue
+        span = TagSpan(s, e, surface, "name", fl)
+        nxt = doc.next_word(e)
+        if nxt is not None and nxt[1].lower() in AREA_WORDS and not (fl & F_AREA and nxt[1].lower() == "republic"):
+            ns, ne = doc.words.spans[nxt[0]]
+            span.end, span.text, span.area_word = ne, clean[s:ne], True
+        out.append(span)
+    if propose and resolver is not None:
+        out = _propose(doc, out, taken, surnames, resolver, propose_min_confidence)
+        for span in out:
+            if span.source == "token":
+                nxt = doc.next_word(span.end)
+                if nxt is not None and nxt[1].lower() in AREA_WORDS:
+                    ns, ne = doc.words.spans[nxt[0]]
+                    span.end, span.text, span.area_word = ne, clean[span.start:ne], True
+    return out
+
+
+def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], **_) -> bool:
+    text = doc.text
+    first = surface[0]
+    if first.isalpha() and not first.isupper():
+        return False
+    if fl & F_ABBREV and not (fl & ~F_ABBREV & ~F_PLACE & ~F_AREA) and not surface.replace(" ", "").replace(".", "").isupper():
+        # an abbreviation must be written in capitals ('DPR', not 'Dpr')
+        if len(surface) <= 5:
+            return False
+    if surface.isupper() and len(surface) <= 3 and not (fl & F_ABBREV) and len(surface.split()) == 1:
+        # 'ONE', 'THE' in a headline... a capitalized 3-letter name in caps only if an abbreviation
+        pass
+    low = " ".join(fold(surface).split())
+    single = " " not in low
+    initial = _sentence_initial(text, s)
+    if single and initial and (low in COMMON or low in STOPLIST) and not (fl & F_AREA and low not in STOPLIST):
+        return False
+    if single and surface in surnames:
+        return False
+    prev = doc.prev_word(s)
+    nxt = doc.next_word(e)
+    if prev is not None:
+        pw = prev[1].lower().rstrip(".")
+        if _is_cap(prev[1]) and (pw in TITLES or pw in FIRST_NAMES):
+            return False
+    if single and nxt is not None and _is_cap(nxt[1]):
+        nw = nxt[1].lower()
+        if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES:
+            return False  # 'Vladimir Putin', 'Maria Ivanova'
+    if single and low in STOPLIST and not (fl & F_AREA and low not in _STRICT):
+        if not _locative(doc, s, e):
+            return False
+    return True
+
+
+# stoplisted words that stay common words even when some country/area has the name
+_STRICT = frozenset("chad jordan georgia turkey china guinea march may union".split())
+
+
+def _locative(doc: _Doc, s: int, e: int) -> bool:
+    """'in Reading', 'near Bath', 'Mobile, Ala.': the text says it is a place."""
+    prev = doc.prev_word(s)
+    if prev is not None and prev[1].lower() in LOCATIVE:
+        return True
+    t = doc.text
+    if t[e:e + 2] == ", ":
+        nxt = doc.next_word(e + 1, adjacent=True)
+        if nxt is not None and _is_cap(nxt[1]):
+            return True
+    return False
+
+
+_PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
+
+
+def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],
+             resolver, min_conf: float) -> list[TagSpan]:
+    """Capitalized words outside every hit that the matcher resolves as a historic name, a
+    transliteration or a close misspelling of a place ('Krasnarmeysk', 'Dimitrov')."""
+    from rapidfuzz.distance import Levenshtein
+
+    from ..names.normalize import normalize
+    text = doc.text
+    covered = sorted(taken + [(sp.start, sp.end) for sp in spans])
+    starts = [c[0] for c in covered]
+    import bisect
+    cache: dict[str, object] = {}
+    extra = []
+    for i, (s, e) in enumerate(doc.words.spans):
+        w = text[s:e]
+        if len(w) < 5 or not w[0].isupper() or not w[1:].islower() or not w.replace("-", "").isalpha():
+            continue
+        j = bisect.bisect_right(starts, s) - 1
+        if j >= 0 and covered[j][1] > s:
+            continue
+        lw = w.lower()
+        if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in FIRST_NAMES or w in surnames:
+            continue
+        prev = doc.prev_word(s)
+        if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]):
+            continue  # inside a run of capitalized words: a name of something else
+        if prev is not None and prev[1].lower().rstrip(".") in TITLES:
+            continue
+        nxt = doc.next_word(e)
+        if nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON:
+            continue
+        if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
+            continue
+        m = cache.get(w)
+        if m is None:
+            m = resolver.resolve(w)
+            cache[w] = m
+        if not m.ok or m.match_kind not in _PROPOSE_KINDS:
+            continue
+        matched = (m.matched_name.split(" (from ")[0])
+        if m.match_kind == "fuzzy":
+            a, b = normalize(w), normalize(matched)
+            if len(a) < 6 or Levenshtein.distance(a, b) > 1 or m.population < 1000 and m.feature == "populated place":
+                continue
+        elif m.match_kind in ("exact", "alias"):
+            if m.confidence < 0.9 or (m.feature == "populated place" and m.population < 1000):
+                continue
+        elif m.match_kind == "transliteration":
+            if m.confidence < min_conf or Levenshtein.distance(normalize(w), normalize(matched)) > 1:
+                continue
+        elif m.match_kind == "historic":
+            if m.confidence < 0.3:
+                continue
+        extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m))
+    if not extra:
+        return spans
+    return sorted(spans + extra, key=lambda sp: sp.start)
