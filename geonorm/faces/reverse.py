@@ -76,7 +76,7 @@ def _check_coords(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     bad = ok & ((np.abs(lat) > 90) | (np.abs(lon) > 180) | np.isinf(lat) | np.isinf(lon))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"coordinate out of range at index {i}: lat={lat[i]!r}, lon={lon[i]!r} "
+        raise ValueError(f"coordinate out of range at index {i}: lat={float(lat[i])}, lon={float(lon[i])} "
                          f"(lat must be in [-90, 90], lon in [-180, 180])")
     return ok
 
