@@ -572,11 +572,11 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
             row0, first = 1, True
             mismatched = []
             for chunk in _chunks(source, "utf-8-sig", delim, chunksize, report):
-                res = chunk[[prefix + f for f in FIELDS]].copy()
+                res = chunk[[prefix + f for f in FIELDS]].astype(object)
                 n = _apply_overrides(res, row0, overrides, prefix)
                 report.reviewed_rows += n
                 for c in res.columns:
-                    chunk[c] = res[c].astype(object).where(res[c].notna(), "")
+                    chunk[c] = res[c].where(res[c].notna(), "").astype(object)
                 chunk.to_csv(out_fh, sep=delim, index=False, header=first, lineterminator="\n")
                 first = False
                 row0 += len(chunk)

@@ -1,0 +1,176 @@
+"""Tables face: the streaming CSV command (encodings, delimiters, bad bytes, truncation, review)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from geonorm.faces.csvstream import apply_review, detect_encoding, normalize_csv, normalize_command
+
+HORLIVKA, LUHANSK, KYIV, POKROVSK, DONETSK = 707753, 702658, 703448, 704422, 709717
+
+
+def _read(path, sep=None):
+    return pd.read_csv(path, sep=sep or ",", dtype=str, keep_default_na=False)
+
+
+def test_cp1252_bom_semicolon_and_country_column(tmp_path, resolver):
+    # an Excel export: cp1252, semicolons, CRLF, a value with an accent and a quoted delimiter
+    text = "id;where_description;country\r\n1;Gorlovka;UA\r\n2;Dnipropetrovs\u00b4k;UA\r\n" \
+           "3;\"Kiev; city\";UA\r\n4;Lugansk;\r\n"
+    p = tmp_path / "in.csv"
+    p.write_bytes(text.encode("cp1252"))
+    out = tmp_path / "out.csv"
+    rep = normalize_csv(p, out, "where_description", country_column="country", progress=False,
+                        resolver=resolver)
+    assert rep.encoding == "cp1252" and rep.delimiter == ";" and rep.rows == 4
+    df = _read(out, ";")
+    assert list(df["id"]) == ["1", "2", "3", "4"]
+    assert df["where_description"][1] == "Dnipropetrovs\u00b4k"  # decoded, kept verbatim
+    assert df["geo_id"][0] == str(HORLIVKA) and df["geo_id"][2] == str(KYIV)
+    assert df["geo_id"][3] == str(LUHANSK)
+
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("\ufeffwhere\nGorlovka\nКиев\n".encode("utf-8"))
+    rep = normalize_csv(bom, tmp_path / "bom.out.csv", "where", progress=False, resolver=resolver)
+    assert rep.encoding == "utf-8-sig"
+    df = _read(tmp_path / "bom.out.csv")
+    assert list(df.columns)[0] == "where" and df["geo_id"][1] == str(KYIV)
+    # --encoding overrides detection
+    rep = normalize_csv(p, tmp_path / "o2.csv", "where_description", encoding="cp1252", delimiter=";",
+                        progress=False, resolver=resolver)
+    assert rep.rows == 4 and rep.undecodable_count == 0
+
+
+def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
+    raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Київ,3\nLugansk,4\n".encode()
+    p = tmp_path / "bad.csv"
+    p.write_bytes(raw)
+    assert detect_encoding(p) == ("utf-8-sig", False)
+    logs = []
+    rep = normalize_csv(p, tmp_path / "bad.out.csv", "where", progress=False, resolver=resolver, log=logs.append)
+    assert rep.rows == 4 and rep.undecodable_rows == [2]
+    assert any("rows 2" in m for m in logs)
+    df = _read(tmp_path / "bad.out.csv")
+    assert list(df["n"]) == ["1", "2", "3", "4"]  # never dropped
+    assert df["geo_id"][1] == "" and "undecodable" in df["geo_explanation"][1]
+    assert df["geo_id"][2] == str(KYIV)
+
+
+def test_truncated_last_line_and_ragged_rows(tmp_path, resolver):
+    p = tmp_path / "cut.csv"
+    p.write_text('where,n\nGorlovka,1\nLugansk,2,extra\nDonetsk\n"Kiev, Ukr', encoding="utf-8")
+    logs = []
+    rep = normalize_csv(p, tmp_path / "cut.out.csv", "where", progress=False, resolver=resolver, log=logs.append)
+    assert rep.rows == 4
+    df = _read(tmp_path / "cut.out.csv")
+    assert list(df["where"]) == ["Gorlovka", "Lugansk", "Donetsk", "Kiev, Ukr"]
+    assert df["geo_id"][0] == str(HORLIVKA) and df["geo_id"][2] == str(DONETSK)
+    assert any("cut inside a quoted field" in m for m in logs)
+    # a file that simply ends without a newline
+    p2 = tmp_path / "cut2.csv"
+    p2.write_text("where\nGorlovka\nLugan", encoding="utf-8")
+    rep = normalize_csv(p2, tmp_path / "cut2.out.csv", "where", progress=False, resolver=resolver)
+    assert rep.rows == 2
+
+
+def test_stdin_stdout_and_cli(tmp_path, resolver, monkeypatch):
+    import geonorm.matching.resolver as R
+    monkeypatch.setattr(R, "_default", resolver)
+    runner = CliRunner()
+    res = runner.invoke(normalize_command, ["-", "--column", "city", "--no-progress"],
+                        input="city,n\nGorlovka,1\n,2\nLugansk,3\n")
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.stdout.splitlines() if ln]
+    assert lines[0].startswith("city,n,geo_id,geo_name")
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+    assert list(df["n"]) == ["1", "2", "3"] and df["geo_id"][0] == str(HORLIVKA) and df["geo_id"][1] == ""
+
+    # missing column names the existing ones
+    p = tmp_path / "in.csv"
+    p.write_text("city,n\nGorlovka,1\n", encoding="utf-8")
+    res = runner.invoke(normalize_command, [str(p), "--column", "where", "-o", str(tmp_path / "o.csv")])
+    assert res.exit_code != 0 and "'city'" in res.output and "'n'" in res.output
+    # unwritable output: a clear error, before any work
+    res = runner.invoke(normalize_command, [str(p), "--column", "city", "-o", str(tmp_path / "no" / "o.csv")])
+    assert res.exit_code != 0 and "does not exist" in res.output
+    res = runner.invoke(normalize_command, [str(p), "--column", "city", "-o", str(tmp_path)])
+    assert res.exit_code != 0 and "directory" in res.output
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="permissions")
+def test_output_without_permission(tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    p = tmp_path / "in.csv"
+    p.write_text("city\nGorlovka\n", encoding="utf-8")
+    res = CliRunner().invoke(normalize_command, [str(p), "--column", "city", "-o", str(ro / "o.csv")])
+    assert res.exit_code != 0 and "permission" in res.output.lower()
+
+
+def test_review_roundtrip(tmp_path, resolver):
+    p = tmp_path / "in.csv"
+    p.write_text("where\nGorlovka\nPeski\nZaitsevo\nGorlovka\nxqzzyv\n", encoding="utf-8")
+    out, review = tmp_path / "out.csv", tmp_path / "review.csv"
+    rep = normalize_csv(p, out, "where", review=review, review_threshold=0.6, progress=False,
+                        resolver=resolver)
+    rows = list(csv.DictReader(open(review, encoding="utf-8")))
+    assert rep.review_rows == len(rows) >= 2
+    nums = [int(r["row"]) for r in rows]
+    assert 1 not in nums and 4 not in nums  # confident rows are not for review
+    peski = next(r for r in rows if r["value"] == "Peski")
+    assert peski["alt1_id"] and "corrected_id" in peski
+    # a person picks the runner-up for Peski, and says 'xqzzyv' is no place
+    chosen = peski["alt1_id"]
+    for r in rows:
+        if r["value"] == "Peski":
+            r["corrected_id"] = chosen
+        elif r["value"] == "xqzzyv":
+            r["corrected_id"] = "none"
+    with open(review, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    before = _read(out)
+    final = tmp_path / "final.csv"
+    rep2 = apply_review(out, review, final, resolver=resolver)
+    after = _read(final)
+    assert rep2.reviewed_rows == 2 and len(after) == len(before) == 5
+    i = list(after["where"]).index("Peski")
+    assert after["geo_id"][i] == chosen and after["geo_match_kind"][i] == "reviewed"
+    assert "review file" in after["geo_explanation"][i]
+    assert after["geo_id"][4] == ""
+    assert after["geo_id"][0] == before["geo_id"][0]  # other rows unchanged
+    # the same corrections applied while normalizing (--apply-review), and in place
+    out2 = tmp_path / "out2.csv"
+    normalize_csv(p, out2, "where", apply_review=review, progress=False, resolver=resolver)
+    assert _read(out2)["geo_id"][i] == chosen
+    apply_review(out, review, resolver=resolver)
+    assert _read(out)["geo_id"][i] == chosen
+    # an id not in the gazetteer is an error, naming the row
+    rows[0]["corrected_id"] = "999999999"
+    with open(review, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    with pytest.raises(ValueError, match="not in the gazetteer"):
+        apply_review(out, review, tmp_path / "x.csv", resolver=resolver)
+
+
+def test_chunks_keep_rows_and_context(tmp_path, resolver):
+    towns = ["Krasnoarmeysk", "Gorlovka", "Donetsk", "Kramatorsk", "Slavyansk", "Mariupol"] * 50
+    p = tmp_path / "many.csv"
+    pd.DataFrame({"i": range(len(towns)), "where": towns}).to_csv(p, index=False)
+    out = tmp_path / "many.out.csv"
+    rep = normalize_csv(p, out, "where", chunksize=7, progress=False, resolver=resolver)
+    df = _read(out)
+    assert rep.rows == len(df) == len(towns) and list(df["i"]) == [str(i) for i in range(len(towns))]
+    assert set(df["geo_id"][df["where"] == "Krasnoarmeysk"]) == {str(POKROVSK)}
+    rep = normalize_csv(p, out, "where", chunksize=7, progress=False, resolver=resolver, context=False)
+    assert rep.rows == len(towns)

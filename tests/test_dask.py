@@ -1,0 +1,36 @@
+"""Tables face on Dask: map_partitions on a local cluster, resolver built once per worker."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+from geonorm.faces.table import normalize  # noqa: E402
+
+TOWNS = ["Krasnoarmeysk", "Gorlovka", "Artemovsk (DPR)", "Dzerzinsk", "Kiev/Kyiv city", "Zaitsevo",
+         "Peski", "Lugansk", None, "", "42", "Donetsk", "Kramatorsk"]
+
+
+def test_dask_local_cluster_matches_pandas(gaz, resolver):
+    from geonorm.faces.dask import normalize_dask
+
+    df = pd.DataFrame({"where": TOWNS * 15, "cc": (["UA", None, "UA"] * 65)[:len(TOWNS) * 15]})
+    df.index = df.index * 10
+    # threads keep the test fast; the per-worker cache is per process either way
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        ddf = dd.from_pandas(df, npartitions=4)
+        lazy = normalize_dask(ddf, "where", country="cc", index=gaz.path)
+        assert "geo_id" in lazy.columns and "geo_explanation" in lazy.columns
+        out = lazy.compute()
+        cached = client.run(lambda: len(__import__("geonorm.faces.dask", fromlist=["x"])._RESOLVERS))
+        assert all(n == 1 for n in cached.values())
+    ref = normalize(df, "where", country="cc", resolver=resolver)
+    assert out.index.equals(df.index) and len(out) == len(df)
+    assert list(out["geo_id"].fillna(-1).astype(int)) == list(ref["geo_id"].fillna(-1).astype(int))
+    assert int(out["geo_id"].iloc[0]) == 704422  # column context reached the workers
+    assert "column context" in out["geo_explanation"].iloc[3] or out["geo_confidence"].iloc[3] > 0.6
+    with pytest.raises(KeyError, match="'where'"):
+        normalize_dask(ddf, "location", index=gaz.path)
