@@ -373,17 +373,14 @@ class Resolver:
             alts = [self._candidate(self._build(text, head, x, c)) for x, c in zip(scored[:4], confs)]
             return self._area_answer(text, head, area_ctx, alts)
         confs = scoring.confidences([x[0] for x in scored])
-        matches = [self._build(text, head, x, c) for x, c in zip(scored, confs)]
+        keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
+        matches = [self._build(text, head, x, c) for x, c in zip(scored[:keep], confs[:keep])]
         best = matches[0]
-        others = matches[1:1 + max(limit - 1, 4)]
-        best.alternatives = [self._candidate(m) for m in others]
+        best.alternatives = [self._candidate(m) for m in matches[1:]]
         best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
-                         alternatives=[self._candidate(m) for m in matches[:max(limit, 5)]],
-                         head=best.head)
-        if limit > 1:
-            best.alternatives = [self._candidate(m) for m in matches[1:limit]]
+                         alternatives=[self._candidate(m) for m in matches], head=best.head)
         return best
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
