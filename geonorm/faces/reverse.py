@@ -338,6 +338,8 @@ def _split_point(lat, lon):
     if lon is not None:
         return lat, lon
     point = lat
+    if point is None or (isinstance(point, float) and math.isnan(point)):
+        return None, None
     if hasattr(point, "geom_type"):
         if point.geom_type != "Point":
             raise ValueError(f"reverse needs a point, got a {point.geom_type}")
