@@ -60,8 +60,10 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
-            sim = 100.0 if via in ("exact", "roman") else _sim(q_fold, form_text)
-            ev = Evidence(fr, via, sim, scheme, ratio(q_ascii, to_ascii(form_text)))
+            if loose:
+                ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
+            else:  # the same string: prefer a Latin form ('Krasnoarmeysk') for the explanation
+                ev = Evidence(fr, via, 100.0, scheme, 100.0 if form_text.isascii() else 99.0)
             cur = out.get(prow)
             if cur is None or ev.rank > cur.rank:
                 out[prow] = ev
@@ -72,7 +74,7 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
     if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
         add(gaz.lookup("fold", q_fold), "fold")
-    if len(q_fold) >= MIN_FOLD_LEN + 1:
+    if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in ("exact", "roman") for e in out.values()):
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and (force_fuzzy or not any(
             e.via in ("exact", "roman", "fold") for e in out.values())):

@@ -68,7 +68,11 @@ def confidences(scores: list[float]) -> list[float]:
     exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
     none = math.exp((NONE_SCORE - top) / TEMPERATURE)
     total = sum(exps) + none
-    return [calibrate(e / total) for e in exps]
+    raw = [e / total for e in exps]
+    if not CALIBRATION:
+        return raw
+    xs, ys = zip(*CALIBRATION)
+    return np.interp(raw, xs, ys).tolist()
 
 # confidence of an answer that falls back to an area the phrase names (the place itself missing)
 AREA_ANSWER_CONFIDENCE = {"populated place": 0.35, "admin2": 0.3, "admin1": 0.15, "region": 0.1,

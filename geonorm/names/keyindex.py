@@ -45,8 +45,8 @@ class KeyIndex:
 
     @classmethod
     def load(cls, directory: Path, name: str) -> "KeyIndex":
-        return cls(np.load(directory / f"{name}.hash.npy", mmap_mode="r"),
-                   np.load(directory / f"{name}.rows.npy", mmap_mode="r"))
+        return cls(np.asarray(np.load(directory / f"{name}.hash.npy", mmap_mode="r")),
+                   np.asarray(np.load(directory / f"{name}.rows.npy", mmap_mode="r")))
 
     def __len__(self) -> int:
         return len(self.hashes)
