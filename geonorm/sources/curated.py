@@ -12,6 +12,9 @@ from ..model import Name, NameKind, Place
 from .base import ImportReport, SourceError
 
 
+NAME_FILES = ("aliases.csv", "demonyms.csv", "abbreviations.csv")
+
+
 def curated_dir() -> Path:
     """Directory holding the curated CSV files (installed package data, else the repo copy)."""
     try:
@@ -80,15 +83,16 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
                                   row.get("valid_to", ""), source))
     reports.append(report)
 
-    report = ImportReport("gazetteer/aliases.csv")
-    for line_no, row in _rows(directory / "aliases.csv", report):
-        try:
-            pid = int(row["place_id"])
-            kind = NameKind.parse(row.get("kind") or "alternate")
-        except (KeyError, ValueError) as exc:
-            report.skip(line_no, str(exc))
-            continue
-        names.append(Name(pid, row["name"], kind, row.get("lang", ""), row.get("valid_from", ""),
-                          row.get("valid_to", ""), f"curated:{row.get('source_id', '')}"))
-    reports.append(report)
+    for filename in NAME_FILES:  # extra names of existing places, one schema
+        report = ImportReport(f"gazetteer/{filename}")
+        for line_no, row in _rows(directory / filename, report):
+            try:
+                pid = int(row["place_id"])
+                kind = NameKind.parse(row.get("kind") or "alternate")
+            except (KeyError, ValueError) as exc:
+                report.skip(line_no, str(exc))
+                continue
+            names.append(Name(pid, row["name"], kind, row.get("lang", ""), row.get("valid_from", ""),
+                              row.get("valid_to", ""), f"curated:{row.get('source_id', '')}"))
+        reports.append(report)
     return places, names, reports

@@ -223,9 +223,10 @@ def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
 
 def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
                      known: dict[int, tuple[float, float]]) -> int:
-    """Give countries/admin areas coordinates: known GeoNames points first, else the
-    population-weighted mean of member places. Returns how many were derived."""
-    acc: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    """Give countries/admin areas coordinates (known GeoNames-like points first, else the
+    population-weighted mean of member places) and admin areas the summed population of their
+    member places. Returns how many points were derived."""
+    acc: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for c in cities.values():
         w = math.log10(c.population + 10)
         for key in ((c.country_code,), (c.country_code, c.admin1_code),
@@ -234,13 +235,9 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             a[0] += w * c.lat
             a[1] += w * c.lon
             a[2] += w
+            a[3] += c.population
     derived = 0
     for area in areas.values():
-        if area.id in known:
-            area.lat, area.lon = known[area.id]
-            continue
-        if not math.isnan(area.lat):
-            continue
         if area.feature_code == "ADM1":
             key = (area.country_code, area.admin1_code)
         elif area.feature_code == "ADM2":
@@ -248,6 +245,13 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
         else:
             key = (area.country_code,)
         a = acc.get(key)
+        if a and not area.population and area.feature_code in ("ADM1", "ADM2"):
+            area.population = int(a[3])  # population of its member places (a lower bound)
+        if area.id in known:
+            area.lat, area.lon = known[area.id]
+            continue
+        if not math.isnan(area.lat):
+            continue
         if a and a[2] > 0:
             area.lat, area.lon = a[0] / a[2], a[1] / a[2]
             area.note = (area.note + "; " if area.note else "") + "point derived from member places"
