@@ -48,7 +48,7 @@ def test_cp1252_bom_semicolon_and_country_column(tmp_path, resolver):
 
 
 def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
-    raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Київ,3\nLugansk,4\n".encode()
+    raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Горлівка,3\nLugansk,4\n".encode()
     p = tmp_path / "bad.csv"
     p.write_bytes(raw)
     assert detect_encoding(p) == ("utf-8-sig", False)
@@ -59,7 +59,7 @@ def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
     df = _read(tmp_path / "bad.out.csv")
     assert list(df["n"]) == ["1", "2", "3", "4"]  # never dropped
     assert df["geo_id"][1] == "" and "undecodable" in df["geo_explanation"][1]
-    assert df["geo_id"][2] == str(KYIV)
+    assert df["geo_id"][2] == str(HORLIVKA)
 
 
 def test_truncated_last_line_and_ragged_rows(tmp_path, resolver):

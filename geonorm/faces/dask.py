@@ -40,7 +40,7 @@ def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, 
     norm = ColumnNormalizer(resolver, column, group=group, prefix=prefix,
                             context=False, min_confidence=min_confidence, **hints)
     if use_context and contexts:
-        norm.contexts = contexts
+        norm.contexts = contexts  # ColumnContext objects: their cache key is computed once
     res = norm.apply(pdf)
     out = pdf.copy()
     for c in res.columns:

@@ -31,6 +31,25 @@ CONTEXT_LABEL = "column context"
 CONTEXT_MIN_CONFIDENCE = 0.6
 
 
+class ColumnContext(Context):
+    """A Context whose cache key is computed once (it is part of every resolver cache key)."""
+
+    @property
+    def key(self) -> str:
+        k = self.__dict__.get("_key")
+        if k is None:
+            k = Context.key.fget(self)
+            self.__dict__["_key"] = k
+        return k
+
+    @classmethod
+    def of(cls, ctx: Context) -> "ColumnContext":
+        if isinstance(ctx, cls):
+            return ctx
+        from dataclasses import fields
+        return cls(**{f.name: getattr(ctx, f.name) for f in fields(ctx)})
+
+
 class ColumnNotFoundError(KeyError, ValueError):
     """A named column is not in the frame (the message lists the columns that are)."""
 
@@ -235,8 +254,8 @@ class ColumnNormalizer:
         return _resolve_one(self.resolver, key[0], hints, self.min_confidence, ctx)
 
     def _needs_context(self, m: Match) -> bool:
-        if m.ok:
-            return m.confidence < self.context_min
+        if m.ok:  # a lone candidate cannot be re-ranked
+            return m.confidence < self.context_min and bool(m.alternatives)
         return bool(m.alternatives)
 
     def finish(self, progress=None) -> None:
@@ -254,14 +273,14 @@ class ColumnNormalizer:
                 _, g = self._key_hints(k, spec)
                 by_group.setdefault(g if self.group is not None else None, []).append(k)
             self.contexts = {
-                g: Context.from_matches([first[k] for k in ks], label=CONTEXT_LABEL,
+                g: ColumnContext.from_matches([first[k] for k in ks], label=CONTEXT_LABEL,
                                         min_confidence=self.context_min,
                                         weights=[self.counts[k] for k in ks])
                 for g, ks in by_group.items()}
         elif isinstance(self.context, Context):
-            self.contexts = {None: self.context}
+            self.contexts = {None: ColumnContext.of(self.context)}
         elif isinstance(self.context, dict):
-            self.contexts = dict(self.context)
+            self.contexts = {g: ColumnContext.of(c) for g, c in self.context.items()}
         if self.contexts:
             self.results = {k: self._with_context(k, spec, first[k]) for k in keys}
         else:
