@@ -44,21 +44,27 @@ court house senate congress university state states city county street road aven
 beach island mountain valley spring springs fall falls rock stone wood woods field fields hill hills
 green white black brown gray grey red orange gold silver early late long short little big great
 general president chief major mayor governor judge sheriff king queen prince princess lord lady
-christian christmas easter independence victory freedom peace justice paradise eden jordan chad
-georgia lebanon cuba guinea turkey china japan india chile niger mali oman peru
+christian christmas easter independence victory freedom peace justice paradise eden chad
 energy power industry commerce enterprise progress concord harmony unity friendship alliance
 phoenix eagle buffalo deer bear wolf fox lynx beaver salmon trout
 national federal central north south east west northern southern eastern western middle
 new old upper lower mount saint santa san camp fort port bay harbor harbour point cape
 union plain plains sandy marina summit vista garden gardens grove heights view mission
 ada alma ava bonita clara eva flora gloria grace iris ivy joy lily may olive opal rose ruby
-cliff clifton dale dean drew glen grant hall holly lane lincoln marion mark milton murray
-newton norman ray reno ross russell scott sharon sidney stanley victoria warren wayne wilson
-york charlotte austin dallas houston jackson madison tyler cleveland clinton franklin hamilton
-hudson kent carter chester columbia douglas florence lafayette logan mobile monroe
+cliff dale dean drew glen grant hall holly lane mark ray ross scott
 normal mission radio news star sun moon time times post herald tribune journal globe
 press media today world fair faith hope truth early record ford obama bush trump
-""".split())
+district officer leader bank chamber airport olympic republican democrat anyone instead three
+research snow piano vice mega arab hamas nato kbr mart superior western eastern northern
+southern centre central north south east west market village town station hotel bridge
+temple palace castle tower square plaza mall port harbor college academy institute museum
+library theater theatre stadium arena club team council committee ministry agency army navy
+marine marines guard forces force service services health care medical general hospital
+christian muslim jewish catholic baptist methodist lutheran protestant orthodox islam allah
+federal national international global regional local public private royal imperial
+sen mrs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co day act jesus christ cup
+best supreme metro gulf ridge blues english
+""".split()) | {"white house", "el nino", "la nina", "supreme court", "notre dame"}
 # Words that may open a sentence capitalized without naming a place.
 COMMON = frozenset("""
 a about after again against all also an and another any are as at be because been before being
@@ -101,12 +107,15 @@ emma samantha katherine christine debra rachel catherine carolyn janet ruth heat
 joyce diane julie olivia joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
 gloria ann kathryn teresa sara janice jean alice madison doris abigail julia judy grace denise
 amber marilyn beverly danielle theresa diana natalie brittany charlotte marie kayla alexis lori
+jim sam barry allen martin nelson lee tom tim bob rob ben dan joe ted ken ron don ray jeff
+mike steve chris matt nick tony rick greg fred doug phil bud hank jake luke zach levi jesse
 barack hillary bill al angela emmanuel recep benjamin bashar xi kim narendra jair justin boris
 mohammed muhammad ahmed ali hassan hussein omar abdul abu fatima ayesha jose carlos luis miguel
 pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana juana lucia
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
 luca chen wang li zhang liu yang huang zhao wu zhou
 """.split())
+SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 
@@ -157,6 +166,7 @@ def strip_markup(text: str) -> str:
 F_ABBREV = 1  # all-caps abbreviation: the text must be uppercase too
 F_AREA = 2  # country, admin1, region or continent name
 F_PLACE = 4  # a name of some place (always set)
+F_BIG = 8  # a name of a populated place of 10,000 people or more, or of an area
 
 _POPULATED, _ADMIN1, _ADMIN2, _COUNTRY, _CONTINENT, _REGION = 0, 1, 2, 5, 6, 7
 _NAME_LANGS = {"", "en", "cyrl", "ru", "uk", "ru-Latn", "uk-Latn"}
@@ -194,7 +204,7 @@ def _names(gaz, min_population: int):
     texts = gaz.form_text
     for r in np.nonzero(keep)[0].tolist():
         t = texts[r]
-        flags = F_PLACE | (F_AREA if area[r] else 0)
+        flags = F_PLACE | (F_AREA if area[r] else 0) | (F_BIG if area[r] or ppop[r] >= 10_000 else 0)
         if kind[r] == int(NameKind.ABBREVIATION) or (t.isupper() and len(t) <= 5):
             flags |= F_ABBREV
         yield t, flags
@@ -280,6 +290,80 @@ class Tagger:
         return out
 
 
+# ---- words that name a place without being its name ----------------------------------------------
+# Country adjectives and demonyms (news gold data counts them as mentions of the country).
+_DEMONYM_TABLE = """
+Afghan:Afghanistan Albanian:Albania Algerian:Algeria American:United_States Americans:United_States
+Argentine:Argentina Argentinian:Argentina Armenian:Armenia Australian:Australia Austrian:Austria
+Azerbaijani:Azerbaijan Bangladeshi:Bangladesh Belarusian:Belarus Belgian:Belgium Bolivian:Bolivia
+Bosnian:Bosnia_and_Herzegovina Brazilian:Brazil British:United_Kingdom Bulgarian:Bulgaria
+Burmese:Myanmar Cambodian:Cambodia Cameroonian:Cameroon Canadian:Canada Chadian:Chad Chilean:Chile
+Chinese:China Colombian:Colombia Congolese:Democratic_Republic_of_the_Congo Croatian:Croatia
+Cuban:Cuba Cypriot:Cyprus Czech:Czechia Danish:Denmark Dutch:Netherlands Ecuadorian:Ecuador
+Egyptian:Egypt Emirati:United_Arab_Emirates Eritrean:Eritrea Estonian:Estonia
+Ethiopian:Ethiopia European:Europe Filipino:Philippines Finnish:Finland French:France
+Georgian:Georgia German:Germany Ghanaian:Ghana Greek:Greece Guatemalan:Guatemala Haitian:Haiti
+Honduran:Honduras Hungarian:Hungary Icelandic:Iceland Indian:India Indonesian:Indonesia
+Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel Israelis:Israel Italian:Italy Jamaican:Jamaica
+Japanese:Japan Jordanian:Jordan Kazakh:Kazakhstan Kenyan:Kenya Korean:South_Korea Kosovar:Kosovo
+Kurdish:Kurdistan Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan Latvian:Latvia Lebanese:Lebanon Liberian:Liberia
+Libyan:Libya Lithuanian:Lithuania Macedonian:North_Macedonia Malaysian:Malaysia Malian:Mali
+Mexican:Mexico Mexicans:Mexico Moldovan:Moldova Mongolian:Mongolia Moroccan:Morocco
+Mozambican:Mozambique Nepalese:Nepal Nepali:Nepal Nicaraguan:Nicaragua Nigerian:Nigeria
+Nigerien:Niger Norwegian:Norway Pakistani:Pakistan Palestinian:Palestine Palestinians:Palestine
+Panamanian:Panama Paraguayan:Paraguay Peruvian:Peru Polish:Poland Portuguese:Portugal Qatari:Qatar
+Romanian:Romania Russian:Russia Russians:Russia Rwandan:Rwanda Saudi:Saudi_Arabia Scottish:Scotland
+Senegalese:Senegal Serbian:Serbia Singaporean:Singapore Slovak:Slovakia Slovenian:Slovenia
+Somali:Somalia Somalian:Somalia Spanish:Spain Sri_Lankan:Sri_Lanka Sudanese:Sudan Swedish:Sweden
+Swiss:Switzerland Syrian:Syria Syrians:Syria Taiwanese:Taiwan Tajik:Tajikistan Tanzanian:Tanzania
+Thai:Thailand Tunisian:Tunisia Turkish:Turkey Turkmen:Turkmenistan Ugandan:Uganda Ukrainian:Ukraine
+Ukrainians:Ukraine Uruguayan:Uruguay Uzbek:Uzbekistan Venezuelan:Venezuela Vietnamese:Vietnam
+Welsh:Wales Yemeni:Yemen Zambian:Zambia Zimbabwean:Zimbabwe Texan:Texas Californian:California
+Floridian:Florida African:Africa Asian:Asia Caribbean:Caribbean
+"""
+DEMONYMS = dict(x.replace("_", " ").split(":", 1) for x in _DEMONYM_TABLE.split())
+# Abbreviations, case-sensitive. Those after '*' only after a comma ('Charleston, W.Va.').
+ABBREVIATIONS = {
+    "U.S.": "United States", "U.S.A.": "United States", "USA": "United States", "US": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "UAE": "United Arab Emirates",
+    "D.C.": "Washington, D.C.", "L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City",
+    "EU": "Europe", "DPR": "Donetsk People's Republic", "DNR": "Donetsk People's Republic",
+    "LPR": "Luhansk People's Republic", "LNR": "Luhansk People's Republic",
+}
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia, US", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York State", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington State",
+    "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_LEX = {**{k: (v, False) for k, v in DEMONYMS.items()}, **{k: (v, False) for k, v in ABBREVIATIONS.items()},
+        **{k: (v, True) for k, v in STATE_ABBREVIATIONS.items()}}
+_LEX_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(_LEX, key=len, reverse=True))
+                     + r")(?![\w])")
+
+
+def _lexicon_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, query) of demonyms and abbreviations."""
+    out = []
+    for m in _LEX_RE.finditer(text):
+        surface = m.group(1)
+        query, after_comma = _LEX[surface]
+        s, e = m.span(1)
+        if after_comma and text[max(0, s - 2):s] != ", ":
+            continue
+        if not surface.endswith(".") and e < len(text) and text[e] == ".":
+            pass
+        out.append((s, e, query))
+    return out
+
+
 # ---- tagging with filters ------------------------------------------------------------------------
 @dataclass
 class TagSpan:
@@ -290,6 +374,7 @@ class TagSpan:
     flags: int = 0
     area_word: bool = False  # 'Donetsk region': the span includes the area word
     match: object = None  # the resolver's Match for proposed tokens
+    query: str | None = None  # what to resolve when it is not the text ('Russian' -> 'Russia')
 
 
 @dataclass
@@ -335,6 +420,15 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.words = _words(text)
+        self._lower = None
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Words written in lowercase somewhere in the document."""
+        if self._lower is None:
+            t = self.text
+            self._lower = {t[s:e] for s, e in self.words.spans if t[s].islower()}
+        return self._lower
 
     def word(self, i: int) -> str:
         s, e = self.words.spans[i]
@@ -381,7 +475,18 @@ def _surnames(doc: _Doc) -> set[str]:
         w = text[s:e]
         if not _is_cap(w):
             continue
+        if i + 2 < len(spans) and e - s == 1 and text[e:e + 2] == ". " and i > 0:
+            # 'John Q. Public': the word after a middle initial is a surname
+            ps, pe = spans[i - 1]
+            s3, e3 = spans[i + 1]
+            if _is_cap(text[ps:pe]) and text[pe:s] == " " and _is_cap(text[s3:e3]):
+                out.add(text[s3:e3])
         lw = w.lower().rstrip(".")
+        s2, e2 = spans[i + 1]
+        if text[e:s2] == " " and text[s2:e2] in SAID and i > 0:
+            ps, pe = spans[i - 1]
+            if text[pe:s] == " " and _is_cap(text[ps:pe]) and not _sentence_initial(text, s):
+                out.add(w)  # 'Sheriff Bill Clark said' / 'Mayor Ripley said'
         if lw in TITLES or lw in FIRST_NAMES:
             s2, e2 = spans[i + 1]
             gap = text[e:s2]
@@ -402,7 +507,7 @@ def _surnames(doc: _Doc) -> set[str]:
 
 
 def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
-        propose_min_confidence: float = 0.5) -> list[TagSpan]:
+        propose_min_confidence: float = 0.5, lexicon: bool = True) -> list[TagSpan]:
     """Place mentions in ``text`` (see the module doc for the rules)."""
     if not text or not text.strip():
         return []
@@ -410,6 +515,13 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     doc = _Doc(clean)
     surnames = _surnames(doc)
     hits = tagger.hits(clean)
+    if lexicon:
+        lex = _lexicon_spans(clean)
+        if lex:
+            merged, j = [], 0
+            lex_cov = [(a, b) for a, b, _ in lex]
+            hits = [h for h in hits if not any(a < h[1] and h[0] < b and (b - a) >= (h[1] - h[0]) for a, b in lex_cov)]
+            lex = [x for x in lex if not any(h[0] < x[1] and x[0] < h[1] for h in hits)]
     area_ends = {e for s, e, fl in hits if fl & F_AREA}
     out: list[TagSpan] = []
     taken = []  # (start, end) of every span considered, kept or dropped as a person
@@ -425,6 +537,10 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             ns, ne = doc.words.spans[nxt[0]]
             span.end, span.text, span.area_word = ne, clean[s:ne], True
         out.append(span)
+    if lexicon and lex:
+        out.extend(TagSpan(a, b, clean[a:b], "lexicon", F_PLACE, query=q) for a, b, q in lex)
+        taken.extend((a, b) for a, b, _ in lex)
+        out.sort(key=lambda sp: sp.start)
     if propose and resolver is not None:
         out = _propose(doc, out, taken, surnames, resolver, propose_min_confidence)
         for span in out:
@@ -453,6 +569,12 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], 
     initial = _sentence_initial(text, s)
     if single and initial and (low in COMMON or low in STOPLIST) and not (fl & F_AREA and low not in STOPLIST):
         return False
+    if single and initial and not fl & F_BIG and not _locative(doc, s, e):
+        return False  # 'Instead', 'Anyone' opening a sentence: small places need more than that
+    if surface.isupper() and len(surface) <= 5 and not fl & F_ABBREV and not fl & F_AREA:
+        return False  # 'KBR', 'APC': an acronym, not the place that has it as an alternate name
+    if single and low in doc.lower_words and not _locative(doc, s, e):
+        return False  # the document also uses it as a common word ('bank', 'officer')
     if single and surface in surnames:
         return False
     prev = doc.prev_word(s)
@@ -465,6 +587,14 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], 
         nw = nxt[1].lower()
         if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES:
             return False  # 'Vladimir Putin', 'Maria Ivanova'
+    if single and (low in COMMON or low in _NEVER):
+        return False
+    if not fl & F_AREA and (low in FIRST_NAMES or low in TITLES) and not _locative(doc, s, e):
+        return False  # 'Patrick said': a first name standing alone is a person
+    if nxt is not None and nxt[1].lower() in SAID and not fl & F_BIG:
+        return False  # 'Ripley said'
+    if not single and low in STOPLIST:
+        return False
     if single and low in STOPLIST and not (fl & F_AREA and low not in _STRICT):
         if not _locative(doc, s, e):
             return False
@@ -472,7 +602,11 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], 
 
 
 # stoplisted words that stay common words even when some country/area has the name
-_STRICT = frozenset("chad jordan georgia turkey china guinea march may union".split())
+_STRICT = STOPLIST
+
+
+_NEVER = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def _locative(doc: _Doc, s: int, e: int) -> bool:

@@ -78,7 +78,7 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
     resolver = _resolver(resolver)
     tagger = Tagger.for_gazetteer(resolver.gazetteer)
     spans = tag(text, tagger, resolver, propose=propose)
-    items = [(sp.start, sp.end, "tagger", "") for sp in spans]
+    items = [(sp.start, sp.end, "tagger", "", sp.query) for sp in spans]
     mentions = _resolve_document(text, items, resolver, country=country, as_of=as_of,
                                  min_confidence=min_confidence, joint=joint)
     return [m for m in mentions if m.match.ok]
@@ -250,6 +250,10 @@ class _Evidence:
     by_admin1: dict = field(default_factory=dict)
 
 
+def _located(m: Match) -> bool:
+    return m.ok and m.lat is not None and m.lon is not None and m.lat == m.lat and m.lon == m.lon
+
+
 def _build_context(answers: dict[str, Match], gaz) -> _Evidence:
     """Context from the confident answers, one vote per distinct mention (areas count double)."""
     countries: dict[str, float] = defaultdict(float)
@@ -260,7 +264,7 @@ def _build_context(answers: dict[str, Match], gaz) -> _Evidence:
     pts: dict[int, tuple[float, float, str]] = {}
     total = 0.0
     for q, m in answers.items():
-        if not m.ok or m.confidence < CONFIDENT:
+        if not _located(m) or m.confidence < CONFIDENT:
             continue
         w = AREA_WEIGHT if m.feature in ("admin1", "region", "admin2") else 1.0
         total += w
@@ -328,7 +332,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         hints["country"] = country
     if as_of is not None:
         hints["as_of"] = as_of
-    queries = [_query(text[s:e]) for s, e, *_ in items]
+    queries = [it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]]) for it in items]
     distinct = list(dict.fromkeys(queries))
     alone = {q: resolver.resolve(q, **hints) for q in distinct}
     answers = dict(alone)
@@ -343,13 +347,17 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                 kw = dict(hints)
                 anchor = rel.get(q)
                 am = answers.get(anchor) if anchor else None
-                if am is not None and am.ok and am.confidence >= 0.3:
+                if am is not None and _located(am) and am.confidence >= 0.3 \
+                        and am.feature in ("populated place", "admin2", "admin3"):
                     kw["near"] = (am.lat, am.lon)
                 m = resolver.resolve(q, context=ev.context, **kw)
+                if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
+                    kw.pop("near")
+                    m = resolver.resolve(q, context=ev.context, **kw)
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     out = []
-    for (s, e, source, label), q in zip(items, queries):
+    for (s, e, source, label, *_), q in zip(items, queries):
         m = answers[q]
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
             m = Match(query=q, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",

@@ -1,0 +1,175 @@
+"""The text face: tagger, extract, link, joint document resolution, GeoJSON, CLI command."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geonorm.faces.text import (DocumentContextResolver, Mention, context_resolve_document, extract,
+                                link, to_geojson)
+
+SEED = (Path(__file__).parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(resolver):
+    return extract(SEED, resolver=resolver)
+
+
+def _ids(mentions, surface):
+    return {m.match.id for m in mentions if m.text.startswith(surface)}
+
+
+def test_seed_article_places(seed_mentions):
+    ms = seed_mentions
+    assert _ids(ms, "Krasnarmeysk") == {704422}
+    assert _ids(ms, "Dimitrov") == {710035}
+    assert _ids(ms, "Donetsk People") == {709716}
+    assert _ids(ms, "Donbass") == {2000000001}
+    assert 2017370 in _ids(ms, "Russia")
+    assert _ids(ms, "Ukraine") == {690791}
+    # every occurrence of Krasnarmeysk is found, with the possessive left out
+    assert len([m for m in ms if m.text == "Krasnarmeysk"]) == SEED.count("Krasnarmeysk")
+
+
+def test_seed_article_no_wrong_namesakes(seed_mentions):
+    ids = {m.match.id for m in seed_mentions}
+    assert not ids & {565955, 542463, 542464}
+
+
+@pytest.mark.parametrize("person", ["Vladimir Putin", "Valery Gerasimov", "Maria Ivanova"])
+def test_seed_article_persons_are_not_places(seed_mentions, person):
+    start = SEED.index(person)
+    end = start + len(person)
+    assert not [m for m in seed_mentions if m.start < end and start < m.end]
+    assert not [m for m in seed_mentions if m.text == "Putin"]
+
+
+def test_offsets_and_explanations(seed_mentions):
+    for m in seed_mentions:
+        assert SEED[m.start:m.end] == m.text
+        assert m.source == "tagger"
+    k = next(m for m in seed_mentions if m.text == "Krasnarmeysk")
+    text = k.match.explain()
+    # the explanation names the other mentions that moved the answer
+    assert "Dimitrov" in text or "Donetsk" in text
+    assert "alone it would be" in text
+
+
+def test_joint_false_keeps_mentions_independent(resolver):
+    ms = extract(SEED, resolver=resolver, joint=False)
+    assert _ids(ms, "Krasnarmeysk") and _ids(ms, "Dimitrov") == {710035}
+
+
+def test_empty_and_blank_text(resolver):
+    assert extract("", resolver=resolver) == []
+    assert extract("   \n", resolver=resolver) == []
+    assert link("", [], resolver=resolver) == []
+
+
+def test_megabyte_text_runs(resolver):
+    para = ("Fighting near Kharkiv and Kyiv's suburbs continued, officials in Lviv said. "
+            "The report from Odesa, Ukraine was confirmed. ")
+    text = para * (1_000_000 // len(para) + 1)
+    ms = extract(text, resolver=resolver)
+    assert len(ms) > 1000
+    assert {m.match.id for m in ms if m.text == "Kyiv"} == {703448}
+
+
+def test_possessive_cyrillic_mixed_and_html(resolver):
+    text = "<p>Kyiv&#39;s mayor</p> met officials from <b>Харків</b> and Lviv."
+    ms = extract(text, resolver=resolver)
+    got = {m.text: m.match.id for m in ms}
+    assert got.get("Kyiv") == 703448
+    assert "Lviv" in got and "Харків" in got
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+
+
+def test_area_word_and_abbreviations(resolver):
+    text = "Shelling hit the Donetsk region. U.S. officials and the DPR leadership disagreed."
+    ms = extract(text, resolver=resolver)
+    got = {m.text: m.match for m in ms}
+    assert got["Donetsk region"].id == 709716
+    assert got["U.S."].country_code == "US"
+    assert got["DPR"].id == 709716
+
+
+def test_common_words_are_not_places(resolver):
+    text = ("Most people went reading in the park. Of course Bar owners hope for a nice day. "
+            "Union members met in March.")
+    assert extract(text, resolver=resolver) == []
+
+
+def test_link_user_spans(resolver):
+    text = "Dimitrov lies slightly to the north of Krasnarmeysk in the Donetsk region."
+    spans = [(0, 8), {"start": 39, "end": 51, "label": "LOC"}]
+    ms = link(text, spans, resolver=resolver)
+    assert [m.text for m in ms] == ["Dimitrov", "Krasnarmeysk"]
+    assert ms[1].label == "LOC" and ms[0].source == "user"
+    assert ms[0].match.id == 710035
+
+
+@pytest.mark.parametrize("spans, words", [
+    ([(0, 100)], "out of range"),
+    ([(-1, 3)], "out of range"),
+    ([(3, 3)], "empty"),
+    ([(5, 2)], "empty or reversed"),
+    ([(0, 5), (3, 8)], "overlaps"),
+    ([{"start": 1}], "no 'start'/'end'"),
+    ([("a", "b")], "integers"),
+    ([5], "not (start, end)"),
+])
+def test_link_bad_spans(resolver, spans, words):
+    with pytest.raises(ValueError, match="span #"):
+        link("Kyiv and Lviv", spans, resolver=resolver)
+    with pytest.raises(ValueError) as exc:
+        link("Kyiv and Lviv", spans, resolver=resolver)
+    assert words in str(exc.value)
+
+
+def test_geojson(seed_mentions):
+    fc = to_geojson(seed_mentions)
+    assert fc["type"] == "FeatureCollection"
+    assert len(fc["features"]) == len(seed_mentions)
+    f = fc["features"][0]
+    assert f["geometry"]["type"] == "Point"
+    for key in ("mention", "start", "end", "id", "name", "confidence", "match_kind"):
+        assert key in f["properties"]
+    json.dumps(fc)
+
+
+def test_mention_to_dict(seed_mentions):
+    d = seed_mentions[0].to_dict()
+    assert isinstance(seed_mentions[0], Mention)
+    assert d["match"]["explanation"]
+    json.dumps(d, default=str)
+
+
+def test_context_resolve_document_and_eval_hook(resolver):
+    text = "Troops left Krasnarmeysk for Dimitrov in the Donetsk People's Republic."
+    spans = [(12, 24), (29, 37), (45, 70)]
+    ms = context_resolve_document(text, spans, resolver)
+    assert [m.id for m in ms] == [704422, 710035, 709716]
+    recs = [{"text": text, "start": s, "end": e, "mention": text[s:e]} for s, e in spans]
+    hook = DocumentContextResolver(recs)
+    assert hook(resolver, recs[0]).id == 704422
+    assert hook(resolver, {"mention": "Kyiv", "text": None}).id == 703448
+
+
+def test_extract_command(tmp_path, resolver, monkeypatch):
+    from click.testing import CliRunner
+
+    from geonorm.faces import text as text_face
+    monkeypatch.setattr("geonorm.matching.resolver.default_resolver", lambda: resolver)
+    p = tmp_path / "a.txt"
+    p.write_text(SEED, encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(text_face.extract_command, [str(p), "--format", "geojson"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["type"] == "FeatureCollection"
+    out = runner.invoke(text_face.extract_command, ["-", "--format", "table"], input="Kyiv and Lviv")
+    assert out.exit_code == 0 and "Kyiv" in out.output
+    out = runner.invoke(text_face.extract_command, ["-", "--format", "json"], input="")
+    assert out.exit_code == 0 and json.loads(out.output) == []
