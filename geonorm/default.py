@@ -10,6 +10,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import sys
 import threading
 import time
@@ -127,6 +128,13 @@ def default_gazetteer(progress: bool = True) -> Gazetteer:
         return gaz
 
 
+def _remove_stale(current: Path) -> None:
+    """Delete default indexes of other source/format versions (they are never used again)."""
+    for old in current.parent.glob("default-*"):
+        if old != current and old.is_dir() and not old.name.endswith(".lock"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
 def _build_locked(directory: Path, progress: bool, force: bool = False) -> None:
     lock = directory.with_name(directory.name + ".lock")
     deadline = time.time() + 600
@@ -151,5 +159,6 @@ def _build_locked(directory: Path, progress: bool, force: bool = False) -> None:
             if progress:
                 print(f"geonorm: building the default gazetteer into {directory} (once)", file=sys.stderr)
             build_default(directory, progress)
+            _remove_stale(directory)
     finally:
         lock.unlink(missing_ok=True)

@@ -45,12 +45,11 @@ def prior(level: str, population: int) -> float:
 
 # Monotone map from the raw softmax share to calibrated confidence (x, y knots), fitted with
 # benchmarks/calibrate.py on held-out dev data; None = raw softmax.
-# Fitted 2026-11-26 on UCDP Ukraine dev (correct = within 20 km), LGL and GWN (161 km), 7,348
-# answered items: ECE 0.099 -> 0.029; fitted on UCDP+LGL only, held-out GWN ECE 0.156 -> 0.073.
+# Fitted 2026-11-26 on UCDP Ukraine dev (correct = within 20 km), LGL and GWN (161 km), 7,552
+# answered items: ECE 0.119 -> 0.025; fitted on UCDP+LGL only, held-out GWN ECE 0.173 -> 0.138.
 CALIBRATION: list[tuple[float, float]] | None = [
-    (0.0, 0.0), (0.003, 0.0), (0.149, 0.187), (0.223, 0.304), (0.325, 0.323), (0.442, 0.425),
-    (0.556, 0.553), (0.67, 0.671), (0.836, 0.737), (0.929, 0.787), (0.982, 0.815), (0.998, 0.816),
-    (1.0, 0.816)]
+    (0.0, 0.0), (0.003, 0.0), (0.181, 0.26), (0.304, 0.328), (0.422, 0.559), (0.582, 0.63),
+    (0.752, 0.71), (0.886, 0.789), (0.954, 0.812), (0.988, 0.821), (1.0, 0.821)]
 
 
 def calibrate(p: float) -> float:
