@@ -6,14 +6,39 @@
     ('Pokrovsk', 704422, 'fuzzy')
     >>> print(m.explain())
 
+Faces, loaded on first use: ``geonorm.extract`` / ``link`` / ``to_geojson`` (text),
+``geonorm.normalize`` (pandas/CSV), ``geonorm.reverse`` / ``reverse_many`` / ``reverse_frame``,
+``geonorm.Geonorm`` (a geopy geocoder).
+
 Data: GeoNames (https://www.geonames.org, CC BY 4.0) and curated sources listed in gazetteer/.
 """
+from importlib import import_module
+
 from .gazetteer import Gazetteer, GazetteerError, NameRecord, PlaceRecord
+from .matching.context import Context
 from .matching.match import Candidate, Match, Rename
 from .matching.resolver import Resolver, resolve, resolve_many
 from .model import Name, NameKind, Place
 
 __version__ = "0.1.0"
 
+# name -> module of the faces; imported lazily so `import geonorm` stays light
+_LAZY = {
+    "extract": "geonorm.faces.text", "link": "geonorm.faces.text", "Mention": "geonorm.faces.text",
+    "to_geojson": "geonorm.faces.text",
+    "normalize": "geonorm.faces.table",
+    "reverse": "geonorm.faces.reverse", "reverse_many": "geonorm.faces.reverse",
+    "reverse_frame": "geonorm.faces.reverse", "ReverseResult": "geonorm.faces.reverse",
+    "Geonorm": "geonorm.faces.geopy",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'geonorm' has no attribute {name!r}")
+
+
 __all__ = ["Gazetteer", "GazetteerError", "PlaceRecord", "NameRecord", "Match", "Candidate", "Rename",
-           "Resolver", "resolve", "resolve_many", "Name", "NameKind", "Place", "__version__"]
+           "Context", "Resolver", "resolve", "resolve_many", "Name", "NameKind", "Place",
+           "__version__", *_LAZY]

@@ -122,9 +122,37 @@ def build(geonames_dir, countries, csv_files, with_default, out):
         click.echo(f"report: {r}")
 
 
+@main.command("reverse")
+@click.argument("lat", type=float)
+@click.argument("lon", type=float)
+@click.option("--min-population", default=0, show_default=True, type=int, help="Only places at least this populous.")
+@click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def reverse_cmd(lat, lon, min_population, index, as_json):
+    """Nearest populated place to a point, e.g.  geonorm reverse 48.28 37.18."""
+    from .faces.reverse import reverse
+    from .gazetteer import Gazetteer
+    try:
+        r = reverse(lat, lon, min_population=min_population,
+                    gazetteer=Gazetteer.open(index) if index else None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if r is None:
+        click.echo("no result (NaN point)")
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{r.name}\t{r.id}\t{r.lat:.5f},{r.lon:.5f}\t{r.admin1}\t{r.admin2}\t{r.country_code}\t"
+               f"{r.distance_km:.1f} km")
+
+
 def _register_faces() -> None:
+    """Commands implemented by the faces (evaluation, text, tables)."""
     from .faces.evaluate import eval_command
+    from .faces.text import extract_command
     main.add_command(eval_command)
+    main.add_command(extract_command)
 
 
 _register_faces()

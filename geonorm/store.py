@@ -34,7 +34,7 @@ from .names.keys import fold_ascii, skeleton_of_fold
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -186,7 +186,10 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
 def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bool = True) -> dict:
     """Write an index for ``places`` into ``out_dir`` atomically; returns the meta dict."""
     t0 = time.time()
-    places = sorted(places, key=lambda p: p.id)
+    places = list(places)
+    located = [p for p in places if not (math.isnan(p.lat) or math.isnan(p.lon))]
+    meta = dict(meta, places_without_point_dropped=len(places) - len(located))
+    places = sorted(located, key=lambda p: p.id)
     n = len(places)
     ids = np.array([p.id for p in places], dtype=np.int64)
     # parents: populated place -> admin2 -> admin1 -> country

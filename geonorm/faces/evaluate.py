@@ -410,7 +410,11 @@ def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: 
     gold = read_gold(gold_path, filters)
     resolve_item = mention_resolver
     if mode == "context":
-        resolve_item = context_resolver or mention_resolver
+        if context_resolver is None:
+            from .text import DocumentContextResolver
+            # all gold spans of each document (unfiltered), resolved together once per document
+            context_resolver = DocumentContextResolver(read_gold(gold_path).items)
+        resolve_item = context_resolver
     report = {
         "gold": str(gold_path), "mode": mode,
         "context_resolver": getattr(resolve_item, "__name__", repr(resolve_item)),

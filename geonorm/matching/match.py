@@ -100,7 +100,7 @@ class Match:
         where = ", ".join(x for x in (self.admin1, self.country or self.country_code) if x)
         text = f"{self.query!r} -> {self.name}"
         text += f" ({where})" if where else ""
-        text += f", GeoNames {self.id}" if self.id and self.id < 2_000_000_000 else f", id {self.id}"
+        text += f", GeoNames {self.id}" if self.id and 0 < self.id < 2_000_000_000 else f", id {self.id}"
         how = {
             "exact": "exact match on the name",
             "alias": "matched the alternate name",

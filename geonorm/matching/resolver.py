@@ -134,7 +134,7 @@ class Resolver:
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, text, match, hints)
-        if key is not None:
+        if key is not None and "fallback failed" not in match.reason:  # retry failed fallbacks later
             with self._lock:
                 self._cache[key] = match
                 if len(self._cache) > self._cache_size:

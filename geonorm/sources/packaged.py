@@ -256,4 +256,21 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             area.lat, area.lon = a[0] / a[2], a[1] / a[2]
             area.note = (area.note + "; " if area.note else "") + "point derived from member places"
             derived += 1
+    # areas with no member place and no known point take their parent's point
+    by_key = {}
+    for area in areas.values():
+        if area.feature_code == "ADM1":
+            by_key[(area.country_code, area.admin1_code)] = area
+        elif area.feature_code.startswith("PCL"):
+            by_key[(area.country_code,)] = area
+    for area in areas.values():
+        if not math.isnan(area.lat):
+            continue
+        for key in ((area.country_code, area.admin1_code), (area.country_code,)):
+            parent = by_key.get(key)
+            if parent is not None and parent is not area and not math.isnan(parent.lat):
+                area.lat, area.lon = parent.lat, parent.lon
+                area.note = (area.note + "; " if area.note else "") + "no point of its own: parent's point"
+                derived += 1
+                break
     return derived
