@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..model import NameKind
+from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
@@ -385,22 +386,29 @@ class Resolver:
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area
-        whose own populated namesake is also a candidate steps back, unless the phrase says area."""
+        whose populated namesake (same folded name, inside it or within 150 km) is also a
+        candidate steps back, unless the phrase says area."""
         if head is not None and head.is_area:
             return scored
         gaz = self.gazetteer
-        towns = set()
+        towns: dict[str, list[tuple[float, float, str, str]]] = {}
         for _, row, ev, _ in scored:
             if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0:
-                towns.add((gaz.country_code_of(row), gaz.admin1_code_of(row)))
+                key = fold_key(gaz.form_text[ev.form_row])
+                towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
+                                                  gaz.country_code_of(row), gaz.admin1_code_of(row)))
         if not towns:
             return scored
         out = []
         for s, row, ev, notes in scored:
             place = gaz.place(row)
-            if place.level in ("admin1", "admin2") and (place.country_code, place.admin1_code) in towns:
-                s += scoring.NAMESAKE_AREA
-                notes = notes + ["an area named after the town steps back"]
+            if place.level in ("admin1", "admin2"):
+                for lat, lon, cc, a1 in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
+                    if cc == place.country_code and (a1 == place.admin1_code or float(
+                            haversine_km(lat, lon, place.lat, place.lon)) < 150):
+                        s += scoring.NAMESAKE_AREA
+                        notes = notes + ["an area named after the town steps back"]
+                        break
             out.append((s, row, ev, notes))
         return out
 

@@ -18,7 +18,7 @@ KIND_ADJUST = {
     NameKind.COLLOQUIAL: -0.05, NameKind.HISTORIC: 0.0, NameKind.ABBREVIATION: -0.2,
     NameKind.ROMANIZED: 0.0,
 }
-LEVEL_PRIOR = {"country": 1.5, "admin1": 0.6, "continent": 1.5, "region": 2.5, "admin2": -0.5,
+LEVEL_PRIOR = {"country": 1.5, "admin1": 0.0, "continent": 1.5, "region": 2.5, "admin2": -1.0,
                "populated place": 0.0, "admin3": -0.5, "admin": -0.3, "other": -0.5}
 POP_WEIGHT = 0.45
 COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0

