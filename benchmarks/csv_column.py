@@ -122,7 +122,7 @@ def main() -> None:
             Client(cl) as client:
         t_up = time.perf_counter() - t
         t = time.perf_counter()
-        ddf = dd.read_csv(str(src), dtype=str, keep_default_na=False, blocksize="16MB")
+        ddf = dd.read_csv(str(src), dtype=str, keep_default_na=False, blocksize=max(1 << 20, src.stat().st_size // 8))
         out = normalize_dask(ddf, "where_description", index=gaz.path, resolver=resolver,
                              context=not args.no_context)
         outdir = wd / "dask_out"

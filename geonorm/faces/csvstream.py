@@ -329,9 +329,47 @@ def _progress(total, desc, unit, enabled):
 
 
 def _open_output(out_path_or_dash):
+    """A binary handle (UTF-8 is written)."""
     if str(out_path_or_dash) == "-":
-        return sys.stdout, False
-    return open(out_path_or_dash, "w", encoding="utf-8", newline=""), True
+        sys.stdout.flush()
+        return getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout), False
+    return open(out_path_or_dash, "wb"), True
+
+
+class _TextSink:
+    def __init__(self, fh) -> None:
+        self.fh = fh
+
+    def write(self, b: bytes) -> None:
+        self.fh.write(b.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: bool) -> None:
+    """Write a chunk as UTF-8 CSV: pyarrow's writer when available (several times faster on
+    long text columns), else pandas."""
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:  # pragma: no cover - pyarrow is optional
+        pa = None
+    if pa is not None:
+        try:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            buf = io.BytesIO()
+            if header:  # pyarrow quotes every header name; write it as the csv module does
+                line = io.StringIO()
+                csv.writer(line, delimiter=delimiter, lineterminator="\n").writerow([str(c) for c in df.columns])
+                buf.write(line.getvalue().encode("utf-8"))
+            pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=False, delimiter=delimiter,
+                                                           quoting_style="needed"))
+            fh.write(buf.getvalue())
+            return
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError, TypeError, ValueError):
+            pass
+    fh.write(df.to_csv(sep=delimiter, index=False, header=header, lineterminator="\n").encode("utf-8"))
 
 
 # ---- review -----------------------------------------------------------------------------------
@@ -512,12 +550,14 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
             for c in res.columns:
                 out[c] = res[c].to_numpy() if c != prefix + "id" else res[c].array
             report.matched_rows += int(res[prefix + "id"].notna().sum())
-            out.to_csv(out_fh, sep=delim, index=False, header=first, lineterminator="\n")
+            _write_chunk(out, out_fh, delim, first)
             first = False
             row0 += len(chunk)
         if first:  # no data rows: still write the header
             cols = header + [prefix + f for f in FIELDS]
-            csv.writer(out_fh, delimiter=delim, lineterminator="\n").writerow(cols)
+            line = io.StringIO()
+            csv.writer(line, delimiter=delim, lineterminator="\n").writerow(cols)
+            out_fh.write(line.getvalue().encode("utf-8"))
         bar.close()
         report.rows = row0 - 1
         report.distinct = len(norm.results)
@@ -577,7 +617,7 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
                 report.reviewed_rows += n
                 for c in res.columns:
                     chunk[c] = res[c].where(res[c].notna(), "").astype(object)
-                chunk.to_csv(out_fh, sep=delim, index=False, header=first, lineterminator="\n")
+                _write_chunk(chunk, out_fh, delim, first)
                 first = False
                 row0 += len(chunk)
             report.rows = row0 - 1

@@ -318,7 +318,14 @@ class ColumnNormalizer:
         """The result columns for a chunk (index aligned with it). ``bad_rows``: boolean mask of
         rows whose value could not be decoded (null results)."""
         codes, matches = precomputed if precomputed is not None else self.matches_for(frame)
-        table = [result_row(m) for m in matches]
+        rows = self.__dict__.setdefault("_rows", {})
+        table = []
+        for m in matches:
+            t = rows.get(id(m))
+            if t is None or t[0] is not m:
+                t = (m, result_row(m))
+                rows[id(m)] = t
+            table.append(t[1])
         if len(frame) == 0:
             return result_frame([], self.prefix, index=frame.index)
         out_cols = {}
