@@ -670,10 +670,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if len(a) < 6 or Levenshtein.distance(a, b) > 1 or m.population < 1000 and m.feature == "populated place":
                 continue
         elif m.match_kind in ("exact", "alias"):
-            if m.confidence < 0.9 or (m.feature == "populated place" and m.population < 1000):
+            # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
+            if m.confidence < 0.75 or (m.feature == "populated place" and m.population < 1000):
                 continue
         elif m.match_kind == "transliteration":
-            if m.confidence < min_conf or Levenshtein.distance(normalize(w), normalize(matched)) > 1:
+            # a spelling one edit from a romanized name: ambiguity is settled jointly later
+            if m.confidence < min(min_conf, 0.3) or Levenshtein.distance(normalize(w), normalize(matched)) > 1:
                 continue
         elif m.match_kind == "historic":
             if m.confidence < 0.3:
