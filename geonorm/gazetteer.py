@@ -223,9 +223,13 @@ class Gazetteer:
         """Form rows whose ``key_type`` key ('exact', 'fold', 'skeleton') equals ``key``."""
         return self.keys[key_type].get(key)
 
-    def fuzzy_keys(self, fold: str) -> list[int]:
-        """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell)."""
-        hashes = np.fromiter((hash64(d) for d in deletions(fold)), dtype=np.uint64)
+    def fuzzy_keys(self, fold: str, query_deletions: int = 1) -> list[int]:
+        """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell);
+        with ``query_deletions=2``, up to two deletions on the query's side."""
+        variants = deletions(fold)
+        if query_deletions >= 2:
+            variants = {d2 for d in variants for d2 in deletions(d)}
+        hashes = np.fromiter((hash64(d) for d in variants), dtype=np.uint64)
         return np.unique(self.deletion.get_many(hashes)).tolist()
 
     def forms_of_fold_key(self, key_id: int) -> np.ndarray:

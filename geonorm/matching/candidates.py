@@ -79,7 +79,11 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
     if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and (force_fuzzy or not any(
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
-        for key_id in gaz.fuzzy_keys(q_fold):
+        key_ids = gaz.fuzzy_keys(q_fold)
+        if len(q_fold) >= 7 and not any(
+                Levenshtein.distance(q_fold, gaz.fold_keys[k], score_cutoff=max_dist) <= max_dist for k in key_ids):
+            key_ids = gaz.fuzzy_keys(q_fold, query_deletions=2)  # two edits on the query side
+        for key_id in key_ids:
             key = gaz.fold_keys[key_id]
             if Levenshtein.distance(q_fold, key, score_cutoff=max_dist) > max_dist:
                 continue

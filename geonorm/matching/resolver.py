@@ -34,6 +34,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
               "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines"}
 _MAX_CANDIDATES = 400
+CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
 def _date_text(value: int) -> str:
@@ -184,7 +185,9 @@ class Resolver:
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
         head, head_index, evidence = self._whole_part_head(parts, order)
-        if not evidence:
+        if not evidence and self.fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
+            head, head_index, evidence = self._close_whole_part(parts, order)
+        if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
             head, head_index, evidence = self._ngram_head(parts, order)
         if not evidence and self.fuzzy:
             for i in order:
@@ -224,6 +227,18 @@ class Resolver:
                         evidence[prow] = e
             if evidence:
                 return part, i, evidence
+        return None, -1, {}
+
+    def _close_whole_part(self, parts: list[Part], order: list[int]):
+        """The first multi-word part whose whole spelling is close to a gazetteer name."""
+        gaz = self.gazetteer
+        for i in order:
+            if len(parts[i].text.split()) < 2:
+                continue
+            ev = {r: e for r, e in gather(gaz, parts[i].text, fuzzy=True).items()
+                  if e.sim >= CLOSE_WHOLE_SIM}
+            if ev:
+                return parts[i], i, ev
         return None, -1, {}
 
     def _any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
