@@ -27,6 +27,8 @@ _LAZY = {
     "extract": "geonorm.faces.text", "link": "geonorm.faces.text", "Mention": "geonorm.faces.text",
     "to_geojson": "geonorm.faces.text",
     "normalize": "geonorm.faces.table",
+    "normalize_csv": "geonorm.faces.csvstream", "apply_review": "geonorm.faces.csvstream",
+    "normalize_dask": "geonorm.faces.dask",
     "reverse": "geonorm.faces.reverse", "reverse_many": "geonorm.faces.reverse",
     "reverse_frame": "geonorm.faces.reverse", "ReverseResult": "geonorm.faces.reverse",
     "Geonorm": "geonorm.faces.geopy",

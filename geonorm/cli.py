@@ -150,9 +150,11 @@ def reverse_cmd(lat, lon, min_population, index, as_json):
 def _register_faces() -> None:
     """Commands implemented by the faces (evaluation, text, tables)."""
     from .faces.evaluate import eval_command
+    from .faces.csvstream import normalize_command
     from .faces.text import extract_command
     main.add_command(eval_command)
     main.add_command(extract_command)
+    main.add_command(normalize_command)
 
 
 _register_faces()

@@ -74,7 +74,14 @@ class Context:
 
     @property
     def key(self) -> str:
-        """A short digest identifying this context (part of the resolver's cache key)."""
+        """A short digest identifying this context (part of the resolver's cache key); computed
+        once: build a new Context rather than mutating one."""
+        cached = self.__dict__.get("_key")
+        if cached is None:
+            cached = self.__dict__["_key"] = self._digest()
+        return cached
+
+    def _digest(self) -> str:
         h = hashlib.sha1(repr((self.label, sorted(self.countries.items()), sorted(self.admin1.items()),
                                self.lats.round(3).tolist(), self.lons.round(3).tolist())).encode())
         return h.hexdigest()[:16]
