@@ -13,6 +13,8 @@ The machinery (:class:`ColumnNormalizer`) is shared by the streaming CSV command
 """
 from __future__ import annotations
 
+import dataclasses
+
 import math
 import threading
 from collections import Counter
@@ -103,8 +105,8 @@ def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context 
         if not bad:
             raise
         m = resolver.resolve(value, context=context, **kw)
-        m.hints = list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"]
-        return m
+        # a copy: the resolver caches and shares its Match objects
+        return dataclasses.replace(m, hints=list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"])
 
 
 def result_row(m: Match | None) -> tuple:

@@ -36,7 +36,8 @@ class Match:
     """The answer for one query.
 
     ``id`` is None when geonorm abstains (no candidate, or the best is below ``min_confidence``);
-    ``alternatives`` still lists what was considered.
+    ``alternatives`` still lists what was considered. A resolver caches and shares its answers:
+    treat a Match as read-only and derive changed copies with ``dataclasses.replace``.
     """
 
     query: str
