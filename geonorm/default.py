@@ -68,6 +68,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     t = time.time()
     noise = packaged.NoiseFilter()
     cities = packaged.load_cities(noise)
+    capitals = packaged.mark_capitals(cities)
     areas = packaged.load_countries_and_continents()
     areas.update(packaged.load_subdivisions(cities))
     curated_places, curated_names, reports = load_curated()
@@ -94,6 +95,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
         "noise": {"latin_alternates_checked": noise.checked,
                   "machine_romanizations_dropped": noise.dropped},
         "area_points_derived": derived,
+        "capitals_marked": capitals,
         "reports": [r.summary() for r in reports]
         + ([f"curated names for unknown place ids skipped: {sorted(set(orphans))[:20]}"] if orphans else []),
         "assemble_seconds": round(time.time() - t, 1),

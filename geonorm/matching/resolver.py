@@ -339,7 +339,7 @@ class Resolver:
                     continue
             kind = NameKind(int(gaz.form_kind[ev.form_row]))
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
-            s += scoring.prior(place.level, place.population)
+            s += scoring.prior(place.level, place.population, place.feature_code)
             notes: list[str] = []
             if hints.countries:
                 if any(c.country_code == place.country_code for c in hints.countries):

@@ -39,8 +39,12 @@ def string_score(via: str, sim: float) -> float:
     return max(0.0, 2.3 - (100.0 - sim) * 0.047)
 
 
-def prior(level: str, population: int) -> float:
-    return LEVEL_PRIOR.get(level, 0.0) + POP_WEIGHT * math.log10(population + 1)
+CAPITAL_BONUS = 1.0  # news names capitals for their governments: 'Washington', 'Moscow', 'Kyiv'
+
+
+def prior(level: str, population: int, feature_code: str = "") -> float:
+    bonus = CAPITAL_BONUS if feature_code == "PPLC" else 0.0
+    return LEVEL_PRIOR.get(level, 0.0) + POP_WEIGHT * math.log10(population + 1) + bonus
 
 
 # Monotone map from the raw softmax share to calibrated confidence (x, y knots), fitted with

