@@ -22,11 +22,11 @@ from geonorm.matching.hints import haversine_km
 
 def pav(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Isotonic regression of y on x (sorted by x): returns block means and block x-centres."""
-    order = np.argsort(x)
-    x, y = x[order], y[order].astype(float)
+    ux, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)  # pool ties first
+    uy = np.bincount(inverse, weights=y.astype(float)) / counts
     vals, wts, xs = [], [], []
-    for xi, yi in zip(x, y):
-        vals.append(yi), wts.append(1.0), xs.append(xi)
+    for xi, yi, wi in zip(ux, uy, counts.astype(float)):
+        vals.append(yi), wts.append(wi), xs.append(xi)
         while len(vals) > 1 and vals[-2] > vals[-1]:
             w = wts[-2] + wts[-1]
             v = (vals[-2] * wts[-2] + vals[-1] * wts[-1]) / w

@@ -49,11 +49,13 @@ def prior(level: str, population: int, feature_code: str = "") -> float:
 
 # Monotone map from the raw softmax share to calibrated confidence (x, y knots), fitted with
 # benchmarks/calibrate.py on held-out dev data; None = raw softmax.
-# Fitted 2026-11-26 on UCDP Ukraine dev (correct = within 20 km), LGL and GWN (161 km), 7,552
-# answered items: ECE 0.119 -> 0.025; fitted on UCDP+LGL only, held-out GWN ECE 0.173 -> 0.138.
+# Fitted 2026-11-26 (benchmarks/calibrate.py --knots 16) on UCDP Ukraine dev (correct = within
+# 20 km), LGL and GWN (161 km), 7,585 answered items: ECE 0.124 -> 0.033; fitted on UCDP+LGL
+# only, held-out GWN ECE 0.169 -> 0.067.
 CALIBRATION: list[tuple[float, float]] | None = [
-    (0.0, 0.0), (0.003, 0.0), (0.181, 0.26), (0.304, 0.328), (0.422, 0.559), (0.582, 0.63),
-    (0.752, 0.71), (0.886, 0.789), (0.954, 0.812), (0.988, 0.821), (1.0, 0.821)]
+    (0.0, 0.0), (0.003, 0.0), (0.145, 0.239), (0.225, 0.247), (0.321, 0.366), (0.427, 0.473),
+    (0.536, 0.638), (0.685, 0.666), (0.768, 0.676), (0.874, 0.783), (0.923, 0.798), (0.96, 0.808),
+    (0.983, 0.812), (1.0, 0.812)]
 
 
 def calibrate(p: float) -> float:
