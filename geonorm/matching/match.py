@@ -111,7 +111,7 @@ class Match:
             "fallback": "answer from the online fallback geocoder for",
         }.get(self.match_kind, self.match_kind)
         text += f"; {how} {self.matched_name!r}"
-        if self.name_kind and self.match_kind not in ("exact",):
+        if self.name_kind and self.match_kind not in ("exact", self.name_kind):
             text += f" ({self.name_kind})"
         if self.scheme:
             text += f" via {self.scheme} romanization"
