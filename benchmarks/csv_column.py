@@ -10,7 +10,6 @@ same file through Dask with 2 worker processes.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import sys
@@ -39,7 +38,6 @@ def make_csv(path: Path, rows: int, distinct: int, seed: int = 7) -> int:
     gaz = Gazetteer.default(progress=False)
     rng = random.Random(seed)
     level = np.asarray(gaz.place_level)
-    pops = np.asarray(gaz.place_pop)
     cand = [r for r in np.flatnonzero(level == 0).tolist()]
     rng.shuffle(cand)
     names, seen = [], set()

@@ -16,7 +16,7 @@ import numpy as np
 from .model import NameKind
 from .names.hashing import deletions, hash64
 from .names.keyindex import KeyIndex
-from .store import KEY_TYPES, LEVELS, PLACE_STR_COLS, read_meta
+from .store import KEY_TYPES, LEVELS, read_meta
 
 
 class GazetteerError(RuntimeError):

@@ -193,7 +193,6 @@ def build_index(places: Iterable[Place], out_dir: Path, meta: dict, progress: bo
     n = len(places)
     ids = np.array([p.id for p in places], dtype=np.int64)
     # parents: populated place -> admin2 -> admin1 -> country
-    row_of = {p.id: i for i, p in enumerate(places)}
     countries, admin1, admin2 = {}, {}, {}
     for i, p in enumerate(places):
         if p.feature_code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "PCLIX"):

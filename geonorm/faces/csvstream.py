@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .table import FIELDS, ColumnNormalizer, _missing, result_row
+from .table import FIELDS, ColumnNormalizer, _missing
 
 REPLACEMENT = "\ufffd"
 _MAX_REPORTED_ROWS = 1000

@@ -518,7 +518,6 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if lexicon:
         lex = _lexicon_spans(clean)
         if lex:
-            merged, j = [], 0
             lex_cov = [(a, b) for a, b, _ in lex]
             hits = [h for h in hits if not any(a < h[1] and h[0] < b and (b - a) >= (h[1] - h[0]) for a, b in lex_cov)]
             lex = [x for x in lex if not any(h[0] < x[1] and x[0] < h[1] for h in hits)]

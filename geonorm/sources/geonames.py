@@ -16,7 +16,6 @@ GeoNames data is licensed CC BY 4.0 (https://www.geonames.org): credit GeoNames.
 """
 from __future__ import annotations
 
-import io
 import math
 import re
 import zipfile

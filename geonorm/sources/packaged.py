@@ -16,7 +16,6 @@ import math
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
