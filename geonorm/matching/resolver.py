@@ -386,17 +386,16 @@ class Resolver:
                                              [r for _, rows in area_ctx for r in rows]):
             # the best candidate contradicts the area the phrase names
             confs = scoring.confidences([x[0] for x in scored])
-            alts = [self._candidate(self._build(text, head, x, c)) for x, c in zip(scored[:4], confs)]
+            alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
             return self._area_answer(text, head, area_ctx, alts)
         confs = scoring.confidences([x[0] for x in scored])
         keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
-        matches = [self._build(text, head, x, c) for x, c in zip(scored[:keep], confs[:keep])]
-        best = matches[0]
-        best.alternatives = [self._candidate(m) for m in matches[1:]]
+        best = self._build(text, head, scored[0], confs[0])
+        best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
-                         alternatives=[self._candidate(m) for m in matches], head=best.head)
+                         alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
         return best
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
@@ -451,21 +450,25 @@ class Resolver:
                     return True
         return False
 
+    @staticmethod
+    def _kind(ev: Evidence, form, place) -> str:
+        """How the name matched, in the words of ``Match.match_kind``."""
+        if ev.via in ("skeleton", "fuzzy"):
+            return "fuzzy"
+        if form.kind == NameKind.HISTORIC or form.valid_to:
+            return "historic"
+        if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
+            return "transliteration"
+        if form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
+            return "exact"
+        return "alias"
+
     def _build(self, text: str, head: Part | None, scored, conf: float) -> Match:
         gaz = self.gazetteer
         _, row, ev, notes = scored
         place = gaz.place(row)
         form = gaz.form(ev.form_row)
-        if ev.via in ("skeleton", "fuzzy"):
-            kind = "fuzzy"
-        elif form.kind == NameKind.HISTORIC or form.valid_to:
-            kind = "historic"
-        elif ev.via in ("roman",) or form.kind == NameKind.ROMANIZED or ev.via == "fold":
-            kind = "transliteration"
-        elif form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
-            kind = "exact"
-        else:
-            kind = "alias"
+        kind = self._kind(ev, form, place)
         scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
         rename = None
         if kind == "historic" or (kind == "fuzzy" and (form.kind == NameKind.HISTORIC or form.valid_to)):
@@ -484,6 +487,19 @@ class Resolver:
             matched_name=form.text + (f" (from {form.original})" if form.original else ""),
             match_kind=kind, name_kind=form.kind.name.lower(), scheme=scheme if scheme else "",
             rename=rename, hints=notes, head=head.text if head else text)
+
+    def _runner_up(self, scored, conf: float) -> Candidate:
+        """A runner-up straight from its scored row (cheaper than a full Match)."""
+        gaz = self.gazetteer
+        _, row, ev, _ = scored
+        place = gaz.place(row)
+        form = gaz.form(ev.form_row)
+        return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+                         country_code=place.country_code,
+                         admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
+                         confidence=round(conf, 4),
+                         matched_name=form.text + (f" (from {form.original})" if form.original else ""),
+                         match_kind=self._kind(ev, form, place))
 
     @staticmethod
     def _candidate(m: Match) -> Candidate:
