@@ -16,9 +16,9 @@ import numpy as np
 
 from .hints import haversine_km
 
-COUNTRY_WEIGHT = 1.2
-ADMIN1_WEIGHT = 1.5
-NEAR_WEIGHT = 1.2
+COUNTRY_WEIGHT = 2.0
+ADMIN1_WEIGHT = 2.5
+NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 40.0
 MAX_POINTS = 200
 
