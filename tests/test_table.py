@@ -126,3 +126,17 @@ def test_prefix_and_empty_frame(resolver):
     assert len(out) == 0 and "g_id" in out.columns
     with pytest.raises(ValueError):
         normalize(out, "where", prefix="g_", resolver=resolver)
+
+
+def test_worker_processes_give_the_same_answers(resolver, monkeypatch):
+    import geonorm.faces.parallel as parallel
+    import geonorm.faces.table as table
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 5)
+    monkeypatch.setattr(table, "MIN_ITEMS", 5)
+    values = ["Kyiv", "Lviv", "Gorlovka", "Krasnoarmeysk", "Dimitrov", "Kharkov", "Odesa", None,
+              "Zaporozhye", "Artemovsk (DPR)", "Dnepropetrovsk", "Mariupol", "Sumy", "Poltava"] * 3
+    df = pd.DataFrame({"where": values})
+    one = table.normalize(df, "where", resolver=resolver, workers=1)
+    two = table.normalize(df, "where", resolver=resolver, workers=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(two) == len(df) and two["geo_id"].notna().sum() == len(values) - 3

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..matching.context import Context
 from ..matching.match import Match
+from .parallel import MIN_ITEMS, map_resolve
 
 FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
           "matched_name", "explanation")
@@ -109,6 +110,12 @@ def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context 
         return dataclasses.replace(m, hints=list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"])
 
 
+def _resolve_item(resolver, item) -> Match:
+    """(value, hints, min_confidence, context) -> Match (module level: runs in workers)."""
+    value, hints, min_confidence, context = item
+    return _resolve_one(resolver, value, hints, min_confidence, context)
+
+
 def result_row(m: Match | None) -> tuple:
     """The output fields for one Match (None = the input value was undecodable)."""
     if m is None:
@@ -149,8 +156,10 @@ class ColumnNormalizer:
     """
 
     def __init__(self, resolver, column, *, country=None, admin1=None, date=None, group=None,
-                 prefix="geo_", context=True, min_confidence=None, context_min_confidence=None) -> None:
+                 prefix="geo_", context=True, min_confidence=None, context_min_confidence=None,
+                 workers: int | None = None) -> None:
         self.resolver = resolver
+        self.workers = workers  # processes for the distinct values (None: automatic, 1: none)
         self.column = column
         self.hints = {"country": country, "admin1": admin1, "date": date}
         self.group = group
@@ -246,14 +255,25 @@ class ColumnNormalizer:
         hints, _ = self._key_hints(key, spec)
         return _resolve_one(self.resolver, key[0], hints, self.min_confidence, None)
 
-    def _with_context(self, key, spec, first: Match) -> Match:
+    def _context_of(self, key, spec, first: Match):
+        """(hints, context) when ``first`` should be re-ranked with the column context, else None."""
         if not self._needs_context(first):
-            return first
+            return None
         hints, group = self._key_hints(key, spec)
         ctx = self.contexts.get(group) if self.group is not None else self.contexts.get(None)
-        if not ctx:
+        return (hints, ctx) if ctx else None
+
+    def _with_context(self, key, spec, first: Match) -> Match:
+        found = self._context_of(key, spec, first)
+        if found is None:
             return first
-        return _resolve_one(self.resolver, key[0], hints, self.min_confidence, ctx)
+        return _resolve_one(self.resolver, key[0], found[0], self.min_confidence, found[1])
+
+    def _parallel_ok(self) -> bool:
+        """Worker processes only help with many distinct values and a plain resolver (one
+        without a fallback geocoder, whose rate limit and cache belong to this process)."""
+        return (self.workers != 1 and len(self.counts) >= MIN_ITEMS
+                and getattr(self.resolver, "fallback", None) is None)
 
     def _needs_context(self, m: Match) -> bool:
         if m.ok:  # a lone candidate cannot be re-ranked
@@ -264,11 +284,17 @@ class ColumnNormalizer:
         """Resolve all distinct combos (two passes when building the context)."""
         spec = getattr(self, "_spec_cache", [])
         keys = list(self.counts)
-        first = {}
-        for k in keys:
-            first[k] = self._plain(k, spec)
+        items = [(k[0], self._key_hints(k, spec)[0], self.min_confidence, None) for k in keys]
+        if self._parallel_ok():
+            first = dict(zip(keys, map_resolve(self.resolver, _resolve_item, items, self.workers)))
             if progress is not None:
-                progress.update(1)
+                progress.update(len(keys))
+        else:
+            first = {}
+            for k, item in zip(keys, items):
+                first[k] = _resolve_item(self.resolver, item)
+                if progress is not None:
+                    progress.update(1)
         if self.context is True:
             by_group: dict = {}
             for k in keys:
@@ -283,10 +309,17 @@ class ColumnNormalizer:
             self.contexts = {None: ColumnContext.of(self.context)}
         elif isinstance(self.context, dict):
             self.contexts = {g: ColumnContext.of(c) for g, c in self.context.items()}
-        if self.contexts:
-            self.results = {k: self._with_context(k, spec, first[k]) for k in keys}
-        else:
-            self.results = first
+        self.results = dict(first)
+        if self.contexts:  # the second pass: values that were not confident, with the context
+            redo, redo_items = [], []
+            for k in keys:
+                found = self._context_of(k, spec, first[k])
+                if found is not None:
+                    redo.append(k)
+                    redo_items.append((k[0], found[0], self.min_confidence, found[1]))
+            workers = self.workers if self._parallel_ok() else 1
+            for k, m in zip(redo, map_resolve(self.resolver, _resolve_item, redo_items, workers)):
+                self.results[k] = m
         self.finished = True
 
     def build_contexts(self) -> dict:
@@ -357,7 +390,8 @@ def _default_resolver():
 
 
 def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None, group=None,
-              prefix: str = "geo_", resolver=None, context=True, min_confidence=None) -> pd.DataFrame:
+              prefix: str = "geo_", resolver=None, context=True, min_confidence=None,
+              workers: int | None = None) -> pd.DataFrame:
     """Normalize a column of place names; returns a copy of the frame with result columns.
 
     ``country``, ``admin1``, ``date``: a constant hint, or the name of a column holding one per
@@ -366,6 +400,8 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None
     ambiguous ones (the explanation then mentions 'column context'). New columns:
     ``{prefix}id, name, lat, lon, country_code, admin1, admin2, confidence, match_kind,
     matched_name, explanation``; empty, null and non-text values give null results.
+    ``workers``: processes for the distinct values (None: the available cores when there are
+    thousands of them; 1: this process only).
     """
     if isinstance(df_or_series, pd.Series):
         name = df_or_series.name if df_or_series.name is not None else (column or "value")
@@ -390,7 +426,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
     norm = ColumnNormalizer(resolver or _default_resolver(), column, country=country, admin1=admin1,
                             date=date, group=group, prefix=prefix, context=context,
-                            min_confidence=min_confidence)
+                            min_confidence=min_confidence, workers=workers)
     norm.add(df)
     norm.finish()
     res = norm.apply(df)
