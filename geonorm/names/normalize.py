@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -39,6 +40,7 @@ _ASCII_DROP = str.maketrans({c: None for c in "'`\""})
 _ASCII_SEP = str.maketrans({c: " " for c in "-_/\\.,;:!?()[]{}<>|&*+=#@$%^~"})
 
 
+@lru_cache(maxsize=262144)
 def normalize(text: str) -> str:
     """Comparable form: casefolded, no diacritics/apostrophes, separators as single spaces.
 
@@ -56,6 +58,7 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=262144)
 def to_ascii(text: str) -> str:
     """Normalized ASCII rendering of any script (anyascii), lowercase, single-spaced."""
     return normalize(text) if text.isascii() else normalize(anyascii(normalize(text)))
