@@ -78,6 +78,7 @@ class Gazetteer:
             raise GazetteerError(f"corrupt geonorm index at {directory}: {exc}") from exc
         self._area_cache: dict | None = None
         self._place_cache: dict[int, PlaceRecord] = {}
+        self._iso_cache: dict[str, list[int]] | None = None
         self._lock = threading.Lock()
 
     def _load(self, d: Path) -> None:
@@ -195,6 +196,17 @@ class Gazetteer:
                     cache.setdefault(("admin2", cc[row], a1[row], a2[row]), row)
             self._area_cache = cache
         return self._area_cache
+
+    def areas_with_code(self, code: str) -> list[int]:
+        """Rows of countries and admin areas whose ISO 3166 code is ``code`` ('UA', 'UA-14')."""
+        if self._iso_cache is None:
+            index: dict[str, list[int]] = {}
+            iso = self._pstr["iso_code"]
+            for row in self.area_rows().values():
+                if iso[row]:
+                    index.setdefault(iso[row].upper(), []).append(row)
+            self._iso_cache = index
+        return self._iso_cache.get(code.upper(), [])
 
     def admin_name(self, row: int, level: str) -> str:
         """Name of the place's admin1/admin2 area ('' when unknown)."""

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..gazetteer import Gazetteer
 from ..names.normalize import normalize
-from .phrase import _FEATURE_WORDS
+from .phrase import AREA_WORDS
 
 FEATURES = {
     "populated place": ("populated place",), "p": ("populated place",), "city": ("populated place",),
@@ -23,7 +23,6 @@ FEATURES = {
     "continent": ("continent",),
 }
 _ISO2_RE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
-_AREA_WORDS = {w for w, lvl in _FEATURE_WORDS.items() if lvl in ("admin1", "admin2")}
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class Area:
 
 
 def strip_area_words(text: str) -> str:
-    words = [w for w in normalize(text).split() if w not in _AREA_WORDS]
+    words = [w for w in normalize(text).split() if w not in AREA_WORDS]
     return " ".join(words)
 
 
@@ -48,11 +47,7 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
     text = text.strip()
     rows: list[int] = []
     if _ISO2_RE.match(text) or (len(text) in (2, 3) and text.isalpha() and text.isupper()):
-        code = text.upper()
-        for key, row in gaz.area_rows().items():
-            level = key[0]
-            if level in levels and (gaz._pstr["iso_code"][row] or "").upper() == code:
-                rows.append(row)
+        rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
         if rows:
             return rows
     for variant in dict.fromkeys([normalize(text), strip_area_words(text)]):

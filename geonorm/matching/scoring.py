@@ -58,11 +58,12 @@ CALIBRATION: list[tuple[float, float]] | None = [
     (0.983, 0.812), (1.0, 0.812)]
 
 
-def calibrate(p: float) -> float:
+def calibrate(raw: list[float]) -> list[float]:
+    """Map raw softmax shares through the calibration knots (identity without them)."""
     if not CALIBRATION:
-        return p
+        return list(raw)
     xs, ys = zip(*CALIBRATION)
-    return float(np.interp(p, xs, ys))
+    return np.interp(raw, xs, ys).tolist()
 
 
 def confidences(scores: list[float]) -> list[float]:
@@ -73,11 +74,7 @@ def confidences(scores: list[float]) -> list[float]:
     exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
     none = math.exp((NONE_SCORE - top) / TEMPERATURE)
     total = sum(exps) + none
-    raw = [e / total for e in exps]
-    if not CALIBRATION:
-        return raw
-    xs, ys = zip(*CALIBRATION)
-    return np.interp(raw, xs, ys).tolist()
+    return calibrate([e / total for e in exps])
 
 # confidence of an answer that falls back to an area the phrase names (the place itself missing)
 AREA_ANSWER_CONFIDENCE = {"populated place": 0.35, "admin2": 0.3, "admin1": 0.15, "region": 0.1,
