@@ -21,6 +21,7 @@ from ..names.romanize import romanize_query
 VIA_RANK = {"exact": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
 MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
+MAX_FUZZY_LEN = 60  # longer keys are sentences, not misspelt names: no typo search (it grows ~n²)
 
 
 @dataclass
@@ -76,11 +77,11 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
         add(gaz.lookup("fold", q_fold), "fold")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in ("exact", "roman") for e in out.values()):
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
-    if fuzzy and len(q_fold) >= 4 and q_fold.isascii() and (force_fuzzy or not any(
+    if fuzzy and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() and (force_fuzzy or not any(
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         key_ids = gaz.fuzzy_keys(q_fold)
-        if len(q_fold) >= 7 and not any(
+        if 7 <= len(q_fold) <= MAX_FUZZY_LEN // 2 and not any(
                 Levenshtein.distance(q_fold, gaz.fold_keys[k], score_cutoff=max_dist) <= max_dist for k in key_ids):
             key_ids = gaz.fuzzy_keys(q_fold, query_deletions=2)  # two edits on the query side
         for key_id in key_ids:

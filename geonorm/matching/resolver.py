@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
-from ..names.normalize import to_ascii
+from ..names.normalize import MAX_QUERY_CHARS, to_ascii
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, gather
@@ -60,11 +60,12 @@ def _query_text(query) -> tuple[str | None, str]:
         if isinstance(query, (int, float)):
             return None, f"query is a number ({query!r}), not a place name"
         return None, f"query of type {type(query).__name__} is not text"
+    query = query[:MAX_QUERY_CHARS]  # a place name is never longer; matching clips here too
     if "\x00" in query:
         query = query.replace("\x00", " ")
     if not query.strip():
         return None, "empty query"
-    if not any(ch.isalpha() for ch in query[:2048]):
+    if not any(ch.isalpha() for ch in query):
         return None, "query has no letters"
     return query, ""
 
