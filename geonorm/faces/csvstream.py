@@ -548,7 +548,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
                     report.review_rows += 1
             out = chunk.copy()
             for c in res.columns:
-                out[c] = res[c].to_numpy() if c != prefix + "id" else res[c].array
+                out[c] = res[c].array
             report.matched_rows += int(res[prefix + "id"].notna().sum())
             _write_chunk(out, out_fh, delim, first)
             first = False

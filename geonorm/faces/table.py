@@ -133,11 +133,11 @@ def result_frame(rows: list[tuple], prefix: str, index=None) -> pd.DataFrame:
     data = {}
     for name, values in zip(FIELDS, cols):
         if name == "id":
-            s = pd.array([v for v in values], dtype="Int64")
+            s = pd.array(list(values), dtype="Int64")
         elif name in ("lat", "lon", "confidence"):
             s = np.array([np.nan if v is None else v for v in values], dtype="float64")
         else:
-            s = np.array(values, dtype=object)
+            s = pd.Series(np.array(values, dtype=object), dtype=object if not values else None).array
         data[prefix + name] = s
     return pd.DataFrame(data, index=index)
 
@@ -207,7 +207,7 @@ class ColumnNormalizer:
             c, u = pd.factorize(arr, use_na_sentinel=False)
             parts.append((np.asarray(u, dtype=object), c))
         if len(parts) == 1:
-            return codes, [(_key(u),) for u in parts[0][0]]
+            return codes, [(u,) if type(u) is str else (_key(u),) for u in parts[0][0]]
         combined = codes.astype(np.int64)
         for u, c in parts[1:]:
             combined, _ = pd.factorize(combined * len(u) + c.astype(np.int64))
@@ -353,30 +353,38 @@ class ColumnNormalizer:
         """The result columns for a chunk (index aligned with it). ``bad_rows``: boolean mask of
         rows whose value could not be decoded (null results)."""
         codes, matches = precomputed if precomputed is not None else self.matches_for(frame)
-        rows = self.__dict__.setdefault("_rows", {})
-        table = []
+        if len(frame) == 0:
+            return result_frame([], self.prefix, index=frame.index)
+        pos = self._result_positions(matches)
+        codes = pos[np.asarray(codes, dtype=np.intp)]
+        if bad_rows is not None and bad_rows.any():  # position 0 is the null result
+            codes[bad_rows] = 0
+        # one vectorized take per column from typed arrays over the distinct results
+        # (a chunk has far fewer distinct values than rows)
+        distinct = self._result_table()
+        return pd.DataFrame({c: distinct[c].array.take(codes) for c in distinct.columns},
+                            index=frame.index)
+
+    def _result_positions(self, matches: list) -> np.ndarray:
+        """Positions of ``matches`` in the table of result rows (added on first sight)."""
+        if not hasattr(self, "_rows"):
+            self._rows: dict = {}  # id(match) -> (match, position); the match keeps the id alive
+            self._table: list[tuple] = [result_row(None)]
+            self._table_frame = None
+            self._result_positions(list(self.results.values()))  # all known at once: one table
+        rows, table, out = self._rows, self._table, []
         for m in matches:
             t = rows.get(id(m))
             if t is None or t[0] is not m:
-                t = (m, result_row(m))
-                rows[id(m)] = t
-            table.append(t[1])
-        if len(frame) == 0:
-            return result_frame([], self.prefix, index=frame.index)
-        out_cols = {}
-        cols = list(zip(*table))
-        for name, values in zip(FIELDS, cols):
-            arr = np.array(values, dtype=object)[codes]
-            if bad_rows is not None and bad_rows.any():
-                bad_value = result_row(None)[FIELDS.index(name)]
-                arr[bad_rows] = bad_value
-            if name == "id":
-                arr = pd.array(arr, dtype="Int64")
-            elif name in ("lat", "lon", "confidence"):
-                arr = np.array([np.nan if v is None else v for v in arr], dtype="float64") \
-                    if any(v is None for v in values) else arr.astype("float64")
-            out_cols[self.prefix + name] = arr
-        return pd.DataFrame(out_cols, index=frame.index)
+                t = rows[id(m)] = (m, len(table))
+                table.append(result_row(m))
+            out.append(t[1])
+        return np.asarray(out, dtype=np.intp)
+
+    def _result_table(self) -> pd.DataFrame:
+        if self._table_frame is None or len(self._table_frame) != len(self._table):
+            self._table_frame = result_frame(self._table, self.prefix)
+        return self._table_frame
 
 
 # ---- the pandas face --------------------------------------------------------------------------
