@@ -223,6 +223,9 @@ class Resolver:
                 ev = gather(gaz, variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
                     ev = gather(gaz, part.raw, fuzzy=False)
+                if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
+                    # a consonant skeleton only proposes: let the typo search add closer spellings
+                    ev = gather(gaz, variant, fuzzy=True)
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
