@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import NameKind
-from .names.hashing import deletions, hash64
+from .names.hashing import deletions, hash64, histogram_bound, query_segments
 from .names.keyindex import KeyIndex
 from .store import KEY_TYPES, LEVELS, read_meta
 
@@ -101,8 +101,10 @@ class Gazetteer:
         self.form_orig = load("form_orig")
         self.foldkey_start = load("foldkey_start")
         self.foldkey_forms = load("foldkey_forms")
+        self.foldkey_hist = load("foldkey_hist")
         self.keys = {kt: KeyIndex.load(d, kt) for kt in KEY_TYPES}
         self.deletion = KeyIndex.load(d, "deletion")
+        self.segment = KeyIndex.load(d, "segment")
         with open(d / "strings.pkl", "rb") as fh:
             s = pickle.load(fh)
         self._pstr = s["place"]
@@ -235,14 +237,19 @@ class Gazetteer:
         """Form rows whose ``key_type`` key ('exact', 'fold', 'skeleton') equals ``key``."""
         return self.keys[key_type].get(key)
 
-    def fuzzy_keys(self, fold: str, query_deletions: int = 1) -> list[int]:
-        """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell);
-        with ``query_deletions=2``, up to two deletions on the query's side."""
+    def fuzzy_keys(self, fold: str) -> list[int]:
+        """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell)."""
         variants = deletions(fold)
-        if query_deletions >= 2:
-            variants = {d2 for d in variants for d2 in deletions(d)}
         hashes = np.fromiter((hash64(d) for d in variants), dtype=np.uint64)
         return np.unique(self.deletion.get_many(hashes)).tolist()
+
+    def segment_keys(self, fold: str, max_dist: int = 2) -> np.ndarray:
+        """Ids of indexed fold keys that share a pigeonhole segment with ``fold`` and whose letter
+        counts allow ``max_dist`` edits: a superset of the keys within ``max_dist`` (<= 2) edits
+        of it (verify the distance before use)."""
+        hashes = np.fromiter((hash64(s) for s in query_segments(fold, max_dist)), dtype=np.uint64)
+        ids = self.segment.get_many(hashes)
+        return np.unique(ids[histogram_bound(self.foldkey_hist[ids], fold) <= max_dist])
 
     def forms_of_fold_key(self, key_id: int) -> np.ndarray:
         return self.foldkey_forms[int(self.foldkey_start[key_id]):int(self.foldkey_start[key_id + 1])]

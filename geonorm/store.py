@@ -28,13 +28,13 @@ from anyascii import anyascii
 from tqdm import tqdm
 
 from .model import NameKind, Place, feature_level
-from .names.hashing import deletion_hashes, hash_array
+from .names.hashing import SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter_histograms, segments
 from .names.keyindex import KeyIndex
 from .names.keys import fold_ascii, skeleton_of_fold
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -144,6 +144,16 @@ def _deletion_index(pool: ProcessPoolExecutor | None, fold_sorted: list[str]) ->
     hashes = np.concatenate([h for h, _ in parts]) if parts else np.empty(0, dtype=np.uint64)
     ids = np.concatenate([i for _, i in parts]) if parts else np.empty(0, dtype=np.int32)
     return KeyIndex.build(hashes, ids)  # ids ascending: stable sort keeps the per-key order
+
+
+def _segment_index(fold_sorted: list[str]) -> KeyIndex:
+    """The pigeonhole segments of each fold key (length >= SEGMENT_MIN_LEN) -> the key's number."""
+    texts, ids = [], []
+    for i, k in enumerate(fold_sorted):
+        if len(k) >= SEGMENT_MIN_LEN:
+            texts.extend(segments(k))
+            ids.extend((i, i, i))
+    return KeyIndex.build(hash_array(texts), np.asarray(ids, dtype=np.int32))
 
 
 def _pool() -> ProcessPoolExecutor | None:
@@ -282,6 +292,9 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
         for kt in KEY_TYPES:
             KeyIndex.build(hash_array(key_lists[kt]), rows).save(tmp, kt)
         deletion.save(tmp, "deletion")
+        segment = _segment_index(fold_sorted)
+        segment.save(tmp, "segment")
+        np.save(tmp / "foldkey_hist.npy", letter_histograms(fold_sorted))
         fk_start, fk_forms = _forms_of_fold_keys(fold_sorted, fold)
         np.save(tmp / "foldkey_start.npy", fk_start)
         np.save(tmp / "foldkey_forms.npy", fk_forms)
@@ -306,7 +319,7 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
         with open(tmp / "strings.pkl", "wb") as fh:
             pickle.dump(strings, fh, protocol=pickle.HIGHEST_PROTOCOL)
         meta = dict(meta, format_version=FORMAT_VERSION, places=n, names=m,
-                    fuzzy_keys=len(fold_sorted), deletion_entries=len(deletion),
+                    fuzzy_keys=len(fold_sorted), deletion_entries=len(deletion), segment_entries=len(segment),
                     build_seconds=round(time.time() - t0, 1), complete=True)
         with open(tmp / "meta.json", "w", encoding="utf-8") as fh:
             json.dump(meta, fh, indent=1, ensure_ascii=False)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
+from ..names.hashing import SEGMENT_MIN_LEN
 from ..names.keys import fold_key, skeleton_key
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
@@ -39,6 +41,16 @@ class Evidence:
 
 def _sim(q_fold: str, form_text: str) -> float:
     return ratio(q_fold, fold_key(form_text))
+
+
+def _within(gaz: Gazetteer, q_fold: str, key_ids: np.ndarray, max_dist: int) -> list[int]:
+    """The ``key_ids`` whose fold key is within ``max_dist`` edits of ``q_fold`` (one C call)."""
+    if not len(key_ids):
+        return []
+    keys = [gaz.fold_keys[k] for k in key_ids.tolist()]
+    dist = process.cdist([q_fold], keys, scorer=Levenshtein.distance, score_cutoff=max_dist,
+                         dtype=np.int32)[0]
+    return key_ids[dist <= max_dist].tolist()
 
 
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
@@ -81,9 +93,9 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         key_ids = gaz.fuzzy_keys(q_fold)
-        if 7 <= len(q_fold) <= MAX_FUZZY_LEN // 2 and not any(
+        if len(q_fold) >= SEGMENT_MIN_LEN and not any(
                 Levenshtein.distance(q_fold, gaz.fold_keys[k], score_cutoff=max_dist) <= max_dist for k in key_ids):
-            key_ids = gaz.fuzzy_keys(q_fold, query_deletions=2)  # two edits on the query side
+            key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)  # any 2 edits
         for key_id in key_ids:
             key = gaz.fold_keys[key_id]
             if Levenshtein.distance(q_fold, key, score_cutoff=max_dist) > max_dist:

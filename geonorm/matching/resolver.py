@@ -386,8 +386,7 @@ class Resolver:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
-        if area_ctx and not self._inside_any(scored[0][1], gaz.place(scored[0][1]),
-                                             [r for _, rows in area_ctx for r in rows]):
+        if area_ctx and self._contradicts_areas(scored[0], area_ctx):
             # the best candidate contradicts the area the phrase names
             confs = scoring.confidences([x[0] for x in scored])
             alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
@@ -429,6 +428,15 @@ class Resolver:
                         break
             out.append((s, row, ev, notes))
         return out
+
+    def _contradicts_areas(self, best, area_ctx) -> bool:
+        """An exact name must lie in one of the areas the phrase names; a guessed spelling
+        (fuzzy, skeleton) in every one of them ('X, Lutuhyne district, Luhansk region')."""
+        _, row, ev, _ = best
+        place = self.gazetteer.place(row)
+        if ev.via in ("skeleton", "fuzzy"):
+            return not all(self._inside_any(row, place, rows) for _, rows in area_ctx)
+        return not self._inside_any(row, place, [r for _, rows in area_ctx for r in rows])
 
     def _inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer

@@ -2,7 +2,8 @@
 
 ``hash64`` hashes one string; ``hash_array`` and ``deletion_hashes`` compute the very same
 values for many strings at once with numpy (strings are grouped by byte length and hashed
-column by column), which is what an index build uses.
+column by column), which is what an index build uses. ``segments`` / ``query_segments`` are the
+pigeonhole keys of the distance-2 typo index.
 """
 from __future__ import annotations
 
@@ -144,3 +145,60 @@ def deletion_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
     k = np.concatenate(ids)
     order = np.argsort(k, kind="stable")
     return h[order], k[order].astype(np.int32)
+
+
+SEGMENT_MIN_LEN = 7  # keys at least this long get pigeonhole segments (shorter ones are unspecific)
+SEGMENT_MAX_DIST = 2
+
+
+def _segment_bounds(length: int) -> list[tuple[int, int]]:
+    """(start, end) of the three segments of a key of ``length`` characters."""
+    a, b = length // 3, (2 * length) // 3
+    return [(0, a), (a, b), (b, length)]
+
+
+def segments(key: str) -> list[str]:
+    """The three pigeonhole segments of an indexed key, tagged with the key's length and the
+    segment's number: a string within two edits of ``key`` contains one of them unchanged."""
+    n = len(key)
+    return [f"{n}:{i}:{key[a:b]}" for i, (a, b) in enumerate(_segment_bounds(n))]
+
+
+def query_segments(query: str, max_dist: int = SEGMENT_MAX_DIST) -> set[str]:
+    """Every segment key an indexed key within ``max_dist`` edits of ``query`` could share with
+    it: for each possible key length, each segment at each shift of up to ``max_dist``."""
+    out = set()
+    n = len(query)
+    for length in range(max(SEGMENT_MIN_LEN, n - max_dist), n + max_dist + 1):
+        for i, (a, b) in enumerate(_segment_bounds(length)):
+            for shift in range(-max_dist, max_dist + 1):
+                start = a + shift
+                if 0 <= start and start + (b - a) <= n:
+                    out.add(f"{length}:{i}:{query[start:start + b - a]}")
+    return out
+
+
+HIST_BINS = 32
+
+
+def letter_histograms(keys: list[str]) -> np.ndarray:
+    """(len(keys), HIST_BINS) uint8 letter counts of keys' UTF-8 bytes (folded modulo HIST_BINS).
+
+    For two keys within d edits, neither has more than d letters the other lacks (folding bytes
+    into bins only lowers that surplus), so comparing histograms prunes candidates cheaply."""
+    out = np.zeros((len(keys), HIST_BINS), dtype=np.uint8)
+    if not keys:
+        return out
+    buf, starts, lengths = _encode_all(keys)
+    owner = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
+    data = np.delete(buf, np.flatnonzero(buf == 0)) if len(keys) > 1 else buf
+    counts = np.bincount(owner * HIST_BINS + (data % HIST_BINS), minlength=len(keys) * HIST_BINS)
+    return np.minimum(counts, 255).astype(np.uint8).reshape(len(keys), HIST_BINS)
+
+
+def histogram_bound(hists: np.ndarray, query: str) -> np.ndarray:
+    """A lower bound of the edit distance between ``query`` and each key with histogram ``hists``."""
+    q = letter_histograms([query])[0]
+    surplus = (np.maximum(hists, q) - q).sum(axis=1, dtype=np.int32)  # key letters the query lacks
+    deficit = surplus - (hists.sum(axis=1, dtype=np.int32) - int(q.sum(dtype=np.int32)))
+    return np.maximum(surplus, deficit)

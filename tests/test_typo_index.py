@@ -1,0 +1,53 @@
+"""The distance-2 typo index: pigeonhole segments and the letter-count bound are complete."""
+import random
+
+from rapidfuzz.distance import Levenshtein
+
+from geonorm.names.hashing import (SEGMENT_MIN_LEN, histogram_bound, letter_histograms,
+                                   query_segments, segments)
+
+ALPHABET = "abdeikmnorstuvHJTW"
+
+
+def _edit(rng: random.Random, s: str) -> str:
+    i = rng.randrange(len(s) + 1)
+    op = rng.randrange(3)
+    if op == 0 and i < len(s):
+        return s[:i] + s[i + 1:]
+    if op == 1 and i < len(s):
+        return s[:i] + rng.choice(ALPHABET) + s[i + 1:]
+    return s[:i] + rng.choice(ALPHABET) + s[i:]
+
+
+def test_every_key_within_two_edits_shares_a_segment_and_passes_the_bound():
+    rng = random.Random(5)
+    keys = ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(SEGMENT_MIN_LEN, 16)))
+            for _ in range(400)]
+    hists = letter_histograms(keys)
+    for n, key in enumerate(keys):
+        query = key
+        for _ in range(rng.choice((1, 2))):
+            query = _edit(rng, query)
+        assert Levenshtein.distance(query, key) <= 2
+        assert set(segments(key)) & query_segments(query), (key, query)
+        assert histogram_bound(hists[n:n + 1], query)[0] <= Levenshtein.distance(query, key)
+
+
+def test_bound_never_exceeds_the_distance_and_prunes_far_keys():
+    rng = random.Random(9)
+    keys = ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(1, 14))) for _ in range(1500)]
+    hists = letter_histograms(keys)
+    pruned = 0
+    for query in keys[:100]:
+        bounds = histogram_bound(hists, query)
+        for key, b in zip(keys, bounds.tolist()):
+            d = Levenshtein.distance(query, key)
+            assert b <= d
+            pruned += b > 2
+    assert pruned > 0.5 * 100 * len(keys)  # most random keys are ruled out without a distance
+
+
+def test_two_edit_typo_of_a_real_town_is_found(resolver):
+    # two substitutions: beyond one deletion on each side of the SymSpell index
+    m = resolver.resolve("Kromatorsc", limit=10)
+    assert m.id == 704508 and m.match_kind == "fuzzy"
