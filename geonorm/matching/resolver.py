@@ -22,6 +22,7 @@ from .match import Candidate, Match, Rename
 from .phrase import AREA_WORDS, Part, parse_phrase
 
 _UNSET = object()
+_NAME_KINDS = {int(k): k for k in NameKind}
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
@@ -341,7 +342,7 @@ class Resolver:
                 from shapely.geometry import Point
                 if not hints.within.contains(Point(place.lon, place.lat)):
                     continue
-            kind = NameKind(int(gaz.form_kind[ev.form_row]))
+            kind = _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             s += scoring.prior(place.level, place.population, place.feature_code)
             notes: list[str] = []

@@ -26,10 +26,17 @@ class KeyIndex:
 
     def get_hash(self, h: int) -> np.ndarray:
         h = np.uint64(h)
-        lo = int(np.searchsorted(self.hashes, h, "left"))
-        if lo >= len(self.hashes) or self.hashes[lo] != h:
+        hashes = self.hashes
+        lo = int(hashes.searchsorted(h, "left"))
+        n = len(hashes)
+        if lo >= n or hashes[lo] != h:
             return self.rows[0:0]
-        hi = int(np.searchsorted(self.hashes, h, "right"))
+        hi = lo + 1
+        while hi < n and hashes[hi] == h:  # a key has few rows: cheaper than a second search
+            hi += 1
+            if hi - lo > 16:
+                hi = int(hashes.searchsorted(h, "right"))
+                break
         return self.rows[lo:hi]
 
     def get_many(self, hashes: np.ndarray) -> np.ndarray:
