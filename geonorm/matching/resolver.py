@@ -328,6 +328,11 @@ class Resolver:
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
         gaz = self.gazetteer
+        if area_ctx:  # candidates inside the areas the phrase names come first
+            named = [r for _, area_rows in area_ctx for r in area_rows]
+            inside = {r: e for r, e in evidence.items() if self._inside_any(r, gaz.place(r), named)}
+            if inside:
+                evidence = inside
         rows = list(evidence)
         if len(rows) > _MAX_CANDIDATES:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
