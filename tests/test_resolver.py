@@ -145,3 +145,11 @@ def test_context_from_other_queries_moves_ambiguous_names(resolver):
     assert with_ctx.id == POKROVSK
     assert with_ctx.confidence > alone.confidence
     assert "column context" in with_ctx.explain()
+
+
+def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
+    # no oblast is called 'Zaporozhye' or 'Nikolaev': the region is found through its main town
+    m = resolver.resolve("Mikhaylovka, Zaporozhye region")
+    assert m.id == 701233 and m.admin1 == "Zaporizka oblast"
+    assert resolver.resolve("Ivanovka, Nikolaev region").admin1 == "Mykolaivska oblast"
+    assert resolver.resolve("Mikhaylovka").country_code == "RU"  # without the region: the biggest

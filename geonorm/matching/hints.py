@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..gazetteer import Gazetteer
+from ..names.keys import fold_key
 from ..names.normalize import normalize
 from .phrase import AREA_WORDS
 
@@ -50,10 +51,12 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
         if rows:
             return rows
-    for variant in dict.fromkeys([normalize(text), strip_area_words(text)]):
-        if not variant:
-            continue
-        for fr in gaz.lookup("exact", variant).tolist():
+    variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
+    # exact names first, then romanization variants ('Lugansk' ~ 'Luhansk', 'Zaporozhye')
+    lookups = [("exact", v) for v in variants] + [("fold", k) for k in dict.fromkeys(
+        fold_key(v) for v in variants) if len(k) >= 4]
+    for key_type, key in lookups:
+        for fr in gaz.lookup(key_type, key).tolist():
             prow = int(gaz.form_place[fr])
             if gaz.place(prow).level in levels:
                 rows.append(prow)

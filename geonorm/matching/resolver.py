@@ -302,11 +302,30 @@ class Resolver:
             levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
             rows = area_candidates(gaz, part.text, levels)
+            if not rows and part.feature == "admin1":
+                rows = self._regions_named_after_town(part.text)
             if not rows and part.is_area:
                 rows = self._district_towns(part.text)
             if rows:
                 out.append((part.raw, rows[:50]))
         return out
+
+    def _regions_named_after_town(self, text: str) -> list[int]:
+        """First-level areas named after their main town, reached through the town's other
+        names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
+        region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
+        gaz = self.gazetteer
+        towns = [r for r, e in gather(gaz, text, fuzzy=False).items()
+                 if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0]
+        out = []
+        for r in sorted(towns, key=lambda r: -int(gaz.place_pop[r])):
+            area = gaz.area_rows().get(("admin1", gaz.country_code_of(r), gaz.admin1_code_of(r)))
+            if area is None:
+                continue
+            stem = fold_key(gaz.place(r).name)[:5]
+            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
+                out.append(area)
+        return list(dict.fromkeys(out))
 
     def _district_towns(self, text: str) -> list[int]:
         """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
