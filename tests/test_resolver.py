@@ -153,3 +153,13 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     assert m.id == 701233 and m.admin1 == "Zaporizka oblast"
     assert resolver.resolve("Ivanovka, Nikolaev region").admin1 == "Mykolaivska oblast"
     assert resolver.resolve("Mikhaylovka").country_code == "RU"  # without the region: the biggest
+
+
+@pytest.mark.parametrize("query, feature, name", [
+    ("Kansas City", "populated place", "Kansas City"),  # not the state of Kansas
+    ("Boone County", "admin2", "Boone County"),  # not the town of Boone
+    ("Horlivka town", "populated place", "Horlivka"),  # a feature word that is not part of the name
+])
+def test_feature_words_that_belong_to_the_name(resolver, query, feature, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, feature)

@@ -74,9 +74,14 @@ class Part:
         return self.feature in _AREA_LEVELS
 
 
-def _strip_part(raw: str) -> Part | None:
+def strip_prefixes(raw: str) -> str:
+    """The part without leading generic words ('in the city of Paris' -> 'Paris')."""
     text = clean(raw).strip(" .:-–\"'«»")
-    text = _PREFIX_RE.sub("", text).strip(" .:-–")
+    return _PREFIX_RE.sub("", text).strip(" .:-–")
+
+
+def _strip_part(raw: str) -> Part | None:
+    text = strip_prefixes(raw)
     if not text:
         return None
     feature = ""

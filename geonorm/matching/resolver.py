@@ -19,7 +19,7 @@ from .context import Context
 from .hints import (Area, area_candidates, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
-from .phrase import AREA_WORDS, Part, parse_phrase
+from .phrase import AREA_WORDS, Part, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -220,6 +220,13 @@ class Resolver:
         gaz = self.gazetteer
         for i in order:
             part, evidence = parts[i], {}
+            if part.feature and not part.alternatives:
+                # the feature word may belong to the name: 'Kansas City', 'Boone County'
+                whole = strip_prefixes(part.raw)
+                ev = {r: e for r, e in gather(gaz, whole, fuzzy=False).items()
+                      if e.via in ("exact", "roman", "fold")} if whole != part.text else {}
+                if ev:
+                    return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
             for variant in part.alternatives or [part.text]:
                 ev = gather(gaz, variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
