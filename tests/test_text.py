@@ -173,3 +173,13 @@ def test_extract_command(tmp_path, resolver, monkeypatch):
     assert out.exit_code == 0 and "Kyiv" in out.output
     out = runner.invoke(text_face.extract_command, ["-", "--format", "json"], input="")
     assert out.exit_code == 0 and json.loads(out.output) == []
+
+
+def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
+    # alone: Paris, France and Henry County, Georgia; together with Puryear they agree on Tennessee
+    text = "The Paris city council met on Monday. Henry County officials and Puryear residents attended."
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("Paris", "Henry County", "Puryear")]
+    paris, henry, _ = link(text, spans, resolver=resolver)
+    assert (paris.match.country_code, paris.match.admin1) == ("US", "Tennessee")
+    assert henry.match.admin1 == "Tennessee"
+    assert any("Henry County" in h for h in paris.match.hints)  # says which mention moved it

@@ -35,6 +35,7 @@ from ..matching.match import Match
 
 CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
+CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
 ROUNDS = 2
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
@@ -254,8 +255,25 @@ def _located(m: Match) -> bool:
     return m.ok and m.lat is not None and m.lon is not None and m.lat == m.lat and m.lon == m.lon
 
 
-def _build_context(answers: dict[str, Match], gaz) -> _Evidence:
-    """Context from the confident answers, one vote per distinct mention (areas count double)."""
+def _candidate_areas(m: Match) -> set[tuple[str, str]]:
+    """(country, admin1) of a mention's answer and runner-ups: where it might be."""
+    out = set()
+    if m.ok:
+        out.add((m.country_code, m.name if m.feature == "admin1" else m.admin1))
+    for a in m.alternatives:
+        out.add((a.country_code, a.admin1 or a.name))
+    return {k for k in out if k[0] and k[1]}
+
+
+def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
+                   candidates: dict[str, set] | None = None) -> _Evidence:
+    """Context from the confident answers, one vote per distinct mention (areas count double).
+
+    ``exclude``: the mention the context is for (its own answer does not vote for itself).
+    ``candidates``: each mention's possible areas, which add a weak vote each even when the
+    mention itself is ambiguous ('Paris' and 'Henry County' agree on Tennessee)."""
+    if exclude is not None:
+        answers = {q: m for q, m in answers.items() if q != exclude}
     countries: dict[str, float] = defaultdict(float)
     admin1: dict[tuple[str, str], float] = defaultdict(float)
     names: dict[tuple[str, str], str] = {}
@@ -278,12 +296,18 @@ def _build_context(answers: dict[str, Match], gaz) -> _Evidence:
             by_admin1[(m.country_code, a1)].append(q)
         if m.feature in ("populated place", "admin2", "region") and m.id not in pts:
             pts[m.id] = (m.lat, m.lon, q)
-    if total == 0:
+    shares = {k: v / total for k, v in admin1.items()} if total else {}
+    others = [q for q in (candidates or {}) if q != exclude]
+    for q in others:
+        for key in candidates[q]:
+            shares[key] = shares.get(key, 0.0) + CANDIDATE_VOTE / len(others)
+            names.setdefault(key, key[1])
+    if total == 0 and not shares:
         return _Evidence(Context(label="document context"))
     p = list(pts.values())[:200]
     ctx = Context(label="document context",
-                  countries={k: v / total for k, v in countries.items()},
-                  admin1={k: v / total for k, v in admin1.items()},
+                  countries={k: v / total for k, v in countries.items()} if total else {},
+                  admin1=shares,
                   admin1_names=names,
                   lats=np.array([x[0] for x in p], dtype=float), lons=np.array([x[1] for x in p], dtype=float),
                   point_labels=[x[2] for x in p], size=int(total))
@@ -338,12 +362,14 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
     answers = dict(alone)
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
+        cands = {q: _candidate_areas(m) for q, m in alone.items()}
         for _ in range(ROUNDS):
-            ev = _build_context(answers, resolver.gazetteer)
-            if not ev.context:
-                break
             new = {}
             for q in distinct:
+                ev = _build_context(answers, resolver.gazetteer, exclude=q, candidates=cands)
+                if not ev.context:
+                    new[q] = answers[q]
+                    continue
                 kw = dict(hints)
                 anchor = rel.get(q)
                 am = answers.get(anchor) if anchor else None
