@@ -163,3 +163,24 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
 def test_feature_words_that_belong_to_the_name(resolver, query, feature, name):
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, feature)
+
+
+@pytest.mark.parametrize("phrase, head, others", [
+    # a list framed by an area: the first place in it is the answer, the rest are listed
+    ("Donbass: in Zaitsevo, Vugledar and Bogoyavlenets", "Zaitseve", ["Vugledar", "Bogoyavlenets"]),
+    # characters lost to a wrong encoding, a front 'direction' and the separatist republic's name
+    ("Kupyansk direction: area of ????the settlement of Novoselovskoye of the Luhansk People's Republic",
+     "Novoselivske", []),
+])
+def test_list_phrases_as_written_in_event_reports(resolver, phrase, head, others):
+    m = resolver.resolve(phrase)
+    assert m.name == head and m.other_places == others
+    assert m.country_code == "UA"
+
+
+@pytest.mark.parametrize("query, feature", [
+    ("Bosnia and Herzegovina", "country"),  # 'and' inside a name: not a list
+    ("Crimea, Ukraine", "admin1"),  # two areas: the first is the answer
+])
+def test_whole_names_and_area_pairs_are_not_split_wrongly(resolver, query, feature):
+    assert resolver.resolve(query).feature == feature

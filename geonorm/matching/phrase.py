@@ -18,6 +18,10 @@ from ..names.normalize import clean
 _PREFIXES = [
     # longest first; matched on the lower-cased, normalized part
     "on the outskirts of", "in the outskirts of", "outskirts of", "in the vicinity of", "vicinity of",
+    "western outskirts of", "eastern outskirts of", "northern outskirts of", "southern outskirts of",
+    "areas of the settlements of", "area of the settlements of", "areas of the settlement of",
+    "area of the settlement of", "the settlements of", "settlements of", "areas of", "the settlement",
+    "the village", "the villages of", "villages of", "the border villages of", "border villages of",
     "in the area of", "area of the city of", "area of the town of", "area of the village of",
     "the area of", "area of", "in the city of", "in the town of", "in the village of", "the city of",
     "the town of", "the village of", "city of", "town of", "village of", "settlement of",
@@ -53,10 +57,14 @@ _AREA_BREAK_RE = re.compile(
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
 _SPLIT_RE = re.compile(
-    r"[,;]|\s+-\s+|\s+–\s+"
+    r"[,;:—]|\s+-\s+|\s+–\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
-    r"|\s+in\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl)\b)",
+    r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
+    r"|people'?s\s+republic)\b)"
+    # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
+    r"|\s+and\s+|\s+as\s+well\s+as\s+",
     re.IGNORECASE)
+_DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
@@ -74,6 +82,12 @@ class Part:
         return self.feature in _AREA_LEVELS
 
 
+# "Kupyansk direction": a front sector named after a town, not a place
+_DIRECTION_RE = re.compile(r"\b(directions?|напрямок|напрямку|направление|направлении)\.?$", re.IGNORECASE)
+# "Donetsk People's Republic" names the first-level area (the separatist entity's territory)
+_REPUBLIC_RE = re.compile(r"\s+(people'?s|народн\w+)\s+(republic|республик\w*)$", re.IGNORECASE)
+
+
 def strip_prefixes(raw: str) -> str:
     """The part without leading generic words ('in the city of Paris' -> 'Paris')."""
     text = clean(raw).strip(" .:-–\"'«»")
@@ -82,9 +96,11 @@ def strip_prefixes(raw: str) -> str:
 
 def _strip_part(raw: str) -> Part | None:
     text = strip_prefixes(raw)
-    if not text:
+    if not text or _DIRECTION_RE.search(text):
         return None
     feature = ""
+    if _REPUBLIC_RE.search(text):
+        text, feature = _REPUBLIC_RE.sub("", text), "admin1"
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     while len(words) > 1 and words[-1].lower().strip(".") in _FEATURE_WORDS:
@@ -100,7 +116,7 @@ def _strip_part(raw: str) -> Part | None:
 
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts."""
-    phrase = clean(phrase)
+    phrase = _DAMAGE_RE.sub(" ", clean(phrase))
     extras = _PAREN_RE.findall(phrase)
     main = _AREA_BREAK_RE.sub(r"\1, ", _PAREN_RE.sub(",", phrase))
     parts = []

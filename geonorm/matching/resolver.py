@@ -35,6 +35,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
               "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines"}
 _MAX_CANDIDATES = 400
+_PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -183,6 +184,9 @@ class Resolver:
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
+        if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and any(
+                e.via in ("exact", "roman") for e in gather(gaz, text, fuzzy=False).values()):
+            parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
@@ -218,13 +222,15 @@ class Resolver:
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
         gaz = self.gazetteer
+        fallback = None
         for i in order:
             part, evidence = parts[i], {}
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 whole = strip_prefixes(part.raw)
                 ev = {r: e for r, e in gather(gaz, whole, fuzzy=False).items()
-                      if e.via in ("exact", "roman", "fold")} if whole != part.text else {}
+                      if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
+                      } if whole != part.text else {}
                 if ev:
                     return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
             for variant in part.alternatives or [part.text]:
@@ -237,9 +243,30 @@ class Resolver:
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
+            if evidence and self._names_only_areas(evidence):
+                # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
+                # that names a place is the head
+                fallback = fallback or (part, i, evidence)
+                continue
             if evidence:
                 return part, i, evidence
-        return None, -1, {}
+        return fallback or (None, -1, {})
+
+    def _is_feature(self, row: int, feature: str) -> bool:
+        """Does the place fit a feature word ('city', 'county', 'region')?"""
+        level = self.gazetteer.place(row).level
+        return level == feature or (feature == "admin2" and level in ("admin3", "admin"))
+
+    def _names_only_areas(self, evidence: dict[int, Evidence]) -> bool:
+        """The name is mainly a country's, a region's or a first-level area's: no town with it
+        has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
+        gaz = self.gazetteer
+        strong = [gaz.place(r) for r, e in evidence.items() if e.via in ("exact", "roman", "fold")]
+        areas = [p for p in strong if p.level in ("country", "region", "admin1", "continent")]
+        if not areas:
+            return False
+        floor = max(1000, 0.01 * max(p.population for p in areas))
+        return not any(p.population >= floor for p in strong if p not in areas)
 
     def _close_whole_part(self, parts: list[Part], order: list[int]):
         """The first multi-word part whose whole spelling is close to a gazetteer name."""
