@@ -184,3 +184,9 @@ def test_list_phrases_as_written_in_event_reports(resolver, phrase, head, others
 ])
 def test_whole_names_and_area_pairs_are_not_split_wrongly(resolver, query, feature):
     assert resolver.resolve(query).feature == feature
+
+
+def test_district_town_is_chosen_inside_the_region_named_beside_it(resolver):
+    # 'Maryinsky' could be Mariinsk (Kemerovo) or Marinka (Donetsk): the region decides
+    m = resolver.resolve("Nonexistentovo, Maryinsky district, Donetsk region")
+    assert m.match_kind == "area" and m.id == 701845

@@ -331,18 +331,27 @@ class Resolver:
         districts (many abolished in 2020) after their towns: the town stands in for the district
         and candidates near it are favoured."""
         gaz = self.gazetteer
-        out = []
+        found: list[tuple[Part, list[int]]] = []
+        districts = []
         for part in parts:
             levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
             rows = area_candidates(gaz, part.text, levels)
             if not rows and part.feature == "admin1":
                 rows = self._regions_named_after_town(part.text)
-            if not rows and part.is_area:
-                rows = self._district_towns(part.text)
             if rows:
-                out.append((part.raw, rows[:50]))
-        return out
+                found.append((part, rows[:50]))
+            elif part.is_area:
+                districts.append(part)
+        # district towns last: the areas named beside them pick among namesakes
+        # ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk in Russia)
+        named = [r for _, rows in found for r in rows]
+        for part in districts:
+            rows = self._district_towns(part.text, within=named)
+            if rows:
+                found.append((part, rows[:50]))
+        order = {id(p): i for i, p in enumerate(parts)}
+        return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
 
     def _regions_named_after_town(self, text: str) -> list[int]:
         """First-level areas named after their main town, reached through the town's other
@@ -361,22 +370,28 @@ class Resolver:
                 out.append(area)
         return list(dict.fromkeys(out))
 
-    def _district_towns(self, text: str) -> list[int]:
+    def _district_towns(self, text: str, within: list[int] | None = None) -> list[int]:
         """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
-        'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove."""
+        'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove.
+        With ``within`` (area rows), the first spelling with a town inside them wins."""
         gaz = self.gazetteer
         word = to_ascii(text)
         stem = _ADJ_END.sub("", word)
         tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
+        first: list[int] = []
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
             ev = gather(gaz, t, fuzzy=False)
-            rows = [r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
-                    and int(gaz.place_level[r]) == 0]
-            if rows:
-                return sorted(rows, key=lambda r: -int(gaz.place_pop[r]))
-        return []
+            rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
+                           and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
+            if rows and not within:
+                return rows
+            inside = [r for r in rows if self._inside_any(r, gaz.place(r), within or [])]
+            if inside:
+                return inside
+            first = first or rows
+        return first
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
