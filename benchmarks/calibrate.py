@@ -69,7 +69,7 @@ def fit(raw: np.ndarray, ok: np.ndarray, n_knots: int) -> list[tuple[float, floa
     knots = [(0.0, 0.0)]
     for q, f in zip(qs.tolist(), fitted.tolist()):
         if q > knots[-1][0]:
-            knots.append((round(q, 3), round(max(f, knots[-1][1]), 3)))
+            knots.append((round(q, 6), round(max(f, knots[-1][1]), 3)))
     if knots[-1][0] < 1.0:
         knots.append((1.0, knots[-1][1]))
     return knots

@@ -32,6 +32,7 @@ FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confi
 HINTS = ("country", "admin1", "date")
 CONTEXT_LABEL = "column context"
 CONTEXT_MIN_CONFIDENCE = 0.6
+CONTENDER = 0.2  # a runner-up this confident makes a row ambiguous enough for the column to decide
 
 
 class ColumnContext(Context):
@@ -276,9 +277,10 @@ class ColumnNormalizer:
                 and getattr(self.resolver, "fallback", None) is None)
 
     def _needs_context(self, m: Match) -> bool:
-        if m.ok:  # a lone candidate cannot be re-ranked
-            return m.confidence < self.context_min and bool(m.alternatives)
-        return bool(m.alternatives)
+        """Not confident, or a runner-up is a real contender: the column may decide."""
+        if not m.alternatives:  # a lone candidate cannot be re-ranked
+            return False
+        return not m.ok or m.confidence < self.context_min or m.alternatives[0].confidence >= CONTENDER
 
     def finish(self, progress=None) -> None:
         """Resolve all distinct combos (two passes when building the context)."""

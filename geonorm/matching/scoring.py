@@ -49,13 +49,15 @@ def prior(level: str, population: int, feature_code: str = "") -> float:
 
 # Monotone map from the raw softmax share to calibrated confidence (x, y knots), fitted with
 # benchmarks/calibrate.py on held-out dev data; None = raw softmax.
-# Fitted 2026-11-26 (benchmarks/calibrate.py --knots 16) on UCDP Ukraine dev (correct = within
-# 20 km), LGL and GWN (161 km), 7,585 answered items: ECE 0.124 -> 0.033; fitted on UCDP+LGL
-# only, held-out GWN ECE 0.169 -> 0.067.
+# Fitted 2026-11-26 (benchmarks/calibrate.py --knots 24) on UCDP Ukraine dev (correct = within
+# 20 km) and LGL (161 km), 5,080 answered items: ECE 0.114 -> 0.023; held-out GWN 0.149 -> 0.047.
 CALIBRATION: list[tuple[float, float]] | None = [
-    (0.0, 0.0), (0.003, 0.0), (0.145, 0.239), (0.225, 0.247), (0.321, 0.366), (0.427, 0.473),
-    (0.536, 0.638), (0.685, 0.666), (0.768, 0.676), (0.874, 0.783), (0.923, 0.798), (0.96, 0.808),
-    (0.983, 0.812), (1.0, 0.812)]
+    (0.0, 0.0), (0.014, 0.0), (0.1343, 0.232), (0.1668, 0.234), (0.205748, 0.238), (0.2601, 0.29),
+    (0.3176, 0.406), (0.3502, 0.523), (0.4301, 0.655), (0.4882, 0.67), (0.5788, 0.693),
+    (0.6663, 0.711), (0.7245, 0.723), (0.7676, 0.734), (0.8408, 0.78), (0.897657, 0.824),
+    (0.9261, 0.829), (0.9374, 0.83), (0.961, 0.834), (0.9758, 0.836), (0.9881, 0.837),
+    (0.9963, 0.837), (0.9986, 0.837), (0.9994, 0.837), (0.9998, 0.837), (1.0, 0.837),
+]
 
 
 def calibrate(raw: list[float]) -> list[float]:
