@@ -190,3 +190,9 @@ def test_district_town_is_chosen_inside_the_region_named_beside_it(resolver):
     # 'Maryinsky' could be Mariinsk (Kemerovo) or Marinka (Donetsk): the region decides
     m = resolver.resolve("Nonexistentovo, Maryinsky district, Donetsk region")
     assert m.match_kind == "area" and m.id == 701845
+
+
+def test_capital_bonus_needs_the_capitals_own_name(resolver):
+    # 'Philadelphia' is an old name of Amman: the capital bonus must not pull it to Jordan
+    assert resolver.resolve("Philadelphia").country_code == "US"
+    assert resolver.resolve("Kiev").id == 703448  # an exonym of the capital still finds it

@@ -417,7 +417,12 @@ class Resolver:
                     continue
             kind = _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
-            s += scoring.prior(place.level, place.population, place.feature_code)
+            # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
+            # is not a way news names Jordan's government
+            own = kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or (
+                place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
+                    fold_key(place.name), fold_key(place.ascii_name or place.name)))
+            s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
             if hints.countries:
                 if any(c.country_code == place.country_code for c in hints.countries):
