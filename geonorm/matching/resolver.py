@@ -243,7 +243,7 @@ class Resolver:
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
-            if evidence and self._names_only_areas(evidence):
+            if evidence and (fallback or i != order[-1]) and self._names_only_areas(evidence):
                 # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
                 # that names a place is the head
                 fallback = fallback or (part, i, evidence)
