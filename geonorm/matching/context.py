@@ -14,13 +14,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .hints import haversine_km
 
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.5
 NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 40.0
 MAX_POINTS = 200
+
+
+EARTH_KM = 6371.0088
+
+
+def _unit(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Unit vectors (n, 3) of points on the sphere."""
+    phi, lam = np.radians(lats), np.radians(lons)
+    return np.stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)], axis=1)
 
 
 @dataclass
@@ -103,13 +111,26 @@ class Context:
         elif share >= 0.5:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
         if len(self.lats):
-            d = haversine_km(lat, lon, self.lats, self.lons)
-            order = np.argsort(d)
-            for j in order[:3].tolist():
-                if self.point_labels[j] == exclude_label:
-                    continue
-                if d[j] < 3 * NEAR_SCALE_KM:
-                    s += NEAR_WEIGHT * float(np.exp(-d[j] / NEAR_SCALE_KM))
-                    notes.append(f"{self.label}: {d[j]:.0f} km from {self.point_labels[j]!r}")
-                break
+            j, d = self._nearest(lat, lon, exclude_label)
+            if j >= 0 and d < 3 * NEAR_SCALE_KM:
+                s += NEAR_WEIGHT * float(np.exp(-d / NEAR_SCALE_KM))
+                notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
         return s, notes
+
+    def _nearest(self, lat: float, lon: float, exclude_label: str) -> tuple[int, float]:
+        """(index, km) of the nearest point not labelled ``exclude_label`` (-1 when none):
+        one dot product with cached unit vectors, called for every candidate of every query."""
+        xyz = self.__dict__.get("_xyz")
+        if xyz is None:
+            xyz = self.__dict__["_xyz"] = _unit(np.asarray(self.lats, float), np.asarray(self.lons, float))
+        dots = xyz @ _unit(np.array([lat], float), np.array([lon], float))[0]
+        masks = self.__dict__.setdefault("_masks", {})
+        mask = masks.get(exclude_label)
+        if mask is None:
+            mask = masks[exclude_label] = np.array([lbl == exclude_label for lbl in self.point_labels], bool)
+        if mask.any():
+            dots = np.where(mask, -2.0, dots)
+        j = int(np.argmax(dots))
+        if dots[j] < -1.5:
+            return -1, 0.0
+        return j, float(EARTH_KM * np.arccos(min(1.0, max(-1.0, float(dots[j])))))
