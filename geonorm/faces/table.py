@@ -143,6 +143,17 @@ def result_frame(rows: list[tuple], prefix: str, index=None) -> pd.DataFrame:
     return pd.DataFrame(data, index=index)
 
 
+def _context_could_move(ctx: Context, m: Match) -> bool:
+    """Would the column context favour a runner-up more than the answer? (Else re-ranking
+    cannot change the answer and is skipped.)"""
+    places = [(m.country_code, m.name if m.feature == "admin1" else m.admin1, m.lat, m.lon)]
+    places += [(a.country_code, a.admin1 or a.name, a.lat, a.lon) for a in m.alternatives]
+    if any(lat is None or lat != lat for _, _, lat, _ in places):
+        return True  # a place without a point: let the resolver decide
+    lifts = [ctx.bonus(*p)[0] for p in places]
+    return max(lifts[1:], default=0.0) > lifts[0]
+
+
 class ColumnNormalizer:
     """Distinct-value resolution with column context, fed in one or more chunks.
 
@@ -262,7 +273,9 @@ class ColumnNormalizer:
             return None
         hints, group = self._key_hints(key, spec)
         ctx = self.contexts.get(group) if self.group is not None else self.contexts.get(None)
-        return (hints, ctx) if ctx else None
+        if not ctx or (first.ok and not _context_could_move(ctx, first)):
+            return None
+        return hints, ctx
 
     def _with_context(self, key, spec, first: Match) -> Match:
         found = self._context_of(key, spec, first)
