@@ -8,6 +8,7 @@ points. The scorer adds its bonus and the explanation says what moved the answer
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -123,13 +124,15 @@ class Context:
         xyz = self.__dict__.get("_xyz")
         if xyz is None:
             xyz = self.__dict__["_xyz"] = _unit(np.asarray(self.lats, float), np.asarray(self.lons, float))
-        dots = xyz @ _unit(np.array([lat], float), np.array([lon], float))[0]
+        phi, lam = math.radians(lat), math.radians(lon)
+        dots = xyz @ np.array((math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)))
         masks = self.__dict__.setdefault("_masks", {})
         mask = masks.get(exclude_label)
         if mask is None:
-            mask = masks[exclude_label] = np.array([lbl == exclude_label for lbl in self.point_labels], bool)
-        if mask.any():
-            dots = np.where(mask, -2.0, dots)
+            hit = [i for i, lbl in enumerate(self.point_labels) if lbl == exclude_label]
+            mask = masks[exclude_label] = np.array(hit, dtype=np.intp)
+        if len(mask):
+            dots[mask] = -2.0
         j = int(np.argmax(dots))
         if dots[j] < -1.5:
             return -1, 0.0

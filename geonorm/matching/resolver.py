@@ -35,6 +35,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
               "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines"}
 _MAX_CANDIDATES = 400
+_GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
@@ -100,6 +101,7 @@ class Resolver:
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
         self._hint_cache: dict = {}
+        self._gather_cache: dict = {}
         self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -150,6 +152,19 @@ class Resolver:
         """Resolve each query (same hints for all); distinct queries are resolved once."""
         return [self.resolve(q, **hints) for q in queries]
 
+    def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
+        """``candidates.gather``, memoized per text: a document or a column resolves the same
+        spelling again with other context or hints (a copy: callers may extend it)."""
+        key = (text, fuzzy, force_fuzzy)
+        hit = self._gather_cache.get(key)
+        if hit is None:
+            hit = gather(self.gazetteer, text, fuzzy=fuzzy, force_fuzzy=force_fuzzy)
+            with self._lock:
+                if len(self._gather_cache) >= _GATHER_CACHE_SIZE:
+                    self._gather_cache.clear()
+                self._gather_cache[key] = hit
+        return dict(hit)
+
     # ---- hints --------------------------------------------------------------------------
     def _cached_hints(self, overrides: dict) -> _Hints:
         """Parsed hints, cached per distinct value set (table rows repeat the same hints)."""
@@ -185,7 +200,7 @@ class Resolver:
         gaz = self.gazetteer
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
         if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and any(
-                e.via in ("exact", "roman") for e in gather(gaz, text, fuzzy=False).values()):
+                e.via in ("exact", "roman") for e in self._gather(text, fuzzy=False).values()):
             parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
@@ -198,7 +213,7 @@ class Resolver:
         if not evidence and self.fuzzy:
             for i in order:
                 for variant in parts[i].alternatives or [parts[i].text]:
-                    evidence.update(gather(gaz, variant, fuzzy=True))
+                    evidence.update(self._gather(variant, fuzzy=True))
                 if evidence:
                     head, head_index = parts[i], i
                     break
@@ -210,7 +225,7 @@ class Resolver:
         if area_ctx and self.fuzzy and not self._any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             for variant in head.alternatives or [head.text]:
-                for prow, e in gather(gaz, variant, fuzzy=True, force_fuzzy=True).items():
+                for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
                     if prow not in evidence and self._inside_any(prow, gaz.place(prow), [r for _, r in area_ctx for r in r]):
                         evidence[prow] = e
         if not evidence:
@@ -221,25 +236,24 @@ class Resolver:
 
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
-        gaz = self.gazetteer
         fallback = None
         for i in order:
             part, evidence = parts[i], {}
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 whole = strip_prefixes(part.raw)
-                ev = {r: e for r, e in gather(gaz, whole, fuzzy=False).items()
+                ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
                       if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
                 if ev:
                     return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
             for variant in part.alternatives or [part.text]:
-                ev = gather(gaz, variant, fuzzy=False)
+                ev = self._gather(variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
-                    ev = gather(gaz, part.raw, fuzzy=False)
+                    ev = self._gather(part.raw, fuzzy=False)
                 if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
                     # a consonant skeleton only proposes: let the typo search add closer spellings
-                    ev = gather(gaz, variant, fuzzy=True)
+                    ev = self._gather(variant, fuzzy=True)
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
@@ -270,11 +284,10 @@ class Resolver:
 
     def _close_whole_part(self, parts: list[Part], order: list[int]):
         """The first multi-word part whose whole spelling is close to a gazetteer name."""
-        gaz = self.gazetteer
         for i in order:
             if len(parts[i].text.split()) < 2:
                 continue
-            ev = {r: e for r, e in gather(gaz, parts[i].text, fuzzy=True).items()
+            ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
                   if e.sim >= CLOSE_WHOLE_SIM}
             if ev:
                 return parts[i], i, ev
@@ -289,7 +302,6 @@ class Resolver:
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place."""
-        gaz = self.gazetteer
         for i in order:
             words = parts[i].text.split()
             for n in range(min(len(words) - 1, 4), 0, -1):
@@ -300,7 +312,7 @@ class Resolver:
                     if (len(span) < 4 or nxt in AREA_WORDS
                             or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
                         continue
-                    ev = {r: e for r, e in gather(gaz, span, fuzzy=False).items()
+                    ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
                           if e.via in ("exact", "roman", "fold")}
                     if ev:
                         return Part(text=span, raw=span), i, ev
@@ -358,7 +370,7 @@ class Resolver:
         names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
         region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
         gaz = self.gazetteer
-        towns = [r for r, e in gather(gaz, text, fuzzy=False).items()
+        towns = [r for r, e in self._gather(text, fuzzy=False).items()
                  if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0]
         out = []
         for r in sorted(towns, key=lambda r: -int(gaz.place_pop[r])):
@@ -382,7 +394,7 @@ class Resolver:
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
-            ev = gather(gaz, t, fuzzy=False)
+            ev = self._gather(t, fuzzy=False)
             rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
                            and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
             if rows and not within:
