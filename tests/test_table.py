@@ -140,3 +140,23 @@ def test_worker_processes_give_the_same_answers(resolver, monkeypatch):
     two = table.normalize(df, "where", resolver=resolver, workers=2)
     pd.testing.assert_frame_equal(one, two)
     assert len(two) == len(df) and two["geo_id"].notna().sum() == len(values) - 3
+
+
+def _pid_or_fail(resolver, item):
+    import os
+    if item == "boom":
+        raise ValueError("boom")
+    return os.getpid()
+
+
+def test_sticky_pool_routes_a_key_to_one_worker_and_reports_errors(resolver):
+    from geonorm.faces.parallel import StickyPool
+    keys = [f"k{i}" for i in range(40)]
+    with StickyPool(resolver, workers=2) as pool:
+        first = pool.map(_pid_or_fail, keys, keys)
+        second = pool.map(_pid_or_fail, keys[::-1], keys[::-1])
+        assert first == second[::-1]  # the same worker each time
+        assert len(set(first)) == 2
+        with pytest.raises(ValueError, match="boom"):
+            pool.map(_pid_or_fail, ["a", "boom"], ["a", "boom"])
+        assert pool.map(_pid_or_fail, keys, keys) == first  # still usable after an error

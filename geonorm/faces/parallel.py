@@ -1,15 +1,17 @@
-"""Resolve many distinct values on several cores (a process pool over one loaded index).
+"""Resolve many distinct values on several cores (worker processes over one loaded index).
 
 On Linux the workers are forked and share the parent's memory-mapped index and resolver; where
 fork is unavailable they open the index by path. Used by the tables face for columns with many
 distinct spellings; small jobs stay in-process (a pool costs more than it saves).
+``StickyPool`` keeps its workers between calls and always sends one key to the same worker, so
+a second pass over the same spellings (the column-context pass) finds each worker's caches warm.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+from multiprocessing.connection import wait
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 MIN_ITEMS = 2000  # fewer distinct values than this are resolved in-process
 _worker: dict = {}
@@ -38,20 +40,89 @@ def _run(job: tuple[Callable, Sequence]) -> list:
     return [fn(resolver, item) for item in items]
 
 
-def map_resolve(resolver, fn: Callable, items: Sequence, workers: int | None = None) -> list:
-    """``[fn(resolver, item) for item in items]``, in order, spread over ``workers`` processes.
+_CHUNK = 250  # results go back in pieces, so the parent unpickles while workers still work
 
-    ``fn`` must be a module-level function (it is sent to the workers by reference)."""
-    workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(items) < MIN_ITEMS:
-        return [fn(resolver, item) for item in items]
-    fork = "fork" in mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if fork else "spawn")
-    init_args = (resolver, None) if fork else (None, str(resolver.gazetteer.path))
-    size = max(200, len(items) // (workers * 8))
-    jobs = [(fn, items[i:i + size]) for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init_args) as ex:
-        out: list = []
-        for part in ex.map(_run, jobs):
-            out.extend(part)
-    return out
+
+def _serve(conn, resolver, path: str | None) -> None:
+    _init(resolver, path)
+    while True:
+        job = conn.recv()
+        if job is None:
+            break
+        fn, items = job
+        try:
+            for start in range(0, len(items), _CHUNK):
+                conn.send((start, _run((fn, items[start:start + _CHUNK]))))
+            conn.send((None, None))
+        except Exception as exc:  # noqa: BLE001 - re-raised in the parent
+            conn.send((-1, exc))
+    conn.close()
+
+
+class StickyPool:
+    """Worker processes that live across several :meth:`map` calls; an item goes to the worker
+    chosen by its key, so repeated keys meet the same worker (and its resolver caches).
+
+    Use as a context manager. With ``workers <= 1`` everything runs in this process."""
+
+    def __init__(self, resolver, workers: int | None = None) -> None:
+        self.resolver = resolver
+        self.workers = default_workers() if workers is None else workers
+        self._conns: list = []
+        self._procs: list = []
+        if self.workers > 1:
+            fork = "fork" in mp.get_all_start_methods()
+            ctx = mp.get_context("fork" if fork else "spawn")
+            args = (resolver, None) if fork else (None, str(resolver.gazetteer.path))
+            for _ in range(self.workers):
+                parent, child = ctx.Pipe()
+                proc = ctx.Process(target=_serve, args=(child, *args), daemon=True)
+                proc.start()
+                child.close()
+                self._conns.append(parent)
+                self._procs.append(proc)
+
+    def map(self, fn: Callable, items: Sequence, keys: Sequence) -> list:
+        """``[fn(resolver, item) for item in items]`` in order; ``keys[i]`` routes item i."""
+        if not self._conns or not items:
+            return [fn(self.resolver, item) for item in items]
+        n = len(self._conns)
+        routes: list[list[int]] = [[] for _ in range(n)]
+        for i, key in enumerate(keys):
+            routes[hash(key) % n].append(i)
+        for conn, idx in zip(self._conns, routes):
+            conn.send((fn, [items[i] for i in idx]))
+        out: list = [None] * len(items)
+        pending = dict(zip(self._conns, routes))
+        error = None
+        while pending:
+            for conn in wait(list(pending)):
+                start, result = conn.recv()
+                if start is None or start == -1:  # done, or failed (after its last message)
+                    del pending[conn]
+                    error = error or (result if start == -1 else None)
+                else:
+                    for i, value in zip(pending[conn][start:start + len(result)], result):
+                        out[i] = value
+        if error is not None:  # raised once every worker is idle again: the pool stays usable
+            raise error
+        return out
+
+    def close(self) -> None:
+        for conn in self._conns:
+            try:
+                conn.send(None)
+                conn.close()
+            except OSError:
+                pass
+        for proc in self._procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+        self._conns, self._procs = [], []
+
+    def __enter__(self) -> "StickyPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

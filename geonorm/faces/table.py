@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..matching.context import Context
 from ..matching.match import Match
-from .parallel import MIN_ITEMS, map_resolve
+from .parallel import MIN_ITEMS, StickyPool
 
 FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
           "matched_name", "explanation")
@@ -300,41 +300,36 @@ class ColumnNormalizer:
         spec = getattr(self, "_spec_cache", [])
         keys = list(self.counts)
         items = [(k[0], self._key_hints(k, spec)[0], self.min_confidence, None) for k in keys]
-        if self._parallel_ok():
-            first = dict(zip(keys, map_resolve(self.resolver, _resolve_item, items, self.workers)))
+        # one set of workers for both passes; a spelling always meets the same worker, whose
+        # resolver still holds its candidates when the context pass comes
+        with StickyPool(self.resolver, self.workers if self._parallel_ok() else 1) as pool:
+            first = dict(zip(keys, pool.map(_resolve_item, items, [k[0] for k in keys])))
             if progress is not None:
                 progress.update(len(keys))
-        else:
-            first = {}
-            for k, item in zip(keys, items):
-                first[k] = _resolve_item(self.resolver, item)
-                if progress is not None:
-                    progress.update(1)
-        if self.context is True:
-            by_group: dict = {}
-            for k in keys:
-                _, g = self._key_hints(k, spec)
-                by_group.setdefault(g if self.group is not None else None, []).append(k)
-            self.contexts = {
-                g: ColumnContext.from_matches([first[k] for k in ks], label=CONTEXT_LABEL,
-                                        min_confidence=self.context_min,
-                                        weights=[self.counts[k] for k in ks])
-                for g, ks in by_group.items()}
-        elif isinstance(self.context, Context):
-            self.contexts = {None: ColumnContext.of(self.context)}
-        elif isinstance(self.context, dict):
-            self.contexts = {g: ColumnContext.of(c) for g, c in self.context.items()}
-        self.results = dict(first)
-        if self.contexts:  # the second pass: values that were not confident, with the context
-            redo, redo_items = [], []
-            for k in keys:
-                found = self._context_of(k, spec, first[k])
-                if found is not None:
-                    redo.append(k)
-                    redo_items.append((k[0], found[0], self.min_confidence, found[1]))
-            workers = self.workers if self._parallel_ok() else 1
-            for k, m in zip(redo, map_resolve(self.resolver, _resolve_item, redo_items, workers)):
-                self.results[k] = m
+            if self.context is True:
+                by_group: dict = {}
+                for k in keys:
+                    _, g = self._key_hints(k, spec)
+                    by_group.setdefault(g if self.group is not None else None, []).append(k)
+                self.contexts = {
+                    g: ColumnContext.from_matches([first[k] for k in ks], label=CONTEXT_LABEL,
+                                                  min_confidence=self.context_min,
+                                                  weights=[self.counts[k] for k in ks])
+                    for g, ks in by_group.items()}
+            elif isinstance(self.context, Context):
+                self.contexts = {None: ColumnContext.of(self.context)}
+            elif isinstance(self.context, dict):
+                self.contexts = {g: ColumnContext.of(c) for g, c in self.context.items()}
+            self.results = dict(first)
+            if self.contexts:  # the second pass: values that were not confident, with the context
+                redo, redo_items = [], []
+                for k in keys:
+                    found = self._context_of(k, spec, first[k])
+                    if found is not None:
+                        redo.append(k)
+                        redo_items.append((k[0], found[0], self.min_confidence, found[1]))
+                for k, m in zip(redo, pool.map(_resolve_item, redo_items, [k[0] for k in redo])):
+                    self.results[k] = m
         self.finished = True
 
     def build_contexts(self) -> dict:
