@@ -51,3 +51,19 @@ def test_two_edit_typo_of_a_real_town_is_found(resolver):
     # two substitutions: beyond one deletion on each side of the SymSpell index
     m = resolver.resolve("Kromatorsc", limit=10)
     assert m.id == 704508 and m.match_kind == "fuzzy"
+
+
+def test_ukrainian_forms_of_russian_form_names():
+    from geonorm.names.keys import ukrainian_forms
+    assert ukrainian_forms("Aleksandrovka") == ("oleksandrivka",)
+    assert ukrainian_forms("Elenovka") == ("olenivka",)
+    assert ukrainian_forms("Artemovsk") == ("artemivsk",)
+    assert ukrainian_forms("Alexandria") == ()  # no Russian-form ending: left alone
+    assert ukrainian_forms("Kyiv") == ()
+
+
+def test_russian_form_reaches_the_ukrainian_village(resolver):
+    from geonorm.matching.candidates import gather
+    ev = gather(resolver.gazetteer, "Aleksandrovka")
+    names = {resolver.gazetteer.place(r).name for r, e in ev.items() if e.query_scheme == "ru→uk"}
+    assert "Oleksandrivka" in names

@@ -15,7 +15,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
 from ..names.hashing import SEGMENT_MIN_LEN
-from ..names.keys import fold_key, skeleton_key
+from ..names.keys import fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
 
@@ -87,6 +87,9 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
     if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
         add(gaz.lookup("fold", q_fold), "fold")
+        if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)
+            for form in ukrainian_forms(text):
+                add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in ("exact", "roman") for e in out.values()):
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     if fuzzy and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() and (force_fuzzy or not any(

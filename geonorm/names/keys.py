@@ -3,6 +3,8 @@
 * ``fold_key``: a folded romanization (kh/h/g, shch/sch/szcz, zh, ts/tz/c, y/j/i glides, w->v,
   doubled letters, Russian/Ukrainian alternations ey/iy, -ov/-iv, -skoye/-ske, no spaces).
   Dimitrov and Dmitrov stay apart; Kharkov, Kharkiv and Charkiw meet.
+* ``ukrainian_forms``: the Ukrainian form of a Russian-form name (Aleksandrovka ~ Oleksandrivka),
+  which no letter-level fold can reach.
 * ``skeleton_key``: the fold key with every vowel run replaced by one placeholder; catches
   vowel-level variants and typos (Krasnarmeysk ~ Krasnoarmeysk, Kiev ~ Kyiv). Loose: used only
   to generate candidates, never to decide.
@@ -61,3 +63,25 @@ def skeleton_key(name: str) -> str:
 
 def skeleton_of_fold(fold: str) -> str:
     return _VOWELS_RE.sub("*", fold)
+
+
+# Russian-form -> Ukrainian-form correspondences of place-name morphology, on lower-case ASCII
+_UK_FORMS = (
+    (re.compile(r"\b(?:a|e)le(?=[a-z]{3})"), "ole"),  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
+    (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
+    (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
+)
+
+
+@lru_cache(maxsize=65536)
+def ukrainian_forms(name: str) -> tuple[str, ...]:
+    """Ukrainian forms of a Russian-form Latin place name: 'Aleksandrovka' -> 'oleksandrivka',
+    'Elenovka' -> 'olenivka', 'Artemovsk' -> 'artemivsk', 'Petrovo' -> 'petrove' (empty when
+    nothing applies). Candidates only: the Russian form may be a place of its own."""
+    text = to_ascii(name)
+    out = text
+    for pattern, repl in _UK_FORMS[1:]:
+        out = pattern.sub(repl, out)
+    if out == text:  # no Russian-form ending: 'Alexandria' is not a form of Oleksandriia
+        return ()
+    return (_UK_FORMS[0][0].sub(_UK_FORMS[0][1], out),)

@@ -128,4 +128,5 @@ SCHEME_LABELS = {
     "polish_uk": "Polish (from Ukrainian)",
     "polish_ru": "Polish (from Russian)",
     "anyascii": "anyascii (any script)",
+    "ru→uk": "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
 }
