@@ -196,3 +196,14 @@ def test_capital_bonus_needs_the_capitals_own_name(resolver):
     # 'Philadelphia' is an old name of Amman: the capital bonus must not pull it to Jordan
     assert resolver.resolve("Philadelphia").country_code == "US"
     assert resolver.resolve("Kiev").id == 703448  # an exonym of the capital still finds it
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Sviatohirsk and Bakhmut", "Svyatohirsk"),  # a later list item is another place, not an area
+    # 'Yasinovatsky' could be Yasynuvatka (Kirovohrad) or Yasynuvata: the village named beside it
+    # lies in Yasynuvata's district
+    ("near the village of Spartak (Yasinovatsky district)", "Spartak"),
+])
+def test_parts_of_a_phrase_agree(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name and m.admin1 == "Donetska oblast"

@@ -60,9 +60,7 @@ _SPLIT_RE = re.compile(
     r"[,;:—]|\s+-\s+|\s+–\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
-    r"|people'?s\s+republic)\b)"
-    # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
-    r"|\s+and\s+|\s+as\s+well\s+as\s+",
+    r"|people'?s\s+republic)\b)",
     re.IGNORECASE)
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -76,6 +74,7 @@ class Part:
     raw: str
     feature: str = ""  # 'populated place', 'admin1', 'admin2' or ''
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
+    listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
 
     @property
     def is_area(self) -> bool:
@@ -114,13 +113,24 @@ def _strip_part(raw: str) -> Part | None:
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives)
 
 
+# lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
+_LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+
+
 def parse_phrase(phrase: str) -> list[Part]:
-    """Split a location phrase into parts, in order; parenthesized text becomes extra parts."""
+    """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
+    Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
     phrase = _DAMAGE_RE.sub(" ", clean(phrase))
     extras = _PAREN_RE.findall(phrase)
     main = _AREA_BREAK_RE.sub(r"\1, ", _PAREN_RE.sub(",", phrase))
     parts = []
-    for piece in _SPLIT_RE.split(main) + [e for x in extras for e in _SPLIT_RE.split(x)]:
+    for n, item in enumerate(_LIST_RE.split(main)):
+        for k, piece in enumerate(_SPLIT_RE.split(item)):
+            part = _strip_part(piece)
+            if part is not None:
+                part.listed = n > 0 and k == 0 and not part.is_area
+                parts.append(part)
+    for piece in (e for x in extras for e in _SPLIT_RE.split(x)):
         part = _strip_part(piece)
         if part is not None:
             parts.append(part)

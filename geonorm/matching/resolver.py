@@ -221,7 +221,7 @@ class Resolver:
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
-        area_ctx = self._context_areas(context_parts)
+        area_ctx = self._context_areas([p for p in context_parts if not p.listed], list(evidence))
         if area_ctx and self.fuzzy and not self._any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             for variant in head.alternatives or [head.text]:
@@ -336,7 +336,7 @@ class Resolver:
         m.alternatives = alternatives
         return m
 
-    def _context_areas(self, parts: list[Part]) -> list[tuple[str, list[int]]]:
+    def _context_areas(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
         """Areas (or, failing that, towns) named by the other parts of a phrase.
 
         'Donetsk region' -> the oblast. 'Amvrosievsky region', 'Shakhtarskyi district' name
@@ -359,7 +359,7 @@ class Resolver:
         # ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk in Russia)
         named = [r for _, rows in found for r in rows]
         for part in districts:
-            rows = self._district_towns(part.text, within=named)
+            rows = self._district_towns(part.text, within=named, candidates=candidates)
             if rows:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
@@ -382,28 +382,34 @@ class Resolver:
                 out.append(area)
         return list(dict.fromkeys(out))
 
-    def _district_towns(self, text: str, within: list[int] | None = None) -> list[int]:
+    def _district_towns(self, text: str, within: list[int] | None = None,
+                        candidates: list[int] = ()) -> list[int]:
         """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
         'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove.
-        With ``within`` (area rows), the first spelling with a town inside them wins."""
+        Among the spellings that hit, the first whose town agrees with the rest of the phrase
+        wins: a candidate place lies in its district (``candidates``), then it lies inside the
+        other named areas (``within``)."""
         gaz = self.gazetteer
         word = to_ascii(text)
         stem = _ADJ_END.sub("", word)
         tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
-        first: list[int] = []
+        best, best_rank = [], (-1, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
             ev = self._gather(t, fuzzy=False)
             rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
                            and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
-            if rows and not within:
-                return rows
-            inside = [r for r in rows if self._inside_any(r, gaz.place(r), within or [])]
-            if inside:
-                return inside
-            first = first or rows
-        return first
+            if not rows:
+                continue
+            near = [r for r in rows if any(self._inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
+            inside = [r for r in (near or rows) if within and self._inside_any(r, gaz.place(r), within)]
+            rank = (bool(near), bool(inside))
+            if rank > best_rank:
+                best, best_rank = inside or near or rows, rank
+            if rank == (True, True) or (rank[0] and not within) or (not candidates and (rank[1] or not within)):
+                break
+        return best
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
