@@ -207,3 +207,10 @@ def test_capital_bonus_needs_the_capitals_own_name(resolver):
 def test_parts_of_a_phrase_agree(resolver, phrase, name):
     m = resolver.resolve(phrase)
     assert m.name == name and m.admin1 == "Donetska oblast"
+
+
+def test_ukrainian_romanization_points_to_the_ukrainian_place(resolver):
+    # 'Dzerzhynsk' is the Ukrainian spelling (Toretsk's old name); Dzerzhinsk, Russia, carries it
+    # only as a generated Ukrainian-scheme romanization of its Russian name
+    assert resolver.resolve("Dzerzhynsk").id == 709354
+    assert resolver.resolve("Dzerzhinsk").country_code == "RU"

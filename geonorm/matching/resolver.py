@@ -435,6 +435,10 @@ class Resolver:
                     continue
             kind = _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if kind == NameKind.ROMANIZED and place.country_code != "UA" and \
+                    gaz.scheme_vocab[int(gaz.form_scheme[ev.form_row])] in scoring.UKRAINIAN_SCHEMES:
+                # Ukrainian romanization of a name outside Ukraine: generated, rarely written
+                s += scoring.FOREIGN_SCHEME
             # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
             # is not a way news names Jordan's government
             own = kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or (

@@ -24,6 +24,11 @@ POP_WEIGHT = 0.45
 COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0
 ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
 AREA_PART_MATCH = 2.0
+# a name form romanized with a Ukrainian scheme for a place outside Ukraine ('Dzerzhynsk' for
+# Dzerzhinsk, Russia): the index holds it because Cyrillic without і/ї/є/ґ or ы/э/ё/ъ is
+# romanized both ways, but people write such names the Russian way
+UKRAINIAN_SCHEMES = frozenset({"ua_national_2010", "dstu_9112", "german_uk", "polish_uk"})
+FOREIGN_SCHEME = -0.6
 FEATURE_WORD_MATCH = 0.9
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 AS_OF_VALID = 0.4
