@@ -6,9 +6,11 @@
 Each worker opens the index once (``Gazetteer.open(path)``, cached per process by path) — the
 index path travels with the task graph, never the index. With column context the distinct
 (value, hints) combinations and their row counts are computed across partitions first, resolved
-once on the client, and the small :class:`~geonorm.matching.context.Context` (per group with
-``group=``) is broadcast; partitions then resolve their values and re-rank the non-confident
-ones with it — the same answers as :func:`geonorm.faces.table.normalize` on the whole frame.
+once on the client (with the same sticky worker processes as ``normalize``), and the answers
+travel to the workers once, as one shared object of the graph (a few MB per 10,000 spellings),
+with the small :class:`~geonorm.matching.context.Context` (per group with ``group=``) for any
+value a partition meets that the client did not — the same answers as
+:func:`geonorm.faces.table.normalize` on the whole frame.
 """
 from __future__ import annotations
 
@@ -35,12 +37,14 @@ def worker_resolver(path: str):
 
 
 def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, use_context,
-               min_confidence, path) -> pd.DataFrame:
+               min_confidence, path, known=None) -> pd.DataFrame:
     resolver = worker_resolver(path)
     norm = ColumnNormalizer(resolver, column, group=group, prefix=prefix,
                             context=False, min_confidence=min_confidence, **hints)
     if use_context and contexts:
         norm.contexts = contexts  # ColumnContext objects: their cache key is computed once
+    if known:
+        norm.results = dict(known)  # the client's answers; a copy, as new values are added
     res = norm.apply(pdf)
     out = pdf.copy()
     for c in res.columns:
@@ -74,7 +78,7 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=N
         from ..gazetteer import Gazetteer
         path = str(Gazetteer.default(progress=False).path)
 
-    contexts = None
+    contexts, known = None, None
     if context is True:
         key_cols = [column] + [v for v in hints.values() if isinstance(v, str) and v in ddf.columns]
         if group is not None:
@@ -87,6 +91,8 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=N
                                   context=True, min_confidence=min_confidence, **hints)
         client.add_weighted(frame.drop(columns="__n"), frame["__n"].to_numpy())
         contexts = client.build_contexts()
+        import dask
+        known = dask.delayed(client.results, pure=True, traverse=False)
     elif context not in (False, None):
         contexts = context if isinstance(context, dict) else {None: context}
 
@@ -95,4 +101,4 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=N
     for c in empty.columns:
         meta[c] = empty[c]
     return ddf.map_partitions(_partition, column, hints, group, prefix, contexts, bool(contexts),
-                              min_confidence, path, meta=meta)
+                              min_confidence, path, known, meta=meta)
