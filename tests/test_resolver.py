@@ -214,3 +214,9 @@ def test_ukrainian_romanization_points_to_the_ukrainian_place(resolver):
     # only as a generated Ukrainian-scheme romanization of its Russian name
     assert resolver.resolve("Dzerzhynsk").id == 709354
     assert resolver.resolve("Dzerzhinsk").country_code == "RU"
+
+
+@pytest.mark.parametrize("query, name", [("Pa.", "Pennsylvania"), ("Ind.", "Indiana"), ("Kan.", "Kansas")])
+def test_dotted_state_abbreviations(resolver, query, name):
+    # written as the AP abbreviation: not Chongqing ('Pa'), India ('IND') or Kano ('KAN')
+    assert resolver.resolve(query).name == name

@@ -424,6 +424,7 @@ class Resolver:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
+        dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -435,6 +436,9 @@ class Resolver:
                     continue
             kind = _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
+                # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
+                s += scoring.DOTTED_ABBREVIATION
             if kind == NameKind.ROMANIZED and place.country_code != "UA" and \
                     gaz.scheme_vocab[int(gaz.form_scheme[ev.form_row])] in scoring.UKRAINIAN_SCHEMES:
                 # Ukrainian romanization of a name outside Ukraine: generated, rarely written
@@ -511,8 +515,10 @@ class Resolver:
         gaz = self.gazetteer
         towns: dict[str, list[tuple[float, float, str, str]]] = {}
         for _, row, ev, _ in scored:
-            if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0:
-                key = fold_key(gaz.form_text[ev.form_row])
+            form_text = gaz.form_text[ev.form_row]
+            if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0 and not (
+                    len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
+                key = fold_key(form_text)
                 towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
                                                   gaz.country_code_of(row), gaz.admin1_code_of(row)))
         if not towns:
