@@ -220,3 +220,15 @@ def test_ukrainian_romanization_points_to_the_ukrainian_place(resolver):
 def test_dotted_state_abbreviations(resolver, query, name):
     # written as the AP abbreviation: not Chongqing ('Pa'), India ('IND') or Kano ('KAN')
     assert resolver.resolve(query).name == name
+
+
+@pytest.mark.parametrize("phrase, name, kind", [
+    ("Novoolexandrivka, near Popasne", "Novooleksandrivka", "transliteration"),  # the one near Popasna
+    ("Muratova near Lugansk", "Muratove", "fuzzy"),
+    # no Pisky near Avdiivka in the gazetteer: the answer is the landmark town, not a Pisky elsewhere
+    ("Pisky near Avdiivka", "Avdiyivka", "area"),
+])
+def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.match_kind) == (name, kind)
+    assert m.admin1 in ("Luhanska oblast", "Donetska oblast")

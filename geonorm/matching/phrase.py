@@ -32,6 +32,8 @@ _PREFIXES = [
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",
 ]
+_NEAR_RE = re.compile(r"\b(near|nearby|close to|outside|around|vicinity|біля|около|под|поблизу|вблизи)\b",
+                      re.IGNORECASE)
 _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
     re.IGNORECASE)
@@ -60,7 +62,9 @@ _SPLIT_RE = re.compile(
     r"[,;:—]|\s+-\s+|\s+–\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
-    r"|people'?s\s+republic)\b)",
+    r"|people'?s\s+republic)\b)"
+    # "Muratova near Lugansk": the town it is near becomes its own part
+    r"|\s+(?=(?:near|close\s+to|біля|около|поблизу)\s)",
     re.IGNORECASE)
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -75,6 +79,7 @@ class Part:
     feature: str = ""  # 'populated place', 'admin1', 'admin2' or ''
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
+    near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
 
     @property
     def is_area(self) -> bool:
@@ -97,6 +102,8 @@ def _strip_part(raw: str) -> Part | None:
     text = strip_prefixes(raw)
     if not text or _DIRECTION_RE.search(text):
         return None
+    prefix = _PREFIX_RE.match(clean(raw).strip(" .:-–\"'«»"))
+    near = bool(prefix and _NEAR_RE.search(prefix.group(0)))
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -110,7 +117,7 @@ def _strip_part(raw: str) -> Part | None:
         words.pop(0)
     text = " ".join(words)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
-    return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives)
+    return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near)
 
 
 # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)

@@ -353,13 +353,16 @@ class Resolver:
                 rows = self._regions_named_after_town(part.text)
             if rows:
                 found.append((part, rows[:50]))
-            elif part.is_area:
+            elif part.is_area or part.near:
                 districts.append(part)
-        # district towns last: the areas named beside them pick among namesakes
-        # ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk in Russia)
+        # district towns (and towns the place is 'near') last: the areas named beside them pick
+        # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
         named = [r for _, rows in found for r in rows]
         for part in districts:
-            rows = self._district_towns(part.text, within=named, candidates=candidates)
+            if part.near:
+                rows = self._towns_named(part.text, within=named)
+            else:
+                rows = self._district_towns(part.text, within=named, candidates=candidates)
             if rows:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
@@ -381,6 +384,21 @@ class Resolver:
             if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
                 out.append(area)
         return list(dict.fromkeys(out))
+
+    def _towns_named(self, text: str, within: list[int]) -> list[int]:
+        """Populated places named ``text``: those inside ``within`` when any is, else the most
+        populous and namesakes of comparable size ('X, near Popasne' -> Popasna, whose
+        surroundings X is looked for in)."""
+        gaz = self.gazetteer
+        rows = sorted((r for r, e in self._gather(text, fuzzy=False).items()
+                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
+                      key=lambda r: -int(gaz.place_pop[r]))
+        inside = [r for r in rows if within and self._inside_any(r, gaz.place(r), within)]
+        if inside or not rows:
+            return inside
+        # a landmark town: namesakes a tenth its size or less are not what 'near X' means
+        floor = 0.1 * int(gaz.place_pop[rows[0]])
+        return [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
 
     def _district_towns(self, text: str, within: list[int] | None = None,
                         candidates: list[int] = ()) -> list[int]:
