@@ -223,7 +223,7 @@ def test_dotted_state_abbreviations(resolver, query, name):
 
 
 @pytest.mark.parametrize("phrase, name, kind", [
-    ("Novoolexandrivka, near Popasne", "Novooleksandrivka", "transliteration"),  # the one near Popasna
+    ("Vodiane near Mariupol", "Vodiane", "transliteration"),  # alone: the one in Zaporizhzhia
     ("Muratova near Lugansk", "Muratove", "fuzzy"),
     # no Pisky near Avdiivka in the gazetteer: the answer is the landmark town, not a Pisky elsewhere
     ("Pisky near Avdiivka", "Avdiyivka", "area"),
@@ -232,3 +232,9 @@ def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     m = resolver.resolve(phrase)
     assert (m.name, m.match_kind) == (name, kind)
     assert m.admin1 in ("Luhanska oblast", "Donetska oblast")
+
+
+def test_a_town_of_many_namesakes_bounds_nothing(resolver):
+    # 'near the village of Pervomaiskoe': dozens of villages; the airport phrase keeps Donetsk
+    m = resolver.resolve("near the Donetsk airport, near the village of Pervomaiskoe")
+    assert m.name == "Donetsk"

@@ -387,8 +387,8 @@ class Resolver:
 
     def _towns_named(self, text: str, within: list[int]) -> list[int]:
         """Populated places named ``text``: those inside ``within`` when any is, else the most
-        populous and namesakes of comparable size ('X, near Popasne' -> Popasna, whose
-        surroundings X is looked for in)."""
+        populous when it is a landmark ('X, near Popasne' -> Popasna, whose surroundings X is
+        looked for in)."""
         gaz = self.gazetteer
         rows = sorted((r for r, e in self._gather(text, fuzzy=False).items()
                        if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
@@ -396,9 +396,11 @@ class Resolver:
         inside = [r for r in rows if within and self._inside_any(r, gaz.place(r), within)]
         if inside or not rows:
             return inside
-        # a landmark town: namesakes a tenth its size or less are not what 'near X' means
+        # a landmark: the town that dwarfs its namesakes (ten times the next); several villages
+        # of one name ('near the village of Pervomaiskoe') bound nothing
         floor = 0.1 * int(gaz.place_pop[rows[0]])
-        return [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
+        comparable = [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
+        return comparable if len(comparable) == 1 else []
 
     def _district_towns(self, text: str, within: list[int] | None = None,
                         candidates: list[int] = ()) -> list[int]:
