@@ -238,3 +238,10 @@ def test_a_town_of_many_namesakes_bounds_nothing(resolver):
     # 'near the village of Pervomaiskoe': dozens of villages; the airport phrase keeps Donetsk
     m = resolver.resolve("near the Donetsk airport, near the village of Pervomaiskoe")
     assert m.name == "Donetsk"
+
+
+@pytest.mark.parametrize("query", ["Kyiv and", "and Kyiv", "Kyiv the"])
+def test_a_name_with_filler_words_is_not_a_guess_at_the_whole(resolver, query):
+    # cut-off list fragments: the exact name inside wins over a fuzzy guess at 'Kyiv and'
+    m = resolver.resolve(query)
+    assert m.id == 703448 and m.match_kind == "exact"

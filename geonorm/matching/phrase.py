@@ -27,7 +27,7 @@ _PREFIXES = [
     "the town of", "the village of", "city of", "town of", "village of", "settlement of",
     "urban-type settlement of", "district of", "near the city of", "near the village of",
     "near the town of", "nearby", "near", "around", "outside", "close to", "in", "at", "from", "of",
-    "the", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
+    "the", "and", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
     "southeast of", "southwest of",
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",

@@ -206,6 +206,16 @@ class Resolver:
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
         head, head_index, evidence = self._whole_part_head(parts, order)
+        if evidence and len(head.text.split()) > 1 and all(
+                e.via in ("skeleton", "fuzzy") for e in evidence.values()):
+            # a guessed spelling of a whole part gives way to a name inside it when the rest of
+            # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
+            inner = self._ngram_head([head], [0])
+            rest = head.text.split()
+            for w in (inner[0].text.split() if inner[2] else []):
+                rest.remove(w)
+            if inner[2] and all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
+                head, evidence = inner[0], inner[2]
         if not evidence and self.fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
