@@ -11,21 +11,19 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
-from ..names.normalize import MAX_QUERY_CHARS, to_ascii
+from ..names.normalize import MAX_QUERY_CHARS
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, gather
 from .context import Context
-from .hints import (Area, area_candidates, haversine_km, parse_admin1, parse_country, parse_date,
+from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
+from .areas import PhraseAreas
 from .phrase import AREA_WORDS, Part, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
-# adjective endings of district names and the endings of the towns they are named after
-_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
-_TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # words that are never a place head on their own in a phrase
 _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -102,6 +100,7 @@ class Resolver:
         self._cache: OrderedDict = OrderedDict()
         self._hint_cache: dict = {}
         self._gather_cache: dict = {}
+        self._areas = PhraseAreas(self.gazetteer, self._gather)
         self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -231,12 +230,12 @@ class Resolver:
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
-        area_ctx = self._context_areas([p for p in context_parts if not p.listed], list(evidence))
-        if area_ctx and self.fuzzy and not self._any_inside(evidence, area_ctx):
+        area_ctx = self._areas.named([p for p in context_parts if not p.listed], list(evidence))
+        if area_ctx and self.fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             for variant in head.alternatives or [head.text]:
                 for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
-                    if prow not in evidence and self._inside_any(prow, gaz.place(prow), [r for _, r in area_ctx for r in r]):
+                    if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), [r for _, r in area_ctx for r in r]):
                         evidence[prow] = e
         if not evidence:
             if area_ctx:
@@ -303,11 +302,6 @@ class Resolver:
                 return parts[i], i, ev
         return None, -1, {}
 
-    def _any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
-        gaz = self.gazetteer
-        rows = [r for _, area_rows in area_ctx for r in area_rows]
-        return any(self._inside_any(prow, gaz.place(prow), rows) for prow in evidence)
-
     def _ngram_head(self, parts: list[Part], order: list[int]):
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
@@ -346,107 +340,12 @@ class Resolver:
         m.alternatives = alternatives
         return m
 
-    def _context_areas(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
-        """Areas (or, failing that, towns) named by the other parts of a phrase.
-
-        'Donetsk region' -> the oblast. 'Amvrosievsky region', 'Shakhtarskyi district' name
-        districts (many abolished in 2020) after their towns: the town stands in for the district
-        and candidates near it are favoured."""
-        gaz = self.gazetteer
-        found: list[tuple[Part, list[int]]] = []
-        districts = []
-        for part in parts:
-            levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
-                part.feature, ("admin1", "country", "region", "admin2"))
-            rows = area_candidates(gaz, part.text, levels)
-            if not rows and part.feature == "admin1":
-                rows = self._regions_named_after_town(part.text)
-            if rows:
-                found.append((part, rows[:50]))
-            elif part.is_area or part.near:
-                districts.append(part)
-        # district towns (and towns the place is 'near') last: the areas named beside them pick
-        # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
-        named = [r for _, rows in found for r in rows]
-        for part in districts:
-            if part.near:
-                rows = self._towns_named(part.text, within=named)
-            else:
-                rows = self._district_towns(part.text, within=named, candidates=candidates)
-            if rows:
-                found.append((part, rows[:50]))
-        order = {id(p): i for i, p in enumerate(parts)}
-        return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
-
-    def _regions_named_after_town(self, text: str) -> list[int]:
-        """First-level areas named after their main town, reached through the town's other
-        names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
-        region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
-        gaz = self.gazetteer
-        towns = [r for r, e in self._gather(text, fuzzy=False).items()
-                 if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0]
-        out = []
-        for r in sorted(towns, key=lambda r: -int(gaz.place_pop[r])):
-            area = gaz.area_rows().get(("admin1", gaz.country_code_of(r), gaz.admin1_code_of(r)))
-            if area is None:
-                continue
-            stem = fold_key(gaz.place(r).name)[:5]
-            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
-                out.append(area)
-        return list(dict.fromkeys(out))
-
-    def _towns_named(self, text: str, within: list[int]) -> list[int]:
-        """Populated places named ``text``: those inside ``within`` when any is, else the most
-        populous when it is a landmark ('X, near Popasne' -> Popasna, whose surroundings X is
-        looked for in)."""
-        gaz = self.gazetteer
-        rows = sorted((r for r, e in self._gather(text, fuzzy=False).items()
-                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
-                      key=lambda r: -int(gaz.place_pop[r]))
-        inside = [r for r in rows if within and self._inside_any(r, gaz.place(r), within)]
-        if inside or not rows:
-            return inside
-        # a landmark: the town that dwarfs its namesakes (ten times the next); several villages
-        # of one name ('near the village of Pervomaiskoe') bound nothing
-        floor = 0.1 * int(gaz.place_pop[rows[0]])
-        comparable = [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
-        return comparable if len(comparable) == 1 else []
-
-    def _district_towns(self, text: str, within: list[int] | None = None,
-                        candidates: list[int] = ()) -> list[int]:
-        """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
-        'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove.
-        Among the spellings that hit, the first whose town agrees with the rest of the phrase
-        wins: a candidate place lies in its district (``candidates``), then it lies inside the
-        other named areas (``within``)."""
-        gaz = self.gazetteer
-        word = to_ascii(text)
-        stem = _ADJ_END.sub("", word)
-        tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
-        best, best_rank = [], (-1, -1)
-        for t in dict.fromkeys(tries):
-            if len(t) < 4:
-                continue
-            ev = self._gather(t, fuzzy=False)
-            rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
-                           and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
-            if not rows:
-                continue
-            near = [r for r in rows if any(self._inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
-            inside = [r for r in (near or rows) if within and self._inside_any(r, gaz.place(r), within)]
-            rank = (bool(near), bool(inside))
-            if rank > best_rank:
-                best, best_rank = inside or near or rows, rank
-            if rank == (True, True) or (rank[0] and not within) or (not candidates and (rank[1] or not within)):
-                break
-        return best
-
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
         gaz = self.gazetteer
         if area_ctx:  # candidates inside the areas the phrase names come first
             named = [r for _, area_rows in area_ctx for r in area_rows]
-            inside = {r: e for r, e in evidence.items() if self._inside_any(r, gaz.place(r), named)}
+            inside = {r: e for r, e in evidence.items() if self._areas.inside_any(r, gaz.place(r), named)}
             if inside:
                 evidence = inside
         rows = list(evidence)
@@ -494,7 +393,7 @@ class Resolver:
                 else:
                     s += scoring.ADMIN1_MISMATCH
             for label, area_rows in area_ctx:
-                if self._inside_any(row, place, area_rows):
+                if self._areas.inside_any(row, place, area_rows):
                     s += scoring.AREA_PART_MATCH
                     notes.append(f"phrase part {label!r} names its area")
                     break
@@ -521,7 +420,7 @@ class Resolver:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
-        if area_ctx and self._contradicts_areas(scored[0], area_ctx):
+        if area_ctx and self._areas.contradicts(scored[0], area_ctx):
             # the best candidate contradicts the area the phrase names
             confs = scoring.confidences([x[0] for x in scored])
             alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
@@ -565,39 +464,6 @@ class Resolver:
                         break
             out.append((s, row, ev, notes))
         return out
-
-    def _contradicts_areas(self, best, area_ctx) -> bool:
-        """An exact name must lie in one of the areas the phrase names; a guessed spelling
-        (fuzzy, skeleton) in every one of them ('X, Lutuhyne district, Luhansk region')."""
-        _, row, ev, _ = best
-        place = self.gazetteer.place(row)
-        if ev.via in ("skeleton", "fuzzy"):
-            return not all(self._inside_any(row, place, rows) for _, rows in area_ctx)
-        return not self._inside_any(row, place, [r for _, rows in area_ctx for r in rows])
-
-    def _inside_any(self, row: int, place, area_rows: list[int]) -> bool:
-        gaz = self.gazetteer
-        for a in area_rows:
-            if a == row:
-                continue
-            area = gaz.place(a)
-            if area.level == "country":
-                if area.country_code == place.country_code:
-                    return True
-            elif area.level == "admin1":
-                if area.country_code == place.country_code and area.admin1_code == place.admin1_code:
-                    return True
-            elif area.level == "admin2":
-                if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
-                        and area.admin2_code == place.admin2_code):
-                    return True
-            elif area.level == "region":
-                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 250:
-                    return True
-            elif area.level == "populated place":  # a district named after its town
-                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 40:
-                    return True
-        return False
 
     @staticmethod
     def _kind(ev: Evidence, form, place) -> str:

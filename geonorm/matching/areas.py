@@ -1,0 +1,160 @@
+"""The areas a location phrase names besides its place: regions, districts and the towns that
+stand for them ('X, Maryinsky district, Donetsk region', 'X near Popasne'), and whether a
+candidate lies inside them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..gazetteer import Gazetteer
+from ..names.keys import fold_key
+from ..names.normalize import to_ascii
+from .candidates import Evidence
+from .hints import area_candidates, haversine_km
+from .phrase import Part
+
+# adjective endings of district names and the endings of the towns they are named after
+_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
+_TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
+
+
+class PhraseAreas:
+    """Area evidence of a phrase over one gazetteer; ``gather`` is the resolver's (memoized)
+    candidate lookup."""
+
+    def __init__(self, gazetteer: Gazetteer, gather: Callable[..., dict[int, Evidence]]) -> None:
+        self.gazetteer = gazetteer
+        self._gather = gather
+
+    def named(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
+        """Areas (or, failing that, towns) named by the other parts of a phrase.
+
+        'Donetsk region' -> the oblast. 'Amvrosievsky region', 'Shakhtarskyi district' name
+        districts (many abolished in 2020) after their towns: the town stands in for the district
+        and candidates near it are favoured."""
+        gaz = self.gazetteer
+        found: list[tuple[Part, list[int]]] = []
+        districts = []
+        for part in parts:
+            levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
+                part.feature, ("admin1", "country", "region", "admin2"))
+            rows = area_candidates(gaz, part.text, levels)
+            if not rows and part.feature == "admin1":
+                rows = self.regions_named_after_town(part.text)
+            if rows:
+                found.append((part, rows[:50]))
+            elif part.is_area or part.near:
+                districts.append(part)
+        # district towns (and towns the place is 'near') last: the areas named beside them pick
+        # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
+        named = [r for _, rows in found for r in rows]
+        for part in districts:
+            if part.near:
+                rows = self.towns_named(part.text, within=named)
+            else:
+                rows = self.district_towns(part.text, within=named, candidates=candidates)
+            if rows:
+                found.append((part, rows[:50]))
+        order = {id(p): i for i, p in enumerate(parts)}
+        return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
+
+    def regions_named_after_town(self, text: str) -> list[int]:
+        """First-level areas named after their main town, reached through the town's other
+        names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
+        region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
+        gaz = self.gazetteer
+        towns = [r for r, e in self._gather(text, fuzzy=False).items()
+                 if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0]
+        out = []
+        for r in sorted(towns, key=lambda r: -int(gaz.place_pop[r])):
+            area = gaz.area_rows().get(("admin1", gaz.country_code_of(r), gaz.admin1_code_of(r)))
+            if area is None:
+                continue
+            stem = fold_key(gaz.place(r).name)[:5]
+            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
+                out.append(area)
+        return list(dict.fromkeys(out))
+
+    def towns_named(self, text: str, within: list[int]) -> list[int]:
+        """Populated places named ``text``: those inside ``within`` when any is, else the most
+        populous when it is a landmark ('X, near Popasne' -> Popasna, whose surroundings X is
+        looked for in)."""
+        gaz = self.gazetteer
+        rows = sorted((r for r, e in self._gather(text, fuzzy=False).items()
+                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
+                      key=lambda r: -int(gaz.place_pop[r]))
+        inside = [r for r in rows if within and self.inside_any(r, gaz.place(r), within)]
+        if inside or not rows:
+            return inside
+        # a landmark: the town that dwarfs its namesakes (ten times the next); several villages
+        # of one name ('near the village of Pervomaiskoe') bound nothing
+        floor = 0.1 * int(gaz.place_pop[rows[0]])
+        comparable = [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
+        return comparable if len(comparable) == 1 else []
+
+    def district_towns(self, text: str, within: list[int] | None = None,
+                        candidates: list[int] = ()) -> list[int]:
+        """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
+        'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove.
+        Among the spellings that hit, the first whose town agrees with the rest of the phrase
+        wins: a candidate place lies in its district (``candidates``), then it lies inside the
+        other named areas (``within``)."""
+        gaz = self.gazetteer
+        word = to_ascii(text)
+        stem = _ADJ_END.sub("", word)
+        tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
+        best, best_rank = [], (-1, -1)
+        for t in dict.fromkeys(tries):
+            if len(t) < 4:
+                continue
+            ev = self._gather(t, fuzzy=False)
+            rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
+                           and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
+            if not rows:
+                continue
+            near = [r for r in rows if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
+            inside = [r for r in (near or rows) if within and self.inside_any(r, gaz.place(r), within)]
+            rank = (bool(near), bool(inside))
+            if rank > best_rank:
+                best, best_rank = inside or near or rows, rank
+            if rank == (True, True) or (rank[0] and not within) or (not candidates and (rank[1] or not within)):
+                break
+        return best
+
+    def contradicts(self, best, area_ctx) -> bool:
+        """An exact name must lie in one of the areas the phrase names; a guessed spelling
+        (fuzzy, skeleton) in every one of them ('X, Lutuhyne district, Luhansk region')."""
+        _, row, ev, _ = best
+        place = self.gazetteer.place(row)
+        if ev.via in ("skeleton", "fuzzy"):
+            return not all(self.inside_any(row, place, rows) for _, rows in area_ctx)
+        return not self.inside_any(row, place, [r for _, rows in area_ctx for r in rows])
+
+    def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
+        gaz = self.gazetteer
+        rows = [r for _, area_rows in area_ctx for r in area_rows]
+        return any(self.inside_any(prow, gaz.place(prow), rows) for prow in evidence)
+
+    def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
+        gaz = self.gazetteer
+        for a in area_rows:
+            if a == row:
+                continue
+            area = gaz.place(a)
+            if area.level == "country":
+                if area.country_code == place.country_code:
+                    return True
+            elif area.level == "admin1":
+                if area.country_code == place.country_code and area.admin1_code == place.admin1_code:
+                    return True
+            elif area.level == "admin2":
+                if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
+                        and area.admin2_code == place.admin2_code):
+                    return True
+            elif area.level == "region":
+                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 250:
+                    return True
+            elif area.level == "populated place":  # a district named after its town
+                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 40:
+                    return True
+        return False
