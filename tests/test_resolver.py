@@ -245,3 +245,10 @@ def test_a_name_with_filler_words_is_not_a_guess_at_the_whole(resolver, query):
     # cut-off list fragments: the exact name inside wins over a fuzzy guess at 'Kyiv and'
     m = resolver.resolve(query)
     assert m.id == 703448 and m.match_kind == "exact"
+
+
+@pytest.mark.parametrize("query", ["near", "near the village", "Oblast", "direction"])
+def test_generic_words_alone_are_no_match(resolver, query):
+    # no place name in the query: an explicit no-match, not a fuzzy guess ('near' -> Nebraska)
+    m = resolver.resolve(query)
+    assert not m.ok and "generic words" in m.reason

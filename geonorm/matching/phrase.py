@@ -120,6 +120,19 @@ def _strip_part(raw: str) -> Part | None:
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near)
 
 
+# single words that name no place on their own ('near', 'village', 'region', 'и')
+GENERIC_WORDS = frozenset(
+    {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS)
+    | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "or", "direction", "directions"})
+
+
+def is_generic(text: str) -> bool:
+    """Is every word of ``text`` a generic word ('near the village', 'region')?"""
+    words = [w.strip(".,;:()") for w in clean(text).lower().split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in GENERIC_WORDS for w in words)
+
+
 # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
 _LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 

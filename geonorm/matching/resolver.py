@@ -20,7 +20,7 @@ from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import PhraseAreas
-from .phrase import AREA_WORDS, Part, parse_phrase, strip_prefixes
+from .phrase import AREA_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -197,6 +197,10 @@ class Resolver:
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
+        if is_generic(text) and not any(e.via in ("exact", "roman")
+                                        for e in self._gather(text, fuzzy=False).values()):
+            return Match(query=text, reason="the query has only generic words (near, village, region...), "
+                                            "no place name")
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
         if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and any(
                 e.via in ("exact", "roman") for e in self._gather(text, fuzzy=False).values()):
