@@ -18,6 +18,11 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 
 
+def all_rows(area_ctx) -> list[int]:
+    """The area rows of every part of ``[(label, rows), ...]``, in order."""
+    return [r for _, rows in area_ctx for r in rows]
+
+
 class PhraseAreas:
     """Area evidence of a phrase over one gazetteer; ``gather`` is the resolver's (memoized)
     candidate lookup."""
@@ -25,6 +30,14 @@ class PhraseAreas:
     def __init__(self, gazetteer: Gazetteer, gather: Callable[..., dict[int, Evidence]]) -> None:
         self.gazetteer = gazetteer
         self._gather = gather
+
+    def towns(self, text: str) -> list[int]:
+        """Populated places with the name ``text`` (exact, romanized or folded), most populous
+        first."""
+        gaz = self.gazetteer
+        return sorted((r for r, e in self._gather(text, fuzzy=False).items()
+                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
+                      key=lambda r: -int(gaz.place_pop[r]))
 
     def named(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
         """Areas (or, failing that, towns) named by the other parts of a phrase.
@@ -47,7 +60,7 @@ class PhraseAreas:
                 districts.append(part)
         # district towns (and towns the place is 'near') last: the areas named beside them pick
         # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
-        named = [r for _, rows in found for r in rows]
+        named = all_rows(found)
         for part in districts:
             if part.near:
                 rows = self.towns_named(part.text, within=named)
@@ -63,10 +76,8 @@ class PhraseAreas:
         names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
         region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
         gaz = self.gazetteer
-        towns = [r for r, e in self._gather(text, fuzzy=False).items()
-                 if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0]
         out = []
-        for r in sorted(towns, key=lambda r: -int(gaz.place_pop[r])):
+        for r in self.towns(text):
             area = gaz.area_rows().get(("admin1", gaz.country_code_of(r), gaz.admin1_code_of(r)))
             if area is None:
                 continue
@@ -80,9 +91,7 @@ class PhraseAreas:
         populous when it is a landmark ('X, near Popasne' -> Popasna, whose surroundings X is
         looked for in)."""
         gaz = self.gazetteer
-        rows = sorted((r for r, e in self._gather(text, fuzzy=False).items()
-                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
-                      key=lambda r: -int(gaz.place_pop[r]))
+        rows = self.towns(text)
         inside = [r for r in rows if within and self.inside_any(r, gaz.place(r), within)]
         if inside or not rows:
             return inside
@@ -107,9 +116,7 @@ class PhraseAreas:
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
-            ev = self._gather(t, fuzzy=False)
-            rows = sorted((r for r, e in ev.items() if e.via in ("exact", "roman", "fold")
-                           and int(gaz.place_level[r]) == 0), key=lambda r: -int(gaz.place_pop[r]))
+            rows = self.towns(t)
             if not rows:
                 continue
             near = [r for r in rows if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
@@ -128,11 +135,11 @@ class PhraseAreas:
         place = self.gazetteer.place(row)
         if ev.via in ("skeleton", "fuzzy"):
             return not all(self.inside_any(row, place, rows) for _, rows in area_ctx)
-        return not self.inside_any(row, place, [r for _, rows in area_ctx for r in rows])
+        return not self.inside_any(row, place, all_rows(area_ctx))
 
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer
-        rows = [r for _, area_rows in area_ctx for r in area_rows]
+        rows = all_rows(area_ctx)
         return any(self.inside_any(prow, gaz.place(prow), rows) for prow in evidence)
 
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:

@@ -19,7 +19,7 @@ from .context import Context
 from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
-from .areas import PhraseAreas
+from .areas import PhraseAreas, all_rows
 from .phrase import AREA_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
@@ -197,13 +197,11 @@ class Resolver:
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
-        if is_generic(text) and not any(e.via in ("exact", "roman")
-                                        for e in self._gather(text, fuzzy=False).values()):
+        if is_generic(text) and not self._is_name(text):
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
-        if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and any(
-                e.via in ("exact", "roman") for e in self._gather(text, fuzzy=False).values()):
+        if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
             parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
@@ -213,12 +211,13 @@ class Resolver:
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
             # a guessed spelling of a whole part gives way to a name inside it when the rest of
             # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
-            inner = self._ngram_head([head], [0])
-            rest = head.text.split()
-            for w in (inner[0].text.split() if inner[2] else []):
-                rest.remove(w)
-            if inner[2] and all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
-                head, evidence = inner[0], inner[2]
+            inner, _, inner_evidence = self._ngram_head([head], [0])
+            if inner_evidence:
+                rest = head.text.split()
+                for w in inner.text.split():
+                    rest.remove(w)
+                if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
+                    head, evidence = inner, inner_evidence
         if not evidence and self.fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
@@ -237,15 +236,20 @@ class Resolver:
         area_ctx = self._areas.named([p for p in context_parts if not p.listed], list(evidence))
         if area_ctx and self.fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
+            named = all_rows(area_ctx)
             for variant in head.alternatives or [head.text]:
                 for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
-                    if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), [r for _, r in area_ctx for r in r]):
+                    if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), named):
                         evidence[prow] = e
         if not evidence:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
+
+    def _is_name(self, text: str) -> bool:
+        """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
+        return any(e.via in ("exact", "roman") for e in self._gather(text, fuzzy=False).values())
 
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
@@ -347,11 +351,14 @@ class Resolver:
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
         gaz = self.gazetteer
-        if area_ctx:  # candidates inside the areas the phrase names come first
-            named = [r for _, area_rows in area_ctx for r in area_rows]
-            inside = {r: e for r, e in evidence.items() if self._areas.inside_any(r, gaz.place(r), named)}
-            if inside:
-                evidence = inside
+        # the phrase part naming each candidate's area; candidates inside one come first
+        area_label = {}
+        for r in evidence if area_ctx else ():
+            place = gaz.place(r)
+            area_label[r] = next((label for label, area_rows in area_ctx
+                                  if self._areas.inside_any(r, place, area_rows)), None)
+        if any(area_label.values()):
+            evidence = {r: e for r, e in evidence.items() if area_label[r]}
         rows = list(evidence)
         if len(rows) > _MAX_CANDIDATES:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
@@ -396,11 +403,9 @@ class Resolver:
                     notes.append(f"admin1 hint {hints.admin1[0].label} matches")
                 else:
                     s += scoring.ADMIN1_MISMATCH
-            for label, area_rows in area_ctx:
-                if self._areas.inside_any(row, place, area_rows):
-                    s += scoring.AREA_PART_MATCH
-                    notes.append(f"phrase part {label!r} names its area")
-                    break
+            if area_label.get(row):
+                s += scoring.AREA_PART_MATCH
+                notes.append(f"phrase part {area_label[row]!r} names its area")
             if head is not None and head.feature:
                 if head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
