@@ -9,9 +9,9 @@ a second pass over the same spellings (the column-context pass) finds each worke
 from __future__ import annotations
 
 import multiprocessing as mp
-from multiprocessing.connection import wait
 import os
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import wait
 
 MIN_ITEMS = 2000  # fewer distinct values than this are resolved in-process
 _worker: dict = {}

@@ -146,8 +146,7 @@ def result_frame(rows: list[tuple], prefix: str, index=None) -> pd.DataFrame:
 def _context_could_move(ctx: Context, m: Match) -> bool:
     """Would the column context favour a runner-up more than the answer? (Else re-ranking
     cannot change the answer and is skipped.)"""
-    places = [(m.country_code, m.name if m.feature == "admin1" else m.admin1, m.lat, m.lon)]
-    places += [(a.country_code, a.admin1 or a.name, a.lat, a.lon) for a in m.alternatives]
+    places = m.places()  # the answer first (``m`` is a match)
     if any(lat is None or lat != lat for _, _, lat, _ in places):
         return True  # a place without a point: let the resolver decide
     lifts = [ctx.bonus(*p)[0] for p in places]

@@ -257,12 +257,7 @@ def _located(m: Match) -> bool:
 
 def _candidate_areas(m: Match) -> set[tuple[str, str]]:
     """(country, admin1) of a mention's answer and runner-ups: where it might be."""
-    out = set()
-    if m.ok:
-        out.add((m.country_code, m.name if m.feature == "admin1" else m.admin1))
-    for a in m.alternatives:
-        out.add((a.country_code, a.admin1 or a.name))
-    return {k for k in out if k[0] and k[1]}
+    return {(cc, a1) for cc, a1, _, _ in m.places() if cc and a1}
 
 
 def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,

@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .hints import EARTH_KM
 
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.5
 NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 40.0
 MAX_POINTS = 200
-
-
-EARTH_KM = 6371.0088
 
 
 def _unit(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:

@@ -182,9 +182,12 @@ def parse_feature(value) -> tuple[str, ...] | None:
     return FEATURES[key]
 
 
+EARTH_KM = 6371.0088  # mean Earth radius (IUGG), as the evaluation's score.py
+
+
 def haversine_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in km (numpy-vectorized)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dphi, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
     h = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))

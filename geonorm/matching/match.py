@@ -80,6 +80,13 @@ class Match:
         from shapely.geometry import Point
         return Point(self.lon, self.lat)
 
+    def places(self) -> list[tuple[str, str, float | None, float | None]]:
+        """(country code, first-level area, lat, lon) of the answer (when there is one) and of each
+        runner-up: where the place might be. A first-level area is its own area."""
+        out = [(self.country_code, self.name if self.feature == "admin1" else self.admin1,
+                self.lat, self.lon)] if self.ok else []
+        return out + [(a.country_code, a.admin1 or a.name, a.lat, a.lon) for a in self.alternatives]
+
     @property
     def runner_up(self) -> Candidate | None:
         return self.alternatives[0] if self.alternatives else None

@@ -92,18 +92,25 @@ _DIRECTION_RE = re.compile(r"\b(directions?|напрямок|напрямку|н
 _REPUBLIC_RE = re.compile(r"\s+(people'?s|народн\w+)\s+(republic|республик\w*)$", re.IGNORECASE)
 
 
+def _split_prefix(raw: str) -> tuple[str, str]:
+    """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
+    of ', 'Paris')."""
+    text = clean(raw).strip(" .:-–\"'«»")
+    prefix = _PREFIX_RE.match(text)
+    cut = prefix.end() if prefix else 0
+    return text[:cut], text[cut:].strip(" .:-–")
+
+
 def strip_prefixes(raw: str) -> str:
     """The part without leading generic words ('in the city of Paris' -> 'Paris')."""
-    text = clean(raw).strip(" .:-–\"'«»")
-    return _PREFIX_RE.sub("", text).strip(" .:-–")
+    return _split_prefix(raw)[1]
 
 
 def _strip_part(raw: str) -> Part | None:
-    text = strip_prefixes(raw)
+    prefix, text = _split_prefix(raw)
     if not text or _DIRECTION_RE.search(text):
         return None
-    prefix = _PREFIX_RE.match(clean(raw).strip(" .:-–\"'«»"))
-    near = bool(prefix and _NEAR_RE.search(prefix.group(0)))
+    near = bool(_NEAR_RE.search(prefix))
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -123,7 +130,7 @@ def _strip_part(raw: str) -> Part | None:
 # single words that name no place on their own ('near', 'village', 'region', 'и')
 GENERIC_WORDS = frozenset(
     {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS)
-    | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "or", "direction", "directions"})
+    | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
 def is_generic(text: str) -> bool:

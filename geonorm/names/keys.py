@@ -66,11 +66,11 @@ def skeleton_of_fold(fold: str) -> str:
 
 
 # Russian-form -> Ukrainian-form correspondences of place-name morphology, on lower-case ASCII
-_UK_FORMS = (
-    (re.compile(r"\b(?:a|e)le(?=[a-z]{3})"), "ole"),  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
+_UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
     (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
 )
+_UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
 
 
 @lru_cache(maxsize=65536)
@@ -80,8 +80,8 @@ def ukrainian_forms(name: str) -> tuple[str, ...]:
     nothing applies). Candidates only: the Russian form may be a place of its own."""
     text = to_ascii(name)
     out = text
-    for pattern, repl in _UK_FORMS[1:]:
+    for pattern, repl in _UK_ENDINGS:
         out = pattern.sub(repl, out)
     if out == text:  # no Russian-form ending: 'Alexandria' is not a form of Oleksandriia
         return ()
-    return (_UK_FORMS[0][0].sub(_UK_FORMS[0][1], out),)
+    return (_UK_STEM.sub("ole", out),)
