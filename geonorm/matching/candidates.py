@@ -95,14 +95,11 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
     if fuzzy and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() and (force_fuzzy or not any(
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
-        key_ids = gaz.fuzzy_keys(q_fold)
-        if len(q_fold) >= SEGMENT_MIN_LEN and not any(
-                Levenshtein.distance(q_fold, gaz.fold_keys[k], score_cutoff=max_dist) <= max_dist for k in key_ids):
-            key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)  # any 2 edits
-        for key_id in key_ids:
+        key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
+        if not key_ids and len(q_fold) >= SEGMENT_MIN_LEN:  # any two edits
+            key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
+        for key_id in key_ids:  # verified: within max_dist edits
             key = gaz.fold_keys[key_id]
-            if Levenshtein.distance(q_fold, key, score_cutoff=max_dist) > max_dist:
-                continue
             sim = ratio(q_fold, key)
             for fr in gaz.forms_of_fold_key(key_id).tolist():
                 prow = int(form_place[fr])
