@@ -130,9 +130,13 @@ def main() -> None:
     res["fuzzy"] = {"n": len(typos), "per_second": round(qps, 1),
                     "recall@1": round(sum(bool(top_ids(m)) and top_ids(m)[0] == t["id"] for m, t in zip(ms, typos)) / len(typos), 4),
                     "recall@10": round(sum(t["id"] in top_ids(m) for m, t in zip(ms, typos)) / len(typos), 4)}
-    sample = typos[: a.brute]
-    qps_sample, ms_sample = rate(r, [t["query"] for t in sample], limit=10)
+    res["brute_force"] = _brute_force(gaz, r, typos[: a.brute]) if a.brute > 0 else None
+    _report(res, a.json_out)
 
+
+def _brute_force(gaz, r, sample: list[dict]) -> dict:
+    """geonorm against rapidfuzz extractOne over every distinct name, on the same typos."""
+    qps_sample, ms_sample = rate(r, [t["query"] for t in sample], limit=10)
     base = FuzzyBaseline(gaz)
     t0 = time.perf_counter()
     n_choices = len(base.choices)
@@ -140,7 +144,7 @@ def main() -> None:
     t0 = time.perf_counter()
     bms = [base.resolve(t["query"]) for t in sample]
     bqps = len(sample) / (time.perf_counter() - t0)
-    res["brute_force"] = {
+    return {
         "n": len(sample), "distinct_names": n_choices, "prepare_s": round(prep, 1),
         "per_second": round(bqps, 2),
         "recall@1": round(sum(m.id == t["id"] for m, t in zip(bms, sample)) / len(sample), 4),
@@ -150,6 +154,8 @@ def main() -> None:
         "speedup": round(qps_sample / bqps, 1),
     }
 
+
+def _report(res: dict, json_out: str | None) -> None:
     wl = res["warm_load"]
     rows = [
         ["index", f"{res['places']:,} places, {res['names']:,} names"],
@@ -161,16 +167,20 @@ def main() -> None:
         ["alias resolves/s (Latin alternate names)", f"{res['alias']['per_second']} (n={res['alias']['n']}, rank-1 {res['alias']['rank1']})"],
         ["fuzzy resolves/s (1-2 edit typos, limit=10)", f"{res['fuzzy']['per_second']} (n={res['fuzzy']['n']})"],
         ["fuzzy recall@1 / recall@10", f"{res['fuzzy']['recall@1']} / {res['fuzzy']['recall@10']}"],
-        ["brute-force rapidfuzz extractOne queries/s", f"{res['brute_force']['per_second']} over {n_choices:,} names (n={len(sample)})"],
-        ["brute-force recall@1 / geonorm on same sample", f"{res['brute_force']['recall@1']} / {res['brute_force']['geonorm_recall@1_same_sample']}"],
-        ["geonorm fuzzy speed / brute force", f"{res['brute_force']['speedup']}x"],
     ]
+    bf = res["brute_force"]
+    if bf:
+        rows += [
+            ["brute-force rapidfuzz extractOne queries/s", f"{bf['per_second']} over {bf['distinct_names']:,} names (n={bf['n']})"],
+            ["brute-force recall@1 / geonorm on same sample", f"{bf['recall@1']} / {bf['geonorm_recall@1_same_sample']}"],
+            ["geonorm fuzzy speed / brute force", f"{bf['speedup']}x"],
+        ]
     print(f"machine: {res['machine']['cpus']} CPUs, {res['machine']['platform']}, Python {res['machine']['python']}")
     print(table(rows, ["measure", "value"]))
-    if a.json_out:
-        with open(a.json_out, "w", encoding="utf-8") as fh:
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(res, fh, indent=1)
-        print(f"wrote {a.json_out}")
+        print(f"wrote {json_out}")
 
 
 if __name__ == "__main__":
