@@ -96,10 +96,8 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
-        if len(q_fold) >= SEGMENT_MIN_LEN:
-            # the deletion index finds one edit (and some two-edit pairs); the segments find any two
-            key_ids = sorted(set(key_ids).union(_within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist),
-                                                        max_dist)))
+        if not key_ids and len(q_fold) >= SEGMENT_MIN_LEN:  # any two edits
+            key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
         for key_id in key_ids:  # verified: within max_dist edits
             key = gaz.fold_keys[key_id]
             sim = ratio(q_fold, key)
