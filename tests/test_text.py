@@ -102,6 +102,27 @@ def test_common_words_are_not_places(resolver):
     assert extract(text, resolver=resolver) == []
 
 
+@pytest.mark.parametrize("text,person", [
+    ("The fight involved Gregory Jones, who was arrested.", "Jones"),
+    ("Wrestling coach Darren Ripley praised the team.", "Ripley"),
+    ("The team won again, says coach Ripley.", "Ripley"),
+    ("Desmond Demetrius Clark, 22, pleaded guilty. Clark was captured in July.", "Clark"),
+    ("The lane is closed from Greencrest Drive to Clark Drive through Friday.", "Clark"),
+])
+def test_surnames_and_streets_are_not_places(resolver, text, person):
+    assert person not in {m.text for m in extract(text, resolver=resolver)}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Crowds gathered in Downtown Atlanta on Friday.", "Atlanta"),
+    ("Police said. Toronto police are also investigating.", "Toronto"),
+    ("\"We are safe,\" said Fargo City Commissioner Tim Mahoney.", "Fargo"),
+    ("Man From Ohio Arrested In Athens", "Athens"),
+])
+def test_places_next_to_capitalized_words_stay(resolver, text, place):
+    assert place in {m.text for m in extract(text, resolver=resolver)}
+
+
 def test_link_user_spans(resolver):
     text = "Dimitrov lies slightly to the north of Krasnarmeysk in the Donetsk region."
     spans = [(0, 8), {"start": 39, "end": 51, "label": "LOC"}]

@@ -115,9 +115,24 @@ pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana ju
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
 luca chen wang li zhang liu yang huang zhao wu zhou
 """.split())
+# role nouns that name a person when written in lowercase before a name ('coach Ripley')
+ROLES = frozenset("""coach attorney officer sheriff deputy detective senator governor mayor president
+minister commissioner councilman councilwoman trooper spokesman spokeswoman spokesperson chairman
+director secretary ambassador inspector sergeant lieutenant captain colonel""".split())
 SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
+# capitalized words that may stand right before a place name without making it a person's
+# surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
+QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
+upper lower inner outer central coastal occupied liberated northeast northwest southeast southwest
+northeastern northwestern southeastern southwestern mid little great east west north south eastern
+western northern southern beyond outside inside across near
+""".split())
+# a capitalized word right after a name that makes the name part of a street or a firm ('Clark
+# Drive', 'Turner Construction'). Schools, agencies and airlines stay: news corpora tag the place in
+# 'Huntsville High School' and 'Ohio Department of Transportation'.
+FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction".split())
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _TAG_RE = re.compile(r"<[^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};")
@@ -430,6 +445,20 @@ class _Doc:
             self._lower = {t[s:e] for s, e in self.words.spans if t[s].islower()}
         return self._lower
 
+    def title_case(self, pos: int) -> bool:
+        """Whether the line around ``pos`` is a headline in title case (most longer words
+        capitalized: 'Freemason Bogdanov Joins Sochi Mayor Race')."""
+        t = self.text
+        start = t.rfind("\n", 0, pos) + 1
+        cache = self.__dict__.setdefault("_title", {})
+        hit = cache.get(start)
+        if hit is None:
+            end = t.find("\n", pos)
+            line = t[start:end if end >= 0 else len(t)]
+            words = [w for w in _WORD_RE.findall(line[:400]) if len(w) > 3]
+            hit = cache[start] = len(words) >= 3 and sum(_is_cap(w) for w in words) >= 0.8 * len(words)
+        return hit
+
     def word(self, i: int) -> str:
         s, e = self.words.spans[i]
         return self.text[s:e]
@@ -483,6 +512,10 @@ def _surnames(doc: _Doc) -> set[str]:
                 out.add(text[s3:e3])
         lw = w.lower().rstrip(".")
         s2, e2 = spans[i + 1]
+        if text[e:e + 2] == ", " and text[s2:e2].isdigit() and text[e2:e2 + 1] == "," and i > 0:
+            ps, pe = spans[i - 1]
+            if text[pe:s] == " " and _is_cap(text[ps:pe]):
+                out.add(w)  # 'Desmond Demetrius Clark, 22, pleaded guilty'
         if text[e:s2] == " " and text[s2:e2] in SAID and i > 0:
             ps, pe = spans[i - 1]
             if text[pe:s] == " " and _is_cap(text[ps:pe]) and not _sentence_initial(text, s):
@@ -521,14 +554,14 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             lex_cov = [(a, b) for a, b, _ in lex]
             hits = [h for h in hits if not any(a < h[1] and h[0] < b and (b - a) >= (h[1] - h[0]) for a, b in lex_cov)]
             lex = [x for x in lex if not any(h[0] < x[1] and x[0] < h[1] for h in hits)]
-    area_ends = {e for s, e, fl in hits if fl & F_AREA}
+    place_ends = {e for _, e, _ in hits} | ({b for _, b, _ in lex} if lexicon else set())
+    surnames |= _named_persons(doc, clean, hits, place_ends)
     out: list[TagSpan] = []
     taken = []  # (start, end) of every span considered, kept or dropped as a person
     for s, e, fl in hits:
         surface = clean[s:e]
         taken.append((s, e))
-        if not _keep(doc, s, e, surface, fl, surnames, area_starts_after=area_ends, hits_flags=fl,
-                     tagger_hits=hits):
+        if not _keep(doc, s, e, surface, fl, surnames, place_ends=place_ends):
             continue
         span = TagSpan(s, e, surface, "name", fl)
         nxt = doc.next_word(e)
@@ -551,7 +584,8 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     return out
 
 
-def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], **_) -> bool:
+def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
+          place_ends: set[int] = frozenset()) -> bool:
     text = doc.text
     first = surface[0]
     if first.isalpha() and not first.isupper():
@@ -580,8 +614,11 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], 
     nxt = doc.next_word(e)
     if prev is not None:
         pw = prev[1].lower().rstrip(".")
+        spaced = text[doc.words.spans[prev[0]][1]:s] == " "
         if _is_cap(prev[1]) and (pw in TITLES or pw in FIRST_NAMES):
-            return False
+            return False  # 'Gov. Riley', 'Vladimir Putin'
+        if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
+            return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
     if single and nxt is not None and _is_cap(nxt[1]):
         nw = nxt[1].lower()
         if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES:
@@ -592,12 +629,50 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str], 
         return False  # 'Patrick said': a first name standing alone is a person
     if nxt is not None and nxt[1].lower() in SAID and not fl & F_BIG:
         return False  # 'Ripley said'
+    if single and low in QUALIFIERS and nxt is not None and (_is_cap(nxt[1]) or nxt[1][0].isdigit()):
+        return False  # 'Northwest D.C.', 'North Texas': a direction, the place follows
+    if single and nxt is not None and _is_cap(nxt[1]) and nxt[1].lower().rstrip(".") in FACILITY_WORDS:
+        return False  # 'Clark Drive', 'Ripley High School', 'Turner Construction'
+    if single and not fl & F_AREA and prev is not None and _is_cap(prev[1]) \
+            and not _person_free(doc, prev, place_ends):
+        return False  # 'Gregory Jones', 'Desmond Demetrius Clark', 'Hyles Unseats Turner'
     if not single and low in STOPLIST:
         return False
     if single and low in STOPLIST and not (fl & F_AREA and low not in _STRICT):
         if not _locative(doc, s, e):
             return False
     return True
+
+
+def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]:
+    """One-word names written as a person's surname somewhere in the document ('coach Darren
+    Ripley'), so that the bare surname later ('Ripley said') is not a place either. A big place
+    counts only after a known first name ('Gregory Jackson'), not after any capitalized word."""
+    out = set()
+    for s, e, fl in hits:
+        surface = text[s:e]
+        if fl & F_AREA or " " in surface or surface in out:
+            continue
+        prev = doc.prev_word(s)
+        if prev is None or not _is_cap(prev[1]) or _person_free(doc, prev, place_ends):
+            continue
+        if not fl & F_BIG or prev[1].lower() in FIRST_NAMES:
+            out.add(surface)
+    return out
+
+
+def _person_free(doc: _Doc, prev: tuple[int, str], place_ends: set[int]) -> bool:
+    """Whether a capitalized word right before a one-word name leaves it a place: a qualifier
+    ('Downtown'), a common or stoplisted word ('In', 'Local'), a sentence opener that is not a
+    first name, another place or demonym ('Ukrainian'), or capitals ('VIENNA')."""
+    i, w = prev
+    low = w.lower().rstrip(".")
+    if low in QUALIFIERS or low in COMMON or low in STOPLIST or low in LOCATIVE or w.isupper():
+        return True
+    ps, pe = doc.words.spans[i]
+    if pe in place_ends or doc.text[pe:pe + 1] != " " or doc.title_case(ps):
+        return True  # another place, a sentence or dateline break ('Rappler. MANILA'), a headline
+    return _sentence_initial(doc.text, ps) and low not in FIRST_NAMES
 
 
 # stoplisted words that stay common words even when some country/area has the name
@@ -645,8 +720,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if j >= 0 and covered[j][1] > s:
             continue
         lw = w.lower()
-        if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in FIRST_NAMES or w in surnames:
-            continue
+        if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in FIRST_NAMES or w in surnames \
+                or lw in doc.lower_words:
+            continue  # ... or the document writes it as a common word ('Children might', 'children')
         prev = doc.prev_word(s)
         if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]):
             continue  # inside a run of capitalized words: a name of something else
@@ -666,7 +742,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         matched = (m.matched_name.split(" (from ")[0])
         if m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
-            if len(a) < 6 or Levenshtein.distance(a, b) > 1 or m.population < 1000 and m.feature == "populated place":
+            if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 or m.population < 1000 and m.feature == "populated place":
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
