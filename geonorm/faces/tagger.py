@@ -615,8 +615,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
     if prev is not None:
         pw = prev[1].lower().rstrip(".")
         spaced = text[doc.words.spans[prev[0]][1]:s] == " "
-        if _is_cap(prev[1]) and (pw in TITLES or pw in FIRST_NAMES):
-            return False  # 'Gov. Riley', 'Vladimir Putin'
+        if _is_cap(prev[1]) and (pw in TITLES or pw in FIRST_NAMES or single and pw in ("st", "ste")):
+            return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
     if single and nxt is not None and _is_cap(nxt[1]):
