@@ -192,6 +192,13 @@ def test_district_town_is_chosen_inside_the_region_named_beside_it(resolver):
     assert m.match_kind == "area" and m.id == 701845
 
 
+def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
+    # Dibrivka (Dnipropetrovsk oblast) lies near Shakhtarske there, but the phrase names Donetsk
+    # region: the district is Shakhtarsk's, and this Dibrivka is not in the gazetteer
+    m = resolver.resolve("village Dibrivka, Shakhtarskyi district, Donetsk region")
+    assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.5
+
+
 def test_capital_bonus_needs_the_capitals_own_name(resolver):
     # 'Philadelphia' is an old name of Amman: the capital bonus must not pull it to Jordan
     assert resolver.resolve("Philadelphia").country_code == "US"

@@ -18,6 +18,9 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 
 
+_AREA_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+
+
 def all_rows(area_ctx) -> list[int]:
     """The area rows of every part of ``[(label, rows), ...]``, in order."""
     return [r for _, rows in area_ctx for r in rows]
@@ -58,6 +61,7 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near:
                 districts.append(part)
+        found = self._consistent(found, districts)
         # district towns (and towns the place is 'near') last: the areas named beside them pick
         # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
         named = all_rows(found)
@@ -70,6 +74,29 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
+
+    def _consistent(self, found: list[tuple[Part, list[int]]], districts: list[Part]):
+        """Each part's areas that agree with the other parts' (one lies inside the other):
+        'Shakhtarskyi district, Donetsk region' keeps the district in Donetsk oblast, not a
+        namesake elsewhere. A smaller area with no agreeing row is dropped (to be read as a
+        district town, when it is a district); the larger areas are trusted."""
+        if len(found) < 2:
+            return found
+        gaz = self.gazetteer
+        out = []
+        for i, (part, rows) in enumerate(found):
+            other = [r for j, (_, rs) in enumerate(found) if j != i for r in rs]
+            keep = [r for r in rows if self.inside_any(r, gaz.place(r), other)
+                    or any(self.inside_any(o, gaz.place(o), [r]) for o in other)]
+            if keep:
+                out.append((part, keep))
+            elif max(_AREA_RANK.get(gaz.place(r).level, 0) for r in rows) \
+                    < max(_AREA_RANK.get(gaz.place(r).level, 0) for r in other):
+                if part.is_area:
+                    districts.append(part)
+            else:
+                out.append((part, rows))
+        return out
 
     def regions_named_after_town(self, text: str) -> list[int]:
         """First-level areas named after their main town, reached through the town's other
@@ -106,8 +133,9 @@ class PhraseAreas:
         """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
         'Shakhtarskyi' -> Shakhtarsk, 'Novoaydarsky' -> Novoaidar, 'Telman' -> Telmanove.
         Among the spellings that hit, the first whose town agrees with the rest of the phrase
-        wins: a candidate place lies in its district (``candidates``), then it lies inside the
-        other named areas (``within``)."""
+        wins: it lies inside the other named areas (``within``: 'Shakhtarskyi district, Donetsk
+        region' is Shakhtarsk, not Shakhtarske in Dnipropetrovsk oblast), then a candidate place
+        lies in its district (``candidates``)."""
         gaz = self.gazetteer
         word = to_ascii(text)
         stem = _ADJ_END.sub("", word)
@@ -119,12 +147,13 @@ class PhraseAreas:
             rows = self.towns(t)
             if not rows:
                 continue
-            near = [r for r in rows if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
-            inside = [r for r in (near or rows) if within and self.inside_any(r, gaz.place(r), within)]
-            rank = (bool(near), bool(inside))
+            inside = [r for r in rows if self.inside_any(r, gaz.place(r), within)] if within else rows
+            near = [r for r in (inside or rows)
+                    if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
+            rank = (bool(inside), bool(near))  # the named areas first, then the candidates
             if rank > best_rank:
-                best, best_rank = inside or near or rows, rank
-            if rank == (True, True) or (rank[0] and not within) or (not candidates and (rank[1] or not within)):
+                best, best_rank = near or inside or rows, rank
+            if rank == (True, True) or (rank[0] and not candidates):
                 break
         return best
 
