@@ -199,6 +199,13 @@ def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.5
 
 
+def test_typos_do_not_reach_names_romanized_from_unrelated_scripts(resolver):
+    # 'Kozhevnya' once matched 'Kommowna', a romanization of Debaltsivske's Armenian name
+    m = resolver.resolve("Kozhevnya, Shakhtarskyi district, Donetsk region", limit=10)
+    assert all("Կ" not in (c.matched_name or "") for c in [m, *m.alternatives])
+    assert m.match_kind == "area"
+
+
 def test_capital_bonus_needs_the_capitals_own_name(resolver):
     # 'Philadelphia' is an old name of Amman: the capital bonus must not pull it to Jordan
     assert resolver.resolve("Philadelphia").country_code == "US"

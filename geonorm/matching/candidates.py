@@ -53,6 +53,18 @@ def _within(gaz: Gazetteer, q_fold: str, key_ids: np.ndarray, max_dist: int) -> 
     return key_ids[dist <= max_dist].tolist()
 
 
+TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
+
+
+def _typo_script_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
+    """Whether a typo may reach this name form: written (or romanized from) Latin, Cyrillic or
+    the query's own script. A misspelt 'Kozhevnya' is not the Armenian name of another village
+    ('Kommowna', from Կոմմունա)."""
+    orig = int(gaz.form_orig[form_row])
+    text = gaz.form_text[orig if orig >= 0 else form_row]
+    return text.isascii() or script_of(text) in TYPO_SCRIPTS or script_of(text) == q_script
+
+
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
     """Best evidence per place row for the query ``text``. Fuzzy (SymSpell) candidates are
     looked up only when nothing closer was found, unless ``force_fuzzy``."""
@@ -98,10 +110,13 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
         key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
         if not key_ids and len(q_fold) >= SEGMENT_MIN_LEN:  # any two edits
             key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
+        q_script = script_of(text)
         for key_id in key_ids:  # verified: within max_dist edits
             key = gaz.fold_keys[key_id]
             sim = ratio(q_fold, key)
             for fr in gaz.forms_of_fold_key(key_id).tolist():
+                if not _typo_script_ok(gaz, fr, q_script):
+                    continue
                 prow = int(form_place[fr])
                 ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, to_ascii(gaz.form_text[fr])))
                 cur = out.get(prow)
