@@ -57,6 +57,14 @@ def test_phrases(resolver, phrase):
     assert resolver.resolve(phrase).id == POKROVSK
 
 
+def test_adjective_settlement_words_are_prefixes_not_names(resolver):
+    # 'border village of Chervonaya Zarya' was read as a run whose last word 'Zarya' matched
+    # another village's alternate name at 0.84; the village itself is not in the gazetteer
+    m = resolver.resolve("near the border village of Chervonaya Zarya, Donetsk region")
+    assert m.match_kind == "area" and m.head == "Chervonaya Zarya"
+    assert resolver.resolve("near the frontline town of Pokrovsk").id == POKROVSK
+
+
 def test_phrase_with_entity_hint_and_slash(resolver):
     assert resolver.resolve("Area of the city of Artemovsk (DPR)").id == 713174
     assert resolver.resolve("Horlivka town").id == 707753

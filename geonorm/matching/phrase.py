@@ -32,6 +32,11 @@ _PREFIXES = [
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",
 ]
+# '(near the) border village of X', 'the frontline town of X': adjective + settlement word
+_PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line", "occupied", "liberated",
+                                              "embattled", "neighboring", "neighbouring")
+              for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
+              for of in (" of", "")]
 _NEAR_RE = re.compile(r"\b(near|nearby|close to|outside|around|vicinity|біля|около|под|поблизу|вблизи)\b",
                       re.IGNORECASE)
 _PREFIX_RE = re.compile(
