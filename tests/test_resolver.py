@@ -207,6 +207,18 @@ def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.5
 
 
+def test_an_exact_name_must_lie_in_the_district_nested_in_its_region(resolver):
+    # Karpovo-Nadezhdynka ('Karpovka') lies in Donetsk oblast but far from Sloviansk: the
+    # village of the phrase is not in the gazetteer, so the district's town answers
+    m = resolver.resolve("near the village of Karpovka, Slavyansky district, Donetsk region")
+    assert m.match_kind == "area" and m.id == 693468
+    assert resolver.resolve("Karpovka, Donetsk region").id == 706695
+    # sibling regions of a list are alternatives, not a contradiction
+    m = resolver.resolve("areas of the settlements of Novoselovskoye of the Luhansk People's "
+                         "Republic, Novomlynsk of the Kharkiv region")
+    assert m.match_kind != "area" and m.admin1 == "Luhanska oblast"
+
+
 def test_typos_do_not_reach_names_romanized_from_unrelated_scripts(resolver):
     # 'Kozhevnya' once matched 'Kommowna', a romanization of Debaltsivske's Armenian name
     m = resolver.resolve("Kozhevnya, Shakhtarskyi district, Donetsk region", limit=10)

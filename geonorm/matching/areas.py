@@ -158,13 +158,22 @@ class PhraseAreas:
         return best
 
     def contradicts(self, best, area_ctx) -> bool:
-        """An exact name must lie in one of the areas the phrase names; a guessed spelling
-        (fuzzy, skeleton) in every one of them ('X, Lutuhyne district, Luhansk region')."""
+        """A guessed spelling (fuzzy, skeleton) must lie in every area the phrase names ('X,
+        Lutuhyne district, Luhansk region'). An exact name must lie in one of them, and in each
+        named area nested inside one it lies in: 'Karpovka, Slavyansky district, Donetsk region'
+        is not a Karpovka elsewhere in the oblast; but sibling regions of a list ('X of the
+        Luhansk People's Republic, Y of the Kharkiv region') are alternatives."""
+        gaz = self.gazetteer
         _, row, ev, _ = best
-        place = self.gazetteer.place(row)
+        place = gaz.place(row)
+        holds = [self.inside_any(row, place, rows) for _, rows in area_ctx]
         if ev.via in ("skeleton", "fuzzy"):
-            return not all(self.inside_any(row, place, rows) for _, rows in area_ctx)
-        return not self.inside_any(row, place, all_rows(area_ctx))
+            return not all(holds)
+        if not any(holds):
+            return True
+        around = [r for (_, rows), ok in zip(area_ctx, holds) if ok for r in rows]
+        return any(not ok and any(self.inside_any(r, gaz.place(r), around) for r in rows)
+                   for (_, rows), ok in zip(area_ctx, holds))
 
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer
