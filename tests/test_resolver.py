@@ -261,6 +261,9 @@ def test_dotted_state_abbreviations(resolver, query, name):
     ("Muratova near Lugansk", "Muratove", "fuzzy"),
     # no Pisky near Avdiivka in the gazetteer: the answer is the landmark town, not a Pisky elsewhere
     ("Pisky near Avdiivka", "Avdiyivka", "area"),
+    # the same with other words for 'near', mid-phrase
+    ("Vodiane on the outskirts of Mariupol", "Vodiane", "transliteration"),
+    ("Pisky not far from Avdiivka", "Avdiyivka", "area"),
 ])
 def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     m = resolver.resolve(phrase)

@@ -26,7 +26,7 @@ _PREFIXES = [
     "the area of", "area of", "in the city of", "in the town of", "in the village of", "the city of",
     "the town of", "the village of", "city of", "town of", "village of", "settlement of",
     "urban-type settlement of", "district of", "near the city of", "near the village of",
-    "near the town of", "nearby", "near", "around", "outside", "close to", "in", "at", "from", "of",
+    "near the town of", "nearby", "near", "around", "outside of", "outside", "close to", "not far from", "in", "at", "from", "of",
     "the", "and", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
     "southeast of", "southwest of",
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
@@ -37,7 +37,8 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
                                               "embattled", "neighboring", "neighbouring")
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
-_NEAR_RE = re.compile(r"\b(near|nearby|close to|outside|around|vicinity|біля|около|под|поблизу|вблизи)\b",
+_NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
+                      r"поблизу|вблизи)\b",
                       re.IGNORECASE)
 _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
@@ -69,7 +70,8 @@ _SPLIT_RE = re.compile(
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|people'?s\s+republic)\b)"
     # "Muratova near Lugansk": the town it is near becomes its own part
-    r"|\s+(?=(?:near|close\s+to|біля|около|поблизу)\s)",
+    r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
+    r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -166,4 +168,6 @@ def parse_phrase(phrase: str) -> list[Part]:
         part = _strip_part(piece)
         if part is not None:
             parts.append(part)
-    return parts
+    # pieces of generic words only ('a village outside Kharkiv', 'on the outskirts of') name nothing
+    named = [p for p in parts if not is_generic(p.raw)]
+    return named or parts
