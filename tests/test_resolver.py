@@ -65,6 +65,13 @@ def test_adjective_settlement_words_are_prefixes_not_names(resolver):
     assert resolver.resolve("near the frontline town of Pokrovsk").id == POKROVSK
 
 
+def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
+    # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
+    m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")
+    assert m.country_code == "UA"
+    assert resolver.resolve("The Villages").id == 4175179
+
+
 def test_phrase_with_entity_hint_and_slash(resolver):
     assert resolver.resolve("Area of the city of Artemovsk (DPR)").id == 713174
     assert resolver.resolve("Horlivka town").id == 707753

@@ -28,7 +28,7 @@ _PREFIXES = [
     "urban-type settlement of", "district of", "near the city of", "near the village of",
     "near the town of", "nearby", "near", "around", "outside of", "outside", "close to", "not far from", "in", "at", "from", "of",
     "the", "and", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
-    "southeast of", "southwest of",
+    "southeast of", "southwest of", "between",
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",
 ]

@@ -201,7 +201,9 @@ class Resolver:
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
-        if len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
+        if is_generic(text):  # and yet a name ('The Villages', Florida)
+            parts = [Part(text=text, raw=text)]
+        elif len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
             parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
@@ -321,7 +323,7 @@ class Resolver:
                     span_words = words[start:start + n]
                     span = " ".join(span_words)
                     nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
-                    if (len(span) < 4 or nxt in AREA_WORDS
+                    if (len(span) < 4 or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
                             or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
                         continue
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
