@@ -156,7 +156,8 @@ def parse_phrase(phrase: str) -> list[Part]:
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
     phrase = _DAMAGE_RE.sub(" ", clean(phrase))
     extras = _PAREN_RE.findall(phrase)
-    main = _AREA_BREAK_RE.sub(r"\1, ", _PAREN_RE.sub(",", phrase))
+    # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
+    main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
     parts = []
     for n, item in enumerate(_LIST_RE.split(main)):
         for k, piece in enumerate(_SPLIT_RE.split(item)):
