@@ -131,7 +131,7 @@ def test_resolve_many_keeps_order(resolver):
 def test_unknown_place_in_named_district_answers_with_the_district_town(resolver):
     m = resolver.resolve("Qwzxvillage village, Amvrosievsky district, Donetsk region")
     assert m.ok and m.match_kind == "area"
-    assert m.name == "Amvrosiivka" and m.confidence < 0.5
+    assert m.name == "Amvrosiivka" and m.confidence < 0.6
     assert "not in the gazetteer" in m.explain()
 
 
@@ -211,7 +211,7 @@ def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     # Dibrivka (Dnipropetrovsk oblast) lies near Shakhtarske there, but the phrase names Donetsk
     # region: the district is Shakhtarsk's, and this Dibrivka is not in the gazetteer
     m = resolver.resolve("village Dibrivka, Shakhtarskyi district, Donetsk region")
-    assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.5
+    assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.6
 
 
 def test_an_exact_name_must_lie_in_the_district_nested_in_its_region(resolver):

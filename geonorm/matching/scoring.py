@@ -84,6 +84,9 @@ def confidences(scores: list[float]) -> list[float]:
     total = sum(exps) + none
     return calibrate([e / total for e in exps])
 
-# confidence of an answer that falls back to an area the phrase names (the place itself missing)
-AREA_ANSWER_CONFIDENCE = {"populated place": 0.35, "admin2": 0.3, "admin1": 0.15, "region": 0.1,
-                          "country": 0.05}
+# confidence of an answer that falls back to an area the phrase names (the place itself missing).
+# Measured 2026-11-26 on UCDP Ukraine dev (mention only): answers with the district's town lie
+# within 20 km of the place 78% of the times (79 items), with its first-level area 8% (12 items);
+# the town's figure is shaded down because the answer is still not the place itself.
+AREA_ANSWER_CONFIDENCE = {"populated place": 0.55, "admin2": 0.3, "admin1": 0.1, "region": 0.05,
+                          "country": 0.02}
