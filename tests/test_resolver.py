@@ -72,6 +72,19 @@ def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     assert resolver.resolve("The Villages").id == 4175179
 
 
+@pytest.mark.parametrize("query, name, feature", [
+    ("Latin America", "Latin America", "region"),  # was Slatina, Czechia, at 0.72
+    ("the Middle East", "Middle East", "region"),  # was a hamlet in the US
+    ("Black Sea", "Black Sea", "region"),
+    ("Mediterranean", "Mediterranean Sea", "region"),
+    ("America", "United States", "country"),  # was América, Argentina
+    ("Atlantic City", "Atlantic City", "populated place"),  # a town named after one stays the town
+])
+def test_world_regions_seas_and_colloquial_country_names(resolver, query, name, feature):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, feature)
+
+
 def test_phrase_with_entity_hint_and_slash(resolver):
     assert resolver.resolve("Area of the city of Artemovsk (DPR)").id == 713174
     assert resolver.resolve("Horlivka town").id == 707753
