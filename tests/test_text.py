@@ -204,3 +204,13 @@ def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     assert (paris.match.country_code, paris.match.admin1) == ("US", "Tennessee")
     assert henry.match.admin1 == "Tennessee"
     assert any("Henry County" in h for h in paris.match.hints)  # says which mention moved it
+
+
+def test_a_sea_is_not_pulled_into_the_documents_country(resolver):
+    # the other mentions are American: 'Atlantic' stays the ocean, not Atlantic, Iowa
+    text = ("Storms moved from Texas across Florida and Georgia. "
+            "The Atlantic hurricane season starts in June, Miami forecasters said.")
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("Texas", "Florida", "Georgia", "Atlantic", "Miami")]
+    atlantic = link(text, spans, resolver=resolver)[3]
+    assert atlantic.match.name == "Atlantic Ocean"
+    assert not any(h.endswith(" in ") for h in atlantic.match.hints)

@@ -100,14 +100,15 @@ class Context:
               exclude_label: str = "") -> tuple[float, list[str]]:
         """Score bonus for a candidate, and the words explaining it."""
         s, notes = 0.0, []
-        share = self.countries.get(country_code, 0.0)
+        # a place in no country (a sea, a world region) agrees with whichever country leads
+        share = self.countries.get(country_code, 0.0) if country_code else max(self.countries.values(), default=0.0)
         if share:
             s += COUNTRY_WEIGHT * share
         a_share = self.admin1.get((country_code, admin1_name), 0.0)
         if a_share:
             s += ADMIN1_WEIGHT * a_share
             notes.append(f"{self.label}: {a_share:.0%} of confident answers are in {admin1_name}")
-        elif share >= 0.5:
+        elif share >= 0.5 and country_code:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
         if len(self.lats):
             j, d = self._nearest(lat, lon, exclude_label)
