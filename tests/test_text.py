@@ -118,6 +118,8 @@ def test_surnames_and_streets_are_not_places(resolver, text, person):
     ("Police said. Toronto police are also investigating.", "Toronto"),
     ("\"We are safe,\" said Fargo City Commissioner Tim Mahoney.", "Fargo"),
     ("Man From Ohio Arrested In Athens", "Athens"),
+    ("It must be registered with the Ministry of Justice. Azerbaijan has a record of that.", "Azerbaijan"),
+    ("The S.C. Highway Patrol is looking for the driver.", "S.C."),  # dotted state codes anywhere
 ])
 def test_places_next_to_capitalized_words_stay(resolver, text, place):
     assert place in {m.text for m in extract(text, resolver=resolver)}

@@ -524,7 +524,7 @@ def format_report(report: dict) -> str:
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, readable=True))
 @click.option("--mode", type=click.Choice(["mention", "context"]), default="mention", show_default=True,
-              help="mention: resolve the mention alone; context: use the document (falls back to mention for now).")
+              help="mention: resolve the mention alone; context: resolve each document's gold spans together (document context).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True),
               help="Write predictions (JSONL: id, pred_lat, pred_lon, pred_geonameid) here.")
 @click.option("--filter", "filters", multiple=True, metavar="KEY=VALUE",

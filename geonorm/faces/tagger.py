@@ -371,8 +371,8 @@ def _lexicon_spans(text: str) -> list[tuple[int, int, str]]:
         surface = m.group(1)
         query, after_comma = _LEX[surface]
         s, e = m.span(1)
-        if after_comma and text[max(0, s - 2):s] != ", ":
-            continue
+        if after_comma and surface.count(".") == 1 and text[max(0, s - 2):s] != ", ":
+            continue  # 'Mobile, Ala.', but not 'Ill.' or 'Mass.' anywhere; 'S.C.' is never a word
         if not surface.endswith(".") and e < len(text) and text[e] == ".":
             pass
         out.append((s, e, query))
@@ -523,8 +523,8 @@ def _surnames(doc: _Doc) -> set[str]:
         if lw in TITLES or lw in FIRST_NAMES:
             s2, e2 = spans[i + 1]
             gap = text[e:s2]
-            if gap not in (" ", ". "):
-                continue
+            if gap not in (" ", ". ") or gap == ". " and len(lw) > 4:
+                continue  # 'Gov. Riley', but 'Ministry of Justice. Azerbaijan has' ends a sentence
             w2 = text[s2:e2]
             if _is_cap(w2) and w2.lower() not in TITLES and w2.lower() not in COMMON:
                 if lw in TITLES and w2.lower() in FIRST_NAMES:
@@ -614,8 +614,11 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
     nxt = doc.next_word(e)
     if prev is not None:
         pw = prev[1].lower().rstrip(".")
-        spaced = text[doc.words.spans[prev[0]][1]:s] == " "
-        if _is_cap(prev[1]) and (pw in TITLES or pw in FIRST_NAMES or single and pw in ("st", "ste")):
+        gap = text[doc.words.spans[prev[0]][1]:s]
+        spaced = gap == " "
+        dotted = gap == ". " and len(pw) <= 4  # 'Gov. Riley'; not 'Ministry of Justice. Azerbaijan'
+        if _is_cap(prev[1]) and (spaced and (pw in TITLES or pw in FIRST_NAMES)
+                                 or dotted and (pw in TITLES or single and pw in ("st", "ste"))):
             return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
