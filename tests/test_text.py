@@ -120,6 +120,7 @@ def test_surnames_and_streets_are_not_places(resolver, text, person):
     ("Man From Ohio Arrested In Athens", "Athens"),
     ("It must be registered with the Ministry of Justice. Azerbaijan has a record of that.", "Azerbaijan"),
     ("The S.C. Highway Patrol is looking for the driver.", "S.C."),  # dotted state codes anywhere
+    ("Results are on the Virginia State Board of Elections website.", "Virginia"),  # not a first name
 ])
 def test_places_next_to_capitalized_words_stay(resolver, text, place):
     assert place in {m.text for m in extract(text, resolver=resolver)}

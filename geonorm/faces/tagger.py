@@ -115,6 +115,9 @@ pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana ju
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
 luca chen wang li zhang liu yang huang zhao wu zhou
 """.split())
+# words after a state or country name that make it an institution's, not a person's first name
+INSTITUTIONS = frozenset("""state department board police university college county city senate
+house assembly legislature court highway tech supreme general national""".split())
 # role nouns that name a person when written in lowercase before a name ('coach Ripley')
 ROLES = frozenset("""coach attorney officer sheriff deputy detective senator governor mayor president
 minister commissioner councilman councilwoman trooper spokesman spokeswoman spokesperson chairman
@@ -624,8 +627,9 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
     if single and nxt is not None and _is_cap(nxt[1]):
         nw = nxt[1].lower()
-        if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES:
-            return False  # 'Vladimir Putin', 'Maria Ivanova'
+        if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES \
+                and not (fl & F_AREA and nw in INSTITUTIONS):
+            return False  # 'Vladimir Putin', 'Maria Ivanova'; not 'the Virginia State Board'
     if single and (low in COMMON or low in _NEVER):
         return False
     if not fl & F_AREA and (low in FIRST_NAMES or low in TITLES) and not _locative(doc, s, e):
