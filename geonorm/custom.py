@@ -319,12 +319,14 @@ def assemble_custom(geonames_dir: str | Path | None = None, countries: str | Ite
         area_report.note(f"{derived} area points derived from member places, {no_point} without coordinates")
     reports.append(area_report)
 
-    # curated data: names of places present, regions of the countries in scope
+    # curated data: names of places present, regions of the countries in scope, and the world
+    # regions and seas (in no country) always
     orphans = 0
     if curated:
         cplaces, cnames, creports = load_curated()
         for pid, place in cplaces.items():
-            if pid not in places and (include_default or not scope or place.country_code in scope):
+            if pid not in places and (include_default or not scope or place.country_code in scope
+                                      or not place.country_code):
                 places[pid] = place
         for name in cnames:
             target = places.get(name.place_id)

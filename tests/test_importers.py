@@ -282,6 +282,8 @@ def test_build_custom_end_to_end(tmp_path):
     # curated data attached to places present: the precise rename date wins over GeoNames' year
     assert names["Krasnoarmiisk"].valid_to == 20160512
     assert meta["curated_names_for_absent_places"] > 0
+    # curated seas and world regions belong to no country: a UA-only build keeps them
+    assert any(gaz.place(r).name == "Sea of Azov" for r in range(len(gaz)))
 
 
 def test_build_custom_from_zips_and_subset(tmp_path):
