@@ -73,6 +73,11 @@ def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
 
 
 @pytest.mark.parametrize("query, name, feature", [
+    # a small town's alternate name does not push the state named so aside (Montana City has
+    # 'Montana'), the big city's common name does ('New York'), as does the town's own name
+    ("Montana", "Montana", "admin1"),
+    ("New York", "New York City", "populated place"),
+    ("Kharkiv", "Kharkiv", "populated place"),
     ("Latin America", "Latin America", "region"),  # was Slatina, Czechia, at 0.72
     ("the Middle East", "Middle East", "region"),  # was a hamlet in the US
     ("Black Sea", "Black Sea", "region"),

@@ -24,6 +24,7 @@ from .phrase import AREA_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
+_OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 # words that are never a place head on their own in a phrase
 _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -458,16 +459,23 @@ class Resolver:
             form_text = gaz.form_text[ev.form_row]
             if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0 and not (
                     len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
+                own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or \
+                    fold_key(form_text) == fold_key(gaz.place(row).name)
                 key = fold_key(form_text)
                 towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
-                                                  gaz.country_code_of(row), gaz.admin1_code_of(row)))
+                                                  gaz.country_code_of(row), gaz.admin1_code_of(row),
+                                                  own, int(gaz.place_pop[row])))
         if not towns:
             return scored
         out = []
         for s, row, ev, notes in scored:
             place = gaz.place(row)
             if place.level in ("admin1", "admin2"):
-                for lat, lon, cc, a1 in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
+                for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
+                    # the town's own name, or a common name of a town that weighs in the area
+                    # ('New York'); not Montana City's alternate name 'Montana'
+                    if not own and pop < 0.1 * place.population:
+                        continue
                     if cc == place.country_code and (a1 == place.admin1_code or float(
                             haversine_km(lat, lon, place.lat, place.lon)) < 150):
                         s += scoring.NAMESAKE_AREA
