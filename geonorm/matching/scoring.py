@@ -57,13 +57,13 @@ def prior(level: str, population: int, feature_code: str = "") -> float:
 # benchmarks/calibrate.py on held-out dev data; None = raw softmax.
 # Fitted 2026-11-26 (benchmarks/calibrate.py --knots 24, second fit of the day) on UCDP Ukraine dev
 # (correct = within 20 km) and LGL (161 km), 5,080 answered items: ECE 0.076 -> 0.013; held-out
-# GWN 0.072 -> 0.065.
+# GWN 0.072 -> 0.065. Capped at 0.99: no answer is certain.
 CALIBRATION: list[tuple[float, float]] | None = [
     (0.0, 0.0), (0.014, 0.0), (0.1257, 0.223), (0.1679, 0.239), (0.2057, 0.243), (0.2601, 0.299),
     (0.3176, 0.348), (0.363, 0.536), (0.4398, 0.652), (0.5336, 0.7), (0.5788, 0.712),
     (0.668852, 0.718), (0.7252, 0.721), (0.772991, 0.746), (0.843165, 0.794), (0.8977, 0.826),
     (0.9296, 0.859), (0.939, 0.869), (0.9616, 0.913), (0.9824, 0.938), (0.9924, 0.949),
-    (0.998, 0.976), (0.9991, 0.989), (0.9996, 0.996), (1.0, 1.0),
+    (0.998, 0.976), (0.9991, 0.989), (0.9996, 0.99), (1.0, 0.99),
 ]
 
 
