@@ -65,6 +65,14 @@ def test_adjective_settlement_words_are_prefixes_not_names(resolver):
     assert resolver.resolve("near the frontline town of Pokrovsk").id == POKROVSK
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("University of California", "California"),  # not University, Florida
+    ("Council of Europe", "Europe"),
+])
+def test_institution_words_are_not_the_place_in_a_name(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

@@ -32,7 +32,12 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "centre", "suburb", "highway", "bridge", "mine", "station", "post", "battle", "zone",
               "cemetery", "river", "front", "frontline", "line", "settlement", "liberation",
               "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
-              "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines"}
+              "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines",
+              # institutions: 'University of California', 'Council of Europe', 'Islamic Republic'
+              "university", "college", "school", "council", "republic", "federal", "reserve", "union",
+              "soviet", "islamic", "bank", "court", "department", "ministry", "government", "party",
+              "army", "police", "hospital", "church", "museum", "library", "company", "office",
+              "agency", "committee", "commission", "assembly", "parliament", "senate", "congress"}
 _MAX_CANDIDATES = 400
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
