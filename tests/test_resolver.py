@@ -73,6 +73,12 @@ def test_institution_words_are_not_the_place_in_a_name(resolver, phrase, name):
     assert resolver.resolve(phrase).name == name
 
 
+def test_a_word_inside_a_proper_name_is_not_a_hamlet_of_that_name(resolver):
+    # 'Meadow Grove' (not in the gazetteer) was Meadow, Texas at 0.66: abstain instead
+    assert not resolver.resolve("Meadow Grove").ok
+    assert resolver.resolve("Mariupol Drama Theatre").name == "Mariupol"  # a big place still counts
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

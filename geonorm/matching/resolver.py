@@ -37,8 +37,11 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "university", "college", "school", "council", "republic", "federal", "reserve", "union",
               "soviet", "islamic", "bank", "court", "department", "ministry", "government", "party",
               "army", "police", "hospital", "church", "museum", "library", "company", "office",
-              "agency", "committee", "commission", "assembly", "parliament", "senate", "congress"}
+              "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
+              "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
+BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
+_AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
@@ -322,8 +325,16 @@ class Resolver:
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place."""
+        gaz = self.gazetteer
         for i in order:
             words = parts[i].text.split()
+            # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
+            # inside it stands for the place only when that is a big place or an area ('Mariupol
+            # Drama Theatre'), not a hamlet called 'Meadow'
+            # (a phrase that names areas too is checked against them instead: 'Tsvetnye Peski,
+            # Slavyanoserbsky district')
+            proper = len(parts) == 1 and all(
+                w[:1].isupper() and w.lower().strip(".,;:()") not in _STOPWORDS for w in words)
             for n in range(min(len(words) - 1, 4), 0, -1):
                 for start in range(0, len(words) - n + 1):
                     span_words = words[start:start + n]
@@ -334,6 +345,10 @@ class Resolver:
                         continue
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
                           if e.via in ("exact", "roman", "fold")}
+                    if ev and proper and not any(
+                            int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS
+                            for r in ev):
+                        continue
                     if ev:
                         return Part(text=span, raw=span), i, ev
         return None, -1, {}
