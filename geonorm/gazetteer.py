@@ -175,6 +175,17 @@ class Gazetteer:
             p = self.parent(p)
         return out
 
+    def admin2_row(self, row: int) -> int | None:
+        """Row of the second-level area the place is in (itself when it is one), or None."""
+        level2 = LEVELS.index("admin2")
+        for _ in range(3):
+            if int(self.place_level[row]) == level2:
+                return row
+            row = int(self.place_parent[row])
+            if row < 0:
+                return None
+        return None
+
     def country_code_of(self, row: int) -> str:
         return self._pstr["country_code"][row]
 

@@ -217,3 +217,13 @@ def test_a_sea_is_not_pulled_into_the_documents_country(resolver):
     atlantic = link(text, spans, resolver=resolver)[3]
     assert atlantic.match.name == "Atlantic Ocean"
     assert not any(h.endswith(" in ") for h in atlantic.match.hints)
+
+
+def test_a_county_named_in_the_document_places_its_town(resolver):
+    # alone: Huntsville, Alabama; with 'Walker County' (Texas) in the text, the Texan county seat,
+    # even though neither mention is confident by itself
+    text = "Walker County commissioners met on Monday. Huntsville residents asked for road repairs."
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("Walker County", "Huntsville")]
+    county, town = link(text, spans, resolver=resolver)
+    assert (town.match.admin1, county.match.admin1) == ("Texas", "Texas")
+    assert any("Walker County" in h for h in town.match.hints)

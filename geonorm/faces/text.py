@@ -260,8 +260,23 @@ def _candidate_areas(m: Match) -> set[tuple[str, str]]:
     return {(cc, a1) for cc, a1, _, _ in m.places() if cc and a1}
 
 
+def _named_counties(m: Match, gaz) -> dict[int, float]:
+    """{second-level area row: weight} a mention names when it is a county ('Walker County'):
+    its answer (1) and its runner-ups that are counties too (0.5). Town mentions do not vote:
+    small namesakes share counties by chance."""
+    if not m.ok or m.feature != "admin2":
+        return {}
+    out = {}
+    for i, pid in enumerate([m.id] + [a.id for a in m.alternatives]):
+        row = gaz.row_of(pid)
+        if row is not None and gaz.admin2_row(row) == row:
+            out.setdefault(row, 1.0 if i == 0 else 0.5)
+    return out
+
+
 def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
-                   candidates: dict[str, set] | None = None) -> _Evidence:
+                   candidates: dict[str, set] | None = None,
+                   counties: dict[str, dict[int, float]] | None = None) -> _Evidence:
     """Context from the confident answers, one vote per distinct mention (areas count double).
 
     ``exclude``: the mention the context is for (its own answer does not vote for itself).
@@ -297,7 +312,16 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
         for key in candidates[q]:
             shares[key] = shares.get(key, 0.0) + CANDIDATE_VOTE / len(others)
             names.setdefault(key, key[1])
-    if total == 0 and not shares:
+    county: dict[int, float] = {}
+    county_notes: dict[int, str] = {}
+    for q, votes in (counties or {}).items():
+        if q == exclude:
+            continue
+        for row, w in votes.items():
+            if w > county.get(row, 0.0):
+                county[row] = w
+                county_notes[row] = f"{q!r} may be {gaz.place(row).name}, where this town lies"
+    if total == 0 and not shares and not county:
         return _Evidence(Context(label="document context"))
     p = list(pts.values())[:200]
     ctx = Context(label="document context",
@@ -305,7 +329,8 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
                   admin1=shares,
                   admin1_names=names,
                   lats=np.array([x[0] for x in p], dtype=float), lons=np.array([x[1] for x in p], dtype=float),
-                  point_labels=[x[2] for x in p], size=int(total))
+                  point_labels=[x[2] for x in p], size=int(total),
+                  admin2=county, admin2_notes=county_notes)
     return _Evidence(ctx, dict(by_country), dict(by_admin1))
 
 
@@ -351,17 +376,23 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         hints["country"] = country
     if as_of is not None:
         hints["as_of"] = as_of
-    queries = [it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]]) for it in items]
+    raw = [it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]]) for it in items]
+    # one mention whatever its case or spacing ('COLUMBUS' in a dateline, 'Columbus' later): it
+    # must not vote for itself
+    first: dict[str, str] = {}
+    queries = [first.setdefault(" ".join(q.split()).casefold(), q) for q in raw]
     distinct = list(dict.fromkeys(queries))
     alone = {q: resolver.resolve(q, **hints) for q in distinct}
     answers = dict(alone)
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
         cands = {q: _candidate_areas(m) for q, m in alone.items()}
+        counties = {q: _named_counties(m, resolver.gazetteer) for q, m in alone.items()}
         for _ in range(ROUNDS):
             new = {}
             for q in distinct:
-                ev = _build_context(answers, resolver.gazetteer, exclude=q, candidates=cands)
+                ev = _build_context(answers, resolver.gazetteer, exclude=q, candidates=cands,
+                                    counties=counties)
                 if not ev.context:
                     new[q] = answers[q]
                     continue
@@ -378,8 +409,10 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     out = []
-    for (s, e, source, label, *_), q in zip(items, queries):
+    for (s, e, source, label, *_), q, written in zip(items, queries, raw):
         m = answers[q]
+        if written != q:
+            m = replace(m, query=written)
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
             m = Match(query=q, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
                       alternatives=[Match_to_candidate(m)] + list(m.alternatives[:4]), head=m.head)

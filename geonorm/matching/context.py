@@ -19,6 +19,7 @@ from .hints import EARTH_KM
 
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.5
+ADMIN2_WEIGHT = 2.5
 NEAR_WEIGHT = 1.5
 NEAR_SCALE_KM = 40.0
 MAX_POINTS = 200
@@ -45,6 +46,10 @@ class Context:
     lons: np.ndarray = field(default_factory=lambda: np.zeros(0))
     point_labels: list[str] = field(default_factory=list)
     size: int = 0
+    # second-level areas (gazetteer rows) other queries name, and the words that say so: towns
+    # in them are favoured ('Walker County' makes Huntsville, Texas likelier than Alabama's)
+    admin2: dict[int, float] = field(default_factory=dict)
+    admin2_notes: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def from_matches(cls, matches: Iterable, label: str = "context", min_confidence: float = 0.6,
@@ -90,16 +95,22 @@ class Context:
 
     def _digest(self) -> str:
         h = hashlib.sha1(repr((self.label, sorted(self.countries.items()), sorted(self.admin1.items()),
+                               sorted(self.admin2.items()),
                                self.lats.round(3).tolist(), self.lons.round(3).tolist())).encode())
         return h.hexdigest()[:16]
 
     def __bool__(self) -> bool:
-        return bool(self.countries)
+        return bool(self.countries or self.admin1 or self.admin2)
 
     def bonus(self, country_code: str, admin1_name: str, lat: float, lon: float,
-              exclude_label: str = "") -> tuple[float, list[str]]:
-        """Score bonus for a candidate, and the words explaining it."""
+              exclude_label: str = "", admin2_row: int | None = None) -> tuple[float, list[str]]:
+        """Score bonus for a candidate, and the words explaining it (``admin2_row``: the
+        second-level area a town candidate lies in)."""
         s, notes = 0.0, []
+        b_share = self.admin2.get(admin2_row, 0.0) if admin2_row is not None else 0.0
+        if b_share:
+            s += ADMIN2_WEIGHT * b_share
+            notes.append(f"{self.label}: {self.admin2_notes.get(admin2_row, 'another query names its county')}")
         # a place in no country (a sea, a world region) agrees with whichever country leads
         share = self.countries.get(country_code, 0.0) if country_code else max(self.countries.values(), default=0.0)
         if share:
@@ -107,7 +118,7 @@ class Context:
         a_share = self.admin1.get((country_code, admin1_name), 0.0)
         if a_share:
             s += ADMIN1_WEIGHT * a_share
-            notes.append(f"{self.label}: {a_share:.0%} of confident answers are in {admin1_name}")
+            notes.append(f"{self.label}: {min(a_share, 1.0):.0%} of confident answers are in {admin1_name}")
         elif share >= 0.5 and country_code:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
         if len(self.lats):

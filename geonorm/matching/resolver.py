@@ -438,8 +438,10 @@ class Resolver:
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
             if context is not None:
-                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
-                                             place.lat, place.lon, exclude_label=text)
+                bonus, words = context.bonus(
+                    place.country_code, gaz.admin_name(row, "admin1"), place.lat, place.lon,
+                    exclude_label=text,
+                    admin2_row=gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None)
                 s += bonus
                 notes.extend(words)
             if hints.as_of is not None:
