@@ -79,6 +79,14 @@ def test_a_word_inside_a_proper_name_is_not_a_hamlet_of_that_name(resolver):
     assert resolver.resolve("Mariupol Drama Theatre").name == "Mariupol"  # a big place still counts
 
 
+def test_a_settlement_introduced_mid_phrase_is_the_place(resolver):
+    # not 'Ukraine' from the name of the agency
+    m = resolver.resolve("the building of the Security Service of Ukraine in the city of Dnepropetrovsk")
+    assert m.name == "Dnipro"
+    # prose in lowercase is not the head when the phrase has a capitalized name
+    assert resolver.resolve("shelling in the village of Pisky near Donetsk").head == "Pisky"
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

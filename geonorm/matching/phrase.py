@@ -69,6 +69,9 @@ _SPLIT_RE = re.compile(
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|people'?s\s+republic)\b)"
+    # "the building of the Security Service of Ukraine in the city of Dnipro": a settlement
+    # introduced mid-phrase is its own part
+    r"|\s+(?=in\s+the\s+(?:city|town|village|settlement)\s+of\s)"
     # "Muratova near Lugansk": the town it is near becomes its own part
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",

@@ -40,6 +40,11 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
+
+
+def _lowercase(text: str) -> bool:
+    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
+    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
 BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
@@ -217,6 +222,8 @@ class Resolver:
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
+        if any(not _lowercase(parts[i].text) for i in order):  # 'shelling in the village of Pisky'
+            order = [i for i in order if not _lowercase(parts[i].text)] + [i for i in order if _lowercase(parts[i].text)]
         head, head_index, evidence = self._whole_part_head(parts, order)
         if evidence and len(head.text.split()) > 1 and all(
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
