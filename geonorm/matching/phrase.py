@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..names.normalize import clean
 
@@ -143,6 +144,7 @@ GENERIC_WORDS = frozenset(
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
+@lru_cache(maxsize=65536)
 def is_generic(text: str) -> bool:
     """Is every word of ``text`` a generic word ('near the village', 'region')?"""
     words = [w.strip(".,;:()") for w in clean(text).lower().split()]
