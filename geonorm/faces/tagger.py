@@ -220,8 +220,11 @@ def _names(gaz, min_population: int):
         | (ppop >= 100_000)))
     keep = (area & not_roman) | town_name
     texts = gaz.form_text
+    own = (kind == int(NameKind.OFFICIAL)) | (kind == int(NameKind.PREFERRED)) | (kind == int(NameKind.ABBREVIATION))
     for r in np.nonzero(keep)[0].tolist():
         t = texts[r]
+        if not area[r] and len(t) <= 4 and t.isupper() and not own[r] and not curated[r]:
+            continue  # a big town's airport code ('DAC' Dhaka, 'TIF' Ta'if, 'DUI' Duisburg) in capitals is an acronym
         flags = F_PLACE | (F_AREA if area[r] else 0) | (F_BIG if area[r] or ppop[r] >= 10_000 else 0)
         if kind[r] == int(NameKind.ABBREVIATION) or (t.isupper() and len(t) <= 5):
             flags |= F_ABBREV
