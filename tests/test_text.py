@@ -109,6 +109,9 @@ def test_common_words_are_not_places(resolver):
     ("Desmond Demetrius Clark, 22, pleaded guilty. Clark was captured in July.", "Clark"),
     ("The lane is closed from Greencrest Drive to Clark Drive through Friday.", "Clark"),
     ("The city has three TIF districts, police said after the DUI arrest.", "TIF"),  # Ta'if's airport code
+    ("The painter wrote to Abraham Lincoln in 1848.", "Lincoln"),  # a hamlet 'Abraham' is no place before it
+    ("Miss Cordiner said she hoped so.", "Miss"),  # a title, not Mississippi
+    ("Congressman Mario Diaz-Balart spoke.", "Balart"),  # half of a double surname
 ])
 def test_surnames_and_streets_are_not_places(resolver, text, person):
     assert person not in {m.text for m in extract(text, resolver=resolver)}
@@ -122,6 +125,7 @@ def test_surnames_and_streets_are_not_places(resolver, text, person):
     ("It must be registered with the Ministry of Justice. Azerbaijan has a record of that.", "Azerbaijan"),
     ("The S.C. Highway Patrol is looking for the driver.", "S.C."),  # dotted state codes anywhere
     ("Results are on the Virginia State Board of Elections website.", "Virginia"),  # not a first name
+    ("said state Sen. Robert Ford, D-Charleston, on Monday.", "Charleston"),  # party-hometown
 ])
 def test_places_next_to_capitalized_words_stay(resolver, text, place):
     assert place in {m.text for m in extract(text, resolver=resolver)}

@@ -110,6 +110,7 @@ amber marilyn beverly danielle theresa diana natalie brittany charlotte marie ka
 jim sam barry allen martin nelson lee tom tim bob rob ben dan joe ted ken ron don ray jeff
 mike steve chris matt nick tony rick greg fred doug phil bud hank jake luke zach levi jesse
 barack hillary bill al angela emmanuel recep benjamin bashar xi kim narendra jair justin boris
+abraham theodore ulysses woodrow dwight herbert grover rutherford darren desmond mitch
 mohammed muhammad ahmed ali hassan hussein omar abdul abu fatima ayesha jose carlos luis miguel
 pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana juana lucia
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
@@ -560,7 +561,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             lex_cov = [(a, b) for a, b, _ in lex]
             hits = [h for h in hits if not any(a < h[1] and h[0] < b and (b - a) >= (h[1] - h[0]) for a, b in lex_cov)]
             lex = [x for x in lex if not any(h[0] < x[1] and x[0] < h[1] for h in hits)]
-    place_ends = {e for _, e, _ in hits} | ({b for _, b, _ in lex} if lexicon else set())
+    # ends of names that may stand before another ('Kansas City Missouri', 'Ukrainian Pokrovsk'):
+    # areas, big places, demonyms; not a hamlet 'Abraham' before 'Lincoln'
+    place_ends = {e for _, e, fl in hits if fl & (F_AREA | F_BIG)} | ({b for _, b, _ in lex} if lexicon else set())
     surnames |= _named_persons(doc, clean, hits, place_ends)
     out: list[TagSpan] = []
     taken = []  # (start, end) of every span considered, kept or dropped as a person
@@ -639,6 +642,15 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         return False  # 'Patrick said': a first name standing alone is a person
     if nxt is not None and nxt[1].lower() in SAID and not fl & F_BIG:
         return False  # 'Ripley said'
+    if single and low in TITLES and nxt is not None and _is_cap(nxt[1]):
+        return False  # 'Miss Cordiner', 'Miss America': a title, not 'Miss.' (Mississippi)
+    if single and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha() and s - 1 not in place_ends:
+        k = s - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        before = text[k:s - 1]
+        if len(before) >= 3 and before[0].isupper() and before[1:].islower():
+            return False  # 'Diaz-Balart': the second half of a double surname (not 'D-Charleston')
     if single and low in QUALIFIERS and nxt is not None and (_is_cap(nxt[1]) or nxt[1][0].isdigit()):
         return False  # 'Northwest D.C.', 'North Texas': a direction, the place follows
     if single and nxt is not None and _is_cap(nxt[1]) and nxt[1].lower().rstrip(".") in FACILITY_WORDS:
