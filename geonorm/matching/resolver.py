@@ -32,7 +32,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "centre", "suburb", "highway", "bridge", "mine", "station", "post", "battle", "zone",
               "cemetery", "river", "front", "frontline", "line", "settlement", "liberation",
               "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
-              "by", "for", "a", "an", "near", "close", "kilometres", "km", "miles", "nine", "mines",
+              "by", "for", "a", "an", "close", "kilometres", "km", "miles", "nine", "mines",
               # institutions: 'University of California', 'Council of Europe', 'Islamic Republic'
               "university", "college", "school", "council", "republic", "federal", "reserve", "union",
               "soviet", "islamic", "bank", "court", "department", "ministry", "government", "party",
