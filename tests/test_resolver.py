@@ -87,6 +87,16 @@ def test_a_settlement_introduced_mid_phrase_is_the_place(resolver):
     assert resolver.resolve("shelling in the village of Pisky near Donetsk").head == "Pisky"
 
 
+@pytest.mark.parametrize("phrase, name, admin1", [
+    ("Chicago, IL", "Chicago", "Illinois"),  # was Israel (ISO 'IL') at 0.02
+    ("Peoria, IL", "Peoria", "Illinois"),  # was Poriyya, Israel
+    ("Tel Aviv, IL", "Tel Aviv", None),  # the country still, when the town is there
+])
+def test_two_letter_codes_after_a_town_may_be_a_state_or_a_country(resolver, phrase, name, admin1):
+    m = resolver.resolve(phrase)
+    assert m.name == name and (admin1 is None or m.admin1 == admin1)
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..gazetteer import Gazetteer
+from ..model import NameKind
 from ..names.keys import fold_key
 from ..names.normalize import normalize
 from .phrase import AREA_WORDS
@@ -49,8 +50,15 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
     rows: list[int] = []
     if _ISO2_RE.match(text) or (len(text) in (2, 3) and text.isalpha() and text.isupper()):
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
-        if rows:
+        if rows and not (len(text) == 2 and text.isalpha()):
             return rows
+        # a two-letter code may also be an area's abbreviation: 'IL' is Israel and Illinois
+        # ('Chicago, IL'); the phrase's candidates decide between them
+        rows += [int(gaz.form_place[fr]) for fr in gaz.lookup("exact", normalize(text)).tolist()
+                 if gaz.place(int(gaz.form_place[fr])).level in levels
+                 and int(gaz.form_kind[fr]) == int(NameKind.ABBREVIATION)]
+        if rows:
+            return list(dict.fromkeys(rows))
     variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
     # exact names first, then romanization variants ('Lugansk' ~ 'Luhansk', 'Zaporozhye')
     lookups = [("exact", v) for v in variants] + [("fold", k) for k in dict.fromkeys(
