@@ -91,6 +91,9 @@ def test_a_settlement_introduced_mid_phrase_is_the_place(resolver):
     ("Chicago, IL", "Chicago", "Illinois"),  # was Israel (ISO 'IL') at 0.02
     ("Peoria, IL", "Peoria", "Illinois"),  # was Poriyya, Israel
     ("Tel Aviv, IL", "Tel Aviv", None),  # the country still, when the town is there
+    ("Moscow, ID", "Moscow", "Idaho"),  # postal codes that are words or ISO codes, after a town
+    ("Portland, OR", "Portland", "Oregon"),
+    ("Toronto, ON", "Toronto", "Ontario"),
 ])
 def test_two_letter_codes_after_a_town_may_be_a_state_or_a_country(resolver, phrase, name, admin1):
     m = resolver.resolve(phrase)

@@ -16,6 +16,7 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
 from ..names.normalize import normalize
+from ..sources.curated import area_codes
 from .phrase import AREA_WORDS
 
 FEATURES = {
@@ -52,11 +53,13 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
         if rows and not (len(text) == 2 and text.isalpha()):
             return rows
-        # a two-letter code may also be an area's abbreviation: 'IL' is Israel and Illinois
-        # ('Chicago, IL'); the phrase's candidates decide between them
+        # a two-letter code may also be an area's abbreviation or postal code: 'IL' is Israel and
+        # Illinois ('Chicago, IL'), 'ON' Ontario; the phrase's candidates decide between them
         rows += [int(gaz.form_place[fr]) for fr in gaz.lookup("exact", normalize(text)).tolist()
                  if gaz.place(int(gaz.form_place[fr])).level in levels
                  and int(gaz.form_kind[fr]) == int(NameKind.ABBREVIATION)]
+        rows += [r for r in (gaz.row_of(pid) for pid in area_codes().get(text, ()))
+                 if r is not None and gaz.place(r).level in levels]
         if rows:
             return list(dict.fromkeys(rows))
     variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]

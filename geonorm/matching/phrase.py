@@ -78,6 +78,7 @@ _SPLIT_RE = re.compile(
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
+_CODE_RE = re.compile(r"[A-Z]{2}")
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
@@ -175,5 +176,6 @@ def parse_phrase(phrase: str) -> list[Part]:
         if part is not None:
             parts.append(part)
     # pieces of generic words only ('a village outside Kharkiv', 'on the outskirts of') name nothing
-    named = [p for p in parts if not is_generic(p.raw)]
+    # ... but a two-letter code in capitals is an area's ('Portland, OR', 'Toronto, ON')
+    named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())]
     return named or parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +28,25 @@ def curated_dir() -> Path:
     if (repo / "__init__.py").exists():
         return repo
     raise SourceError("curated gazetteer files not found (expected the gazetteer/ directory)")
+
+
+@lru_cache(maxsize=1)
+def area_codes() -> dict[str, tuple[int, ...]]:
+    """{code: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states and Canadian
+    provinces ('OH', 'ON'). They name an area only where a phrase or hint names one ('Columbus,
+    OH', ``admin1="OH"``), never as a bare query: many are English words."""
+    out: dict[str, list[int]] = {}
+    report = ImportReport("gazetteer/area_codes.csv")
+    try:
+        directory = curated_dir()
+    except SourceError:
+        return {}
+    for _, row in _rows(directory / "area_codes.csv", report):
+        try:
+            out.setdefault(row["code"].strip().upper(), []).append(int(row["place_id"]))
+        except (KeyError, ValueError):
+            continue
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str]]]:
