@@ -1,6 +1,7 @@
 """The distance-2 typo index: pigeonhole segments and the letter-count bound are complete."""
 import random
 
+import pytest
 from rapidfuzz.distance import Levenshtein
 
 from geonorm.names.hashing import (SEGMENT_MIN_LEN, histogram_bound, letter_histograms,
@@ -67,3 +68,12 @@ def test_russian_form_reaches_the_ukrainian_village(resolver):
     ev = gather(resolver.gazetteer, "Aleksandrovka")
     names = {resolver.gazetteer.place(r).name for r, e in ev.items() if e.query_scheme == "ru→uk"}
     assert "Oleksandrivka" in names
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Vladimriskaya oblat'", "Vladimirskaya oblast'"),  # two letters swapped, and one more edit
+    ("Baja Calfiorlnia", "Baja California"),
+])
+def test_a_swap_plus_one_edit_is_found(resolver, query, name):
+    m = resolver.resolve(query, limit=10)
+    assert name in [m.name] + [a.name for a in m.alternatives]

@@ -53,6 +53,18 @@ def _within(gaz: Gazetteer, q_fold: str, key_ids: np.ndarray, max_dist: int) -> 
     return key_ids[dist <= max_dist].tolist()
 
 
+def _swapped(gaz: Gazetteer, q_fold: str) -> list[int]:
+    """Keys within one edit of the query with two neighbouring letters swapped (a swap costs
+    two Levenshtein edits, so a swap plus one more slips past the two-edit search)."""
+    found: dict[int, None] = {}
+    for i in range(len(q_fold) - 1):
+        if q_fold[i] == q_fold[i + 1]:
+            continue
+        v = q_fold[:i] + q_fold[i + 1] + q_fold[i] + q_fold[i + 2:]
+        found.update(dict.fromkeys(_within(gaz, v, np.asarray(gaz.fuzzy_keys(v), dtype=np.int64), 1)))
+    return list(found)
+
+
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
 
 
@@ -110,6 +122,8 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
         key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
         if not key_ids and len(q_fold) >= SEGMENT_MIN_LEN:  # any two edits
             key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
+        if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
+            key_ids = _swapped(gaz, q_fold)
         q_script = script_of(text)
         for key_id in key_ids:  # verified: within max_dist edits
             key = gaz.fold_keys[key_id]
