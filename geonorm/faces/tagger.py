@@ -136,7 +136,8 @@ western northern southern beyond outside inside across near
 # a capitalized word right after a name that makes the name part of a street or a firm ('Clark
 # Drive', 'Turner Construction'). Schools, agencies and airlines stay: news corpora tag the place in
 # 'Huntsville High School' and 'Ohio Department of Transportation'.
-FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction".split())
+FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction"
+                           .split())
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _TAG_RE = re.compile(r"<[^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};")
@@ -221,11 +222,11 @@ def _names(gaz, min_population: int):
         | (ppop >= 100_000)))
     keep = (area & not_roman) | town_name
     texts = gaz.form_text
-    own = (kind == int(NameKind.OFFICIAL)) | (kind == int(NameKind.PREFERRED)) | (kind == int(NameKind.ABBREVIATION))
+    own = np.isin(kind, [int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ABBREVIATION)])
     for r in np.nonzero(keep)[0].tolist():
         t = texts[r]
         if not area[r] and len(t) <= 4 and t.isupper() and not own[r] and not curated[r]:
-            continue  # a big town's airport code ('DAC' Dhaka, 'TIF' Ta'if, 'DUI' Duisburg) in capitals is an acronym
+            continue  # a big town's airport code in capitals ('DAC' Dhaka, 'TIF' Ta'if) is an acronym
         flags = F_PLACE | (F_AREA if area[r] else 0) | (F_BIG if area[r] or ppop[r] >= 10_000 else 0)
         if kind[r] == int(NameKind.ABBREVIATION) or (t.isupper() and len(t) <= 5):
             flags |= F_ABBREV
@@ -380,8 +381,6 @@ def _lexicon_spans(text: str) -> list[tuple[int, int, str]]:
         s, e = m.span(1)
         if after_comma and surface.count(".") == 1 and text[max(0, s - 2):s] != ", ":
             continue  # 'Mobile, Ala.', but not 'Ill.' or 'Mass.' anywhere; 'S.C.' is never a word
-        if not surface.endswith(".") and e < len(text) and text[e] == ".":
-            pass
         out.append((s, e, query))
     return out
 
@@ -563,7 +562,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             lex = [x for x in lex if not any(h[0] < x[1] and x[0] < h[1] for h in hits)]
     # ends of names that may stand before another ('Kansas City Missouri', 'Ukrainian Pokrovsk'):
     # areas, big places, demonyms; not a hamlet 'Abraham' before 'Lincoln'
-    place_ends = {e for _, e, fl in hits if fl & (F_AREA | F_BIG)} | ({b for _, b, _ in lex} if lexicon else set())
+    place_ends = {e for _, e, fl in hits if fl & (F_AREA | F_BIG)}
+    if lexicon:
+        place_ends |= {b for _, b, _ in lex}
     surnames |= _named_persons(doc, clean, hits, place_ends)
     out: list[TagSpan] = []
     taken = []  # (start, end) of every span considered, kept or dropped as a person
@@ -654,9 +655,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
     if single and low in QUALIFIERS and nxt is not None and (_is_cap(nxt[1]) or nxt[1][0].isdigit()):
         return False  # 'Northwest D.C.', 'North Texas': a direction, the place follows
     if single and nxt is not None and _is_cap(nxt[1]) and nxt[1].lower().rstrip(".") in FACILITY_WORDS:
-        return False  # 'Clark Drive', 'Ripley High School', 'Turner Construction'
-    if single and not fl & F_AREA and prev is not None and _is_cap(prev[1]) \
-            and not _person_free(doc, prev, place_ends):
+        return False  # 'Clark Drive', 'Turner Construction'
+    if single and not fl & F_AREA and _after_a_name(doc, prev, place_ends):
         return False  # 'Gregory Jones', 'Desmond Demetrius Clark', 'Hyles Unseats Turner'
     if not single and low in STOPLIST:
         return False
@@ -676,11 +676,17 @@ def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]
         if fl & F_AREA or " " in surface or surface in out:
             continue
         prev = doc.prev_word(s)
-        if prev is None or not _is_cap(prev[1]) or _person_free(doc, prev, place_ends):
+        if not _after_a_name(doc, prev, place_ends):
             continue
         if not fl & F_BIG or prev[1].lower() in FIRST_NAMES:
             out.add(surface)
     return out
+
+
+def _after_a_name(doc: _Doc, prev: tuple[int, str] | None, place_ends: set[int]) -> bool:
+    """Whether the word right before a one-word name makes it a surname: a capitalized word that
+    leaves it no place (see ``_person_free``)."""
+    return prev is not None and _is_cap(prev[1]) and not _person_free(doc, prev, place_ends)
 
 
 def _person_free(doc: _Doc, prev: tuple[int, str], place_ends: set[int]) -> bool:
@@ -764,7 +770,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         matched = (m.matched_name.split(" (from ")[0])
         if m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
-            if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 or m.population < 1000 and m.feature == "populated place":
+            if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
+                    or m.population < 1000 and m.feature == "populated place":
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'

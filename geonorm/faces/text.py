@@ -281,7 +281,8 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
 
     ``exclude``: the mention the context is for (its own answer does not vote for itself).
     ``candidates``: each mention's possible areas, which add a weak vote each even when the
-    mention itself is ambiguous ('Paris' and 'Henry County' agree on Tennessee)."""
+    mention itself is ambiguous ('Paris' and 'Henry County' agree on Tennessee).
+    ``counties``: the second-level areas county mentions name (see ``_named_counties``)."""
     if exclude is not None:
         answers = {q: m for q, m in answers.items() if q != exclude}
     countries: dict[str, float] = defaultdict(float)
@@ -414,7 +415,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         if written != q:
             m = replace(m, query=written)
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
-            m = Match(query=q, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
+            m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
                       alternatives=[Match_to_candidate(m)] + list(m.alternatives[:4]), head=m.head)
         out.append(Mention(text=text[s:e], start=s, end=e, match=m, source=source, label=label))
     return out

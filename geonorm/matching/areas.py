@@ -16,9 +16,8 @@ from .phrase import Part
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
-
-
-_AREA_RANK = {"country": 4, "region": 3, "admin1": 2, "admin2": 1}
+# how large an area is, smallest first (a district's town stands for the district)
+AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def all_rows(area_ctx) -> list[int]:
@@ -61,7 +60,8 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near:
                 districts.append(part)
-        found = self._consistent(found, districts)
+        found, dropped = self._consistent(found)
+        districts += [p for p in dropped if p.is_area]
         # district towns (and towns the place is 'near') last: the areas named beside them pick
         # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
         named = all_rows(found)
@@ -75,28 +75,27 @@ class PhraseAreas:
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
 
-    def _consistent(self, found: list[tuple[Part, list[int]]], districts: list[Part]):
-        """Each part's areas that agree with the other parts' (one lies inside the other):
-        'Shakhtarskyi district, Donetsk region' keeps the district in Donetsk oblast, not a
-        namesake elsewhere. A smaller area with no agreeing row is dropped (to be read as a
-        district town, when it is a district); the larger areas are trusted."""
+    def _consistent(self, found: list[tuple[Part, list[int]]]):
+        """(kept, dropped parts): each part's areas that agree with the other parts' (one lies
+        inside the other): 'Shakhtarskyi district, Donetsk region' keeps the district in Donetsk
+        oblast, not a namesake elsewhere. A smaller area with no agreeing row is dropped (to be
+        read as a district town, when it is a district); the larger areas are trusted."""
         if len(found) < 2:
-            return found
+            return found, []
         gaz = self.gazetteer
-        out = []
+        out, dropped = [], []
         for i, (part, rows) in enumerate(found):
             other = [r for j, (_, rs) in enumerate(found) if j != i for r in rs]
             keep = [r for r in rows if self.inside_any(r, gaz.place(r), other)
                     or any(self.inside_any(o, gaz.place(o), [r]) for o in other)]
             if keep:
                 out.append((part, keep))
-            elif max(_AREA_RANK.get(gaz.place(r).level, 0) for r in rows) \
-                    < max(_AREA_RANK.get(gaz.place(r).level, 0) for r in other):
-                if part.is_area:
-                    districts.append(part)
+            elif max(AREA_RANK.get(gaz.place(r).level, 0) for r in rows) \
+                    < max(AREA_RANK.get(gaz.place(r).level, 0) for r in other):
+                dropped.append(part)
             else:
                 out.append((part, rows))
-        return out
+        return out, dropped
 
     def regions_named_after_town(self, text: str) -> list[int]:
         """First-level areas named after their main town, reached through the town's other

@@ -74,7 +74,7 @@ def _typo_script_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     ('Kommowna', from Կոմմունա)."""
     orig = int(gaz.form_orig[form_row])
     text = gaz.form_text[orig if orig >= 0 else form_row]
-    return text.isascii() or script_of(text) in TYPO_SCRIPTS or script_of(text) == q_script
+    return text.isascii() or script_of(text) in (*TYPO_SCRIPTS, q_script)
 
 
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:

@@ -112,7 +112,8 @@ class Context:
             s += ADMIN2_WEIGHT * b_share
             notes.append(f"{self.label}: {self.admin2_notes.get(admin2_row, 'another query names its county')}")
         # a place in no country (a sea, a world region) agrees with whichever country leads
-        share = self.countries.get(country_code, 0.0) if country_code else max(self.countries.values(), default=0.0)
+        share = (self.countries.get(country_code, 0.0) if country_code
+                 else max(self.countries.values(), default=0.0))
         if share:
             s += COUNTRY_WEIGHT * share
         a_share = self.admin1.get((country_code, admin1_name), 0.0)

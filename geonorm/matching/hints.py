@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..gazetteer import Gazetteer
-from ..model import NameKind
 from ..names.keys import fold_key
 from ..names.normalize import normalize
 from ..sources.curated import area_codes
@@ -53,11 +52,8 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
         if rows and not (len(text) == 2 and text.isalpha()):
             return rows
-        # a two-letter code may also be an area's abbreviation or postal code: 'IL' is Israel and
+        # a two-letter code may also be a state's or province's postal code: 'IL' is Israel and
         # Illinois ('Chicago, IL'), 'ON' Ontario; the phrase's candidates decide between them
-        rows += [int(gaz.form_place[fr]) for fr in gaz.lookup("exact", normalize(text)).tolist()
-                 if gaz.place(int(gaz.form_place[fr])).level in levels
-                 and int(gaz.form_kind[fr]) == int(NameKind.ABBREVIATION)]
         rows += [r for r in (gaz.row_of(pid) for pid in area_codes().get(text, ()))
                  if r is not None and gaz.place(r).level in levels]
         if rows:

@@ -19,7 +19,7 @@ from .context import Context
 from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
-from .areas import PhraseAreas, all_rows
+from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import AREA_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
@@ -40,16 +40,16 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
-
-
-def _lowercase(text: str) -> bool:
-    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
-    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
 BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
+
+
+def _lowercase(text: str) -> bool:
+    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
+    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
 
 
 def _date_text(value: int) -> str:
@@ -222,8 +222,7 @@ class Resolver:
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
-        if any(not _lowercase(parts[i].text) for i in order):  # 'shelling in the village of Pisky'
-            order = [i for i in order if not _lowercase(parts[i].text)] + [i for i in order if _lowercase(parts[i].text)]
+        order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         head, head_index, evidence = self._whole_part_head(parts, order)
         if evidence and len(head.text.split()) > 1 and all(
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
@@ -311,7 +310,7 @@ class Resolver:
         has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
         gaz = self.gazetteer
         strong = [gaz.place(r) for r, e in evidence.items() if e.via in ("exact", "roman", "fold")]
-        areas = [p for p in strong if p.level in ("country", "region", "admin1", "continent")]
+        areas = [p for p in strong if p.level in _AREA_LEVELS]
         if not areas:
             return False
         floor = max(1000, 0.01 * max(p.population for p in areas))
@@ -364,9 +363,8 @@ class Resolver:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
         answer with the most specific area the phrase names, marked ``match_kind='area'``."""
         gaz = self.gazetteer
-        rank = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
         label, row = min(((lbl, r) for lbl, rows in area_ctx for r in rows[:1]),
-                         key=lambda x: rank.get(gaz.place(x[1]).level, 5))
+                         key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
         place = gaz.place(row)
         ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
         confidence = scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2)
@@ -415,7 +413,7 @@ class Resolver:
                 s += scoring.FOREIGN_SCHEME
             # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
             # is not a way news names Jordan's government
-            own = kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or (
+            own = kind in _OWN_KINDS or (
                 place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
@@ -445,10 +443,9 @@ class Resolver:
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
             if context is not None:
-                bonus, words = context.bonus(
-                    place.country_code, gaz.admin_name(row, "admin1"), place.lat, place.lon,
-                    exclude_label=text,
-                    admin2_row=gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None)
+                county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
+                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
+                                             place.lat, place.lon, exclude_label=text, admin2_row=county)
                 s += bonus
                 notes.extend(words)
             if hints.as_of is not None:
@@ -483,7 +480,7 @@ class Resolver:
         if head is not None and head.is_area:
             return scored
         gaz = self.gazetteer
-        towns: dict[str, list[tuple[float, float, str, str]]] = {}
+        towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]
             if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0 and not (

@@ -6,9 +6,9 @@ Weights are plain numbers in one place; confidence is a softmax over candidates 
 """
 from __future__ import annotations
 
-import bisect
 import math
 
+import numpy as np
 
 from ..model import NameKind
 
@@ -68,22 +68,11 @@ CALIBRATION: list[tuple[float, float]] | None = [
 
 
 def calibrate(raw: list[float]) -> list[float]:
-    """Map raw softmax shares through the calibration knots (identity without them); plain
-    Python: a query has a handful of candidates, and numpy's call overhead dominated."""
+    """Map raw softmax shares through the calibration knots (identity without them)."""
     if not CALIBRATION:
         return list(raw)
-    xs = [k[0] for k in CALIBRATION]
-    out = []
-    for r in raw:
-        i = bisect.bisect_right(xs, r)
-        if i <= 0:
-            out.append(CALIBRATION[0][1])
-        elif i >= len(xs):
-            out.append(CALIBRATION[-1][1])
-        else:
-            (x0, y0), (x1, y1) = CALIBRATION[i - 1], CALIBRATION[i]
-            out.append(y0 + (y1 - y0) * (r - x0) / (x1 - x0) if x1 > x0 else y1)
-    return out
+    xs, ys = zip(*CALIBRATION)
+    return np.interp(raw, xs, ys).tolist()
 
 
 def confidences(scores: list[float]) -> list[float]:
