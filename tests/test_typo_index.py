@@ -77,3 +77,23 @@ def test_russian_form_reaches_the_ukrainian_village(resolver):
 def test_a_swap_plus_one_edit_is_found(resolver, query, name):
     m = resolver.resolve(query, limit=10)
     assert name in [m.name] + [a.name for a in m.alternatives]
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Olso", "Oslo"), ("Rmoe", "Rome"), ("Dlehi", "Delhi"), ("Caior", "Cairo"),
+])
+def test_a_swap_in_a_short_name_is_one_edit(resolver, query, name):
+    # short keys allow one edit; a swap of neighbours counts as one (optimal string alignment)
+    m = resolver.resolve(query)
+    assert m.name == name and m.match_kind == "fuzzy"
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Tambovsaya oblast'", "Tambovskaya oblast'"),
+    ("Zhytomyrsak oblast", "Zhytomyrska oblast"),
+    ("Strawford District", "Stratford District"),
+])
+def test_a_misspelt_area_name_is_matched_with_its_feature_word(resolver, query, name):
+    # the feature word is part of the area's name: 'Tambovsaya' alone is nearest to the city Tambov
+    m = resolver.resolve(query)
+    assert m.name == name and m.match_kind == "fuzzy"

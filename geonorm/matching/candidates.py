@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
@@ -44,18 +44,20 @@ def _sim(q_fold: str, form_text: str) -> float:
 
 
 def _within(gaz: Gazetteer, q_fold: str, key_ids: np.ndarray, max_dist: int) -> list[int]:
-    """The ``key_ids`` whose fold key is within ``max_dist`` edits of ``q_fold`` (one C call)."""
+    """The ``key_ids`` whose fold key is within ``max_dist`` edits of ``q_fold`` (one C call).
+    Edits are optimal-string-alignment ones: two swapped neighbours ('Iwoa') count as one."""
     if not len(key_ids):
         return []
     keys = [gaz.fold_keys[k] for k in key_ids.tolist()]
-    dist = process.cdist([q_fold], keys, scorer=Levenshtein.distance, score_cutoff=max_dist,
+    dist = process.cdist([q_fold], keys, scorer=OSA.distance, score_cutoff=max_dist,
                          dtype=np.int32)[0]
     return key_ids[dist <= max_dist].tolist()
 
 
 def _swapped(gaz: Gazetteer, q_fold: str) -> list[int]:
-    """Keys within one edit of the query with two neighbouring letters swapped (a swap costs
-    two Levenshtein edits, so a swap plus one more slips past the two-edit search)."""
+    """Keys within one edit of the query with two neighbouring letters swapped (the deletion
+    index proposes keys one deletion away on each side, so a swap plus one more edit slips
+    past it)."""
     found: dict[int, None] = {}
     for i in range(len(q_fold) - 1):
         if q_fold[i] == q_fold[i + 1]:

@@ -317,9 +317,18 @@ class Resolver:
         return not any(p.population >= floor for p in strong if p not in areas)
 
     def _close_whole_part(self, parts: list[Part], order: list[int]):
-        """The first multi-word part whose whole spelling is close to a gazetteer name."""
+        """The first part whose whole spelling is close to a gazetteer name: a multi-word part,
+        or a part with its feature word when a place of that feature has the name ('Zverigorodsky
+        raion', 'Strawford District')."""
         for i in order:
-            if len(parts[i].text.split()) < 2:
+            part = parts[i]
+            whole = strip_prefixes(part.raw) if part.feature and not part.alternatives else ""
+            if whole and whole != part.text:
+                ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
+                      if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
+                if ev:
+                    return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
+            if len(part.text.split()) < 2:
                 continue
             ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
                   if e.sim >= CLOSE_WHOLE_SIM}
