@@ -122,7 +122,7 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
-        if not key_ids and len(q_fold) >= SEGMENT_MIN_LEN:  # any two edits
+        if not key_ids and len(q_fold) + max_dist >= SEGMENT_MIN_LEN:  # any two edits (keys of 7+)
             key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
         if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
             key_ids = _swapped(gaz, q_fold)
