@@ -87,6 +87,41 @@ def test_a_settlement_introduced_mid_phrase_is_the_place(resolver):
     assert resolver.resolve("shelling in the village of Pisky near Donetsk").head == "Pisky"
 
 
+def test_coordinates_written_in_a_phrase_are_its_near_point(resolver):
+    # OSINT notes carry a point: 'Pervomaisk' alone is the bigger town in Mykolaiv oblast
+    m = resolver.resolve("Pervomaisk\n@GeoConfirmed 48.6279, 38.5239")
+    assert m.admin1 == "Luhanska oblast" and m.query.startswith("Pervomaisk")
+    assert "coordinates written in the query (48.6279, 38.5239)" in m.hints[0]
+    given = resolver.resolve("Pervomaisk 48.6279, 38.5239", near=(48.04, 30.85))  # the caller's point wins
+    assert given.admin1 == "Mykolaivska oblast" and "ignored" in given.hints[0]
+    assert resolver.resolve("Kamianka 49.03, 28.1").hints == []  # two decimals: not a written point
+    only = resolver.resolve("48.0869, 37.6231")
+    assert not only.ok and "only coordinates" in only.reason
+    assert resolver.resolve("Kyiv, 2.5 km").name == "Kyiv"  # a distance is not a point
+
+
+def test_a_street_is_not_the_place(resolver):
+    # 'Davydenko Street' was a village Davydenko in Chechnya
+    assert resolver.resolve("Davydenko Street, Chervonogvardeisky district of Makeevka").name == "Makiyivka"
+    assert resolver.resolve("ул. Артема, Донецк").name == "Donetsk"
+    assert resolver.resolve("in Uglegorsk on Nekrasov Street").head == "Uglegorsk"
+    alone = resolver.resolve("Festivalnaya Street")
+    assert not alone.ok and "street" in alone.reason
+    assert resolver.resolve("St. Petersburg, Florida").admin1 == "Florida"  # 'St.' leading is a saint
+
+
+def test_handles_tags_and_line_breaks_in_a_phrase(resolver):
+    m = resolver.resolve("village of Pravdyne, the #Kherson region")
+    assert m.name == "Khersonska oblast" and m.match_kind == "area"
+    assert resolver.resolve("Near Olhivka\nKharkiv Oblast").admin1 == "Kharkivska oblast"
+
+
+def test_a_namesake_district_abroad_does_not_outweigh_a_big_city(resolver):
+    # 'Telman District' is also a district of Turkmenistan: the answer was Gubadag there
+    m = resolver.resolve("Donetsk; the settlement of Novaya Maryevka in the Telman District")
+    assert m.country_code == "UA"
+
+
 @pytest.mark.parametrize("phrase, name, admin1", [
     ("Chicago, IL", "Chicago", "Illinois"),  # was Israel (ISO 'IL') at 0.02
     ("Peoria, IL", "Peoria", "Illinois"),  # was Poriyya, Israel

@@ -18,6 +18,7 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 
 
 def all_rows(area_ctx) -> list[int]:
@@ -173,6 +174,19 @@ class PhraseAreas:
         around = [r for (_, rows), ok in zip(area_ctx, holds) if ok for r in rows]
         return any(not ok and any(self.inside_any(r, gaz.place(r), around) for r in rows)
                    for (_, rows), ok in zip(area_ctx, holds))
+
+    def abroad(self, scored, area_ctx) -> bool:
+        """Only districts are named, in no country of the candidates, while the best is a city
+        of 100,000+ named as written: a namesake district abroad ('Donetsk; ... in the Telman
+        District' is not the Telman district of Turkmenistan), not a reason to answer with it."""
+        gaz = self.gazetteer
+        best = scored[0][1]
+        if scored[0][2].via not in ("exact", "roman", "fold") or int(gaz.place_pop[best]) < BIG_CITY:
+            return False
+        rows = all_rows(area_ctx)
+        if any(AREA_RANK.get(gaz.place(r).level, 0) > AREA_RANK["admin2"] for r in rows):
+            return False
+        return not {gaz.country_code_of(r) for r in rows} & {gaz.country_code_of(x[1]) for x in scored}
 
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer

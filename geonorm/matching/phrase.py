@@ -78,6 +78,7 @@ _SPLIT_RE = re.compile(
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
+_TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -89,7 +90,7 @@ class Part:
 
     text: str
     raw: str
-    feature: str = ""  # 'populated place', 'admin1', 'admin2' or ''
+    feature: str = ""  # 'populated place', 'admin1', 'admin2', 'street' or ''
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
@@ -103,6 +104,17 @@ class Part:
 _DIRECTION_RE = re.compile(r"\b(directions?|напрямок|напрямку|направление|направлении)\.?$", re.IGNORECASE)
 # "Donetsk People's Republic" names the first-level area (the separatist entity's territory)
 _REPUBLIC_RE = re.compile(r"\s+(people'?s|народн\w+)\s+(republic|республик\w*)$", re.IGNORECASE)
+
+
+# "Davydenko Street", "ул. Артема": a street; the gazetteer holds none, so it is no head
+# ('St.' leads a saint's name, 'St. Louis'; Russian and Ukrainian street words lead)
+_STREET_LEAD = frozenset({"вулиця", "вул", "улица", "ул", "проспект", "просп", "бульвар", "провулок",
+                          "переулок", "пер"})
+_STREET_WORDS = _STREET_LEAD | {"street", "st", "str", "avenue", "ave", "boulevard", "blvd", "prospekt",
+                                "prospect", "lane"}
+
+_ON_STREET_RE = re.compile(r"(?<=\w)\s+(?:on|at|in)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+(?:" + "|".join(
+    sorted(_STREET_WORDS - _STREET_LEAD, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
 
 
 def _split_prefix(raw: str) -> tuple[str, str]:
@@ -124,6 +136,11 @@ def _strip_part(raw: str) -> Part | None:
     if not text or _DIRECTION_RE.search(text):
         return None
     near = bool(_NEAR_RE.search(prefix))
+    text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
+    ends = text.split()
+    if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
+                          or ends[-1].lower().strip(".") in _STREET_WORDS):
+        return Part(text=text, raw=raw.strip(), feature="street")
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -154,14 +171,34 @@ def is_generic(text: str) -> bool:
     return bool(words) and all(w in GENERIC_WORDS for w in words)
 
 
+# "… Kharkiv Oblast @GeoConfirmed 49.23796, 37.86989": decimal degrees written in the phrase
+_COORDS_RE = re.compile(
+    r"(?<![\w.])(?P<lat>[-+]?\d{1,2}\.\d{3,})°?\s*[NS]?\s*[,;/ ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,})°?\s*[EW]?(?![\w.])")
+
+
+def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
+    """((lat, lon), the phrase without them) for the first decimal-degree pair written in a
+    phrase (three or more decimals, valid ranges); (None, phrase) when there is none."""
+    for m in _COORDS_RE.finditer(phrase):
+        lat, lon = float(m.group("lat")), float(m.group("lon"))
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return (lat, lon), (phrase[:m.start()] + " " + phrase[m.end():]).strip()
+    return None, phrase
+
+
 # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
 _LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+
+
+def _untag(m: re.Match) -> str:
+    return " " if m.group(1) == "@" else m.group(2)
 
 
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
-    phrase = _DAMAGE_RE.sub(" ", clean(phrase))
+    # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
+    phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
@@ -178,5 +215,5 @@ def parse_phrase(phrase: str) -> list[Part]:
             parts.append(part)
     # pieces of generic words only ('a village outside Kharkiv', 'on the outskirts of') name nothing
     # ... but a two-letter code in capitals is an area's ('Portland, OR', 'Toronto, ON')
-    named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())]
-    return named or parts
+    named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts
+    return [p for p in named if p.feature != "street"] or named

@@ -6,7 +6,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import Gazetteer
 from ..model import NameKind
@@ -20,7 +20,7 @@ from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import AREA_WORDS, Part, is_generic, parse_phrase, strip_prefixes
+from .phrase import AREA_WORDS, Part, coordinates_in, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -60,6 +60,9 @@ def _date_text(value: int) -> str:
     return f"{y:04d}" if m == 0 else (f"{y:04d}-{m:02d}" if d == 0 else f"{y:04d}-{m:02d}-{d:02d}")
 
 
+_ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
+
+
 def _query_text(query) -> tuple[str | None, str]:
     """(text, reason) — text is None when the query cannot name a place."""
     if query is None:
@@ -81,6 +84,8 @@ def _query_text(query) -> tuple[str | None, str]:
     if not query.strip():
         return None, "empty query"
     if not any(ch.isalpha() for ch in query):
+        if coordinates_in(query)[0] is not None:
+            return None, _ONLY_COORDINATES
         return None, "query has no letters"
     return query, ""
 
@@ -150,7 +155,7 @@ class Resolver:
                 if hit is not None:
                     self._cache.move_to_end(key)
                     return hit
-        match = self._resolve(text, hints, limit, min_conf, context or None)
+        match = self._resolve_written(text, hints, limit, min_conf, context or None)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, text, match, hints)
@@ -208,6 +213,23 @@ class Resolver:
         return h
 
     # ---- the pipeline --------------------------------------------------------------------
+    def _resolve_written(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+                         context: Context | None) -> Match:
+        """Coordinates written in the phrase ('Olhivka, Kharkiv Oblast @GeoConfirmed 49.23796,
+        37.86989') are its 'near' point unless the caller gave one; the rest is resolved."""
+        point, rest = coordinates_in(text)
+        if point is None:
+            return self._resolve(text, hints, limit, min_conf, context)
+        if not any(ch.isalpha() for ch in rest):
+            return Match(query=text, reason=_ONLY_COORDINATES)
+        note = f"coordinates written in the query ({point[0]}, {point[1]})"
+        if hints.near is None:
+            hints, note = replace(hints, near=point), note + " used as the 'near' point"
+        else:
+            note += " ignored: the 'near' hint given wins"
+        match = self._resolve(rest, hints, limit, min_conf, context)
+        return replace(match, query=text, hints=[note, *match.hints])
+
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
@@ -215,6 +237,9 @@ class Resolver:
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
         parts = parse_phrase(text) or [Part(text=text, raw=text)]
+        if all(p.feature == "street" for p in parts):
+            return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
+                         head=parts[0].text)
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
         elif len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
@@ -467,7 +492,7 @@ class Resolver:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
-        if area_ctx and self._areas.contradicts(scored[0], area_ctx):
+        if area_ctx and self._areas.contradicts(scored[0], area_ctx) and not self._areas.abroad(scored, area_ctx):
             # the best candidate contradicts the area the phrase names
             confs = scoring.confidences([x[0] for x in scored])
             alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
