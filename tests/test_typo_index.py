@@ -54,6 +54,14 @@ def test_two_edit_typo_of_a_real_town_is_found(resolver):
     assert m.id == 704508 and m.match_kind == "fuzzy"
 
 
+@pytest.mark.parametrize("query, name", [
+    ("Kslherson", "Kherson"), ("Torenutsk", "Toretsk"), ("Isrlpin", "Irpin"),
+])
+def test_two_insertions_into_a_short_name_are_found(resolver, query, name):
+    # keys of five and six letters ('Herson', 'toreTk', 'irpin') have pigeonhole segments too
+    assert resolver.resolve(query).name == name
+
+
 def test_ukrainian_forms_of_russian_form_names():
     from geonorm.names.keys import ukrainian_forms
     assert ukrainian_forms("Aleksandrovka") == ("oleksandrivka",)

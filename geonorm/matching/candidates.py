@@ -94,8 +94,11 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
         loose = via in ("skeleton", "fold")
         if loose and len(rows) > MAX_LOOSE_ROWS:
             return
-        for fr in rows.tolist():
-            prow = int(form_place[fr])
+        level = VIA_RANK[via]
+        for fr, prow in zip(rows.tolist(), form_place[rows].tolist()):
+            cur = out.get(prow)
+            if cur is not None and VIA_RANK[cur.via] > level:
+                continue  # the place was reached in a stronger way already
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
@@ -103,7 +106,6 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
                 ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
             else:  # the same string: prefer a Latin form ('Krasnoarmeysk') for the explanation
                 ev = Evidence(fr, via, 100.0, scheme, 100.0 if form_text.isascii() else 99.0)
-            cur = out.get(prow)
             if cur is None or ev.rank > cur.rank:
                 out[prow] = ev
 
@@ -122,7 +124,7 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
         key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
-        if not key_ids and len(q_fold) + max_dist >= SEGMENT_MIN_LEN:  # any two edits (keys of 7+)
+        if not key_ids and len(q_fold) + max_dist >= SEGMENT_MIN_LEN:  # any two edits (keys of 5+)
             key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
         if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
             key_ids = _swapped(gaz, q_fold)

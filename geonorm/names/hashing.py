@@ -147,7 +147,7 @@ def deletion_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return h[order], k[order].astype(np.int32)
 
 
-SEGMENT_MIN_LEN = 7  # keys at least this long get pigeonhole segments (shorter ones are unspecific)
+SEGMENT_MIN_LEN = 5  # keys at least this long get pigeonhole segments (shorter ones: one deletion only)
 SEGMENT_MAX_DIST = 2
 
 
