@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import NameKind
-from .names.hashing import deletions, hash64, histogram_bound, query_segments
+from .names.hashing import deletions, hash64, histogram_bound, mask_bound, query_segments, sorted_unique
 from .names.keyindex import KeyIndex
 from .store import KEY_TYPES, LEVELS, read_meta
 
@@ -102,6 +102,7 @@ class Gazetteer:
         self.foldkey_start = load("foldkey_start")
         self.foldkey_forms = load("foldkey_forms")
         self.foldkey_hist = load("foldkey_hist")
+        self.foldkey_mask = load("foldkey_mask")
         self.keys = {kt: KeyIndex.load(d, kt) for kt in KEY_TYPES}
         self.deletion = KeyIndex.load(d, "deletion")
         self.segment = KeyIndex.load(d, "segment")
@@ -252,15 +253,16 @@ class Gazetteer:
         """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell)."""
         variants = deletions(fold)
         hashes = np.fromiter((hash64(d) for d in variants), dtype=np.uint64)
-        return np.unique(self.deletion.get_many(hashes)).tolist()
+        return sorted_unique(self.deletion.get_many(hashes)).tolist()
 
     def segment_keys(self, fold: str, max_dist: int = 2) -> np.ndarray:
         """Ids of indexed fold keys that share a pigeonhole segment with ``fold`` and whose letter
         counts allow ``max_dist`` edits: a superset of the keys within ``max_dist`` (<= 2) edits
         of it (verify the distance before use)."""
         hashes = np.fromiter((hash64(s) for s in query_segments(fold, max_dist)), dtype=np.uint64)
-        ids = self.segment.get_many(hashes)
-        return np.unique(ids[histogram_bound(self.foldkey_hist[ids], fold) <= max_dist])
+        ids = sorted_unique(self.segment.get_many(hashes))
+        ids = ids[mask_bound(self.foldkey_mask[ids], fold) <= max_dist]
+        return ids[histogram_bound(self.foldkey_hist[ids], fold) <= max_dist]
 
     def forms_of_fold_key(self, key_id: int) -> np.ndarray:
         return self.foldkey_forms[int(self.foldkey_start[key_id]):int(self.foldkey_start[key_id + 1])]

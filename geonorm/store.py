@@ -28,13 +28,14 @@ from anyascii import anyascii
 from tqdm import tqdm
 
 from .model import NameKind, Place, feature_level
-from .names.hashing import SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter_histograms, segments
+from .names.hashing import (SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter_histograms, letter_masks,
+                             segments)
 from .names.keyindex import KeyIndex
 from .names.keys import fold_ascii, skeleton_of_fold
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -294,7 +295,9 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
         deletion.save(tmp, "deletion")
         segment = _segment_index(fold_sorted)
         segment.save(tmp, "segment")
-        np.save(tmp / "foldkey_hist.npy", letter_histograms(fold_sorted))
+        hists = letter_histograms(fold_sorted)
+        np.save(tmp / "foldkey_hist.npy", hists)
+        np.save(tmp / "foldkey_mask.npy", letter_masks(hists))
         fk_start, fk_forms = _forms_of_fold_keys(fold_sorted, fold)
         np.save(tmp / "foldkey_start.npy", fk_start)
         np.save(tmp / "foldkey_forms.npy", fk_forms)

@@ -2,10 +2,10 @@
 import random
 
 import pytest
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
-from geonorm.names.hashing import (SEGMENT_MIN_LEN, histogram_bound, letter_histograms,
-                                   query_segments, segments)
+from geonorm.names.hashing import (SEGMENT_MIN_LEN, histogram_bound, letter_histograms, letter_masks,
+                                   mask_bound, query_segments, segments)
 
 ALPHABET = "abdeikmnorstuvHJTW"
 
@@ -34,18 +34,22 @@ def test_every_key_within_two_edits_shares_a_segment_and_passes_the_bound():
         assert histogram_bound(hists[n:n + 1], query)[0] <= Levenshtein.distance(query, key)
 
 
-def test_bound_never_exceeds_the_distance_and_prunes_far_keys():
+def test_bounds_never_exceed_the_distance_and_prune_far_keys():
     rng = random.Random(9)
     keys = ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(1, 14))) for _ in range(1500)]
     hists = letter_histograms(keys)
-    pruned = 0
+    masks = letter_masks(hists)
+    pruned = pruned_by_mask = 0
     for query in keys[:100]:
         bounds = histogram_bound(hists, query)
-        for key, b in zip(keys, bounds.tolist()):
-            d = Levenshtein.distance(query, key)
-            assert b <= d
+        cheap = mask_bound(masks, query)
+        for key, b, c in zip(keys, bounds.tolist(), cheap.tolist()):
+            d = OSA.distance(query, key)  # a swap of neighbours is one edit; the bounds still hold
+            assert c <= b <= d
             pruned += b > 2
+            pruned_by_mask += c > 2
     assert pruned > 0.5 * 100 * len(keys)  # most random keys are ruled out without a distance
+    assert pruned_by_mask > 0.2 * 100 * len(keys)
 
 
 def test_two_edit_typo_of_a_real_town_is_found(resolver):

@@ -43,28 +43,32 @@ def _sim(q_fold: str, form_text: str) -> float:
     return ratio(q_fold, fold_key(form_text))
 
 
-def _within(gaz: Gazetteer, q_fold: str, key_ids: np.ndarray, max_dist: int) -> list[int]:
-    """The ``key_ids`` whose fold key is within ``max_dist`` edits of ``q_fold`` (one C call).
-    Edits are optimal-string-alignment ones: two swapped neighbours ('Iwoa') count as one."""
+def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int) -> dict[int, int]:
+    """{key id: distance} of the ``key_ids`` whose fold key is within ``max_dist`` edits of
+    ``q_fold`` (one C call). Edits are optimal-string-alignment ones: two swapped neighbours
+    ('Iwoa') count as one."""
+    key_ids = np.asarray(key_ids, dtype=np.int64)
     if not len(key_ids):
-        return []
+        return {}
     keys = [gaz.fold_keys[k] for k in key_ids.tolist()]
     dist = process.cdist([q_fold], keys, scorer=OSA.distance, score_cutoff=max_dist,
                          dtype=np.int32)[0]
-    return key_ids[dist <= max_dist].tolist()
+    ok = dist <= max_dist
+    return dict(zip(key_ids[ok].tolist(), dist[ok].tolist()))
 
 
-def _swapped(gaz: Gazetteer, q_fold: str) -> list[int]:
+def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
     """Keys within one edit of the query with two neighbouring letters swapped (the deletion
     index proposes keys one deletion away on each side, so a swap plus one more edit slips
     past it)."""
-    found: dict[int, None] = {}
+    found: dict[int, int] = {}
     for i in range(len(q_fold) - 1):
         if q_fold[i] == q_fold[i + 1]:
             continue
         v = q_fold[:i] + q_fold[i + 1] + q_fold[i] + q_fold[i + 2:]
-        found.update(dict.fromkeys(_within(gaz, v, np.asarray(gaz.fuzzy_keys(v), dtype=np.int64), 1)))
-    return list(found)
+        for k, d in _within(gaz, v, gaz.fuzzy_keys(v), 1).items():
+            found.setdefault(k, d + 1)
+    return found
 
 
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
@@ -123,9 +127,11 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
     if fuzzy and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() and (force_fuzzy or not any(
             e.via in ("exact", "roman", "fold") for e in out.values())):
         max_dist = 1 if len(q_fold) <= 5 else 2
-        key_ids = _within(gaz, q_fold, np.asarray(gaz.fuzzy_keys(q_fold), dtype=np.int64), max_dist)
-        if not key_ids and len(q_fold) + max_dist >= SEGMENT_MIN_LEN:  # any two edits (keys of 5+)
-            key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, max_dist), max_dist)
+        key_ids = _within(gaz, q_fold, gaz.fuzzy_keys(q_fold), max_dist)
+        if max_dist == 2 and min(key_ids.values(), default=2) == 2 and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
+            # nothing within one edit: the deletion index proposes only some keys two edits away
+            # ('aHramunt' for 'Bakhramut'); the pigeonhole segments find them all (keys of 5+)
+            key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
         if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
             key_ids = _swapped(gaz, q_fold)
         q_script = script_of(text)

@@ -196,9 +196,47 @@ def letter_histograms(keys: list[str]) -> np.ndarray:
     return np.minimum(counts, 255).astype(np.uint8).reshape(len(keys), HIST_BINS)
 
 
+_BITS = np.uint32(1) << np.arange(HIST_BINS, dtype=np.uint32)
+_POPCOUNT8 = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+
+
+def letter_masks(hists: np.ndarray) -> np.ndarray:
+    """uint32 per key: bit b set when the key has a letter in histogram bin b."""
+    return np.bitwise_or.reduce(np.where(hists > 0, _BITS, np.uint32(0)), axis=1).astype(np.uint32)
+
+
+def _popcount(a: np.ndarray) -> np.ndarray:
+    if hasattr(np, "bitwise_count"):  # numpy >= 2.0
+        return np.bitwise_count(a)
+    return _POPCOUNT8[a.view(np.uint8)].reshape(len(a), 4).sum(axis=1, dtype=np.int32)
+
+
+def sorted_unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d integer array by one sort (numpy 2's ``np.unique`` is many times
+    slower on the few thousand ids of a typo lookup)."""
+    s = np.sort(a)
+    if len(s) < 2:
+        return s
+    keep = np.empty(len(s), dtype=bool)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
+
+
+def mask_bound(masks: np.ndarray, query: str) -> np.ndarray:
+    """A lower bound of the edit distance between ``query`` and each key with letter mask
+    ``masks``: each letter bin only one side has costs an edit. Weaker than
+    :func:`histogram_bound`, and about ten times cheaper: a first filter."""
+    q = letter_masks(letter_histograms([query]))[0]
+    return np.maximum(_popcount(masks & ~q), _popcount(q & ~masks))
+
+
 def histogram_bound(hists: np.ndarray, query: str) -> np.ndarray:
     """A lower bound of the edit distance between ``query`` and each key with histogram ``hists``."""
     q = letter_histograms([query])[0]
-    surplus = (np.maximum(hists, q) - q).sum(axis=1, dtype=np.int32)  # key letters the query lacks
-    deficit = surplus - (hists.sum(axis=1, dtype=np.int32) - int(q.sum(dtype=np.int32)))
-    return np.maximum(surplus, deficit)
+    # row sums as a float32 product (exact for these small counts; numpy's integer row sums
+    # over 32 narrow columns are about twice as slow)
+    ones = np.ones(HIST_BINS, dtype=np.float32)
+    surplus = (np.maximum(hists, q) - q).astype(np.float32) @ ones  # key letters the query lacks
+    deficit = surplus - (hists.astype(np.float32) @ ones - float(q.sum(dtype=np.int32)))
+    return np.maximum(surplus, deficit).astype(np.int32)
