@@ -36,6 +36,8 @@ def test_seed_article_places(seed_mentions):
 def test_seed_article_no_wrong_namesakes(seed_mentions):
     ids = {m.match.id for m in seed_mentions}
     assert not ids & {565955, 542463, 542464}
+    # "broadcast by ‘Gazeta,’": a quoted outlet, not a misspelt Gaeta
+    assert not [m for m in seed_mentions if m.text == "Gazeta"]
 
 
 @pytest.mark.parametrize("person", ["Vladimir Putin", "Valery Gerasimov", "Maria Ivanova"])

@@ -424,6 +424,17 @@ def _word_index_at(words: _Words, pos: int) -> int | None:
     return words.by_start.get(pos)
 
 
+_OPEN_QUOTES = "‘“\"'«„"
+_CLOSE_QUOTES = "’”\"'»“"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A word in quotes on its own ("broadcast by ‘Gazeta,’"): a title or an outlet, which a
+    misspelt place name is not."""
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and any(
+        c in _CLOSE_QUOTES for c in text[end:end + 2])
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and (text[i] in " \t" or text[i] in _QUOTES):
@@ -771,7 +782,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
-                    or m.population < 1000 and m.feature == "populated place":
+                    or m.population < 1000 and m.feature == "populated place" or _quoted(text, s, e):
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
