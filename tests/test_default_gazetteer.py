@@ -48,6 +48,11 @@ def test_curated_entities_are_aliases_of_oblasts_not_new_places(gaz):
 def test_country_and_area_points_are_geonames_like(gaz):
     ua = gaz.get(690791)
     assert abs(ua.lat - 49.0) < 1 and abs(ua.lon - 32.0) < 1
+    # GeoNames' own country points where countryinfo's are far from them (gazetteer/sources.csv)
+    for gid, lat, lon in [(6252001, 39.76, -98.5), (6251999, 60.10867, -113.64258), (1269750, 22, 79),
+                          (1861060, 35.68536, 139.75309)]:
+        p = gaz.get(gid)
+        assert (round(p.lat, 5), round(p.lon, 5)) == (lat, lon), p.name
 
 
 def test_machine_romanization_noise_is_measured_and_dropped(gaz):
