@@ -388,3 +388,10 @@ def test_generic_words_alone_are_no_match(resolver, query):
     # no place name in the query: an explicit no-match, not a fuzzy guess ('near' -> Nebraska)
     m = resolver.resolve(query)
     assert not m.ok and "generic words" in m.reason
+
+
+def test_an_area_keeps_its_name_from_a_town_that_has_it_only_as_an_alternate(resolver):
+    # Salvador (19% of Bahia's people) was once São Salvador da Bahia: 'Bahia' is the state;
+    # New York City holds 28% of the state: 'New York' is the city
+    assert resolver.resolve("Bahia").feature == "admin1"
+    assert resolver.resolve("New York").name == "New York City"

@@ -44,6 +44,9 @@ BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
+# an area steps back for a town that has its name only as an alternate when the town holds this
+# share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
+ALIAS_TOWN_SHARE = 0.25
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -534,7 +537,7 @@ class Resolver:
                 for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
                     # the town's own name, or a common name of a town that weighs in the area
                     # ('New York'); not Montana City's alternate name 'Montana'
-                    if not own and pop < 0.1 * place.population:
+                    if not own and pop < ALIAS_TOWN_SHARE * place.population:
                         continue
                     if cc == place.country_code and (a1 == place.admin1_code or float(
                             haversine_km(lat, lon, place.lat, place.lon)) < 150):
