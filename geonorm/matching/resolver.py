@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
 from ..names.normalize import MAX_QUERY_CHARS
@@ -25,6 +25,7 @@ from .phrase import AREA_WORDS, Part, coordinates_in, is_generic, parse_phrase, 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
+_AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
 # words that are never a place head on their own in a phrase
 _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -514,9 +515,10 @@ class Resolver:
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area
         whose populated namesake (same folded name, inside it or within 150 km) is also a
         candidate steps back, unless the phrase says area."""
-        if head is not None and head.is_area:
-            return scored
         gaz = self.gazetteer
+        level = gaz.place_level
+        if head is not None and head.is_area or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
+            return scored
         towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]

@@ -7,6 +7,7 @@ Weights are plain numbers in one place; confidence is a softmax over candidates 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -71,8 +72,14 @@ def calibrate(raw: list[float]) -> list[float]:
     """Map raw softmax shares through the calibration knots (identity without them)."""
     if not CALIBRATION:
         return list(raw)
-    xs, ys = zip(*CALIBRATION)
+    xs, ys = _knots(tuple(CALIBRATION))
     return np.interp(raw, xs, ys).tolist()
+
+
+@lru_cache(maxsize=4)
+def _knots(calibration: tuple) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = zip(*calibration)
+    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
 
 
 def confidences(scores: list[float]) -> list[float]:
