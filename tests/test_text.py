@@ -234,3 +234,12 @@ def test_a_county_named_in_the_document_places_its_town(resolver):
     county, town = link(text, spans, resolver=resolver)
     assert (town.match.admin1, county.match.admin1) == ("Texas", "Texas")
     assert any("Walker County" in h for h in town.match.hints)
+
+
+def test_a_longer_name_does_not_place_its_first_words(resolver):
+    # the dateline's Mexico City is not evidence that 'Mexico' is the city (it was, at 0.004 alone)
+    text = ("MEXICO CITY (AP) - The newspaper said the deployment was a mistake. The candidate said "
+            "Mexico should send peace demonstrators to the border.")
+    ms = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert ms["MEXICO CITY"].name == "Mexico City"
+    assert ms["Mexico"].feature == "country"

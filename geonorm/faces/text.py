@@ -274,6 +274,13 @@ def _named_counties(m: Match, gaz) -> dict[int, float]:
     return out
 
 
+def _names_within(other: str, query: str) -> bool:
+    """Is ``other`` this mention, or a longer name that starts with it ('Mexico City' for
+    'Mexico', 'Kansas City' for 'Kansas')? Such a mention says nothing about where this one is:
+    the writer named the other place apart."""
+    return other == query or other.casefold().startswith(query.casefold() + " ")
+
+
 def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
                    candidates: dict[str, set] | None = None,
                    counties: dict[str, dict[int, float]] | None = None) -> _Evidence:
@@ -284,7 +291,7 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
     mention itself is ambiguous ('Paris' and 'Henry County' agree on Tennessee).
     ``counties``: the second-level areas county mentions name (see ``_named_counties``)."""
     if exclude is not None:
-        answers = {q: m for q, m in answers.items() if q != exclude}
+        answers = {q: m for q, m in answers.items() if not _names_within(q, exclude)}
     countries: dict[str, float] = defaultdict(float)
     admin1: dict[tuple[str, str], float] = defaultdict(float)
     names: dict[tuple[str, str], str] = {}
@@ -308,7 +315,7 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
         if m.feature in ("populated place", "admin2", "region") and m.id not in pts:
             pts[m.id] = (m.lat, m.lon, q)
     shares = {k: v / total for k, v in admin1.items()} if total else {}
-    others = [q for q in (candidates or {}) if q != exclude]
+    others = [q for q in (candidates or {}) if exclude is None or not _names_within(q, exclude)]
     for q in others:
         for key in candidates[q]:
             shares[key] = shares.get(key, 0.0) + CANDIDATE_VOTE / len(others)
@@ -316,7 +323,7 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
     county: dict[int, float] = {}
     county_notes: dict[int, str] = {}
     for q, votes in (counties or {}).items():
-        if q == exclude:
+        if exclude is not None and _names_within(q, exclude):
             continue
         for row, w in votes.items():
             if w > county.get(row, 0.0):
