@@ -157,6 +157,8 @@ def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     ("America", "United States", "country"),  # was América, Argentina
     ("Ohioans", "Ohio", "admin1"),  # demonyms of states and provinces
     ("Hoosiers", "Indiana", "admin1"),
+    ("Kurdish", "Kurdistan", "region"),  # adjectives of world regions; was Kurysh, Russia
+    ("Latin American", "Latin America", "region"),
     ("Atlantic City", "Atlantic City", "populated place"),  # a town named after one stays the town
 ])
 def test_world_regions_seas_and_colloquial_country_names(resolver, query, name, feature):
