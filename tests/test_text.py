@@ -243,3 +243,15 @@ def test_a_longer_name_does_not_place_its_first_words(resolver):
     ms = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert ms["MEXICO CITY"].name == "Mexico City"
     assert ms["Mexico"].feature == "country"
+
+
+def test_a_place_written_with_its_area_after_a_comma(resolver):
+    # 'Tacoma, Washington': the state, not the capital; a list of countries stays a list
+    text = ("Mary Ann from a cake studio in Tacoma, Washington shares tips. She trained in Fresno, Calif. "
+            "The vote was also taken by Luxembourg, Malta, Portugal and Slovakia.")
+    ms = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert (ms["Washington"].feature, ms["Washington"].admin1) == ("admin1", "")
+    assert ms["Washington"].name == "Washington" and ms["Tacoma"].admin1 == "Washington"
+    assert ms["Fresno"].admin1 == "California"
+    assert any("names its area" in h for h in ms["Tacoma"].hints)
+    assert ms["Malta"].feature == "country" and ms["Portugal"].feature == "country"

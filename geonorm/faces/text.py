@@ -37,6 +37,7 @@ CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
 CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
 ROUNDS = 2
+_TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
 _REL_RE = re.compile(
@@ -376,6 +377,37 @@ def _relations(text: str, items, queries: list[str]) -> dict[str, str]:
     return out
 
 
+def _apposed(text: str, items, queries: list[str]) -> dict[str, str]:
+    """{A: B} for mentions written 'A, B' ('Tacoma, Washington', 'Fresno, Calif.'), first
+    occurrence of A; B may name A's area (checked by ``_place_in_area``)."""
+    out: dict[str, str] = {}
+    for i in range(len(items) - 1):
+        if text[items[i][1]:items[i + 1][0]] == ", " and queries[i] != queries[i + 1]:
+            out.setdefault(queries[i], queries[i + 1])
+    return out
+
+
+def _place_in_area(resolver, a: str, b: str, hints: dict) -> tuple[Match, dict] | None:
+    """When 'A, B' reads as a town (or district) A, named by its own name, inside a first-level
+    area or country B: (A's answer to the phrase, the hints that make B that area: its level and
+    country). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
+    itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name)."""
+    alone = resolver.resolve(a, **hints)
+    if alone.ok and alone.feature not in _TOWN_LEVELS:
+        return None
+    m = resolver.resolve(f"{a}, {b}", **hints)
+    if not m.ok or m.head != a or m.match_kind != "exact" or m.feature not in _TOWN_LEVELS:
+        return None
+    gaz = resolver.gazetteer
+    area = resolver.resolve(b, limit=10, **hints)
+    for c in [area, *area.alternatives] if area.ok else []:
+        p = gaz.get(c.id) if c.id is not None else None
+        if p is not None and p.country_code == m.country_code and (
+                p.level == "country" or p.level == "admin1" and p.name == m.admin1):
+            return m, {"feature": p.level, "country": p.country_code}
+    return None
+
+
 def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                       min_confidence: float | None = None, joint: bool = True) -> list[Mention]:
     items = sorted(items, key=lambda x: x[0]) if items and not _is_sorted(items) else list(items)
@@ -391,6 +423,19 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
     queries = [first.setdefault(" ".join(q.split()).casefold(), q) for q in raw]
     distinct = list(dict.fromkeys(queries))
     alone = {q: resolver.resolve(q, **hints) for q in distinct}
+    # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
+    # reading (the place is resolved as the phrase, the area with its level and country)
+    phrase_of: dict[str, str] = {}
+    area_hints: dict[str, dict] = {}
+    for a, b in _apposed(text, items, queries).items():
+        found = _place_in_area(resolver, a, b, hints)
+        if found is not None and b not in phrase_of and a not in area_hints:
+            note = f"written '{a}, {b}': {b!r} names its area"
+            phrase_of[a] = b
+            area_hints.setdefault(b, found[1])
+            alone[a] = replace(found[0], query=a, hints=list(found[0].hints) + [note])
+            mb = resolver.resolve(b, **{**hints, **area_hints[b]})
+            alone[b] = replace(mb, hints=list(mb.hints) + [note]) if mb.ok else alone[b]
     answers = dict(alone)
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
@@ -404,16 +449,20 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                 if not ev.context:
                     new[q] = answers[q]
                     continue
-                kw = dict(hints)
+                kw = {**hints, **area_hints.get(q, {})}
                 anchor = rel.get(q)
                 am = answers.get(anchor) if anchor else None
                 if am is not None and _located(am) and am.confidence >= 0.3 \
                         and am.feature in ("populated place", "admin2", "admin3"):
                     kw["near"] = (am.lat, am.lon)
-                m = resolver.resolve(q, context=ev.context, **kw)
+                asked = f"{q}, {phrase_of[q]}" if q in phrase_of else q
+                m = resolver.resolve(asked, context=ev.context, **kw)
                 if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
                     kw.pop("near")
-                    m = resolver.resolve(q, context=ev.context, **kw)
+                    m = resolver.resolve(asked, context=ev.context, **kw)
+                if asked != q or q in area_hints:
+                    m = replace(m, query=q, hints=list(m.hints) + [h for h in alone[q].hints[-1:]
+                                                                   if h.startswith("written '")])
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     out = []
