@@ -397,3 +397,16 @@ def test_an_area_keeps_its_name_from_a_town_that_has_it_only_as_an_alternate(res
     # New York City holds 28% of the state: 'New York' is the city
     assert resolver.resolve("Bahia").feature == "admin1"
     assert resolver.resolve("New York").name == "New York City"
+
+
+@pytest.mark.parametrize("text", [
+    "Kharkiv", "Nova Kakhovka", "Kam'yanka", "Нова Каховка", "Saint-Denis", "Kiev/Kyiv", "Horlivka town",
+    "Donetsk People's Republic", "Донецька Народна Республіка", "Kupyansk direction", "Main Street",
+    "St Louis", "Bosnia and Herzegovina", "near Pisky", "ул Артема", "Zaporizhzhia as well as Dnipro",
+])
+def test_a_bare_name_parses_as_the_rules_would(monkeypatch, text):
+    # the shortcut for bare names must give what the full parser gives
+    from geonorm.matching import phrase
+    fast = phrase.parse_phrase(text)
+    monkeypatch.setattr(phrase, "_plain", lambda t: None)
+    assert fast == phrase.parse_phrase(text)

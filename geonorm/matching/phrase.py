@@ -194,9 +194,29 @@ def _untag(m: re.Match) -> str:
     return " " if m.group(1) == "@" else m.group(2)
 
 
+# a bare name: words of letters joined by single spaces, hyphens or apostrophes ('Kharkiv',
+# 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
+_PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | {"as", "well", "republic", "people's", "people’s", "peoples"}
+_RULE_STEMS = re.compile(r"народн|республик|напрям|направлени", re.IGNORECASE)
+
+
+def _plain(phrase: str) -> Part | None:
+    """The one part of a phrase that is a bare name, or None when the rules must read it."""
+    text = clean(phrase)
+    if not _PLAIN_RE.fullmatch(text) or _RULE_STEMS.search(text):
+        return None
+    if any(w in _RULE_WORDS for w in text.lower().split()):
+        return None
+    return Part(text=text, raw=text)
+
+
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
+    plain = _plain(phrase)
+    if plain is not None:
+        return [plain]
     # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
     extras = _PAREN_RE.findall(phrase)
