@@ -408,6 +408,27 @@ def _place_in_area(resolver, a: str, b: str, hints: dict) -> tuple[Match, dict] 
     return None
 
 
+def _appositions(text: str, items, queries: list[str], resolver, hints: dict):
+    """For mentions written 'A, B' where B names A's area: (the text to ask for A, the hints
+    that keep B that area, the note each of them carries)."""
+    asked: dict[str, str] = {}
+    area_hints: dict[str, dict] = {}
+    notes: dict[str, str] = {}
+    for a, b in _apposed(text, items, queries).items():
+        if b in asked or a in area_hints:
+            continue
+        found = _place_in_area(resolver, a, b, hints)
+        if found is not None:
+            asked[a] = f"{a}, {b}"
+            area_hints.setdefault(b, found[1])
+            notes[a] = notes[b] = f"written '{a}, {b}': {b!r} names its area"
+    return asked, area_hints, notes
+
+
+def _noted(m: Match, q: str, note: str) -> Match:
+    return replace(m, query=q, hints=[*m.hints, note]) if m.ok else m
+
+
 def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                       min_confidence: float | None = None, joint: bool = True) -> list[Mention]:
     items = sorted(items, key=lambda x: x[0]) if items and not _is_sorted(items) else list(items)
@@ -424,18 +445,11 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
     distinct = list(dict.fromkeys(queries))
     alone = {q: resolver.resolve(q, **hints) for q in distinct}
     # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
-    # reading (the place is resolved as the phrase, the area with its level and country)
-    phrase_of: dict[str, str] = {}
-    area_hints: dict[str, dict] = {}
-    for a, b in _apposed(text, items, queries).items():
-        found = _place_in_area(resolver, a, b, hints)
-        if found is not None and b not in phrase_of and a not in area_hints:
-            note = f"written '{a}, {b}': {b!r} names its area"
-            phrase_of[a] = b
-            area_hints.setdefault(b, found[1])
-            alone[a] = replace(found[0], query=a, hints=list(found[0].hints) + [note])
-            mb = resolver.resolve(b, **{**hints, **area_hints[b]})
-            alone[b] = replace(mb, hints=list(mb.hints) + [note]) if mb.ok else alone[b]
+    # reading (the place is asked as the phrase, the area with its level and country)
+    asked, area_hints, notes = _appositions(text, items, queries, resolver, hints)
+    for q in notes:
+        m = resolver.resolve(asked.get(q, q), **{**hints, **area_hints.get(q, {})})
+        alone[q] = _noted(m, q, notes[q]) if m.ok else alone[q]
     answers = dict(alone)
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
@@ -455,14 +469,12 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                 if am is not None and _located(am) and am.confidence >= 0.3 \
                         and am.feature in ("populated place", "admin2", "admin3"):
                     kw["near"] = (am.lat, am.lon)
-                asked = f"{q}, {phrase_of[q]}" if q in phrase_of else q
-                m = resolver.resolve(asked, context=ev.context, **kw)
+                m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
                 if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
                     kw.pop("near")
-                    m = resolver.resolve(asked, context=ev.context, **kw)
-                if asked != q or q in area_hints:
-                    m = replace(m, query=q, hints=list(m.hints) + [h for h in alone[q].hints[-1:]
-                                                                   if h.startswith("written '")])
+                    m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
+                if q in notes:
+                    m = _noted(m, q, notes[q])
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     out = []
