@@ -129,6 +129,8 @@ def test_a_namesake_district_abroad_does_not_outweigh_a_big_city(resolver):
     ("Moscow, ID", "Moscow", "Idaho"),  # postal codes that are words or ISO codes, after a town
     ("Portland, OR", "Portland", "Oregon"),
     ("Toronto, ON", "Toronto", "Ontario"),
+    ("Columbus OH", "Columbus", "Ohio"),  # without the comma too
+    ("Ugledar DPR", "Vuhledar", "Donetska oblast"),  # an entity's abbreviation ends the part
 ])
 def test_two_letter_codes_after_a_town_may_be_a_state_or_a_country(resolver, phrase, name, admin1):
     m = resolver.resolve(phrase)

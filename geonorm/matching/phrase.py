@@ -78,6 +78,8 @@ _SPLIT_RE = re.compile(
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
+# a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
+_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
@@ -204,7 +206,7 @@ _RULE_STEMS = re.compile(r"народн|республик|напрям|напр
 def _plain(phrase: str) -> Part | None:
     """The one part of a phrase that is a bare name, or None when the rules must read it."""
     text = clean(phrase)
-    if not _PLAIN_RE.fullmatch(text) or _RULE_STEMS.search(text):
+    if not _PLAIN_RE.fullmatch(text) or _RULE_STEMS.search(text) or _CODE_BREAK_RE.search(text):
         return None
     if any(w in _RULE_WORDS for w in text.lower().split()):
         return None
@@ -222,6 +224,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
+    main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     parts = []
     for n, item in enumerate(_LIST_RE.split(main)):
         for k, piece in enumerate(_SPLIT_RE.split(item)):
