@@ -255,3 +255,15 @@ def test_a_place_written_with_its_area_after_a_comma(resolver):
     assert ms["Fresno"].admin1 == "California"
     assert any("names its area" in h for h in ms["Tacoma"].hints)
     assert ms["Malta"].feature == "country" and ms["Portugal"].feature == "country"
+
+
+def test_a_postal_code_alone_is_the_province_when_the_document_is_in_its_country(resolver):
+    text = "Wildfires near Kelowna forced evacuations in Canada. BC officials said the fire grew."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Kelowna", "Canada", "BC")]
+    bc = link(text, spans, resolver=resolver)[2].match
+    assert (bc.name, bc.feature) == ("British Columbia", "admin1")
+    assert any("postal code" in h for h in bc.hints)
+    # alone (or in a document about elsewhere) it stays unresolved: 'BC' is also 'before Christ'
+    other = "Statues from 300 BC were found near Athens, Greece."
+    spans = [(other.index(w), other.index(w) + len(w)) for w in ("BC", "Athens", "Greece")]
+    assert not link(other, spans, resolver=resolver)[0].match.ok

@@ -32,12 +32,14 @@ import numpy as np
 from ..matching.context import Context
 from ..matching.hints import haversine_km
 from ..matching.match import Match
+from ..sources.curated import area_codes
 
 CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
 CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
 ROUNDS = 2
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
+_CODE_RE = re.compile(r"[A-Z]{2}")
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
 _REL_RE = re.compile(
@@ -408,9 +410,13 @@ def _place_in_area(resolver, a: str, b: str, hints: dict) -> tuple[Match, dict] 
     return None
 
 
-def _appositions(text: str, items, queries: list[str], resolver, hints: dict):
-    """For mentions written 'A, B' where B names A's area: (the text to ask for A, the hints
-    that keep B that area, the note each of them carries)."""
+def _appositions(text: str, items, queries: list[str], resolver, hints: dict, alone: dict[str, Match]):
+    """How some mentions are read, from how they are written: (the text to ask for a mention,
+    the hints that keep it an area, the note each carries).
+
+    'A, B' where B names A's area ('Tacoma, Washington'); and a mention that is only a state's
+    or province's postal code ('BC', 'NJ'; never a place on its own, many are words) when other
+    mentions are confidently in that country."""
     asked: dict[str, str] = {}
     area_hints: dict[str, dict] = {}
     notes: dict[str, str] = {}
@@ -422,6 +428,17 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict):
             asked[a] = f"{a}, {b}"
             area_hints.setdefault(b, found[1])
             notes[a] = notes[b] = f"written '{a}, {b}': {b!r} names its area"
+    countries = {m.country_code for m in alone.values() if m.ok and m.confidence >= CONFIDENT}
+    for q, m in alone.items():
+        if m.ok or q in asked or not _CODE_RE.fullmatch(q):
+            continue
+        for pid in area_codes().get(q, ()):
+            area = resolver.gazetteer.get(pid)
+            if area is not None and area.country_code in countries:
+                asked[q] = area.name
+                area_hints[q] = {"feature": area.level, "country": area.country_code}
+                notes[q] = f"{q!r} is the postal code of {area.name}; other mentions are in {area.country_code}"
+                break
     return asked, area_hints, notes
 
 
@@ -446,7 +463,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
     alone = {q: resolver.resolve(q, **hints) for q in distinct}
     # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
     # reading (the place is asked as the phrase, the area with its level and country)
-    asked, area_hints, notes = _appositions(text, items, queries, resolver, hints)
+    asked, area_hints, notes = _appositions(text, items, queries, resolver, hints, alone)
     for q in notes:
         m = resolver.resolve(asked.get(q, q), **{**hints, **area_hints.get(q, {})})
         alone[q] = _noted(m, q, notes[q]) if m.ok else alone[q]
