@@ -18,6 +18,8 @@ from .names.hashing import deletions, hash64, histogram_bound, mask_bound, query
 from .names.keyindex import KeyIndex
 from .store import KEY_TYPES, LEVELS, read_meta
 
+_NAME_KINDS = {int(k): k for k in NameKind}  # NameKind(int) is slow (Enum lookup)
+
 
 class GazetteerError(RuntimeError):
     """The index is missing, corrupt or cannot be built."""
@@ -234,7 +236,7 @@ class Gazetteer:
         orig = int(self.form_orig[row])
         return NameRecord(
             row=row, text=self.form_text[row], place_row=int(self.form_place[row]),
-            kind=NameKind(int(self.form_kind[row])), lang=self.lang_vocab[int(self.form_lang[row])],
+            kind=_NAME_KINDS[int(self.form_kind[row])], lang=self.lang_vocab[int(self.form_lang[row])],
             scheme=self.scheme_vocab[int(self.form_scheme[row])],
             original=self.form_text[orig] if orig >= 0 else "",
             valid_from=int(self.form_from[row]), valid_to=int(self.form_to[row]),
