@@ -412,3 +412,10 @@ def test_a_bare_name_parses_as_the_rules_would(monkeypatch, text):
     fast = phrase.parse_phrase(text)
     monkeypatch.setattr(phrase, "_plain", lambda t: None)
     assert fast == phrase.parse_phrase(text)
+
+
+def test_a_listed_place_inside_the_hinted_area_beats_the_first_outside_it(resolver):
+    m = resolver.resolve("Kyiv and Lviv", admin1="Lviv oblast")
+    assert m.name == "Lviv" and m.other_places == ["Kyiv"]
+    assert "outside the hinted area" in m.hints[-1]
+    assert resolver.resolve("Kyiv and Lviv").name == "Kyiv"  # without a hint the first is the place

@@ -223,7 +223,7 @@ class Resolver:
         37.86989') are its 'near' point unless the caller gave one; the rest is resolved."""
         point, rest = coordinates_in(text)
         if point is None:
-            return self._resolve(text, hints, limit, min_conf, context)
+            return self._resolve_listed(text, hints, limit, min_conf, context)
         if not any(ch.isalpha() for ch in rest):
             return Match(query=text, reason=_ONLY_COORDINATES)
         note = f"coordinates written in the query ({point[0]}, {point[1]})"
@@ -231,8 +231,35 @@ class Resolver:
             hints, note = replace(hints, near=point), note + " used as the 'near' point"
         else:
             note += " ignored: the 'near' hint given wins"
-        match = self._resolve(rest, hints, limit, min_conf, context)
+        match = self._resolve_listed(rest, hints, limit, min_conf, context)
         return replace(match, query=text, hints=[note, *match.hints])
+
+    def _resolve_listed(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+                        context: Context | None) -> Match:
+        """A phrase naming several places answers with the first, unless the first lies outside
+        the country or admin1 hint and a later one inside it ('near the border villages of
+        Krasnaya Zarya and Dmitrovka' with admin1='Donetsk oblast')."""
+        m = self._resolve(text, hints, limit, min_conf, context)
+        if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
+            return m
+        for raw in m.other_places:
+            alt = self._resolve(raw, hints, limit, min_conf, context)
+            if alt.ok and self._fits(alt.id, hints):
+                note = (f"the phrase names {m.head!r} first, but {m.name} lies outside the hinted area; "
+                        f"answered with the next place it names, {raw!r}")
+                others = [o for o in [m.head, *m.other_places] if o and o != raw]
+                return replace(alt, query=text, hints=[*alt.hints, note], other_places=others)
+        return m
+
+    def _fits(self, place_id: int | None, hints: _Hints) -> bool:
+        """Does the place lie in the country and the first-level area the hints name?"""
+        p = self.gazetteer.get(place_id) if place_id is not None else None
+        if p is None:
+            return True
+        if hints.countries and p.country_code not in {a.country_code for a in hints.countries}:
+            return False
+        return not hints.admin1 or any(a.country_code == p.country_code and a.admin1_code == p.admin1_code
+                                       for a in hints.admin1)
 
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
