@@ -405,6 +405,7 @@ def test_an_area_keeps_its_name_from_a_town_that_has_it_only_as_an_alternate(res
     "Kharkiv", "Nova Kakhovka", "Kam'yanka", "Нова Каховка", "Saint-Denis", "Kiev/Kyiv", "Horlivka town",
     "Donetsk People's Republic", "Донецька Народна Республіка", "Kupyansk direction", "Main Street",
     "St Louis", "Bosnia and Herzegovina", "near Pisky", "ул Артема", "Zaporizhzhia as well as Dnipro",
+    "Pervomaisk\nKharkiv", "Nova  Kakhovka", "Ugledar DPR", "Ｋｙｉｖ",
 ])
 def test_a_bare_name_parses_as_the_rules_would(monkeypatch, text):
     # the shortcut for bare names must give what the full parser gives

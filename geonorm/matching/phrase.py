@@ -205,6 +205,8 @@ _RULE_STEMS = re.compile(r"народн|республик|напрям|напр
 
 def _plain(phrase: str) -> Part | None:
     """The one part of a phrase that is a bare name, or None when the rules must read it."""
+    if not _PLAIN_RE.fullmatch(phrase):  # as written: a line break or a double space is read by rules
+        return None
     text = clean(phrase)
     if not _PLAIN_RE.fullmatch(text) or _RULE_STEMS.search(text) or _CODE_BREAK_RE.search(text):
         return None
