@@ -544,7 +544,7 @@ class Resolver:
         candidate steps back, unless the phrase says area."""
         gaz = self.gazetteer
         level = gaz.place_level
-        if head is not None and head.is_area or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
+        if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
             return scored
         towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
         for _, row, ev, _ in scored:

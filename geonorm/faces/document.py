@@ -1,0 +1,307 @@
+"""Joint resolution of a document's mentions: the confident answers as soft context, the
+relations the text states, and how mentions are written.
+
+Used by :mod:`geonorm.faces.text` (``extract``, ``link``, the eval hook) and the spaCy
+component; see there for the steps.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from ..matching.context import Context
+from ..matching.hints import haversine_km
+from ..matching.match import Match
+from ..sources.curated import area_codes
+
+CONFIDENT = 0.6  # answers at or above this are evidence for the others
+AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
+CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
+ROUNDS = 2
+_TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
+_CODE_RE = re.compile(r"[A-Z]{2}")
+RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
+
+_REL_RE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:ward)?\s+of"
+    r"|near(?:by)?|outside(?:\s+of)?|close\s+to|next\s+to|outskirts\s+of|(?:kilometres|kilometers|km|miles)\s+"
+    r"(?:\w+\s+)?(?:of|from))\b", re.IGNORECASE)
+
+
+@dataclass
+class _Evidence:
+    context: Context
+    # who supports what: for explanations
+    by_country: dict = field(default_factory=dict)
+    by_admin1: dict = field(default_factory=dict)
+
+
+def _located(m: Match) -> bool:
+    return m.ok and m.lat is not None and m.lon is not None and m.lat == m.lat and m.lon == m.lon
+
+
+def _candidate_areas(m: Match) -> set[tuple[str, str]]:
+    """(country, admin1) of a mention's answer and runner-ups: where it might be."""
+    return {(cc, a1) for cc, a1, _, _ in m.places() if cc and a1}
+
+
+def _named_counties(m: Match, gaz) -> dict[int, float]:
+    """{second-level area row: weight} a mention names when it is a county ('Walker County'):
+    its answer (1) and its runner-ups that are counties too (0.5). Town mentions do not vote:
+    small namesakes share counties by chance."""
+    if not m.ok or m.feature != "admin2":
+        return {}
+    out = {}
+    for i, pid in enumerate([m.id] + [a.id for a in m.alternatives]):
+        row = gaz.row_of(pid)
+        if row is not None and gaz.admin2_row(row) == row:
+            out.setdefault(row, 1.0 if i == 0 else 0.5)
+    return out
+
+
+def _names_within(other: str, query: str) -> bool:
+    """Is ``other`` this mention, or a longer name that starts with it ('Mexico City' for
+    'Mexico', 'Kansas City' for 'Kansas')? Such a mention says nothing about where this one is:
+    the writer named the other place apart."""
+    return other == query or other.casefold().startswith(query.casefold() + " ")
+
+
+def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
+                   candidates: dict[str, set] | None = None,
+                   counties: dict[str, dict[int, float]] | None = None) -> _Evidence:
+    """Context from the confident answers, one vote per distinct mention (areas count double).
+
+    ``exclude``: the mention the context is for (its own answer does not vote for itself).
+    ``candidates``: each mention's possible areas, which add a weak vote each even when the
+    mention itself is ambiguous ('Paris' and 'Henry County' agree on Tennessee).
+    ``counties``: the second-level areas county mentions name (see ``_named_counties``)."""
+    if exclude is not None:
+        answers = {q: m for q, m in answers.items() if not _names_within(q, exclude)}
+    countries: dict[str, float] = defaultdict(float)
+    admin1: dict[tuple[str, str], float] = defaultdict(float)
+    names: dict[tuple[str, str], str] = {}
+    by_country: dict[str, list[str]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[str]] = defaultdict(list)
+    pts: dict[int, tuple[float, float, str]] = {}
+    total = 0.0
+    for q, m in answers.items():
+        if not _located(m) or m.confidence < CONFIDENT:
+            continue
+        w = AREA_WEIGHT if m.feature in ("admin1", "region", "admin2") else 1.0
+        total += w
+        if m.country_code:
+            countries[m.country_code] += w
+            by_country[m.country_code].append(q)
+        a1 = m.name if m.feature == "admin1" else m.admin1
+        if a1 and m.feature in ("admin1", "admin2", "populated place"):
+            admin1[(m.country_code, a1)] += w
+            names[(m.country_code, a1)] = a1
+            by_admin1[(m.country_code, a1)].append(q)
+        if m.feature in ("populated place", "admin2", "region") and m.id not in pts:
+            pts[m.id] = (m.lat, m.lon, q)
+    shares = {k: v / total for k, v in admin1.items()} if total else {}
+    others = [q for q in (candidates or {}) if exclude is None or not _names_within(q, exclude)]
+    for q in others:
+        for key in candidates[q]:
+            shares[key] = shares.get(key, 0.0) + CANDIDATE_VOTE / len(others)
+            names.setdefault(key, key[1])
+    county: dict[int, float] = {}
+    county_notes: dict[int, str] = {}
+    for q, votes in (counties or {}).items():
+        if exclude is not None and _names_within(q, exclude):
+            continue
+        for row, w in votes.items():
+            if w > county.get(row, 0.0):
+                county[row] = w
+                county_notes[row] = f"{q!r} may be {gaz.place(row).name}, where this town lies"
+    if total == 0 and not shares and not county:
+        return _Evidence(Context(label="document context"))
+    p = list(pts.values())[:200]
+    ctx = Context(label="document context",
+                  countries={k: v / total for k, v in countries.items()} if total else {},
+                  admin1=shares,
+                  admin1_names=names,
+                  lats=np.array([x[0] for x in p], dtype=float), lons=np.array([x[1] for x in p], dtype=float),
+                  point_labels=[x[2] for x in p], size=int(total),
+                  admin2=county, admin2_notes=county_notes)
+    return _Evidence(ctx, dict(by_country), dict(by_admin1))
+
+
+def _relations(text: str, items, queries: list[str]) -> dict[str, str]:
+    """{mention query: query of the mention it is said to be near / south of / ...}.
+
+    'X ... south of [the ... city of] Y': X is the nearest other mention in the same sentence
+    (before the phrase, else after Y)."""
+    out: dict[str, str] = {}
+    if len(items) < 2:
+        return out
+    starts = [it[0] for it in items]
+    for rm in _REL_RE.finditer(text):
+        j = bisect.bisect_left(starts, rm.end())
+        if j >= len(items) or items[j][0] - rm.end() > RELATION_WINDOW:
+            continue
+        gap = text[rm.end():items[j][0]]
+        if any(c in gap for c in ".!?;\n"):
+            continue
+        anchor = queries[j]
+        subj = None
+        k = j - 1
+        while k >= 0 and items[k][1] > rm.start():
+            k -= 1
+        if k >= 0 and not any(c in text[items[k][1]:rm.start()] for c in ".!?\n") \
+                and rm.start() - items[k][1] < 200:
+            subj = k
+        else:
+            n = j + 1
+            if n < len(items) and not any(c in text[items[j][1]:items[n][0]] for c in ".!?\n") \
+                    and items[n][0] - items[j][1] < 200:
+                subj = n
+        if subj is not None and queries[subj] != anchor and queries[subj] not in out:
+            out[queries[subj]] = anchor
+    return out
+
+
+def _apposed(text: str, items, queries: list[str]) -> dict[str, str]:
+    """{A: B} for mentions written 'A, B' ('Tacoma, Washington', 'Fresno, Calif.'), first
+    occurrence of A; B may name A's area (checked by ``_place_in_area``)."""
+    out: dict[str, str] = {}
+    for i in range(len(items) - 1):
+        if text[items[i][1]:items[i + 1][0]] == ", " and queries[i] != queries[i + 1]:
+            out.setdefault(queries[i], queries[i + 1])
+    return out
+
+
+def _place_in_area(resolver, a: str, b: str, hints: dict) -> tuple[Match, dict] | None:
+    """When 'A, B' reads as a town (or district) A, named by its own name, inside a first-level
+    area or country B: (A's answer to the phrase, the hints that make B that area: its level and
+    country). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
+    itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name)."""
+    alone = resolver.resolve(a, **hints)
+    if alone.ok and alone.feature not in _TOWN_LEVELS:
+        return None
+    m = resolver.resolve(f"{a}, {b}", **hints)
+    if not m.ok or m.head != a or m.match_kind != "exact" or m.feature not in _TOWN_LEVELS:
+        return None
+    gaz = resolver.gazetteer
+    area = resolver.resolve(b, limit=10, **hints)
+    for c in [area, *area.alternatives] if area.ok else []:
+        p = gaz.get(c.id) if c.id is not None else None
+        if p is not None and p.country_code == m.country_code and (
+                p.level == "country" or p.level == "admin1" and p.name == m.admin1):
+            return m, {"feature": p.level, "country": p.country_code}
+    return None
+
+
+def _appositions(text: str, items, queries: list[str], resolver, hints: dict, alone: dict[str, Match]):
+    """How some mentions are read, from how they are written: (the text to ask for a mention,
+    the hints that keep it an area, the note each carries).
+
+    'A, B' where B names A's area ('Tacoma, Washington'); and a mention that is only a state's
+    or province's postal code ('BC', 'NJ'; never a place on its own, many are words) when other
+    mentions are confidently in that country."""
+    asked: dict[str, str] = {}
+    area_hints: dict[str, dict] = {}
+    notes: dict[str, str] = {}
+    for a, b in _apposed(text, items, queries).items():
+        if b in asked or a in area_hints:
+            continue
+        found = _place_in_area(resolver, a, b, hints)
+        if found is not None:
+            asked[a] = f"{a}, {b}"
+            area_hints.setdefault(b, found[1])
+            notes[a] = notes[b] = f"written '{a}, {b}': {b!r} names its area"
+    countries = {m.country_code for m in alone.values() if m.ok and m.confidence >= CONFIDENT}
+    for q, m in alone.items():
+        if m.ok or q in asked or not _CODE_RE.fullmatch(q):
+            continue
+        for pid in area_codes().get(q, ()):
+            area = resolver.gazetteer.get(pid)
+            if area is not None and area.country_code in countries:
+                asked[q] = area.name
+                area_hints[q] = {"feature": area.level, "country": area.country_code}
+                notes[q] = f"{q!r} is the postal code of {area.name}; other mentions are in {area.country_code}"
+                break
+    return asked, area_hints, notes
+
+
+def _noted(m: Match, q: str, note: str) -> Match:
+    return replace(m, query=q, hints=[*m.hints, note]) if m.ok else m
+
+
+def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
+                     joint: bool = True) -> tuple[list[Match], list[str]]:
+    """The answer for each of ``items`` (spans sorted by start) whose queries are ``raw``, and
+    the query each was resolved as (one per surface form, whatever its case)."""
+    # one mention whatever its case or spacing ('COLUMBUS' in a dateline, 'Columbus' later): it
+    # must not vote for itself
+    first: dict[str, str] = {}
+    queries = [first.setdefault(" ".join(q.split()).casefold(), q) for q in raw]
+    distinct = list(dict.fromkeys(queries))
+    alone = {q: resolver.resolve(q, **hints) for q in distinct}
+    # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
+    # reading (the place is asked as the phrase, the area with its level and country)
+    asked, area_hints, notes = _appositions(text, items, queries, resolver, hints, alone)
+    for q in notes:
+        m = resolver.resolve(asked.get(q, q), **{**hints, **area_hints.get(q, {})})
+        alone[q] = _noted(m, q, notes[q]) if m.ok else alone[q]
+    answers = dict(alone)
+    if joint and len(distinct) > 1:
+        rel = _relations(text, items, queries)
+        cands = {q: _candidate_areas(m) for q, m in alone.items()}
+        counties = {q: _named_counties(m, resolver.gazetteer) for q, m in alone.items()}
+        for _ in range(ROUNDS):
+            new = {}
+            for q in distinct:
+                ev = _build_context(answers, resolver.gazetteer, exclude=q, candidates=cands,
+                                    counties=counties)
+                if not ev.context:
+                    new[q] = answers[q]
+                    continue
+                kw = {**hints, **area_hints.get(q, {})}
+                anchor = rel.get(q)
+                am = answers.get(anchor) if anchor else None
+                if am is not None and _located(am) and am.confidence >= 0.3 \
+                        and am.feature in ("populated place", "admin2", "admin3"):
+                    kw["near"] = (am.lat, am.lon)
+                m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
+                if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
+                    kw.pop("near")
+                    m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
+                if q in notes:
+                    m = _noted(m, q, notes[q])
+                new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
+            answers = new
+    return [answers[q] for q in queries], queries
+
+
+def _explain(q: str, m: Match, alone: Match, ev: _Evidence, anchor_match, anchor: str | None) -> Match:
+    """A copy of ``m`` whose hints name the other mentions that support it."""
+    if not m.ok:
+        return m
+    notes = []
+    a1 = m.name if m.feature == "admin1" else m.admin1
+    sup = [x for x in ev.by_admin1.get((m.country_code, a1), []) if x != q]
+    if sup:
+        notes.append(f"other mentions in the document are in {a1}: {_names(sup)}")
+    else:
+        sup = [x for x in ev.by_country.get(m.country_code, []) if x != q]
+        if sup:
+            notes.append(f"other mentions in the document are in {m.country or m.country_code}: {_names(sup)}")
+    if anchor_match is not None:
+        d = float(haversine_km(anchor_match.lat, anchor_match.lon, m.lat, m.lon))
+        notes.append(f"the text relates it to {anchor!r} ({anchor_match.name}, {d:.0f} km away)")
+    if alone.ok and alone.id != m.id:
+        notes.append(f"alone it would be {alone.name} ({alone.admin1 + ', ' if alone.admin1 else ''}"
+                     f"{alone.country_code}, id {alone.id}) at {alone.confidence:.2f}")
+    if not notes:
+        return m
+    return replace(m, hints=list(m.hints) + notes)
+
+
+def _names(xs: list[str], k: int = 3) -> str:
+    shown = ", ".join(repr(x) for x in xs[:k])
+    return shown + (f" and {len(xs) - k} more" if len(xs) > k else "")
