@@ -5,7 +5,8 @@
     ...     print(m.text, m.start, m.end, m.match.name, m.match.id)
 
 ``extract`` finds mentions with the gazetteer tagger (:mod:`geonorm.faces.tagger`); ``link``
-takes spans from any recognizer. Both resolve the document *jointly* (``joint=True``):
+takes spans from any recognizer. Both resolve the document *jointly* (``joint=True``;
+:mod:`geonorm.faces.document`):
 
 1. every distinct mention is resolved alone;
 2. the confident answers become soft evidence (:class:`~geonorm.matching.context.Context`,
