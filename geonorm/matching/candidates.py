@@ -86,6 +86,14 @@ def _typo_script_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
     """Best evidence per place row for the query ``text``. Fuzzy (SymSpell) candidates are
     looked up only when nothing closer was found, unless ``force_fuzzy``."""
+    out = gather_names(gaz, text)
+    if fuzzy:
+        add_typos(gaz, text, out, force_fuzzy)
+    return out
+
+
+def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
+    """Evidence from the names themselves: exact, romanized, folded and skeleton keys."""
     out: dict[int, Evidence] = {}
     norm = normalize(text)
     if not norm:
@@ -124,26 +132,36 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in ("exact", "roman") for e in out.values()):
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
-    if fuzzy and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() and (force_fuzzy or not any(
-            e.via in ("exact", "roman", "fold") for e in out.values())):
-        max_dist = 1 if len(q_fold) <= 5 else 2
-        key_ids = _within(gaz, q_fold, gaz.fuzzy_keys(q_fold), max_dist)
-        if max_dist == 2 and min(key_ids.values(), default=2) == 2 and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
-            # nothing within one edit: the deletion index proposes only some keys two edits away
-            # ('aHramunt' for 'Bakhramut'); the pigeonhole segments find them all (keys of 5+)
-            key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
-        if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
-            key_ids = _swapped(gaz, q_fold)
-        q_script = script_of(text)
-        for key_id in key_ids:  # verified: within max_dist edits
-            key = gaz.fold_keys[key_id]
-            sim = ratio(q_fold, key)
-            for fr in gaz.forms_of_fold_key(key_id).tolist():
-                if not _typo_script_ok(gaz, fr, q_script):
-                    continue
-                prow = int(form_place[fr])
-                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, to_ascii(gaz.form_text[fr])))
-                cur = out.get(prow)
-                if cur is None or ev.rank > cur.rank:
-                    out[prow] = ev
     return out
+
+
+def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False) -> None:
+    """Add typo candidates (keys within one or two edits) to ``out``, the evidence of
+    :func:`gather_names`; only when it has no exact, romanized or folded hit, unless ``force``."""
+    q_fold = fold_key(text)
+    if not normalize(text) or not (4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii()):
+        return
+    if not force and any(e.via in ("exact", "roman", "fold") for e in out.values()):
+        return
+    q_ascii = to_ascii(text)
+    form_place = gaz.form_place
+    max_dist = 1 if len(q_fold) <= 5 else 2
+    key_ids = _within(gaz, q_fold, gaz.fuzzy_keys(q_fold), max_dist)
+    if max_dist == 2 and min(key_ids.values(), default=2) == 2 and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
+        # nothing within one edit: the deletion index proposes only some keys two edits away
+        # ('aHramunt' for 'Bakhramut'); the pigeonhole segments find them all (keys of 5+)
+        key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
+    if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
+        key_ids = _swapped(gaz, q_fold)
+    q_script = script_of(text)
+    for key_id in key_ids:  # verified: within max_dist edits
+        key = gaz.fold_keys[key_id]
+        sim = ratio(q_fold, key)
+        for fr in gaz.forms_of_fold_key(key_id).tolist():
+            if not _typo_script_ok(gaz, fr, q_script):
+                continue
+            prow = int(form_place[fr])
+            ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, to_ascii(gaz.form_text[fr])))
+            cur = out.get(prow)
+            if cur is None or ev.rank > cur.rank:
+                out[prow] = ev

@@ -14,7 +14,7 @@ from ..names.keys import fold_key
 from ..names.normalize import MAX_QUERY_CHARS
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
-from .candidates import Evidence, gather
+from .candidates import Evidence, add_typos, gather_names
 from .context import Context
 from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
@@ -180,7 +180,11 @@ class Resolver:
         key = (text, fuzzy, force_fuzzy)
         hit = self._gather_cache.get(key)
         if hit is None:
-            hit = gather(self.gazetteer, text, fuzzy=fuzzy, force_fuzzy=force_fuzzy)
+            if fuzzy:  # the name lookups of this text are usually memoized already
+                hit = self._gather(text, fuzzy=False)
+                add_typos(self.gazetteer, text, hit, force_fuzzy)
+            else:
+                hit = gather_names(self.gazetteer, text)
             with self._lock:
                 if len(self._gather_cache) >= _GATHER_CACHE_SIZE:
                     self._gather_cache.clear()
