@@ -23,7 +23,6 @@ AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evi
 CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
 ROUNDS = 2
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
-_CODE_RE = re.compile(r"[A-Z]{2}")
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
 _REL_RE = re.compile(
@@ -216,7 +215,7 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
             notes[a] = notes[b] = f"written '{a}, {b}': {b!r} names its area"
     countries = {m.country_code for m in alone.values() if m.ok and m.confidence >= CONFIDENT}
     for q, m in alone.items():
-        if m.ok or q in asked or not _CODE_RE.fullmatch(q):
+        if m.ok or q in asked:
             continue
         for pid in area_codes().get(q, ()):
             area = resolver.gazetteer.get(pid)

@@ -199,8 +199,8 @@ def _untag(m: re.Match) -> str:
 # a bare name: words of letters joined by single spaces, hyphens or apostrophes ('Kharkiv',
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | {"as", "well", "republic", "people's", "people’s", "peoples"}
-_RULE_STEMS = re.compile(r"народн|республик|напрям|направлени", re.IGNORECASE)
+_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS
+_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE)
 
 
 def _plain(phrase: str) -> Part | None:
@@ -208,9 +208,9 @@ def _plain(phrase: str) -> Part | None:
     if not _PLAIN_RE.fullmatch(phrase):  # as written: a line break or a double space is read by rules
         return None
     text = clean(phrase)
-    if not _PLAIN_RE.fullmatch(text) or _RULE_STEMS.search(text) or _CODE_BREAK_RE.search(text):
+    if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
-    if any(w in _RULE_WORDS for w in text.lower().split()):
+    if any(rx.search(text) for rx in _RULE_PATTERNS):
         return None
     return Part(text=text, raw=text)
 

@@ -103,6 +103,15 @@ class _Hints:
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
 
+    def in_country(self, place) -> bool:
+        """Does the place lie in one of the hinted countries?"""
+        return any(c.country_code == place.country_code for c in self.countries)
+
+    def in_admin1(self, place) -> bool:
+        """Does the place lie in one of the hinted first-level areas?"""
+        return any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
+                   for a in self.admin1)
+
 
 class Resolver:
     """A reusable, thread-safe resolver over one gazetteer with default hints.
@@ -258,12 +267,8 @@ class Resolver:
     def _fits(self, place_id: int | None, hints: _Hints) -> bool:
         """Does the place lie in the country and the first-level area the hints name?"""
         p = self.gazetteer.get(place_id) if place_id is not None else None
-        if p is None:
-            return True
-        if hints.countries and p.country_code not in {a.country_code for a in hints.countries}:
-            return False
-        return not hints.admin1 or any(a.country_code == p.country_code and a.admin1_code == p.admin1_code
-                                       for a in hints.admin1)
+        return p is None or ((not hints.countries or hints.in_country(p))
+                             and (not hints.admin1 or hints.in_admin1(p)))
 
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
@@ -488,14 +493,13 @@ class Resolver:
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
             if hints.countries:
-                if any(c.country_code == place.country_code for c in hints.countries):
+                if hints.in_country(place):
                     s += scoring.COUNTRY_MATCH
                     notes.append(f"country hint {hints.countries[0].label} matches")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
             if hints.admin1:
-                if any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
-                       for a in hints.admin1):
+                if hints.in_admin1(place):
                     s += scoring.ADMIN1_MATCH
                     notes.append(f"admin1 hint {hints.admin1[0].label} matches")
                 else:
