@@ -19,6 +19,7 @@ from .names.keyindex import KeyIndex
 from .store import KEY_TYPES, LEVELS, read_meta
 
 _NAME_KINDS = {int(k): k for k in NameKind}  # NameKind(int) is slow (Enum lookup)
+_ADMIN2 = LEVELS.index("admin2")
 
 
 class GazetteerError(RuntimeError):
@@ -180,9 +181,8 @@ class Gazetteer:
 
     def admin2_row(self, row: int) -> int | None:
         """Row of the second-level area the place is in (itself when it is one), or None."""
-        level2 = LEVELS.index("admin2")
         for _ in range(3):
-            if int(self.place_level[row]) == level2:
+            if int(self.place_level[row]) == _ADMIN2:
                 return row
             row = int(self.place_parent[row])
             if row < 0:

@@ -174,12 +174,12 @@ def _apposed(text: str, items, queries: list[str]) -> dict[str, str]:
     return out
 
 
-def _place_in_area(resolver, a: str, b: str, hints: dict) -> tuple[Match, dict] | None:
+def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match) -> tuple[Match, dict] | None:
     """When 'A, B' reads as a town (or district) A, named by its own name, inside a first-level
     area or country B: (A's answer to the phrase, the hints that make B that area: its level and
     country). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
-    itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name)."""
-    alone = resolver.resolve(a, **hints)
+    itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name).
+    ``alone``: A's answer on its own."""
     if alone.ok and alone.feature not in _TOWN_LEVELS:
         return None
     m = resolver.resolve(f"{a}, {b}", **hints)
@@ -208,7 +208,7 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
     for a, b in _apposed(text, items, queries).items():
         if b in asked or a in area_hints:
             continue
-        found = _place_in_area(resolver, a, b, hints)
+        found = _place_in_area(resolver, a, b, hints, alone[a])
         if found is not None:
             asked[a] = f"{a}, {b}"
             area_hints.setdefault(b, found[1])
