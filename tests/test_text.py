@@ -238,8 +238,8 @@ def test_a_county_named_in_the_document_places_its_town(resolver):
 
 def test_a_longer_name_does_not_place_its_first_words(resolver):
     # the dateline's Mexico City is not evidence that 'Mexico' is the city (it was, at 0.004 alone)
-    text = ("MEXICO CITY (AP) - The newspaper said the deployment was a mistake. The candidate said "
-            "Mexico should send peace demonstrators to the border.")
+    text = ("MEXICO CITY (AP) - Officials met on Monday. A senator said Mexico would answer the "
+            "tariff plan within a week.")
     ms = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert ms["MEXICO CITY"].name == "Mexico City"
     assert ms["Mexico"].feature == "country"
@@ -247,8 +247,8 @@ def test_a_longer_name_does_not_place_its_first_words(resolver):
 
 def test_a_place_written_with_its_area_after_a_comma(resolver):
     # 'Tacoma, Washington': the state, not the capital; a list of countries stays a list
-    text = ("Mary Ann from a cake studio in Tacoma, Washington shares tips. She trained in Fresno, Calif. "
-            "The vote was also taken by Luxembourg, Malta, Portugal and Slovakia.")
+    text = ("A baker from a small shop in Tacoma, Washington opened a second store. She trained in "
+            "Fresno, Calif. Ministers from Luxembourg, Malta, Portugal and Slovakia met later.")
     ms = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert (ms["Washington"].feature, ms["Washington"].admin1) == ("admin1", "")
     assert ms["Washington"].name == "Washington" and ms["Tacoma"].admin1 == "Washington"
