@@ -304,6 +304,15 @@ def test_district_town_is_chosen_inside_the_region_named_beside_it(resolver):
     assert m.match_kind == "area" and m.id == 701845
 
 
+def test_a_district_named_after_its_town_is_known_by_its_codes(resolver):
+    # two villages Hranitne lie 30 km from Volnovakha; only one is inside Volnovakha Raion (the
+    # district named after the town), the other in Mariupol's: the radius alone tied them
+    m = resolver.resolve("Hranitne village (Volnovakha district, Donetsk oblast)", limit=3)
+    assert m.name == "Hranitne" and m.admin2 == "Volnovakha Raion"
+    assert "in the district 'Volnovakha district' names" in m.explain()
+    assert m.alternatives[0].name == "Hranitne" and m.confidence > m.alternatives[0].confidence + 0.2
+
+
 def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     # Dibrivka (Dnipropetrovsk oblast) lies near Shakhtarske there, but the phrase names Donetsk
     # region: the district is Shakhtarsk's, and this Dibrivka is not in the gazetteer

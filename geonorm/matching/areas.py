@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from .candidates import Evidence
@@ -71,6 +71,7 @@ class PhraseAreas:
                 rows = self.towns_named(part.text, within=named)
             else:
                 rows = self.district_towns(part.text, within=named, candidates=candidates)
+                rows = rows[:50] + self.districts_named_after(rows[:3])
             if rows:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
@@ -112,6 +113,30 @@ class PhraseAreas:
             if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
                 out.append(area)
         return list(dict.fromkeys(out))
+
+    def districts_named_after(self, towns: list[int]) -> list[int]:
+        """The second-level areas of ``towns`` that are named after them ('Volnovakha' ->
+        Volnovakha Raion, 'Mariupol' -> Mariupolskyi Raion, not Donetsk Raion around
+        Amvrosiivka): a district the phrase names, known by its codes rather than a radius."""
+        gaz = self.gazetteer
+        out = []
+        for town in towns:
+            area = gaz.admin2_row(town)
+            if area is None or area == town:
+                continue
+            stem = fold_key(gaz.place(town).name)[:5]
+            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
+                out.append(area)
+        return list(dict.fromkeys(out))
+
+    def in_named_district(self, row: int, place, area_ctx) -> str | None:
+        """The label of the phrase part naming a second-level area the place lies in."""
+        gaz = self.gazetteer
+        for label, rows in area_ctx:
+            districts = [r for r in rows if int(gaz.place_level[r]) == LEVELS.index("admin2")]
+            if districts and self.inside_any(row, place, districts):
+                return label
+        return None
 
     def towns_named(self, text: str, within: list[int]) -> list[int]:
         """Populated places named ``text``: those inside ``within`` when any is, else the most

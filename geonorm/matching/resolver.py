@@ -507,6 +507,10 @@ class Resolver:
             if area_label.get(row):
                 s += scoring.AREA_PART_MATCH
                 notes.append(f"phrase part {area_label[row]!r} names its area")
+                district = self._areas.in_named_district(row, place, area_ctx)
+                if district:
+                    s += scoring.DISTRICT_MATCH
+                    notes.append(f"it lies in the district {district!r} names")
             if head is not None and head.feature:
                 if head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
