@@ -73,6 +73,15 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Artemovsk") == ("artemivsk",)
     assert ukrainian_forms("Alexandria") == ()  # no Russian-form ending: left alone
     assert ukrainian_forms("Kyiv") == ()
+    # neuter adjectives and the prefix pod- (Подгородное ~ Підгородне)
+    assert ukrainian_forms("Podgorodnoye") == ("pidgorodne",)
+    assert ukrainian_forms("Zelenoye") == ("zelene",)
+    assert ukrainian_forms("Monroe") == ()
+
+
+def test_russian_neuter_form_reaches_the_ukrainian_village_in_the_named_region(resolver):
+    m = resolver.resolve("the village of Podgorodnoye, Donetsk oblast")
+    assert m.name == "Pidhorodne" and m.admin1 == "Donetska oblast" and m.match_kind != "area"
 
 
 def test_russian_form_reaches_the_ukrainian_village(resolver):

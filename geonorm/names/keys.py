@@ -69,6 +69,8 @@ def skeleton_of_fold(fold: str) -> str:
 _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
     (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
+    (re.compile(r"(?<=[a-z]{3})([nkl])(?:oye|oe)\b"), r"\1e"),  # -noye, -skoye ~ -ne, -ske
+    (re.compile(r"\bpod(?=[a-z]{4})"), "pid"),  # Pod- ~ Pid- (Podgorodnoye ~ Pidhorodne)
 )
 _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
 
@@ -76,7 +78,8 @@ _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksan
 @lru_cache(maxsize=65536)
 def ukrainian_forms(name: str) -> tuple[str, ...]:
     """Ukrainian forms of a Russian-form Latin place name: 'Aleksandrovka' -> 'oleksandrivka',
-    'Elenovka' -> 'olenivka', 'Artemovsk' -> 'artemivsk', 'Petrovo' -> 'petrove' (empty when
+    'Elenovka' -> 'olenivka', 'Artemovsk' -> 'artemivsk', 'Petrovo' -> 'petrove',
+    'Podgorodnoye' -> 'pidgorodne' (empty when
     nothing applies). Candidates only: the Russian form may be a place of its own."""
     text = to_ascii(name)
     out = text
