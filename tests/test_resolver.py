@@ -430,3 +430,24 @@ def test_a_listed_place_inside_the_hinted_area_beats_the_first_outside_it(resolv
     assert m.name == "Lviv" and m.other_places == ["Kyiv"]
     assert "outside the hinted area" in m.hints[-1]
     assert resolver.resolve("Kyiv and Lviv").name == "Kyiv"  # without a hint the first is the place
+
+
+def test_a_facility_is_answered_by_the_place_named_in_it(resolver):
+    m = resolver.resolve("Zaporizhzhia district court")
+    assert m.name in ("Zaporizhzhia", "Zaporizhzhya") and m.feature == "populated place"
+    assert "names a facility (court)" in m.explain()
+    assert resolver.resolve("Kharkiv Regional Clinical Hospital").name == "Kharkiv"
+
+
+@pytest.mark.parametrize("query", ["Town Hall", "Obsidian Valley Memorial Hospital"])
+def test_a_facility_without_a_place_name_is_an_explicit_no_match(resolver, query):
+    # no guessed spelling of the rest ('Town Hall' was Schwäbisch Hall, the hospital 'Valley')
+    m = resolver.resolve(query)
+    assert not m.ok and "facility" in m.reason
+
+
+def test_a_facility_word_inside_a_gazetteer_name_keeps_the_name(resolver):
+    assert resolver.resolve("Echo Park").name == "Echo Park"
+    assert resolver.resolve("Hospital").ok  # a place of that name
+    # a misspelt place name without a facility word is still searched
+    assert resolver.resolve("Donetsk regoin").ok

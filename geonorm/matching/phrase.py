@@ -62,8 +62,19 @@ _FEATURE_WORDS = {
 _AREA_LEVELS = ("admin1", "admin2")
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
+# "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
+# does not hold; only a place named as written inside it may answer ('Colchester'), never a
+# guessed spelling of the rest ('Oval Office' is not Kovalovice, 'City Hall' not Schwäbisch Hall).
+# Words that also end settlement names ('Echo Park', 'Ridge Farm', 'Greer Station') are left out;
+# a phrase that is a gazetteer name as a whole stays that name ('Hospital', 'White House').
+FACILITY_WORDS = frozenset(
+    "academy airport cathedral center centre church college court courthouse hall hospital hotel "
+    "institute library mall museum office plantation prison school stadium tower university".split())
+
 _AREA_BREAK_RE = re.compile(
-    r"\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)(?=\w)",
+    r"\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
+    # ... but not into a facility ('Seoul Central District Court')
+    r"(?!(?:" + "|".join(sorted(FACILITY_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
 _SPLIT_RE = re.compile(
@@ -92,7 +103,7 @@ class Part:
 
     text: str
     raw: str
-    feature: str = ""  # 'populated place', 'admin1', 'admin2', 'street' or ''
+    feature: str = ""  # 'populated place', 'admin1', 'admin2', 'street', 'facility' or ''
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
@@ -143,6 +154,9 @@ def _strip_part(raw: str) -> Part | None:
     if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
+    facility = len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS
+    if facility:  # 'Colchester General Hospital', 'Bakhmut district court'
+        text = " ".join(ends[:-1])
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -155,6 +169,7 @@ def _strip_part(raw: str) -> Part | None:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
     text = " ".join(words)
+    feature = "facility" if facility else feature
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near)
 
@@ -199,7 +214,7 @@ def _untag(m: re.Match) -> str:
 # a bare name: words of letters joined by single spaces, hyphens or apostrophes ('Kharkiv',
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS
+_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS
 _RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE)
 
 

@@ -289,6 +289,10 @@ class Resolver:
         order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
         order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         head, head_index, evidence = self._whole_part_head(parts, order)
+        # a facility ('Seoul Central District Court') is answered only by a place named in it as
+        # written: no guessed spellings
+        places = [p for p in parts if not p.is_area]
+        fuzzy = self.fuzzy and not (places and all(p.feature == "facility" for p in places))
         if evidence and len(head.text.split()) > 1 and all(
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
             # a guessed spelling of a whole part gives way to a name inside it when the rest of
@@ -300,23 +304,26 @@ class Resolver:
                     rest.remove(w)
                 if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
                     head, evidence = inner, inner_evidence
-        if not evidence and self.fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
+        if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
             head, head_index, evidence = self._ngram_head(parts, order)
-        if not evidence and self.fuzzy:
+        if not evidence and fuzzy:
             for i in order:
                 for variant in parts[i].alternatives or [parts[i].text]:
                     evidence.update(self._gather(variant, fuzzy=True))
                 if evidence:
                     head, head_index = parts[i], i
                     break
+        if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
+            evidence = {r: e for r, e in evidence.items() if e.via in ("exact", "roman", "fold")
+                        and not (head is not None and is_generic(head.text))}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
         area_ctx = self._areas.named([p for p in context_parts if not p.listed], list(evidence))
-        if area_ctx and self.fuzzy and not self._areas.any_inside(evidence, area_ctx):
+        if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
             for variant in head.alternatives or [head.text]:
@@ -326,8 +333,17 @@ class Resolver:
         if not evidence:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
+            if self.fuzzy and not fuzzy:
+                word = next(p.raw.split()[-1].lower() for p in parts if p.feature == "facility")
+                return Match(query=text, head=head.text, reason=(
+                    f"the query names a facility ({word}) and no place named in it; the gazetteer "
+                    "holds places, not facilities"))
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
-        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
+        match = self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
+        if self.fuzzy and not fuzzy and match.ok:
+            word = next(p.raw.split()[-1].lower() for p in parts if p.feature == "facility")
+            match.hints.append(f"the phrase names a facility ({word}) in this place")
+        return match
 
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
@@ -344,8 +360,9 @@ class Resolver:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
                       if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
-                if ev:
-                    return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
+                if ev:  # a facility word inside a name ('Echo Park', 'White House') is the name's
+                    feature = "" if part.feature == "facility" else part.feature
+                    return Part(text=whole, raw=part.raw, feature=feature), i, ev
             for variant in part.alternatives or [part.text]:
                 ev = self._gather(variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
@@ -366,9 +383,11 @@ class Resolver:
         return fallback or (None, -1, {})
 
     def _is_feature(self, row: int, feature: str) -> bool:
-        """Does the place fit a feature word ('city', 'county', 'region')?"""
+        """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
+        facility word: the gazetteer holds no facilities, so a name with one is a place's."""
         level = self.gazetteer.place(row).level
-        return level == feature or (feature == "admin2" and level in ("admin3", "admin"))
+        return level == feature or feature == "facility" or (
+            feature == "admin2" and level in ("admin3", "admin"))
 
     def _names_only_areas(self, evidence: dict[int, Evidence]) -> bool:
         """The name is mainly a country's, a region's or a first-level area's: no town with it
@@ -391,8 +410,9 @@ class Resolver:
             if whole and whole != part.text:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
-                if ev:
-                    return Part(text=whole, raw=part.raw, feature=part.feature), i, ev
+                if ev:  # a facility word inside a name ('Echo Park', 'White House') is the name's
+                    feature = "" if part.feature == "facility" else part.feature
+                    return Part(text=whole, raw=part.raw, feature=feature), i, ev
             if len(part.text.split()) < 2:
                 continue
             ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
