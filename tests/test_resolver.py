@@ -451,3 +451,20 @@ def test_a_facility_word_inside_a_gazetteer_name_keeps_the_name(resolver):
     assert resolver.resolve("Hospital").ok  # a place of that name
     # a misspelt place name without a facility word is still searched
     assert resolver.resolve("Donetsk regoin").ok
+
+
+@pytest.mark.parametrize("query, admin1", [
+    ("Yampil, Lyman hromada", "Donetska oblast"),  # not Yampil in Vinnytsia oblast
+    ("Yampil of the Lymansk community", "Donetska oblast"),  # the adjective of the town
+    ("Dmytrivka in the Kutsurub hromada", "Mykolaivska oblast"),  # one of dozens of Dmytrivkas
+])
+def test_a_territorial_community_stands_for_the_town_it_is_named_after(resolver, query, admin1):
+    m = resolver.resolve(query)
+    assert m.admin1 == admin1 and m.match_kind != "area"
+
+
+def test_a_community_is_not_a_namesake_area_abroad(resolver):
+    # 'Lyman' is also Lyman County, South Dakota: a hromada is only known through its town
+    m = resolver.resolve("Qwzxvillage, Lyman hromada")
+    assert m.match_kind == "area" and m.country_code == "UA" and m.name == "Lyman"
+    assert "the town the community is named after" in m.explain()

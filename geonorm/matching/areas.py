@@ -14,7 +14,7 @@ from .hints import area_candidates, haversine_km
 from .phrase import Part
 
 # adjective endings of district names and the endings of the towns they are named after
-_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho)|s)$")
+_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -54,7 +54,9 @@ class PhraseAreas:
         for part in parts:
             levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
-            rows = area_candidates(gaz, part.text, levels)
+            # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
+            # not Lyman County, South Dakota)
+            rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
             if rows:

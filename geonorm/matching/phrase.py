@@ -57,9 +57,12 @@ _FEATURE_WORDS = {
     "область": "admin1", "обл": "admin1", "края": "admin1", "край": "admin1",
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+    # a territorial community (hromada, since 2020) is named after its centre, as districts are
+    **{w: "admin2" for w in ("community", "hromada", "громада", "громади")},
     "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
 }
 _AREA_LEVELS = ("admin1", "admin2")
+COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади"})
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
@@ -81,7 +84,7 @@ _SPLIT_RE = re.compile(
     r"[,;:—]|\s+-\s+|\s+–\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
-    r"|people'?s\s+republic)\b)"
+    r"|community|hromada|people'?s\s+republic)\b)"
     # "the building of the Security Service of Ukraine in the city of Dnipro": a settlement
     # introduced mid-phrase is its own part
     r"|\s+(?=in\s+the\s+(?:city|town|village|settlement)\s+of\s)"
@@ -111,6 +114,13 @@ class Part:
     @property
     def is_area(self) -> bool:
         return self.feature in _AREA_LEVELS
+
+    @property
+    def is_community(self) -> bool:
+        """'Lyman hromada', 'the Kutsurub community': a Ukrainian territorial community, which
+        the gazetteer knows only through the town it is named after."""
+        words = self.raw.lower().split()
+        return self.feature == "admin2" and bool(words) and words[-1].strip(".") in COMMUNITY_WORDS
 
 
 # "Kupyansk direction": a front sector named after a town, not a place

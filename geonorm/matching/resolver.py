@@ -20,7 +20,7 @@ from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import AREA_WORDS, Part, coordinates_in, is_generic, parse_phrase, strip_prefixes
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -463,7 +463,8 @@ class Resolver:
         ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
         confidence = scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2)
         m = self._build(text, head, (0.0, row, ev, []), confidence)
-        what = "the town the district is named after" if place.level == "populated place" else f"the {place.level}"
+        unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
+        what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
         m.match_kind = "area"
         m.rename = None
         m.hints = [f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}"]
