@@ -260,7 +260,8 @@ class Gazetteer:
     def segment_keys(self, fold: str, max_dist: int = 2) -> np.ndarray:
         """Ids of indexed fold keys that share a pigeonhole segment with ``fold`` and whose letter
         counts allow ``max_dist`` edits: a superset of the keys within ``max_dist`` (<= 2) edits
-        of it (verify the distance before use)."""
+        of it; at three edits, of those that leave one of the three segments whole (verify the
+        distance before use)."""
         hashes = np.fromiter((hash64(s) for s in query_segments(fold, max_dist)), dtype=np.uint64)
         ids = sorted_unique(self.segment.get_many(hashes))
         ids = ids[mask_bound(self.foldkey_mask[ids], fold) <= max_dist]

@@ -23,6 +23,7 @@ from ..names.romanize import romanize_query
 VIA_RANK = {"exact": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
 MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
+LONG_KEY = 8  # folded keys this long may be three edits from the name (below: random neighbours)
 MAX_FUZZY_LEN = 60  # longer keys are sentences, not misspelt names: no typo search (it grows ~n²)
 
 
@@ -153,6 +154,10 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
     if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
         key_ids = _swapped(gaz, q_fold)
+    if not key_ids and len(q_fold) >= LONG_KEY:
+        # two slips in a long name can fold to three edits: an inserted 'r' splits 'sh'
+        # ('Parisrh': 'parisrH' ~ 'pariW'); the segments propose keys, verified at three edits
+        key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3)
     q_script = script_of(text)
     for key_id in key_ids:  # verified: within max_dist edits
         key = gaz.fold_keys[key_id]
