@@ -120,10 +120,7 @@ def test_a_misspelt_area_name_is_matched_with_its_feature_word(resolver, query, 
     assert m.name == name and m.match_kind == "fuzzy"
 
 
-@pytest.mark.parametrize("query, name", [
-    ("Khmelnitrskiy", "Khmelnytskyi"),  # an inserted 'r' splits 'ts': three edits once folded
-    ("Horisrhni Plavnu", "Horishni Plavni"),  # ... and 'sh'
-])
-def test_a_long_name_three_folded_edits_away_is_proposed(resolver, query, name):
-    m = resolver.resolve(query, limit=10)
-    assert name in [m.name] + [a.name for a in m.alternatives]
+def test_a_long_name_three_folded_edits_away_is_proposed(resolver):
+    # an inserted 'r' splits 'ts': one slip as written, three edits once folded
+    assert resolver.resolve("Khmelnitrskiy").name == "Khmelnytskyi"
+    # ... but a name three edits away as written is no slip ('Meadow Grove' test above)

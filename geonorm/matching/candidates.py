@@ -154,10 +154,13 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
     if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
         key_ids = _swapped(gaz, q_fold)
+    surface_check = False
     if not key_ids and len(q_fold) >= LONG_KEY:
         # two slips in a long name can fold to three edits: an inserted 'r' splits 'sh'
-        # ('Parisrh': 'parisrH' ~ 'pariW'); the segments propose keys, verified at three edits
+        # ('Parisrh': 'parisrH' ~ 'pariW'); the segments propose keys three edits away, and a
+        # name must be within two as written ('Meadow Grove' is no slip of 'Milan Grove')
         key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3)
+        surface_check = True
     q_script = script_of(text)
     for key_id in key_ids:  # verified: within max_dist edits
         key = gaz.fold_keys[key_id]
@@ -165,8 +168,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         for fr in gaz.forms_of_fold_key(key_id).tolist():
             if not _typo_script_ok(gaz, fr, q_script):
                 continue
+            form_ascii = to_ascii(gaz.form_text[fr])
+            if surface_check and OSA.distance(q_ascii, form_ascii, score_cutoff=2) > 2:
+                continue
             prow = int(form_place[fr])
-            ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, to_ascii(gaz.form_text[fr])))
+            ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii))
             cur = out.get(prow)
             if cur is None or ev.rank > cur.rank:
                 out[prow] = ev
