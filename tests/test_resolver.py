@@ -468,3 +468,12 @@ def test_a_community_is_not_a_namesake_area_abroad(resolver):
     m = resolver.resolve("Qwzxvillage, Lyman hromada")
     assert m.match_kind == "area" and m.country_code == "UA" and m.name == "Lyman"
     assert "the town the community is named after" in m.explain()
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("Cancun", "Cancún", "MX"),  # not Changchun, which has 'Cancun' among its alternate names
+    ("Centerville", "Centerville", "US"),  # not Fremont, California (an alternate name)
+])
+def test_a_place_own_name_outweighs_an_alternate_name_of_a_bigger_place(resolver, query, name, country):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code) == (name, country) and m.match_kind == "exact"
