@@ -237,6 +237,13 @@ def test_candidates_outside_the_named_area_give_way(resolver):
     assert m.ok and m.country_code == "UA" and m.admin1 == "Donetska oblast"
 
 
+def test_a_district_is_named_after_a_town_not_a_hamlet_beside_a_candidate(resolver):
+    # the village Shakhtarske lies 26 km from a Stepanivka, Shakhtarsk (a town) near none: the
+    # district is still Shakhtarsk's, and this Stepanivka is not in the gazetteer
+    m = resolver.resolve("Stepanivka village (Shakhtarskyi district, Donetsk oblast)")
+    assert m.match_kind == "area" and m.name == "Shakhtarsk"
+
+
 def test_area_word_and_in_split_phrase_parts(resolver):
     m = resolver.resolve("Nova Kakhovka in the Kherson region")
     assert m.name == "Nova Kakhovka" and m.admin1 == "Khersonska oblast"

@@ -18,6 +18,7 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 
 
@@ -177,10 +178,14 @@ class PhraseAreas:
             inside = [r for r in rows if self.inside_any(r, gaz.place(r), within)] if within else rows
             near = [r for r in (inside or rows)
                     if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
-            rank = (bool(inside), bool(near))  # the named areas first, then the candidates
+            # the named areas first, then a town big enough to be a district's centre, then
+            # the candidates ('Shakhtarskyi' is Shakhtarsk, not the village Shakhtarske beside
+            # a candidate)
+            centre = any(int(gaz.place_pop[r]) >= DISTRICT_CENTRE_POP for r in (inside or rows))
+            rank = (bool(inside), centre, bool(near))
             if rank > best_rank:
                 best, best_rank = near or inside or rows, rank
-            if rank == (True, True) or (rank[0] and not candidates):
+            if rank == (True, True, True) or (rank[0] and rank[1] and not candidates):
                 break
         return best
 
