@@ -484,3 +484,10 @@ def test_a_community_is_not_a_namesake_area_abroad(resolver):
 def test_a_place_own_name_outweighs_an_alternate_name_of_a_bigger_place(resolver, query, name, country):
     m = resolver.resolve(query)
     assert (m.name, m.country_code) == (name, country) and m.match_kind == "exact"
+
+
+def test_a_guessed_spelling_is_never_near_certain(resolver):
+    m = resolver.resolve("Krasnarmeysk", admin1="Donetsk region")
+    assert m.id == 704422 and m.match_kind == "fuzzy" and 0.5 <= m.confidence <= 0.7
+    # min_confidence sees the same capped figure
+    assert not resolver.resolve("Krasnarmeysk", admin1="Donetsk region", min_confidence=0.75).ok

@@ -642,7 +642,7 @@ class Resolver:
             admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
             admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-            population=place.population, confidence=round(conf, 4),
+            population=place.population, confidence=round(scoring.cap(conf, kind), 4),
             matched_name=form.text + (f" (from {form.original})" if form.original else ""),
             match_kind=kind, name_kind=form.kind.name.lower(), scheme=scheme if scheme else "",
             rename=rename, hints=notes, head=head.text if head else text)
@@ -653,12 +653,13 @@ class Resolver:
         _, row, ev, _ = scored
         place = gaz.place(row)
         form = gaz.form(ev.form_row)
+        kind = self._kind(ev, form, place)
         return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-                         confidence=round(conf, 4),
+                         confidence=round(scoring.cap(conf, kind), 4),
                          matched_name=form.text + (f" (from {form.original})" if form.original else ""),
-                         match_kind=self._kind(ev, form, place))
+                         match_kind=kind)
 
     @staticmethod
     def _candidate(m: Match) -> Candidate:
