@@ -124,3 +124,11 @@ def test_a_long_name_three_folded_edits_away_is_proposed(resolver):
     # an inserted 'r' splits 'ts': one slip as written, three edits once folded
     assert resolver.resolve("Khmelnitrskiy").name == "Khmelnytskyi"
     # ... but a name three edits away as written is no slip ('Meadow Grove' test above)
+
+
+@pytest.mark.parametrize("query, not_country", [("Sinhalese", "SN"), ("Havanese", "TW")])
+def test_a_demonym_is_no_typo_target(resolver, query, not_country):
+    # 'Senegalese', 'Taiwanese' are names of their countries, but only as written
+    m = resolver.resolve(query, limit=5)
+    assert not_country not in [m.country_code] + [a.country_code for a in m.alternatives]
+    assert resolver.resolve("Senegalese").country_code == "SN"

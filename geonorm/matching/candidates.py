@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
+from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN
 from ..names.keys import fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
@@ -75,10 +76,16 @@ def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
 
 
-def _typo_script_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
+_COLLOQUIAL = int(NameKind.COLLOQUIAL)
+
+
+def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     """Whether a typo may reach this name form: written (or romanized from) Latin, Cyrillic or
     the query's own script. A misspelt 'Kozhevnya' is not the Armenian name of another village
-    ('Kommowna', from Կոմմունա)."""
+    ('Kommowna', from Կոմմունա). Nor a demonym or nickname: 'Sinhalese' is no slip of
+    'Senegalese', nor 'Havanese' (a dog) of 'Taiwanese'."""
+    if int(gaz.form_kind[form_row]) == _COLLOQUIAL:
+        return False
     orig = int(gaz.form_orig[form_row])
     text = gaz.form_text[orig if orig >= 0 else form_row]
     return text.isascii() or script_of(text) in (*TYPO_SCRIPTS, q_script)
@@ -166,7 +173,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         key = gaz.fold_keys[key_id]
         sim = ratio(q_fold, key)
         for fr in gaz.forms_of_fold_key(key_id).tolist():
-            if not _typo_script_ok(gaz, fr, q_script):
+            if not _typo_target_ok(gaz, fr, q_script):
                 continue
             form_ascii = to_ascii(gaz.form_text[fr])
             if surface_check and OSA.distance(q_ascii, form_ascii, score_cutoff=2) > 2:
