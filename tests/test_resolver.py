@@ -491,3 +491,16 @@ def test_a_guessed_spelling_is_never_near_certain(resolver):
     assert m.id == 704422 and m.match_kind == "fuzzy" and 0.5 <= m.confidence <= 0.7
     # min_confidence sees the same capped figure
     assert not resolver.resolve("Krasnarmeysk", admin1="Donetsk region", min_confidence=0.75).ok
+
+
+def test_a_natural_feature_is_read_like_a_facility(resolver):
+    # 'Lake' alone is an alternate name of Lake County, 'Islands' a place in Hong Kong: the
+    # generic word is never the place
+    m = resolver.resolve("Lake Kremenchuk")
+    assert m.name == "Kremenchuk" and "natural feature (lake)" in m.explain()
+    assert "reservoir" in resolver.resolve("Kremenchuk Reservoir").explain()
+    m = resolver.resolve("Qwerty Islands")
+    assert not m.ok and "natural feature (islands)" in m.reason
+    # a settlement named so as a whole keeps its name, without the note
+    m = resolver.resolve("Lake Geneva")
+    assert m.name == "Lake Geneva" and m.country_code == "US" and "natural feature" not in m.explain()

@@ -73,11 +73,18 @@ AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LE
 FACILITY_WORDS = frozenset(
     "academy airport cathedral center centre church college court courthouse hall hospital hotel "
     "institute library mall museum office plantation prison school stadium tower university".split())
+# "Kanawha River", "Lake Hartwell", "Aleutian Islands": a natural feature is read like a facility;
+# the generic word itself is never the place ('Lake' is an alternate name of Lake County,
+# 'Islands' a place in Hong Kong)
+NATURE_WORDS = frozenset(
+    "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
+    "peninsula reservoir river sea strait valley".split())
+NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
 
 _AREA_BREAK_RE = re.compile(
     r"\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
     # ... but not into a facility ('Seoul Central District Court')
-    r"(?!(?:" + "|".join(sorted(FACILITY_WORDS)) + r")\b)(?=\w)",
+    r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
 _SPLIT_RE = re.compile(
@@ -110,6 +117,7 @@ class Part:
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
+    what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
 
     @property
     def is_area(self) -> bool:
@@ -164,9 +172,11 @@ def _strip_part(raw: str) -> Part | None:
     if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
-    facility = len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS
-    if facility:  # 'Colchester General Hospital', 'Bakhmut district court'
-        text = " ".join(ends[:-1])
+    what = ""
+    if len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS | NATURE_WORDS:
+        what, text = ends[-1].lower().strip("."), " ".join(ends[:-1])  # 'Colchester General Hospital'
+    elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
+        what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -179,9 +189,15 @@ def _strip_part(raw: str) -> Part | None:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
     text = " ".join(words)
-    feature = "facility" if facility else feature
+    feature = "facility" if what else feature
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
-    return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near)
+    return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
+                what=what)
+
+
+def facility_kind(word: str) -> str:
+    """'natural feature' or 'facility', for the word a 'facility' part names."""
+    return "natural feature" if word in NATURE_WORDS or word in NATURE_LEAD else "facility"
 
 
 # single words that name no place on their own ('near', 'village', 'region', 'и')
@@ -224,7 +240,7 @@ def _untag(m: re.Match) -> str:
 # a bare name: words of letters joined by single spaces, hyphens or apostrophes ('Kharkiv',
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS
+_RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS | NATURE_WORDS | NATURE_LEAD
 _RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE)
 
 

@@ -20,7 +20,7 @@ from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, is_generic, parse_phrase, strip_prefixes
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, facility_kind, coordinates_in, is_generic, parse_phrase, strip_prefixes
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -54,6 +54,12 @@ CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a
 def _lowercase(text: str) -> bool:
     """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
     return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+
+
+def _whole(part: Part, whole: str) -> Part:
+    """The part as one name with its feature word ('Kansas City'); a facility word inside a
+    name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
+    return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
 
 
 def _date_text(value: int) -> str:
@@ -334,15 +340,18 @@ class Resolver:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
             if self.fuzzy and not fuzzy:
-                word = next(p.raw.split()[-1].lower() for p in parts if p.feature == "facility")
+                word = next(p.what for p in parts if p.feature == "facility")
                 return Match(query=text, head=head.text, reason=(
-                    f"the query names a facility ({word}) and no place named in it; the gazetteer "
-                    "holds places, not facilities"))
+                    f"the query names a {facility_kind(word)} ({word}) and no place named in it; "
+                    "the gazetteer holds places, not facilities or natural features"))
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
         match = self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
-        if self.fuzzy and not fuzzy and match.ok:
-            word = next(p.raw.split()[-1].lower() for p in parts if p.feature == "facility")
-            match.hints.append(f"the phrase names a facility ({word}) in this place")
+        facility = next((p for p in parts if p.feature == "facility"), None)
+        if facility is not None and match.ok and head.text != strip_prefixes(facility.raw):
+            # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a
+            # whole ('Lake Geneva', Wisconsin)
+            match.hints.append(f"the phrase names a {facility_kind(facility.what)} ({facility.what}) "
+                               "in this place")
         return match
 
     def _is_name(self, text: str) -> bool:
@@ -360,9 +369,8 @@ class Resolver:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
                       if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
-                if ev:  # a facility word inside a name ('Echo Park', 'White House') is the name's
-                    feature = "" if part.feature == "facility" else part.feature
-                    return Part(text=whole, raw=part.raw, feature=feature), i, ev
+                if ev:
+                    return _whole(part, whole), i, ev
             for variant in part.alternatives or [part.text]:
                 ev = self._gather(variant, fuzzy=False)
                 if not ev and part.raw and part.raw != variant:
@@ -410,9 +418,8 @@ class Resolver:
             if whole and whole != part.text:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
-                if ev:  # a facility word inside a name ('Echo Park', 'White House') is the name's
-                    feature = "" if part.feature == "facility" else part.feature
-                    return Part(text=whole, raw=part.raw, feature=feature), i, ev
+                if ev:
+                    return _whole(part, whole), i, ev
             if len(part.text.split()) < 2:
                 continue
             ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
