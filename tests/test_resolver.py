@@ -504,3 +504,18 @@ def test_a_natural_feature_is_read_like_a_facility(resolver):
     # a settlement named so as a whole keeps its name, without the note
     m = resolver.resolve("Lake Geneva")
     assert m.name == "Lake Geneva" and m.country_code == "US" and "natural feature" not in m.explain()
+
+
+@pytest.mark.parametrize("query, name", [
+    ("UA", "Ukraine"), ("SA", "Saudi Arabia"), ("UA-14", "Donetska oblast"), ("US-OH", "Ohio"),
+    ("SC", "South Carolina"),  # an abbreviation the gazetteer holds comes before the Seychelles
+])
+def test_an_iso_code_written_in_capitals_names_its_area(resolver, query, name):
+    m = resolver.resolve(query)
+    assert m.name == name
+    if name != "South Carolina":
+        assert m.name_kind == "ISO 3166 code" and f"'{query}' (ISO 3166 code)" in m.explain()
+
+
+def test_a_lower_case_word_is_no_iso_code(resolver):
+    assert resolver.resolve("it").country_code != "IT" and resolver.resolve("no").country_code != "NO"

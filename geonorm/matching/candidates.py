@@ -6,6 +6,7 @@ proposal carries a string similarity so the scorer can weigh it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +22,9 @@ from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
 
 # how a candidate was reached, strongest first
-VIA_RANK = {"exact": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
+VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
+# 'UA', 'SA', 'UA-14' written in capitals: an ISO 3166 code of a country or first-level area
+ISO_CODE_RE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
 MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
 LONG_KEY = 8  # folded keys this long may be three edits from the name (below: random neighbours)
@@ -35,6 +38,7 @@ class Evidence:
     sim: float  # 0..100 similarity of query and name (on fold keys)
     query_scheme: str = ""  # romanization of the query that hit, for non-Latin queries
     surface: float = 0.0  # similarity of the spellings as written: prefers 'Krasnoarmeysk' to 'Красноармійськ'
+    written: str = ""  # the query as matched when no name form holds it (an ISO 3166 code)
 
     @property
     def rank(self) -> tuple[int, float, float]:
@@ -76,7 +80,7 @@ def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
 
 
-_COLLOQUIAL = int(NameKind.COLLOQUIAL)
+_COLLOQUIAL, _ABBREVIATION = int(NameKind.COLLOQUIAL), int(NameKind.ABBREVIATION)
 
 
 def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
@@ -129,7 +133,16 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
             if cur is None or ev.rank > cur.rank:
                 out[prow] = ev
 
-    add(gaz.lookup("exact", norm), "exact")
+    exact = gaz.lookup("exact", norm)
+    add(exact, "exact")
+    code = text.strip()
+    if ISO_CODE_RE.fullmatch(code) and not (gaz.form_kind[exact] == _ABBREVIATION).any():
+        # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the
+        # gazetteer holds comes first ('SC' is South Carolina, not the Seychelles)
+        for row in gaz.areas_with_code(code):
+            cur = out.get(row)
+            if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
+                out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)
     if script_of(text) not in ("latin",):
         for scheme, roman in romanize_query(text):
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)

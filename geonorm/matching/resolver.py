@@ -56,6 +56,11 @@ def _lowercase(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
 
 
+def _matched_name(ev: Evidence, form) -> str:
+    """The name that matched, as the explanation shows it: 'Hranitne (from Гранітне)', 'UA'."""
+    return ev.written or form.text + (f" (from {form.original})" if form.original else "")
+
+
 def _whole(part: Part, whole: str) -> Part:
     """The part as one name with its feature word ('Kansas City'); a facility word inside a
     name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
@@ -504,7 +509,8 @@ class Resolver:
                 from shapely.geometry import Point
                 if not hints.within.contains(Point(place.lon, place.lat)):
                     continue
-            kind = _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
+            # an ISO 3166 code is an abbreviation, whichever name form stands for the area
+            kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
@@ -621,6 +627,8 @@ class Resolver:
         """How the name matched, in the words of ``Match.match_kind``."""
         if ev.via in ("skeleton", "fuzzy"):
             return "fuzzy"
+        if ev.written:  # an ISO 3166 code
+            return "alias"
         if form.kind == NameKind.HISTORIC or form.valid_to:
             return "historic"
         if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
@@ -650,8 +658,8 @@ class Resolver:
             admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
             population=place.population, confidence=round(scoring.cap(conf, kind), 4),
-            matched_name=form.text + (f" (from {form.original})" if form.original else ""),
-            match_kind=kind, name_kind=form.kind.name.lower(), scheme=scheme if scheme else "",
+            matched_name=_matched_name(ev, form),
+            match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(), scheme=scheme if scheme else "",
             rename=rename, hints=notes, head=head.text if head else text)
 
     def _runner_up(self, scored, conf: float) -> Candidate:
@@ -665,7 +673,7 @@ class Resolver:
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
                          confidence=round(scoring.cap(conf, kind), 4),
-                         matched_name=form.text + (f" (from {form.original})" if form.original else ""),
+                         matched_name=_matched_name(ev, form),
                          match_kind=kind)
 
     @staticmethod
