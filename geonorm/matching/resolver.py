@@ -20,7 +20,8 @@ from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, facility_kind, coordinates_in, is_generic, parse_phrase, strip_prefixes
+from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
+                     parse_phrase, strip_prefixes)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -303,6 +304,7 @@ class Resolver:
         # a facility ('Seoul Central District Court') is answered only by a place named in it as
         # written: no guessed spellings
         places = [p for p in parts if not p.is_area]
+        facility = next((p for p in places if p.feature == "facility"), None)
         fuzzy = self.fuzzy and not (places and all(p.feature == "facility" for p in places))
         if evidence and len(head.text.split()) > 1 and all(
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
@@ -327,8 +329,9 @@ class Resolver:
                     head, head_index = parts[i], i
                     break
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
-            evidence = {r: e for r, e in evidence.items() if e.via in ("exact", "roman", "fold")
-                        and not (head is not None and is_generic(head.text))}
+            generic = head is not None and is_generic(head.text)
+            evidence = {} if generic else {r: e for r, e in evidence.items()
+                                           if e.via in ("exact", "roman", "fold")}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
@@ -345,13 +348,11 @@ class Resolver:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
             if self.fuzzy and not fuzzy:
-                word = next(p.what for p in parts if p.feature == "facility")
                 return Match(query=text, head=head.text, reason=(
-                    f"the query names a {facility_kind(word)} ({word}) and no place named in it; "
-                    "the gazetteer holds places, not facilities or natural features"))
+                    f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
+                    "place named in it; the gazetteer holds places, not facilities or natural features"))
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
         match = self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
-        facility = next((p for p in parts if p.feature == "facility"), None)
         if facility is not None and match.ok and head.text != strip_prefixes(facility.raw):
             # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a
             # whole ('Lake Geneva', Wisconsin)
@@ -659,7 +660,8 @@ class Resolver:
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
             population=place.population, confidence=round(scoring.cap(conf, kind), 4),
             matched_name=_matched_name(ev, form),
-            match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(), scheme=scheme if scheme else "",
+            match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(),
+            scheme=scheme if scheme else "",
             rename=rename, hints=notes, head=head.text if head else text)
 
     def _runner_up(self, scored, conf: float) -> Candidate:
