@@ -56,7 +56,7 @@ class Match:
     confidence: float = 0.0
     matched_name: str = ""
     match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, fallback, none
-    name_kind: str = ""  # kind of the matched name in the gazetteer (official, alternate, historic...)
+    name_kind: str = ""  # kind of the matched name (official, alternate, historic..., or 'ISO 3166 code')
     scheme: str = ""  # romanization scheme that produced the hit ('' = none)
     rename: Rename | None = None
     hints: list[str] = field(default_factory=list)  # what moved the ranking, in words
