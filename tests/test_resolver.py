@@ -519,3 +519,22 @@ def test_an_iso_code_written_in_capitals_names_its_area(resolver, query, name):
 
 def test_a_lower_case_word_is_no_iso_code(resolver):
     assert resolver.resolve("it").country_code != "IT" and resolver.resolve("no").country_code != "NO"
+
+
+def test_a_town_named_in_a_natural_feature_is_only_a_guess_at_where_it_is(resolver):
+    m = resolver.resolve("Kremenchuk Reservoir")
+    assert m.name == "Kremenchuk" and m.confidence <= 0.45
+    assert not resolver.resolve("Kremenchuk Reservoir", min_confidence=0.5).ok
+    # a facility in a town is the town: no cap
+    assert resolver.resolve("Kharkiv Regional Clinical Hospital").confidence > 0.6
+
+
+def test_the_facility_note_belongs_to_the_part_the_place_came_from(resolver):
+    m = resolver.resolve("the village of Spartak, Yasynuvata district, near Donetsk airport")
+    assert m.name == "Spartak" and not any("facility" in h for h in m.hints)
+
+
+def test_a_regional_centre_is_the_town_not_a_facility(resolver):
+    m = resolver.resolve("Zaporozhye regional center")
+    assert m.name in ("Zaporizhzhia", "Zaporizhzhya") and m.feature == "populated place"
+    assert "facility" not in m.explain()

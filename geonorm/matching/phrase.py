@@ -80,6 +80,9 @@ NATURE_WORDS = frozenset(
     "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
     "peninsula reservoir river sea strait valley".split())
 NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
+# 'Zaporozhye regional center', 'district centre': the town an area is run from, not a facility
+_CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|county)\s+cent(?:er|re)\.?$",
+                        re.IGNORECASE)
 
 _AREA_BREAK_RE = re.compile(
     r"\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
@@ -173,6 +176,9 @@ def _strip_part(raw: str) -> Part | None:
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
     what = ""
+    centre = _CENTRE_RE.search(text)
+    if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
+        text, ends = text[:centre.start()], text[:centre.start()].split()
     if len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS | NATURE_WORDS:
         what, text = ends[-1].lower().strip("."), " ".join(ends[:-1])  # 'Colchester General Hospital'
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
@@ -189,7 +195,7 @@ def _strip_part(raw: str) -> Part | None:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
     text = " ".join(words)
-    feature = "facility" if what else feature
+    feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
                 what=what)

@@ -352,13 +352,12 @@ class Resolver:
                     f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
                     "place named in it; the gazetteer holds places, not facilities or natural features"))
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
-        match = self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context)
-        if facility is not None and match.ok and head.text != strip_prefixes(facility.raw):
-            # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a
-            # whole ('Lake Geneva', Wisconsin)
-            match.hints.append(f"the phrase names a {facility_kind(facility.what)} ({facility.what}) "
-                               "in this place")
-        return match
+        # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a whole
+        # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
+        inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
+                              and head.text != strip_prefixes(facility.raw)) else None
+        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
+                          inside)
 
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
@@ -485,7 +484,11 @@ class Resolver:
         return m
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
-              area_ctx, context_parts, limit: int, min_conf, context: Context | None = None) -> Match:
+              area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
+              inside: Part | None = None) -> Match:
+        """The ranked answer. ``inside``: the facility or natural-feature part the head was
+        found in ('Kremenchuk Reservoir'): the answer says so, and a natural feature's town is
+        only a guess at where it is."""
         gaz = self.gazetteer
         # the phrase part naming each candidate's area; candidates inside one come first
         area_label = {}
@@ -580,6 +583,11 @@ class Resolver:
         best = self._build(text, head, scored[0], confs[0])
         best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
+        if inside is not None:
+            kind = facility_kind(inside.what)
+            best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
+            if kind == "natural feature":
+                best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
