@@ -538,3 +538,16 @@ def test_a_regional_centre_is_the_town_not_a_facility(resolver):
     m = resolver.resolve("Zaporozhye regional center")
     assert m.name in ("Zaporizhzhia", "Zaporizhzhya") and m.feature == "populated place"
     assert "facility" not in m.explain()
+
+
+def test_coordinates_written_in_the_phrase_win_over_a_far_name(resolver):
+    # the village is not in the gazetteer: the written point, not a namesake 150 km away
+    m = resolver.resolve("Qwzxvillage, Luhansk oblast @GeoConfirmed 48.6279, 38.5239", limit=3)
+    assert m.match_kind == "coordinates" and m.name == "Sokolohirsk" and m.confidence == 0.55
+    assert "the town nearest to them (0 km)" in m.explain()
+    assert all(a.confidence <= 0.45 for a in m.alternatives)
+    # a name found near the point keeps its own answer
+    m = resolver.resolve("Pervomaisk\n@GeoConfirmed 48.6279, 38.5239")
+    assert m.match_kind != "coordinates" and m.name == "Sokolohirsk"
+    # no place within 50 km of the point (the Pacific): the name decides, or nothing
+    assert resolver.resolve("Qwzxvillage 0.12345, -160.12345").match_kind != "coordinates"

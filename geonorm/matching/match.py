@@ -55,7 +55,7 @@ class Match:
     population: int = 0
     confidence: float = 0.0
     matched_name: str = ""
-    match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, fallback, none
+    match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, area, coordinates, fallback, none
     name_kind: str = ""  # kind of the matched name (official, alternate, historic..., or 'ISO 3166 code')
     scheme: str = ""  # romanization scheme that produced the hit ('' = none)
     rename: Rename | None = None
@@ -116,6 +116,7 @@ class Match:
             "transliteration": "matched a transliteration of the name",
             "fuzzy": "fuzzy match (spelling differs) to the name",
             "fallback": "answer from the online fallback geocoder for",
+            "coordinates": "the town nearest to the coordinates written in the query,",
         }.get(self.match_kind, self.match_kind)
         text += f"; {how} {self.matched_name!r}"
         if self.name_kind and self.match_kind not in ("exact", self.name_kind):

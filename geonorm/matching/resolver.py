@@ -49,6 +49,7 @@ _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # an area steps back for a town that has its name only as an alternate when the town holds this
 # share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
 ALIAS_TOWN_SHARE = 0.25
+WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -252,12 +253,18 @@ class Resolver:
         if not any(ch.isalpha() for ch in rest):
             return Match(query=text, reason=_ONLY_COORDINATES)
         note = f"coordinates written in the query ({point[0]}, {point[1]})"
-        if hints.near is None:
-            hints, note = replace(hints, near=point), note + " used as the 'near' point"
-        else:
-            note += " ignored: the 'near' hint given wins"
-        match = self._resolve_listed(rest, hints, limit, min_conf, context)
-        return replace(match, query=text, hints=[note, *match.hints])
+        if hints.near is not None:
+            match = self._resolve_listed(rest, hints, limit, min_conf, context)
+            return replace(match, query=text, hints=[note + " ignored: the 'near' hint given wins", *match.hints])
+        match = self._resolve_listed(rest, replace(hints, near=point), limit, min_conf, context)
+        far = not match.ok or match.lat is None or float(
+            haversine_km(point[0], point[1], match.lat, match.lon)) > WRITTEN_POINT_KM
+        town = self.gazetteer.nearest_town(*point) if far else None
+        if town is None:
+            return replace(match, query=text, hints=[note + " used as the 'near' point", *match.hints])
+        # the named place is not in the gazetteer near the point the phrase gives: the point
+        # wins, answered with the town nearest to it ('Olhivka … @GeoConfirmed 49.23796, 37.86989')
+        return self._point_answer(text, match, town, point, note)
 
     def _resolve_listed(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                         context: Context | None) -> Match:
@@ -464,6 +471,24 @@ class Resolver:
                     if ev:
                         return Part(text=span, raw=span), i, ev
         return None, -1, {}
+
+    def _point_answer(self, text: str, named: Match, row: int, point, note: str) -> Match:
+        """The town nearest to coordinates written in the phrase, marked
+        ``match_kind='coordinates'``; the name's own best match becomes an alternative."""
+        gaz = self.gazetteer
+        place = gaz.place(row)
+        ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
+        m = self._build(text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE["populated place"])
+        km = float(haversine_km(point[0], point[1], place.lat, place.lon))
+        head = named.head or text
+        m.match_kind, m.rename, m.head = "coordinates", None, head
+        m.hints = [f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
+                   f"answered with {place.name}, the town nearest to them ({km:.0f} km)"]
+        # the name's candidates lie farther from the point: they share what the answer leaves
+        rest = 1.0 - m.confidence
+        m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
+                          ([self._candidate(named)] if named.ok else []) + named.alternatives[:3]]
+        return m
 
     def _area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
