@@ -551,3 +551,9 @@ def test_coordinates_written_in_the_phrase_win_over_a_far_name(resolver):
     assert m.match_kind != "coordinates" and m.name == "Sokolohirsk"
     # no place within 50 km of the point (the Pacific): the name decides, or nothing
     assert resolver.resolve("Qwzxvillage 0.12345, -160.12345").match_kind != "coordinates"
+
+
+def test_a_settlement_word_before_a_district_ends_the_part(resolver):
+    # 'Hranitne village Volnovakha district' is two parts, as with a comma between them
+    m = resolver.resolve("Hranitne village Volnovakha district, Donetsk oblast")
+    assert m.name == "Hranitne" and m.admin2 == "Volnovakha Raion"

@@ -90,6 +90,10 @@ _AREA_BREAK_RE = re.compile(
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
+# "Granite town Volnovakha district": a settlement word before an area phrase ends a part too
+_TOWN_BREAK_RE = re.compile(
+    r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
+    r"|county|province)\b)", re.IGNORECASE)
 _SPLIT_RE = re.compile(
     r"[,;:—]|\s+-\s+|\s+–\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
@@ -273,6 +277,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
+    main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     parts = []
     for n, item in enumerate(_LIST_RE.split(main)):
