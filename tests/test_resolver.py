@@ -557,3 +557,16 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     # 'Hranitne village Volnovakha district' is two parts, as with a comma between them
     m = resolver.resolve("Hranitne village Volnovakha district, Donetsk oblast")
     assert m.name == "Hranitne" and m.admin2 == "Volnovakha Raion"
+
+
+@pytest.mark.parametrize("query, name, admin", [
+    # Ukrainian and Russian addresses name the areas in the genitive or locative, without commas
+    ("Гранітне Волноваського району Донецької області", "Hranitne", "Volnovakha Raion"),
+    ("Гранитное Волновахского района Донецкой области", "Hranitne", "Volnovakha Raion"),
+    ("Дмитрівка Куцурубської громади", "Dmytrivka", "Mykolaivska oblast"),
+    ("Харківської області", "Kharkivska oblast", ""),
+    ("у Волноваському районі", "Volnovakha Raion", "Donetska oblast"),
+])
+def test_cyrillic_addresses_in_oblique_cases(resolver, query, name, admin):
+    m = resolver.resolve(query)
+    assert m.name == name and admin in (m.admin2, m.admin1)

@@ -58,11 +58,25 @@ _FEATURE_WORDS = {
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
-    **{w: "admin2" for w in ("community", "hromada", "громада", "громади")},
+    **{w: "admin2" for w in ("community", "hromada", "громада", "громади", "громаді")},
+    # Ukrainian and Russian addresses name the areas in the genitive or locative: 'Гранітне
+    # Волноваського району Донецької області', 'в Донецкой области'
+    **{w: "admin2" for w in ("району", "районі", "района", "районе")},
+    **{w: "admin1" for w in ("області", "области")},
     "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
+    "territorial": "", "територіальна": "", "територіальної": "", "територіальній": "",
 }
 _AREA_LEVELS = ("admin1", "admin2")
-COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади"})
+COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
+# area words in an oblique case -> nominative, and the adjective endings that go with them
+_OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
+                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада"}
+_NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій)$"), r"\1а"),
+               (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой)$"), r"\1ая"))
+# 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
+_CYRILLIC_AREA_BREAK_RE = re.compile(
+    r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:району|районі|района|районе|район"
+    r"|області|области|область|громади|громаді|громада)\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
@@ -125,6 +139,7 @@ class Part:
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
     what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
+    whole: str = ""  # the part as one name when not as written: 'Донецька область' for 'Донецької області'
 
     @property
     def is_area(self) -> bool:
@@ -192,9 +207,16 @@ def _strip_part(raw: str) -> Part | None:
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
+    oblique = ""
     while len(words) > 1 and words[-1].lower().strip(".") in _FEATURE_WORDS:
         feature = feature or _FEATURE_WORDS[words[-1].lower().strip(".")]
+        oblique = _OBLIQUE_AREA_WORDS.get(words[-1].lower().strip("."), oblique)
         words.pop()
+    whole = ""
+    if oblique:  # 'Волноваського району' -> 'Волноваський (район)', the forms the gazetteer holds
+        for pattern, repl in _NOMINATIVE:
+            words[-1] = pattern.sub(repl, words[-1])
+        whole = " ".join([*words, oblique])
     while len(words) > 1 and words[0].lower().strip(".") in _FEATURE_WORDS:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
@@ -202,7 +224,7 @@ def _strip_part(raw: str) -> Part | None:
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what)
+                what=what, whole=whole)
 
 
 def facility_kind(word: str) -> str:
@@ -278,6 +300,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
+    main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     parts = []
     for n, item in enumerate(_LIST_RE.split(main)):

@@ -377,7 +377,7 @@ class Resolver:
             part, evidence = parts[i], {}
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
-                whole = strip_prefixes(part.raw)
+                whole = part.whole or strip_prefixes(part.raw)
                 ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
                       if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
@@ -426,7 +426,7 @@ class Resolver:
         raion', 'Strawford District')."""
         for i in order:
             part = parts[i]
-            whole = strip_prefixes(part.raw) if part.feature and not part.alternatives else ""
+            whole = (part.whole or strip_prefixes(part.raw)) if part.feature and not part.alternatives else ""
             if whole and whole != part.text:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
