@@ -570,3 +570,11 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
 def test_cyrillic_addresses_in_oblique_cases(resolver, query, name, admin):
     m = resolver.resolve(query)
     assert m.name == name and admin in (m.admin2, m.admin1)
+
+
+@pytest.mark.parametrize("query, name", [
+    ("в селі Гранітне", "Hranitne"),  # was Shelley, Idaho ('в селі' read as a name)
+    ("з Києва", "Kyiv"), ("Під Києвом", "Kyiv"),
+])
+def test_ukrainian_prepositions_and_oblique_settlement_nouns_are_fillers(resolver, query, name):
+    assert resolver.resolve(query).name == name

@@ -33,6 +33,11 @@ _PREFIXES = [
     "southeast of", "southwest of", "between",
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",
+    # Ukrainian and Russian prepositions and settlement nouns in the oblique cases that follow
+    # them: 'в селі Гранітне', 'у місті Покровськ', 'біля села', 'в поселке'
+    "во", "на", "під", "з", "із", "зі", "от", "від", "до", "поблизу", "вблизи", "неподалік", "неподалеку",
+    "селі", "села", "селу", "селе", "селища", "селищі", "селищу", "міста", "місті", "місту", "города",
+    "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
 ]
 # '(near the) border village of X', 'the frontline town of X': adjective + settlement word
 _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line", "occupied", "liberated",
@@ -40,7 +45,7 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
 _NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
-                      r"поблизу|вблизи)\b",
+                      r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці)\b",
                       re.IGNORECASE)
 _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
