@@ -578,3 +578,10 @@ def test_cyrillic_addresses_in_oblique_cases(resolver, query, name, admin):
 ])
 def test_ukrainian_prepositions_and_oblique_settlement_nouns_are_fillers(resolver, query, name):
     assert resolver.resolve(query).name == name
+
+
+def test_a_name_in_the_query_own_script_is_the_place_local_name(resolver):
+    # 'Покровськ' is Pokrovsk's Ukrainian name (an alternate in GeoNames); Engels was Pokrovsk
+    # until 1931 and is bigger, but matched only through a romanization of the query
+    m = resolver.resolve("Покровськ")
+    assert m.id == 704422

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
-from ..names.normalize import MAX_QUERY_CHARS
+from ..names.normalize import MAX_QUERY_CHARS, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, add_typos, gather_names
@@ -529,6 +529,7 @@ class Resolver:
             rows = rows[:_MAX_CANDIDATES]
         scored = []
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
+        native = head is not None and script_of(head.text) not in ("latin", "other")
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -540,6 +541,10 @@ class Resolver:
                     continue
             # an ISO 3166 code is an abbreviation, whichever name form stands for the area
             kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
+            if kind == NameKind.ALTERNATE and native and ev.via == "exact":
+                # a name in the query's own non-Latin script is the place's local name ('Покровськ'
+                # for Pokrovsk, an alternate in GeoNames): not weaker than a Latin official name
+                kind = NameKind.PREFERRED
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
