@@ -11,6 +11,10 @@ query with the name left in the index, for reference.
 Typos: real names (Latin main names worldwide, Cyrillic names in the countries above) of places with
 population >= 5000, with one or two random letter edits (seeded).
 
+Cyrillic names as written: the first Cyrillic source name of towns in the countries above
+(population >= the floor), queried as is: does the local name find its own town among namesakes
+and places that once had the name?
+
 Measures: rank-1 (the top answer is the place) and top-10 (the place is among the answer and its
 alternatives with ``limit=10``).
 
@@ -60,6 +64,23 @@ def held_out_aliases(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
     return pairs[:limit], len(pairs)
 
 
+def cyrillic_names(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
+    """Towns of Cyrillic-script countries queried by their own (first, unromanized) Cyrillic name."""
+    cc = gaz._pstr["country_code"]
+    rows = [r for r in np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
+            if cc[r] in CYRILLIC_COUNTRIES and int(gaz.place_level[r]) == 0]
+    random.Random(seed).shuffle(rows)
+    out = []
+    for row in rows:
+        names = [gaz.form_text[fr] for fr in form_rows_of(gaz, row) if script_of(gaz.form_text[fr]) == "cyrillic"
+                 and gaz.scheme_vocab[int(gaz.form_scheme[fr])] == ""]
+        if names:
+            out.append({"query": names[0], "id": gaz.place(row).id, "row": row, "country": cc[row]})
+        if len(out) >= limit:
+            break
+    return out
+
+
 def _summ(items: list[dict], key: str | None, r1: str = "rank1", t10: str = "top10") -> list[list]:
     groups = defaultdict(list)
     for it in items:
@@ -106,6 +127,11 @@ def main() -> None:
                   answer=m.name, script_edits=f"{it['script']} {it['edits']} edit(s)")
     typo_secs = time.perf_counter() - t0
 
+    local = cyrillic_names(gaz, a.limit, a.seed, a.min_pop)
+    for it in local:
+        ids = top_ids(plain.resolve(it["query"], limit=10))
+        it.update(rank1=bool(ids) and ids[0] == it["id"], top10=it["id"] in ids)
+
     hdr = ["group", "n", "rank-1", "top-10"]
     print(f"Held-out aliases: {len(aliases)} of {available} Latin alternate names of places with "
           f"Cyrillic names, population >= {a.min_pop} ({alias_secs:.1f} s)")
@@ -124,6 +150,8 @@ def main() -> None:
     print(table(_summ(typos, None) + _summ(typos, "script_edits"), hdr))
     print("\nby geonorm's match kind:")
     print(table(_summ(typos, "match_kind"), hdr))
+    print(f"\nCyrillic names as written: {len(local)} towns (population >= {a.min_pop}) by their own name")
+    print(table(_summ(local, None) + _summ(local, "country"), hdr))
 
     if a.json_out:
         def strip(items):
@@ -140,6 +168,8 @@ def main() -> None:
                 "by_match_kind": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])} for r in _summ(aliases, "match_kind")},
                 "items": strip(aliases),
             },
+            "cyrillic_names": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
+                               for r in _summ(local, None) + _summ(local, "country")},
             "typos": {
                 "n": len(typos), "seconds": round(typo_secs, 2),
                 "by_script_edits": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
