@@ -116,11 +116,11 @@ class Match:
             "transliteration": "matched a transliteration of the name",
             "fuzzy": "fuzzy match (spelling differs) to the name",
             "fallback": "answer from the online fallback geocoder for",
-            "coordinates": "the town nearest to the coordinates written in the query,",
         }.get(self.match_kind, self.match_kind)
-        text += f"; {how} {self.matched_name!r}"
-        if self.name_kind and self.match_kind not in ("exact", self.name_kind):
-            text += f" ({self.name_kind})"
+        if self.match_kind not in ("area", "coordinates"):  # their hints say what stands in for the place
+            text += f"; {how} {self.matched_name!r}"
+            if self.name_kind and self.match_kind not in ("exact", self.name_kind):
+                text += f" ({self.name_kind})"
         if self.scheme:
             text += f" via {self.scheme} romanization"
         if self.head and self.head != self.query:
