@@ -15,6 +15,7 @@ import sys
 
 import numpy as np
 
+import _common  # noqa: F401,E402  (puts this repository's geonorm on the path)
 from geonorm import Gazetteer, Resolver
 from geonorm.matching import scoring
 from geonorm.matching.hints import haversine_km

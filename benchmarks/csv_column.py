@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+import _common  # noqa: F401  (puts this repository's geonorm on the path)
+
 
 def _typo(rng: random.Random, s: str) -> str:
     if len(s) < 4:

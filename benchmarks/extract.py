@@ -16,6 +16,8 @@ import sys
 import time
 from collections import defaultdict
 
+import _common  # noqa: F401  (puts this repository's geonorm on the path)
+
 
 def documents(path: str) -> dict[str, set[tuple[int, int]]]:
     docs: dict[str, set[tuple[int, int]]] = defaultdict(set)

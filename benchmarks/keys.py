@@ -13,6 +13,7 @@ import argparse
 import random
 from collections import defaultdict
 
+import _common  # noqa: F401,E402  (puts this repository's geonorm on the path)
 from geonorm import Gazetteer
 from geonorm.names.keys import fold_key, skeleton_key
 from geonorm.names.normalize import normalize
