@@ -189,21 +189,6 @@ class Gazetteer:
                 return None
         return None
 
-    def nearest_town(self, lat: float, lon: float, within_km: float = 50.0) -> int | None:
-        """Row of the populated place nearest to a point (within ``within_km``), or None."""
-        span = within_km / 111.0
-        lat_arr, lon_arr = self.place_lat, self.place_lon
-        box = (np.abs(lat_arr - lat) <= span) & (np.abs(lon_arr - lon) <= span / max(0.1, np.cos(np.radians(lat))))
-        rows = np.nonzero(box & (self.place_level == LEVELS.index("populated place")))[0]
-        if not len(rows):
-            return None
-        p = np.pi / 180
-        h = (np.sin((lat_arr[rows] - lat) * p / 2) ** 2
-             + np.cos(lat * p) * np.cos(lat_arr[rows] * p) * np.sin((lon_arr[rows] - lon) * p / 2) ** 2)
-        km = 12742.0 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
-        best = int(np.argmin(km))
-        return int(rows[best]) if km[best] <= within_km else None
-
     def country_code_of(self, row: int) -> str:
         return self._pstr["country_code"][row]
 

@@ -18,6 +18,7 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
 _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+_ADMIN2 = LEVELS.index("admin2")
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 
@@ -136,7 +137,7 @@ class PhraseAreas:
         """The label of the phrase part naming a second-level area the place lies in."""
         gaz = self.gazetteer
         for label, rows in area_ctx:
-            districts = [r for r in rows if int(gaz.place_level[r]) == LEVELS.index("admin2")]
+            districts = [r for r in rows if int(gaz.place_level[r]) == _ADMIN2]
             if districts and self.inside_any(row, place, districts):
                 return label
         return None

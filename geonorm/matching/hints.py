@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import normalize
 from ..sources.curated import area_codes
@@ -198,3 +198,16 @@ def haversine_km(lat1, lon1, lat2, lon2):
     dphi, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
     h = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0) -> int | None:
+    """Row of the populated place nearest to a point (within ``within_km``), or None."""
+    span = within_km / 111.0
+    box = (np.abs(gaz.place_lat - lat) <= span) & (
+        np.abs(gaz.place_lon - lon) <= span / max(0.1, np.cos(np.radians(lat))))
+    rows = np.nonzero(box & (gaz.place_level == LEVELS.index("populated place")))[0]
+    if not len(rows):
+        return None
+    km = haversine_km(lat, lon, gaz.place_lat[rows], gaz.place_lon[rows])
+    best = int(np.argmin(km))
+    return int(rows[best]) if km[best] <= within_km else None

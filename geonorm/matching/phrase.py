@@ -80,8 +80,8 @@ _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1и�
                (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой)$"), r"\1ая"))
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
 _CYRILLIC_AREA_BREAK_RE = re.compile(
-    r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:району|районі|района|районе|район"
-    r"|області|области|область|громади|громаді|громада)\b)", re.IGNORECASE)
+    r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:"
+    + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()})) + r")\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
@@ -149,6 +149,12 @@ class Part:
     @property
     def is_area(self) -> bool:
         return self.feature in _AREA_LEVELS
+
+    @property
+    def whole_name(self) -> str:
+        """The part as one name with its feature word ('Kansas City'; 'Донецька область' for
+        'Донецької області')."""
+        return self.whole or strip_prefixes(self.raw)
 
     @property
     def is_community(self) -> bool:

@@ -16,12 +16,12 @@ from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import Evidence, add_typos, gather_names
 from .context import Context
-from .hints import (Area, haversine_km, parse_admin1, parse_country, parse_date,
+from .hints import (Area, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
-                     parse_phrase, strip_prefixes)
+                     parse_phrase)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -259,7 +259,7 @@ class Resolver:
         match = self._resolve_listed(rest, replace(hints, near=point), limit, min_conf, context)
         far = not match.ok or match.lat is None or float(
             haversine_km(point[0], point[1], match.lat, match.lon)) > WRITTEN_POINT_KM
-        town = self.gazetteer.nearest_town(*point) if far else None
+        town = nearest_town(self.gazetteer, *point) if far else None
         if town is None:
             return replace(match, query=text, hints=[note + " used as the 'near' point", *match.hints])
         # the named place is not in the gazetteer near the point the phrase gives: the point
@@ -362,7 +362,7 @@ class Resolver:
         # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a whole
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
-                              and head.text != strip_prefixes(facility.raw)) else None
+                              and head.text != facility.whole_name) else None
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
                           inside)
 
@@ -377,7 +377,7 @@ class Resolver:
             part, evidence = parts[i], {}
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
-                whole = part.whole or strip_prefixes(part.raw)
+                whole = part.whole_name
                 ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
                       if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
@@ -426,7 +426,7 @@ class Resolver:
         raion', 'Strawford District')."""
         for i in order:
             part = parts[i]
-            whole = (part.whole or strip_prefixes(part.raw)) if part.feature and not part.alternatives else ""
+            whole = part.whole_name if part.feature and not part.alternatives else ""
             if whole and whole != part.text:
                 ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
@@ -472,18 +472,26 @@ class Resolver:
                         return Part(text=span, raw=span), i, ev
         return None, -1, {}
 
-    def _point_answer(self, text: str, named: Match, row: int, point, note: str) -> Match:
-        """The town nearest to coordinates written in the phrase, marked
-        ``match_kind='coordinates'``; the name's own best match becomes an alternative."""
+    def _stand_in(self, text: str, head: str, row: int, kind: str, hint: str) -> Match:
+        """An answer with a place that stands in for the one the query names (a district's town,
+        a named area, the town nearest to written coordinates), at the confidence measured for
+        such answers of its level."""
         gaz = self.gazetteer
         place = gaz.place(row)
         ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
-        m = self._build(text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE["populated place"])
+        m = self._build(text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
+        m.match_kind, m.rename, m.head, m.hints = kind, None, head, [hint]
+        return m
+
+    def _point_answer(self, text: str, named: Match, row: int, point, note: str) -> Match:
+        """The town nearest to coordinates written in the phrase, marked
+        ``match_kind='coordinates'``; the name's own best match becomes an alternative."""
+        place = self.gazetteer.place(row)
         km = float(haversine_km(point[0], point[1], place.lat, place.lon))
         head = named.head or text
-        m.match_kind, m.rename, m.head = "coordinates", None, head
-        m.hints = [f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
-                   f"answered with {place.name}, the town nearest to them ({km:.0f} km)"]
+        m = self._stand_in(text, head, row, "coordinates",
+                           f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
+                           f"answered with {place.name}, the town nearest to them ({km:.0f} km)")
         # the name's candidates lie farther from the point: they share what the answer leaves
         rest = 1.0 - m.confidence
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
@@ -497,14 +505,10 @@ class Resolver:
         label, row = min(((lbl, r) for lbl, rows in area_ctx for r in rows[:1]),
                          key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
         place = gaz.place(row)
-        ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
-        confidence = scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2)
-        m = self._build(text, head, (0.0, row, ev, []), confidence)
         unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
         what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
-        m.match_kind = "area"
-        m.rename = None
-        m.hints = [f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}"]
+        m = self._stand_in(text, head.text, row, "area",
+                           f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
         m.alternatives = alternatives
         return m
 
