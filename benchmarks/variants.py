@@ -15,6 +15,11 @@ Cyrillic names as written: the first Cyrillic source name of towns in the countr
 (population >= the floor), queried as is: does the local name find its own town among namesakes
 and places that once had the name?
 
+Cyrillic names in a grammatical case: the Russian names of the same towns declined into the
+genitive, dative, locative or instrumental ('в Мариуполе', 'под Авдеевкой') by the pymorphy3
+analyser (MIT, Russian dictionary; only when it is installed: ``pip install pymorphy3``), one case
+per town: an independent generator of the forms geonorm's own case rules must undo.
+
 Measures: rank-1 (the top answer is the place) and top-10 (the place is among the answer and its
 alternatives with ``limit=10``).
 
@@ -81,6 +86,38 @@ def cyrillic_names(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
     return out
 
 
+_CASES = {"gent": "genitive", "datv": "dative", "loct": "locative", "ablt": "instrumental"}
+
+
+def case_forms(towns: list[dict], seed: int) -> list[dict] | None:
+    """``towns`` (from :func:`cyrillic_names`) with a Russian name, each word declined into one
+    random oblique case by pymorphy3; None when pymorphy3 is not installed."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    rng = random.Random(seed)
+    out = []
+    for it in towns:
+        name = it["query"]
+        if any(ch in name.lower() for ch in "іїєґў"):  # Ukrainian or Belarusian spelling
+            continue
+        case = rng.choice(sorted(_CASES))
+        words = []
+        for word in name.split():
+            parse = morph.parse(word)[0]  # a name it reads as a verb form is no Russian name
+            parsed = parse.inflect({case}) if parse.tag.POS in ("NOUN", "ADJF") else None
+            if parsed is None:
+                break
+            words.append(parsed.word)
+        else:
+            form = " ".join(words)
+            if form.lower() != name.lower():
+                out.append({**it, "query": form, "name": name, "case": _CASES[case]})
+    return out
+
+
 def _summ(items: list[dict], key: str | None, r1: str = "rank1", t10: str = "top10") -> list[list]:
     groups = defaultdict(list)
     for it in items:
@@ -132,6 +169,11 @@ def main() -> None:
         ids = top_ids(plain.resolve(it["query"], limit=10))
         it.update(rank1=bool(ids) and ids[0] == it["id"], top10=it["id"] in ids)
 
+    declined = case_forms(local, a.seed)
+    for it in declined or ():
+        ids = top_ids(plain.resolve(it["query"], limit=10))
+        it.update(rank1=bool(ids) and ids[0] == it["id"], top10=it["id"] in ids)
+
     hdr = ["group", "n", "rank-1", "top-10"]
     print(f"Held-out aliases: {len(aliases)} of {available} Latin alternate names of places with "
           f"Cyrillic names, population >= {a.min_pop} ({alias_secs:.1f} s)")
@@ -152,6 +194,11 @@ def main() -> None:
     print(table(_summ(typos, "match_kind"), hdr))
     print(f"\nCyrillic names as written: {len(local)} towns (population >= {a.min_pop}) by their own name")
     print(table(_summ(local, None) + _summ(local, "country"), hdr))
+    if declined is None:
+        print("\nCyrillic names in a grammatical case: skipped (pip install pymorphy3 to run it)")
+    else:
+        print(f"\nCyrillic names in a grammatical case: {len(declined)} Russian town names declined by pymorphy3")
+        print(table(_summ(declined, None) + _summ(declined, "case"), hdr))
 
     if a.json_out:
         def strip(items):
@@ -168,6 +215,9 @@ def main() -> None:
                 "by_match_kind": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])} for r in _summ(aliases, "match_kind")},
                 "items": strip(aliases),
             },
+            "cyrillic_case_forms": None if declined is None else {
+                r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
+                for r in _summ(declined, None) + _summ(declined, "case")},
             "cyrillic_names": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
                                for r in _summ(local, None) + _summ(local, "country")},
             "typos": {

@@ -585,3 +585,43 @@ def test_a_name_in_the_query_own_script_is_the_place_local_name(resolver):
     # until 1931 and is bigger, but matched only through a romanization of the query
     m = resolver.resolve("Покровськ")
     assert m.id == 704422
+
+
+@pytest.mark.parametrize("query, place_id", [
+    # names in the case the sentence needs: locative, genitive, instrumental, dative; Ukrainian
+    # and Russian; a noun, an adjective and a noun, a possessive ('Часів Яр')
+    ("у Бахмуті", 713174),  # was Bagmati, Nepal (a guessed spelling)
+    ("під Покровськом", 704422),  # was Pokrovsk in Yakutia
+    ("біля Авдіївки", 713122),
+    ("у Новій Каховці", 699839),  # was Novi, Michigan
+    ("до Часового Яру", 710915),  # was no match
+    ("Ізюма", 707292),  # was Izumi, Japan
+    ("в Донецьку", 709717),  # was the oblast
+    ("в Мариуполе", 701822),
+    ("под Авдеевкой", 713122),
+    ("в Кам'янці-Подільському", 706950),
+])
+def test_names_in_an_oblique_case_are_read_in_the_nominative(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id
+    assert any("read as a case form of" in h for h in m.hints)
+    assert m.match_kind != "fuzzy"
+
+
+def test_a_cyrillic_name_the_gazetteer_holds_is_not_read_as_a_case_form(resolver):
+    # 'Покровське' (villages) is a name as written, not the locative of Покровськ (the town)
+    m = resolver.resolve("Покровське")
+    assert m.name == "Pokrovske" and m.id != 704422
+    assert not any("case form" in h for h in m.hints)
+
+
+def test_case_forms_are_proposals_the_gazetteer_must_hold():
+    from geonorm.names.inflection import nominatives, word_nominatives
+    assert "бахмут" in word_nominatives("Бахмуті")
+    assert "харків" in word_nominatives("Харкова")  # о -> і in the closed syllable
+    assert "кам'янець" in word_nominatives("Кам'янці")  # the dropped vowel comes back
+    assert "нова каховка" in nominatives("Новій Каховці")
+    assert "часів яр" in nominatives("Часового Яру")
+    assert "новая каховка" in nominatives("Новой Каховке")
+    assert word_nominatives("Paris") == ("paris",)  # only Cyrillic words are declined
+    assert "Бахмуті" not in nominatives("Бахмуті")  # the phrase as written is the caller's

@@ -267,3 +267,13 @@ def test_a_postal_code_alone_is_the_province_when_the_document_is_in_its_country
     other = "Statues from 300 BC were found near Athens, Greece."
     spans = [(other.index(w), other.index(w) + len(w)) for w in ("BC", "Athens", "Greece")]
     assert not link(other, spans, resolver=resolver)[0].match.ok
+
+
+def test_cyrillic_names_in_oblique_cases_are_found_in_text(resolver):
+    # Ukrainian and Russian text names places in the case the sentence needs; the nominative is
+    # what the gazetteer holds. 'Новій Каховці' is one place of two words.
+    text = ("Російські війська обстріляли позиції під Покровськом. У Новій Каховці тривають бої. "
+            "Бои идут у Часового Яра и под Авдеевкой.")
+    found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
+    assert found == {"Покровськом": 704422, "Новій Каховці": 699839, "Часового Яра": 710915,
+                     "Авдеевкой": 713122}

@@ -736,6 +736,24 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
+INFLECTED_MIN_CONFIDENCE = 0.5
+_CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
+
+
+def _inflected_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
+    """(end, match) when the word at ``start`` and the capitalized word after it name one place
+    in an oblique case ('Новій Каховці'); None otherwise."""
+    if not (_CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha()
+            and _CYRILLIC_CAPITAL.match(doc.text, start)):
+        return None
+    end = doc.words.spans[nxt[0]][1]
+    phrase = doc.text[start:end]
+    m = cache.get(phrase)
+    if m is None:
+        m = cache[phrase] = resolver.resolve(phrase)
+    if m.ok and m.inflected and m.confidence >= INFLECTED_MIN_CONFIDENCE and len(m.matched_name.split()) > 1:
+        return end, m
+    return None
 
 
 def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],
@@ -769,6 +787,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         nxt = doc.next_word(e)
         if nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON:
+            # two capitalized words: a name of two words in an oblique case ('у Новій Каховці')
+            pair = _inflected_pair(doc, s, nxt, resolver, cache)
+            if pair is not None:
+                extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
             continue
         if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
             continue
@@ -779,7 +801,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
-        if m.match_kind == "fuzzy":
+        if m.inflected:
+            # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative
+            if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
+                    m.feature == "populated place" and m.population < 1000):
+                continue
+        elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
                     or m.population < 1000 and m.feature == "populated place" or _quoted(text, s, e):

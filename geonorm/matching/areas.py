@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
-from .candidates import Evidence
+from .candidates import NAME_VIAS, Evidence
 from .hints import area_candidates, haversine_km
 from .phrase import Part
 
@@ -41,7 +41,7 @@ class PhraseAreas:
         first."""
         gaz = self.gazetteer
         return sorted((r for r, e in self._gather(text, fuzzy=False).items()
-                       if e.via in ("exact", "roman", "fold") and int(gaz.place_level[r]) == 0),
+                       if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
                       key=lambda r: -int(gaz.place_pop[r]))
 
     def named(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
@@ -214,7 +214,7 @@ class PhraseAreas:
         District' is not the Telman district of Turkmenistan), not a reason to answer with it."""
         gaz = self.gazetteer
         best = scored[0][1]
-        if scored[0][2].via not in ("exact", "roman", "fold") or int(gaz.place_pop[best]) < BIG_CITY:
+        if scored[0][2].via not in NAME_VIAS or int(gaz.place_pop[best]) < BIG_CITY:
             return False
         rows = all_rows(area_ctx)
         if any(AREA_RANK.get(gaz.place(r).level, 0) > AREA_RANK["admin2"] for r in rows):

@@ -17,12 +17,16 @@ from rapidfuzz.fuzz import ratio
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN
+from ..names.inflection import nominatives
 from ..names.keys import fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
 
 # how a candidate was reached, strongest first
-VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
+VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "case": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
+# the ways that find the name itself: no typo search after them
+NAME_VIAS = ("exact", "roman", "case", "fold")
+WRITTEN_VIAS = ("exact", "roman", "case")  # the name as written, in any script or case
 # 'UA', 'SA', 'UA-14' written in capitals: an ISO 3166 code of a country or first-level area
 ISO_CODE_RE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
@@ -39,6 +43,7 @@ class Evidence:
     query_scheme: str = ""  # romanization of the query that hit, for non-Latin queries
     surface: float = 0.0  # similarity of the spellings as written: prefers 'Krasnoarmeysk' to 'Красноармійськ'
     written: str = ""  # the query as matched when no name form holds it (an ISO 3166 code)
+    lemma: str = ""  # the nominative looked up for a query in an oblique case ('Бахмут' for 'Бахмуті')
 
     @property
     def rank(self) -> tuple[int, float, float]:
@@ -114,7 +119,7 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
     q_ascii = to_ascii(text)
     form_place = gaz.form_place
 
-    def add(rows: np.ndarray, via: str, scheme: str = "") -> None:
+    def add(rows: np.ndarray, via: str, scheme: str = "", lemma: str = "") -> None:
         loose = via in ("skeleton", "fold")
         if loose and len(rows) > MAX_LOOSE_ROWS:
             return
@@ -129,9 +134,9 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
             if loose:
                 ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
             else:  # the same string: prefer a Latin form ('Krasnoarmeysk') for the explanation
-                ev = Evidence(fr, via, 100.0, scheme, 100.0 if form_text.isascii() else 99.0)
-            if cur is None or ev.rank > cur.rank:
-                out[prow] = ev
+                ev = Evidence(fr, via, 100.0, scheme, 100.0 if form_text.isascii() else 99.0, lemma=lemma)
+            if cur is None or ev.rank > cur.rank or (ev.rank == cur.rank and not gaz.form_to[fr] and gaz.form_to[cur.form_row]):
+                out[prow] = ev  # the stronger way; on a tie the name still in use ('Бахмут' since 2016)
 
     exact = gaz.lookup("exact", norm)
     add(exact, "exact")
@@ -143,15 +148,25 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
             cur = out.get(row)
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
                 out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)
-    if script_of(text) not in ("latin",):
+    script = script_of(text)
+    if script not in ("latin",):
         for scheme, roman in romanize_query(text):
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
+    if script == "cyrillic" and not any(e.via == "exact" for e in out.values()):
+        # 'Бахмуті', 'Новій Каховці', 'под Авдеевкой': a name in an oblique case (whose
+        # romanization may be some other place's name: 'Лузе' is not Luže)
+        seen = {norm}
+        for form in nominatives(text):
+            key = normalize(form)
+            if key not in seen:
+                seen.add(key)
+                add(gaz.lookup("exact", key), "case", lemma=form)
     if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
         add(gaz.lookup("fold", q_fold), "fold")
         if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)
             for form in ukrainian_forms(text):
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
-    if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in ("exact", "roman") for e in out.values()):
+    if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
 
@@ -162,7 +177,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     q_fold = fold_key(text)
     if not normalize(text) or not (4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii()):
         return
-    if not force and any(e.via in ("exact", "roman", "fold") for e in out.values()):
+    if not force and any(e.via in NAME_VIAS for e in out.values()):
         return
     q_ascii = to_ascii(text)
     form_place = gaz.form_place

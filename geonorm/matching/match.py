@@ -58,6 +58,7 @@ class Match:
     match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, area, coordinates, fallback, none
     name_kind: str = ""  # kind of the matched name (official, alternate, historic..., or 'ISO 3166 code')
     scheme: str = ""  # romanization scheme that produced the hit ('' = none)
+    inflected: bool = False  # the query names the place in an oblique case ('Бахмуті' for Бахмут)
     rename: Rename | None = None
     hints: list[str] = field(default_factory=list)  # what moved the ranking, in words
     head: str = ""  # the part of the phrase taken as the place name

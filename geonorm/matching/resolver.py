@@ -14,7 +14,7 @@ from ..names.keys import fold_key
 from ..names.normalize import MAX_QUERY_CHARS, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
-from .candidates import Evidence, add_typos, gather_names
+from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, add_typos, gather_names
 from .context import Context
 from .hints import (Area, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
@@ -338,7 +338,7 @@ class Resolver:
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
             evidence = {} if generic else {r: e for r, e in evidence.items()
-                                           if e.via in ("exact", "roman", "fold")}
+                                           if e.via in NAME_VIAS}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
@@ -368,7 +368,7 @@ class Resolver:
 
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
-        return any(e.via in ("exact", "roman") for e in self._gather(text, fuzzy=False).values())
+        return any(e.via in WRITTEN_VIAS for e in self._gather(text, fuzzy=False).values())
 
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
@@ -379,7 +379,7 @@ class Resolver:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 whole = part.whole_name
                 ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
-                      if e.via in ("exact", "roman", "fold") and self._is_feature(r, part.feature)
+                      if e.via in NAME_VIAS and self._is_feature(r, part.feature)
                       } if whole != part.text else {}
                 if ev:
                     return _whole(part, whole), i, ev
@@ -413,7 +413,7 @@ class Resolver:
         """The name is mainly a country's, a region's or a first-level area's: no town with it
         has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
         gaz = self.gazetteer
-        strong = [gaz.place(r) for r, e in evidence.items() if e.via in ("exact", "roman", "fold")]
+        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS]
         areas = [p for p in strong if p.level in _AREA_LEVELS]
         if not areas:
             return False
@@ -463,7 +463,7 @@ class Resolver:
                             or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
                         continue
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
-                          if e.via in ("exact", "roman", "fold")}
+                          if e.via in NAME_VIAS}
                     if ev and proper and not any(
                             int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS
                             for r in ev):
@@ -564,6 +564,8 @@ class Resolver:
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
+            if ev.lemma:  # 'Бахмуті' for Бахмут
+                notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
             if hints.countries:
                 if hints.in_country(place):
                     s += scoring.COUNTRY_MATCH
@@ -638,7 +640,7 @@ class Resolver:
         towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]
-            if ev.via in ("exact", "roman", "fold") and int(gaz.place_level[row]) == 0 and not (
+            if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
                     len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
                 own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or \
                     fold_key(form_text) == fold_key(gaz.place(row).name)
@@ -672,8 +674,8 @@ class Resolver:
             return "fuzzy"
         if ev.written:  # an ISO 3166 code
             return "alias"
-        if form.kind == NameKind.HISTORIC or form.valid_to:
-            return "historic"
+        if (form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name):
+            return "historic"  # not a name in use again ('Бахмут', 1924 and since 2016)
         if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
             return "transliteration"
         if form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
@@ -703,7 +705,7 @@ class Resolver:
             population=place.population, confidence=round(scoring.cap(conf, kind), 4),
             matched_name=_matched_name(ev, form),
             match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(),
-            scheme=scheme if scheme else "",
+            scheme=scheme if scheme else "", inflected=bool(ev.lemma),
             rename=rename, hints=notes, head=head.text if head else text)
 
     def _runner_up(self, scored, conf: float) -> Candidate:

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..model import NameKind
 
-STRING_SCORE = {"exact": 3.0, "code": 3.0, "roman": 2.9, "fold": 2.6}
+STRING_SCORE = {"exact": 3.0, "code": 3.0, "roman": 2.9, "case": 2.8, "fold": 2.6}
 KIND_ADJUST = {
     NameKind.OFFICIAL: 0.3, NameKind.PREFERRED: 0.2, NameKind.ALTERNATE: -0.2, NameKind.SHORT: 0.0,
     NameKind.COLLOQUIAL: -0.05, NameKind.HISTORIC: 0.0, NameKind.ABBREVIATION: -0.2,

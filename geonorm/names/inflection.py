@@ -1,0 +1,125 @@
+"""Nominative forms of Ukrainian and Russian place names written in an oblique case.
+
+Text names places in whatever case the sentence needs: 'у Бахмуті', 'біля Авдіївки', 'під
+Покровськом', 'в Новій Каховці', 'до Часового Яру', 'под Авдеевкой', 'в Мариуполе'. The
+gazetteer holds nominatives (Бахмут, Авдіївка, Нова Каховка). :func:`nominatives` proposes the
+nominatives a written form may come from, by the case endings of the two languages; they are only
+proposals: the caller keeps those the gazetteer holds as names, so a proposal that names nothing
+costs one lookup. (A morphological analyser would do the same from a dictionary, but the
+Ukrainian dictionary of pymorphy3 is GPL-licensed and most village names are in no dictionary:
+the analysers guess them from the same endings.)
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+# oblique ending: the nominative endings it may come from ('-': none), per language
+_UKRAINIAN_RULES = """
+а: - о е      я: ь й я      у: - о а      ю: ь й я      і: - ь а я о и е      ї: й я
+ові: -        еві: ь        єві: й        ом: - о       ем: ь е       єм: й         ям: я
+ця: ець       цю: ець       цем: ець      ці: ка к ець  ка: ок        ку: ок        ком: ок
+и: а          ою: а о       ею: я а       єю: я         зі: га г      сі: ха х
+ії: ія        ією: ія       ію: ія
+ах: и і       ях: і и       ами: и і      ями: і        ів: і и
+ого: ий е     ому: ий е     им: ий е і    ього: ій є    ьому: ій є    ім: ій є
+ої: а         ьої: я        ій: а         их: і
+ового: ів     овому: ів     овім: ів      евого: їв     евому: їв
+"""
+# Бахмута, Бахмуту, Бахмуті, Бахмутові, Бахмутом; Дніпра, Селища; Маріуполя, Маріуполем;
+# Кам'янця, Кам'янці (Кам'янець); Городка (Городок); Авдіївки, Каховці, Авдіївку, Авдіївкою;
+# Балаклії; Сумах, Чернівцях, Чернівців; Гранітного, Гранітному, Гранітним; Нової, Новій, Новою;
+# Часового Яру (Часів Яр); Кривому Розі (Кривий Ріг)
+_RUSSIAN_RULES = """
+а: - о е      я: ь й я е    у: - о а е    ю: ь й я е    е: - о а ь я
+ом: - о ое ий ый ой         ем: ь е ий ее               ём: ь й       ям: я
+ца: ец        цу: ец        це: ец        цем: ец       цом: ец
+ка: ок        ку: ок        ке: ок ка     ком: ок
+и: а я ь      ы: а          ой: а ая      ою: а         ей: я ь яя
+ии: ия        ией: ия       ию: ия        еи: ея        ее: ея        еей: ея
+ах: ы и       ях: и         ами: ы и      ями: и        ов: ы и
+ого: ий ое ой ый            ому: ий ое ой ый            его: ий ее    ему: ий ее
+им: ий ое ее  ым: ый ое ой  ую: ая        юю: яя        ых: ые        их: ие
+ового: ов     овом: ов      овым: ово ов  евого: ев     евом: ев      евым: ево ев
+иным: ино ин  ином: ино ин
+"""
+# Краматорска, Краматорску, Краматорске, Краматорском; Мариуполя, Мариуполе; Грязовца
+# (Грязовец); Авдеевки, Авдеевке, Авдеевкой; Балаклеи, Балаклее; Сумах; Приморского,
+# Приморском, Приморским; Новой Каховке, Новую; Верхнем; Константиновым (Константиново)
+
+
+def _table(rules: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    ending = ""
+    for token in rules.split():
+        if token.endswith(":"):
+            ending = token[:-1]
+            out.setdefault(ending, [])
+        elif (nom := "" if token == "-" else token) not in out[ending]:
+            out[ending].append(nom)
+    return {e: tuple(n) for e, n in out.items()}
+
+
+_UKRAINIAN, _RUSSIAN = _table(_UKRAINIAN_RULES), _table(_RUSSIAN_RULES)
+# a word with Ukrainian-only letters (or spellings) is Ukrainian, one with Russian-only letters
+# Russian; neither: both ('Бахмута', 'Харкова')
+_UKRAINIAN_MARK = re.compile(r"[іїєґ]|[сцз]ьк")
+_RUSSIAN_MARK = re.compile(r"[ыэёъ]")
+
+
+_BOTH = _table(_UKRAINIAN_RULES + _RUSSIAN_RULES)
+# longest ending first
+_RULES = {id(t): sorted(t.items(), key=lambda kv: len(kv[0]), reverse=True) for t in (_UKRAINIAN, _RUSSIAN, _BOTH)}
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґʼ'’]+", re.IGNORECASE)
+_VOWELS = "аеиіїоуюяєыэё"
+MIN_STEM = 2  # letters left before the ending
+MAX_PROPOSALS = 256  # forms proposed for a phrase of several words
+
+
+def _alternated(form: str) -> str | None:
+    """The Ukrainian nominative of a stem whose last syllable closes: о/е become і, є becomes
+    ї (Харкова -> Харків, Києва -> Київ, Тернополя -> Тернопіль, Рогу -> Ріг)."""
+    tail = len(form)
+    while tail > 0 and (form[tail - 1] not in _VOWELS):
+        tail -= 1
+    if tail == 0 or tail == len(form) or len(form) - tail > 3:
+        return None
+    vowel = form[tail - 1]
+    if vowel not in "оеє":
+        return None
+    return form[:tail - 1] + ("ї" if vowel == "є" else "і") + form[tail:]
+
+
+@lru_cache(maxsize=4096)
+def word_nominatives(word: str) -> tuple[str, ...]:
+    """The word itself, then the nominatives it may be an oblique case of (lower case)."""
+    w = word.lower()
+    out = [w]
+    if len(w) < MIN_STEM + 1 or not _CYRILLIC_WORD.fullmatch(w):
+        return tuple(out)
+    table = _UKRAINIAN if _UKRAINIAN_MARK.search(w) else _RUSSIAN if _RUSSIAN_MARK.search(w) else _BOTH
+    for ending, noms in _RULES[id(table)]:
+        if not w.endswith(ending) or len(w) - len(ending) < MIN_STEM:
+            continue
+        stem = w[: len(w) - len(ending)]
+        for nom in noms:
+            form = stem + nom
+            if form not in out:
+                out.append(form)
+            if nom in ("", "ь", "й"):  # a closed last syllable: Харкова -> Харків
+                alt = _alternated(stem)
+                if alt and alt + nom not in out:
+                    out.append(alt + nom)
+    return tuple(out)
+
+
+def nominatives(text: str) -> list[str]:
+    """Nominative readings of a Cyrillic phrase, each word in any of its readings (the phrase
+    as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]."""
+    pieces = re.split(r"(\s+|-)", text.strip().replace("\u0301", ""))  # no stress marks
+    options = [word_nominatives(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
+    out: list[str] = []
+    for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1):
+        out.append("".join(combo))
+    return out
