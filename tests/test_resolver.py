@@ -486,6 +486,15 @@ def test_a_place_own_name_outweighs_an_alternate_name_of_a_bigger_place(resolver
     assert (m.name, m.country_code) == (name, country) and m.match_kind == "exact"
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Odessa", 698740),  # Odesa, Ukraine; was Odessa, Texas (whose own name it is)
+    ("Roma", 3169070),  # Rome; was 0.35 against the small Romas of Lesotho, Texas, Queensland
+])
+def test_an_alternate_spelt_like_the_own_name_weighs_as_the_own_name(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence >= 0.6
+
+
 def test_a_guessed_spelling_is_never_near_certain(resolver):
     m = resolver.resolve("Krasnarmeysk", admin1="Donetsk region")
     assert m.id == 704422 and m.match_kind == "fuzzy" and 0.5 <= m.confidence <= 0.7

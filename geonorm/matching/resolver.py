@@ -8,9 +8,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import OSA
+
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.keys import fold_key
+from ..names.keys import fold_key, skeleton_key
 from ..names.normalize import MAX_QUERY_CHARS, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
@@ -56,6 +58,14 @@ CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a
 def _lowercase(text: str) -> bool:
     """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
     return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+
+
+def _spelling_of_own_name(form_text: str, place) -> bool:
+    """Is the Latin name the place's own name spelt another way (same consonant skeleton and at
+    most one folded edit: 'Odessa' and Odesa, 'Roma' and Rome, 'Kiev' and Kyiv), not another name
+    ('Philadelphia' for Amman)?"""
+    return script_of(form_text) == "latin" and skeleton_key(form_text) == skeleton_key(place.name) and \
+        OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
 
 
 def _matched_name(ev: Evidence, form) -> str:
@@ -545,9 +555,12 @@ class Resolver:
                     continue
             # an ISO 3166 code is an abbreviation, whichever name form stands for the area
             kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
-            if kind == NameKind.ALTERNATE and native and ev.via == "exact":
+            if kind == NameKind.ALTERNATE and ev.via == "exact" and (native or _spelling_of_own_name(
+                    gaz.form_text[ev.form_row], place)):
                 # a name in the query's own non-Latin script is the place's local name ('Покровськ'
-                # for Pokrovsk, an alternate in GeoNames): not weaker than a Latin official name
+                # for Pokrovsk, an alternate in GeoNames), and an alternate spelled like the own
+                # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
+                # official name
                 kind = NameKind.PREFERRED
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
