@@ -132,3 +132,18 @@ def test_a_demonym_is_no_typo_target(resolver, query, not_country):
     m = resolver.resolve(query, limit=5)
     assert not_country not in [m.country_code] + [a.country_code for a in m.alternatives]
     assert resolver.resolve("Senegalese").country_code == "SN"
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Dmnark", 2623032),  # Denmark, two slips; was Demak, Indonesia (a name one folded edit away)
+    ("Binzhaw", 1816336),  # Binzhou; was Binningen
+])
+def test_two_slips_are_searched_while_few_places_lie_one_slip_away(resolver, query, place_id):
+    m = resolver.resolve(query, limit=10)
+    assert place_id in [m.id] + [a.id for a in m.alternatives]
+
+
+def test_the_spelling_fewest_slips_away_ranks_first(resolver):
+    # 'Waycnad' is one letter from Wayanad as written; Vineyard, bigger, folds close to it but
+    # is six letter edits away: fewer edits as written win before population
+    assert resolver.resolve("Waycnad").id == 6951502

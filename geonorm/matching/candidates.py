@@ -31,7 +31,8 @@ WRITTEN_VIAS = ("exact", "roman", "case")  # the name as written, in any script 
 ISO_CODE_RE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
 MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
-LONG_KEY = 8  # folded keys this long may be three edits from the name (below: random neighbours)
+THREE_EDIT_KEY = 8  # folded keys this long may be three edits from the name as written two
+TYPO_PLACES = 10  # the typo search goes on to further edits while it reaches fewer places
 MAX_FUZZY_LEN = 60  # longer keys are sentences, not misspelt names: no typo search (it grows ~n²)
 
 
@@ -44,6 +45,7 @@ class Evidence:
     surface: float = 0.0  # similarity of the spellings as written: prefers 'Krasnoarmeysk' to 'Красноармійськ'
     written: str = ""  # the query as matched when no name form holds it (an ISO 3166 code)
     lemma: str = ""  # the nominative looked up for a query in an oblique case ('Бахмут' for 'Бахмуті')
+    edits: int = 0  # a typo candidate: letter edits between the query and the name as written (max 3)
 
     @property
     def rank(self) -> tuple[int, float, float]:
@@ -172,42 +174,56 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
 
 
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False) -> None:
-    """Add typo candidates (keys within one or two edits) to ``out``, the evidence of
-    :func:`gather_names`; only when it has no exact, romanized or folded hit, unless ``force``."""
+    """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
+    the evidence of :func:`gather_names`; only when it has no exact, romanized, case-form or
+    folded hit, unless ``force``. Each carries its letter edits as written (``Evidence.edits``)."""
     q_fold = fold_key(text)
     if not normalize(text) or not (4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii()):
         return
     if not force and any(e.via in NAME_VIAS for e in out.values()):
         return
     q_ascii = to_ascii(text)
-    form_place = gaz.form_place
-    max_dist = 1 if len(q_fold) <= 5 else 2
-    key_ids = _within(gaz, q_fold, gaz.fuzzy_keys(q_fold), max_dist)
-    if max_dist == 2 and min(key_ids.values(), default=2) == 2 and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
-        # nothing within one edit: the deletion index proposes only some keys two edits away
-        # ('aHramunt' for 'Bakhramut'); the pigeonhole segments find them all (keys of 5+)
-        key_ids.update(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2))
-    if not key_ids and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
-        key_ids = _swapped(gaz, q_fold)
-    surface_check = False
-    if not key_ids and len(q_fold) >= LONG_KEY:
-        # two slips in a long name can fold to three edits: an inserted 'r' splits 'sh'
-        # ('Parisrh': 'parisrH' ~ 'pariW'); the segments propose keys three edits away, and a
-        # name must be within two as written ('Meadow Grove' is no slip of 'Milan Grove')
-        key_ids = _within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3)
-        surface_check = True
     q_script = script_of(text)
-    for key_id in key_ids:  # verified: within max_dist edits
-        key = gaz.fold_keys[key_id]
-        sim = ratio(q_fold, key)
-        for fr in gaz.forms_of_fold_key(key_id).tolist():
-            if not _typo_target_ok(gaz, fr, q_script):
+    form_place = gaz.form_place
+    reached: set[int] = set()
+    done: set[int] = set()  # keys whose forms were added (later stages find them again)
+
+    def add(key_ids: dict[int, int], surface_check: bool = False) -> None:
+        for key_id in key_ids:  # verified: within the stage's distance
+            if key_id in done:
                 continue
-            form_ascii = to_ascii(gaz.form_text[fr])
-            if surface_check and OSA.distance(q_ascii, form_ascii, score_cutoff=2) > 2:
-                continue
-            prow = int(form_place[fr])
-            ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii))
-            cur = out.get(prow)
-            if cur is None or ev.rank > cur.rank:
-                out[prow] = ev
+            if not surface_check:
+                done.add(key_id)
+            key = gaz.fold_keys[key_id]
+            sim = ratio(q_fold, key)
+            for fr in gaz.forms_of_fold_key(key_id).tolist():
+                if not _typo_target_ok(gaz, fr, q_script):
+                    continue
+                form_ascii = to_ascii(gaz.form_text[fr])
+                if surface_check and OSA.distance(q_ascii, form_ascii, score_cutoff=2) > 2:
+                    continue
+                prow = int(form_place[fr])
+                reached.add(prow)
+                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii),
+                              edits=OSA.distance(q_ascii.lower(), form_ascii.lower(), score_cutoff=3))
+                cur = out.get(prow)
+                # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson')
+                if cur is None or (cur.via == "fuzzy" and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
+                    out[prow] = ev
+
+    # the closest keys first; further ones only while fewer than TYPO_PLACES places are reached
+    # (the answer and its runner-ups: a slip in a short name lies as close to several)
+    short = len(q_fold) <= 5
+    add(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1 if short else 2))
+    if len(reached) < TYPO_PLACES and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
+        # the deletion index proposes only some keys two edits away ('aHramunt' for
+        # 'Bakhramut'); the pigeonhole segments find them all. Two slips in a short name must
+        # also be two as written
+        add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
+    if len(reached) < TYPO_PLACES and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
+        add(_swapped(gaz, q_fold))
+    if not reached and len(q_fold) >= THREE_EDIT_KEY:
+        # two slips can fold to three edits: an inserted 'r' splits 'sh' ('Parisrh': 'parisrH'
+        # ~ 'pariW'); the segments propose keys three edits away, and a name must be within two
+        # as written ('Meadow Grove' is no slip of 'Milan Grove')
+        add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3), surface_check=True)

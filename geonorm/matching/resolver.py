@@ -542,6 +542,7 @@ class Resolver:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
+        fewest_edits = min((evidence[r].edits for r in rows if evidence[r].via == "fuzzy"), default=0)
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         native = head is not None and script_of(head.text) not in ("latin", "other")
         for row in rows:
@@ -563,6 +564,8 @@ class Resolver:
                 # official name
                 kind = NameKind.PREFERRED
             s = scoring.string_score(ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if ev.via == "fuzzy":  # a name more slips away than the closest one
+                s += scoring.EXTRA_EDIT * (ev.edits - fewest_edits)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
                 s += scoring.DOTTED_ABBREVIATION
