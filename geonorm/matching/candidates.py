@@ -119,6 +119,7 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
         return out
     q_fold = fold_key(text)
     q_ascii = to_ascii(text)
+    written = " ".join(text.split()).casefold()
     form_place = gaz.form_place
 
     def add(rows: np.ndarray, via: str, scheme: str = "", lemma: str = "") -> None:
@@ -135,8 +136,10 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
             if loose:
                 ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
-            else:  # the same string: prefer a Latin form ('Krasnoarmeysk') for the explanation
-                ev = Evidence(fr, via, 100.0, scheme, 100.0 if form_text.isascii() else 99.0, lemma=lemma)
+            else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
+                # Latin form ('Krasnoarmeysk') for the explanation
+                surface = 100.0 if form_text.casefold() == (lemma or written) else 99.0 if form_text.isascii() else 98.0
+                ev = Evidence(fr, via, 100.0, scheme, surface, lemma=lemma)
             if cur is None or ev.rank > cur.rank or (ev.rank == cur.rank and not gaz.form_to[fr] and gaz.form_to[cur.form_row]):
                 out[prow] = ev  # the stronger way; on a tie the name still in use ('Бахмут' since 2016)
 
