@@ -95,11 +95,22 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     the query's own script. A misspelt 'Kozhevnya' is not the Armenian name of another village
     ('Kommowna', from Կոմմունա). Nor a demonym or nickname: 'Sinhalese' is no slip of
     'Senegalese', nor 'Havanese' (a dog) of 'Taiwanese'."""
-    if int(gaz.form_kind[form_row]) == _COLLOQUIAL:
-        return False
-    orig = int(gaz.form_orig[form_row])
-    text = gaz.form_text[orig if orig >= 0 else form_row]
-    return text.isascii() or script_of(text) in (*TYPO_SCRIPTS, q_script)
+    script = _source_script(gaz, form_row)
+    return script in TYPO_SCRIPTS or script == q_script
+
+
+def _source_script(gaz: Gazetteer, form_row: int) -> str:
+    """The script a name form was written in (its original's, for a romanization); '' for a
+    demonym or nickname, which no typo reaches. Memoized on the gazetteer."""
+    cache = gaz.__dict__.setdefault("_source_scripts", {})
+    script = cache.get(form_row)
+    if script is None:
+        if len(cache) > 1 << 20:
+            cache.clear()
+        orig = int(gaz.form_orig[form_row])
+        script = cache[form_row] = "" if int(gaz.form_kind[form_row]) == _COLLOQUIAL else \
+            script_of(gaz.form_text[orig if orig >= 0 else form_row])
+    return script
 
 
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
@@ -203,12 +214,12 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
                 if not _typo_target_ok(gaz, fr, q_script):
                     continue
                 form_ascii = to_ascii(gaz.form_text[fr])
-                if surface_check and OSA.distance(q_ascii, form_ascii, score_cutoff=2) > 2:
+                edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3)
+                if surface_check and edits > 2:
                     continue
                 prow = int(form_place[fr])
                 reached.add(prow)
-                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii),
-                              edits=OSA.distance(q_ascii.lower(), form_ascii.lower(), score_cutoff=3))
+                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii), edits=edits)
                 cur = out.get(prow)
                 # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson')
                 if cur is None or (cur.via == "fuzzy" and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
