@@ -277,3 +277,19 @@ def test_cyrillic_names_in_oblique_cases_are_found_in_text(resolver):
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
     assert found == {"Покровськом": 704422, "Новій Каховці": 699839, "Часового Яра": 710915,
                      "Авдеевкой": 713122}
+
+
+def test_cyrillic_areas_and_apostrophes_in_text(resolver):
+    text = "У Харківській області ворог наступав поблизу Куп'янська. Гранітне обстріляли з боку Волноваського району."
+    found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
+    assert found.get("Харківській області") == 706482  # Kharkiv oblast
+    assert found.get("Куп'янська") == 703656  # Kupiansk, a word with an apostrophe
+    assert "Волноваського району" in found
+
+
+@pytest.mark.parametrize("text", [
+    "We're glad. We've seen it and We'll see.",  # contractions are no words to resolve
+    "Drivers were warned. - Highway 200 east of the river is closed.",  # not Highways, India
+])
+def test_english_words_one_slip_from_small_places_are_not_places(resolver, text):
+    assert [m.text for m in extract(text, resolver=resolver)] == []

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
+
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
 STOPLIST = frozenset("""
@@ -737,21 +739,30 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 INFLECTED_MIN_CONFIDENCE = 0.5
+FUZZY_MIN_POPULATION = 10_000
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
+_CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
+_LETTERS = re.compile(r"[-'’ʼ]")
 
 
-def _inflected_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
-    """(end, match) when the word at ``start`` and the capitalized word after it name one place
-    in an oblique case ('Новій Каховці'); None otherwise."""
-    if not (_CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha()
-            and _CYRILLIC_CAPITAL.match(doc.text, start)):
+def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
+    """(end, match) when the Cyrillic word at ``start`` and the word after it name one place in
+    an oblique case: two capitalized words ('Новій Каховці') or an area adjective and its area
+    word ('Харківській області'); None otherwise."""
+    area = nxt[1].lower() in _CYRILLIC_AREA_WORDS
+    if not _CYRILLIC_CAPITAL.match(doc.text, start) or not (area or (
+            _CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha())):
         return None
     end = doc.words.spans[nxt[0]][1]
     phrase = doc.text[start:end]
     m = cache.get(phrase)
     if m is None:
         m = cache[phrase] = resolver.resolve(phrase)
-    if m.ok and m.inflected and m.confidence >= INFLECTED_MIN_CONFIDENCE and len(m.matched_name.split()) > 1:
+    if not m.ok or m.confidence < INFLECTED_MIN_CONFIDENCE:
+        return None
+    if area and m.feature in ("admin1", "admin2") and m.match_kind in ("exact", "alias", "transliteration"):
+        return end, m
+    if not area and m.inflected and len(m.matched_name.split()) > 1:
         return end, m
     return None
 
@@ -771,8 +782,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     extra = []
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
-        if len(w) < 5 or not w[0].isupper() or not w[1:].islower() or not w.replace("-", "").isalpha():
-            continue
+        if len(w) < 5 or not w[0].isupper() or not w[1:].islower() or not (
+                _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha():
+            continue  # ('Куп'янська' is a word, 'We're' is not)
         j = bisect.bisect_right(starts, s) - 1
         if j >= 0 and covered[j][1] > s:
             continue
@@ -786,9 +798,15 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if prev is not None and prev[1].lower().rstrip(".") in TITLES:
             continue
         nxt = doc.next_word(e)
+        if nxt is not None and nxt[1].lower() in _CYRILLIC_AREA_WORDS:
+            # 'у Харківській області', 'Волноваського району': an area named in an oblique case
+            pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
+            if pair is not None:
+                extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
+                continue
         if nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON:
             # two capitalized words: a name of two words in an oblique case ('у Новій Каховці')
-            pair = _inflected_pair(doc, s, nxt, resolver, cache)
+            pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
             continue
@@ -808,12 +826,17 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
+            # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people)
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
-                    or m.population < 1000 and m.feature == "populated place" or _quoted(text, s, e):
+                    or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e):
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
             if m.confidence < 0.75 or (m.feature == "populated place" and m.population < 1000):
+                continue
+        elif m.match_kind == "transliteration" and _CYRILLIC_CAPITAL.match(w):
+            # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk)
+            if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s):
                 continue
         elif m.match_kind == "transliteration":
             # a spelling one edit from a romanized name: ambiguity is settled jointly later
