@@ -64,7 +64,8 @@ def _spelling_of_own_name(form_text: str, place) -> bool:
     """Is the Latin name the place's own name spelt another way (same consonant skeleton and at
     most one folded edit: 'Odessa' and Odesa, 'Roma' and Rome, 'Kiev' and Kyiv), not another name
     ('Philadelphia' for Amman)?"""
-    return script_of(form_text) == "latin" and skeleton_key(form_text) == skeleton_key(place.name) and \
+    return abs(len(form_text) - len(place.name)) <= 3 and script_of(form_text) == "latin" and \
+        skeleton_key(form_text) == skeleton_key(place.name) and \
         OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
 
 
