@@ -524,6 +524,8 @@ def test_an_iso_code_written_in_capitals_names_its_area(resolver, query, name):
     assert m.name == name
     if name != "South Carolina":
         assert m.name_kind == "ISO 3166 code" and f"'{query}' (ISO 3166 code)" in m.explain()
+        # a bare two-letter code is an acronym as often ('SA' for South Africa): never near-certain
+        assert (m.confidence <= 0.6) == (len(query) == 2)
 
 
 def test_a_lower_case_word_is_no_iso_code(resolver):

@@ -719,7 +719,7 @@ class Resolver:
             admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
             admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-            population=place.population, confidence=round(scoring.cap(conf, kind), 4),
+            population=place.population, confidence=round(scoring.cap(conf, kind, len(ev.written) == 2), 4),
             matched_name=_matched_name(ev, form),
             match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
@@ -735,7 +735,7 @@ class Resolver:
         return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-                         confidence=round(scoring.cap(conf, kind), 4),
+                         confidence=round(scoring.cap(conf, kind, len(ev.written) == 2), 4),
                          matched_name=_matched_name(ev, form),
                          match_kind=kind)
 
