@@ -147,3 +147,10 @@ def test_the_spelling_fewest_slips_away_ranks_first(resolver):
     # 'Waycnad' is one letter from Wayanad as written; Vineyard, bigger, folds close to it but
     # is six letter edits away: fewer edits as written win before population
     assert resolver.resolve("Waycnad").id == 6951502
+
+
+def test_near_a_name_is_a_cheap_test_before_a_resolve(gaz):
+    from geonorm.matching.candidates import near_a_name
+    assert near_a_name(gaz, "Kharkiv") and near_a_name(gaz, "Бахмуті")  # a name, a case form
+    assert near_a_name(gaz, "Krasnarmeysk")  # one slip from Krasnoarmeysk
+    assert not near_a_name(gaz, "Qwzxvbnm")

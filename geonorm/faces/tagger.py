@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..matching.candidates import near_a_name
+from ..matching.match import Match
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 
 # ---- word lists ---------------------------------------------------------------------------------
@@ -739,6 +741,7 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 INFLECTED_MIN_CONFIDENCE = 0.5
+_NO_NAME = Match(query="", reason="no name within one slip")
 FUZZY_MIN_POPULATION = 10_000
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
@@ -779,6 +782,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     starts = [c[0] for c in covered]
     import bisect
     cache: dict[str, object] = {}
+    gaz = getattr(resolver, "gazetteer", None)
     extra = []
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
@@ -814,8 +818,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         m = cache.get(w)
         if m is None:
-            m = resolver.resolve(w)
-            cache[w] = m
+            # a word no name lies within one slip of is proposed by no rule below: no need to
+            # resolve it (the typo search that fills the top ten is the dear part of a resolve)
+            m = cache[w] = resolver.resolve(w) if gaz is None or near_a_name(gaz, w) else _NO_NAME
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])

@@ -187,6 +187,16 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
     return out
 
 
+def near_a_name(gaz: Gazetteer, text: str) -> bool:
+    """Does the gazetteer hold ``text`` as a name (in any script, case form or romanization), or a
+    name one folded edit from it? A cheap test before a full resolve: a word that fails it can
+    only reach names by two slips or more."""
+    if gather_names(gaz, text):
+        return True
+    q_fold = fold_key(text)
+    return len(q_fold) >= 4 and q_fold.isascii() and bool(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1))
+
+
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False) -> None:
     """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
     the evidence of :func:`gather_names`; only when it has no exact, romanized, case-form or
