@@ -149,10 +149,13 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
                 ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
                 # Latin form ('Krasnoarmeysk') for the explanation
-                surface = 100.0 if form_text.casefold() == (lemma or written) else 99.0 if form_text.isascii() else 98.0
+                as_written = form_text.casefold() == (lemma or written)
+                surface = 100.0 if as_written else 99.0 if form_text.isascii() else 98.0
                 ev = Evidence(fr, via, 100.0, scheme, surface, lemma=lemma)
-            if cur is None or ev.rank > cur.rank or (ev.rank == cur.rank and not gaz.form_to[fr] and gaz.form_to[cur.form_row]):
-                out[prow] = ev  # the stronger way; on a tie the name still in use ('Бахмут' since 2016)
+            # the stronger way; on a tie the name still in use ('Бахмут' again since 2016)
+            in_use = ev.rank == getattr(cur, "rank", None) and not gaz.form_to[fr] and gaz.form_to[cur.form_row]
+            if cur is None or ev.rank > cur.rank or in_use:
+                out[prow] = ev
 
     exact = gaz.lookup("exact", norm)
     add(exact, "exact")
