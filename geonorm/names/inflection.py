@@ -49,7 +49,8 @@ _RUSSIAN_RULES = """
 # Приморском, Приморским; Новой Каховке, Новую; Верхнем; Константиновым (Константиново)
 
 
-def _table(rules: str) -> dict[str, tuple[str, ...]]:
+def _rules(rules: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(oblique ending, nominative endings) of a rule text, longest ending first."""
     out: dict[str, list[str]] = {}
     ending = ""
     for token in rules.split():
@@ -58,19 +59,15 @@ def _table(rules: str) -> dict[str, tuple[str, ...]]:
             out.setdefault(ending, [])
         elif (nom := "" if token == "-" else token) not in out[ending]:
             out[ending].append(nom)
-    return {e: tuple(n) for e, n in out.items()}
+    return sorted(((e, tuple(n)) for e, n in out.items()), key=lambda kv: -len(kv[0]))
 
 
-_UKRAINIAN, _RUSSIAN = _table(_UKRAINIAN_RULES), _table(_RUSSIAN_RULES)
+_UKRAINIAN, _RUSSIAN = _rules(_UKRAINIAN_RULES), _rules(_RUSSIAN_RULES)
+_BOTH = _rules(_UKRAINIAN_RULES + _RUSSIAN_RULES)
 # a word with Ukrainian-only letters (or spellings) is Ukrainian, one with Russian-only letters
 # Russian; neither: both ('Бахмута', 'Харкова')
 _UKRAINIAN_MARK = re.compile(r"[іїєґ]|[сцз]ьк")
 _RUSSIAN_MARK = re.compile(r"[ыэёъ]")
-
-
-_BOTH = _table(_UKRAINIAN_RULES + _RUSSIAN_RULES)
-# longest ending first
-_RULES = {id(t): sorted(t.items(), key=lambda kv: len(kv[0]), reverse=True) for t in (_UKRAINIAN, _RUSSIAN, _BOTH)}
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґʼ'’]+", re.IGNORECASE)
 _VOWELS = "аеиіїоуюяєыэё"
 MIN_STEM = 2  # letters left before the ending
@@ -98,8 +95,8 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     out = [w]
     if len(w) < MIN_STEM + 1 or not _CYRILLIC_WORD.fullmatch(w):
         return tuple(out)
-    table = _UKRAINIAN if _UKRAINIAN_MARK.search(w) else _RUSSIAN if _RUSSIAN_MARK.search(w) else _BOTH
-    for ending, noms in _RULES[id(table)]:
+    rules = _UKRAINIAN if _UKRAINIAN_MARK.search(w) else _RUSSIAN if _RUSSIAN_MARK.search(w) else _BOTH
+    for ending, noms in rules:
         if not w.endswith(ending) or len(w) - len(ending) < MIN_STEM:
             continue
         stem = w[: len(w) - len(ending)]
@@ -119,7 +116,4 @@ def nominatives(text: str) -> list[str]:
     as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]."""
     pieces = re.split(r"(\s+|-)", text.strip().replace("\u0301", ""))  # no stress marks
     options = [word_nominatives(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
-    out: list[str] = []
-    for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1):
-        out.append("".join(combo))
-    return out
+    return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1)]
