@@ -611,6 +611,7 @@ def test_a_name_in_the_query_own_script_is_the_place_local_name(resolver):
     ("в Мариуполе", 701822),
     ("под Авдеевкой", 713122),
     ("в Кам'янці-Подільському", 706950),
+    ("Покровська", 704422),  # was Engels through a folded 'Pokrovskaya': the local name counts
 ])
 def test_names_in_an_oblique_case_are_read_in_the_nominative(resolver, query, place_id):
     m = resolver.resolve(query)
