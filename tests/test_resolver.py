@@ -637,3 +637,10 @@ def test_case_forms_are_proposals_the_gazetteer_must_hold():
     assert "новая каховка" in nominatives("Новой Каховке")
     assert word_nominatives("Paris") == ("paris",)  # only Cyrillic words are declined
     assert "Бахмуті" not in nominatives("Бахмуті")  # the phrase as written is the caller's
+
+
+def test_an_old_name_in_use_again_is_no_rename(resolver):
+    # Бахмут was the name until 1924 and is again since 2016: no 'was its name until 1924'
+    m = resolver.resolve("Бахмут")
+    assert m.id == 713174 and m.rename is None and m.match_kind != "historic"
+    assert m.name_kind == "historic, in use again" and "until 1924" not in m.explain()

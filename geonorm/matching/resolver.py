@@ -69,6 +69,16 @@ def _spelling_of_own_name(form_text: str, place) -> bool:
         OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
 
 
+def _name_kind(ev: Evidence, form, match_kind: str) -> str:
+    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', or 'historic, in
+    use again' for an old name that is the current one again ('Бахмут', 1924 and since 2016)."""
+    if ev.written:
+        return "ISO 3166 code"
+    if form.kind == NameKind.HISTORIC and match_kind not in ("historic", "fuzzy"):
+        return "historic, in use again"
+    return form.kind.name.lower()
+
+
 def _matched_name(ev: Evidence, form) -> str:
     """The name that matched, as the explanation shows it: 'Hranitne (from Гранітне)', 'UA'."""
     return ev.written or form.text + (f" (from {form.original})" if form.original else "")
@@ -721,7 +731,7 @@ class Resolver:
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
             population=place.population, confidence=round(scoring.cap(conf, kind, len(ev.written) == 2), 4),
             matched_name=_matched_name(ev, form),
-            match_kind=kind, name_kind="ISO 3166 code" if ev.written else form.kind.name.lower(),
+            match_kind=kind, name_kind=_name_kind(ev, form, kind),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
             rename=rename, hints=notes, head=head.text if head else text)
 
