@@ -56,7 +56,7 @@ class Match:
     confidence: float = 0.0
     matched_name: str = ""
     match_kind: str = "none"  # exact, alias, historic, transliteration, fuzzy, area, coordinates, fallback, none
-    name_kind: str = ""  # kind of the matched name (official, alternate, historic..., or 'ISO 3166 code')
+    name_kind: str = ""  # kind of the matched name (official, alternate, historic..., 'historic, in use again', 'ISO 3166 code')
     scheme: str = ""  # romanization scheme that produced the hit ('' = none)
     inflected: bool = False  # the query names the place in an oblique case ('Бахмуті' for Бахмут)
     rename: Rename | None = None
