@@ -85,6 +85,8 @@ def main() -> None:
     ap.add_argument("--workdir", default="/tmp/gn-bench")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-context", action="store_true")
+    ap.add_argument("--typo-reach", type=int, default=None,
+                    help="Resolver(typo_reach=N): 1 for the fast, narrower typo search (default: 10)")
     args = ap.parse_args()
     wd = Path(args.workdir)
     wd.mkdir(parents=True, exist_ok=True)
@@ -98,7 +100,7 @@ def main() -> None:
     from geonorm.faces.csvstream import normalize_csv
     t0 = time.perf_counter()
     gaz = Gazetteer.default(progress=False)
-    resolver = Resolver(gaz)
+    resolver = Resolver(gaz) if args.typo_reach is None else Resolver(gaz, typo_reach=args.typo_reach)
     load = time.perf_counter() - t0
     rss0 = rss_mb()
     t = time.perf_counter()

@@ -34,3 +34,17 @@ def test_dask_local_cluster_matches_pandas(gaz, resolver):
     assert "column context" in out["geo_explanation"].iloc[3] or out["geo_confidence"].iloc[3] > 0.6
     with pytest.raises(KeyError, match="'where'"):
         normalize_dask(ddf, "location", index=gaz.path)
+
+
+def test_dask_workers_rebuild_the_callers_resolver(gaz):
+    # a worker builds its own resolver from the index path: with the caller's defaults
+    import dask
+
+    from geonorm import Resolver
+    from geonorm.faces.dask import normalize_dask
+    df = pd.DataFrame({"where": ["Krasnoarmeysk", "Pokrovsk", "Lugansk"]})
+    resolver = Resolver(gaz, country="RU")
+    with dask.config.set(scheduler="sync"):
+        out = normalize_dask(dd.from_pandas(df, npartitions=2), "where", resolver=resolver, context=False).compute()
+    ref = normalize(df, "where", resolver=resolver, context=False)
+    assert list(out["geo_id"]) == list(ref["geo_id"]) and out["geo_country_code"].iloc[0] == "RU"

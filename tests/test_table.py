@@ -160,3 +160,29 @@ def test_sticky_pool_routes_a_key_to_one_worker_and_reports_errors(resolver):
         with pytest.raises(ValueError, match="boom"):
             pool.map(_pid_or_fail, ["a", "boom"], ["a", "boom"])
         assert pool.map(_pid_or_fail, keys, keys) == first  # still usable after an error
+
+
+def test_workers_that_cannot_fork_keep_the_resolver_settings(gaz, monkeypatch):
+    # where fork is unavailable (macOS, Windows) a worker opens the index by path: it must
+    # rebuild the caller's resolver, defaults included ('Krasnoarmeysk' with country RU)
+    import geonorm.faces.parallel as parallel
+    import geonorm.faces.table as table
+    from geonorm import Resolver
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 5)
+    monkeypatch.setattr(table, "MIN_ITEMS", 5)
+    monkeypatch.setattr(parallel.mp, "get_all_start_methods", lambda: ["spawn"])
+    resolver = Resolver(gaz, country="RU", typo_reach=3)
+    values = ["Krasnoarmeysk", "Pokrovsk", "Dimitrov", "Kharkov", "Gorlovka", "Pervomaisk", "Lugansk"]
+    df = pd.DataFrame({"where": values})
+    one = table.normalize(df, "where", resolver=resolver, workers=1, context=False)
+    two = table.normalize(df, "where", resolver=resolver, workers=2, context=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["geo_country_code"].iloc[0] == "RU"
+
+
+def test_typo_reach_is_a_positive_integer(gaz):
+    from geonorm import Resolver
+    with pytest.raises(ValueError, match="typo_reach"):
+        Resolver(gaz, typo_reach=0)
+    fast = Resolver(gaz, typo_reach=1)
+    assert fast.resolve("Kslherson").name == "Kherson"  # nothing one slip away: still searched

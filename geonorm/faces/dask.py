@@ -24,21 +24,23 @@ _RESOLVERS: dict = {}
 _LOCK = threading.Lock()
 
 
-def worker_resolver(path: str):
-    """The resolver for an index path, built once per process."""
+def worker_resolver(path: str, settings: dict | None = None):
+    """The resolver for an index path and resolver settings (``Resolver.settings()``: the
+    caller's defaults), built once per process."""
+    key = (path, repr(sorted((settings or {}).items())))
     with _LOCK:
-        r = _RESOLVERS.get(path)
+        r = _RESOLVERS.get(key)
         if r is None:
             from ..gazetteer import Gazetteer
             from ..matching.resolver import Resolver
-            r = Resolver(Gazetteer.open(path))
-            _RESOLVERS[path] = r
+            r = Resolver(Gazetteer.open(path), **(settings or {}))
+            _RESOLVERS[key] = r
         return r
 
 
 def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, use_context,
-               min_confidence, path, known=None) -> pd.DataFrame:
-    resolver = worker_resolver(path)
+               min_confidence, path, known=None, settings=None) -> pd.DataFrame:
+    resolver = worker_resolver(path, settings)
     norm = ColumnNormalizer(resolver, column, group=group, prefix=prefix,
                             context=False, min_confidence=min_confidence, **hints)
     if use_context and contexts:
@@ -100,5 +102,8 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=N
     empty = result_frame([], prefix, index=meta.index)
     for c in empty.columns:
         meta[c] = empty[c]
+    # the workers rebuild the caller's resolver: same index, same defaults (not an online
+    # fallback: a network client is not sent to other processes)
+    settings = {k: v for k, v in getattr(resolver, "settings", dict)().items() if k != "fallback"} if resolver is not None else None
     return ddf.map_partitions(_partition, column, hints, group, prefix, contexts, bool(contexts),
-                              min_confidence, path, known, meta=meta)
+                              min_confidence, path, known, settings, meta=meta)

@@ -26,11 +26,11 @@ def default_workers() -> int:
     return max(1, min(cores, 4))
 
 
-def _init(resolver, path: str | None) -> None:
+def _init(resolver, path: str | None, settings: dict | None = None) -> None:
     if resolver is None:
         from ..gazetteer import Gazetteer
         from ..matching.resolver import Resolver
-        resolver = Resolver(Gazetteer.open(path))
+        resolver = Resolver(Gazetteer.open(path), **(settings or {}))
     _worker["resolver"] = resolver
 
 
@@ -43,8 +43,8 @@ def _run(job: tuple[Callable, Sequence]) -> list:
 _CHUNK = 250  # results go back in pieces, so the parent unpickles while workers still work
 
 
-def _serve(conn, resolver, path: str | None) -> None:
-    _init(resolver, path)
+def _serve(conn, resolver, path: str | None, settings: dict | None = None) -> None:
+    _init(resolver, path, settings)
     while True:
         job = conn.recv()
         if job is None:
@@ -73,7 +73,10 @@ class StickyPool:
         if self.workers > 1:
             fork = "fork" in mp.get_all_start_methods()
             ctx = mp.get_context("fork" if fork else "spawn")
-            args = (resolver, None) if fork else (None, str(resolver.gazetteer.path))
+            # without fork a worker rebuilds the resolver: same index, same settings (but for an
+            # online fallback: a network client is not sent to other processes)
+            settings = {k: v for k, v in getattr(resolver, "settings", dict)().items() if k != "fallback"}
+            args = (resolver, None, None) if fork else (None, str(resolver.gazetteer.path), settings)
             for _ in range(self.workers):
                 parent, child = ctx.Pipe()
                 proc = ctx.Process(target=_serve, args=(child, *args), daemon=True)

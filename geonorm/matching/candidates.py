@@ -200,10 +200,12 @@ def near_a_name(gaz: Gazetteer, text: str) -> bool:
     return len(q_fold) >= 4 and q_fold.isascii() and bool(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1))
 
 
-def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False) -> None:
+def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
+              reach: int = TYPO_PLACES) -> None:
     """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
     the evidence of :func:`gather_names`; only when it has no exact, romanized, case-form or
-    folded hit, unless ``force``. Each carries its letter edits as written (``Evidence.edits``)."""
+    folded hit, unless ``force``. Each carries its letter edits as written (``Evidence.edits``).
+    Wider stages run while fewer than ``reach`` places are reached (1: only when none is)."""
     q_fold = fold_key(text)
     if not normalize(text) or not (4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii()):
         return
@@ -238,16 +240,16 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
                 if cur is None or (cur.via == "fuzzy" and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
                     out[prow] = ev
 
-    # the closest keys first; further ones only while fewer than TYPO_PLACES places are reached
+    # the closest keys first; further ones only while fewer than ``reach`` places are reached
     # (the answer and its runner-ups: a slip in a short name lies as close to several)
     short = len(q_fold) <= 5
     add(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1 if short else 2))
-    if len(reached) < TYPO_PLACES and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
+    if len(reached) < reach and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
         # the deletion index proposes only some keys two edits away ('aHramunt' for
         # 'Bakhramut'); the pigeonhole segments find them all. Two slips in a short name must
         # also be two as written
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
-    if len(reached) < TYPO_PLACES and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
+    if len(reached) < reach and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
         add(_swapped(gaz, q_fold))
     if not reached and len(q_fold) >= THREE_EDIT_KEY:
         # two slips can fold to three edits: an inserted 'r' splits 'sh' ('Parisrh': 'parisrH'

@@ -16,7 +16,7 @@ from ..names.keys import fold_key, skeleton_key
 from ..names.normalize import MAX_QUERY_CHARS, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
-from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, add_typos, gather_names
+from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names
 from .context import Context
 from .hints import (Area, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
@@ -156,12 +156,15 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, near=None,
                  within=None, as_of=None, feature=None, limit: int = 1,
-                 min_confidence: float | None = None, fuzzy: bool = True, cache_size: int = 100_000,
-                 fallback=None, fallback_below: float = 0.5) -> None:
+                 min_confidence: float | None = None, fuzzy: bool = True, typo_reach: int = TYPO_PLACES,
+                 cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
+        if not isinstance(typo_reach, int) or typo_reach < 1:
+            raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
         self.gazetteer = gazetteer or Gazetteer.default()
         self.defaults = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of,
                              feature=feature, limit=limit, min_confidence=min_confidence)
         self.fuzzy = fuzzy
+        self.typo_reach = typo_reach
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
         self._hint_cache: dict = {}
@@ -172,6 +175,12 @@ class Resolver:
         self._lock = threading.Lock()
         self._default_hints = self._hints(**{k: v for k, v in self.defaults.items()
                                              if k not in ("limit", "min_confidence")})
+
+    def settings(self) -> dict:
+        """The keywords that rebuild this resolver's behaviour over the same gazetteer (worker
+        processes that cannot fork open the index by path and pass these)."""
+        return dict(self.defaults, fuzzy=self.fuzzy, typo_reach=self.typo_reach, cache_size=self._cache_size,
+                    fallback=self.fallback, fallback_below=self.fallback_below)
 
     # ---- public -------------------------------------------------------------------------
     def resolve(self, query, *, country=_UNSET, admin1=_UNSET, near=_UNSET, within=_UNSET,
@@ -225,7 +234,7 @@ class Resolver:
         if hit is None:
             if fuzzy:  # the name lookups of this text are usually memoized already
                 hit = self._gather(text, fuzzy=False)
-                add_typos(self.gazetteer, text, hit, force_fuzzy)
+                add_typos(self.gazetteer, text, hit, force_fuzzy, self.typo_reach)
             else:
                 hit = gather_names(self.gazetteer, text)
             with self._lock:
