@@ -174,3 +174,13 @@ def test_chunks_keep_rows_and_context(tmp_path, resolver):
     assert set(df["geo_id"][df["where"] == "Krasnoarmeysk"]) == {str(POKROVSK)}
     rep = normalize_csv(p, out, "where", chunksize=7, progress=False, resolver=resolver, context=False)
     assert rep.rows == len(towns)
+
+
+def test_typo_reach_option(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(normalize_command, ["-", "--column", "city", "--no-progress", "--typo-reach", "1"],
+                        input="city\nKslherson\n")
+    assert res.exit_code == 0, res.output
+    assert "Kherson" in res.stdout
+    res = runner.invoke(normalize_command, ["-", "--column", "city", "--typo-reach", "0"], input="city\nX\n")
+    assert res.exit_code != 0 and "typo-reach" in res.output
