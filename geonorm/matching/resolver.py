@@ -69,14 +69,26 @@ def _spelling_of_own_name(form_text: str, place) -> bool:
         OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
 
 
-def _name_kind(ev: Evidence, form, match_kind: str) -> str:
+def _old_name(form, place) -> bool:
+    """Is the name form one the place no longer bears? Not an old name that is the current one
+    again ('Бахмут', 1924 and since 2016)."""
+    return bool(form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name)
+
+
+def _name_kind(ev: Evidence, form, place) -> str:
     """The kind of the matched name in words: 'alternate', 'ISO 3166 code', or 'historic, in
-    use again' for an old name that is the current one again ('Бахмут', 1924 and since 2016)."""
+    use again' for an old name that is the current one again."""
     if ev.written:
         return "ISO 3166 code"
-    if form.kind == NameKind.HISTORIC and match_kind not in ("historic", "fuzzy"):
+    if form.kind == NameKind.HISTORIC and not _old_name(form, place):
         return "historic, in use again"
     return form.kind.name.lower()
+
+
+def _reported(conf: float, match_kind: str, ev: Evidence) -> float:
+    """The confidence an answer or runner-up reports (guessed spellings and bare two-letter
+    codes capped)."""
+    return round(scoring.cap(conf, match_kind, len(ev.written) == 2), 4)
 
 
 def _matched_name(ev: Evidence, form) -> str:
@@ -710,8 +722,8 @@ class Resolver:
             return "fuzzy"
         if ev.written:  # an ISO 3166 code
             return "alias"
-        if (form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name):
-            return "historic"  # not a name in use again ('Бахмут', 1924 and since 2016)
+        if _old_name(form, place):
+            return "historic"
         if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
             return "transliteration"
         if form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
@@ -726,7 +738,7 @@ class Resolver:
         kind = self._kind(ev, form, place)
         scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
         rename = None
-        if kind == "historic" or (kind == "fuzzy" and (form.kind == NameKind.HISTORIC or form.valid_to)):
+        if kind == "historic" or (kind == "fuzzy" and _old_name(form, place)):
             rename = Rename(old_name=form.original or form.text, valid_from=_date_text(form.valid_from),
                             valid_to=_date_text(form.valid_to), current_name=place.name,
                             source=form.source)
@@ -738,9 +750,9 @@ class Resolver:
             admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
             admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-            population=place.population, confidence=round(scoring.cap(conf, kind, len(ev.written) == 2), 4),
+            population=place.population, confidence=_reported(conf, kind, ev),
             matched_name=_matched_name(ev, form),
-            match_kind=kind, name_kind=_name_kind(ev, form, kind),
+            match_kind=kind, name_kind=_name_kind(ev, form, place),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
             rename=rename, hints=notes, head=head.text if head else text)
 
@@ -754,7 +766,7 @@ class Resolver:
         return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-                         confidence=round(scoring.cap(conf, kind, len(ev.written) == 2), 4),
+                         confidence=_reported(conf, kind, ev),
                          matched_name=_matched_name(ev, form),
                          match_kind=kind)
 
