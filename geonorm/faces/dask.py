@@ -18,6 +18,7 @@ import threading
 
 import pandas as pd
 
+from .parallel import worker_settings
 from .table import FIELDS, ColumnNormalizer, _missing, result_frame
 
 _RESOLVERS: dict = {}
@@ -102,8 +103,7 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, date=None, group=N
     empty = result_frame([], prefix, index=meta.index)
     for c in empty.columns:
         meta[c] = empty[c]
-    # the workers rebuild the caller's resolver: same index, same defaults (not an online
-    # fallback: a network client is not sent to other processes)
-    settings = {k: v for k, v in getattr(resolver, "settings", dict)().items() if k != "fallback"} if resolver is not None else None
+    # the workers rebuild the caller's resolver: same index, same defaults
+    settings = worker_settings(resolver) if resolver is not None else None
     return ddf.map_partitions(_partition, column, hints, group, prefix, contexts, bool(contexts),
                               min_confidence, path, known, settings, meta=meta)

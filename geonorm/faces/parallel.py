@@ -26,6 +26,12 @@ def default_workers() -> int:
     return max(1, min(cores, 4))
 
 
+def worker_settings(resolver) -> dict:
+    """The settings a worker process rebuilds ``resolver`` from (``Resolver.settings()``), but
+    for an online fallback: a network client is not sent to other processes."""
+    return {k: v for k, v in getattr(resolver, "settings", dict)().items() if k != "fallback"}
+
+
 def _init(resolver, path: str | None, settings: dict | None = None) -> None:
     if resolver is None:
         from ..gazetteer import Gazetteer
@@ -73,10 +79,8 @@ class StickyPool:
         if self.workers > 1:
             fork = "fork" in mp.get_all_start_methods()
             ctx = mp.get_context("fork" if fork else "spawn")
-            # without fork a worker rebuilds the resolver: same index, same settings (but for an
-            # online fallback: a network client is not sent to other processes)
-            settings = {k: v for k, v in getattr(resolver, "settings", dict)().items() if k != "fallback"}
-            args = (resolver, None, None) if fork else (None, str(resolver.gazetteer.path), settings)
+            # without fork a worker rebuilds the resolver: same index, same settings
+            args = (resolver, None, None) if fork else (None, str(resolver.gazetteer.path), worker_settings(resolver))
             for _ in range(self.workers):
                 parent, child = ctx.Pipe()
                 proc = ctx.Process(target=_serve, args=(child, *args), daemon=True)

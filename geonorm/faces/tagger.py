@@ -741,8 +741,8 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 INFLECTED_MIN_CONFIDENCE = 0.5
-_NO_NAME = Match(query="", reason="no name within one slip")
 FUZZY_MIN_POPULATION = 10_000
+_NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
 _LETTERS = re.compile(r"[-'’ʼ]")
@@ -802,18 +802,16 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if prev is not None and prev[1].lower().rstrip(".") in TITLES:
             continue
         nxt = doc.next_word(e)
-        if nxt is not None and nxt[1].lower() in _CYRILLIC_AREA_WORDS:
-            # 'у Харківській області', 'Волноваського району': an area named in an oblique case
+        capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON
+        if capitalized_next or (nxt is not None and nxt[1].lower() in _CYRILLIC_AREA_WORDS):
+            # a name of two words in an oblique case ('у Новій Каховці') or an area named so
+            # ('у Харківській області', 'Волноваського району')
             pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
                 continue
-        if nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON:
-            # two capitalized words: a name of two words in an oblique case ('у Новій Каховці')
-            pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
-            if pair is not None:
-                extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
-            continue
+            if capitalized_next:  # inside a run of capitalized words: a name of something else
+                continue
         if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
             continue
         m = cache.get(w)

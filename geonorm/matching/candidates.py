@@ -196,8 +196,15 @@ def near_a_name(gaz: Gazetteer, text: str) -> bool:
     only reach names by two slips or more."""
     if gather_names(gaz, text):
         return True
+    q_fold = _typo_key(text)
+    return bool(q_fold) and bool(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1))
+
+
+def _typo_key(text: str) -> str:
+    """The folded key the typo search looks up, or '' when ``text`` is no word to misspell (too
+    short, a sentence, or in a script no folded key spells)."""
     q_fold = fold_key(text)
-    return len(q_fold) >= 4 and q_fold.isascii() and bool(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1))
+    return q_fold if normalize(text) and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() else ""
 
 
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
@@ -206,8 +213,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     the evidence of :func:`gather_names`; only when it has no exact, romanized, case-form or
     folded hit, unless ``force``. Each carries its letter edits as written (``Evidence.edits``).
     Wider stages run while fewer than ``reach`` places are reached (1: only when none is)."""
-    q_fold = fold_key(text)
-    if not normalize(text) or not (4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii()):
+    q_fold = _typo_key(text)
+    if not q_fold:
         return
     if not force and any(e.via in NAME_VIAS for e in out.values()):
         return
