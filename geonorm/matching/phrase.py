@@ -51,6 +51,10 @@ _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
     re.IGNORECASE)
 
+COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
+# area words in an oblique case -> nominative
+_OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
+                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада"}
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -63,19 +67,15 @@ _FEATURE_WORDS = {
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
-    **{w: "admin2" for w in ("community", "hromada", "громада", "громади", "громаді")},
-    # Ukrainian and Russian addresses name the areas in the genitive or locative: 'Гранітне
-    # Волноваського району Донецької області', 'в Донецкой области'
-    **{w: "admin2" for w in ("району", "районі", "района", "районе")},
-    **{w: "admin1" for w in ("області", "области")},
+    **{w: "admin2" for w in COMMUNITY_WORDS},
     "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
     "territorial": "", "територіальна": "", "територіальної": "", "територіальній": "",
 }
+# Ukrainian and Russian addresses name the areas in the genitive or locative: 'Гранітне
+# Волноваського району Донецької області', 'в Донецкой области'
+_FEATURE_WORDS.update({w: _FEATURE_WORDS[nom] for w, nom in _OBLIQUE_AREA_WORDS.items()})
 _AREA_LEVELS = ("admin1", "admin2")
-COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
-# area words in an oblique case -> nominative, and the adjective endings that go with them
-_OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
-                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада"}
+# the adjective endings that go with an area word in an oblique case, and their nominatives
 _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій)$"), r"\1а"),
                (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой)$"), r"\1ая"))
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
