@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pickle
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,9 +26,10 @@ class GazetteerError(RuntimeError):
     """The index is missing, corrupt or cannot be built."""
 
 
-@dataclass(frozen=True)
-class PlaceRecord:
-    """A place as stored in the index (``row`` is its position in this index)."""
+class PlaceRecord(NamedTuple):
+    """A place as stored in the index (``row`` is its position in this index). Immutable; a
+    named tuple because records are made per candidate (six times cheaper than a frozen
+    dataclass)."""
 
     row: int
     id: int
@@ -49,9 +50,8 @@ class PlaceRecord:
     note: str
 
 
-@dataclass(frozen=True)
-class NameRecord:
-    """One indexed name form of a place."""
+class NameRecord(NamedTuple):
+    """One indexed name form of a place (immutable)."""
 
     row: int
     text: str
@@ -226,8 +226,9 @@ class Gazetteer:
 
     def admin_name(self, row: int, level: str) -> str:
         """Name of the place's admin1/admin2 area ('' when unknown)."""
-        cc, a1, a2 = (self._pstr[k][row] for k in ("country_code", "admin1_code", "admin2_code"))
-        key = ("admin1", cc, a1) if level == "admin1" else ("admin2", cc, a1, a2)
+        s = self._pstr
+        cc, a1 = s["country_code"][row], s["admin1_code"][row]
+        key = ("admin1", cc, a1) if level == "admin1" else ("admin2", cc, a1, s["admin2_code"][row])
         r = self.area_rows().get(key)
         return self._pstr["name"][r] if r is not None else ""
 

@@ -659,11 +659,11 @@ class Resolver:
         scored.sort(key=lambda x: x[0], reverse=True)
         if area_ctx and self._areas.contradicts(scored[0], area_ctx) and not self._areas.abroad(scored, area_ctx):
             # the best candidate contradicts the area the phrase names
-            confs = scoring.confidences([x[0] for x in scored])
+            confs = scoring.confidences([x[0] for x in scored], 4)
             alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
             return self._area_answer(text, head, area_ctx, alts)
-        confs = scoring.confidences([x[0] for x in scored])
         keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
+        confs = scoring.confidences([x[0] for x in scored], keep)
         best = self._build(text, head, scored[0], confs[0])
         best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]

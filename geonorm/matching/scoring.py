@@ -7,6 +7,7 @@ Weights are plain numbers in one place; confidence is a softmax over candidates 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -78,13 +79,26 @@ def calibrate(raw: list[float]) -> list[float]:
     if not CALIBRATION:
         return list(raw)
     xs, ys = _knots(tuple(CALIBRATION))
-    return np.interp(raw, xs, ys).tolist()
+    if len(raw) > 16:
+        return np.interp(raw, xs, ys).tolist()
+    return [_interp(x, xs, ys) for x in raw]  # a few answers: numpy's call costs more than this
+
+
+def _interp(x: float, xs: tuple, ys: tuple) -> float:
+    """``np.interp`` for one value (same formula: the slope times the distance from the knot)."""
+    i = bisect_right(xs, x)
+    if i == 0:
+        return ys[0]
+    if i == len(xs):
+        return ys[-1]
+    x0, y0 = xs[i - 1], ys[i - 1]
+    return (ys[i] - y0) / (xs[i] - x0) * (x - x0) + y0
 
 
 @lru_cache(maxsize=4)
-def _knots(calibration: tuple) -> tuple[np.ndarray, np.ndarray]:
+def _knots(calibration: tuple) -> tuple[tuple, tuple]:
     xs, ys = zip(*calibration)
-    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    return tuple(float(x) for x in xs), tuple(float(y) for y in ys)
 
 
 # A guessed spelling is never near-certain: fuzzy answers at 0.8+ were right 7 times of 22 on
@@ -113,15 +127,16 @@ def cap(confidence: float, match_kind: str, code: bool = False) -> float:
     return min(confidence, FUZZY_CONFIDENCE_CAP) if match_kind == "fuzzy" else confidence
 
 
-def confidences(scores: list[float]) -> list[float]:
-    """Softmax of candidate scores against the 'none' option, calibrated."""
+def confidences(scores: list[float], n: int | None = None) -> list[float]:
+    """Softmax of candidate scores against the 'none' option, calibrated; only the first ``n``
+    when given (the answer and the runner-ups shown)."""
     if not scores:
         return []
     top = max(max(scores), NONE_SCORE)
     exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
     none = math.exp((NONE_SCORE - top) / TEMPERATURE)
     total = sum(exps) + none
-    return calibrate([e / total for e in exps])
+    return calibrate([e / total for e in exps[:n]])
 
 # confidence of an answer that falls back to an area the phrase names (the place itself missing).
 # Measured 2026-11-26 on UCDP Ukraine dev (mention only): answers with the district's town lie
