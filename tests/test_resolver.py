@@ -274,6 +274,32 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     assert resolver.resolve("Mikhaylovka").country_code == "RU"  # without the region: the biggest
 
 
+@pytest.mark.parametrize("phrase, name, feature", [
+    # no area has the town's name as such: the area word reads it as the one named after the town
+    ("Kursk region", "Kurskaya oblast'", "admin1"),
+    ("Gomel oblast", "Homieĺskaja voblasć", "admin1"),  # through the town's other name, Homyel'
+    ("Pokrovsk district", "Pokrovsk Raion", "admin2"),
+    # a country after the area, or prose before it, only qualifies it
+    ("Kursk region, Russia", "Kurskaya oblast'", "admin1"),
+    ("Kursk Oblast, Russia", "Kurskaya oblast'", "admin1"),
+    ("shelling in Kursk region", "Kurskaya oblast'", "admin1"),
+])
+def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, feature)
+    assert m.confidence > 0.5 and m.match_kind != "area"  # the answer itself, not a stand-in
+
+
+def test_an_area_named_after_a_town_says_so_and_the_town_alone_stays_the_town(resolver):
+    m = resolver.resolve("Kursk region")
+    assert "named after Kursk" in m.explain() and m.match_kind == "alias"
+    assert m.alternatives[0].name == "Kursk"
+    assert resolver.resolve("Kursk").feature == "populated place"
+    # a country-named part before a state is still the town: 'Jordan, Minnesota'
+    assert (resolver.resolve("Jordan, Minnesota").name, resolver.resolve("Jordan, Minnesota").admin1) == (
+        "Jordan", "Minnesota")
+
+
 @pytest.mark.parametrize("query, feature, name", [
     ("Kansas City", "populated place", "Kansas City"),  # not the state of Kansas
     ("Boone County", "admin2", "Boone County"),  # not the town of Boone

@@ -107,31 +107,28 @@ class PhraseAreas:
         """First-level areas named after their main town, reached through the town's other
         names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
         region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
-        gaz = self.gazetteer
-        out = []
-        for r in self.towns(text):
-            area = gaz.area_rows().get(("admin1", gaz.country_code_of(r), gaz.admin1_code_of(r)))
-            if area is None:
-                continue
-            stem = fold_key(gaz.place(r).name)[:5]
-            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
-                out.append(area)
-        return list(dict.fromkeys(out))
+        return [area for area, _ in self.named_after(self.towns(text), "admin1")]
 
     def districts_named_after(self, towns: list[int]) -> list[int]:
         """The second-level areas of ``towns`` that are named after them ('Volnovakha' ->
         Volnovakha Raion, 'Mariupol' -> Mariupolskyi Raion, not Donetsk Raion around
         Amvrosiivka): a district the phrase names, known by its codes rather than a radius."""
+        return [area for area, _ in self.named_after(towns, "admin2")]
+
+    def named_after(self, towns: list[int], level: str) -> list[tuple[int, int]]:
+        """(area, town) pairs: the ``level`` area ('admin1' or 'admin2') each town lies in, when
+        its name begins with the town's ('Kurskaya oblast'' for Kursk); first town per area."""
         gaz = self.gazetteer
-        out = []
+        out: dict[int, int] = {}
         for town in towns:
-            area = gaz.admin2_row(town)
-            if area is None or area == town:
+            area = gaz.area_rows().get(("admin1", gaz.country_code_of(town), gaz.admin1_code_of(town))) \
+                if level == "admin1" else gaz.admin2_row(town)
+            if area is None or area == town or area in out:
                 continue
             stem = fold_key(gaz.place(town).name)[:5]
             if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
-                out.append(area)
-        return list(dict.fromkeys(out))
+                out[area] = town
+        return list(out.items())
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
         """The label of the phrase part naming a second-level area the place lies in."""

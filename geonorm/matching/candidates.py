@@ -46,6 +46,7 @@ class Evidence:
     written: str = ""  # the query as matched when no name form holds it (an ISO 3166 code)
     lemma: str = ""  # the nominative looked up for a query in an oblique case ('Бахмут' for 'Бахмуті')
     edits: int = 0  # a typo candidate: letter edits between the query and the name as written (max 3)
+    named_after: str = ""  # an area reached through the town it is named after ('Kursk' for 'Kursk region')
 
     @property
     def rank(self) -> tuple[int, float, float]:

@@ -18,7 +18,7 @@ from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names
 from .context import Context
-from .hints import (Area, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
+from .hints import (Area, area_candidates, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
                     parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
@@ -347,7 +347,10 @@ class Resolver:
             parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
-        order = [i for i, p in enumerate(parts) if not p.is_area] or list(range(len(parts)))
+        order = [i for i, p in enumerate(parts) if not p.is_area]
+        if len(order) < len(parts) and all(self._qualifier(parts[i].text) for i in order):
+            order = []  # 'Kursk region, Russia', 'shelling in Kursk region': the area is the place
+        order = order or list(range(len(parts)))
         order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         head, head_index, evidence = self._whole_part_head(parts, order)
         # a facility ('Seoul Central District Court') is answered only by a place named in it as
@@ -408,6 +411,12 @@ class Resolver:
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
                           inside)
 
+    def _qualifier(self, text: str) -> bool:
+        """Does a phrase part only qualify the areas beside it: a country ('Russia') or lowercase
+        prose that is no name ('shelling in')?"""
+        return bool(area_candidates(self.gazetteer, text, ("country",))) or (
+            _lowercase(text) and not self._is_name(text))
+
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
         return any(e.via in WRITTEN_VIAS for e in self._gather(text, fuzzy=False).values())
@@ -435,6 +444,9 @@ class Resolver:
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
+            if part.feature in ("admin1", "admin2") and not part.is_community and evidence and not any(
+                    self._is_feature(r, part.feature) for r in evidence):
+                evidence.update(self._areas_named_after(part.feature, evidence))
             if evidence and (fallback or i != order[-1]) and self._names_only_areas(evidence):
                 # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
                 # that names a place is the head
@@ -443,6 +455,17 @@ class Resolver:
             if evidence:
                 return part, i, evidence
         return fallback or (None, -1, {})
+
+    def _areas_named_after(self, level: str, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
+        """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovskyi Raion: the
+        ``level`` areas named after the towns a part names with an area word, when no area has
+        the name itself; each reached as strongly as its town."""
+        gaz = self.gazetteer
+        towns = sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
+                       key=lambda r: -int(gaz.place_pop[r]))
+        return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
+                              named_after=gaz.place(town).name)
+                for area, town in self._areas.named_after(towns[:5], level)}
 
     def _is_feature(self, row: int, feature: str) -> bool:
         """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
@@ -612,6 +635,9 @@ class Resolver:
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
+            if ev.named_after:
+                notes.append(f"{head.raw if head else text!r} names the "
+                             f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
             if ev.lemma:  # 'Бахмуті' for Бахмут
                 notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
             if hints.countries:
@@ -720,7 +746,7 @@ class Resolver:
         """How the name matched, in the words of ``Match.match_kind``."""
         if ev.via in ("skeleton", "fuzzy"):
             return "fuzzy"
-        if ev.written:  # an ISO 3166 code
+        if ev.written or ev.named_after:  # an ISO 3166 code; 'Kursk region' for Kurskaya oblast'
             return "alias"
         if _old_name(form, place):
             return "historic"
