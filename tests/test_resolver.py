@@ -279,6 +279,11 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     ("Kursk region", "Kurskaya oblast'", "admin1"),
     ("Gomel oblast", "Homieĺskaja voblasć", "admin1"),  # through the town's other name, Homyel'
     ("Pokrovsk district", "Pokrovsk Raion", "admin2"),
+    ("Pskov region", "Pskovskaya oblast'", "admin1"),  # 'Pskov' folds to 'pskiv': also compared as written
+    # the Ukrainian adjective of a Russian region the gazetteer has no Ukrainian name for
+    ("Бєлгородська область", "Belgorodskaya oblast'", "admin1"),
+    ("у Бєлгородській області", "Belgorodskaya oblast'", "admin1"),
+    ("Воронезька область", "Voronezhskaya oblast'", "admin1"),
     # a country after the area, or prose before it, only qualifies it
     ("Kursk region, Russia", "Kurskaya oblast'", "admin1"),
     ("Kursk Oblast, Russia", "Kurskaya oblast'", "admin1"),

@@ -23,6 +23,10 @@ DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a ha
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 
 
+def _lower_ascii(name: str) -> str:
+    return to_ascii(name).lower()
+
+
 def all_rows(area_ctx) -> list[int]:
     """The area rows of every part of ``[(label, rows), ...]``, in order."""
     return [r for _, rows in area_ctx for r in rows]
@@ -125,10 +129,24 @@ class PhraseAreas:
                 if level == "admin1" else gaz.admin2_row(town)
             if area is None or area == town or area in out:
                 continue
-            stem = fold_key(gaz.place(town).name)[:5]
-            if len(stem) >= 4 and fold_key(gaz.place(area).name).startswith(stem):
+            town_name, area_name = gaz.place(town).name, gaz.place(area).name
+            if any(len(stem) >= 4 and key(area_name).startswith(stem) for key in (fold_key, _lower_ascii)
+                   for stem in [key(town_name)[:5]]):  # 'Pskov' folds to 'pskiv', not 'Pskovskaya'
                 out[area] = town
         return list(out.items())
+
+    def named_after_adjective(self, text: str, level: str) -> list[tuple[int, int]]:
+        """(area, town) pairs for an area adjective formed from a town's name: 'Бєлгородська
+        (область)' -> Belgorodskaya oblast' (Belgorod), 'Воронезька' -> Voronezhskaya oblast'."""
+        word = to_ascii(text)
+        stem = _ADJ_END.sub("", word)
+        if stem == word:
+            return []
+        for t in dict.fromkeys(stem + suffix for suffix in _TOWN_SUFFIXES):
+            pairs = self.named_after(self.towns(t)[:5], level) if len(t) >= 4 else []
+            if pairs:
+                return pairs
+        return []
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
         """The label of the phrase part naming a second-level area the place lies in."""

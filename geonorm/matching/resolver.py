@@ -444,9 +444,9 @@ class Resolver:
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
-            if part.feature in ("admin1", "admin2") and not part.is_community and evidence and not any(
+            if part.feature in ("admin1", "admin2") and not part.is_community and not any(
                     self._is_feature(r, part.feature) for r in evidence):
-                evidence.update(self._areas_named_after(part.feature, evidence))
+                evidence.update(self._areas_named_after(part, evidence))
             if evidence and (fallback or i != order[-1]) and self._names_only_areas(evidence):
                 # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
                 # that names a place is the head
@@ -456,16 +456,20 @@ class Resolver:
                 return part, i, evidence
         return fallback or (None, -1, {})
 
-    def _areas_named_after(self, level: str, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
-        """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovskyi Raion: the
-        ``level`` areas named after the towns a part names with an area word, when no area has
-        the name itself; each reached as strongly as its town."""
+    def _areas_named_after(self, part: Part, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
+        """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovsk Raion,
+        'Бєлгородська область' -> Belgorodskaya oblast': the areas named after the town a part
+        with an area word names (or forms its adjective from), when no area has the name itself;
+        each reached as strongly as its town."""
         gaz = self.gazetteer
         towns = sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
                        key=lambda r: -int(gaz.place_pop[r]))
-        return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
-                              named_after=gaz.place(town).name)
-                for area, town in self._areas.named_after(towns[:5], level)}
+        if towns:
+            return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
+                                  named_after=gaz.place(town).name)
+                    for area, town in self._areas.named_after(towns[:5], part.feature)}
+        return {area: Evidence(int(gaz.place_form_start[area]), "fold", 100.0, named_after=gaz.place(town).name)
+                for area, town in self._areas.named_after_adjective(part.text, part.feature)}
 
     def _is_feature(self, row: int, feature: str) -> bool:
         """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
