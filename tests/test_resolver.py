@@ -670,6 +670,27 @@ def test_case_forms_are_proposals_the_gazetteer_must_hold():
     assert "Бахмуті" not in nominatives("Бахмуті")  # the phrase as written is the caller's
 
 
+@pytest.mark.parametrize("word, name", [
+    ("Курщина", "Kurskaya oblast'"),  # was Kuršėnai, Lithuania, a fuzzy guess
+    ("на Бєлгородщині", "Belgorodskaya oblast'"),  # was no match
+    ("на Белгородчине", "Belgorodskaya oblast'"),  # Russian -чина
+    ("Брянщина", "Bryanskaya oblast'"),
+    ("Київщина", "Kyivska oblast"),  # the curated name stays: not Kyiv City, the area of the town
+])
+def test_a_colloquial_region_name_is_the_region_named_after_its_town(resolver, word, name):
+    m = resolver.resolve(word)
+    assert (m.name, m.feature) == (name, "admin1") and m.confidence > 0.5
+
+
+def test_region_words_propose_the_towns_they_are_formed_from():
+    from geonorm.names.inflection import region_towns
+    assert "курськ" in region_towns("Курщина")
+    assert "бєлгород" in region_towns("Бєлгородщині")  # in any case
+    assert "донецьк" in region_towns("Донеччина")
+    assert "одеса" in region_towns("Одещина")
+    assert region_towns("Бахмут") == [] and region_towns("Kursk") == []
+
+
 def test_an_old_name_in_use_again_is_no_rename(resolver):
     # Бахмут was the name until 1924 and is again since 2016: no 'was its name until 1924'
     m = resolver.resolve("Бахмут")

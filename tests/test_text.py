@@ -283,6 +283,9 @@ def test_cyrillic_areas_and_apostrophes_in_text(resolver):
     text = "У Харківській області ворог наступав поблизу Куп'янська. Гранітне обстріляли з боку Волноваського району."
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
     assert found.get("Харківській області") == 706482  # Kharkiv oblast
+    # a colloquial region name the gazetteer does not hold: the region of the town it is formed from
+    region = {m.text: m.match.name for m in extract("На Бєлгородщині оголошено евакуацію.", resolver=resolver)}
+    assert region == {"Бєлгородщині": "Belgorodskaya oblast'"}
     assert found.get("Куп'янська") == 703656  # Kupiansk, a word with an apostrophe
     assert "Волноваського району" in found
 

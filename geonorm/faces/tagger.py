@@ -37,6 +37,7 @@ import numpy as np
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
+from ..names.inflection import region_towns
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
@@ -818,7 +819,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to
             # resolve it (the typo search that fills the top ten is the dear part of a resolve)
-            m = cache[w] = resolver.resolve(w) if gaz is None or near_a_name(gaz, w) else _NO_NAME
+            m = cache[w] = resolver.resolve(w) if gaz is None or near_a_name(gaz, w) or region_towns(w) \
+                else _NO_NAME  # ('Бєлгородщині' is no name but names a region)
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key, skeleton_key
+from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
@@ -444,6 +445,9 @@ class Resolver:
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:
                         evidence[prow] = e
+            if not part.feature and script_of(part.text) == "cyrillic" and not any(
+                    e.via in NAME_VIAS and self._is_feature(r, "admin1") for r, e in evidence.items()):  # 'на Бєлгородщині'
+                evidence.update(self._region_word(part.text))
             if part.feature in ("admin1", "admin2") and not part.is_community and not any(
                     self._is_feature(r, part.feature) for r in evidence):
                 evidence.update(self._areas_named_after(part, evidence))
@@ -470,6 +474,15 @@ class Resolver:
                     for area, town in self._areas.named_after(towns[:5], part.feature)}
         return {area: Evidence(int(gaz.place_form_start[area]), "fold", 100.0, named_after=gaz.place(town).name)
                 for area, town in self._areas.named_after_adjective(part.text, part.feature)}
+
+    def _region_word(self, text: str) -> dict[int, Evidence]:
+        """'Бєлгородщина', 'на Курщині', 'Белгородчина': the first-level area named after the
+        town a colloquial region name is formed from."""
+        gaz = self.gazetteer
+        names = region_towns(text) if len(text.split()) == 1 else []
+        towns = sorted({r for name in names for r in self._areas.towns(name)}, key=lambda r: -int(gaz.place_pop[r]))
+        return {area: Evidence(int(gaz.place_form_start[area]), "exact", 100.0, named_after=gaz.place(town).name)
+                for area, town in self._areas.named_after(towns[:5], "admin1")}
 
     def _is_feature(self, row: int, feature: str) -> bool:
         """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
@@ -640,7 +653,7 @@ class Resolver:
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
             if ev.named_after:
-                notes.append(f"{head.raw if head else text!r} names the "
+                notes.append(f"{head.whole_name if head else text!r} names the "
                              f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
             if ev.lemma:  # 'Бахмуті' for Бахмут
                 notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")

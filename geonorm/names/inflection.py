@@ -111,6 +111,27 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# 'Харківщина', 'Бєлгородщина', 'Курщина', 'Донеччина', 'Белгородчина': a region named after its
+# main town by -щина / -ччина / -чина; the endings of the town it may be formed from (longest first)
+_REGION_WORD = (("ччина", ("цьк", "цк", "ця", "ца")),
+                ("щина", ("ськ", "ск", "", "а", "и", "са", "си")),
+                ("чина", ("", "ськ", "ск")))
+
+
+def region_towns(word: str) -> list[str]:
+    """The towns a colloquial region name in any case may be formed from (lower case):
+    'Бєлгородщині' -> ['бєлгородськ', 'бєлгородск', 'бєлгород', ...], 'Донеччина' -> ['донецьк', ...].
+    Empty for other words."""
+    out: list[str] = []
+    for form in word_nominatives(word.strip()):
+        for ending, towns in _REGION_WORD:
+            if form.endswith(ending):
+                if len(form) - len(ending) >= 3:
+                    out.extend(form[: -len(ending)] + t for t in towns)
+                break
+    return list(dict.fromkeys(out))
+
+
 def nominatives(text: str) -> list[str]:
     """Nominative readings of a Cyrillic phrase, each word in any of its readings (the phrase
     as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]."""
