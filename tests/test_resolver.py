@@ -295,6 +295,21 @@ def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phras
     assert m.confidence > 0.5 and m.match_kind != "area"  # the answer itself, not a stand-in
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("Kharkiv-Saltivskyi", "Kharkiv"),  # a city and its district, joined by a hyphen (was no match)
+    ("Kyiv-Pechersk and", "Kyiv"),
+    ("Stanysa-Luganska", "Stanytsya-Luhanska"),  # a misspelt hyphenated name stays one name
+    ("Rostov-on-Don", "Rostov-on-Don"),
+])
+def test_hyphenated_parts(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
+
+
+def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
+    # 'forest' is a facility word here, not the town of Forest in Belgium
+    assert resolver.resolve("Serebrianskyi forest").country_code != "BE"
+
+
 def test_an_area_named_after_a_town_says_so_and_the_town_alone_stays_the_town(resolver):
     m = resolver.resolve("Kursk region")
     assert "named after Kursk" in m.explain() and m.match_kind == "alias"

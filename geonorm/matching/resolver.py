@@ -53,12 +53,18 @@ _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
 ALIAS_TOWN_SHARE = 0.25
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
+_WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
 def _lowercase(text: str) -> bool:
     """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
     return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a phrase part, hyphenated ones apart ('Kharkiv-Saltivskyi')."""
+    return [w for w in _WORD_SPLIT.split(text) if w]
 
 
 def _spelling_of_own_name(form_text: str, place) -> bool:
@@ -365,7 +371,7 @@ class Resolver:
             # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
             inner, _, inner_evidence = self._ngram_head([head], [0])
             if inner_evidence:
-                rest = head.text.split()
+                rest = _words(head.text)
                 for w in inner.text.split():
                     rest.remove(w)
                 if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
@@ -514,7 +520,7 @@ class Resolver:
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
                 if ev:
                     return _whole(part, whole), i, ev
-            if len(part.text.split()) < 2:
+            if len(_words(part.text)) < 2:
                 continue
             ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
                   if e.sim >= CLOSE_WHOLE_SIM}
@@ -528,7 +534,8 @@ class Resolver:
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place."""
         gaz = self.gazetteer
         for i in order:
-            words = parts[i].text.split()
+            words = _words(parts[i].text)  # 'Kharkiv-Saltivskyi': a city and its district
+            capitalized = any(w[:1].isupper() for w in words)
             # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
             # inside it stands for the place only when that is a big place or an area ('Mariupol
             # Drama Theatre'), not a hamlet called 'Meadow'
@@ -542,6 +549,7 @@ class Resolver:
                     span = " ".join(span_words)
                     nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
                     if (len(span) < 4 or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
+                            or (capitalized and _lowercase(span))  # 'Serebrianskyi forest' is not Forest
                             or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
                         continue
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
