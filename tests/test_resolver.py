@@ -189,6 +189,24 @@ def test_bad_queries_are_no_match_not_errors(resolver, bad):
     assert not m.ok and m.reason
 
 
+def test_missing_values_of_pandas_and_numpy_are_empty_queries_and_no_hints(resolver):
+    import numpy as np
+    import pandas as pd
+    for value in (pd.NA, pd.NaT, np.datetime64("NaT")):
+        m = resolver.resolve(value)
+        assert not m.ok and m.reason.startswith("empty query")
+    # a missing date is no as_of hint (NaT used to become NaN and match nothing silently)
+    assert resolver.resolve("Artemovsk", as_of=pd.NaT).hints == resolver.resolve("Artemovsk").hints
+    m = resolver.resolve("Artemovsk", as_of=np.datetime64("2014-03-01"))  # a date column's values
+    assert m.id == 713174 and any("in use on 2014-03-01" in h for h in m.hints)
+
+
+@pytest.mark.parametrize("written", ["Ky\u200biv", "Kyiv\u200e", "Ky\u00adiv", "\ufeffKyiv"])
+def test_invisible_characters_inside_a_name_are_dropped(resolver, written):
+    # zero-width space, a direction mark, a soft hyphen, a byte-order mark: text copied from the web
+    assert resolver.resolve(written).name == "Kyiv"
+
+
 def test_huge_and_mixed_queries_do_not_crash(resolver):
     huge = resolver.resolve("Pokrovsk " * 1_000_000)
     assert huge.ok and huge.name == "Pokrovsk" and len(huge.query) <= 512

@@ -101,10 +101,23 @@ def parse_admin1(gaz: Gazetteer, value) -> list[Area]:
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
 
 
+def missing(value) -> bool:
+    """None, NaN, pandas NA or NaT, numpy NaT: a value left empty (a hint not given)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):  # pandas NA has no truth value; arrays are no missing value
+        return type(value).__name__ == "NAType"
+
+
 def parse_date(value) -> int | None:
-    """as_of -> yyyymmdd int (accepts date, datetime, 'YYYY', 'YYYY-MM-DD', pandas Timestamp)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """as_of -> yyyymmdd int (accepts date, datetime, 'YYYY', 'YYYY-MM-DD', pandas Timestamp,
+    numpy datetime64); None for a missing value."""
+    if missing(value):
         return None
+    if getattr(getattr(value, "dtype", None), "kind", "") == "M":  # numpy datetime64
+        value = value.astype("datetime64[D]").item()
     if isinstance(value, (dt.date, dt.datetime)):
         return value.year * 10000 + value.month * 100 + value.day
     if isinstance(value, int) and 1 <= value <= 9999:

@@ -19,8 +19,8 @@ from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names
 from .context import Context
-from .hints import (Area, area_candidates, haversine_km, nearest_town, parse_admin1, parse_country, parse_date,
-                    parse_feature, parse_point, parse_within)
+from .hints import (Area, area_candidates, haversine_km, missing, nearest_town, parse_admin1, parse_country,
+                    parse_date, parse_feature, parse_point, parse_within)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
@@ -126,6 +126,8 @@ def _query_text(query) -> tuple[str | None, str]:
         return None, "empty query (None)"
     if isinstance(query, float) and math.isnan(query):
         return None, "empty query (NaN)"
+    if not isinstance(query, (str, bytes, bytearray)) and missing(query):
+        return None, f"empty query ({query!r})"  # pandas NA / NaT
     if isinstance(query, (bytes, bytearray)):
         try:
             query = bytes(query).decode("utf-8")
@@ -281,7 +283,7 @@ class Resolver:
     def _hints(self, country=None, admin1=None, near=None, within=None, as_of=None, feature=None) -> _Hints:
         gaz = self.gazetteer
         h = _Hints()
-        if country is not None and not (isinstance(country, float) and math.isnan(country)):
+        if not missing(country):
             values = [country] if isinstance(country, str) else list(country)
             h.countries = [c for c in (parse_country(gaz, v) for v in values) if c]
         h.admin1 = parse_admin1(gaz, admin1)

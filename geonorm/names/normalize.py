@@ -18,14 +18,17 @@ MAX_QUERY_CHARS = 512  # longer strings are clipped before matching (a place nam
 _APOSTROPHES = "'’‘ʹʼ`´ʻʽ′″\"“”«»"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
 _SEP_RE = re.compile(r"[\s\-‐-―_/\\.·]+")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202f]")
+# invisible characters inside words (zero-width space and joiners, soft hyphen, direction marks,
+# byte-order mark), common in text copied from the web: removed, not read as a space ('Ky\u200biv')
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _JUNK_RE = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def clean(text: str) -> str:
     """NFKC, drop control characters, collapse whitespace; keeps case and punctuation."""
     text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4])
-    text = _CONTROL_RE.sub(" ", text)
+    text = _CONTROL_RE.sub(" ", _INVISIBLE_RE.sub("", text))
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
