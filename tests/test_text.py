@@ -216,6 +216,12 @@ def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     assert any("Henry County" in h for h in paris.match.hints)  # says which mention moved it
 
 
+def test_one_area_mention_does_not_make_a_country_certain(resolver):
+    from geonorm.faces.document import _build_context
+    ctx = _build_context({"Kursk region": resolver.resolve("Kursk region")}, resolver.gazetteer).context
+    assert 0.5 < ctx.countries["RU"] < 1.0  # a vote is left for 'somewhere else'
+
+
 def test_a_sea_is_not_pulled_into_the_documents_country(resolver):
     # the other mentions are American: 'Atlantic' stays the ocean, not Atlantic, Iowa
     text = ("Storms moved from Texas across Florida and Georgia. "
