@@ -373,7 +373,7 @@ class Resolver:
             # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
             inner, _, inner_evidence = self._ngram_head([head], [0])
             if inner_evidence:
-                rest = _words(head.text)
+                rest = head.text.split()
                 for w in inner.text.split():
                     rest.remove(w)
                 if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
@@ -389,6 +389,10 @@ class Resolver:
                 if evidence:
                     head, head_index = parts[i], i
                     break
+        if not evidence and any("-" in parts[i].text for i in order):
+            # no name is close to a hyphenated word as a whole: a city and its district
+            # ('Kharkiv-Saltivskyi'), not a misspelt name ('Раав-Русьа' is Rava-Ruska)
+            head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
             evidence = {} if generic else {r: e for r, e in evidence.items()
@@ -522,7 +526,7 @@ class Resolver:
                       if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
                 if ev:
                     return _whole(part, whole), i, ev
-            if len(_words(part.text)) < 2:
+            if len(part.text.split()) < 2:
                 continue
             ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
                   if e.sim >= CLOSE_WHOLE_SIM}
@@ -530,13 +534,14 @@ class Resolver:
                 return parts[i], i, ev
         return None, -1, {}
 
-    def _ngram_head(self, parts: list[Part], order: list[int]):
+    def _ngram_head(self, parts: list[Part], order: list[int], hyphens: bool = False):
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
-        area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place."""
+        area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
+        hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district)."""
         gaz = self.gazetteer
         for i in order:
-            words = _words(parts[i].text)  # 'Kharkiv-Saltivskyi': a city and its district
+            words = _words(parts[i].text) if hyphens else parts[i].text.split()
             capitalized = any(w[:1].isupper() for w in words)
             # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
             # inside it stands for the place only when that is a big place or an area ('Mariupol
