@@ -20,11 +20,19 @@ _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _ADMIN2 = LEVELS.index("admin2")
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
+AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 
 
 def _lower_ascii(name: str) -> str:
     return to_ascii(name).lower()
+
+
+def _begins_with_any(area_name: str, town_names: list[str]) -> bool:
+    """Does the area's name begin with the first five letters of one of the town's names, folded
+    or as written ('Pskov' folds to 'pskiv', not 'Pskovskaya')?"""
+    return any(len(stem) >= 4 and key(area_name).startswith(stem)
+               for key in (fold_key, _lower_ascii) for name in town_names for stem in [key(name)[:5]])
 
 
 def all_rows(area_ctx) -> list[int]:
@@ -119,21 +127,40 @@ class PhraseAreas:
         Amvrosiivka): a district the phrase names, known by its codes rather than a radius."""
         return [area for area, _ in self.named_after(towns, "admin2")]
 
-    def named_after(self, towns: list[int], level: str) -> list[tuple[int, int]]:
+    def named_after(self, towns: list[int], level: str, names: dict[int, str] | None = None) -> list[tuple[int, int]]:
         """(area, town) pairs: the ``level`` area ('admin1' or 'admin2') each town lies in, when
-        its name begins with the town's ('Kurskaya oblast'' for Kursk); first town per area."""
+        its name begins with the town's ('Kurskaya oblast'' for Kursk) or with the name the
+        town was found by (``names``: 'Leningrad' for Saint Petersburg); first town per area. A
+        city that is a first-level area of its own stands for the region around it named after
+        it ('Moscow region' is Moskovskaya oblast', not the city of Moscow)."""
         gaz = self.gazetteer
         out: dict[int, int] = {}
         for town in towns:
-            area = gaz.area_rows().get(("admin1", gaz.country_code_of(town), gaz.admin1_code_of(town))) \
-                if level == "admin1" else gaz.admin2_row(town)
-            if area is None or area == town or area in out:
+            cc = gaz.country_code_of(town)
+            own = gaz.area_rows().get(("admin1", cc, gaz.admin1_code_of(town))) if level == "admin1" \
+                else gaz.admin2_row(town)
+            if own is None or own == town:
                 continue
-            town_name, area_name = gaz.place(town).name, gaz.place(area).name
-            if any(len(stem) >= 4 and key(area_name).startswith(stem) for key in (fold_key, _lower_ascii)
-                   for stem in [key(town_name)[:5]]):  # 'Pskov' folds to 'pskiv', not 'Pskovskaya'
-                out[area] = town
+            spellings = [gaz.place(town).name] + ([names[town]] if names and town in names else [])
+            areas = [own]
+            if level == "admin1":
+                place = gaz.place(town)
+                areas += [a for a in self._admin1_rows(cc) if a != own and float(haversine_km(
+                    place.lat, place.lon, gaz.place(a).lat, gaz.place(a).lon)) < AROUND_CITY_KM]
+            for area in areas:
+                if area not in out and _begins_with_any(gaz.place(area).name, spellings):
+                    out[area] = town
+                    break
         return list(out.items())
+
+    def _admin1_rows(self, country_code: str) -> list[int]:
+        index = self.__dict__.get("_admin1_index")
+        if index is None:
+            index = self.__dict__["_admin1_index"] = {}
+            for key, row in self.gazetteer.area_rows().items():
+                if key[0] == "admin1":
+                    index.setdefault(key[1], []).append(row)
+        return index.get(country_code, [])
 
     def named_after_adjective(self, text: str, level: str) -> list[tuple[int, int]]:
         """(area, town) pairs for an area adjective formed from a town's name: 'Бєлгородська

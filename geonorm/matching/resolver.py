@@ -481,9 +481,10 @@ class Resolver:
         towns = sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
                        key=lambda r: -int(gaz.place_pop[r]))
         if towns:
+            found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns[:5]}
             return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
                                   named_after=gaz.place(town).name)
-                    for area, town in self._areas.named_after(towns[:5], part.feature)}
+                    for area, town in self._areas.named_after(towns[:5], part.feature, found_as)}
         return {area: Evidence(int(gaz.place_form_start[area]), "fold", 100.0, named_after=gaz.place(town).name)
                 for area, town in self._areas.named_after_adjective(part.text, part.feature)}
 
@@ -631,6 +632,9 @@ class Resolver:
         scored = []
         fewest_edits = min((evidence[r].edits for r in rows if evidence[r].via == "fuzzy"), default=0)
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
+        # the phrase says area ('Moscow region') and an area of that level is a candidate
+        area_named = head is not None and head.is_area and any(
+            LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
         native = head is not None and script_of(head.text) not in ("latin", "other")
         for row in rows:
             ev = evidence[row]
@@ -695,6 +699,8 @@ class Resolver:
                 if head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
+                elif area_named and place.level == "populated place":
+                    s += scoring.TOWN_WHEN_AREA_SAID
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)

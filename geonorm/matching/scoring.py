@@ -34,6 +34,9 @@ DOTTED_ABBREVIATION = 3.0  # the query ends with '.' and matched an abbreviation
 UKRAINIAN_SCHEMES = frozenset({"ua_national_2010", "dstu_9112", "german_uk", "polish_uk"})
 FOREIGN_SCHEME = -0.6
 FEATURE_WORD_MATCH = 0.9
+# a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
+# the raion, not the city at 0.71); evals unchanged (2026-11-27)
+TOWN_WHEN_AREA_SAID = -1.0
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 AS_OF_VALID = 0.4
 NAMESAKE_AREA = -1.5
