@@ -481,10 +481,14 @@ class Resolver:
         towns = sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
                        key=lambda r: -int(gaz.place_pop[r]))
         if towns:
-            found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns[:5]}
+            # towns of a size that compares with the biggest ('Baku region' is not Bacău's county,
+            # which a romanization of its Cyrillic name reaches)
+            floor = 0.1 * int(gaz.place_pop[towns[0]])
+            towns = [t for t in towns[:5] if int(gaz.place_pop[t]) >= floor]
+            found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns}
             return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
                                   named_after=gaz.place(town).name)
-                    for area, town in self._areas.named_after(towns[:5], part.feature, found_as)}
+                    for area, town in self._areas.named_after(towns, part.feature, found_as)}
         return {area: Evidence(int(gaz.place_form_start[area]), "fold", 100.0, named_after=gaz.place(town).name)
                 for area, town in self._areas.named_after_adjective(part.text, part.feature)}
 
@@ -635,6 +639,8 @@ class Resolver:
         # the phrase says area ('Moscow region') and an area of that level is a candidate
         area_named = head is not None and head.is_area and any(
             LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
+        # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
+        city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
         for row in rows:
             ev = evidence[row]
@@ -696,7 +702,10 @@ class Resolver:
                     s += scoring.DISTRICT_MATCH
                     notes.append(f"it lies in the district {district!r} names")
             if head is not None and head.feature:
-                if head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
+                if row in city_states:
+                    s += scoring.TOWN_WHEN_AREA_SAID + scoring.FEATURE_WORD_MATCH
+                    notes.append(f"the phrase says {head.feature}: {place.name} is the city itself")
+                elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
                 elif area_named and place.level == "populated place":
@@ -740,6 +749,19 @@ class Resolver:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
         return best
+
+    def _city_states(self, rows: list[int]) -> set[int]:
+        """The first-level areas among ``rows`` that are a city of their own: a town among the
+        candidates lies inside with half the area's people or more (Moskva and Moscow), when
+        another first-level area is a candidate too (Moskovskaya oblast')."""
+        gaz = self.gazetteer
+        areas = [r for r in rows if gaz.place(r).level == "admin1"]
+        if len(areas) < 2:
+            return set()
+        towns = [gaz.place(r) for r in rows if int(gaz.place_level[r]) == 0]
+        return {a for a in areas for p in [gaz.place(a)] if any(
+            t.country_code == p.country_code and t.admin1_code == p.admin1_code and t.population >= 0.5 * p.population
+            for t in towns)}
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area
