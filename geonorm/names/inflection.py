@@ -132,9 +132,17 @@ def region_towns(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# an area word in the nominative ends a phrase that is in the nominative already: 'Курська
+# область' is no genitive of 'Курськ область'
+_NOMINATIVE_AREA_WORDS = frozenset("область район край округ громада республіка республика".split())
+
+
 def nominatives(text: str) -> list[str]:
     """Nominative readings of a Cyrillic phrase, each word in any of its readings (the phrase
-    as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]."""
+    as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]; none for a phrase
+    that ends in a nominative area word ('Курська область')."""
+    if text.split()[-1:] and text.split()[-1].lower() in _NOMINATIVE_AREA_WORDS:
+        return []
     pieces = re.split(r"(\s+|-)", text.strip().replace("\u0301", ""))  # no stress marks
     options = [word_nominatives(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
     return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1)]
