@@ -189,7 +189,7 @@ def test_bad_queries_are_no_match_not_errors(resolver, bad):
     assert not m.ok and m.reason
 
 
-def test_missing_values_of_pandas_and_numpy_are_empty_queries_and_no_hints(resolver):
+def test_missing_values_are_empty_queries_and_dates_are_read_as_tables_write_them(resolver):
     import numpy as np
     import pandas as pd
     for value in (pd.NA, pd.NaT, np.datetime64("NaT")):
@@ -199,6 +199,13 @@ def test_missing_values_of_pandas_and_numpy_are_empty_queries_and_no_hints(resol
     assert resolver.resolve("Artemovsk", as_of=pd.NaT).hints == resolver.resolve("Artemovsk").hints
     m = resolver.resolve("Artemovsk", as_of=np.datetime64("2014-03-01"))  # a date column's values
     assert m.id == 713174 and any("in use on 2014-03-01" in h for h in m.hints)
+    # dates as event tables write them (UCDP's own format; a month without a day is its first)
+    for written, day in [("5/26/2014 12:00:00 AM", "2014-05-26"), ("9 July 2014", "2014-07-09"),
+                         ("July 2014", "2014-07-01")]:
+        m = resolver.resolve("Artemovsk", as_of=written)
+        assert any(f"in use on {day}" in h for h in m.hints)
+    with pytest.raises(ValueError):
+        resolver.resolve("Artemovsk", as_of="12:00:00 AM")  # no year: not a date
 
 
 @pytest.mark.parametrize("written", ["Ky\u200biv", "Kyiv\u200e", "Ky\u00adiv", "\ufeffKyiv"])

@@ -101,6 +101,9 @@ def parse_admin1(gaz: Gazetteer, value) -> list[Area]:
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
 
 
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def missing(value) -> bool:
     """None, NaN, pandas NA or NaT, numpy NaT: a value left empty (a hint not given)."""
     if value is None:
@@ -135,7 +138,14 @@ def parse_date(value) -> int | None:
             return d.year * 10000 + d.month * 100 + d.day
         except ValueError:
             pass
-    raise ValueError(f"as_of must be a date, a datetime or an ISO date string, got {value!r}")
+        if _YEAR_RE.search(text):  # '5/26/2014 12:00:00 AM', '9 July 2014' (month first when unclear)
+            from dateutil import parser
+            try:
+                d = parser.parse(text, default=dt.datetime(1, 1, 1))  # missing day or month: the first
+                return d.year * 10000 + d.month * 100 + d.day
+            except (ValueError, OverflowError):
+                pass
+    raise ValueError(f"as_of must be a date, a datetime or a date string with a four-digit year, got {value!r}")
 
 
 def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float] | None:
