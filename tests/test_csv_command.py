@@ -103,6 +103,29 @@ def test_stdin_stdout_and_cli(tmp_path, resolver, monkeypatch):
     assert res.exit_code != 0 and "directory" in res.output
 
 
+def test_output_over_the_input_and_failed_runs_lose_nothing(tmp_path, resolver, monkeypatch):
+    import geonorm.matching.resolver as R
+    monkeypatch.setattr(R, "_default", resolver)
+    runner = CliRunner()
+    p = tmp_path / "events.csv"
+    p.write_text("city,n\nGorlovka,1\nLugansk,2\n", encoding="utf-8")
+    # the output may be the input: it used to be emptied before it was read
+    res = runner.invoke(normalize_command, [str(p), "--column", "city", "-o", str(p), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    df = pd.read_csv(p, dtype=str)
+    assert list(df["n"]) == ["1", "2"] and df["geo_id"][0] == str(HORLIVKA)
+    # a run that fails leaves an existing output as it was, and no temporary file behind
+    before = p.read_bytes()
+    res = runner.invoke(normalize_command, [str(p), "--column", "where", "-o", str(p)])
+    assert res.exit_code != 0 and p.read_bytes() == before
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["events.csv"]
+    # an empty input says so, and writes nothing
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    res = runner.invoke(normalize_command, [str(empty), "--column", "city", "-o", str(tmp_path / "o.csv")])
+    assert res.exit_code != 0 and "empty" in res.output and not (tmp_path / "o.csv").exists()
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="permissions")
 def test_output_without_permission(tmp_path):
     ro = tmp_path / "ro"

@@ -328,12 +328,38 @@ def _progress(total, desc, unit, enabled):
                 disable=not enabled, leave=False)
 
 
-def _open_output(out_path_or_dash):
-    """A binary handle (UTF-8 is written)."""
-    if str(out_path_or_dash) == "-":
-        sys.stdout.flush()
-        return getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout), False
-    return open(out_path_or_dash, "wb"), True
+class _Output:
+    """Where results go (a binary handle ``fh``; UTF-8 is written): stdout for '-', else a
+    temporary file beside the target that replaces it only when the run succeeds. A failed run
+    leaves the target as it was, and the input may be the target (``-o events.csv`` for
+    ``events.csv`` no longer empties the input before reading it)."""
+
+    def __init__(self, path_or_dash) -> None:
+        self.target = None if str(path_or_dash) == "-" else Path(path_or_dash)
+        if self.target is None:
+            sys.stdout.flush()
+            self.fh = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
+            return
+        # created now: a target that cannot be written fails before any work
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".geonorm-tmp",
+                                        dir=self.target.parent)
+        self.fh = os.fdopen(fd, "wb")
+
+    def close(self, ok: bool) -> None:
+        if self.target is None:
+            self.fh.flush()
+            return
+        self.fh.close()
+        if not ok:
+            os.unlink(self.tmp)
+            return
+        if self.target.exists():
+            shutil.copymode(self.target, self.tmp)
+        else:  # mkstemp makes the file private; a new output gets the usual permissions
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)
+        os.replace(self.tmp, self.target)
 
 
 class _TextSink:
@@ -472,9 +498,11 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
     t0 = time.perf_counter()
     log = log or (lambda msg: print(f"geonorm: {msg}", file=sys.stderr))
     report = CsvReport()
-    out_fh, close_out = _open_output(out_path_or_dash)  # fail early if it cannot be written
+    sink = _Output(out_path_or_dash)  # fails early if the output cannot be written
+    out_fh = sink.fh
     review_fh = None
     source = None
+    ok = False
     try:
         if review:
             review_fh = open(review, "w", encoding="utf-8", newline="")
@@ -494,6 +522,8 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
             delim = "\t"
         report.delimiter = delim
         header = next(csv.reader([sample.splitlines()[0] if sample else ""], delimiter=delim), [])
+        if not header:
+            raise ValueError(f"the input {str(in_path_or_dash)!r} is empty: no header row, no columns")
         for name in (column, country_column, admin1_column, date_column, group_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
@@ -561,15 +591,13 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         bar.close()
         report.rows = row0 - 1
         report.distinct = len(norm.results)
+        ok = True
     finally:
-        if close_out:
-            out_fh.close()
-        else:
-            out_fh.flush()
         if review_fh:
             review_fh.close()
         if source is not None:
             source.close()
+        sink.close(ok)
     report.seconds = time.perf_counter() - t0
     if report.undecodable_count:
         log(f"{report.undecodable_count} row(s) contain bytes that are not valid {report.encoding} "
@@ -593,8 +621,8 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
     overrides = _review_overrides(corrections, resolver.gazetteer, os.path.basename(str(review_csv)))
     report = CsvReport(encoding="utf-8-sig")
     source = _Source(out_csv)
-    in_place = output is None or os.path.abspath(str(output)) == os.path.abspath(str(out_csv))
-    target = (str(out_csv) + ".geonorm-tmp") if in_place else output
+    sink = None
+    ok = False
     try:
         raw, text = source.open_text("utf-8-sig")
         try:
@@ -607,34 +635,25 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
         missing = [prefix + f for f in FIELDS if prefix + f not in header]
         if missing:
             raise ValueError(f"{out_csv} is not a geonorm output (missing {missing}); columns: {header}")
-        out_fh, close_out = _open_output(target)
-        try:
-            row0, first = 1, True
-            mismatched = []
-            for chunk in _chunks(source, "utf-8-sig", delim, chunksize, report):
-                res = chunk[[prefix + f for f in FIELDS]].astype(object)
-                n = _apply_overrides(res, row0, overrides, prefix)
-                report.reviewed_rows += n
-                for c in res.columns:
-                    chunk[c] = res[c].where(res[c].notna(), "").astype(object)
-                _write_chunk(chunk, out_fh, delim, first)
-                first = False
-                row0 += len(chunk)
-            report.rows = row0 - 1
-            beyond = [r for r in overrides if r > report.rows or r < 1]
-            if beyond:
-                mismatched.append(f"review rows beyond the file's {report.rows} rows: {_rows_text(sorted(beyond))}")
-            for m in mismatched:
-                log(m)
-        finally:
-            if close_out:
-                out_fh.close()
-        if in_place:
-            os.replace(target, out_csv)
+        sink = _Output(output if output is not None else out_csv)  # in place by default
+        row0, first = 1, True
+        for chunk in _chunks(source, "utf-8-sig", delim, chunksize, report):
+            res = chunk[[prefix + f for f in FIELDS]].astype(object)
+            report.reviewed_rows += _apply_overrides(res, row0, overrides, prefix)
+            for c in res.columns:
+                chunk[c] = res[c].where(res[c].notna(), "").astype(object)
+            _write_chunk(chunk, sink.fh, delim, first)
+            first = False
+            row0 += len(chunk)
+        report.rows = row0 - 1
+        beyond = [r for r in overrides if r > report.rows or r < 1]
+        if beyond:
+            log(f"review rows beyond the file's {report.rows} rows: {_rows_text(sorted(beyond))}")
+        ok = True
     finally:
         source.close()
-        if in_place and os.path.exists(target):
-            os.unlink(target)
+        if sink is not None:
+            sink.close(ok)
     return report
 
 
@@ -720,7 +739,8 @@ def _make_command():
             raise click.FileError(str(p), hint="is a directory")
         if not parent.exists():
             raise click.FileError(str(p), hint=f"directory {str(parent)!r} does not exist")
-        if (path.exists() and not os.access(path, os.W_OK)) or (not path.exists() and not os.access(parent, os.W_OK)):
+        # the result is written beside the target and moved over it: the directory must be writable
+        if (path.exists() and not os.access(path, os.W_OK)) or not os.access(parent, os.W_OK):
             raise click.FileError(str(p), hint="permission denied (cannot write the output)")
 
     return normalize_command
