@@ -500,12 +500,13 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
     report = CsvReport()
     sink = _Output(out_path_or_dash)  # fails early if the output cannot be written
     out_fh = sink.fh
-    review_fh = None
+    review_sink = review_fh = None
     source = None
     ok = False
     try:
         if review:
-            review_fh = open(review, "w", encoding="utf-8", newline="")
+            review_sink = _Output(review)  # like the output: it may name the input, and appears whole
+            review_fh = io.TextIOWrapper(review_sink.fh, encoding="utf-8", newline="")
         source = _Source(in_path_or_dash)
         if encoding:
             enc, clean = encoding, _decodes(source.path, encoding)
@@ -593,8 +594,10 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         report.distinct = len(norm.results)
         ok = True
     finally:
-        if review_fh:
-            review_fh.close()
+        if review_sink is not None:
+            review_fh.flush()
+            review_fh.detach()
+            review_sink.close(ok)
         if source is not None:
             source.close()
         sink.close(ok)

@@ -95,7 +95,11 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     """Whether a typo may reach this name form: written (or romanized from) Latin, Cyrillic or
     the query's own script. A misspelt 'Kozhevnya' is not the Armenian name of another village
     ('Kommowna', from Կոմմունա). Nor a demonym or nickname: 'Sinhalese' is no slip of
-    'Senegalese', nor 'Havanese' (a dog) of 'Taiwanese'."""
+    'Senegalese', nor 'Havanese' (a dog) of 'Taiwanese'. Nor a code of three capitals or fewer
+    ('QWX' is no slip of 'Qwxzzz'; 'Ufa' may be of 'Ufaa')."""
+    text = gaz.form_text[form_row]
+    if len(text) <= 3 and text.isupper():
+        return False
     script = _source_script(gaz, form_row)
     return script in TYPO_SCRIPTS or script == q_script
 
