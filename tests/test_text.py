@@ -216,6 +216,20 @@ def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     assert any("Henry County" in h for h in paris.match.hints)  # says which mention moved it
 
 
+def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
+    text = "Fighting continued in Donetsk and Luhansk oblasts. Drones hit the Kursk, Belgorod and Bryansk regions."
+    found = [(m.text, m.match.feature) for m in extract(text, resolver=resolver)]
+    assert found == [("Donetsk", "admin1"), ("Luhansk oblasts", "admin1"), ("Kursk", "admin1"),
+                     ("Belgorod", "admin1"), ("Bryansk regions", "admin1")]
+
+
+def test_an_area_the_phrase_names_is_not_pulled_to_a_town_by_context(resolver):
+    # 'St. Petersburg' nearby used to make 'Leningrad region' the city
+    text = "Officials in the Leningrad region said refineries near St. Petersburg were targeted."
+    found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
+    assert found["Leningrad region"] == "Leningradskaya oblast'"
+
+
 def test_one_area_mention_does_not_make_a_country_certain(resolver):
     from geonorm.faces.document import _build_context
     ctx = _build_context({"Kursk region": resolver.resolve("Kursk region")}, resolver.gazetteer).context

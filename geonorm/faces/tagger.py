@@ -130,6 +130,10 @@ minister commissioner councilman councilwoman trooper spokesman spokeswoman spok
 director secretary ambassador inspector sergeant lieutenant captain colonel""".split())
 SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
+# 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
+PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
+                                          "governorate")}
+_LIST_GAPS = frozenset([",", "and", ", and", "or", "&"])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
@@ -607,7 +611,27 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
                 if nxt is not None and nxt[1].lower() in AREA_WORDS:
                     ns, ne = doc.words.spans[nxt[0]]
                     span.end, span.text, span.area_word = ne, clean[span.start:ne], True
+    _plural_areas(doc, out, clean)
     return out
+
+
+def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
+    """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions': the last
+    name takes the area word into its span, and each is resolved as '<name> oblast' (not the
+    cities)."""
+    for i, sp in enumerate(spans):
+        nxt = doc.next_word(sp.end)
+        singular = PLURAL_AREA_WORDS.get(nxt[1].lower()) if nxt is not None else None
+        if singular is None or sp.area_word:
+            continue
+        sp.query = f"{sp.query or sp.text} {singular}"
+        sp.end = doc.words.spans[nxt[0]][1]
+        sp.text, sp.area_word = text[sp.start:sp.end], True
+        j = i - 1
+        while j >= 0 and not spans[j].area_word and \
+                text[spans[j].end:spans[j + 1].start].strip().lower() in _LIST_GAPS:
+            spans[j].query = f"{spans[j].query or spans[j].text} {singular}"
+            j -= 1
 
 
 def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],

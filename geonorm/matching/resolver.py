@@ -714,7 +714,8 @@ class Resolver:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
-            if context is not None:
+            if context is not None and not (area_named and place.level == "populated place"):
+                # (the phrase says area: a town gets no support from the others' answers)
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
                 bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
                                              place.lat, place.lon, exclude_label=text, admin2_row=county)
