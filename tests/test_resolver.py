@@ -339,6 +339,15 @@ def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
     assert resolver.resolve("Serebrianskyi forest").country_code != "BE"
 
 
+@pytest.mark.parametrize("phrase, name, others", [
+    ("Donetsk and Luhansk oblasts", "Donetska oblast", ["Luhansk oblast"]),  # was Donetsk city
+    ("Kursk, Belgorod and Bryansk regions", "Kurskaya oblast'", ["Belgorod region", "Bryansk region"]),
+])
+def test_a_list_of_names_with_a_plural_area_word_names_areas(resolver, phrase, name, others):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature, m.other_places) == (name, "admin1", others) and m.confidence > 0.5
+
+
 def test_an_area_named_after_a_town_says_so_and_the_town_alone_stays_the_town(resolver):
     m = resolver.resolve("Kursk region")
     assert "named after Kursk" in m.explain() and m.match_kind == "alias"

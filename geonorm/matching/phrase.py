@@ -299,12 +299,31 @@ def _plain(phrase: str) -> Part | None:
     return Part(text=text, raw=text)
 
 
+# 'Donetsk and Luhansk oblasts': a list ending in a plural area word names areas, each of them
+_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\band\b)[^()]*?)\s+(?P<word>oblasts|regions|provinces|"
+                             r"districts|raions|rayons|governorates)\s*[.;]?\s*$", re.IGNORECASE)
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
+
+
+def _singular_areas(phrase: str) -> str:
+    """'Donetsk and Luhansk oblasts' -> 'Donetsk oblast and Luhansk oblast'."""
+    m = _PLURAL_AREA_RE.match(phrase)
+    if m is None:
+        return phrase
+    items = [i for i in _ITEM_SPLIT_RE.split(m["items"]) if i]
+    word = m["word"][:-1]
+    named = [f"{i} {word}" for i in items]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+
+
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
     plain = _plain(phrase)
     if plain is not None:
         return [plain]
+    singular = _singular_areas(phrase)
+    listed_areas, phrase = singular != phrase, singular
     # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
     extras = _PAREN_RE.findall(phrase)
@@ -320,6 +339,9 @@ def parse_phrase(phrase: str) -> list[Part]:
             if part is not None:
                 part.listed = n > 0 and k == 0 and not part.is_area
                 parts.append(part)
+    if listed_areas:  # sibling areas of one list: the others are listed, not areas around the first
+        for part in parts[1:]:
+            part.listed = True
     for piece in (e for x in extras for e in _SPLIT_RE.split(x)):
         part = _strip_part(piece)
         if part is not None:
