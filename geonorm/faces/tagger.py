@@ -36,7 +36,7 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
+from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS, PLURAL_AREA_WORDS
 from ..names.inflection import region_towns
 
 # ---- word lists ---------------------------------------------------------------------------------
@@ -130,9 +130,8 @@ minister commissioner councilman councilwoman trooper spokesman spokeswoman spok
 director secretary ambassador inspector sergeant lieutenant captain colonel""".split())
 SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
-# 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
-PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
-                                          "governorate")}
+# 'Donetsk and Luhansk oblasts': a plural area word (PLURAL_AREA_WORDS) makes every name of the
+# list before it an area
 _LIST_GAPS = frozenset([",", "and", ", and", "or", "&"])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 # capitalized words that may stand right before a place name without making it a person's

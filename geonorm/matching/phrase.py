@@ -300,8 +300,10 @@ def _plain(phrase: str) -> Part | None:
 
 
 # 'Donetsk and Luhansk oblasts': a list ending in a plural area word names areas, each of them
-_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\band\b)[^()]*?)\s+(?P<word>oblasts|regions|provinces|"
-                             r"districts|raions|rayons|governorates)\s*[.;]?\s*$", re.IGNORECASE)
+PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
+                                          "governorate")}
+_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\band\b)[^()]*?)\s+(?P<word>"
+                             + "|".join(PLURAL_AREA_WORDS) + r")\s*[.;]?\s*$", re.IGNORECASE)
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
 
 
@@ -311,7 +313,7 @@ def _singular_areas(phrase: str) -> str:
     if m is None:
         return phrase
     items = [i for i in _ITEM_SPLIT_RE.split(m["items"]) if i]
-    word = m["word"][:-1]
+    word = PLURAL_AREA_WORDS[m["word"].lower()]
     named = [f"{i} {word}" for i in items]
     return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
 
