@@ -342,6 +342,10 @@ def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
 @pytest.mark.parametrize("phrase, name, others", [
     ("Donetsk and Luhansk oblasts", "Donetska oblast", ["Luhansk oblast"]),  # was Donetsk city
     ("Kursk, Belgorod and Bryansk regions", "Kurskaya oblast'", ["Belgorod region", "Bryansk region"]),
+    # the adjectives keep their case; each is read with the singular area word
+    ("Донецької та Луганської областей", "Donetska oblast", ["Луганської область"]),
+    ("В Курской и Белгородской областях", "Kurskaya oblast'", ["Белгородской область"]),
+    ("Харківську та Сумську області", "Kharkivska oblast", ["Сумську область"]),
 ])
 def test_a_list_of_names_with_a_plural_area_word_names_areas(resolver, phrase, name, others):
     m = resolver.resolve(phrase)
@@ -745,6 +749,12 @@ def test_region_words_propose_the_towns_they_are_formed_from():
     assert "донецьк" in region_towns("Донеччина")
     assert "одеса" in region_towns("Одещина")
     assert region_towns("Бахмут") == [] and region_towns("Kursk") == []
+
+
+@pytest.mark.parametrize("phrase, name", [("Сумську область", "Sumska oblast"),  # accusative: was Shumsk
+                                          ("Курскую область", "Kurskaya oblast'")])
+def test_an_area_adjective_in_the_accusative(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
 
 
 def test_a_nominative_area_phrase_is_not_read_as_a_case_form(resolver):

@@ -221,6 +221,9 @@ def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
     found = [(m.text, m.match.feature) for m in extract(text, resolver=resolver)]
     assert found == [("Donetsk", "admin1"), ("Luhansk oblasts", "admin1"), ("Kursk", "admin1"),
                      ("Belgorod", "admin1"), ("Bryansk regions", "admin1")]
+    found = {m.text: m.match.name for m in extract("В Курской и Белгородской областях объявлена тревога.",
+                                                   resolver=resolver)}
+    assert found == {"Курской": "Kurskaya oblast'", "Белгородской областях": "Belgorodskaya oblast'"}
 
 
 def test_an_area_the_phrase_names_is_not_pulled_to_a_town_by_context(resolver):

@@ -36,7 +36,8 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS, PLURAL_AREA_WORDS
+from ..matching.phrase import ALL_PLURAL_AREA_WORDS
+from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 
 # ---- word lists ---------------------------------------------------------------------------------
@@ -130,9 +131,8 @@ minister commissioner councilman councilwoman trooper spokesman spokeswoman spok
 director secretary ambassador inspector sergeant lieutenant captain colonel""".split())
 SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
-# 'Donetsk and Luhansk oblasts': a plural area word (PLURAL_AREA_WORDS) makes every name of the
-# list before it an area
-_LIST_GAPS = frozenset([",", "and", ", and", "or", "&"])
+# 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
+_LIST_GAPS = frozenset([",", "and", ", and", "or", "&", "та", "і", "и", "й"])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
@@ -615,17 +615,22 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
 
 
 def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
-    """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions': the last
-    name takes the area word into its span, and each is resolved as '<name> oblast' (not the
-    cities)."""
+    """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions', 'Донецької
+    та Луганської областей': the last name takes the area word into its span (a Cyrillic pair has
+    it already), and each is resolved as '<name> oblast' (not the cities)."""
     for i, sp in enumerate(spans):
-        nxt = doc.next_word(sp.end)
-        singular = PLURAL_AREA_WORDS.get(nxt[1].lower()) if nxt is not None else None
-        if singular is None or sp.area_word:
-            continue
-        sp.query = f"{sp.query or sp.text} {singular}"
-        sp.end = doc.words.spans[nxt[0]][1]
-        sp.text, sp.area_word = text[sp.start:sp.end], True
+        words = sp.text.split()
+        singular = ALL_PLURAL_AREA_WORDS.get(words[-1].lower()) if len(words) > 1 else None
+        if singular is not None:  # 'Луганської областей'
+            sp.query, sp.area_word = f"{' '.join(words[:-1])} {singular}", True
+        else:
+            nxt = doc.next_word(sp.end)
+            singular = ALL_PLURAL_AREA_WORDS.get(nxt[1].lower()) if nxt is not None else None
+            if singular is None or sp.area_word:
+                continue
+            sp.query = f"{sp.query or sp.text} {singular}"
+            sp.end = doc.words.spans[nxt[0]][1]
+            sp.text, sp.area_word = text[sp.start:sp.end], True
         j = i - 1
         while j >= 0 and not spans[j].area_word and \
                 text[spans[j].end:spans[j + 1].start].strip().lower() in _LIST_GAPS:

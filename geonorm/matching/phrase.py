@@ -54,7 +54,10 @@ _PREFIX_RE = re.compile(
 COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
 # area words in an oblique case -> nominative
 _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
-                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада"}
+                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада",
+                       # plural: 'Донецької та Луганської областей' (see _singular_areas)
+                       **{w: "область" for w in "областей областях областям областями".split()},
+                       **{w: "район" for w in "районів районах районам районами районов райони районы".split()}}
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -76,8 +79,8 @@ _FEATURE_WORDS = {
 _FEATURE_WORDS.update({w: _FEATURE_WORDS[nom] for w, nom in _OBLIQUE_AREA_WORDS.items()})
 _AREA_LEVELS = ("admin1", "admin2")
 # the adjective endings that go with an area word in an oblique case, and their nominatives
-_NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій)$"), r"\1а"),
-               (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой)$"), r"\1ая"))
+_NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у)$"), r"\1а"),
+               (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую)$"), r"\1ая"))
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
 _CYRILLIC_AREA_BREAK_RE = re.compile(
     r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:"
@@ -221,10 +224,12 @@ def _strip_part(raw: str) -> Part | None:
     oblique = ""
     while len(words) > 1 and words[-1].lower().strip(".") in _FEATURE_WORDS:
         feature = feature or _FEATURE_WORDS[words[-1].lower().strip(".")]
-        oblique = _OBLIQUE_AREA_WORDS.get(words[-1].lower().strip("."), oblique)
+        last = words[-1].lower().strip(".")
+        oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
     whole = ""
-    if oblique:  # 'Волноваського району' -> 'Волноваський (район)', the forms the gazetteer holds
+    if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
+        # (the forms the gazetteer holds)
         for pattern, repl in _NOMINATIVE:
             words[-1] = pattern.sub(repl, words[-1])
         whole = " ".join([*words, oblique])
@@ -302,20 +307,26 @@ def _plain(phrase: str) -> Part | None:
 # 'Donetsk and Luhansk oblasts': a list ending in a plural area word names areas, each of them
 PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
                                           "governorate")}
-_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\band\b)[^()]*?)\s+(?P<word>"
-                             + "|".join(PLURAL_AREA_WORDS) + r")\s*[.;]?\s*$", re.IGNORECASE)
-_ITEM_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
+# 'Донецької та Луганської областей', 'в Курской и Белгородской областях' (the adjectives keep their
+# case, which the singular area word after each then reads: 'Донецької область' -> 'Донецька область')
+_CYRILLIC_PLURAL_AREA_WORDS = {**{w: n for w, n in _OBLIQUE_AREA_WORDS.items() if w.startswith(("облас", "район"))
+                                  and w not in ("району", "районі", "района", "районе")}}
+# (with 'області', 'области': plural after a list, 'Харківську та Сумську області')
+ALL_PLURAL_AREA_WORDS = {**PLURAL_AREA_WORDS, **_CYRILLIC_PLURAL_AREA_WORDS}
+_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\b(?:and|та|і|и|й)\b)[^()]*?)\s+(?P<word>"
+                             + "|".join([*PLURAL_AREA_WORDS, *_CYRILLIC_PLURAL_AREA_WORDS])
+                             + r")\s*[.;]?\s*$", re.IGNORECASE)
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and|та|і|и|й)\s+|\s*,\s*|\s+(?:and|та|і|и|й)\s+", re.IGNORECASE)
 
 
 def _singular_areas(phrase: str) -> str:
-    """'Donetsk and Luhansk oblasts' -> 'Donetsk oblast and Luhansk oblast'."""
+    """'Donetsk and Luhansk oblasts' -> 'Donetsk oblast, Luhansk oblast'."""
     m = _PLURAL_AREA_RE.match(phrase)
     if m is None:
         return phrase
     items = [i for i in _ITEM_SPLIT_RE.split(m["items"]) if i]
-    word = PLURAL_AREA_WORDS[m["word"].lower()]
-    named = [f"{i} {word}" for i in items]
-    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    word = ALL_PLURAL_AREA_WORDS[m["word"].lower()]
+    return ", ".join(f"{i} {word}" for i in items)
 
 
 def parse_phrase(phrase: str) -> list[Part]:
