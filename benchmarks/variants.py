@@ -39,6 +39,7 @@ from _common import (CYRILLIC_COUNTRIES, NAME_KIND_LABEL, HidingGazetteer, form_
 
 from geonorm import Resolver
 from geonorm.names.normalize import normalize, script_of
+from geonorm.sources.cldr import SOURCE as CLDR_SOURCE
 
 
 def held_out_aliases(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
@@ -57,6 +58,8 @@ def held_out_aliases(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
         for fr, t in zip(forms, texts):
             if gaz.scheme_vocab[int(gaz.form_scheme[fr])] != "" or script_of(t) != "latin":
                 continue  # generated romanizations are not source names; keep Latin source names
+            if gaz.source_vocab[int(gaz.form_source[fr])] == CLDR_SOURCE:
+                continue  # a country's name in another language: not a spelling of a town's name
             key = normalize(t)
             if not key or key in main or key in seen or len(key.replace(" ", "")) < 3:
                 continue
