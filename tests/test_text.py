@@ -224,6 +224,10 @@ def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
     found = {m.text: m.match.name for m in extract("В Курской и Белгородской областях объявлена тревога.",
                                                    resolver=resolver)}
     assert found == {"Курской": "Kurskaya oblast'", "Белгородской областях": "Belgorodskaya oblast'"}
+    # an adjective the tagger does not take alone joins the list ('Донецької' was missed)
+    found = {m.text: m.match.name for m in extract("Бої тривають на території Донецької та Луганської областей.",
+                                                   resolver=resolver)}
+    assert found == {"Донецької": "Donetska oblast", "Луганської областей": "Luhanska oblast"}
 
 
 def test_an_area_the_phrase_names_is_not_pulled_to_a_town_by_context(resolver):

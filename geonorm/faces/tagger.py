@@ -618,6 +618,7 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
     """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions', 'Донецької
     та Луганської областей': the last name takes the area word into its span (a Cyrillic pair has
     it already), and each is resolved as '<name> oblast' (not the cities)."""
+    added: list[TagSpan] = []
     for i, sp in enumerate(spans):
         words = sp.text.split()
         singular = ALL_PLURAL_AREA_WORDS.get(words[-1].lower()) if len(words) > 1 else None
@@ -636,6 +637,29 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
                 text[spans[j].end:spans[j + 1].start].strip().lower() in _LIST_GAPS:
             spans[j].query = f"{spans[j].query or spans[j].text} {singular}"
             j -= 1
+        if j == i - 1 and _CYRILLIC_CAPITAL.match(sp.text):
+            item = _cyrillic_list_item(doc, spans[i - 1] if i > 0 else None, sp, singular, text)
+            if item is not None:
+                added.append(item)
+    if added:
+        spans.extend(added)
+        spans.sort(key=lambda x: x.start)
+
+
+def _cyrillic_list_item(doc: _Doc, before: TagSpan | None, sp: TagSpan, singular: str,
+                        text: str) -> TagSpan | None:
+    """'Донецької та Луганської областей': the adjective before the joiner is an area too, though
+    alone it is no name the tagger takes (``before``: the span before ``sp``, if any)."""
+    joiner = doc.prev_word(sp.start)
+    if joiner is None or joiner[1].lower() not in _LIST_GAPS:
+        return None
+    prev = doc.prev_word(doc.words.spans[joiner[0]][0])
+    if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
+        return None
+    s, e = doc.words.spans[prev[0]]
+    if before is not None and before.end > s:
+        return None
+    return TagSpan(s, e, text[s:e], "token", F_PLACE, area_word=True, query=f"{text[s:e]} {singular}")
 
 
 def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
