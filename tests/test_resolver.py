@@ -317,6 +317,9 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     ("Kursk region, Russia", "Kurskaya oblast'", "admin1"),
     ("Kursk Oblast, Russia", "Kurskaya oblast'", "admin1"),
     ("shelling in Kursk region", "Kurskaya oblast'", "admin1"),
+    # ... and so does a state no big town is named as ('Orange County, Calif.' was Orange, NSW)
+    ("Orange County, Calif.", "Orange County", "admin2"),
+    ("Orange County, California", "Orange County", "admin2"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)
@@ -362,6 +365,7 @@ def test_an_area_named_after_a_town_says_so_and_the_town_alone_stays_the_town(re
     # a country-named part before a state is still the town: 'Jordan, Minnesota'
     assert (resolver.resolve("Jordan, Minnesota").name, resolver.resolve("Jordan, Minnesota").admin1) == (
         "Jordan", "Minnesota")
+    assert resolver.resolve("Kharkiv region, Kharkiv").feature == "populated place"  # a big town's name
 
 
 @pytest.mark.parametrize("query, feature, name", [

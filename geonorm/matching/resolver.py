@@ -425,10 +425,16 @@ class Resolver:
                           inside)
 
     def _qualifier(self, text: str) -> bool:
-        """Does a phrase part only qualify the areas beside it: a country ('Russia') or lowercase
-        prose that is no name ('shelling in')?"""
-        return bool(area_candidates(self.gazetteer, text, ("country",))) or (
-            _lowercase(text) and not self._is_name(text))
+        """Does a phrase part only qualify the areas beside it: a country ('Russia'), a first-level
+        area no big town is named as ('Calif.', 'California'; not 'Washington' nor 'Kharkiv'), or
+        lowercase prose that is no name ('shelling in')?"""
+        gaz = self.gazetteer
+        if area_candidates(gaz, text, ("country",)):
+            return True
+        if area_candidates(gaz, text, ("admin1",)):
+            towns = self._areas.towns(text)
+            return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
+        return _lowercase(text) and not self._is_name(text)
 
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
