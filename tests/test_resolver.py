@@ -320,6 +320,9 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     # ... and so does a state no big town is named as ('Orange County, Calif.' was Orange, NSW)
     ("Orange County, Calif.", "Orange County", "admin2"),
     ("Orange County, California", "Orange County", "admin2"),
+    # the area word may lead ('Oblast Donezk', German word order): it was split off and dropped
+    ("Oblast Donezk", "Donetska oblast", "admin1"),
+    ("Region Kursk", "Kurskaya oblast'", "admin1"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)
