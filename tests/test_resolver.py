@@ -323,6 +323,8 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     # the area word may lead ('Oblast Donezk', German word order): it was split off and dropped
     ("Oblast Donezk", "Donetska oblast", "admin1"),
     ("Region Kursk", "Kurskaya oblast'", "admin1"),
+    ("the region of Kursk", "Kurskaya oblast'", "admin1"),  # ... or lead with 'of'
+    ("governorate of Aleppo", "Ḩalab", "admin1"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)

@@ -65,7 +65,7 @@ _FEATURE_WORDS = {
     "городок": "populated place", "город": "populated place", "місто": "populated place",
     "село": "populated place", "селище": "populated place", "поселок": "populated place",
     "смт": "populated place", "пгт": "populated place", "airport": "populated place",
-    "oblast": "admin1", "region": "admin1", "province": "admin1", "obl": "admin1",
+    "oblast": "admin1", "region": "admin1", "province": "admin1", "obl": "admin1", "governorate": "admin1",
     "область": "admin1", "обл": "admin1", "края": "admin1", "край": "admin1",
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
@@ -236,6 +236,8 @@ def _strip_part(raw: str) -> Part | None:
     while len(words) > 1 and words[0].lower().strip(".") in _FEATURE_WORDS:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
+        if len(words) > 1 and words[0].lower() in ("of", "de", "du", "di", "del", "des"):
+            words.pop(0)  # 'the region of Kursk', 'oblast de Kharkiv'
     text = " ".join(words)
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
