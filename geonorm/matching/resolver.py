@@ -518,7 +518,7 @@ class Resolver:
         """The name is mainly a country's, a region's or a first-level area's: no town with it
         has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
         gaz = self.gazetteer
-        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS]
+        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS or e.via == "code"]
         areas = [p for p in strong if p.level in _AREA_LEVELS]
         if not areas:
             return False
