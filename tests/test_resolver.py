@@ -347,6 +347,11 @@ def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
     assert resolver.resolve("Serebrianskyi forest").country_code != "BE"
 
 
+def test_a_country_code_leading_a_phrase_frames_it(resolver):
+    m = resolver.resolve("UA: Izium")  # was Ukraine at 0.60: a code names only an area, like 'Donbass:'
+    assert m.name == "Izyum" and m.confidence > 0.9
+
+
 @pytest.mark.parametrize("phrase, name, others", [
     ("Donetsk and Luhansk oblasts", "Donetska oblast", ["Luhansk oblast"]),  # was Donetsk city
     ("Kursk, Belgorod and Bryansk regions", "Kurskaya oblast'", ["Belgorod region", "Bryansk region"]),
@@ -355,11 +360,6 @@ def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
     ("В Курской и Белгородской областях", "Kurskaya oblast'", ["Белгородской область"]),
     ("Харківську та Сумську області", "Kharkivska oblast", ["Сумську область"]),
 ])
-def test_a_country_code_leading_a_phrase_frames_it(resolver):
-    m = resolver.resolve("UA: Izium")  # was Ukraine at 0.60: a code names only an area, like 'Donbass:'
-    assert m.name == "Izyum" and m.confidence > 0.9
-
-
 def test_a_list_of_names_with_a_plural_area_word_names_areas(resolver, phrase, name, others):
     m = resolver.resolve(phrase)
     assert (m.name, m.feature, m.other_places) == (name, "admin1", others) and m.confidence > 0.5
