@@ -237,6 +237,13 @@ def test_an_area_the_phrase_names_is_not_pulled_to_a_town_by_context(resolver):
     assert found["Leningrad region"] == "Leningradskaya oblast'"
 
 
+def test_a_numbered_district_is_no_place(resolver):
+    # a leading area word is the part's own ('Oblast Donezk'), but not before a number: council
+    # districts in local news became the GeoNames places 'District #2' when it was
+    found = {m.text for m in extract("She won in District 2 and lost in District 3.", resolver=resolver)}
+    assert not any(t.startswith("District") for t in found)
+
+
 def test_one_area_mention_does_not_make_a_country_certain(resolver):
     from geonorm.faces.document import _build_context
     ctx = _build_context({"Kursk region": resolver.resolve("Kursk region")}, resolver.gazetteer).context

@@ -106,8 +106,9 @@ NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwe
 _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|county)\s+cent(?:er|re)\.?$",
                         re.IGNORECASE)
 
-_AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 'Oblast Donezk', 'Region Kursk')
-    r"(?<=[\w.] )\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
+_AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 'Oblast Donezk', 'Region Kursk';
+    # not a number's, 'District 2')
+    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
     # ... but not into a facility ('Seoul Central District Court')
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
