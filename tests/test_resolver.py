@@ -325,6 +325,10 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     ("Region Kursk", "Kurskaya oblast'", "admin1"),
     ("the region of Kursk", "Kurskaya oblast'", "admin1"),  # ... or lead with 'of'
     ("governorate of Aleppo", "Ḩalab", "admin1"),
+    # the area words of the German, French and Spanish press ('de' joins like 'of')
+    ("Gebiet Kursk", "Kurskaya oblast'", "admin1"),
+    ("région de Kharkiv", "Kharkivska oblast", "admin1"),
+    ("provincia de Járkov", "Kharkivska oblast", "admin1"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)

@@ -68,6 +68,10 @@ _FEATURE_WORDS = {
     "oblast": "admin1", "region": "admin1", "province": "admin1", "obl": "admin1", "governorate": "admin1",
     "область": "admin1", "обл": "admin1", "края": "admin1", "край": "admin1",
     "raion": "admin2", "rayon": "admin2", "district": "admin2", "район": "admin2",
+    # German, French, Polish, Spanish and Italian press: 'Gebiet Kursk', 'région de Kharkiv',
+    # 'obwód charkowski', 'provincia de Járkov', 'Rajon Bachmut'
+    "gebiet": "admin1", "région": "admin1", "obwód": "admin1", "provincia": "admin1",
+    "rajon": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
     **{w: "admin2" for w in COMMUNITY_WORDS},
@@ -108,7 +112,7 @@ _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|co
 
 _AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 'Oblast Donezk', 'Region Kursk';
     # not a number's, 'District 2')
-    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!of\b)"
+    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!(?:of|de|du|des|di|del)\b)"
     # ... but not into a facility ('Seoul Central District Court')
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
