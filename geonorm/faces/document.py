@@ -20,11 +20,11 @@ from ..sources.curated import area_codes
 
 CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
-CANDIDATE_VOTE = 0.5
+CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions' possible areas
 # one vote for 'somewhere else' in the country shares: one area mention no longer makes a country
 # certain (news dev, document context: LGL 0.8637 -> 0.8642, GWN 0.8258 -> 0.8266 acc@161km; ECE
 # 0.0177 -> 0.0163, 0.0340 -> 0.0313; 2 votes: ECE a little lower, LGL accuracy back)
-COUNTRY_PRIOR_VOTES = 1.0  # share of the admin1 context given to the other mentions' possible areas
+COUNTRY_PRIOR_VOTES = 1.0
 ROUNDS = 2
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to

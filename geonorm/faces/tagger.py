@@ -36,7 +36,7 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import ALL_PLURAL_AREA_WORDS
+from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LIST_JOINERS
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 
@@ -132,7 +132,7 @@ director secretary ambassador inspector sergeant lieutenant captain colonel""".s
 SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
 AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
 # 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
-_LIST_GAPS = frozenset([",", "and", ", and", "or", "&", "та", "і", "и", "й"])
+_LIST_GAPS = frozenset([",", ", and", "or", "&", *LIST_JOINERS])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')

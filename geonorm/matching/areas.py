@@ -51,9 +51,12 @@ class PhraseAreas:
     def towns(self, text: str) -> list[int]:
         """Populated places with the name ``text`` (exact, romanized or folded), most populous
         first."""
+        return self.towns_in(self._gather(text, fuzzy=False))
+
+    def towns_in(self, evidence: dict[int, Evidence]) -> list[int]:
+        """The populated places the evidence reaches by a name (not a guess), most populous first."""
         gaz = self.gazetteer
-        return sorted((r for r, e in self._gather(text, fuzzy=False).items()
-                       if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
+        return sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
                       key=lambda r: -int(gaz.place_pop[r]))
 
     def named(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:
@@ -141,10 +144,10 @@ class PhraseAreas:
                 else gaz.admin2_row(town)
             if own is None or own == town:
                 continue
-            spellings = [gaz.place(town).name] + ([names[town]] if names and town in names else [])
+            place = gaz.place(town)
+            spellings = [place.name] + ([names[town]] if names and town in names else [])
             areas = [own]
             if level == "admin1":
-                place = gaz.place(town)
                 areas += [a for a in self._admin1_rows(cc) if a != own and float(haversine_km(
                     place.lat, place.lon, gaz.place(a).lat, gaz.place(a).lon)) < AROUND_CITY_KM]
             for area in areas:

@@ -52,12 +52,17 @@ _PREFIX_RE = re.compile(
     re.IGNORECASE)
 
 COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
+# plural area words -> nominative singular: 'Донецької та Луганської областей' (see _singular_areas);
+# 'області', 'области' are plural after a list too ('Харківську та Сумську області')
+_CYRILLIC_PLURAL_AREA_WORDS = {
+    **{w: "область" for w in "областей областях областям областями області области".split()},
+    **{w: "район" for w in "районів районах районам районами районов райони районы".split()}}
 # area words in an oblique case -> nominative
 _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
-                       "області": "область", "области": "область", "громади": "громада", "громаді": "громада",
-                       # plural: 'Донецької та Луганської областей' (see _singular_areas)
-                       **{w: "область" for w in "областей областях областям областями".split()},
-                       **{w: "район" for w in "районів районах районам районами районов райони районы".split()}}
+                       "громади": "громада", "громаді": "громада", **_CYRILLIC_PLURAL_AREA_WORDS}
+# words that join the items of a list, and that join an area word to its name ('region of Kursk')
+LIST_JOINERS = ("and", "та", "і", "и", "й")
+_OF_WORDS = ("of", "de", "du", "des", "di", "del")
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -112,7 +117,7 @@ _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|co
 
 _AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 'Oblast Donezk', 'Region Kursk';
     # not a number's, 'District 2')
-    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!(?:of|de|du|des|di|del)\b)"
+    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!(?:" + "|".join(_OF_WORDS) + r")\b)"
     # ... but not into a facility ('Seoul Central District Court')
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
@@ -241,7 +246,7 @@ def _strip_part(raw: str) -> Part | None:
     while len(words) > 1 and words[0].lower().strip(".") in _FEATURE_WORDS:
         feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
         words.pop(0)
-        if len(words) > 1 and words[0].lower() in ("of", "de", "du", "di", "del", "des"):
+        if len(words) > 1 and words[0].lower() in _OF_WORDS:
             words.pop(0)  # 'the region of Kursk', 'oblast de Kharkiv'
     text = " ".join(words)
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
@@ -316,14 +321,11 @@ PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", 
                                           "governorate")}
 # 'Донецької та Луганської областей', 'в Курской и Белгородской областях' (the adjectives keep their
 # case, which the singular area word after each then reads: 'Донецької область' -> 'Донецька область')
-_CYRILLIC_PLURAL_AREA_WORDS = {**{w: n for w, n in _OBLIQUE_AREA_WORDS.items() if w.startswith(("облас", "район"))
-                                  and w not in ("району", "районі", "района", "районе")}}
-# (with 'області', 'области': plural after a list, 'Харківську та Сумську області')
 ALL_PLURAL_AREA_WORDS = {**PLURAL_AREA_WORDS, **_CYRILLIC_PLURAL_AREA_WORDS}
-_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\b(?:and|та|і|и|й)\b)[^()]*?)\s+(?P<word>"
-                             + "|".join([*PLURAL_AREA_WORDS, *_CYRILLIC_PLURAL_AREA_WORDS])
-                             + r")\s*[.;]?\s*$", re.IGNORECASE)
-_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and|та|і|и|й)\s+|\s*,\s*|\s+(?:and|та|і|и|й)\s+", re.IGNORECASE)
+_JOINER = "(?:" + "|".join(LIST_JOINERS) + ")"
+_PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\b" + _JOINER + r"\b)[^()]*?)\s+(?P<word>"
+                             + "|".join(ALL_PLURAL_AREA_WORDS) + r")\s*[.;]?\s*$", re.IGNORECASE)
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*" + _JOINER + r"\s+|\s*,\s*|\s+" + _JOINER + r"\s+", re.IGNORECASE)
 
 
 def _singular_areas(phrase: str) -> str:

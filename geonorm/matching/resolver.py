@@ -484,8 +484,7 @@ class Resolver:
         with an area word names (or forms its adjective from), when no area has the name itself;
         each reached as strongly as its town."""
         gaz = self.gazetteer
-        towns = sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0),
-                       key=lambda r: -int(gaz.place_pop[r]))
+        towns = self._areas.towns_in(evidence)
         if towns:
             # towns of a size that compares with the biggest ('Baku region' is not Bacău's county,
             # which a romanization of its Cyrillic name reaches)
@@ -495,8 +494,7 @@ class Resolver:
             return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
                                   named_after=gaz.place(town).name)
                     for area, town in self._areas.named_after(towns, part.feature, found_as)}
-        return {area: Evidence(int(gaz.place_form_start[area]), "fold", 100.0, named_after=gaz.place(town).name)
-                for area, town in self._areas.named_after_adjective(part.text, part.feature)}
+        return self._named_after_evidence(self._areas.named_after_adjective(part.text, part.feature), "fold")
 
     def _region_word(self, text: str) -> dict[int, Evidence]:
         """'Бєлгородщина', 'на Курщині', 'Белгородчина': the first-level area named after the
@@ -504,8 +502,13 @@ class Resolver:
         gaz = self.gazetteer
         names = region_towns(text) if len(text.split()) == 1 else []
         towns = sorted({r for name in names for r in self._areas.towns(name)}, key=lambda r: -int(gaz.place_pop[r]))
-        return {area: Evidence(int(gaz.place_form_start[area]), "exact", 100.0, named_after=gaz.place(town).name)
-                for area, town in self._areas.named_after(towns[:5], "admin1")}
+        return self._named_after_evidence(self._areas.named_after(towns[:5], "admin1"), "exact")
+
+    def _named_after_evidence(self, pairs: list[tuple[int, int]], via: str) -> dict[int, Evidence]:
+        """Evidence for each area of ``(area, town)`` pairs, through its own name, saying the town."""
+        gaz = self.gazetteer
+        return {area: Evidence(int(gaz.place_form_start[area]), via, 100.0, named_after=gaz.place(town).name)
+                for area, town in pairs}
 
     def _is_feature(self, row: int, feature: str) -> bool:
         """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
@@ -707,6 +710,7 @@ class Resolver:
                 if district:
                     s += scoring.DISTRICT_MATCH
                     notes.append(f"it lies in the district {district!r} names")
+            town_in_area_phrase = area_named and place.level == "populated place"
             if head is not None and head.feature:
                 if row in city_states:
                     s += scoring.TOWN_WHEN_AREA_SAID + scoring.FEATURE_WORD_MATCH
@@ -714,13 +718,13 @@ class Resolver:
                 elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
-                elif area_named and place.level == "populated place":
+                elif town_in_area_phrase:
                     s += scoring.TOWN_WHEN_AREA_SAID
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
-            if context is not None and not (area_named and place.level == "populated place"):
+            if context is not None and not town_in_area_phrase:
                 # (the phrase says area: a town gets no support from the others' answers)
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
                 bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
