@@ -728,6 +728,22 @@ def test_names_in_an_oblique_case_are_read_in_the_nominative(resolver, query, pl
     assert m.match_kind != "fuzzy"
 
 
+@pytest.mark.parametrize("query, name", [
+    ("Gori", "Gori"),  # Georgia, not Gorj (Romania) by a folded 'j'
+    ("Wana", "Wana"),  # Pakistan, not Van (Turkey) through its alternate 'Vana'
+])
+def test_a_folded_spelling_of_a_latin_script_name_does_not_beat_the_name_as_written(resolver, query, name):
+    assert resolver.resolve(query).name == name
+
+
+def test_a_folded_spelling_of_a_latin_script_name_is_a_guess_not_a_transliteration(resolver):
+    # 'Statte' (Italy) is no romanization of 'State': reported as the guessed spelling it is
+    m = resolver.resolve("State")
+    assert m.match_kind == "fuzzy" and m.confidence <= 0.7
+    # folded keys still carry real romanization variants ('Elenovka' ~ 'Yelenovka', Olenivka)
+    assert resolver.resolve("Elenovka").match_kind == "transliteration"
+
+
 def test_a_cyrillic_name_the_gazetteer_holds_is_not_read_as_a_case_form(resolver):
     # 'Покровське' (villages) is a name as written, not the locative of Покровськ (the town)
     m = resolver.resolve("Покровське")

@@ -7,6 +7,7 @@ Italy; Germania, Argentina). CLDR's territory names fill that in for the languag
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import metadata
 
 SOURCE = "CLDR territory names (babel)"
@@ -36,3 +37,30 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tupl
             if len(code) == 2 and code.isalpha() and name:
                 out.setdefault(code, []).append((name, lang))
     return out
+
+
+@lru_cache(maxsize=1)
+def latin_script_countries() -> frozenset[str]:
+    """ISO codes of the countries whose official languages are all written in Latin script
+    (CLDR likely subtags): their places' Latin names are their own spellings, not romanizations
+    of another script. Empty without babel."""
+    try:
+        from babel.core import get_global
+        from babel.languages import get_official_languages
+    except ImportError:
+        return frozenset()
+    likely = get_global("likely_subtags")
+
+    def script(lang: str) -> str:  # 'sr_Latn' -> Latn; 'uk' -> uk_Cyrl_UA -> Cyrl
+        parts = lang.split("_")
+        if len(parts) > 1 and len(parts[1]) == 4:
+            return parts[1]
+        full = likely.get(lang, "").split("_")
+        return full[1] if len(full) > 1 else ""
+
+    out = set()
+    for code in get_global("territory_languages"):
+        langs = get_official_languages(code, de_facto=True)
+        if langs and all(script(lang) == "Latn" for lang in langs):
+            out.add(code)
+    return frozenset(out)
