@@ -78,6 +78,8 @@ _FEATURE_WORDS = {
     "gebiet": "admin1", "région": "admin1", "obwód": "admin1", "provincia": "admin1",
     "rajon": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+    # a Local Government Area (Nigeria, Australia): 'Guma LGA', 'Guma Local Government Area'
+    "lga": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
     **{w: "admin2" for w in COMMUNITY_WORDS},
     "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
@@ -122,6 +124,7 @@ _AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
+_LGA_RE = re.compile(r"\blocal\s+government\s+area\b", re.IGNORECASE)
 # "Granite town Volnovakha district": a settlement word before an area phrase ends a part too
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
@@ -139,7 +142,8 @@ _SPLIT_RE = re.compile(
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
-_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")
+_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS if w.isalpha())
+                            + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
@@ -214,6 +218,7 @@ def _strip_part(raw: str) -> Part | None:
         return None
     near = bool(_NEAR_RE.search(prefix))
     text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
+    text = _LGA_RE.sub("LGA", text)  # one area word
     ends = text.split()
     if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
