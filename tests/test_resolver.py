@@ -252,10 +252,19 @@ def test_huge_and_mixed_queries_do_not_crash(resolver):
 
 @pytest.mark.parametrize("hints", [dict(country="Atlantis"), dict(as_of="not a date"),
                                    dict(near=(200, 0)), dict(within=(10, 10, 0, 0)),
-                                   dict(feature="planet"), dict(admin1="Nowhere Oblast")])
+                                   dict(feature="planet"), dict(feature=["admin1", "planet"]), dict(feature=[]),
+                                   dict(admin1="Nowhere Oblast")])
 def test_invalid_hints_raise_value_error(resolver, hints):
     with pytest.raises(ValueError):
         resolver.resolve("Pokrovsk", **hints)
+
+
+def test_feature_hint_may_list_several_features(resolver):
+    assert resolver.resolve("Donetsk", feature="populated place").feature == "populated place"
+    assert resolver.resolve("Donetsk", feature=["admin1", "admin2"]).feature == "admin1"
+    m = resolver.resolve("Donetsk", feature=("country", "admin2"), limit=5)
+    assert m.feature == "admin2"
+    assert all(resolver.gazetteer.get(a.id).level in ("country", "admin2") for a in m.alternatives)
 
 
 def test_country_hint_by_name_in_any_script(resolver):

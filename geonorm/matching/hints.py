@@ -204,12 +204,20 @@ def parse_within(value):
 
 
 def parse_feature(value) -> tuple[str, ...] | None:
+    """The feature levels a ``feature`` hint allows: one name ('populated place', 'admin') or
+    several (['admin1', 'admin2']: either)."""
     if value is None:
         return None
-    key = str(value).strip().lower()
-    if key not in FEATURES:
-        raise ValueError(f"feature must be one of {sorted(FEATURES)}, got {value!r}")
-    return FEATURES[key]
+    values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    levels: list[str] = []
+    for v in values:
+        key = str(v).strip().lower()
+        if key not in FEATURES:
+            raise ValueError(f"feature must be one of {sorted(FEATURES)} or a list of them, got {v!r}")
+        levels += [lvl for lvl in FEATURES[key] if lvl not in levels]
+    if not levels:
+        raise ValueError("feature must name at least one feature")
+    return tuple(levels)
 
 
 EARTH_KM = 6371.0088  # mean Earth radius (IUGG), as the evaluation's score.py
