@@ -28,7 +28,8 @@ def main() -> None:
 @click.option("--near", help="LAT,LON or a place name (hint).")
 @click.option("--within", help="Bounding box MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT or GeoJSON.")
 @click.option("--as-of", "as_of", help="Date the text refers to (YYYY or YYYY-MM-DD).")
-@click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region")
+@click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region; several "
+              "separated by commas ('admin1,admin2')")
 @click.option("--limit", default=3, show_default=True, help="Alternatives to list.")
 @click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
@@ -50,8 +51,8 @@ def resolve(query, country, admin1, near, within, as_of, feature, limit, min_con
             pass
     try:
         m = _resolver(index).resolve(text, country=country, admin1=admin1, near=near_value,
-                                     within=within_value, as_of=as_of, feature=feature, limit=limit,
-                                     min_confidence=min_confidence)
+                                     within=within_value, as_of=as_of, limit=limit, min_confidence=min_confidence,
+                                     feature=feature.split(",") if feature else None)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if as_json:

@@ -1,4 +1,5 @@
 """The matching engine on the default gazetteer: the cases the project promises."""
+import json
 import math
 
 import pytest
@@ -858,3 +859,20 @@ def test_an_old_name_in_use_again_is_no_rename(resolver):
     m = resolver.resolve("Бахмут")
     assert m.id == 713174 and m.rename is None and m.match_kind != "historic"
     assert m.name_kind == "historic, in use again" and "until 1924" not in m.explain()
+
+
+def test_resolve_command_prints_the_match_and_its_explanation(resolver, monkeypatch):
+    from click.testing import CliRunner
+
+    from geonorm.cli import main
+    monkeypatch.setattr("geonorm.matching.resolver.default_resolver", lambda: resolver)
+    runner = CliRunner()
+    out = runner.invoke(main, ["resolve", "Krasnarmeysk", "--admin1", "Donetsk region"])
+    assert out.exit_code == 0, out.output
+    first, explanation = out.output.splitlines()[:2]
+    assert first.startswith("Pokrovsk\t704422\t")
+    assert "'Krasnoarmeysk' was its name until 2016-05-12" in explanation and "admin1 hint" in explanation
+    out = runner.invoke(main, ["resolve", "Donetsk", "--feature", "admin1,admin2", "--json"])
+    assert out.exit_code == 0 and json.loads(out.output)["feature"] == "admin1"
+    out = runner.invoke(main, ["resolve", "Donetsk", "--feature", "planet"])
+    assert out.exit_code != 0 and "feature must be one of" in out.output
