@@ -98,6 +98,15 @@ def test_area_word_and_abbreviations(resolver):
     assert got["DPR"].id == 709716
 
 
+def test_a_demonym_answer_says_it_matched_the_demonym(resolver):
+    ms = extract("Russian troops shelled Ukrainian positions; Georgian and Korean officials met.", resolver=resolver)
+    got = {m.text: m.match for m in ms}
+    assert (got["Russian"].name, got["Russian"].matched_name, got["Russian"].name_kind) == ("Russia", "Russian", "colloquial")
+    assert got["Georgian"].country_code == "GE"  # the country, not the US state
+    # a demonym the gazetteer does not hold (ambiguous 'Korean') is resolved as the place it maps to
+    assert got["Korean"].name == "South Korea"
+
+
 def test_common_words_are_not_places(resolver):
     text = ("Most people went reading in the park. Of course Bar owners hope for a nice day. "
             "Union members met in March.")

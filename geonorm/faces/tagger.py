@@ -39,6 +39,7 @@ from ..matching.match import Match
 from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LIST_JOINERS
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
+from ..names.normalize import normalize
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
@@ -291,6 +292,19 @@ class Tagger:
         st = auto.get_stats()
         self.stats = TaggerStats(names=n, keys=len(flags), build_seconds=time.perf_counter() - t0,
                                  memory_mb=st.get("total_size", 0) / 1e6)
+
+    def lexicon_query(self, surface: str, target: str) -> str:
+        """What a lexicon span is resolved as: the demonym itself when the gazetteer holds it as
+        a name of the place it stands for ('Russian' -> Russia, so the answer says it matched
+        the demonym), else the place's name."""
+        cache = self.__dict__.setdefault("_lexicon_queries", {})
+        key = (surface, target)
+        if key not in cache:
+            gaz = self.gazetteer
+            rows = gaz.lookup("exact", normalize(surface))
+            held = {gaz.place(int(r)).name for r in gaz.form_place[rows]} if len(rows) else set()
+            cache[key] = surface if target in held else target
+        return cache[key]
 
     @classmethod
     def for_gazetteer(cls, gazetteer) -> "Tagger":
@@ -599,7 +613,8 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             span.end, span.text, span.area_word = ne, clean[s:ne], True
         out.append(span)
     if lexicon and lex:
-        out.extend(TagSpan(a, b, clean[a:b], "lexicon", F_PLACE, query=q) for a, b, q in lex)
+        out.extend(TagSpan(a, b, clean[a:b], "lexicon", F_PLACE, query=tagger.lexicon_query(clean[a:b], q))
+                   for a, b, q in lex)
         taken.extend((a, b) for a, b, _ in lex)
         out.sort(key=lambda sp: sp.start)
     if propose and resolver is not None:
@@ -828,8 +843,6 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     """Capitalized words outside every hit that the matcher resolves as a historic name, a
     transliteration or a close misspelling of a place ('Krasnarmeysk', 'Dimitrov')."""
     from rapidfuzz.distance import Levenshtein
-
-    from ..names.normalize import normalize
     text = doc.text
     covered = sorted(taken + [(sp.start, sp.end) for sp in spans])
     starts = [c[0] for c in covered]
