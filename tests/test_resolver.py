@@ -662,6 +662,19 @@ def test_a_natural_feature_is_read_like_a_facility(resolver):
     assert m.name == "Lake Geneva" and m.country_code == "US" and "natural feature" not in m.explain()
 
 
+@pytest.mark.parametrize("query, name", [("Bjattle Creek", "Battle Creek"), ("Siuox Falls", "Sioux Falls"),
+                                         ("Gren Bay", "Green Bay")])
+def test_a_misspelt_town_named_like_a_natural_feature_is_found(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.match_kind) == (name, "US", "fuzzy")
+
+
+@pytest.mark.parametrize("query", ["North Island", "City Hall", "Oval Office", "Cloverhill District Court"])
+def test_a_feature_is_no_slip_of_a_town_whose_other_word_differs_more(resolver, query):
+    # 'South Island', 'Amity Hall', 'Clover Hill' are more than a slip from the name written
+    assert not resolver.resolve(query).ok
+
+
 @pytest.mark.parametrize("query, name", [
     ("UA", "Ukraine"), ("SA", "Saudi Arabia"), ("UA-14", "Donetska oblast"), ("US-OH", "Ohio"),
     ("SC", "South Carolina"),  # an abbreviation the gazetteer holds comes before the Seychelles

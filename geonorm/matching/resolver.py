@@ -14,7 +14,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key, skeleton_key
 from ..names.inflection import region_towns
-from ..names.normalize import MAX_QUERY_CHARS, script_of
+from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of
 from ..names.romanize import SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from . import scoring
@@ -406,8 +406,8 @@ class Resolver:
             head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
-            evidence = {} if generic else {r: e for r, e in evidence.items()
-                                           if e.via in NAME_VIAS}
+            evidence = {} if generic else {r: e for r, e in evidence.items() if e.via in NAME_VIAS and not _respelled(
+                e, int(gaz.form_kind[e.form_row]), gaz.country_code_of(r))}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
@@ -420,6 +420,14 @@ class Resolver:
                 for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
                     if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), named):
                         evidence[prow] = e
+        if not evidence and self.fuzzy and not fuzzy and facility is not None:
+            # a misspelt town named like a feature ('Bjattle Creek', 'Siuox Falls'): a name
+            # within a slip of the whole part that has the feature word as written
+            whole = _whole(facility, facility.whole_name)
+            evidence = self._misspelt_with_word(whole.text, facility.what)
+            if evidence:
+                head, head_index, facility = whole, parts.index(facility), None
+                context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if not evidence:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
@@ -538,6 +546,21 @@ class Resolver:
             return False
         floor = max(1000, 0.01 * max(p.population for p in areas))
         return not any(p.population >= floor for p in strong if p not in areas)
+
+    def _misspelt_with_word(self, text: str, word: str) -> dict[int, Evidence]:
+        """Typo candidates of ``text`` whose matched name has ``word`` as written and is one
+        letter edit away (two for a long name): 'Battle Creek' for 'Bjattle Creek'; not
+        'Kovalovice' for 'Oval Office', nor 'South Island' for 'North Island'."""
+        gaz = self.gazetteer
+        word, q = word.casefold(), normalize(text)
+        slips = 1 if len(q) - len(word) < 9 else 2
+        out = {}
+        for r, e in self._gather(text, fuzzy=True, force_fuzzy=True).items():
+            form = gaz.form_text[e.form_row]
+            if e.via in ("fold", "skeleton", "fuzzy") and word in form.casefold().replace("-", " ").split() \
+                    and OSA.distance(q, normalize(form), score_cutoff=slips) <= slips:
+                out[r] = e
+        return out
 
     def _close_whole_part(self, parts: list[Part], order: list[int]):
         """The first part whose whole spelling is close to a gazetteer name: a multi-word part,
