@@ -26,7 +26,7 @@ def main() -> None:
 @click.option("--country", help="ISO code or name of the country (hint).")
 @click.option("--admin1", help="First-level area: name or ISO 3166-2 code (hint).")
 @click.option("--near", help="LAT,LON or a place name (hint).")
-@click.option("--within", help="Bounding box MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT or GeoJSON.")
+@click.option("--within", help="Bounding box MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT, GeoJSON or a .geojson file.")
 @click.option("--as-of", "as_of", help="Date the text refers to (YYYY or YYYY-MM-DD).")
 @click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region; several "
               "separated by commas ('admin1,admin2')")

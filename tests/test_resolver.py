@@ -280,6 +280,19 @@ def test_near_and_within_move_the_answer(resolver):
     assert m.id == 2017824  # Pokrovsk in Yakutia
 
 
+def test_within_takes_geojson_features_collections_and_files(resolver, tmp_path):
+    yakutia = {"type": "Polygon", "coordinates": [[[129, 61], [130, 61], [130, 62], [129, 62], [129, 61]]]}
+    feature = {"type": "Feature", "properties": {"name": "box"}, "geometry": yakutia}
+    collection = {"type": "FeatureCollection", "features": [feature, {"type": "Feature", "geometry": None}]}
+    path = tmp_path / "area.geojson"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    for within in (feature, collection, json.dumps(feature), str(path), path):
+        assert resolver.resolve("Pokrovsk", within=within).id == 2017824
+    for bad in ({"type": "FeatureCollection", "features": []}, str(tmp_path / "missing.geojson")):
+        with pytest.raises(ValueError):
+            resolver.resolve("Pokrovsk", within=bad)
+
+
 def test_min_confidence_abstains_but_lists_alternatives(resolver):
     m = resolver.resolve("Krasnoarmeysk", min_confidence=0.99)
     assert not m.ok and m.alternatives

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 
@@ -171,22 +172,45 @@ def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float]
     return lat, lon
 
 
+def _geojson_geometry(obj: dict):
+    """A shapely geometry from a GeoJSON geometry, Feature or FeatureCollection (its features'
+    union)."""
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+    kind = obj.get("type")
+    if kind == "Feature":
+        return shape(obj["geometry"])
+    if kind == "FeatureCollection":
+        geoms = [shape(f["geometry"]) for f in obj["features"] if f.get("geometry")]
+        if not geoms:
+            raise ValueError("the FeatureCollection has no geometry")
+        return unary_union(geoms)
+    return shape(obj)
+
+
 def parse_within(value):
-    """within -> a prepared shapely geometry (accepts geometry, bbox tuple, GeoJSON dict/str, WKT)."""
+    """within -> a prepared shapely geometry: a geometry, a bbox (min_lon, min_lat, max_lon,
+    max_lat), GeoJSON (geometry, Feature or FeatureCollection; a dict, a string or the path of
+    a .geojson/.json file) or WKT."""
     if value is None:
         return None
     from shapely import wkt
-    from shapely.geometry import box, shape
+    from shapely.geometry import box
     from shapely.prepared import prep
     geom = None
     try:
         if hasattr(value, "geom_type"):
             geom = value
         elif isinstance(value, dict):
-            geom = shape(value.get("geometry", value)) if value.get("type") == "Feature" else shape(value)
-        elif isinstance(value, str):
-            text = value.strip()
-            geom = shape(json.loads(text)) if text.startswith("{") else wkt.loads(text)
+            geom = _geojson_geometry(value)
+        elif isinstance(value, (str, os.PathLike)):
+            text = str(value).strip()
+            if text.lower().endswith((".geojson", ".json")):
+                if not os.path.isfile(text):
+                    raise ValueError(f"no GeoJSON file {text!r}")
+                with open(text, encoding="utf-8") as fh:
+                    text = fh.read().strip()
+            geom = _geojson_geometry(json.loads(text)) if text.startswith("{") else wkt.loads(text)
         else:
             vals = [float(v) for v in value]
             if len(vals) != 4:
