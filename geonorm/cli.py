@@ -43,15 +43,9 @@ def resolve(query, country, admin1, near, within, as_of, feature, limit, min_con
             near_value = tuple(float(v) for v in near.split(","))
         except ValueError:
             near_value = near
-    within_value = within
-    if within and within.count(",") == 3 and not within.strip().startswith(("{", "POLYGON")):
-        try:
-            within_value = tuple(float(v) for v in within.split(","))
-        except ValueError:
-            pass
     try:
         m = _resolver(index).resolve(text, country=country, admin1=admin1, near=near_value,
-                                     within=within_value, as_of=as_of, limit=limit, min_confidence=min_confidence,
+                                     within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
                                      feature=feature.split(",") if feature else None)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

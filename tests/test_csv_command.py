@@ -207,3 +207,28 @@ def test_typo_reach_option(tmp_path):
     assert "Kherson" in res.stdout
     res = runner.invoke(normalize_command, ["-", "--column", "city", "--typo-reach", "0"], input="city\nX\n")
     assert res.exit_code != 0 and "typo-reach" in res.output
+
+
+def test_one_hint_for_every_row_on_the_command_line(tmp_path, resolver, monkeypatch):
+    import geonorm.matching.resolver as R
+    monkeypatch.setattr(R, "_default", resolver)
+    runner = CliRunner()
+    rows = "where,n\nPokrovsk,1\n,2\nKrasnoarmeysk,3\n"
+    res = runner.invoke(normalize_command, ["-", "--column", "where", "--country", "UA", "--no-progress"], input=rows)
+    assert res.exit_code == 0, res.output
+    df = pd.read_csv(io.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert list(df["geo_id"]) == [str(POKROVSK), "", str(POKROVSK)] and list(df["n"]) == ["1", "2", "3"]
+    res = runner.invoke(normalize_command, ["-", "--column", "where", "--country", "RU", "--no-progress"], input=rows)
+    df = pd.read_csv(io.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert set(df["geo_country_code"]) == {"RU", ""}
+    # an area: Pokrovsk in Yakutia; nothing called Krasnoarmeysk there
+    res = runner.invoke(normalize_command, ["-", "--column", "where", "--within", "129,61,130,62",
+                                            "--feature", "populated place", "--no-progress"], input=rows)
+    assert res.exit_code == 0, res.output
+    df = pd.read_csv(io.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert list(df["geo_id"]) == ["2017824", "", ""]
+    # bad or doubled hints: clear errors before any output
+    for args in (["--country", "Atlantis"], ["--within", "1,2,3"], ["--feature", "planet"],
+                 ["--country", "UA", "--country-column", "n"]):
+        res = runner.invoke(normalize_command, ["-", "--column", "where", "--no-progress", *args], input=rows)
+        assert res.exit_code != 0 and "Traceback" not in res.output, args

@@ -493,8 +493,13 @@ def _apply_overrides(res: pd.DataFrame, first_row: int, overrides: dict, prefix:
 def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None, admin1_column=None,
                   date_column=None, encoding=None, delimiter=None, review=None, review_threshold=0.6,
                   chunksize=50_000, progress=True, resolver=None, context=True, group_column=None,
-                  prefix="geo_", apply_review=None, min_confidence=None, log=None) -> CsvReport:
-    """Normalize one column of a CSV file (or '-' for stdin/stdout), streaming; see the module doc."""
+                  prefix="geo_", apply_review=None, min_confidence=None, log=None, *, country=None,
+                  admin1=None) -> CsvReport:
+    """Normalize one column of a CSV file (or '-' for stdin/stdout), streaming; see the module doc.
+    ``country`` / ``admin1``: one hint for every row (instead of a column of them)."""
+    for const, col, name in ((country, country_column, "country"), (admin1, admin1_column, "admin1")):
+        if const is not None and col is not None:
+            raise ValueError(f"give a {name} hint or a {name} column, not both")
     t0 = time.perf_counter()
     log = log or (lambda msg: print(f"geonorm: {msg}", file=sys.stderr))
     report = CsvReport()
@@ -531,7 +536,9 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         if resolver is None:
             from .table import _default_resolver
             resolver = _default_resolver()
-        norm = ColumnNormalizer(resolver, column, country=country_column, admin1=admin1_column,
+        if country is not None or admin1 is not None:  # checked once here, not per row
+            resolver.resolve("x", country=country, admin1=admin1)
+        norm = ColumnNormalizer(resolver, column, country=country_column or country, admin1=admin1_column or admin1,
                                 date=date_column, group=group_column, prefix=prefix, context=context,
                                 min_confidence=min_confidence)
         overrides = {}
@@ -670,6 +677,12 @@ def _make_command():
                                    "output and only --apply-review is given).")
     @click.option("--country-column", help="A column with a country hint per row (ISO code or name).")
     @click.option("--admin1-column", help="A column with a first-level area hint per row.")
+    @click.option("--country", help="One country hint for every row (ISO code or name).")
+    @click.option("--admin1", help="One first-level area hint for every row (name or ISO 3166-2 code).")
+    @click.option("--within", help="Keep answers inside this area: MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT, "
+                                   "GeoJSON or a .geojson file.")
+    @click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region; several "
+                                    "separated by commas.")
     @click.option("--date-column", help="A column with the date each row refers to (old names).")
     @click.option("--group-column", help="Build the column context per group of this column.")
     @click.option("-o", "--out", "out_path", default="-", show_default=True,
@@ -690,9 +703,10 @@ def _make_command():
     @click.option("--typo-reach", type=click.IntRange(min=1), default=None,
                   help="Places the typo search tries to reach before it stops widening (default 10; "
                        "1: about twice as fast on misspelt values, less recall).")
-    def normalize_command(in_path, column, country_column, admin1_column, date_column, group_column,
-                          out_path, review_path, review_threshold, apply_review_path, encoding, delimiter,
-                          no_context, min_confidence, prefix, chunksize, index, progress, typo_reach):
+    def normalize_command(in_path, column, country_column, admin1_column, country, admin1, within, feature,
+                          date_column, group_column, out_path, review_path, review_threshold, apply_review_path,
+                          encoding, delimiter, no_context, min_confidence, prefix, chunksize, index, progress,
+                          typo_reach):
         """Normalize a CSV column of place names, streaming:
 
         geonorm normalize events.csv --column where_description --country-column country -o out.csv
@@ -702,10 +716,19 @@ def _make_command():
         for p in (out_path, review_path):
             if p and p != "-":
                 _check_writable(p)
-        if typo_reach is None:
-            res = Resolver(Gazetteer.open(index)) if index else default_resolver()
-        else:
-            res = Resolver(Gazetteer.open(index) if index else None, typo_reach=typo_reach)
+        defaults = {}
+        if within:
+            defaults["within"] = within
+        if feature:
+            defaults["feature"] = feature.split(",")
+        try:
+            if typo_reach is None and not defaults:
+                res = Resolver(Gazetteer.open(index)) if index else default_resolver()
+            else:
+                extra = {} if typo_reach is None else {"typo_reach": typo_reach}
+                res = Resolver(Gazetteer.open(index) if index else None, **extra, **defaults)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
         say = lambda msg: click.echo(f"geonorm: {msg}", err=True)  # noqa: E731
         try:
             if column is None:
@@ -722,7 +745,8 @@ def _make_command():
                                 delimiter=delimiter, review=review_path, review_threshold=review_threshold,
                                 chunksize=chunksize, progress=progress, resolver=res,
                                 context=not no_context, group_column=group_column, prefix=prefix,
-                                apply_review=apply_review_path, min_confidence=min_confidence, log=say)
+                                apply_review=apply_review_path, min_confidence=min_confidence, log=say,
+                                country=country, admin1=admin1)
         except (KeyError, ValueError, LookupError) as exc:
             msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise click.ClickException(str(msg)) from None

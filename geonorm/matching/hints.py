@@ -172,6 +172,9 @@ def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float]
     return lat, lon
 
 
+_BBOX_TEXT_RE = re.compile(r"\s*-?[\d.]+\s*(?:,\s*-?[\d.]+\s*){3}")
+
+
 def _geojson_geometry(obj: dict):
     """A shapely geometry from a GeoJSON geometry, Feature or FeatureCollection (its features'
     union)."""
@@ -210,8 +213,11 @@ def parse_within(value):
                     raise ValueError(f"no GeoJSON file {text!r}")
                 with open(text, encoding="utf-8") as fh:
                     text = fh.read().strip()
-            geom = _geojson_geometry(json.loads(text)) if text.startswith("{") else wkt.loads(text)
-        else:
+            if _BBOX_TEXT_RE.fullmatch(text):  # '129,61,130,62' as a command line gives it
+                value = text.split(",")
+            else:
+                geom = _geojson_geometry(json.loads(text)) if text.startswith("{") else wkt.loads(text)
+        if geom is None:
             vals = [float(v) for v in value]
             if len(vals) != 4:
                 raise ValueError("bbox needs 4 numbers")
