@@ -186,3 +186,13 @@ def test_typo_reach_is_a_positive_integer(gaz):
         Resolver(gaz, typo_reach=0)
     fast = Resolver(gaz, typo_reach=1)
     assert fast.resolve("Kslherson").name == "Kherson"  # nothing one slip away: still searched
+
+
+def test_within_and_feature_hold_for_every_row(resolver):
+    df = pd.DataFrame({"w": ["Pokrovsk", "Krasnoarmeysk", None]})
+    out = normalize(df, "w", within=(129, 61, 130, 62), resolver=resolver)
+    assert list(out["geo_id"].astype("object").where(out["geo_id"].notna(), None)) == [2017824, None, None]
+    out = normalize(df, "w", feature="populated place", country="UA", resolver=resolver)
+    assert list(out["geo_name"][:2]) == ["Pokrovsk", "Pokrovsk"]
+    with pytest.raises(ValueError):
+        normalize(df, "w", feature="planet", resolver=resolver)

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .table import FIELDS, ColumnNormalizer, _missing
+from .table import FIELDS, ColumnNormalizer, _missing, with_hints
 
 REPLACEMENT = "\ufffd"
 _MAX_REPORTED_ROWS = 1000
@@ -494,9 +494,10 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
                   date_column=None, encoding=None, delimiter=None, review=None, review_threshold=0.6,
                   chunksize=50_000, progress=True, resolver=None, context=True, group_column=None,
                   prefix="geo_", apply_review=None, min_confidence=None, log=None, *, country=None,
-                  admin1=None) -> CsvReport:
+                  admin1=None, within=None, feature=None) -> CsvReport:
     """Normalize one column of a CSV file (or '-' for stdin/stdout), streaming; see the module doc.
-    ``country`` / ``admin1``: one hint for every row (instead of a column of them)."""
+    ``country``, ``admin1``, ``within``, ``feature``: one hint for every row (for the first two,
+    instead of a column of them)."""
     for const, col, name in ((country, country_column, "country"), (admin1, admin1_column, "admin1")):
         if const is not None and col is not None:
             raise ValueError(f"give a {name} hint or a {name} column, not both")
@@ -533,9 +534,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         for name in (column, country_column, admin1_column, date_column, group_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
-        if resolver is None:
-            from .table import _default_resolver
-            resolver = _default_resolver()
+        resolver = with_hints(resolver, within, feature)
         if country is not None or admin1 is not None:  # checked once here, not per row
             resolver.resolve("x", country=country, admin1=admin1)
         norm = ColumnNormalizer(resolver, column, country=country_column or country, admin1=admin1_column or admin1,
@@ -716,19 +715,10 @@ def _make_command():
         for p in (out_path, review_path):
             if p and p != "-":
                 _check_writable(p)
-        defaults = {}
-        if within:
-            defaults["within"] = within
-        if feature:
-            defaults["feature"] = feature.split(",")
-        try:
-            if typo_reach is None and not defaults:
-                res = Resolver(Gazetteer.open(index)) if index else default_resolver()
-            else:
-                extra = {} if typo_reach is None else {"typo_reach": typo_reach}
-                res = Resolver(Gazetteer.open(index) if index else None, **extra, **defaults)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from None
+        if typo_reach is None:
+            res = Resolver(Gazetteer.open(index)) if index else default_resolver()
+        else:
+            res = Resolver(Gazetteer.open(index) if index else None, typo_reach=typo_reach)
         say = lambda msg: click.echo(f"geonorm: {msg}", err=True)  # noqa: E731
         try:
             if column is None:
@@ -746,7 +736,8 @@ def _make_command():
                                 chunksize=chunksize, progress=progress, resolver=res,
                                 context=not no_context, group_column=group_column, prefix=prefix,
                                 apply_review=apply_review_path, min_confidence=min_confidence, log=say,
-                                country=country, admin1=admin1)
+                                country=country, admin1=admin1, within=within,
+                                feature=feature.split(",") if feature else None)
         except (KeyError, ValueError, LookupError) as exc:
             msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise click.ClickException(str(msg)) from None

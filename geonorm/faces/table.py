@@ -406,13 +406,24 @@ def _default_resolver():
         return default_resolver()
 
 
+def with_hints(resolver, within=None, feature=None):
+    """``resolver`` (default: the default one), or one over the same gazetteer and settings with
+    ``within`` / ``feature`` as defaults for every row (a bad value raises ValueError)."""
+    resolver = resolver or _default_resolver()
+    if within is None and feature is None:
+        return resolver
+    from ..matching.resolver import Resolver
+    return Resolver(resolver.gazetteer, **{**resolver.settings(), "within": within, "feature": feature})
+
+
 def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None, group=None,
-              prefix: str = "geo_", resolver=None, context=True, min_confidence=None,
-              workers: int | None = None) -> pd.DataFrame:
+              within=None, feature=None, prefix: str = "geo_", resolver=None, context=True,
+              min_confidence=None, workers: int | None = None) -> pd.DataFrame:
     """Normalize a column of place names; returns a copy of the frame with result columns.
 
     ``country``, ``admin1``, ``date``: a constant hint, or the name of a column holding one per
-    row (a string that is a column name is taken as the column). ``group``: a column whose
+    row (a string that is a column name is taken as the column). ``within``, ``feature``: one
+    area or feature filter for every row (as in :func:`geonorm.resolve`). ``group``: a column whose
     groups get their own column context. ``context``: let confidently resolved rows re-rank the
     ambiguous ones (the explanation then mentions 'column context'). New columns:
     ``{prefix}id, name, lat, lon, country_code, admin1, admin2, confidence, match_kind,
@@ -441,7 +452,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None
     clash = [prefix + f for f in FIELDS if prefix + f in df.columns]
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
-    norm = ColumnNormalizer(resolver or _default_resolver(), column, country=country, admin1=admin1,
+    norm = ColumnNormalizer(with_hints(resolver, within, feature), column, country=country, admin1=admin1,
                             date=date, group=group, prefix=prefix, context=context,
                             min_confidence=min_confidence, workers=workers)
     norm.add(df)
