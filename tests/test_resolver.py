@@ -809,6 +809,37 @@ def test_a_folded_spelling_of_a_latin_script_name_is_a_guess_not_a_transliterati
     assert resolver.resolve("Elenovka").match_kind == "transliteration"
 
 
+@pytest.mark.parametrize("query", ["около Марьинки", "у Марьинки", "в районе Марьинки", "к Марьинке",
+                                   "из Марьинки", "у районі Мар'їнки"])
+def test_after_a_preposition_a_case_form_is_read_even_when_it_is_another_places_name(resolver, query):
+    # 'Марьинки' is also a village in Moscow oblast, as written; after 'около' it is Marinka's genitive
+    m = resolver.resolve(query)
+    assert m.id == 701845 and m.inflected
+
+
+def test_a_settlement_word_in_the_nominative_keeps_the_name_as_written():
+    from geonorm.matching.phrase import parse_phrase
+    assert [p.oblique for p in parse_phrase("село Піски")] == [False]
+    assert [p.oblique for p in parse_phrase("г. Горловка")] == [False]
+    assert [p.oblique for p in parse_phrase("біля села Піски")] == [True]
+
+
+@pytest.mark.parametrize("query, town", [
+    ("Yasinovatsky district", 688373), ("Ясиноватский район", 688373), ("Шахтерский район", 694382),
+    ("Marinsky district, Donetsk region", 701845), ("Amvrosievsky district", 713504),
+])
+def test_a_district_the_gazetteer_does_not_hold_is_answered_by_its_town(resolver, query, town):
+    # raions abolished in 2020: the town the district adjective is formed from stands in
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (town, "area") and "names a district the gazetteer does not hold" in m.explain()
+
+
+def test_a_district_the_gazetteer_holds_stays_the_district(resolver):
+    assert resolver.resolve("Bakhmutsky district").feature == "admin2"
+    assert resolver.resolve("Pokrovsky district").feature == "admin2"  # Pokrovsky District, Oryol oblast
+    assert resolver.resolve("Foo district").match_kind != "area"  # no district adjective
+
+
 def test_a_cyrillic_name_the_gazetteer_holds_is_not_read_as_a_case_form(resolver):
     # 'Покровське' (villages) is a name as written, not the locative of Покровськ (the town)
     m = resolver.resolve("Покровське")

@@ -139,8 +139,10 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
     return out
 
 
-def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
-    """Evidence from the names themselves: exact, romanized, folded and skeleton keys."""
+def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, Evidence]:
+    """Evidence from the names themselves: exact, romanized, folded and skeleton keys.
+    ``oblique``: a preposition puts a Cyrillic ``text`` in an oblique case ('около Марьинки'):
+    its nominatives are looked up even when it is some other place's name as written."""
     out: dict[int, Evidence] = {}
     norm = normalize(text)
     if not norm:
@@ -190,7 +192,7 @@ def gather_names(gaz: Gazetteer, text: str) -> dict[int, Evidence]:
     if script not in ("latin",):
         for scheme, roman in romanize_query(text):
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
-    if script == "cyrillic" and not any(e.via == "exact" for e in out.values()):
+    if script == "cyrillic" and (oblique or not any(e.via == "exact" for e in out.values())):
         # 'Бахмуті', 'Новій Каховці', 'под Авдеевкой': a name in an oblique case (whose
         # romanization may be some other place's name: 'Лузе' is not Luže)
         seen = {norm}

@@ -36,6 +36,8 @@ _PREFIXES = [
     # Ukrainian and Russian prepositions and settlement nouns in the oblique cases that follow
     # them: 'в селі Гранітне', 'у місті Покровськ', 'біля села', 'в поселке'
     "во", "на", "під", "з", "із", "зі", "от", "від", "до", "поблизу", "вблизи", "неподалік", "неподалеку",
+    "к", "ко", "со", "из", "изо", "за", "над", "через", "по", "возле", "вокруг", "между", "між",
+    "окрестностях", "окрестностей", "н.п.", "н. п.", "нп",
     "селі", "села", "селу", "селе", "селища", "селищі", "селищу", "міста", "місті", "місту", "города",
     "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
 ]
@@ -45,8 +47,15 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
 _NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
-                      r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці)\b",
-                      re.IGNORECASE)
+                      r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
+                      r"окрестностях)\b", re.IGNORECASE)
+# Cyrillic words before a name that leave it in the nominative ('село Піски', 'г. Горловка');
+# any other Cyrillic word there (a preposition, 'села', 'районе') governs an oblique case
+_NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. село смт смт. пгт пгт. пос пос. поселок селище "
+                              "район окрестности н.п. п. нп".split())
+_CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
+# 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
+_IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
     re.IGNORECASE)
@@ -160,6 +169,7 @@ class Part:
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
+    oblique: bool = False  # after a Cyrillic preposition ('около Марьинки'): the name is declined
     what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
     whole: str = ""  # the part as one name when not as written: 'Донецька область' for 'Донецької області'
 
@@ -257,7 +267,14 @@ def _strip_part(raw: str) -> Part | None:
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole)
+                what=what, whole=whole, oblique=_governs_oblique(prefix))
+
+
+def _governs_oblique(prefix: str) -> bool:
+    """Does the last word of a part's leading words put a Cyrillic name in an oblique case
+    ('около', 'у', 'в районе', 'біля села'; not 'село', 'г.')?"""
+    words = _CYRILLIC_WORD_RE.findall(prefix.lower())
+    return bool(words) and words[-1] not in _NOMINATIVE_LEADS and words[-1].rstrip(".") not in _NOMINATIVE_LEADS
 
 
 def facility_kind(word: str) -> str:
@@ -353,6 +370,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     listed_areas, phrase = singular != phrase, singular
     # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
+    phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))

@@ -46,6 +46,10 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
+# a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
+# 'Шахтарського' (not 'Foo district')
+_DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
+                                 re.IGNORECASE)
 # places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
 # doubled letters) is no transliteration variant there, only a spelling of another name
 _LATIN_COUNTRIES = latin_script_countries()
@@ -258,17 +262,18 @@ class Resolver:
         """Resolve each query (same hints for all); distinct queries are resolved once."""
         return [self.resolve(q, **hints) for q in queries]
 
-    def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False) -> dict[int, Evidence]:
+    def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False,
+                oblique: bool = False) -> dict[int, Evidence]:
         """``candidates.gather``, memoized per text: a document or a column resolves the same
         spelling again with other context or hints (a copy: callers may extend it)."""
-        key = (text, fuzzy, force_fuzzy)
+        key = (text, fuzzy, force_fuzzy, oblique)
         hit = self._gather_cache.get(key)
         if hit is None:
             if fuzzy:  # the name lookups of this text are usually memoized already
-                hit = self._gather(text, fuzzy=False)
+                hit = self._gather(text, fuzzy=False, oblique=oblique)
                 add_typos(self.gazetteer, text, hit, force_fuzzy, self.typo_reach)
             else:
-                hit = gather_names(self.gazetteer, text)
+                hit = gather_names(self.gazetteer, text, oblique)
             with self._lock:
                 if len(self._gather_cache) >= _GATHER_CACHE_SIZE:
                     self._gather_cache.clear()
@@ -373,6 +378,11 @@ class Resolver:
         order = order or list(range(len(parts)))
         order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         head, head_index, evidence = self._whole_part_head(parts, order)
+        if (head is None or head.is_area) and all(p.is_area for p in parts):
+            # a district the gazetteer does not hold (most raions before 2020): its town stands in
+            answer = self._district_town_answer(text, parts, head, evidence)
+            if answer is not None:
+                return answer
         # a facility ('Seoul Central District Court') is answered only by a place named in it as
         # written: no guessed spellings
         places = [p for p in parts if not p.is_area]
@@ -473,7 +483,7 @@ class Resolver:
                 if ev:
                     return _whole(part, whole), i, ev
             for variant in part.alternatives or [part.text]:
-                ev = self._gather(variant, fuzzy=False)
+                ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
                 if not ev and part.raw and part.raw != variant:
                     ev = self._gather(part.raw, fuzzy=False)
                 if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
@@ -642,6 +652,35 @@ class Resolver:
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
                           ([self._candidate(named)] if named.ok else []) + named.alternatives[:3]]
         return m
+
+    def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
+                              evidence: dict[int, Evidence]) -> Match | None:
+        """A phrase of areas only whose district the gazetteer does not hold ('Yasinovatsky
+        district', 'Ясиноватский район, Донецкая область'; most raions were abolished in 2020):
+        answered with the town the district adjective is formed from, inside the other areas
+        named, as a district town stands in for a village of the district the gazetteer lacks."""
+        district = next((p for p in parts if p.feature == "admin2" and not p.is_community
+                         and _DISTRICT_ADJECTIVE.search(p.text)), None)
+        if district is None or self._is_name(district.whole_name):  # 'Київський район' names a city district
+            return None
+        gaz = self.gazetteer
+        others = [p for p in parts if p is not district]
+        within = all_rows(self._areas.named(others)) if others else None
+
+        def held(rows) -> bool:  # a district of that name (inside the other areas named)
+            return any(self._is_feature(r, "admin2") and (not within or self._areas.inside_any(r, gaz.place(r), within))
+                       for r in rows)
+        if held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
+                self._areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
+                self._gather(district.whole_name, fuzzy=False)):
+            return None
+        towns = self._areas.district_towns(district.text, within=within)
+        if not towns:
+            return None
+        town = gaz.place(towns[0]).name
+        return self._stand_in(text, district.text, towns[0], "area",
+                              f"{district.raw!r} names a district the gazetteer does not hold; answered "
+                              f"with {town}, the town it is named after")
 
     def _area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
