@@ -339,3 +339,11 @@ def test_cyrillic_areas_and_apostrophes_in_text(resolver):
 ])
 def test_english_words_one_slip_from_small_places_are_not_places(resolver, text):
     assert [m.text for m in extract(text, resolver=resolver)] == []
+
+
+def test_romanizations_of_ukrainian_towns_and_declined_names_after_prepositions_are_found(resolver):
+    ms = extract("Shelling near Marinka and Avdiivka; Russian forces advanced toward Kupiansk.", resolver=resolver)
+    assert {m.text: m.match.id for m in ms if m.text != "Russian"} == {"Marinka": 701845, "Avdiivka": 713122,
+                                                                       "Kupiansk": 703656}
+    (m,) = extract("Утром ВСУ обстреляли позиции около Марьинки.", resolver=resolver)
+    assert (m.text, m.match.id) == ("Марьинки", 701845)  # not the village Marinki near Moscow

@@ -36,10 +36,11 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LIST_JOINERS
+from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LIST_JOINERS, governs_oblique
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
+from ..sources.cldr import cyrillic_script_countries
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
@@ -154,6 +155,7 @@ _SENT_END = set(".!?\n\r")
 _QUOTES = set("\"'“”‘’«»([")
 
 MIN_POPULATION = 1000
+ROMANIZED_ALTERNATES_POPULATION = 10_000  # (see _names)
 MIN_KEY_CHARS = 3
 
 
@@ -224,11 +226,18 @@ def _names(gaz, min_population: int):
     town = ((plevel == _POPULATED) & (ppop >= min_population)) | (plevel == _ADMIN2)
     curated = np.array([s.startswith("curated") for s in gaz.source_vocab], dtype=bool)[
         np.asarray(gaz.form_source)]
+    # towns of countries written in Cyrillic: their untagged Latin alternates are the many
+    # romanizations the news uses ('Avdiivka' for Avdiyivka); six letters or more ('Choir' is a
+    # town in Mongolia)
+    cyrillic = cyrillic_script_countries()
+    romanized_country = np.array([cc in cyrillic for cc in gaz._pstr["country_code"]], dtype=bool)[form_place] \
+        & np.array([len(t) >= 6 for t in gaz.form_text], dtype=bool)
     town_name = (town & not_roman & (
         (kind == int(NameKind.OFFICIAL)) | (kind == int(NameKind.PREFERRED))
         | (kind == int(NameKind.HISTORIC)) | curated
         | (lang_ok[form_lang] & lang_tagged[form_lang])
-        | (ppop >= 100_000)))
+        | (ppop >= 100_000)
+        | ((ppop >= ROMANIZED_ALTERNATES_POPULATION) & romanized_country)))
     keep = (area & not_roman) | town_name
     texts = gaz.form_text
     own = np.isin(kind, [int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ABBREVIATION)])
@@ -880,11 +889,14 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
             continue
-        m = cache.get(w)
+        # after a preposition that governs an oblique case the word is read with it ('около
+        # Марьинки' is Marinka's genitive, though 'Марьинки' is also a village's name)
+        q = f"{prev[1]} {w}" if prev is not None and _CYRILLIC_CAPITAL.match(w) and governs_oblique(prev[1]) else w
+        m = cache.get(q)
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to
             # resolve it (the typo search that fills the top ten is the dear part of a resolve)
-            m = cache[w] = resolver.resolve(w) if gaz is None or near_a_name(gaz, w) or region_towns(w) \
+            m = cache[q] = resolver.resolve(q) if gaz is None or near_a_name(gaz, w) or region_towns(w) \
                 else _NO_NAME  # ('Бєлгородщині' is no name but names a region)
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
@@ -915,7 +927,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         elif m.match_kind == "historic":
             if m.confidence < 0.3:
                 continue
-        extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m))
+        extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
     if not extra:
         return spans
     return sorted(spans + extra, key=lambda sp: sp.start)

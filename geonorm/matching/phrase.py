@@ -267,10 +267,10 @@ def _strip_part(raw: str) -> Part | None:
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=_governs_oblique(prefix))
+                what=what, whole=whole, oblique=governs_oblique(prefix))
 
 
-def _governs_oblique(prefix: str) -> bool:
+def governs_oblique(prefix: str) -> bool:
     """Does the last word of a part's leading words put a Cyrillic name in an oblique case
     ('около', 'у', 'в районе', 'біля села'; not 'село', 'г.')?"""
     words = _CYRILLIC_WORD_RE.findall(prefix.lower())

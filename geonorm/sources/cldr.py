@@ -40,15 +40,14 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tupl
 
 
 @lru_cache(maxsize=1)
-def latin_script_countries() -> frozenset[str]:
-    """ISO codes of the countries whose official languages are all written in Latin script
-    (CLDR likely subtags): their places' Latin names are their own spellings, not romanizations
-    of another script. Empty without babel."""
+def _official_scripts() -> dict[str, frozenset[str]]:
+    """{ISO code: the scripts of the country's official languages} (CLDR likely subtags); empty
+    without babel."""
     try:
         from babel.core import get_global
         from babel.languages import get_official_languages
     except ImportError:
-        return frozenset()
+        return {}
     likely = get_global("likely_subtags")
 
     def script(lang: str) -> str:  # 'sr_Latn' -> Latn; 'uk' -> uk_Cyrl_UA -> Cyrl
@@ -58,9 +57,21 @@ def latin_script_countries() -> frozenset[str]:
         full = likely.get(lang, "").split("_")
         return full[1] if len(full) > 1 else ""
 
-    out = set()
+    out = {}
     for code in get_global("territory_languages"):
         langs = get_official_languages(code, de_facto=True)
-        if langs and all(script(lang) == "Latn" for lang in langs):
-            out.add(code)
-    return frozenset(out)
+        if langs:
+            out[code] = frozenset(script(lang) for lang in langs)
+    return out
+
+
+def latin_script_countries() -> frozenset[str]:
+    """ISO codes of the countries whose official languages are all written in Latin script:
+    their places' Latin names are their own spellings, not romanizations of another script."""
+    return frozenset(c for c, scripts in _official_scripts().items() if scripts == {"Latn"})
+
+
+def cyrillic_script_countries() -> frozenset[str]:
+    """ISO codes of the countries with an official language written in Cyrillic (UA, RU, BY,
+    KZ, BG, RS, ...): their places' Latin names are romanizations, in many spellings."""
+    return frozenset(c for c, scripts in _official_scripts().items() if "Cyrl" in scripts)
