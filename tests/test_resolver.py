@@ -403,6 +403,20 @@ def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):
     assert resolver.resolve("Serebrianskyi forest").country_code != "BE"
 
 
+@pytest.mark.parametrize("phrase, first, others", [
+    # tallies per place in military reports: the counts are no places, every place after the
+    # first is another item (and no area around the first)
+    ("2 in Toretsk, 1 in Velyka Novoselka and 1 in Avdiivka", "Toretsk", ["Velyka Novoselka", "Avdiivka"]),
+    ("two - in Bakhmut, two - in Vugledar and one - in Georgiivka.", "Bakhmut", ["Vugledar", "Georgiivka"]),
+    ("Donetsk region: 2 in Maksimilyanovka, 1 in Bakhmut and 1 in Svyatogorsk.", "Maksymilianivka",
+     ["Bakhmut", "Svyatogorsk"]),
+    ("між Пісками і Опитним", "Pisky", ["Опитним"]),  # a Cyrillic list
+])
+def test_a_list_answers_with_its_first_place_and_names_the_others(resolver, phrase, first, others):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.other_places) == (first, others)
+
+
 def test_a_country_code_leading_a_phrase_frames_it(resolver):
     m = resolver.resolve("UA: Izium")  # was Ukraine at 0.60: a code names only an area, like 'Donbass:'
     assert m.name == "Izyum" and m.confidence > 0.9
@@ -411,10 +425,10 @@ def test_a_country_code_leading_a_phrase_frames_it(resolver):
 @pytest.mark.parametrize("phrase, name, others", [
     ("Donetsk and Luhansk oblasts", "Donetska oblast", ["Luhansk oblast"]),  # was Donetsk city
     ("Kursk, Belgorod and Bryansk regions", "Kurskaya oblast'", ["Belgorod region", "Bryansk region"]),
-    # the adjectives keep their case; each is read with the singular area word
-    ("Донецької та Луганської областей", "Donetska oblast", ["Луганської область"]),
-    ("В Курской и Белгородской областях", "Kurskaya oblast'", ["Белгородской область"]),
-    ("Харківську та Сумську області", "Kharkivska oblast", ["Сумську область"]),
+    # the adjectives keep their case; each is read with the singular area word, in the nominative
+    ("Донецької та Луганської областей", "Donetska oblast", ["Луганська область"]),
+    ("В Курской и Белгородской областях", "Kurskaya oblast'", ["Белгородская область"]),
+    ("Харківську та Сумську області", "Kharkivska oblast", ["Сумська область"]),
 ])
 def test_a_list_of_names_with_a_plural_area_word_names_areas(resolver, phrase, name, others):
     m = resolver.resolve(phrase)

@@ -133,6 +133,9 @@ _AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
 _WORD_RE = re.compile(r"\s+")
+# a count before a locative word ('two - in Bakhmut', '3 у Бахмуті'): a tally, no place
+_COUNT_RE = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[-–]?\s*"
+                       r"(?=(?:in|at|near|в|у|під|под|біля|около)\s)", re.IGNORECASE)
 _LGA_RE = re.compile(r"\blocal\s+government\s+area\b", re.IGNORECASE)
 # "Granite town Volnovakha district": a settlement word before an area phrase ends a part too
 _TOWN_BREAK_RE = re.compile(
@@ -312,7 +315,7 @@ def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
 
 
 # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
-_LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+_LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as|і|й|та|и)\s+", re.IGNORECASE)  # (LIST_JOINERS)
 
 
 def _untag(m: re.Match) -> str:
@@ -371,6 +374,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
     phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
+    phrase = _COUNT_RE.sub("", phrase)
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
@@ -378,11 +382,18 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     parts = []
-    for n, item in enumerate(_LIST_RE.split(main)):
-        for k, piece in enumerate(_SPLIT_RE.split(item)):
+    items = _LIST_RE.split(main)
+    for n, item in enumerate(items):
+        first = True  # the item's first part ('one - in Georgiivka': after the count)
+        for piece in _SPLIT_RE.split(item):
             part = _strip_part(piece)
             if part is not None:
-                part.listed = n > 0 and k == 0 and not part.is_area
+                # 'A, B and C': the places before the 'and' after the first are items too (not a
+                # code that frames the first: 'Ugledar DPR and Novodarovka')
+                series = n == 0 and len(items) > 1 and any(not p.is_area for p in parts) and not part.text.isupper()
+                part.listed, first = (n > 0 and first or series) and not part.is_area, False
+                if part.listed and parts and parts[-1].oblique and part.raw == part.text:
+                    part.oblique = True  # 'між Пісками і Опитним': one preposition governs the list
                 parts.append(part)
     if listed_areas:  # sibling areas of one list: the others are listed, not areas around the first
         for part in parts[1:]:

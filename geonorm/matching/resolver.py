@@ -16,9 +16,8 @@ from ..names.keys import fold_key, skeleton_key
 from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of
 from ..names.romanize import SCHEME_LABELS
-from ..sources.cldr import latin_script_countries
 from . import scoring
-from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names
+from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled
 from .context import Context
 from .hints import (Area, area_candidates, haversine_km, missing, nearest_town, parse_admin1, parse_country,
                     parse_date, parse_feature, parse_point, parse_within)
@@ -50,9 +49,6 @@ _MAX_CANDIDATES = 400
 # 'Шахтарського' (not 'Foo district')
 _DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
                                  re.IGNORECASE)
-# places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
-# doubled letters) is no transliteration variant there, only a spelling of another name
-_LATIN_COUNTRIES = latin_script_countries()
 BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
@@ -98,13 +94,6 @@ def _name_kind(ev: Evidence, form, place) -> str:
     if form.kind == NameKind.HISTORIC and not _old_name(form, place):
         return "historic, in use again"
     return form.kind.name.lower()
-
-
-def _respelled(ev: Evidence, form_kind: int, country_code: str) -> bool:
-    """A folded-key hit on a place whose Latin names are its own spellings ('Statte' for
-    'State', 'Jard' for 'Yard'): a guessed spelling like a typo, not a transliteration. Such hits
-    were wrong 15 times of 15 on LGL/GWN dev at a mean confidence of 0.69 (2026-11-27)."""
-    return ev.via == "fold" and country_code in _LATIN_COUNTRIES and form_kind != NameKind.ROMANIZED
 
 
 def _reported(conf: float, match_kind: str, ev: Evidence) -> float:
@@ -416,7 +405,7 @@ class Resolver:
             head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
-            evidence = {} if generic else {r: e for r, e in evidence.items() if e.via in NAME_VIAS and not _respelled(
+            evidence = {} if generic else {r: e for r, e in evidence.items() if e.via in NAME_VIAS and not respelled(
                 e, int(gaz.form_kind[e.form_row]), gaz.country_code_of(r))}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
@@ -672,8 +661,8 @@ class Resolver:
                        for r in rows)
         if held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
                 self._areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
-                self._gather(district.whole_name, fuzzy=False)):
-            return None
+                {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2}):
+            return None  # (or one two slips from its name: 'Ленниїский Район' is Ленинский район)
         towns = self._areas.district_towns(district.text, within=within)
         if not towns:
             return None
@@ -742,8 +731,8 @@ class Resolver:
                 # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
                 # official name
                 kind = NameKind.PREFERRED
-            respelled = _respelled(ev, kind, place.country_code)  # scored as the guess it is
-            s = scoring.string_score("skeleton" if respelled else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
+            s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if ev.via == "fuzzy":  # a name more slips away than the closest one
                 s += scoring.EXTRA_EDIT * (ev.edits - fewest_edits)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
@@ -824,7 +813,7 @@ class Resolver:
         confs = scoring.confidences([x[0] for x in scored], keep)
         best = self._build(text, head, scored[0], confs[0])
         best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
-        best.other_places = [p.raw for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
+        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
         if inside is not None:
             kind = facility_kind(inside.what)
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
@@ -889,7 +878,7 @@ class Resolver:
     @staticmethod
     def _kind(ev: Evidence, form, place) -> str:
         """How the name matched, in the words of ``Match.match_kind``."""
-        if ev.via in ("skeleton", "fuzzy") or _respelled(ev, form.kind, place.country_code):
+        if ev.via in ("skeleton", "fuzzy") or respelled(ev, form.kind, place.country_code):
             return "fuzzy"
         if ev.written or ev.named_after:  # an ISO 3166 code; 'Kursk region' for Kurskaya oblast'
             return "alias"
