@@ -46,7 +46,7 @@ def resolve(query, country, admin1, near, within, as_of, feature, limit, min_con
     try:
         m = _resolver(index).resolve(text, country=country, admin1=admin1, near=near_value,
                                      within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
-                                     feature=feature.split(",") if feature else None)
+                                     feature=feature)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if as_json:

@@ -736,8 +736,7 @@ def _make_command():
                                 chunksize=chunksize, progress=progress, resolver=res,
                                 context=not no_context, group_column=group_column, prefix=prefix,
                                 apply_review=apply_review_path, min_confidence=min_confidence, log=say,
-                                country=country, admin1=admin1, within=within,
-                                feature=feature.split(",") if feature else None)
+                                country=country, admin1=admin1, within=within, feature=feature)
         except (KeyError, ValueError, LookupError) as exc:
             msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise click.ClickException(str(msg)) from None

@@ -283,6 +283,7 @@ class Tagger:
         t0 = time.perf_counter()
         self.gazetteer = gazetteer
         self.min_population = min_population
+        self._lexicon_queries: dict[tuple[str, str], str] = {}  # see lexicon_query
         flags: dict[str, int] = {}
         n = 0
         for name, fl in _names(gazetteer, min_population):
@@ -306,7 +307,7 @@ class Tagger:
         """What a lexicon span is resolved as: the demonym itself when the gazetteer holds it as
         a name of the place it stands for ('Russian' -> Russia, so the answer says it matched
         the demonym), else the place's name."""
-        cache = self.__dict__.setdefault("_lexicon_queries", {})
+        cache = self._lexicon_queries
         key = (surface, target)
         if key not in cache:
             gaz = self.gazetteer

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
-from .candidates import NAME_VIAS, Evidence, respelled
+from .candidates import NAME_VIAS, Evidence, respelled_row
 from .hints import area_candidates, haversine_km
 from .phrase import Part
 
@@ -58,7 +58,7 @@ class PhraseAreas:
         """The populated places the evidence reaches by a name (not a guess), most populous first."""
         gaz = self.gazetteer
         return sorted((r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0
-                       and not respelled(e, int(gaz.form_kind[e.form_row]), gaz.country_code_of(r))),
+                       and not respelled_row(gaz, r, e)),
                       key=lambda r: -int(gaz.place_pop[r]))
 
     def named(self, parts: list[Part], candidates: list[int] = ()) -> list[tuple[str, list[int]]]:

@@ -103,6 +103,11 @@ def respelled(ev: Evidence, form_kind: int, country_code: str) -> bool:
     return ev.via == "fold" and country_code in _LATIN_COUNTRIES and form_kind != NameKind.ROMANIZED
 
 
+def respelled_row(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
+    """:func:`respelled` for the evidence of place ``row`` as the gazetteer holds it."""
+    return respelled(ev, int(gaz.form_kind[ev.form_row]), gaz.country_code_of(row))
+
+
 def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     """Whether a typo may reach this name form: written (or romanized from) Latin, Cyrillic or
     the query's own script. A misspelt 'Kozhevnya' is not the Armenian name of another village

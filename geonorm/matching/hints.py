@@ -235,10 +235,10 @@ def parse_within(value):
 
 def parse_feature(value) -> tuple[str, ...] | None:
     """The feature levels a ``feature`` hint allows: one name ('populated place', 'admin') or
-    several (['admin1', 'admin2']: either)."""
+    several (['admin1', 'admin2'] or 'admin1,admin2': either)."""
     if value is None:
         return None
-    values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else str(value).split(",")
     levels: list[str] = []
     for v in values:
         key = str(v).strip().lower()

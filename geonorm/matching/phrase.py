@@ -315,7 +315,7 @@ def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
 
 
 # lists: "Vodyanoe and Ugledar" (a name with 'and' in it is looked up whole first)
-_LIST_RE = re.compile(r"\s+(?:and|as\s+well\s+as|і|й|та|и)\s+", re.IGNORECASE)  # (LIST_JOINERS)
+_LIST_RE = re.compile(r"\s+(?:as\s+well\s+as|" + "|".join(LIST_JOINERS) + r")\s+", re.IGNORECASE)
 
 
 def _untag(m: re.Match) -> str:

@@ -17,7 +17,8 @@ from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
-from .candidates import NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled
+from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
+                         respelled_row)
 from .context import Context
 from .hints import (Area, area_candidates, haversine_km, missing, nearest_town, parse_admin1, parse_country,
                     parse_date, parse_feature, parse_point, parse_within)
@@ -405,8 +406,8 @@ class Resolver:
             head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
-            evidence = {} if generic else {r: e for r, e in evidence.items() if e.via in NAME_VIAS and not respelled(
-                e, int(gaz.form_kind[e.form_row]), gaz.country_code_of(r))}
+            evidence = {} if generic else {r: e for r, e in evidence.items()
+                                           if e.via in NAME_VIAS and not respelled_row(gaz, r, e)}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
@@ -662,7 +663,7 @@ class Resolver:
         if held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
                 self._areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
                 {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2}):
-            return None  # (or one two slips from its name: 'Ленниїский Район' is Ленинский район)
+            return None  # (or one within two slips of its name: 'Ленниїский Район' is Ленинский район)
         towns = self._areas.district_towns(district.text, within=within)
         if not towns:
             return None
