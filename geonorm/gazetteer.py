@@ -254,8 +254,11 @@ class Gazetteer:
 
     def fuzzy_keys(self, fold: str) -> list[int]:
         """Ids of indexed fold keys within one deletion of ``fold`` on each side (SymSpell)."""
-        variants = deletions(fold)
-        hashes = np.fromiter((hash64(d) for d in variants), dtype=np.uint64)
+        return self.keys_or_deletions(deletions(fold))
+
+    def keys_or_deletions(self, keys) -> list[int]:
+        """Ids of indexed fold keys equal to one of ``keys`` or one deletion from it."""
+        hashes = np.fromiter((hash64(k) for k in keys), dtype=np.uint64)
         return sorted_unique(self.deletion.get_many(hashes)).tolist()
 
     def segment_keys(self, fold: str, max_dist: int = 2) -> np.ndarray:

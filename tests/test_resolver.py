@@ -946,3 +946,10 @@ def test_resolve_command_prints_the_match_and_its_explanation(resolver, monkeypa
     assert out.exit_code == 0 and json.loads(out.output)["feature"] == "admin1"
     out = runner.invoke(main, ["resolve", "Donetsk", "--feature", "planet"])
     assert out.exit_code != 0 and "feature must be one of" in out.output
+
+
+def test_a_name_repeated_in_the_phrase_is_no_area_of_itself(resolver):
+    # two sources' wordings joined: the second part names the same town, not its surroundings
+    m = resolver.resolve("Popasna; not far from Popasna")
+    assert (m.id, m.match_kind, m.other_places) == (696566, "exact", [])
+    assert resolver.resolve("Popasna; Lysychansk").other_places == ["Lysychansk"]

@@ -154,3 +154,19 @@ def test_near_a_name_is_a_cheap_test_before_a_resolve(gaz):
     assert near_a_name(gaz, "Kharkiv") and near_a_name(gaz, "Бахмуті")  # a name, a case form
     assert near_a_name(gaz, "Krasnarmeysk")  # one slip from Krasnoarmeysk
     assert not near_a_name(gaz, "Qwzxvbnm")
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Gaillah", 3016824),  # Gaillac, one letter; was Al Hillah, bigger, by its consonant skeleton
+    ("Mutnok", 1634678),  # Muntok, two letters swapped; was Martinique
+])
+def test_a_skeleton_guess_counts_its_slips_like_a_typo(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.match_kind == "fuzzy"
+
+
+def test_a_slip_inside_a_folded_letter_group_is_one_slip(resolver):
+    # 'Lexiria' is 'Leiria' with one letter more; the folded keys ('leksira', 'lira') lie three
+    # edits apart, so the typo search also drops each letter of the query as written
+    m = resolver.resolve("Lexiria", limit=5)
+    assert m.id == 2267094 and m.matched_name == "Leiria"

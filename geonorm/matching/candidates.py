@@ -87,6 +87,19 @@ def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
     return found
 
 
+def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str) -> dict[int, int]:
+    """Keys of names one slip from the query *as written*: the query with one letter dropped
+    or two neighbours swapped, folded, looked up in the deletion index. The folded key rewrites
+    letter groups ('x' -> 'ks', 'ei' -> 'i', 'th' -> 't'), so a slip inside one moves the key
+    further than the slip itself ('Lexiria' is one letter from 'Leiria', three folded keys apart).
+    Verify the distance as written before use."""
+    word = normalize(q_ascii)
+    variants = {word[:i] + word[i + 1:] for i in range(len(word))}
+    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+                 if word[i] != word[i + 1]}
+    return dict.fromkeys(gaz.keys_or_deletions({fold_key(v) for v in variants} - {q_fold, ""}), 0)
+
+
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters
 
 
@@ -183,7 +196,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             if via == "skeleton" and _other_language_country_name(gaz, fr):
                 continue
             if loose:
-                ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, to_ascii(form_text)))
+                form_ascii = to_ascii(form_text)
+                # a skeleton hit is a guess at a spelling like a typo: its slips as written count
+                edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3) if via == "skeleton" else 0
+                ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, form_ascii), edits=edits)
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
                 # Latin form ('Krasnoarmeysk') for the explanation
                 as_written = form_text.casefold() == (lemma or written)
@@ -288,6 +304,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     # (the answer and its runner-ups: a slip in a short name lies as close to several)
     short = len(q_fold) <= 5
     add(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1 if short else 2))
+    if q_ascii.isascii():
+        add(_respelled_as_written(gaz, q_ascii, q_fold), surface_check=True)
     if len(reached) < reach and len(q_fold) + 2 >= SEGMENT_MIN_LEN:
         # the deletion index proposes only some keys two edits away ('aHramunt' for
         # 'Bakhramut'); the pigeonhole segments find them all. Two slips in a short name must

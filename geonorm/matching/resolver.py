@@ -46,6 +46,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
+_GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
 _DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
@@ -60,6 +61,11 @@ ALIAS_TOWN_SHARE = 0.25
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
+
+
+def _same_name(part: Part, head: Part) -> bool:
+    """``part`` names the head's place again, without an area word ('near Maryinka')."""
+    return not part.feature and normalize(part.text) == normalize(head.text)
 
 
 def _lowercase(text: str) -> bool:
@@ -412,7 +418,9 @@ class Resolver:
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
-        area_ctx = self._areas.named([p for p in context_parts if not p.listed], list(evidence))
+        # the same name again ('Maryinka; near Maryinka', two sources' wording) is no area of itself
+        area_ctx = self._areas.named([p for p in context_parts if not p.listed and not _same_name(p, head)],
+                                     list(evidence))
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
@@ -706,7 +714,7 @@ class Resolver:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
-        fewest_edits = min((evidence[r].edits for r in rows if evidence[r].via == "fuzzy"), default=0)
+        fewest_edits = min((evidence[r].edits for r in rows if evidence[r].via in _GUESS_VIAS), default=0)
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         # the phrase says area ('Moscow region') and an area of that level is a candidate
         area_named = head is not None and head.is_area and any(
@@ -734,7 +742,7 @@ class Resolver:
                 kind = NameKind.PREFERRED
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
-            if ev.via == "fuzzy":  # a name more slips away than the closest one
+            if ev.via in _GUESS_VIAS:  # a name more slips away than the closest one
                 s += scoring.EXTRA_EDIT * (ev.edits - fewest_edits)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
@@ -814,7 +822,8 @@ class Resolver:
         confs = scoring.confidences([x[0] for x in scored], keep)
         best = self._build(text, head, scored[0], confs[0])
         best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
-        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)]
+        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
+                             and not (head is not None and _same_name(p, head))]
         if inside is not None:
             kind = facility_kind(inside.what)
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
