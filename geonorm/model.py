@@ -91,6 +91,10 @@ class Place:
     note: str = ""
     names: list[Name] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if isinstance(self.name, str):
+            self.name = self.name.strip()  # GeoNames' 'Bonaire, Saint Eustatius and Saba ' (a country)
+
     @property
     def level(self) -> str:
         return feature_level(self.feature_class, self.feature_code)

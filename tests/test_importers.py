@@ -343,3 +343,19 @@ def test_build_custom_with_default(tmp_path, monkeypatch):
     pok = gaz.get(POKROVSK)
     assert (pok.lat, pok.source) == (48.28014, "geonames")
     assert {"Pokrovs'k misto", "Красноармейск"} <= set(_names(gaz, POKROVSK))
+
+
+def test_former_states_rows_without_a_known_relation_or_integer_id_are_reported(tmp_path):
+    from geonorm.sources.base import ImportReport
+    from geonorm.sources.curated import read_former_states
+    path = tmp_path / "former_states.csv"
+    path.write_text("names,valid_from,valid_to,relation,successors,geonameid,source_id\n"
+                    "Ruritania|Ruritanian Kingdom,1900,1950,merged,DE,2921044,X\n"
+                    "Graustark,1900,1950,annexed,DE,,X\n"
+                    "Syldavia,1900,1950,merged,DE,not-an-id,X\n"
+                    ",1900,1950,merged,DE,,X\n", encoding="utf-8")
+    report = ImportReport("former_states.csv")
+    states = read_former_states(path, report)
+    assert [(s.name, s.place_id, names) for s, names in states] == [
+        ("Ruritania", 2921044, ["Ruritania", "Ruritanian Kingdom"])]
+    assert [line for line, _ in report.skipped] == [3, 4, 5]

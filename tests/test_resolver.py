@@ -186,6 +186,46 @@ def test_former_names_of_countries_are_historic_names_with_the_rename(resolver, 
     assert m.rename.old_name == query and m.rename.valid_to == valid_to and m.rename.current_name == name
 
 
+@pytest.mark.parametrize("query, name, relation, words", [
+    ("USSR", "Russia", "continued", "continued by Russia"),  # was no match
+    ("the former Soviet Union", "Russia", "continued", "continued by Russia"),
+    ("East Germany", "Germany", "merged", "merged into Germany"),  # was Germany by its last word
+    ("South Vietnam", "Vietnam", "merged", "merged into Vietnam"),
+])
+def test_a_former_state_with_one_successor_is_that_country_and_says_how(resolver, query, name, relation, words):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature, m.match_kind, m.rename.relation) == (name, "country", "historic", relation)
+    assert words in m.explain() and "was its name" not in m.explain()
+
+
+@pytest.mark.parametrize("query, successors", [
+    ("Yugoslavia", {"SI", "HR", "BA", "MK", "RS", "ME"}),  # was Yaroslavl, Russia (a guessed spelling)
+    ("the former Czechoslovakia", {"CZ", "SK"}),
+])
+def test_a_dissolved_state_is_no_match_that_lists_its_successors(resolver, query, successors):
+    m = resolver.resolve(query)
+    assert not m.ok and "dissolved into" in m.reason
+    assert {a.country_code for a in m.alternatives} == successors
+    assert all(a.confidence == 0 for a in m.alternatives)
+
+
+def test_a_former_state_as_area_or_hint_stands_for_its_successors(resolver):
+    m = resolver.resolve("Kiev, USSR")  # was Russia: Kyiv is not inside it
+    assert m.name == "Kyiv" and "names its area" in m.explain()
+    assert resolver.resolve("Prague, Czechoslovakia").name == "Prague"
+    m = resolver.resolve("Odessa", country="Soviet Union")
+    assert m.country_code == "UA" and "country hint Soviet Union (now Ukraine) matches" in m.hints
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Ukraine and Albania", "Ukraine"),  # was the area Ukraine, 'Albania' not being inside it
+    ("Serbia and Albania", "Serbia"),  # was Lebane, Serbia, a guessed spelling of 'Albania'
+])
+def test_a_country_joined_to_the_next_by_and_is_its_sibling_not_its_frame(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature, m.other_places) == (name, "country", ["Albania"])
+
+
 def test_gold_coast_stays_the_city_it_names_today(resolver):
     # a former country name that names a big place today is left out of the curated table
     assert (resolver.resolve("Gold Coast").country_code, resolver.resolve("Gold Coast").feature) == ("AU", "populated place")

@@ -16,7 +16,7 @@ import numpy as np
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import normalize
-from ..sources.curated import area_codes
+from ..sources.curated import FormerState, area_codes, former_states
 from .phrase import AREA_WORDS
 
 FEATURES = {
@@ -43,11 +43,33 @@ def strip_area_words(text: str) -> str:
     return " ".join(words)
 
 
+_FORMER_RE = re.compile(r"^\s*(?:the\s+)?former\s+", re.IGNORECASE)  # 'the former Yugoslavia'
+
+
+def former_state(text: str) -> FormerState | None:
+    """The former state ``text`` names ('USSR', 'the former Yugoslavia'), if any."""
+    return former_states().get(normalize(strip_former(text))) if isinstance(text, str) else None
+
+
+def strip_former(text: str) -> str:
+    return _FORMER_RE.sub("", text)
+
+
+def successor_rows(gaz: Gazetteer, state: FormerState) -> list[int]:
+    """Rows of the countries a former state's territory belongs to now."""
+    areas = gaz.area_rows()
+    return [row for cc in state.successors if (row := areas.get(("country", cc))) is not None]
+
+
 def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[int]:
-    """Rows of areas at ``levels`` named ``text`` ('Donetsk region', 'UA-14', 'DPR', 'Украина')."""
+    """Rows of areas at ``levels`` named ``text`` ('Donetsk region', 'UA-14', 'DPR', 'Украина').
+    A former state stands for all the countries on its territory now ('Kiev, USSR')."""
     if not isinstance(text, str) or not text.strip():
         return []
     text = text.strip()
+    state = former_state(text) if "country" in levels else None
+    if state is not None and successor_rows(gaz, state):
+        return successor_rows(gaz, state)
     rows: list[int] = []
     if _ISO2_RE.match(text) or (len(text) in (2, 3) and text.isalpha() and text.isupper()):
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
@@ -71,6 +93,17 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         if rows:
             break
     return list(dict.fromkeys(rows))
+
+
+def parse_countries(gaz: Gazetteer, value) -> list[Area]:
+    """The countries a country hint means: one, or every successor of a former state
+    (``country="USSR"``)."""
+    state = former_state(value)
+    rows = successor_rows(gaz, state) if state is not None else []
+    if rows:
+        return [Area(f"{state.name} (now {gaz.place(r).name})", gaz.place(r).country_code, "", r) for r in rows]
+    area = parse_country(gaz, value)
+    return [area] if area else []
 
 
 def parse_country(gaz: Gazetteer, value) -> Area | None:

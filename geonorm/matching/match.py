@@ -7,13 +7,24 @@ from typing import Any
 
 @dataclass
 class Rename:
-    """A historic name that matched: what it was, until when, and what the place is called now."""
+    """A historic name that matched: what it was, until when, and what the place is called now.
+    ``relation``: 'renamed' (the place's own former name), or for a former state 'continued'
+    (the Soviet Union by Russia) or 'merged' (East Germany into Germany)."""
 
     old_name: str
     valid_from: str
     valid_to: str
     current_name: str
     source: str = ""
+    relation: str = "renamed"
+
+    def describe(self) -> str:
+        until = f"until {self.valid_to}" if self.valid_to else "formerly"
+        if self.relation == "continued":
+            return f"{self.old_name!r} is a former state ({until}), continued by {self.current_name}"
+        if self.relation == "merged":
+            return f"{self.old_name!r} is a former state ({until}), merged into {self.current_name}"
+        return f"{self.old_name!r} was its name {until}, now {self.current_name}"
 
 
 @dataclass
@@ -102,7 +113,7 @@ class Match:
         if not self.ok:
             text = f"No match for {self.query!r}"
             text += f": {self.reason}." if self.reason else "."
-            if self.alternatives:
+            if self.alternatives and self.alternatives[0].confidence > 0:  # (successors of a former state: 0)
                 a = self.alternatives[0]
                 text += f" Best candidate was {a.name} ({a.admin1 + ', ' if a.admin1 else ''}{a.country_code}, id {a.id}) at confidence {a.confidence:.2f}."
             return text
@@ -127,9 +138,7 @@ class Match:
         if self.head and self.head != self.query:
             text += f"; place taken from the phrase part {self.head!r}"
         if self.rename:
-            r = self.rename
-            span = f"until {r.valid_to}" if r.valid_to else "formerly"
-            text += f"; {r.old_name!r} was its name {span}, now {r.current_name}"
+            text += f"; {self.rename.describe()}"
         if self.hints:
             text += "; " + "; ".join(self.hints)
         text += f"; confidence {self.confidence:.2f}"

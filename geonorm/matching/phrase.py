@@ -171,6 +171,7 @@ class Part:
     feature: str = ""  # 'populated place', 'admin1', 'admin2', 'street', 'facility' or ''
     alternatives: list[str] = field(default_factory=list)  # slash variants: Kiev/Kyiv
     listed: bool = False  # a later item of a list ('Sviatohirsk and Bakhmut'): a place, not an area
+    joined: bool = False  # right after the list's 'and' ('Ukraine and Albania'), not after ',' or ':'
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
     oblique: bool = False  # after a Cyrillic preposition ('около Марьинки'): the name is declined
     what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
@@ -391,6 +392,7 @@ def parse_phrase(phrase: str) -> list[Part]:
                 # 'A, B and C': the places before the 'and' after the first are items too (not a
                 # code that frames the first: 'Ugledar DPR and Novodarovka')
                 series = n == 0 and len(items) > 1 and any(not p.is_area for p in parts) and not part.text.isupper()
+                part.joined = n > 0 and first
                 part.listed, first = (n > 0 and first or series) and not part.is_area, False
                 if part.listed and parts and parts[-1].oblique and part.raw == part.text:
                     part.oblique = True  # 'між Пісками і Опитним': one preposition governs the list

@@ -20,8 +20,9 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
                          respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, haversine_km, missing, nearest_town, parse_admin1, parse_country,
-                    parse_date, parse_feature, parse_point, parse_within)
+from .hints import (Area, area_candidates, former_state, haversine_km, missing, nearest_town, parse_admin1,
+                    parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
+                    successor_rows)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
@@ -297,7 +298,7 @@ class Resolver:
         h = _Hints()
         if not missing(country):
             values = [country] if isinstance(country, str) else list(country)
-            h.countries = [c for c in (parse_country(gaz, v) for v in values) if c]
+            h.countries = [c for v in values for c in parse_countries(gaz, v)]
         h.admin1 = parse_admin1(gaz, admin1)
         h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
         h.within = parse_within(within)
@@ -362,6 +363,11 @@ class Resolver:
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
+        if len(parts) == 1 and former_state(parts[0].text):
+            dissolved = self._dissolved_state_answer(text, parts)
+            if dissolved is not None:
+                return dissolved
+            parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
         elif len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
@@ -418,9 +424,11 @@ class Resolver:
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
-        # the same name again ('Maryinka; near Maryinka', two sources' wording) is no area of itself
-        area_ctx = self._areas.named([p for p in context_parts if not p.listed and not _same_name(p, head)],
-                                     list(evidence))
+        # the same name again ('Maryinka; near Maryinka', two sources' wording) is no area of itself,
+        # nor is a list item before the head ('Donetsk region and Kharkiv': siblings)
+        before = set(map(id, parts[:head_index])) if head.joined and head_index >= 0 else set()
+        area_ctx = self._areas.named([p for p in context_parts if not p.listed and not _same_name(p, head)
+                                      and id(p) not in before], list(evidence))
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
@@ -450,6 +458,21 @@ class Resolver:
                               and head.text != facility.whole_name) else None
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
                           inside)
+
+    def _dissolved_state_answer(self, text: str, parts: list[Part]) -> Match | None:
+        """'Yugoslavia', 'the former Czechoslovakia': a state dissolved into several is no one
+        place; an explicit no-match that lists its successors (confidence 0)."""
+        state = former_state(parts[0].text)
+        if state is None or state.relation != "dissolved":
+            return None
+        gaz = self.gazetteer
+        successors = [Candidate(id=p.id, name=p.name.strip(), lat=p.lat, lon=p.lon, country_code=p.country_code,
+                                admin1="", confidence=0.0, matched_name=state.name, match_kind="historic")
+                      for p in (gaz.place(row) for row in successor_rows(gaz, state))]
+        span = "-".join(d[:4] for d in (state.valid_from, state.valid_to) if d)
+        return Match(query=text, head=parts[0].text, alternatives=successors, reason=(
+            f"{state.name} is a former state ({span}) that dissolved into "
+            f"{', '.join(c.name for c in successors) or ' '.join(state.successors)}; no one place answers it"))
 
     def _qualifier(self, text: str) -> bool:
         """Does a phrase part only qualify the areas beside it: a country ('Russia'), a first-level
@@ -496,9 +519,10 @@ class Resolver:
             if part.feature in ("admin1", "admin2") and not part.is_community and not any(
                     self._is_feature(r, part.feature) for r in evidence):
                 evidence.update(self._areas_named_after(part, evidence))
-            if evidence and (fallback or i != order[-1]) and self._names_only_areas(evidence):
+            sibling = i + 1 < len(parts) and parts[i + 1].joined
+            if evidence and (fallback or i != order[-1]) and not sibling and self._names_only_areas(evidence):
                 # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
-                # that names a place is the head
+                # that names a place is the head (not one joined to it: 'Ukraine and Albania')
                 fallback = fallback or (part, i, evidence)
                 continue
             if evidence:
@@ -766,7 +790,8 @@ class Resolver:
             if hints.countries:
                 if hints.in_country(place):
                     s += scoring.COUNTRY_MATCH
-                    notes.append(f"country hint {hints.countries[0].label} matches")
+                    label = next(c.label for c in hints.countries if c.country_code == place.country_code)
+                    notes.append(f"country hint {label} matches")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
             if hints.admin1:
@@ -909,9 +934,11 @@ class Resolver:
         scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
         rename = None
         if kind == "historic" or (kind == "fuzzy" and _old_name(form, place)):
+            state = former_state(form.text)
+            relation = state.relation if state is not None and state.place_id == place.id else "renamed"
             rename = Rename(old_name=form.original or form.text, valid_from=_date_text(form.valid_from),
                             valid_to=_date_text(form.valid_to), current_name=place.name,
-                            source=form.source)
+                            source=form.source, relation=relation)
         country_row = gaz.area_rows().get(("country", place.country_code))
         return Match(
             query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,

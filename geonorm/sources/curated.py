@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,59 @@ def area_codes() -> dict[str, tuple[int, ...]]:
         except (KeyError, ValueError):
             continue
     return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class FormerState:
+    """A state that no longer exists (``gazetteer/former_states.csv``) and what became of it:
+    ``continued`` by its first successor (the Soviet Union by Russia), ``merged`` into it (East
+    Germany into Germany), or ``dissolved`` into several, none of which is the answer
+    (Yugoslavia, Czechoslovakia). ``place_id``: the successor country's GeoNames id, if one."""
+
+    name: str
+    valid_from: str
+    valid_to: str
+    relation: str
+    successors: tuple[str, ...]
+    place_id: int | None
+    source: str
+
+
+FORMER_STATE_RELATIONS = ("continued", "merged", "dissolved")
+
+
+@lru_cache(maxsize=1)
+def former_states() -> dict[str, FormerState]:
+    """{normalized name: FormerState} for every name of every former state."""
+    from ..names.normalize import normalize
+    try:
+        directory = curated_dir()
+    except SourceError:
+        return {}
+    out: dict[str, FormerState] = {}
+    for state, names in read_former_states(directory / "former_states.csv", ImportReport("")):
+        for name in names:
+            out.setdefault(normalize(name), state)
+    return out
+
+
+def read_former_states(path: Path, report: ImportReport) -> list[tuple[FormerState, list[str]]]:
+    """The former states in ``path`` with all their names (rows with no name or an unknown
+    relation are skipped and reported)."""
+    out = []
+    for line_no, row in _rows(path, report):
+        names = _split_names(row.get("names", ""))
+        pid = row.get("geonameid", "")
+        if not names or row.get("relation") not in FORMER_STATE_RELATIONS:
+            report.skip(line_no, f"no name or a relation not in {FORMER_STATE_RELATIONS}")
+            continue
+        if pid and not pid.isdigit():
+            report.skip(line_no, "geonameid is not an integer")
+            continue
+        out.append((FormerState(names[0], row.get("valid_from", ""), row.get("valid_to", ""), row["relation"],
+                                tuple(row.get("successors", "").split()), int(pid) if pid else None,
+                                f"curated:{row.get('source_id', '')}"), names))
+    return out
 
 
 def _rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str]]]:
@@ -101,6 +155,13 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
             for old in _split_names(row.get(col, "")):
                 names.append(Name(pid, old, NameKind.HISTORIC, lang, row.get("valid_from", ""),
                                   row.get("valid_to", ""), source))
+    reports.append(report)
+
+    report = ImportReport("gazetteer/former_states.csv")
+    for state, state_names in read_former_states(directory / "former_states.csv", report):
+        if state.place_id is not None and state.relation != "dissolved":  # historic names of the successor
+            names += [Name(state.place_id, name, NameKind.HISTORIC, "", state.valid_from, state.valid_to,
+                           state.source) for name in state_names]
     reports.append(report)
 
     for filename in NAME_FILES:  # extra names of existing places, one schema
