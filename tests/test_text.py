@@ -341,6 +341,16 @@ def test_english_words_one_slip_from_small_places_are_not_places(resolver, text)
     assert [m.text for m in extract(text, resolver=resolver)] == []
 
 
+def test_only_slips_of_towns_in_cyrillic_script_countries_are_proposed(resolver):
+    # English words and names one letter from a town abroad are no misspelt places ('Saturn' is
+    # not Satun, Thailand; 'Beyond' not Bayonne) ...
+    text = "Beyond the Saturn dealership, a Charter school opened."
+    assert [m.text for m in extract(text, resolver=resolver)] == []
+    # ... but a slip of a romanized Ukrainian or Russian name is the place
+    (m,) = extract("Residents of Kramatorsc fled west.", resolver=resolver)
+    assert (m.text, m.match.id) == ("Kramatorsc", 704508)
+
+
 def test_romanizations_of_ukrainian_towns_and_declined_names_after_prepositions_are_found(resolver):
     ms = extract("Shelling near Marinka and Avdiivka; Russian forces advanced toward Kupiansk.", resolver=resolver)
     assert {m.text: m.match.id for m in ms if m.text != "Russian"} == {"Marinka": 701845, "Avdiivka": 713122,

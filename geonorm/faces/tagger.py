@@ -820,6 +820,7 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 INFLECTED_MIN_CONFIDENCE = 0.5
 FUZZY_MIN_POPULATION = 10_000
+_TYPO_COUNTRIES = cyrillic_script_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
@@ -911,7 +912,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             a, b = normalize(w), normalize(matched)
             # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people)
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
-                    or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e):
+                    or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e) \
+                    or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
