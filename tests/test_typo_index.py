@@ -170,3 +170,13 @@ def test_a_slip_inside_a_folded_letter_group_is_one_slip(resolver):
     # edits apart, so the typo search also drops each letter of the query as written
     m = resolver.resolve("Lexiria", limit=5)
     assert m.id == 2267094 and m.matched_name == "Leiria"
+
+
+def test_a_guess_four_letters_off_is_a_no_match_that_lists_it(resolver):
+    # a guessed spelling so far from the query is no slip: answered as 'no match' (it was
+    # Brussels at 0.36), the guess kept as the first alternative
+    m = resolver.resolve("Brooseeleesa")
+    assert not m.ok and "5 letters off" in m.reason
+    assert m.alternatives[0].name == "Brussels"
+    # the distance is to the place's closest name: 'Kslherson' reached Kherson by 'Xerson'
+    assert resolver.resolve("Kslherson").name == "Kherson"

@@ -14,7 +14,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key, skeleton_key
 from ..names.inflection import region_towns
-from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of
+from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import SCHEME_LABELS
 from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
@@ -857,7 +857,21 @@ class Resolver:
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
+        slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
+        if slips >= scoring.MAX_GUESS_EDITS:
+            return Match(query=text, reason=f"no name is close to it; the nearest guess, {best.name}, is "
+                                            f"{slips} letters off", alternatives=[self._candidate(best)] + best.alternatives,
+                         head=best.head)
         return best
+
+    def _slips(self, written: str, row: int) -> int:
+        """Letter edits between a Latin query and the closest name of the place it was guessed to
+        be (0 for a query in another script: its romanization is no spelling the user wrote)."""
+        if script_of(written) != "latin":
+            return 0
+        query = to_ascii(normalize(written))
+        return min((OSA.distance(query, to_ascii(normalize(name.text))) for name in self.gazetteer.names_of(row)),
+                   default=0)
 
     def _city_states(self, rows: list[int]) -> set[int]:
         """The first-level areas among ``rows`` that are a city of their own: a town among the

@@ -110,6 +110,12 @@ def _knots(calibration: tuple) -> tuple[tuple, tuple]:
 FUZZY_CONFIDENCE_CAP = 0.7
 
 
+# A guessed spelling (fuzzy) this many letter edits or more from a Latin query is no answer but a
+# no-match that lists it: such answers were right 0 times of 20 on UCDP/LGL/GWN dev ('Khayelitsha'
+# -> Galicia, 'Air Balloon' -> Ayer Baloi; 2026-11-27); at 3 edits 9 of 22 were right
+MAX_GUESS_EDITS = 4
+
+
 # A town named in a natural feature ('Kanawha River' -> Charleston, 'Lake Hartwell' -> Hartwell)
 # stands for a river or lake that may lie far from it: such answers were within 161 km 18 times
 # of 43 on LGL/GWN (mean confidence 0.61 before this cap).
