@@ -962,6 +962,9 @@ def test_a_country_name_in_another_language_takes_no_towns_name_nor_guesses(reso
     assert resolver.resolve("Tunis").feature == "populated place"  # via 'Тунис', Russian for Tunisia
     assert resolver.resolve("Chopra").name != "Cyprus"  # no consonant skeleton of 'Chypre'
     assert resolver.resolve("Cauvery").name != "Cabo Verde"  # no typo of 'Cap-Vert'
+    # nor a folded key: 'Vena' (Вена, Vienna) was Russia by the Finnish 'Venäjä' at 0.94
+    assert resolver.resolve("Vena").name == "Vienna"
+    assert resolver.resolve("Frantsiya").name == "France"  # a romanized one still folds
 
 
 def test_an_old_name_in_use_again_is_no_rename(resolver):

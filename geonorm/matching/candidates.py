@@ -104,6 +104,7 @@ TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype i
 
 
 _COLLOQUIAL, _ABBREVIATION = int(NameKind.COLLOQUIAL), int(NameKind.ABBREVIATION)
+_ROMANIZED = int(NameKind.ROMANIZED)
 # places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
 # doubled letters) is no transliteration variant there, only a spelling of another name
 _LATIN_COUNTRIES = latin_script_countries()
@@ -193,7 +194,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
-            if via == "skeleton" and _other_language_country_name(gaz, fr):
+            if loose and _other_language_country_name(gaz, fr) and (
+                    via == "skeleton" or int(gaz.form_kind[fr]) != _ROMANIZED):
+                # a country's name in another language as written, not one folded close to it:
+                # 'Vena' (Vienna in Russian) is no Russia by the Finnish 'Venäjä'
                 continue
             if loose:
                 form_ascii = to_ascii(form_text)
