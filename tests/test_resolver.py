@@ -237,6 +237,25 @@ def test_local_government_area_is_an_area_word():
         (part,) = parse_phrase(phrase)
         assert (part.text, part.feature) == ("Guma", "admin2")
     assert [p.text for p in parse_phrase("Ugledar DPR")] == ["Ugledar", "DPR"]  # a code still breaks
+    # a generic word that says no feature is still taken off the name
+    assert [(p.text, p.feature) for p in parse_phrase("Dzerzhinsk area")] == [("Dzerzhinsk", "")]
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Cook Co., IL", "Cook County"),  # was Israel: 'IL' named the area, 'Cook Co' nothing in it
+    ("Hennepin Co.", "Hennepin County"),  # was Hennepin, a village in Illinois
+    ("Westchester Cnty", "Westchester County"),
+])
+def test_co_and_cnty_abbreviate_county(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature, m.country_code) == (name, "admin2", "US")
+
+
+def test_co_in_capitals_stays_a_code(resolver):
+    assert resolver.resolve("CO").name == "Colombia"
+    m = resolver.resolve("Boulder CO")  # Boulder, Colorado; not Boulder County
+    assert (m.name, m.feature, m.admin1) == ("Boulder", "populated place", "Colorado")
+    assert resolver.resolve("Co To").name == "Cô Tô"  # a name whose first word is 'Co'
 
 
 def test_phrase_with_entity_hint_and_slash(resolver):

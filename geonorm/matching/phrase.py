@@ -72,6 +72,7 @@ _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
 _OF_WORDS = ("of", "de", "du", "des", "di", "del")
+_CO = "co"  # 'Cook Co.' is a county; 'CO' in capitals is Colorado's or Colombia's code
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -87,6 +88,8 @@ _FEATURE_WORDS = {
     "gebiet": "admin1", "région": "admin1", "obwód": "admin1", "provincia": "admin1",
     "rajon": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+    # 'Cook Co., IL', 'Co. Cork', 'Westchester Cnty'; not 'CO' in capitals, Colorado's code
+    "co": "admin2", "cnty": "admin2",
     # a Local Government Area (Nigeria, Australia): 'Guma LGA', 'Guma Local Government Area'
     "lga": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
@@ -154,7 +157,8 @@ _SPLIT_RE = re.compile(
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
     re.IGNORECASE)
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
-_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS if w.isalpha())
+_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
+                                                                       if w.isalpha() and w != _CO)
                             + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
@@ -251,8 +255,8 @@ def _strip_part(raw: str) -> Part | None:
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
-    while len(words) > 1 and words[-1].lower().strip(".") in _FEATURE_WORDS:
-        feature = feature or _FEATURE_WORDS[words[-1].lower().strip(".")]
+    while len(words) > 1 and _feature_word(words[-1]) is not None:
+        feature = feature or _feature_word(words[-1])
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
@@ -262,8 +266,8 @@ def _strip_part(raw: str) -> Part | None:
         for pattern, repl in _NOMINATIVE:
             words[-1] = pattern.sub(repl, words[-1])
         whole = " ".join([*words, oblique])
-    while len(words) > 1 and words[0].lower().strip(".") in _FEATURE_WORDS:
-        feature = feature or _FEATURE_WORDS[words[0].lower().strip(".")]
+    while len(words) > 1 and _feature_word(words[0]) is not None:
+        feature = feature or _feature_word(words[0])
         words.pop(0)
         if len(words) > 1 and words[0].lower() in _OF_WORDS:
             words.pop(0)  # 'the region of Kursk', 'oblast de Kharkiv'
@@ -295,9 +299,15 @@ GENERIC_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def is_generic(text: str) -> bool:
     """Is every word of ``text`` a generic word ('near the village', 'region')?"""
-    words = [w.strip(".,;:()") for w in clean(text).lower().split()]
+    words = [w.strip(".,;:()") for w in clean(text).split()]
     words = [w for w in words if w]
-    return bool(words) and all(w in GENERIC_WORDS for w in words)
+    return bool(words) and all(w.lower() in GENERIC_WORDS and w != _CO.upper() for w in words)
+
+
+def _feature_word(word: str) -> str | None:
+    """The feature a generic word at an end of a part names ('region': 'admin1', 'area': ''),
+    or None for a word that is no such word."""
+    return None if word.strip(".") == _CO.upper() else _FEATURE_WORDS.get(word.lower().strip("."))
 
 
 # "… Kharkiv Oblast @GeoConfirmed 49.23796, 37.86989": decimal degrees written in the phrase
