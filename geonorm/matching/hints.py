@@ -68,9 +68,9 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         return []
     text = text.strip()
     state = former_state(text) if "country" in levels else None
-    if state is not None and successor_rows(gaz, state):
-        return successor_rows(gaz, state)
-    rows: list[int] = []
+    rows: list[int] = successor_rows(gaz, state) if state is not None else []
+    if rows:
+        return rows
     if _ISO2_RE.match(text) or (len(text) in (2, 3) and text.isalpha() and text.isupper()):
         rows = [row for row in gaz.areas_with_code(text) if gaz.place(row).level in levels]
         if rows and not (len(text) == 2 and text.isalpha()):

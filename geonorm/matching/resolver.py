@@ -363,10 +363,10 @@ class Resolver:
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
-        if len(parts) == 1 and former_state(parts[0].text):
-            dissolved = self._dissolved_state_answer(text, parts)
-            if dissolved is not None:
-                return dissolved
+        state = former_state(parts[0].text) if len(parts) == 1 else None
+        if state is not None:
+            if state.relation == "dissolved":
+                return self._dissolved_state_answer(text, parts[0], state)
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
@@ -459,18 +459,15 @@ class Resolver:
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
                           inside)
 
-    def _dissolved_state_answer(self, text: str, parts: list[Part]) -> Match | None:
+    def _dissolved_state_answer(self, text: str, part: Part, state) -> Match:
         """'Yugoslavia', 'the former Czechoslovakia': a state dissolved into several is no one
         place; an explicit no-match that lists its successors (confidence 0)."""
-        state = former_state(parts[0].text)
-        if state is None or state.relation != "dissolved":
-            return None
         gaz = self.gazetteer
-        successors = [Candidate(id=p.id, name=p.name.strip(), lat=p.lat, lon=p.lon, country_code=p.country_code,
+        successors = [Candidate(id=p.id, name=p.name, lat=p.lat, lon=p.lon, country_code=p.country_code,
                                 admin1="", confidence=0.0, matched_name=state.name, match_kind="historic")
                       for p in (gaz.place(row) for row in successor_rows(gaz, state))]
         span = "-".join(d[:4] for d in (state.valid_from, state.valid_to) if d)
-        return Match(query=text, head=parts[0].text, alternatives=successors, reason=(
+        return Match(query=text, head=part.text, alternatives=successors, reason=(
             f"{state.name} is a former state ({span}) that dissolved into "
             f"{', '.join(c.name for c in successors) or ' '.join(state.successors)}; no one place answers it"))
 
