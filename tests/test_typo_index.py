@@ -180,3 +180,10 @@ def test_a_guess_four_letters_off_is_a_no_match_that_lists_it(resolver):
     assert m.alternatives[0].name == "Brussels"
     # the distance is to the place's closest name: 'Kslherson' reached Kherson by 'Xerson'
     assert resolver.resolve("Kslherson").name == "Kherson"
+
+
+def test_two_letters_too_many_inside_folded_groups_are_still_found(resolver):
+    # 'Lexiriax' is 'Leiria' with two letters more, one of them inside a folded group: nothing
+    # else is reached, so the query is tried with two letters dropped (it was no match)
+    m = resolver.resolve("Lexiriax")
+    assert m.id == 2267094 and m.match_kind == "fuzzy"

@@ -87,7 +87,7 @@ def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
     return found
 
 
-def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str) -> dict[int, int]:
+def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str, twice: bool = False) -> dict[int, int]:
     """Keys of names one slip from the query *as written*: the query with one letter dropped
     or two neighbours swapped, folded, looked up in the deletion index. The folded key rewrites
     letter groups ('x' -> 'ks', 'ei' -> 'i', 'th' -> 't'), so a slip inside one moves the key
@@ -97,6 +97,8 @@ def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str) -> dict[int
     variants = {word[:i] + word[i + 1:] for i in range(len(word))}
     variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
                  if word[i] != word[i + 1]}
+    if twice:  # a slip in each of two letter groups ('Sdchwxerte'): two letters dropped
+        variants = {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
     return dict.fromkeys(gaz.keys_or_deletions({fold_key(v) for v in variants} - {q_fold, ""}), 0)
 
 
@@ -322,3 +324,5 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         # ~ 'pariW'); the segments propose keys three edits away, and a name must be within two
         # as written ('Meadow Grove' is no slip of 'Milan Grove')
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3), surface_check=True)
+    if not reached and q_ascii.isascii():
+        add(_respelled_as_written(gaz, q_ascii, q_fold, twice=True), surface_check=True)
