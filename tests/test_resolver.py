@@ -209,6 +209,17 @@ def test_a_dissolved_state_is_no_match_that_lists_its_successors(resolver, query
     assert all(a.confidence == 0 for a in m.alternatives)
 
 
+def test_a_former_state_named_twice_or_marked_former_is_still_that_state(resolver):
+    assert not resolver.resolve("Yugoslavia (former)").ok  # was Serbia and Montenegro
+    assert resolver.resolve("USSR; USSR").name == "Russia"
+
+
+def test_a_town_outside_a_dissolved_state_it_is_placed_in_is_no_match(resolver):
+    # not the first successor as the area that stands in (it was Slovenia)
+    m = resolver.resolve("Kiev, Yugoslavia")
+    assert not m.ok and "former state" in m.reason and m.alternatives[0].name == "Kyiv"
+
+
 def test_a_former_state_as_area_or_hint_stands_for_its_successors(resolver):
     m = resolver.resolve("Kiev, USSR")  # was Russia: Kyiv is not inside it
     assert m.name == "Kyiv" and "names its area" in m.explain()

@@ -363,8 +363,11 @@ class Resolver:
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
-        state = former_state(parts[0].text) if len(parts) == 1 else None
+        # 'Yugoslavia', 'the former Soviet Union', 'Yugoslavia (former)', 'USSR; USSR'
+        named = {normalize(strip_former(p.raw)) for p in parts} - {"former", ""}
+        state = former_state(parts[0].text) if len(named) == 1 else None
         if state is not None:
+            parts = parts[:1]
             if state.relation == "dissolved":
                 return self._dissolved_state_answer(text, parts[0], state)
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
@@ -705,7 +708,13 @@ class Resolver:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
         answer with the most specific area the phrase names, marked ``match_kind='area'``."""
         gaz = self.gazetteer
-        label, row = min(((lbl, r) for lbl, rows in area_ctx for r in rows[:1]),
+        # a former state of several successors stands for no one of them ('Kiev, Yugoslavia')
+        single = [(lbl, rows) for lbl, rows in area_ctx if not (former_state(lbl) and len(rows) > 1)]
+        if not single:
+            return Match(query=text, head=head.text, alternatives=alternatives, reason=(
+                f"{head.text!r} is not in the gazetteer within {area_ctx[0][0]!r}, a former state now "
+                f"divided among {len(area_ctx[0][1])} countries"))
+        label, row = min(((lbl, r) for lbl, rows in single for r in rows[:1]),
                          key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
         place = gaz.place(row)
         unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
