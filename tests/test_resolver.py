@@ -212,6 +212,8 @@ def test_a_dissolved_state_is_no_match_that_lists_its_successors(resolver, query
 def test_a_former_state_named_twice_or_marked_former_is_still_that_state(resolver):
     assert not resolver.resolve("Yugoslavia (former)").ok  # was Serbia and Montenegro
     assert resolver.resolve("USSR; USSR").name == "Russia"
+    assert resolver.resolve("ex-USSR").name == "Russia"  # was no match (Wuxi, four letters off)
+    assert not resolver.resolve("ex-Yugoslavia").ok
 
 
 def test_a_town_outside_a_dissolved_state_it_is_placed_in_is_no_match(resolver):

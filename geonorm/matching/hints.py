@@ -43,7 +43,7 @@ def strip_area_words(text: str) -> str:
     return " ".join(words)
 
 
-_FORMER_RE = re.compile(r"^\s*(?:the\s+)?former\s+", re.IGNORECASE)  # 'the former Yugoslavia'
+_FORMER_RE = re.compile(r"^\s*(?:the\s+)?(?:former\s+|ex-\s*)", re.IGNORECASE)  # 'the former Yugoslavia', 'ex-USSR'
 
 
 def former_state(text: str) -> FormerState | None:
