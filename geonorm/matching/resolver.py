@@ -170,9 +170,13 @@ class _Hints:
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
 
+    def country_of(self, place) -> Area | None:
+        """The hinted country the place lies in, if any."""
+        return next((c for c in self.countries if c.country_code == place.country_code), None)
+
     def in_country(self, place) -> bool:
         """Does the place lie in one of the hinted countries?"""
-        return any(c.country_code == place.country_code for c in self.countries)
+        return self.country_of(place) is not None
 
     def in_admin1(self, place) -> bool:
         """Does the place lie in one of the hinted first-level areas?"""
@@ -367,7 +371,6 @@ class Resolver:
         named = {normalize(strip_former(p.raw)) for p in parts} - {"former", ""}
         state = former_state(parts[0].text) if len(named) == 1 else None
         if state is not None:
-            parts = parts[:1]
             if state.relation == "dissolved":
                 return self._dissolved_state_answer(text, parts[0], state)
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
@@ -794,10 +797,10 @@ class Resolver:
             if ev.lemma:  # 'Бахмуті' for Бахмут
                 notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
             if hints.countries:
-                if hints.in_country(place):
+                hinted = hints.country_of(place)
+                if hinted is not None:
                     s += scoring.COUNTRY_MATCH
-                    label = next(c.label for c in hints.countries if c.country_code == place.country_code)
-                    notes.append(f"country hint {label} matches")
+                    notes.append(f"country hint {hinted.label} matches")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
             if hints.admin1:
