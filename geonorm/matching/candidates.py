@@ -16,7 +16,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
 from ..model import NameKind
-from ..names.hashing import SEGMENT_MIN_LEN
+from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
 from ..names.keys import fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
@@ -76,13 +76,21 @@ def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int) -> dict[int, in
 def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
     """Keys within one edit of the query with two neighbouring letters swapped (the deletion
     index proposes keys one deletion away on each side, so a swap plus one more edit slips
-    past it)."""
+    past it). One index lookup and one distance matrix for all the swaps."""
+    variants = [q_fold[:i] + q_fold[i + 1] + q_fold[i] + q_fold[i + 2:]
+                for i in range(len(q_fold) - 1) if q_fold[i] != q_fold[i + 1]]
+    if not variants:
+        return {}
+    # every key within one edit of a variant shares a deletion with it
+    key_ids = np.asarray(gaz.keys_or_deletions({d for v in variants for d in deletions(v)}), dtype=np.int64)
+    if not len(key_ids):
+        return {}
+    keys = [gaz.fold_keys[k] for k in key_ids.tolist()]
+    dist = process.cdist(variants, keys, scorer=OSA.distance, score_cutoff=1, dtype=np.int32)
     found: dict[int, int] = {}
-    for i in range(len(q_fold) - 1):
-        if q_fold[i] == q_fold[i + 1]:
-            continue
-        v = q_fold[:i] + q_fold[i + 1] + q_fold[i] + q_fold[i + 2:]
-        for k, d in _within(gaz, v, gaz.fuzzy_keys(v), 1).items():
+    for row in dist:  # the first swap that reaches a key speaks for it
+        ok = np.flatnonzero(row <= 1)
+        for k, d in zip(key_ids[ok].tolist(), row[ok].tolist()):
             found.setdefault(k, d + 1)
     return found
 
