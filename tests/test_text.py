@@ -123,6 +123,11 @@ def test_common_words_are_not_places(resolver):
     ("The painter wrote to Abraham Lincoln in 1848.", "Lincoln"),  # a hamlet 'Abraham' is no place before it
     ("Miss Cordiner said she hoped so.", "Miss"),  # a title, not Mississippi
     ("Congressman Mario Diaz-Balart spoke.", "Balart"),  # half of a double surname
+    # given names from the census lists: the word after one is a surname
+    ("The award went to Caroline Johnson, the chapter manager.", "Johnson"),
+    ("House Majority Leader Brent Boggs is a sponsor.", "Brent"),
+    # a given name that is also a big place is a person before a common surname
+    ("The prize went to Victoria Morgan of the drama club.", "Victoria"),
 ])
 def test_surnames_and_streets_are_not_places(resolver, text, person):
     assert person not in {m.text for m in extract(text, resolver=resolver)}
@@ -137,6 +142,8 @@ def test_surnames_and_streets_are_not_places(resolver, text, person):
     ("The S.C. Highway Patrol is looking for the driver.", "S.C."),  # dotted state codes anywhere
     ("Results are on the Virginia State Board of Elections website.", "Virginia"),  # not a first name
     ("said state Sen. Robert Ford, D-Charleston, on Monday.", "Charleston"),  # party-hometown
+    ("The Dallas Cowboys won on Sunday.", "Dallas"),  # a big place's name before no surname
+    ("The works on Old Alton Edwardsville Road ended. Edwardsville approved it.", "Edwardsville"),
 ])
 def test_places_next_to_capitalized_words_stay(resolver, text, place):
     assert place in {m.text for m in extract(text, resolver=resolver)}

@@ -41,6 +41,7 @@ from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
 from ..sources.cldr import cyrillic_script_countries
+from .person_names import given_names, surnames
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
@@ -124,6 +125,9 @@ pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana ju
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
 luca chen wang li zhang liu yang huang zhao wu zhou
 """.split())
+# with the census lists: names that make the word after them a surname
+GIVEN_NAMES = FIRST_NAMES | given_names()
+SURNAMES = surnames()
 # words after a state or country name that make it an institution's, not a person's first name
 INSTITUTIONS = frozenset("""state department board police university college county city senate
 house assembly legislature court highway tech supreme general national""".split())
@@ -569,14 +573,14 @@ def _surnames(doc: _Doc) -> set[str]:
             ps, pe = spans[i - 1]
             if text[pe:s] == " " and _is_cap(text[ps:pe]) and not _sentence_initial(text, s):
                 out.add(w)  # 'Sheriff Bill Clark said' / 'Mayor Ripley said'
-        if lw in TITLES or lw in FIRST_NAMES:
+        if lw in TITLES or lw in GIVEN_NAMES:
             s2, e2 = spans[i + 1]
             gap = text[e:s2]
             if gap not in (" ", ". ") or gap == ". " and len(lw) > 4:
                 continue  # 'Gov. Riley', but 'Ministry of Justice. Azerbaijan has' ends a sentence
             w2 = text[s2:e2]
             if _is_cap(w2) and w2.lower() not in TITLES and w2.lower() not in COMMON:
-                if lw in TITLES and w2.lower() in FIRST_NAMES:
+                if lw in TITLES and w2.lower() in GIVEN_NAMES:
                     # 'President Vladimir Putin': the surname is the word after the first name
                     if i + 2 < len(spans):
                         s3, e3 = spans[i + 2]
@@ -584,6 +588,9 @@ def _surnames(doc: _Doc) -> set[str]:
                         if text[e2:s3] == " " and _is_cap(w3):
                             out.add(w3)
                     continue
+                if i + 2 < len(spans) and text[e2:spans[i + 2][0]] == " " and \
+                        text[slice(*spans[i + 2])].lower().rstrip(".") in FACILITY_WORDS:
+                    continue  # 'Old Alton Edwardsville Road': a road, not a person
                 out.add(w2)
     return out
 
@@ -720,15 +727,18 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         gap = text[doc.words.spans[prev[0]][1]:s]
         spaced = gap == " "
         dotted = gap == ". " and len(pw) <= 4  # 'Gov. Riley'; not 'Ministry of Justice. Azerbaijan'
-        if _is_cap(prev[1]) and (spaced and (pw in TITLES or pw in FIRST_NAMES)
+        if _is_cap(prev[1]) and (spaced and (pw in TITLES or pw in GIVEN_NAMES)
                                  or dotted and (pw in TITLES or single and pw in ("st", "ste"))):
             return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
     if single and nxt is not None and _is_cap(nxt[1]):
         nw = nxt[1].lower()
-        if low in FIRST_NAMES and nw not in COMMON and nw not in TITLES \
-                and not (fl & F_AREA and nw in INSTITUTIONS):
+        # a census given name that is also a big place or an area needs a surname after it
+        # ('Victoria Taylor', but 'Dallas Cowboys', 'the Georgia Bureau of Investigation')
+        given = low in FIRST_NAMES or low in GIVEN_NAMES and (
+            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER)
+        if given and nw not in COMMON and nw not in TITLES and not (fl & F_AREA and nw in INSTITUTIONS):
             return False  # 'Vladimir Putin', 'Maria Ivanova'; not 'the Virginia State Board'
     if single and (low in COMMON or low in _NEVER):
         return False
@@ -771,7 +781,7 @@ def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]
         prev = doc.prev_word(s)
         if not _after_a_name(doc, prev, place_ends):
             continue
-        if not fl & F_BIG or prev[1].lower() in FIRST_NAMES:
+        if not fl & F_BIG or prev[1].lower() in GIVEN_NAMES:
             out.add(surface)
     return out
 
@@ -793,7 +803,7 @@ def _person_free(doc: _Doc, prev: tuple[int, str], place_ends: set[int]) -> bool
     ps, pe = doc.words.spans[i]
     if pe in place_ends or doc.text[pe:pe + 1] != " " or doc.title_case(ps):
         return True  # another place, a sentence or dateline break ('Rappler. MANILA'), a headline
-    return _sentence_initial(doc.text, ps) and low not in FIRST_NAMES
+    return _sentence_initial(doc.text, ps) and low not in GIVEN_NAMES
 
 
 # stoplisted words that stay common words even when some country/area has the name
@@ -870,7 +880,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if j >= 0 and covered[j][1] > s:
             continue
         lw = w.lower()
-        if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in FIRST_NAMES or w in surnames \
+        if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in GIVEN_NAMES or w in surnames \
                 or lw in doc.lower_words:
             continue  # ... or the document writes it as a common word ('Children might', 'children')
         prev = doc.prev_word(s)
