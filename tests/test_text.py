@@ -128,6 +128,10 @@ def test_common_words_are_not_places(resolver):
     ("House Majority Leader Brent Boggs is a sponsor.", "Brent"),
     # a given name that is also a big place is a person before a common surname
     ("The prize went to Victoria Morgan of the drama club.", "Victoria"),
+    # a surname with an apostrophe is one word: seen after a first name, a person everywhere
+    ("The tenant, Brian O’Connor, 38, was arrested. Police said O’Connor had threatened her.", "O’Connor"),
+    ("\"It was the first theater,\" Robertson said.", "Robertson"),  # a common surname, even of a big place
+    ("Sponsors included Johnson & Johnson and Nestlé.", "Johnson"),  # a firm of partners
 ])
 def test_surnames_and_streets_are_not_places(resolver, text, person):
     assert person not in {m.text for m in extract(text, resolver=resolver)}

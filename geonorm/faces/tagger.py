@@ -708,7 +708,7 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         # 'ONE', 'THE' in a headline... a capitalized 3-letter name in caps only if an abbreviation
         pass
     low = " ".join(fold(surface).split())
-    single = " " not in low
+    single = " " not in low or not any(c.isspace() for c in surface)  # one word: "O’Connor" folds to two
     initial = _sentence_initial(text, s)
     if single and initial and (low in COMMON or low in STOPLIST) and not (fl & F_AREA and low not in STOPLIST):
         return False
@@ -744,8 +744,9 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         return False
     if not fl & F_AREA and (low in FIRST_NAMES or low in TITLES) and not _locative(doc, s, e):
         return False  # 'Patrick said': a first name standing alone is a person
-    if nxt is not None and nxt[1].lower() in SAID and not fl & F_BIG:
-        return False  # 'Ripley said'
+    if nxt is not None and nxt[1].lower() in SAID and (
+            not fl & F_BIG or single and low in SURNAMES and not fl & F_AREA):
+        return False  # 'Ripley said'; a common surname even when a big place has it ('Robertson said')
     if single and low in TITLES and nxt is not None and _is_cap(nxt[1]):
         return False  # 'Miss Cordiner', 'Miss America': a title, not 'Miss.' (Mississippi)
     if single and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha() and s - 1 not in place_ends:
@@ -757,6 +758,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
             return False  # 'Diaz-Balart': the second half of a double surname (not 'D-Charleston')
     if single and low in QUALIFIERS and nxt is not None and (_is_cap(nxt[1]) or nxt[1][0].isdigit()):
         return False  # 'Northwest D.C.', 'North Texas': a direction, the place follows
+    if single and low in SURNAMES and _partner(doc, s, e) in SURNAMES:
+        return False  # 'Johnson & Johnson', 'McPherson & Jacobsen LLC': a firm of partners
     if single and nxt is not None and _is_cap(nxt[1]) and nxt[1].lower().rstrip(".") in FACILITY_WORDS:
         return False  # 'Clark Drive', 'Turner Construction'
     if single and not fl & F_AREA and _after_a_name(doc, prev, place_ends):
@@ -767,6 +770,19 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         if not _locative(doc, s, e):
             return False
     return True
+
+
+_PARTNER_RE = re.compile(r" & ([A-Z][\w'’]*)")
+
+
+def _partner(doc: _Doc, s: int, e: int) -> str:
+    """The name joined to the word at ``s:e`` by '&' ('Johnson & Johnson'), lowercase, or ''."""
+    text = doc.text
+    after = _PARTNER_RE.match(text, e)
+    if after:
+        return after.group(1).lower()
+    before = re.search(r"([A-Z][\w'’]*) & $", text[max(0, s - 40):s])
+    return before.group(1).lower() if before else ""
 
 
 def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]:
