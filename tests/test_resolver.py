@@ -277,6 +277,18 @@ def test_phrase_with_entity_hint_and_slash(resolver):
     assert resolver.resolve("Kiev/Kyiv city (Maidan Nezalezhnosti)").id == 703448
 
 
+def test_a_part_that_is_another_name_of_the_place_confirms_it(resolver):
+    # the former name in brackets is no area ('Dzerzhynsk' is also a district of Belarus)
+    m = resolver.resolve("Toretsk (Dzerzhynsk)")
+    assert (m.id, m.country_code) == (709354, "UA")
+    assert "phrase part 'Dzerzhynsk' is another name of it" in m.hints and m.other_places == []
+    m = resolver.resolve("Pokrovsk (Krasnoarmeysk)")  # among a dozen Pokrovsks, the one so renamed
+    assert m.id == POKROVSK and m.confidence > 0.85
+    # an area that holds the place still frames it; another spelling is no other place
+    assert "phrase part 'NY' names its area" in resolver.resolve("New York, NY").hints
+    assert resolver.resolve("Horlivka (Gorlovka)").other_places == []
+
+
 def test_match_carries_explanation_fields(resolver):
     m = resolver.resolve("Красноармейск", country="UA")
     assert m.id == POKROVSK

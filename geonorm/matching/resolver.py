@@ -65,8 +65,10 @@ CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a
 
 
 def _same_name(part: Part, head: Part) -> bool:
-    """``part`` names the head's place again, without an area word ('near Maryinka')."""
-    return not part.feature and normalize(part.text) == normalize(head.text)
+    """``part`` names the head's place again, without an area word ('near Maryinka'), or
+    spells its name another way ('Horlivka (Gorlovka)', 'Stepanovka; Stepanivka')."""
+    return not part.feature and (normalize(part.text) == normalize(head.text)
+                                 or skeleton_key(part.text) == skeleton_key(head.text))
 
 
 def _lowercase(text: str) -> bool:
@@ -435,6 +437,11 @@ class Resolver:
         before = set(map(id, parts[:head_index])) if head.joined and head_index >= 0 else set()
         area_ctx = self._areas.named([p for p in context_parts if not p.listed and not _same_name(p, head)
                                       and id(p) not in before], list(evidence))
+        # nor is another name of a candidate when no candidate lies in the area it could name
+        # ('Toretsk (Dzerzhynsk)': the town's former name, not Dzyarzhynsk district, Belarus)
+        framing = {label for label, rows in area_ctx if self._areas.any_inside(evidence, [(label, rows)])}
+        also = self._also_named(head, [p for p in context_parts if p.raw not in framing], evidence)
+        area_ctx = [(label, rows) for label, rows in area_ctx if label not in also.values()]
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
@@ -463,7 +470,7 @@ class Resolver:
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
         return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
-                          inside)
+                          inside, also)
 
     def _dissolved_state_answer(self, text: str, part: Part, state) -> Match:
         """'Yugoslavia', 'the former Czechoslovakia': a state dissolved into several is no one
@@ -476,6 +483,21 @@ class Resolver:
         return Match(query=text, head=part.text, alternatives=successors, reason=(
             f"{state.name} is a former state ({span}) that dissolved into "
             f"{', '.join(c.name for c in successors) or ' '.join(state.successors)}; no one place answers it"))
+
+    def _also_named(self, head: Part, parts: list[Part], evidence: dict[int, Evidence]) -> dict[int, str]:
+        """{candidate row: the phrase part that is another name of it as written, romanized or
+        folded ('Dzerzhynsk' in 'Toretsk (Dzerzhynsk)', 'Krasnoarmeysk' in 'Pokrovsk /
+        Krasnoarmeysk')}. A part with a feature word names an area or a kind, not the place; the
+        head's name again or another spelling of it ('Stepanovka; Stepanivka') tells no namesake
+        from another."""
+        out: dict[int, str] = {}
+        for p in parts:
+            if not evidence or p.feature or _same_name(p, head):
+                continue
+            for row, e in self._gather(p.text, fuzzy=False).items():
+                if row in evidence and e.via in NAME_VIAS:
+                    out.setdefault(row, p.raw)
+        return out
 
     def _qualifier(self, text: str) -> bool:
         """Does a phrase part only qualify the areas beside it: a country ('Russia'), a first-level
@@ -729,10 +751,11 @@ class Resolver:
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
-              inside: Part | None = None) -> Match:
+              inside: Part | None = None, also: dict[int, str] | None = None) -> Match:
         """The ranked answer. ``inside``: the facility or natural-feature part the head was
         found in ('Kremenchuk Reservoir'): the answer says so, and a natural feature's town is
-        only a guess at where it is."""
+        only a guess at where it is. ``also``: the phrase part that is another name of a
+        candidate, per candidate row."""
         gaz = self.gazetteer
         # the phrase part naming each candidate's area; candidates inside one come first
         area_label = {}
@@ -816,6 +839,9 @@ class Resolver:
                 if district:
                     s += scoring.DISTRICT_MATCH
                     notes.append(f"it lies in the district {district!r} names")
+            if also and row in also:
+                s += scoring.ALSO_NAMED
+                notes.append(f"phrase part {also[row]!r} is another name of it")
             town_in_area_phrase = area_named and place.level == "populated place"
             if head is not None and head.feature:
                 if row in city_states:
@@ -857,6 +883,7 @@ class Resolver:
         best = self._build(text, head, scored[0], confs[0])
         best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
+                             and not (also and p.raw in also.values())
                              and not (head is not None and _same_name(p, head))]
         if inside is not None:
             kind = facility_kind(inside.what)
