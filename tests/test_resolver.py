@@ -289,6 +289,17 @@ def test_a_part_that_is_another_name_of_the_place_confirms_it(resolver):
     assert resolver.resolve("Horlivka (Gorlovka)").other_places == []
 
 
+def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
+    # Sevastopol and Berlin are first-level areas of their own, inside Crimea and Brandenburg
+    for query, name in [("Sevastopol, Crimea", "Sevastopol"), ("Balaklava, Crimea", "Balaklava"),
+                        ("Berlin, Brandenburg", "Berlin")]:
+        m = resolver.resolve(query)
+        assert (m.name, m.feature, m.match_kind) == (name, "populated place", "exact"), query
+        assert any("names its area" in h for h in m.hints)
+    # an area farther off still contradicts the city
+    assert resolver.resolve("Kyiv, Chernihiv oblast").match_kind == "area"
+
+
 def test_match_carries_explanation_fields(resolver):
     m = resolver.resolve("Красноармейск", country="UA")
     assert m.id == POKROVSK

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy as np
+
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
@@ -23,6 +25,8 @@ _ADMIN2 = LEVELS.index("admin2")
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
+ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
+CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
 
 
 def _lower_ascii(name: str) -> str:
@@ -273,6 +277,36 @@ class PhraseAreas:
         rows = all_rows(area_ctx)
         return any(self.inside_any(prow, gaz.place(prow), rows) for prow in evidence)
 
+    def _enclave_in(self, place, area) -> bool:
+        """A place in a city that is a first-level area of its own lies in the first-level area
+        around it ('Sevastopol, Crimea', 'Balaklava, Crimea', 'Berlin, Brandenburg', 'Vienna,
+        Lower Austria'): the place's area is such a city and the named area's point is near."""
+        return float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < ENCLAVE_KM and \
+            self._city_state(place.country_code, place.admin1_code)
+
+    def _city_state(self, country_code: str, admin1_code: str) -> bool:
+        """Is this first-level area a city of its own: a town of 100,000 or more with every
+        populated place of the area within CITY_STATE_KM of it (Sevastopol, Berlin, Vienna,
+        Prague, Kyiv; not Bremen with Bremerhaven, nor a province named after its capital)?
+        Memoized per area."""
+        memo = self.__dict__.setdefault("_city_states", {})
+        key = (country_code, admin1_code)
+        hit = memo.get(key)
+        if hit is None:
+            gaz = self.gazetteer
+            if "_codes" not in self.__dict__:
+                self._codes = (np.asarray(gaz._pstr["country_code"]), np.asarray(gaz._pstr["admin1_code"]))
+            cc, a1 = self._codes
+            rows = np.flatnonzero((cc == country_code) & (a1 == admin1_code) & (np.asarray(gaz.place_level) == 0))
+            pop = np.asarray(gaz.place_pop)[rows]
+            hit = False
+            if len(rows) and int(pop.max()) >= BIG_CITY:
+                lat, lon = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
+                main = int(np.argmax(pop))
+                hit = float(np.max(haversine_km(lat[main], lon[main], lat, lon))) <= CITY_STATE_KM
+            memo[key] = hit
+        return hit
+
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer
         for a in area_rows:
@@ -283,7 +317,8 @@ class PhraseAreas:
                 if area.country_code == place.country_code:
                     return True
             elif area.level == "admin1":
-                if area.country_code == place.country_code and area.admin1_code == place.admin1_code:
+                if area.country_code == place.country_code and (
+                        area.admin1_code == place.admin1_code or self._enclave_in(place, area)):
                     return True
             elif area.level == "admin2":
                 if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
