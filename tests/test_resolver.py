@@ -298,6 +298,8 @@ def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
         assert any("names its area" in h for h in m.hints)
     # an area farther off still contradicts the city
     assert resolver.resolve("Kyiv, Chernihiv oblast").match_kind == "area"
+    # and an admin1 hint of the area around supports the city
+    assert any(h.startswith("admin1 hint") for h in resolver.resolve("Sevastopol", admin1="Crimea").hints)
 
 
 def test_match_carries_explanation_fields(resolver):

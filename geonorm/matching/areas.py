@@ -277,7 +277,7 @@ class PhraseAreas:
         rows = all_rows(area_ctx)
         return any(self.inside_any(prow, gaz.place(prow), rows) for prow in evidence)
 
-    def _enclave_in(self, place, area) -> bool:
+    def enclave_in(self, place, area) -> bool:
         """A place in a city that is a first-level area of its own lies in the first-level area
         around it ('Sevastopol, Crimea', 'Balaklava, Crimea', 'Berlin, Brandenburg', 'Vienna,
         Lower Austria'): the place's area is such a city and the named area's point is near."""
@@ -318,7 +318,7 @@ class PhraseAreas:
                     return True
             elif area.level == "admin1":
                 if area.country_code == place.country_code and (
-                        area.admin1_code == place.admin1_code or self._enclave_in(place, area)):
+                        area.admin1_code == place.admin1_code or self.enclave_in(place, area)):
                     return True
             elif area.level == "admin2":
                 if (area.country_code == place.country_code and area.admin1_code == place.admin1_code

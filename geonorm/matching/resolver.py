@@ -827,7 +827,9 @@ class Resolver:
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
             if hints.admin1:
-                if hints.in_admin1(place):
+                if hints.in_admin1(place) or any(
+                        a.row >= 0 and a.country_code == place.country_code
+                        and self._areas.enclave_in(place, gaz.place(a.row)) for a in hints.admin1):
                     s += scoring.ADMIN1_MATCH
                     notes.append(f"admin1 hint {hints.admin1[0].label} matches")
                 else:
