@@ -302,6 +302,15 @@ def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
     assert any(h.startswith("admin1 hint") for h in resolver.resolve("Sevastopol", admin1="Crimea").hints)
 
 
+def test_mt_abbreviates_mount_in_a_town_name(resolver):
+    # 'Mt. Juliet, TN' was Tunisia (the area answer for 'Juliet'), 'Mt. Vernon, NY' a guessed Vernon
+    for query, admin1 in [("Mt. Juliet, TN", "Tennessee"), ("Mt Vernon, NY", "New York")]:
+        m = resolver.resolve(query)
+        assert (m.name, m.admin1, m.match_kind) == (query.split(",")[0].replace("Mt.", "Mount").replace("Mt", "Mount"),
+                                                    admin1, "exact"), query
+    assert resolver.resolve("Mt. Everest").reason.startswith("the query names a natural feature")
+
+
 def test_match_carries_explanation_fields(resolver):
     m = resolver.resolve("Красноармейск", country="UA")
     assert m.id == POKROVSK

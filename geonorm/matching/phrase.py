@@ -125,6 +125,7 @@ NATURE_WORDS = frozenset(
     "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
     "peninsula reservoir river sea strait valley".split())
 NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
+_LEAD_ABBREVIATIONS = {"mt": "Mount"}
 # 'Zaporozhye regional center', 'district centre': the town an area is run from, not a facility
 _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|county)\s+cent(?:er|re)\.?$",
                         re.IGNORECASE)
@@ -241,7 +242,7 @@ def _strip_part(raw: str) -> Part | None:
     if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
-    what = ""
+    what, whole = "", ""
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()
@@ -249,6 +250,8 @@ def _strip_part(raw: str) -> Part | None:
         what, text = ends[-1].lower().strip("."), " ".join(ends[:-1])  # 'Colchester General Hospital'
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
+        if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole
+            whole = f"{_LEAD_ABBREVIATIONS[what]} {text}"
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
@@ -260,7 +263,6 @@ def _strip_part(raw: str) -> Part | None:
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
-    whole = ""
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
         # (the forms the gazetteer holds)
         for pattern, repl in _NOMINATIVE:
