@@ -311,6 +311,13 @@ def test_mt_abbreviates_mount_in_a_town_name(resolver):
     assert resolver.resolve("Mt. Everest").reason.startswith("the query names a natural feature")
 
 
+def test_initials_with_dots_are_the_abbreviation_without_them(resolver):
+    assert resolver.resolve("N.Y.C.").name == "New York City"  # the gazetteer holds 'NYC'
+    m = resolver.resolve("near Debaltseve, D.P.R.")
+    assert m.admin1 == "Donetska oblast" and "phrase part 'D.P.R.' names its area" in m.hints
+    assert resolver.resolve("Charlotte, N.C.").admin1 == "North Carolina"  # held with dots: as before
+
+
 def test_match_carries_explanation_fields(resolver):
     m = resolver.resolve("Красноармейск", country="UA")
     assert m.id == POKROVSK

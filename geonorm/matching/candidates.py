@@ -19,7 +19,7 @@ from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
 from ..names.keys import fold_key, skeleton_key, ukrainian_forms
-from ..names.normalize import normalize, script_of, to_ascii
+from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import latin_script_countries
@@ -226,6 +226,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
 
     exact = gaz.lookup("exact", norm)
     add(exact, "exact")
+    if not len(exact) and undotted(text):  # 'N.Y.C.': the gazetteer holds 'NYC'
+        add(gaz.lookup("exact", normalize(undotted(text))), "exact")
     code = text.strip()
     if ISO_CODE_RE.fullmatch(code) and not (gaz.form_kind[exact] == _ABBREVIATION).any():
         # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the

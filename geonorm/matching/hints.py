@@ -15,7 +15,7 @@ import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
-from ..names.normalize import normalize
+from ..names.normalize import normalize, undotted
 from ..sources.curated import FormerState, area_codes, former_states
 from .phrase import AREA_WORDS
 
@@ -92,6 +92,8 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
                 rows.append(prow)
         if rows:
             break
+    if not rows and undotted(text):  # 'D.P.R.' for 'DPR'
+        return area_candidates(gaz, undotted(text), levels)
     return list(dict.fromkeys(rows))
 
 

@@ -89,3 +89,13 @@ def script_of(text: str) -> str:
     if all("LATIN" in unicodedata.name(c, "") for c in letters):
         return "latin"
     return "other"
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]\.?")
+
+
+def undotted(text: str) -> str:
+    """Initials written with dots without them ('N.Y.C.' -> 'NYC', 'D.P.R' -> 'DPR': a phrase
+    part loses its last dot); '' for any other text."""
+    text = text.strip()
+    return text.replace(".", "") if _DOTTED_INITIALS_RE.fullmatch(text) else ""
