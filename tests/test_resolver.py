@@ -936,7 +936,7 @@ def test_a_folded_spelling_of_a_latin_script_name_is_a_guess_not_a_transliterati
 
 
 @pytest.mark.parametrize("query", ["около Марьинки", "у Марьинки", "в районе Марьинки", "к Марьинке",
-                                   "из Марьинки", "у районі Мар'їнки"])
+                                   "из Марьинки", "у районі Мар'їнки", "окрестности Марьинки"])
 def test_after_a_preposition_a_case_form_is_read_even_when_it_is_another_places_name(resolver, query):
     # 'Марьинки' is also a village in Moscow oblast, as written; after 'около' it is Marinka's genitive
     m = resolver.resolve(query)
@@ -984,6 +984,14 @@ def test_case_forms_are_proposals_the_gazetteer_must_hold():
     assert word_nominatives("Paris") == ("paris",)  # only Cyrillic words are declined
     assert nominatives("Курська область") == []  # nominative already: not a genitive 'Курськ область'
     assert "Бахмуті" not in nominatives("Бахмуті")  # the phrase as written is the caller's
+    # a name in -ське is an adjective (genitive Покровського): 'Покровська' is no form of it
+    assert nominatives("Покровська") == ["покровсьок", "покровськ"]
+    assert "покровське" in nominatives("Покровського")
+
+
+def test_a_genitive_in_ska_is_the_town_not_the_villages_in_ske(resolver):
+    m = resolver.resolve("біля Покровська")  # was 0.24 among the Pokrovske villages
+    assert m.id == 704422 and m.confidence > 0.5
 
 
 @pytest.mark.parametrize("word, name", [

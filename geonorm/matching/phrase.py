@@ -52,7 +52,7 @@ _NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|a
 # Cyrillic words before a name that leave it in the nominative ('село Піски', 'г. Горловка');
 # any other Cyrillic word there (a preposition, 'села', 'районе') governs an oblique case
 _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. село смт смт. пгт пгт. пос пос. поселок селище "
-                              "район окрестности н.п. п. нп".split())
+                              "район н.п. п. нп".split())
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)

@@ -71,6 +71,7 @@ _RUSSIAN_MARK = re.compile(r"[ыэёъ]")
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґʼ'’]+", re.IGNORECASE)
 _VOWELS = "аеиіїоуюяєыэё"
 MIN_STEM = 2  # letters left before the ending
+_ADJECTIVE_STEM = re.compile(r"[сцз]ь?к$")  # '-ське', '-ское': names declined as adjectives
 MAX_PROPOSALS = 256  # forms proposed for a phrase of several words
 
 
@@ -101,6 +102,8 @@ def word_nominatives(word: str) -> tuple[str, ...]:
             continue
         stem = w[: len(w) - len(ending)]
         for nom in noms:
+            if nom in ("о", "е") and (len(ending) == 1 or ending in ("ом", "ем")) and _ADJECTIVE_STEM.search(stem):
+                continue  # 'Покровське' is an adjective (Покровського), no noun: not from 'Покровська'
             form = stem + nom
             if form not in out:
                 out.append(form)
