@@ -989,6 +989,12 @@ def test_case_forms_are_proposals_the_gazetteer_must_hold():
     assert "покровське" in nominatives("Покровського")
 
 
+def test_a_name_in_the_querys_script_that_romanizes_to_the_places_own_name_wins_a_tie(resolver):
+    # 'Слов'янськ' is Slovyansk's name and a former name of Nikopol (as populous, to 19 people)
+    assert resolver.resolve("Слов'янськ").id == 693468
+    assert resolver.resolve("Москва").name == "Moscow"  # an exonym's city keeps its prior
+
+
 def test_a_genitive_in_ska_is_the_town_not_the_villages_in_ske(resolver):
     m = resolver.resolve("біля Покровська")  # was 0.24 among the Pokrovske villages
     assert m.id == 704422 and m.confidence > 0.5

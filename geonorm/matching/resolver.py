@@ -15,7 +15,7 @@ from ..model import NameKind
 from ..names.keys import fold_key, skeleton_key
 from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
-from ..names.romanize import SCHEME_LABELS
+from ..names.romanize import SCHEME_LABELS, romanize_query
 from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
                          respelled_row)
@@ -88,6 +88,13 @@ def _spelling_of_own_name(form_text: str, place) -> bool:
     return abs(len(form_text) - len(place.name)) <= 3 and script_of(form_text) == "latin" and \
         skeleton_key(form_text) == skeleton_key(place.name) and \
         OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
+
+
+def _romanizes_to_own_name(form_text: str, place) -> bool:
+    """Does a name in another script romanize to the place's own (Latin) name: 'Слов'янськ'
+    to Slovyansk, 'Київ' to Kyiv (not 'Москва' to Moscow, an exonym)?"""
+    own = fold_key(place.name)
+    return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
 def _old_name(form, place) -> bool:
@@ -798,6 +805,9 @@ class Resolver:
                 kind = NameKind.PREFERRED
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
+                # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
+                s += scoring.OWN_NAME_IN_SCRIPT
             if ev.via in _GUESS_VIAS:  # a name more slips away than the closest one
                 s += scoring.EXTRA_EDIT * (ev.edits - fewest_edits)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
