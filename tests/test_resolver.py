@@ -318,6 +318,18 @@ def test_initials_with_dots_are_the_abbreviation_without_them(resolver):
     assert resolver.resolve("Charlotte, N.C.").admin1 == "North Carolina"  # held with dots: as before
 
 
+@pytest.mark.parametrize("query, name, others", [
+    ("Kyiv, Lviv", "Kyiv", ["Lviv"]),  # was Lvivska oblast as an area answer at 0.10
+    ("Kyiv; Lviv; Odesa", "Kyiv", ["Lviv", "Odesa"]),
+    ("Donetsk, Kharkiv", "Donetsk", ["Kharkiv"]),  # was Donets, a village of Kharkiv oblast, guessed
+])
+def test_cities_listed_are_a_list_not_a_frame(resolver, query, name, others):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind, m.other_places) == (name, "exact", others)
+    # a bare name whose area holds the city still frames it
+    assert "phrase part 'Donetsk' names its area" in resolver.resolve("Kramatorsk, Donetsk").hints
+
+
 def test_match_carries_explanation_fields(resolver):
     m = resolver.resolve("Красноармейск", country="UA")
     assert m.id == POKROVSK

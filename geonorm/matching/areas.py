@@ -272,6 +272,18 @@ class PhraseAreas:
             return False
         return not {gaz.country_code_of(r) for r in rows} & {gaz.country_code_of(x[1]) for x in scored}
 
+    def cities_listed(self, evidence: dict[int, Evidence], area_ctx, parts: list[Part]) -> bool:
+        """A city of 100,000+ is named as written, and every area part is a bare name (no area
+        word) of such a city too: a list of cities ('Kyiv, Lviv', 'Kyiv; Lviv'), not the first
+        framed by the area named after the second (the caller knows no candidate lies in it)."""
+        gaz = self.gazetteer
+        if not any(e.via in NAME_VIAS and int(gaz.place_level[r]) == 0 and int(gaz.place_pop[r]) >= BIG_CITY
+                   for r, e in evidence.items()):
+            return False
+        bare = {p.raw: p for p in parts if not p.feature}
+        return all(label in bare and any(int(gaz.place_pop[t]) >= BIG_CITY for t in self.towns(bare[label].text)[:1])
+                   for label, _ in area_ctx)
+
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer
         rows = all_rows(area_ctx)

@@ -449,6 +449,8 @@ class Resolver:
         framing = {label for label, rows in area_ctx if self._areas.any_inside(evidence, [(label, rows)])}
         also = self._also_named(head, [p for p in context_parts if p.raw not in framing], evidence)
         area_ctx = [(label, rows) for label, rows in area_ctx if label not in also.values()]
+        if area_ctx and not framing and self._areas.cities_listed(evidence, area_ctx, context_parts):
+            area_ctx = []  # 'Kyiv, Lviv': cities listed, not Kyiv framed by the oblast named after Lviv
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
