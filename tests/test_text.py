@@ -333,6 +333,14 @@ def test_cyrillic_names_in_oblique_cases_are_found_in_text(resolver):
                      "Авдеевкой": 713122}
 
 
+def test_cyrillic_case_forms_after_a_preposition_or_in_a_list_are_found(resolver):
+    # 'в Донецке' (an alias at 0.72: only after a preposition), 'в районе Марьинки' (the
+    # genitive after 'районе'), 'и Ясиноватую' (a conjunction is no preposition)
+    text = "ВСУ обстреляли Горловку и Ясиноватую. В Донецке повреждены дома, бои в районе Марьинки."
+    found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
+    assert found == {"Горловку": 707753, "Ясиноватую": 688373, "Донецке": 709717, "Марьинки": 701845}
+
+
 def test_cyrillic_areas_and_apostrophes_in_text(resolver):
     text = "У Харківській області ворог наступав поблизу Куп'янська. Гранітне обстріляли з боку Волноваського району."
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}

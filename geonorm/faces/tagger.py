@@ -36,7 +36,7 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LIST_JOINERS, governs_oblique
+from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, governs_oblique
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
@@ -919,7 +919,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         # after a preposition that governs an oblique case the word is read with it ('около
         # Марьинки' is Marinka's genitive, though 'Марьинки' is also a village's name)
-        q = f"{prev[1]} {w}" if prev is not None and _CYRILLIC_CAPITAL.match(w) and governs_oblique(prev[1]) else w
+        # (not after a conjunction: 'и Ясиноватую' is read as 'Ясиноватую')
+        q = f"{prev[1]} {w}" if prev is not None and _CYRILLIC_CAPITAL.match(w) and governs_oblique(prev[1]) \
+            and prev[1].lower() in LEADING_WORDS else w
         m = cache.get(q)
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to
@@ -942,8 +944,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "alias"):
-            # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'
-            if m.confidence < 0.75 or (m.feature == "populated place" and m.population < 1000):
+            # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
+            # preposition a Cyrillic name is a place more surely ('в Донецке')
+            least = INFLECTED_MIN_CONFIDENCE if q != w else 0.75
+            if m.confidence < least or (m.feature == "populated place" and m.population < 1000):
                 continue
         elif m.match_kind == "transliteration" and _CYRILLIC_CAPITAL.match(w):
             # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk)

@@ -40,6 +40,7 @@ _PREFIXES = [
     "окрестностях", "окрестностей", "н.п.", "н. п.", "нп",
     "селі", "села", "селу", "селе", "селища", "селищі", "селищу", "міста", "місті", "місту", "города",
     "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
+    "районе", "районі",  # 'в районе Марьинки', 'у районі Мар'їнки': the genitive follows
 ]
 # '(near the) border village of X', 'the frontline town of X': adjective + settlement word
 _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line", "occupied", "liberated",
@@ -292,6 +293,9 @@ def facility_kind(word: str) -> str:
     return "natural feature" if word in NATURE_WORDS or word in NATURE_LEAD else "facility"
 
 
+# the words of the leading fillers ('в', 'районе', 'біля', 'near'): a word before a name that
+# is one of them may be read with it
+LEADING_WORDS = frozenset(w for p in _PREFIXES for w in p.split())
 # single words that name no place on their own ('near', 'village', 'region', 'и')
 GENERIC_WORDS = frozenset(
     {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS)
