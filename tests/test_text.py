@@ -341,6 +341,17 @@ def test_cyrillic_case_forms_after_a_preposition_or_in_a_list_are_found(resolver
     assert found == {"Горловку": 707753, "Ясиноватую": 688373, "Донецке": 709717, "Марьинки": 701845}
 
 
+def test_small_villages_the_text_calls_places_are_found(resolver):
+    # villages with no population in the gazetteer resolve at low confidence alone; after 'near',
+    # 'in' or 'the village of' their names as written are proposed, and the document settles them
+    text = ("Ukrainian troops took the village of Klishchiivka near Bakhmut and advanced near "
+            "Robotyne in the Zaporizhzhia region.")
+    found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
+    assert {"Klishchiivka", "Robotyne", "Bakhmut"} <= set(found)
+    assert resolver.resolve("Robotyne").confidence < 0.3  # alone it stays unsure
+    assert "Robotyne" not in {m.text for m in extract("Robotyne said no.", resolver=resolver)}
+
+
 def test_cyrillic_areas_and_apostrophes_in_text(resolver):
     text = "У Харківській області ворог наступав поблизу Куп'янська. Гранітне обстріляли з боку Волноваського району."
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}

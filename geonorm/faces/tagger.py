@@ -140,6 +140,7 @@ AREA_WORDS = frozenset("region oblast raion rayon province district governorate 
 # 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
 _LIST_GAPS = frozenset([",", ", and", "or", "&", *LIST_JOINERS])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
+SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements hamlet city".split())
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
 QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
@@ -835,6 +836,10 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
     prev = doc.prev_word(s)
     if prev is not None and prev[1].lower() in LOCATIVE:
         return True
+    if prev is not None and prev[1].lower() == "of":  # 'the village of Klishchiivka'
+        noun = doc.prev_word(doc.words.spans[prev[0]][0])
+        if noun is not None and noun[1].lower() in SETTLEMENT_NOUNS:
+            return True
     t = doc.text
     if t[e:e + 2] == ", ":
         nxt = doc.next_word(e + 1, adjacent=True)
@@ -846,6 +851,7 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 INFLECTED_MIN_CONFIDENCE = 0.5
 FUZZY_MIN_POPULATION = 10_000
+VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
 _TYPO_COUNTRIES = cyrillic_script_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
@@ -931,6 +937,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
+        village_said = not _sentence_initial(text, s) and _locative(doc, s, e) and normalize(matched) == normalize(w)
         if m.inflected:
             # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative
             if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
@@ -942,6 +949,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
                     or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e) \
                     or m.country_code not in _TYPO_COUNTRIES:
+                continue
+        elif village_said and m.match_kind in ("exact", "transliteration") and m.country_code in _TYPO_COUNTRIES:
+            # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
+            # village of a Cyrillic-script country is named as written (its romanization); the
+            # document's other places settle which namesake
+            if m.confidence < VILLAGE_MIN_CONFIDENCE:
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
