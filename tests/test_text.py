@@ -339,6 +339,8 @@ def test_cyrillic_case_forms_after_a_preposition_or_in_a_list_are_found(resolver
     text = "ВСУ обстреляли Горловку и Ясиноватую. В Донецке повреждены дома, бои в районе Марьинки."
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
     assert found == {"Горловку": 707753, "Ясиноватую": 688373, "Донецке": 709717, "Марьинки": 701845}
+    # a city's district the gazetteer does not hold is not the town Kievskiy near Moscow
+    assert extract("Повреждены дома в Киевском районе.", resolver=resolver) == []
 
 
 def test_small_villages_the_text_calls_places_are_found(resolver):

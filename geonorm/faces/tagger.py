@@ -921,6 +921,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
             if capitalized_next:  # inside a run of capitalized words: a name of something else
                 continue
+            if _CYRILLIC_CAPITAL.match(w):  # 'в Киевском районе': a district the gazetteer does
+                continue  # not hold (a city's), not the town 'Киевский' near Moscow
         if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
             continue
         # after a preposition that governs an oblique case the word is read with it ('около
