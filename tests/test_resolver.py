@@ -398,6 +398,23 @@ def test_country_hint_by_name_in_any_script(resolver):
     assert resolver.resolve("Pokrovsk", country="Ukraine").country_code == "UA"
 
 
+@pytest.mark.parametrize("value, code", [
+    ("Korea, Rep.", "KR"), ("Korea, Dem. People's Rep.", "KP"), ("Congo, Dem. Rep.", "CD"),
+    ("Congo, Rep.", "CG"), ("Gambia, The", "GM"), ("Hong Kong SAR, China", "HK"), ("Lao PDR", "LA"),
+    ("the Ukraine", "UA"), ("804", "UA"),  # statistics tables' names; ISO 3166-1 numeric
+])
+def test_country_hints_as_statistics_tables_write_them(resolver, value, code):
+    assert [a.country_code for a in resolver._hints(country=value).countries] == [code]
+
+
+def test_a_first_level_area_given_as_the_country_is_both_hints(resolver):
+    m = resolver.resolve("Manchester", country="England")
+    assert (m.country_code, m.admin1) == ("GB", "England")
+    assert "country hint England (United Kingdom) matches" in m.hints
+    with pytest.raises(ValueError):
+        resolver.resolve("Manchester", country="Foo, Bar")
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK

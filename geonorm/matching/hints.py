@@ -108,17 +108,62 @@ def parse_countries(gaz: Gazetteer, value) -> list[Area]:
     return [area] if area else []
 
 
-def parse_country(gaz: Gazetteer, value) -> Area | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
+# words of country names as statistics tables abbreviate them ('Korea, Rep.', 'Lao PDR')
+_COUNTRY_WORDS = {"rep.": "Republic", "rep": "Republic", "dem.": "Democratic", "fed.": "Federated",
+                  "sts.": "States", "is.": "Islands", "st.": "Saint", "pdr": "People's Democratic Republic",
+                  "sar": "", "rb": ""}
+
+
+def country_spellings(value: str) -> list[str]:
+    """Other ways to write a country name the way statistics tables do: 'Korea, Rep.' ->
+    'Republic of Korea', 'Congo, Dem. Rep.' -> 'Democratic Republic of the Congo', 'Gambia, The'
+    -> 'The Gambia', 'Hong Kong SAR, China' -> 'Hong Kong', 'the Ukraine' -> 'Ukraine'."""
+    text = " ".join(value.split())
+
+    def spelled(t: str) -> str:
+        return " ".join(w for w in (_COUNTRY_WORDS.get(w.lower(), w) for w in t.split()) if w)
+
+    out = [text[4:]] if text.lower().startswith("the ") else []
+    if text.count(",") == 1:
+        head, tail = (spelled(t) for t in text.split(","))
+        if tail:
+            out += [f"{tail} of the {head}", f"{tail} of {head}", f"{tail} {head}"]
+        out.append(head)
+    out.append(spelled(text))
+    return [o for o in dict.fromkeys(out) if o and o != text]
+
+
+def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
     rows = area_candidates(gaz, value, ("country",))
     if not rows:  # 'Украина', 'Ukraina': romanized and folded names of the country
         from .candidates import gather
         found = [(e.rank, r) for r, e in gather(gaz, value, fuzzy=False).items()
                  if gaz.place(r).level == "country" and e.sim >= 85]
         rows = [r for _, r in sorted(found, reverse=True)]
+    return rows
+
+
+def parse_country(gaz: Gazetteer, value) -> Area | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
+    rows = _country_rows(gaz, value)
+    if not rows and value.strip().isdigit():  # ISO 3166-1 numeric: '804'
+        from ..sources.packaged import iso_numeric_codes
+        code = iso_numeric_codes().get(str(int(value)))
+        rows = area_candidates(gaz, code, ("country",)) if code else []
+    for spelling in country_spellings(value) if not rows else ():
+        rows = _country_rows(gaz, spelling)
+        if rows:
+            break
+    if not rows:  # a constituent country or other first-level area: 'England', 'Scotland'
+        areas = area_candidates(gaz, value, ("admin1",))
+        rows = area_candidates(gaz, gaz.place(areas[0]).country_code, ("country",)) if areas else []
+        if rows:  # said as what it is: 'country hint England (United Kingdom) matches'
+            p = gaz.place(rows[0])
+            area = gaz.place(areas[0])
+            return Area(f"{area.name} ({p.name})", p.country_code, area.admin1_code, areas[0])
     if not rows:
         raise ValueError(f"unknown country {value!r} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
     p = gaz.place(rows[0])

