@@ -415,6 +415,17 @@ def test_a_first_level_area_given_as_the_country_is_both_hints(resolver):
         resolver.resolve("Manchester", country="Foo, Bar")
 
 
+@pytest.mark.parametrize("query, name, country, feature", [
+    ("Georgia (country)", "Georgia", "GE", "country"), ("Georgia (state)", "Georgia", "US", "admin1"),
+    ("NY state", "New York", "US", "admin1"),  # was Oyo State, Nigeria, a guessed spelling
+    ("Kyiv (city)", "Kyiv", "UA", "populated place"), ("State College", "State College", "US", "populated place"),
+    ("Jordan, MN", "Jordan", "US", "populated place"),  # was Amman through its alias 'ʻmʼn'
+])
+def test_feature_words_in_brackets_or_at_the_end_say_what_the_place_is(resolver, query, name, country, feature):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.feature) == (name, country, feature)
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK
@@ -957,9 +968,10 @@ def test_a_folded_spelling_of_a_latin_script_name_does_not_beat_the_name_as_writ
 
 
 def test_a_folded_spelling_of_a_latin_script_name_is_a_guess_not_a_transliteration(resolver):
-    # 'Statte' (Italy) is no romanization of 'State': reported as the guessed spelling it is
-    m = resolver.resolve("State")
+    # 'Jard' (France) is no romanization of 'Yard': reported as the guessed spelling it is
+    m = resolver.resolve("Yard")
     assert m.match_kind == "fuzzy" and m.confidence <= 0.7
+    assert not resolver.resolve("State").ok  # a feature word alone ('NY state') names nothing
     # folded keys still carry real romanization variants ('Elenovka' ~ 'Yelenovka', Olenivka)
     assert resolver.resolve("Elenovka").match_kind == "transliteration"
 

@@ -225,6 +225,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 out[prow] = ev
 
     exact = gaz.lookup("exact", norm)
+    if len(norm) == 2 and text.strip().isupper() and len(exact):
+        # two capitals are a code or an abbreviation ('MN', 'Pa.'), not Amman's 'ʻmʼn'
+        exact = exact[[int(gaz.form_kind[fr]) == _ABBREVIATION or gaz.form_text[fr].replace(".", "").isupper()
+                       for fr in exact.tolist()]]
     add(exact, "exact")
     if not len(exact) and undotted(text):  # 'N.Y.C.': the gazetteer holds 'NYC'
         add(gaz.lookup("exact", normalize(undotted(text))), "exact")

@@ -101,6 +101,9 @@ _FEATURE_WORDS = {
 # Ukrainian and Russian addresses name the areas in the genitive or locative: 'Гранітне
 # Волноваського району Донецької області', 'в Донецкой области'
 _FEATURE_WORDS.update({w: _FEATURE_WORDS[nom] for w, nom in _OBLIQUE_AREA_WORDS.items()})
+# feature words only at the end of a name ('NY state', 'Georgia country'), never leading it
+# ('State College', 'Country Club Hills'), and alone in brackets ('Georgia (country)')
+_TRAILING_FEATURE_WORDS = {"state": "admin1", "country": "country"}
 _AREA_LEVELS = ("admin1", "admin2")
 # the adjective endings that go with an area word in an oblique case, and their nominatives
 _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у)$"), r"\1а"),
@@ -259,8 +262,8 @@ def _strip_part(raw: str) -> Part | None:
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
-    while len(words) > 1 and _feature_word(words[-1]) is not None:
-        feature = feature or _feature_word(words[-1])
+    while len(words) > 1 and _feature_word(words[-1], trailing=True) is not None:
+        feature = feature or _feature_word(words[-1], trailing=True)
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
@@ -298,7 +301,7 @@ def facility_kind(word: str) -> str:
 LEADING_WORDS = frozenset(w for p in _PREFIXES for w in p.split())
 # single words that name no place on their own ('near', 'village', 'region', 'и')
 GENERIC_WORDS = frozenset(
-    {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS)
+    {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS) | set(_TRAILING_FEATURE_WORDS)
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
@@ -310,10 +313,19 @@ def is_generic(text: str) -> bool:
     return bool(words) and all(w.lower() in GENERIC_WORDS and w != _CO.upper() for w in words)
 
 
-def _feature_word(word: str) -> str | None:
+def _lone_feature(raw: str) -> str | None:
+    """The feature a part made of one feature word names ('country', 'state', 'city'), or None."""
+    word = raw.strip(" .,;:()[]")
+    return _feature_word(word, trailing=True) or None if " " not in word else None
+
+
+def _feature_word(word: str, trailing: bool = False) -> str | None:
     """The feature a generic word at an end of a part names ('region': 'admin1', 'area': ''),
-    or None for a word that is no such word."""
-    return None if word.strip(".") == _CO.upper() else _FEATURE_WORDS.get(word.lower().strip("."))
+    or None for a word that is no such word; ``trailing``: the word ends the part ('NY state')."""
+    if word.strip(".") == _CO.upper():
+        return None
+    key = word.lower().strip(".")
+    return _FEATURE_WORDS.get(key, _TRAILING_FEATURE_WORDS.get(key) if trailing else None)
 
 
 # "… Kharkiv Oblast @GeoConfirmed 49.23796, 37.86989": decimal degrees written in the phrase
@@ -420,6 +432,11 @@ def parse_phrase(phrase: str) -> list[Part]:
         part = _strip_part(piece)
         if part is not None:
             parts.append(part)
+    # a feature word alone in brackets says what the first part is ('Georgia (country)')
+    for part in [p for p in parts[1:] if _lone_feature(p.raw) is not None]:
+        if not parts[0].feature and _lone_feature(parts[0].raw) is None:
+            parts[0].feature = _lone_feature(part.raw)
+        parts.remove(part)
     # pieces of generic words only ('a village outside Kharkiv', 'on the outskirts of') name nothing
     # ... but a two-letter code in capitals is an area's ('Portland, OR', 'Toronto, ON')
     named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts

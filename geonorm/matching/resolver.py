@@ -523,8 +523,9 @@ class Resolver:
         return _lowercase(text) and not self._is_name(text)
 
     def _is_name(self, text: str) -> bool:
-        """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one)?"""
-        return any(e.via in WRITTEN_VIAS for e in self._gather(text, fuzzy=False).values())
+        """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO
+        3166 code ('IN' in capitals, though 'in' is a generic word)?"""
+        return any(e.via in WRITTEN_VIAS or e.via == "code" for e in self._gather(text, fuzzy=False).values())
 
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
@@ -866,8 +867,8 @@ class Resolver:
                 elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
-                elif town_in_area_phrase:
-                    s += scoring.TOWN_WHEN_AREA_SAID
+                elif town_in_area_phrase or (head.is_area and place.level == "country"):
+                    s += scoring.TOWN_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
