@@ -426,6 +426,23 @@ def test_feature_words_in_brackets_or_at_the_end_say_what_the_place_is(resolver,
     assert (m.name, m.country_code, m.feature) == (name, country, feature)
 
 
+@pytest.mark.parametrize("query, name, feature", [
+    ("Tatarstan, Respublika", "Tatarstan, Respublika", "admin1"),  # was an area answer at 0.10
+    ("Congo, The Democratic Republic of the", "Democratic Republic of the Congo", "country"),  # was Congo
+    ("Korea, Democratic People's Republic of", "North Korea", "country"),  # was South Korea
+    ("Kazan, Tatarstan, Respublika", "Kazan", "populated place"),  # and as the area of a phrase
+])
+def test_a_name_written_with_its_comma_is_one_name(resolver, query, name, feature):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, feature) and m.match_kind != "area"
+
+
+def test_the_alternatives_of_an_area_answer_share_what_it_leaves(resolver):
+    m = resolver.resolve("near the village of Karpovka, Slavyansky district, Donetsk region")
+    assert m.match_kind == "area" and m.alternatives
+    assert m.confidence + max(a.confidence for a in m.alternatives) <= 1.0
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK

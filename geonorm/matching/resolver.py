@@ -387,8 +387,9 @@ class Resolver:
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
-        elif len(parts) > 1 and not _PUNCT_SPLIT.search(text) and self._is_name(text):
-            parts = [Part(text=text, raw=text)]  # the whole phrase is a name: 'Bosnia and Herzegovina'
+        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)):
+            # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika'
+            parts = [Part(text=text, raw=text)]
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area]
@@ -521,6 +522,13 @@ class Resolver:
             towns = self._areas.towns(text)
             return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
         return _lowercase(text) and not self._is_name(text)
+
+    def _named_with_comma(self, text: str) -> bool:
+        """Is ``text`` with its comma some place's name as written ('Tatarstan, Respublika',
+        'Praha, Hlavní město': GeoNames' first-level areas)?"""
+        gaz = self.gazetteer
+        return "," in text and any(e.via == "exact" and "," in gaz.form_text[e.form_row]
+                                   for e in self._gather(text, fuzzy=False).values())
 
     def _is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO
@@ -758,7 +766,9 @@ class Resolver:
         what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
         m = self._stand_in(text, head.text, row, "area",
                            f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
-        m.alternatives = alternatives
+        # the places named so elsewhere share what the answer leaves: a Karpovka outside the
+        # named district is no likelier than the district's town
+        m.alternatives = [replace(a, confidence=round(a.confidence * (1.0 - m.confidence), 4)) for a in alternatives]
         return m
 
     def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
