@@ -443,6 +443,12 @@ def test_the_alternatives_of_an_area_answer_share_what_it_leaves(resolver):
     assert m.confidence + max(a.confidence for a in m.alternatives) <= 1.0
 
 
+@pytest.mark.parametrize("value", ["Донецкая обл.", "Донецька обл.", "Donetska"])
+def test_admin1_hints_as_tables_write_them(resolver, value):
+    # an abbreviated area word, the area adjective alone: read as the resolver reads a phrase
+    assert [a.label for a in resolver._hints(admin1=value).admin1] == ["Donetska oblast"]
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK

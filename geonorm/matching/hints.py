@@ -170,13 +170,20 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
     return Area(p.name, p.country_code, "", rows[0])
 
 
-def parse_admin1(gaz: Gazetteer, value) -> list[Area]:
-    """Areas an admin1 hint may mean (several when ambiguous across countries)."""
+def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
+    """Areas an admin1 hint may mean (several when ambiguous across countries). ``resolve_name``
+    (the resolver's) reads what the name lookups miss: 'Донецкая обл.', 'Donetska' (the
+    adjective alone), a first-level area it finds with confidence 0.5 or more."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"admin1 hint must be a name or ISO 3166-2 code, got {value!r}")
     rows = area_candidates(gaz, value, ("admin1",))
+    for text in (value, f"{value} region") if not rows and resolve_name is not None and not value.strip().isdigit() else ():
+        m = resolve_name(text)  # ('Donetska' region: an area adjective alone)
+        rows = [gaz.row_of(m.id)] if m.ok and m.feature == "admin1" and m.confidence >= 0.5 else []
+        if rows:
+            break
     if not rows:
         raise ValueError(f"unknown first-level area {value!r} (try a name like 'Donetsk region' or a code like 'UA-14')")
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]

@@ -312,7 +312,7 @@ class Resolver:
         if not missing(country):
             values = [country] if isinstance(country, str) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
-        h.admin1 = parse_admin1(gaz, admin1)
+        h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self.resolve(n, feature="admin1"))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
         h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
