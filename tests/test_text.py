@@ -239,8 +239,14 @@ def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
 def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
     text = "Fighting continued in Donetsk and Luhansk oblasts. Drones hit the Kursk, Belgorod and Bryansk regions."
     found = [(m.text, m.match.feature) for m in extract(text, resolver=resolver)]
-    assert found == [("Donetsk", "admin1"), ("Luhansk oblasts", "admin1"), ("Kursk", "admin1"),
-                     ("Belgorod", "admin1"), ("Bryansk regions", "admin1")]
+    # (the plural word names every item: no item's span takes it)
+    assert found == [("Donetsk", "admin1"), ("Luhansk", "admin1"), ("Kursk", "admin1"),
+                     ("Belgorod", "admin1"), ("Bryansk", "admin1")]
+    # items that are first names elsewhere, or that no name of the automaton covers, are areas too
+    text = "School boards in Barrow, Jackson and Madison counties tweaked their policies."
+    found = [(m.text, m.match.name, m.match.admin1) for m in extract(text, resolver=resolver)]
+    assert found == [("Barrow", "Barrow County", "Georgia"), ("Jackson", "Jackson County", "Georgia"),
+                     ("Madison", "Madison County", "Georgia")]
     found = {m.text: m.match.name for m in extract("В Курской и Белгородской областях объявлена тревога.",
                                                    resolver=resolver)}
     assert found == {"Курской": "Kurskaya oblast'", "Белгородской областях": "Belgorodskaya oblast'"}

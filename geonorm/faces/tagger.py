@@ -36,7 +36,7 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, governs_oblique
+from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, PLURAL_AREA_WORDS, governs_oblique
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
@@ -617,12 +617,13 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if lexicon:
         place_ends |= {b for _, b, _ in lex}
     surnames |= _named_persons(doc, clean, hits, place_ends)
+    listed = _listed_areas(doc)  # 'Barrow, Jackson and Madison counties': areas, whoever shares the names
     out: list[TagSpan] = []
     taken = []  # (start, end) of every span considered, kept or dropped as a person
     for s, e, fl in hits:
         surface = clean[s:e]
         taken.append((s, e))
-        if not _keep(doc, s, e, surface, fl, surnames, place_ends=place_ends):
+        if (s, e) not in listed and not _keep(doc, s, e, surface, fl, surnames, place_ends=place_ends):
             continue
         span = TagSpan(s, e, surface, "name", fl)
         nxt = doc.next_word(e)
@@ -630,6 +631,11 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             ns, ne = doc.words.spans[nxt[0]]
             span.end, span.text, span.area_word = ne, clean[s:ne], True
         out.append(span)
+    for s, e in sorted(listed):  # a listed area no name of the automaton covers ('Barrow')
+        if not any(sp.start < e and s < sp.end for sp in out):
+            out.append(TagSpan(s, e, clean[s:e], "name", F_PLACE | F_AREA))
+            taken.append((s, e))
+    out.sort(key=lambda sp: sp.start)
     if lexicon and lex:
         out.extend(TagSpan(a, b, clean[a:b], "lexicon", F_PLACE, query=tagger.lexicon_query(clean[a:b], q))
                    for a, b, q in lex)
@@ -647,10 +653,38 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     return out
 
 
+def _listed_areas(doc: _Doc) -> set[tuple[int, int]]:
+    """(start, end) of the one-word capitalized items of a list a plural area word closes
+    ('Barrow, Jackson and Madison counties', 'Donetsk and Luhansk oblasts'): areas, though
+    'Jackson' and 'Madison' are first names elsewhere."""
+    text, spans = doc.text, doc.words.spans
+    out: set[tuple[int, int]] = set()
+    for i, (s, e) in enumerate(spans):
+        if i == 0 or text[s:e].lower() not in PLURAL_AREA_WORDS or text[spans[i - 1][1]:s] != " ":
+            continue
+        items, j = [], i - 1
+        while j >= 0 and _is_cap(doc.word(j)):
+            items.append(spans[j])
+            k = j - 1  # the word before the item: a joiner ('and'), or a comma between them
+            if k >= 0 and doc.word(k).lower() in _JOINER_WORDS and text[spans[k][1]:spans[j][0]] == " ":
+                k -= 1
+                if k < 0 or text[spans[k][1]:spans[k + 1][0]].strip() not in ("", ","):
+                    break
+            elif k < 0 or text[spans[k][1]:spans[j][0]].strip() not in (",", "&"):
+                break
+            j = k
+        if len(items) > 1:
+            out.update(items)
+    return out
+
+
+_JOINER_WORDS = frozenset({"or", *LIST_JOINERS})
+
+
 def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
-    """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions', 'Донецької
-    та Луганської областей': the last name takes the area word into its span (a Cyrillic pair has
-    it already), and each is resolved as '<name> oblast' (not the cities)."""
+    """'Donetsk and Luhansk oblasts', 'the Zaporizhzhia, Kherson and Mykolaiv regions', 'Jackson and
+    Barrow counties', 'Донецької та Луганської областей': each name is resolved as '<name> oblast'
+    (not the cities); the spans stay the names (a Cyrillic pair has the area word already)."""
     added: list[TagSpan] = []
     for i, sp in enumerate(spans):
         words = sp.text.split()
@@ -662,9 +696,8 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
             singular = ALL_PLURAL_AREA_WORDS.get(nxt[1].lower()) if nxt is not None else None
             if singular is None or sp.area_word:
                 continue
-            sp.query = f"{sp.query or sp.text} {singular}"
-            sp.end = doc.words.spans[nxt[0]][1]
-            sp.text, sp.area_word = text[sp.start:sp.end], True
+            # (the plural word names every item: it stays out of the last one's span)
+            sp.query, sp.area_word = f"{sp.query or sp.text} {singular}", True
         j = i - 1
         while j >= 0 and not spans[j].area_word and \
                 text[spans[j].end:spans[j + 1].start].strip().lower() in _LIST_GAPS:

@@ -371,8 +371,8 @@ def _plain(phrase: str) -> Part | None:
 
 
 # 'Donetsk and Luhansk oblasts': a list ending in a plural area word names areas, each of them
-PLURAL_AREA_WORDS = {w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
-                                          "governorate")}
+PLURAL_AREA_WORDS = {**{w + "s": w for w in ("region", "oblast", "raion", "rayon", "province", "district",
+                                             "governorate")}, "counties": "county"}
 # 'Донецької та Луганської областей', 'в Курской и Белгородской областях' (the adjectives keep their
 # case, which the singular area word after each then reads: 'Донецької область' -> 'Донецька область')
 ALL_PLURAL_AREA_WORDS = {**PLURAL_AREA_WORDS, **_CYRILLIC_PLURAL_AREA_WORDS}
