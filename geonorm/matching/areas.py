@@ -306,10 +306,12 @@ class PhraseAreas:
         hit = memo.get(key)
         if hit is None:
             gaz = self.gazetteer
-            if "_codes" not in self.__dict__:
-                self._codes = (np.asarray(gaz._pstr["country_code"]), np.asarray(gaz._pstr["admin1_code"]))
+            if "_codes" not in self.__dict__:  # (as UTF-8 bytes: a quarter of numpy's unicode)
+                self._codes = tuple(np.char.encode(np.asarray(gaz._pstr[k]), "utf-8")
+                                    for k in ("country_code", "admin1_code"))
             cc, a1 = self._codes
-            rows = np.flatnonzero((cc == country_code) & (a1 == admin1_code) & (np.asarray(gaz.place_level) == 0))
+            rows = np.flatnonzero((cc == country_code.encode()) & (a1 == admin1_code.encode())
+                                  & (np.asarray(gaz.place_level) == 0))
             pop = np.asarray(gaz.place_pop)[rows]
             hit = False
             if len(rows) and int(pop.max()) >= BIG_CITY:
