@@ -807,6 +807,7 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
 
 
 _PARTNER_RE = re.compile(r" & ([A-Z][\w'’]*)")
+_PARTNER_BEFORE_RE = re.compile(r"([A-Z][\w'’]*) & $")
 
 
 def _partner(doc: _Doc, s: int, e: int) -> str:
@@ -815,7 +816,7 @@ def _partner(doc: _Doc, s: int, e: int) -> str:
     after = _PARTNER_RE.match(text, e)
     if after:
         return after.group(1).lower()
-    before = re.search(r"([A-Z][\w'’]*) & $", text[max(0, s - 40):s])
+    before = _PARTNER_BEFORE_RE.search(text[max(0, s - 40):s])
     return before.group(1).lower() if before else ""
 
 
