@@ -449,6 +449,20 @@ def test_admin1_hints_as_tables_write_them(resolver, value):
     assert [a.label for a in resolver._hints(admin1=value).admin1] == ["Donetska oblast"]
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Sevastopol, Russia", 694423),  # was the area answer 'Russia' at 0.02
+    ("Yalta, Russian Federation", 688533),  # was Yalga, Mordovia, a guessed spelling at 0.70
+    ("Pristina, Serbia", 786714), ("Taipei, China", None),
+])
+def test_a_town_named_with_another_country_than_the_gazetteers_is_the_town(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.match_kind == "exact" and (place_id is None or m.id == place_id), (m.name, m.country_code)
+    assert any("names another country than the gazetteer's" in h for h in m.hints)
+    # a place of that country named so still wins, and a dissolved state still names no place
+    assert resolver.resolve("Donetsk, Russia").country_code == "RU"
+    assert not resolver.resolve("Kyiv, Yugoslavia").ok
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK

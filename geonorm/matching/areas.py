@@ -12,7 +12,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from .candidates import NAME_VIAS, Evidence, respelled_row
-from .hints import area_candidates, haversine_km
+from .hints import area_candidates, former_state, haversine_km
 from .phrase import Part
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -27,6 +27,7 @@ AROUND_CITY_KM = 150  # a region named after a city that is a first-level area o
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
 CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
+OTHER_COUNTRY_TOWN = 20_000  # people: a town this big named as written is it, whatever country is said
 
 
 def _lower_ascii(name: str) -> str:
@@ -283,6 +284,19 @@ class PhraseAreas:
         bare = {p.raw: p for p in parts if not p.feature}
         return all(label in bare and any(int(gaz.place_pop[t]) >= BIG_CITY for t in self.towns(bare[label].text)[:1])
                    for label, _ in area_ctx)
+
+    def other_country(self, evidence: dict[int, Evidence], area_ctx) -> bool:
+        """The phrase's areas are countries only, none holds a candidate, and a town of 20,000+
+        (or a first-level area) is named as written: the phrase names the place with another
+        country than the gazetteer's ('Sevastopol, Russia', 'Pristina, Serbia', 'Taipei, China'),
+        not a misspelt place of that country ('Yalta, Russia' is no Yalga)."""
+        gaz = self.gazetteer
+        if not area_ctx or not all(any(gaz.place(r).level == "country" for r in rows) for _, rows in area_ctx) \
+                or any(former_state(label) for label, _ in area_ctx):  # ('Kyiv, Yugoslavia': no match)
+            return False
+        return any(e.via in NAME_VIAS and not respelled_row(gaz, r, e) and int(gaz.place_pop[r]) >= OTHER_COUNTRY_TOWN
+                   and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1") for r, e in evidence.items()) \
+            and not self.any_inside(evidence, area_ctx)
 
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer

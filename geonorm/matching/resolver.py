@@ -454,7 +454,8 @@ class Resolver:
         area_ctx = [(label, rows) for label, rows in area_ctx if label not in also.values()]
         if area_ctx and not framing and self._areas.cities_listed(evidence, area_ctx, context_parts):
             area_ctx = []  # 'Kyiv, Lviv': cities listed, not Kyiv framed by the oblast named after Lviv
-        if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx):
+        if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx) \
+                and not self._areas.other_country(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
             for variant in head.alternatives or [head.text]:
@@ -900,6 +901,10 @@ class Resolver:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
+        other_country = ""
+        if area_ctx and self._areas.other_country(evidence, area_ctx) and self._areas.contradicts(scored[0], area_ctx):
+            # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
+            other_country, area_ctx = area_ctx[0][0], []
         if area_ctx and self._areas.contradicts(scored[0], area_ctx) and not self._areas.abroad(scored, area_ctx):
             # the best candidate contradicts the area the phrase names
             confs = scoring.confidences([x[0] for x in scored], 4)
@@ -912,6 +917,11 @@ class Resolver:
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
                              and not (also and p.raw in also.values())
                              and not (head is not None and _same_name(p, head))]
+        if other_country:
+            best.hints.append(f"phrase part {other_country!r} names another country than the gazetteer's "
+                              f"({best.country}); the place as named")
+            best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
+            best.other_places = [p for p in best.other_places if p != other_country]
         if inside is not None:
             kind = facility_kind(inside.what)
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")

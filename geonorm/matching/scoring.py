@@ -27,6 +27,7 @@ COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0
 ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
 AREA_PART_MATCH = 2.0
 OWN_NAME_IN_SCRIPT = 0.3  # a name in the query's script that romanizes to the place's own name
+OTHER_COUNTRY_SHARE = 0.8  # a town named with another country than the gazetteer's: shaded down
 ALSO_NAMED = 2.0  # another phrase part is another name of the candidate ('Toretsk (Dzerzhynsk)')
 DISTRICT_MATCH = 0.5  # inside a named district by its codes, not only near its town
 DOTTED_ABBREVIATION = 3.0  # the query ends with '.' and matched an abbreviation written so
