@@ -458,6 +458,8 @@ def test_a_town_named_with_another_country_than_the_gazetteers_is_the_town(resol
     m = resolver.resolve(query)
     assert m.match_kind == "exact" and (place_id is None or m.id == place_id), (m.name, m.country_code)
     assert any("names another country than the gazetteer's" in h for h in m.hints)
+    # as a hint the same: the town, and the hint that does not hold it is said
+    assert "country hint Russia does not hold it" in resolver.resolve("Sevastopol", country="RU").hints
     # a place of that country named so still wins, and a dissolved state still names no place
     assert resolver.resolve("Donetsk, Russia").country_code == "RU"
     assert not resolver.resolve("Kyiv, Yugoslavia").ok

@@ -852,6 +852,7 @@ class Resolver:
                     notes.append(f"country hint {hinted.label} matches")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
+                    notes.append(f"country hint {hints.countries[0].label} does not hold it")
             if hints.admin1:
                 if hints.in_admin1(place) or any(
                         a.row >= 0 and a.country_code == place.country_code
@@ -860,6 +861,7 @@ class Resolver:
                     notes.append(f"admin1 hint {hints.admin1[0].label} matches")
                 else:
                     s += scoring.ADMIN1_MISMATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
             if area_label.get(row):
                 s += scoring.AREA_PART_MATCH
                 notes.append(f"phrase part {area_label[row]!r} names its area")
