@@ -465,6 +465,16 @@ def test_a_town_named_with_another_country_than_the_gazetteers_is_the_town(resol
     assert not resolver.resolve("Kyiv, Yugoslavia").ok
 
 
+@pytest.mark.parametrize("query, code", [
+    ("Korea, North", "KP"), ("Korea (North)", "KP"),  # both were South Korea at 0.96
+    ("Sudan (South)", "SS"), ("Congo (Kinshasa)", "CD"), ("Virgin Islands, British", "VG"),
+])
+def test_a_countrys_name_sorted_as_tables_sort_it(resolver, query, code):
+    m = resolver.resolve(query)
+    assert (m.feature, m.country_code) == ("country", code)
+    assert resolver.resolve("Paris, Texas").admin1 == "Texas"  # no country named 'Texas Paris'
+
+
 def test_near_and_within_move_the_answer(resolver):
     from shapely.geometry import box
     assert resolver.resolve("Pokrovsk", near=(48.3, 37.2)).id == POKROVSK

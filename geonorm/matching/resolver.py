@@ -56,6 +56,8 @@ BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
+# 'Korea, North', 'Sudan (South)': a name and one qualifier after a comma or in brackets
+_TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;:()\[\]/]+?)\s*\))")
 # an area steps back for a town that has its name only as an alternate when the town holds this
 # share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
 ALIAS_TOWN_SHARE = 0.25
@@ -374,7 +376,8 @@ class Resolver:
         if is_generic(text) and not self._is_name(text):
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
-        parts = parse_phrase(text) or [Part(text=text, raw=text)]
+        turned = self._turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
+        parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
@@ -523,6 +526,22 @@ class Resolver:
             towns = self._areas.towns(text)
             return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
         return _lowercase(text) and not self._is_name(text)
+
+    def _turned_area_name(self, text: str) -> str:
+        """A country's name written the way tables sort it, its qualifier after a comma or in
+        brackets: 'Korea, North' -> 'North Korea', 'Sudan (South)' -> 'South Sudan', 'Virgin
+        Islands, British' -> 'British Virgin Islands', 'Congo (Kinshasa)' -> 'Congo Kinshasa'
+        (when a country is named so as written; '' otherwise)."""
+        m = _TURNED_RE.fullmatch(text.strip())
+        if m is None or self._named_with_comma(text):  # ('Tatarstan, Respublika' as written)
+            return ""
+        head, tail = m.group(1).strip(), (m.group(2) or m.group(3)).strip()
+        gaz = self.gazetteer
+        for name in (f"{tail} {head}", f"{head} {tail}"):
+            if any(e.via == "exact" and LEVELS[int(gaz.place_level[r])] == "country"
+                   for r, e in self._gather(name, fuzzy=False).items()):
+                return name
+        return ""
 
     def _named_with_comma(self, text: str) -> bool:
         """Is ``text`` with its comma some place's name as written ('Tatarstan, Respublika',
