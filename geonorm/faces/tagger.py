@@ -973,7 +973,6 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
-        village_said = not _sentence_initial(text, s) and _locative(doc, s, e) and normalize(matched) == normalize(w)
         if m.inflected:
             # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative
             if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
@@ -986,7 +985,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e) \
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
-        elif village_said and m.match_kind in ("exact", "transliteration") and m.country_code in _TYPO_COUNTRIES:
+        elif m.match_kind in ("exact", "transliteration") and m.country_code in _TYPO_COUNTRIES and \
+                not _sentence_initial(text, s) and _locative(doc, s, e) and normalize(matched) == normalize(w):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization); the
             # document's other places settle which namesake

@@ -149,20 +149,20 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
     rows = _country_rows(gaz, value)
+    countries = gaz.area_rows()
     if not rows and value.strip().isdigit():  # ISO 3166-1 numeric: '804'
         from ..sources.packaged import iso_numeric_codes
-        code = iso_numeric_codes().get(str(int(value)))
-        rows = area_candidates(gaz, code, ("country",)) if code else []
+        row = countries.get(("country", iso_numeric_codes().get(str(int(value)))))
+        rows = [row] if row is not None else []
     for spelling in country_spellings(value) if not rows else ():
         rows = _country_rows(gaz, spelling)
         if rows:
             break
     if not rows:  # a constituent country or other first-level area: 'England', 'Scotland'
         areas = area_candidates(gaz, value, ("admin1",))
-        rows = area_candidates(gaz, gaz.place(areas[0]).country_code, ("country",)) if areas else []
-        if rows:  # said as what it is: 'country hint England (United Kingdom) matches'
-            p = gaz.place(rows[0])
-            area = gaz.place(areas[0])
+        row = countries.get(("country", gaz.place(areas[0]).country_code)) if areas else None
+        if row is not None:  # said as what it is: 'country hint England (United Kingdom) matches'
+            p, area = gaz.place(row), gaz.place(areas[0])
             return Area(f"{area.name} ({p.name})", p.country_code, area.admin1_code, areas[0])
     if not rows:
         raise ValueError(f"unknown country {value!r} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")

