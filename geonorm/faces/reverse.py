@@ -30,6 +30,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ..sources import katottg
+
 EARTH_RADIUS_KM = 6371.0088
 _CHUNK = 32768
 
@@ -247,6 +249,8 @@ class ReverseIndex:
     def __init__(self, gazetteer, min_population: int = 0, engine: str = "auto") -> None:
         gaz = gazetteer
         mask = np.asarray(gaz.place_level) == 0
+        # a settlement placed at its hromada's point (KATOTTG) has no point of its own to be near
+        mask &= np.array([source != katottg.SOURCE for source in gaz._pstr["source"]], dtype=bool)
         if min_population:
             mask &= np.asarray(gaz.place_pop) >= int(min_population)
         self.rows = np.flatnonzero(mask)

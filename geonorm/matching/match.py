@@ -76,6 +76,7 @@ class Match:
     other_places: list[str] = field(default_factory=list)  # further place names in the phrase
     alternatives: list[Candidate] = field(default_factory=list)
     reason: str = ""  # why there is no match, when there is none
+    point_note: str = ""  # how the point was found when it is not the place's own surveyed point
 
     @property
     def ok(self) -> bool:
@@ -141,6 +142,8 @@ class Match:
             text += f"; {self.rename.describe()}"
         if self.hints:
             text += "; " + "; ".join(self.hints)
+        if self.point_note:
+            text += f"; {self.point_note}"
         text += f"; confidence {self.confidence:.2f}"
         if self.alternatives:
             a = self.alternatives[0]

@@ -12,10 +12,11 @@ from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.keys import fold_key, skeleton_key
+from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
 from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import SCHEME_LABELS, romanize_query
+from ..sources.cldr import cyrillic_script_countries
 from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
                          respelled_row)
@@ -63,6 +64,7 @@ _TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;
 ALIAS_TOWN_SHARE = 0.25
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
+_CYRILLIC_COUNTRIES = cyrillic_script_countries()
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -964,8 +966,16 @@ class Resolver:
         if script_of(written) != "latin":
             return 0
         query = to_ascii(normalize(written))
-        return min((OSA.distance(query, to_ascii(normalize(name.text))) for name in self.gazetteer.names_of(row)),
-                   default=0)
+        names = [to_ascii(normalize(name.text)) for name in self.gazetteer.names_of(row)]
+        slips = min((OSA.distance(query, name) for name in names), default=0)
+        if slips and self.gazetteer.place(row).country_code in _CYRILLIC_COUNTRIES:
+            # a Russian form of a Ukrainian name trades vowels with it ('Tsvetnye Peski' for Цвітні Піски)
+            # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
+            # Velyki Krynky)
+            query = east_slavic_vowels(query)
+            traded = min(OSA.distance(query, east_slavic_vowels(name)) for name in names)
+            slips = traded if traded <= 1 else slips
+        return slips
 
     def _city_states(self, rows: list[int]) -> set[int]:
         """The first-level areas among ``rows`` that are a city of their own: a town among the
@@ -1059,7 +1069,8 @@ class Resolver:
             matched_name=_matched_name(ev, form),
             match_kind=kind, name_kind=_name_kind(ev, form, place),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
-            rename=rename, hints=notes, head=head.text if head else text)
+            rename=rename, hints=notes, head=head.text if head else text,
+            point_note=place.note if "point" in place.note else "")
 
     def _runner_up(self, scored, conf: float) -> Candidate:
         """A runner-up straight from its scored row (cheaper than a full Match)."""

@@ -71,8 +71,21 @@ _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
     (re.compile(r"(?<=[a-z]{3})([nkl])(?:oye|oe)\b"), r"\1e"),  # -noye, -skoye ~ -ne, -ske
     (re.compile(r"\bpod(?=[a-z]{4})"), "pid"),  # Pod- ~ Pid- (Podgorodnoye ~ Pidhorodne)
+    # a plural adjective before its noun: -ye, -yye, -iye ~ -i (Malye Pereleski ~ Mali Perelisky)
+    (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])(?:yy|iy|y)e(?= +[a-z])"), "i"),
 )
 _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
+
+
+_PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
+_FRONT_VOWELS = re.compile(r"[eiy]")
+
+
+def east_slavic_vowels(text: str) -> str:
+    """Lower-case ASCII with the vowels Russian and Ukrainian forms of one name trade (е, и, ы, і:
+    'Tsvetnye Peski' ~ 'Tsvitni Pisky', 'Belaya' ~ 'Bila') written alike: a difference there is
+    the other language's form, not a slip of the pen."""
+    return _FRONT_VOWELS.sub("i", _PLURAL_ADJECTIVE.sub("i", text.lower()))
 
 
 @lru_cache(maxsize=65536)
