@@ -102,3 +102,15 @@ def test_russian_forms_trade_vowels_with_ukrainian_names(resolver):
     # a Russian plural adjective before its noun is the Ukrainian -i; the vowels traded are no slips
     m = resolver.resolve("Velikiye Pritski")
     assert m.name == "Velyki Pritsky" and m.country_code == "UA"
+
+
+def test_a_village_lies_in_the_abolished_district_its_town_stands_for(resolver):
+    # Shakhtarskyi raion was abolished in 2020: Shakhtarsk stands for it, and the Marynivka within
+    # it (the codifier's, of Snizhne's hromada) beats the namesakes elsewhere in the oblast; it had
+    # tied with them, and the phrase was answered with Shakhtarsk itself
+    m = resolver.resolve("Marynivka, Shakhtarskyi district, Donetsk oblast")
+    assert m.name == "Marynivka" and m.id >= katottg.ID_BASE
+    assert "it lies in the district 'Shakhtarskyi district' names" in m.explain()
+    # a town the place is near is no district: 'near Avdiivka' gives no district bonus
+    near = resolver.resolve("Pisky near Avdiivka")
+    assert not any("lies in the district" in h for h in near.hints)

@@ -4,6 +4,8 @@ import math
 
 import pytest
 
+from geonorm.matching.hints import haversine_km
+
 POKROVSK, MYRNOHRAD, DMITROV = 704422, 710035, 565955
 
 
@@ -519,9 +521,11 @@ def test_candidates_outside_the_named_area_give_way(resolver):
 
 def test_a_district_is_named_after_a_town_not_a_hamlet_beside_a_candidate(resolver):
     # the village Shakhtarske lies 26 km from a Stepanivka, Shakhtarsk (a town) near none: the
-    # district is still Shakhtarsk's, and this Stepanivka is not in the gazetteer
+    # district is still Shakhtarsk's, and its Stepanivka is the codifier's, of Snizhne's hromada
     m = resolver.resolve("Stepanivka village (Shakhtarskyi district, Donetsk oblast)")
-    assert m.match_kind == "area" and m.name == "Shakhtarsk"
+    shakhtarsk = resolver.resolve("Shakhtarsk, Donetsk oblast")
+    assert m.name == "Stepanivka" and "Сніжнянська hromada" in m.point_note
+    assert haversine_km(m.lat, m.lon, shakhtarsk.lat, shakhtarsk.lon) < 40
 
 
 def test_area_word_and_in_split_phrase_parts(resolver):

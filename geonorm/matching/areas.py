@@ -13,7 +13,7 @@ from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from .candidates import NAME_VIAS, Evidence, respelled_row
 from .hints import area_candidates, former_state, haversine_km
-from .phrase import Part
+from .phrase import Part, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
@@ -22,6 +22,7 @@ _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _ADMIN2 = LEVELS.index("admin2")
+_PLACE = LEVELS.index("populated place")
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
@@ -186,10 +187,14 @@ class PhraseAreas:
         return []
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
-        """The label of the phrase part naming a second-level area the place lies in."""
+        """The label of the phrase part naming a second-level area the place lies in (or, when
+        the gazetteer holds no such district, the town it is named after stands in for it:
+        'Shakhtarskyi district', abolished in 2020, is Shakhtarsk's)."""
         gaz = self.gazetteer
         for label, rows in area_ctx:
             districts = [r for r in rows if int(gaz.place_level[r]) == _ADMIN2]
+            if not districts and not says_near(label):  # (a town the place is near is no district)
+                districts = [r for r in rows if int(gaz.place_level[r]) == _PLACE]
             if districts and self.inside_any(row, place, districts):
                 return label
         return None

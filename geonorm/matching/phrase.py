@@ -306,6 +306,11 @@ GENERIC_WORDS = frozenset(
 
 
 @lru_cache(maxsize=65536)
+def says_near(text: str) -> bool:
+    """Does a phrase part say the place is near it ('near Popasne', 'біля Попасної')?"""
+    return bool(_NEAR_RE.search(text))
+
+
 def is_generic(text: str) -> bool:
     """Is every word of ``text`` a generic word ('near the village', 'region')?"""
     words = [w.strip(".,;:()") for w in clean(text).split()]
