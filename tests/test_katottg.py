@@ -35,21 +35,21 @@ def codifier(tmp_path):
         [SNIZHNE_H, RAION, "H", "Сніжнянська"],
         ["UA14060110010001", SNIZHNE_H, "M", "Сніжне"],
         ["UA14060110020002", SNIZHNE_H, "X", "Побєда"],
-        ["UA14060110030003", SNIZHNE_H, "C", "Степанівка"],   # unknown: placed at Сніжне
-        ["UA14060110040004", SNIZHNE_H, "C", "Дібрівка"],     # a Дібрівка 200 km away is another
+        ["UA14060110030003", SNIZHNE_H, "C", "Степанівка"],   # unknown: placed at Побєда
+        ["UA14060110040004", SNIZHNE_H, "C", "Дібрівка"],     # a Дібрівка of another oblast is another
         ["UA14060110050005", SNIZHNE_H, "C", "Кожевня"],      # a Кожевня 10 km away is this one
-        [OTHER_H, RAION, "H", "Тестова"],                     # named after none of its members
+        [OTHER_H, RAION, "H", "Тестова"],
         ["UA14060130010006", OTHER_H, "C", "Зугрес"],
         ["UA14060130020007", OTHER_H, "C", "Ханженкове"],
         ["UA14060130030008", OTHER_H, "C", "Іловайськ"],
-        ["UA14060130040009", OTHER_H, "C", "Нова Марівка"],   # unknown: placed amid the three
+        ["UA14060130040009", OTHER_H, "C", "Нова Марівка"],   # unknown: placed at Зугрес
         [EMPTY_H, RAION, "H", "Порожня"],
         ["UA14060150010010", EMPTY_H, "C", "Нікому Невідоме"],  # no known member: left out
     ]
     known = [
         _place(1, "Snizhne", "Сніжне", 48.023, 38.762, admin2="Snizhne"),
         _place(2, "Pobieda", "Побєда", 47.979, 38.809),
-        _place(3, "Dibrivka", "Дібрівка", 46.3, 36.5),
+        _place(3, "Dibrivka", "Дібрівка", 46.3, 36.5, admin1="12"),
         _place(4, "Kozhevnia", "Кожевня", 47.95, 38.70),
         _place(5, "Zuhres", "Зугрес", 48.017, 38.267),
         _place(6, "Khanzhenkove", "Ханженкове", 48.100, 38.000),
@@ -64,13 +64,14 @@ def test_unknown_settlements_take_their_hromadas_point(codifier):
     by_name = {p.name: p for p in out.values()}
     assert set(by_name) == {"Stepanivka", "Dibrivka", "Nova Marivka"}
     step = by_name["Stepanivka"]
-    assert (step.lat, step.lon, step.admin1_code, step.admin2_code) == (48.023, 38.762, "05", "Snizhne")
+    # the known member nearest the others lends its point (Побєда: Сніжне and Кожевня are farther
+    # from the rest)
+    assert (step.lat, step.lon, step.admin1_code) == (47.979, 38.809, "05")
     assert step.id == katottg.ID_BASE + zlib.crc32(b"UA14060110030003")
-    assert "Сніжнянська hromada" in step.note and "centre Snizhne" in step.note
+    assert "Сніжнянська hromada" in step.note and "at Pobieda" in step.note
     assert [n.name for n in step.names] == ["Степанівка"]
-    # no member is the hromada's namesake: the member nearest the others lends its point
     assert (by_name["Nova Marivka"].lat, by_name["Nova Marivka"].lon) == (48.017, 38.267)
-    assert "amid the 3 known settlements" in by_name["Nova Marivka"].note
+    assert "3 known settlements" in by_name["Nova Marivka"].note
     assert "1 left out" in report.summary()
 
 
