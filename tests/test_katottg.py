@@ -115,3 +115,10 @@ def test_a_village_lies_in_the_abolished_district_its_town_stands_for(resolver):
     # a town the place is near is no district: 'near Avdiivka' gives no district bonus
     near = resolver.resolve("Pisky near Avdiivka")
     assert not any("lies in the district" in h for h in near.hints)
+
+
+def test_geojson_says_the_point_is_borrowed(resolver):
+    from geonorm.faces.geojson import to_feature
+    props = to_feature(resolver.resolve("Bila Kamianka, Donetsk oblast"))["properties"]
+    assert "no surveyed point" in props["point_note"]
+    assert "point_note" not in to_feature(resolver.resolve("Pokrovsk, Donetsk oblast"))["properties"]

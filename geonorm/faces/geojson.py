@@ -48,6 +48,8 @@ def to_feature(match, **extra_props: Any) -> dict:
         props["explanation"] = match.explain()
         if not match.ok and match.reason:
             props["reason"] = match.reason
+        if match.point_note:  # the point is not the place's own (a hromada's, a postal office's)
+            props["point_note"] = match.point_note
         geometry = _geometry(match.point)
     elif hasattr(match, "distance_km") and hasattr(match, "to_dict"):  # ReverseResult
         props = match.to_dict()
