@@ -187,3 +187,14 @@ def test_two_letters_too_many_inside_folded_groups_are_still_found(resolver):
     # else is reached, so the query is tried with two letters dropped (it was no match)
     m = resolver.resolve("Lexiriax")
     assert m.id == 2267094 and m.match_kind == "fuzzy"
+
+
+def test_a_folded_hit_spelt_otherwise_does_not_stop_the_typo_search(resolver):
+    # 'Rājgar' folds like Raighar (two letters off) and is one letter short of Rājgarh: both are
+    # candidates now, and the answer is no longer sure of Raighar (0.71 before)
+    m = resolver.resolve("Rājgar", limit=10)
+    assert "Rājgarh" in [a.name for a in m.alternatives] + [m.name]
+    assert m.confidence < 0.5
+    # a Russian form read as the Ukrainian one is no respelling: no typo search beside it
+    m = resolver.resolve("Aleksandrovka, Donetsk region", limit=10)
+    assert m.match_kind != "fuzzy" and all(a.match_kind != "fuzzy" for a in m.alternatives)

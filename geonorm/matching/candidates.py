@@ -280,6 +280,24 @@ def _typo_key(text: str) -> str:
     return q_fold if normalize(text) and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() else ""
 
 
+def _fold_respelling(gaz: Gazetteer, ev: Evidence, q_ascii: str) -> bool:
+    """A folded hit spelt two or more letters otherwise ('Rājgar' folds like Raighar): a
+    romanization variant, or a slip of a name one letter away (Rājgarh), which the typo search
+    looks for too. (Not a Russian form read as Ukrainian: 'Galitsinovka' is Halytsynivka.)"""
+    return ev.via == "fold" and not ev.query_scheme and OSA.distance(
+        q_ascii, to_ascii(gaz.form_text[ev.form_row]), score_cutoff=2) >= 2
+
+
+def only_respelled(gaz: Gazetteer, evidence: dict[int, Evidence], text: str) -> bool:
+    """Are the name hits of ``evidence`` all folded hits spelt otherwise than ``text`` (a Latin
+    query: another script's folded key is a romanization, no spelling the user wrote)?"""
+    if script_of(text) != "latin":
+        return False
+    q_ascii = to_ascii(text)
+    hits = [e for e in evidence.values() if e.via in NAME_VIAS]
+    return bool(hits) and all(_fold_respelling(gaz, e, q_ascii) for e in hits)
+
+
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
               reach: int = TYPO_PLACES) -> None:
     """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
@@ -289,9 +307,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     q_fold = _typo_key(text)
     if not q_fold:
         return
-    if not force and any(e.via in NAME_VIAS for e in out.values()):
-        return
     q_ascii = to_ascii(text)
+    if not force and any(e.via in NAME_VIAS for e in out.values()):
+        if not only_respelled(gaz, out, text):
+            return
+        reach = 1  # beside a folded hit: the closest keys only (a slip of a name a letter away)
     q_script = script_of(text)
     form_place = gaz.form_place
     reached: set[int] = set()

@@ -18,7 +18,7 @@ from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import SCHEME_LABELS, romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from . import scoring
-from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, respelled,
+from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
 from .context import Context
 from .hints import (Area, area_candidates, former_state, haversine_km, missing, nearest_town, parse_admin1,
@@ -424,6 +424,11 @@ class Resolver:
                     rest.remove(w)
                 if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
                     head, evidence = inner, inner_evidence
+        if evidence and fuzzy and not head.feature and only_respelled(gaz, evidence, head.text):
+            # a folded hit spelt otherwise ('Rājgar' folds like Raighar) may be a slip of a name
+            # a letter away (Rājgarh): the typo search runs beside it (not for a name with its
+            # feature word: 'Bakhmutsky district' is the district as the gazetteer spells it)
+            evidence = self._gather(head.text, fuzzy=True)
         if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
