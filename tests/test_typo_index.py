@@ -198,3 +198,11 @@ def test_a_folded_hit_spelt_otherwise_does_not_stop_the_typo_search(resolver):
     # a Russian form read as the Ukrainian one is no respelling: no typo search beside it
     m = resolver.resolve("Aleksandrovka, Donetsk region", limit=10)
     assert m.match_kind != "fuzzy" and all(a.match_kind != "fuzzy" for a in m.alternatives)
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Ou Smaah", "Ou Smach"),  # was no match: Oumag (Umag) folds closer but is four letters off
+    ("Нвоий Львів", "Novyi Lviv"),  # two letters swapped in the first word: not Lviv by the second
+])
+def test_a_multiword_name_one_slip_away_is_the_misspelt_name(resolver, query, name):
+    assert resolver.resolve(query).name == name
