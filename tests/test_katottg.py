@@ -122,3 +122,10 @@ def test_geojson_says_the_point_is_borrowed(resolver):
     props = to_feature(resolver.resolve("Bila Kamianka, Donetsk oblast"))["properties"]
     assert "no surveyed point" in props["point_note"]
     assert "point_note" not in to_feature(resolver.resolve("Pokrovsk, Donetsk oblast"))["properties"]
+
+
+def test_a_broken_codifier_file_is_reported_not_fatal(tmp_path):
+    bad = tmp_path / "katottg_ua.tsv.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    out, report = katottg.load_katottg_villages([], bad)
+    assert out == {} and "unreadable KATOTTG file" in report.summary()

@@ -98,7 +98,11 @@ def load_katottg_villages(known: Iterable[Place], path: Path | None
     if path is None or not path.exists():
         report.skip(0, "no KATOTTG file: no codifier settlements")
         return {}, report
-    units = read_units(path)
+    try:
+        units = read_units(path)
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:  # a broken copy: none
+        report.skip(0, f"unreadable KATOTTG file {path}: {exc}")
+        return {}, report
     report.rows = len(units)
     cod = Codifier(units, known)
     out: dict[int, Place] = {}
