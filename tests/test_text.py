@@ -361,6 +361,16 @@ def test_small_villages_the_text_calls_places_are_found(resolver):
     assert "Robotyne" not in {m.text for m in extract("Robotyne said no.", resolver=resolver)}
 
 
+def test_a_village_of_two_words_is_not_its_first_word(resolver):
+    # 'Bila' alone is a village in Ternopil oblast the tagger knows; after 'the village of' the two
+    # capitalized words are the name of the codifier's Bila Kamianka near Volnovakha
+    text = "Shelling hit the village of Bila Kamianka near Volnovakha on Tuesday."
+    found = {m.text: m.match for m in extract(text, resolver=resolver) if m.match.ok}
+    assert "Bila" not in found and found["Bila Kamianka"].admin1 == "Donetska oblast"
+    # with no word saying it is a place, a name and a capitalized word stay apart
+    assert "Bila Kamianka" not in {m.text for m in extract("Bila Kamianka said no.", resolver=resolver)}
+
+
 def test_cyrillic_areas_and_apostrophes_in_text(resolver):
     text = "У Харківській області ворог наступав поблизу Куп'янська. Гранітне обстріляли з боку Волноваського району."
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}

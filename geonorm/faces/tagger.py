@@ -915,16 +915,39 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
     return None
 
 
+def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | None:
+    """'the village of Bila Kamianka', 'near Nova Marivka': a name of one word the automaton found
+    ('Bila', a village elsewhere) and the capitalized word after it, where the text says a place
+    is named, are one name when a village of a Cyrillic-script country has it as written; the
+    span of the two words, or None."""
+    if sp.source != "name" or " " in sp.text or sp.flags & (F_AREA | F_ABBREV) or not _locative(doc, sp.start, sp.end):
+        return None
+    nxt = doc.next_word(sp.end, adjacent=True)
+    if nxt is None or not _is_cap(nxt[1]) or not nxt[1][1:].islower() or nxt[1].lower() in COMMON:
+        return None
+    end = doc.words.spans[nxt[0]][1]
+    pair = doc.text[sp.start:end]
+    m = cache.get(pair)
+    if m is None:
+        m = cache[pair] = resolver.resolve(pair)
+    if not m.ok or m.match_kind not in ("exact", "transliteration") or m.country_code not in _TYPO_COUNTRIES \
+            or m.confidence < VILLAGE_MIN_CONFIDENCE \
+            or normalize(m.matched_name.split(" (from ")[0]) != normalize(pair):
+        return None
+    return TagSpan(sp.start, end, pair, "token", F_PLACE, match=m)
+
+
 def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],
              resolver, min_conf: float) -> list[TagSpan]:
     """Capitalized words outside every hit that the matcher resolves as a historic name, a
     transliteration or a close misspelling of a place ('Krasnarmeysk', 'Dimitrov')."""
     from rapidfuzz.distance import Levenshtein
     text = doc.text
+    cache: dict[str, object] = {}
+    spans = [_village_pair(doc, sp, resolver, cache) or sp for sp in spans]
     covered = sorted(taken + [(sp.start, sp.end) for sp in spans])
     starts = [c[0] for c in covered]
     import bisect
-    cache: dict[str, object] = {}
     gaz = getattr(resolver, "gazetteer", None)
     extra = []
     for i, (s, e) in enumerate(doc.words.spans):
