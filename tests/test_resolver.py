@@ -470,11 +470,14 @@ def test_a_town_named_with_another_country_than_the_gazetteers_is_the_town(resol
 @pytest.mark.parametrize("query, code", [
     ("Korea, North", "KP"), ("Korea (North)", "KP"),  # both were South Korea at 0.96
     ("Sudan (South)", "SS"), ("Congo (Kinshasa)", "CD"), ("Virgin Islands, British", "VG"),
+    # statistics tables' abbreviations: both were the village Republica, Brazil, at 0.64
+    ("Korea, Rep.", "KR"), ("Yemen, Rep.", "YE"), ("Korea, Dem. People's Rep.", "KP"),
 ])
 def test_a_countrys_name_sorted_as_tables_sort_it(resolver, query, code):
     m = resolver.resolve(query)
     assert (m.feature, m.country_code) == ("country", code)
     assert resolver.resolve("Paris, Texas").admin1 == "Texas"  # no country named 'Texas Paris'
+    assert resolver.resolve("Georgia, USA").feature == "admin1"  # no abbreviation: not the country'
 
 
 def test_near_and_within_move_the_answer(resolver):

@@ -133,6 +133,19 @@ def country_spellings(value: str) -> list[str]:
     return [o for o in dict.fromkeys(out) if o and o != text]
 
 
+def table_spellings(text: str) -> list[str]:
+    """``country_spellings`` of a name whose part after its comma abbreviates as statistics tables
+    do ('Korea, Rep.', 'Yemen, Rep.', 'Congo, Dem. Rep.'); none for any other comma ('Georgia,
+    USA' is no country Georgia)."""
+    if text.count(",") != 1:
+        return []
+    head, tail = (t.strip() for t in text.split(","))
+    words = tail.lower().split()
+    if not words or not any(w in _COUNTRY_WORDS for w in words):
+        return []
+    return [s for s in country_spellings(text) if s != head]
+
+
 def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
     rows = area_candidates(gaz, value, ("country",))
     if not rows:  # 'Украина', 'Ukraina': romanized and folded names of the country

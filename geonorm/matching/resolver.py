@@ -23,7 +23,7 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
 from .context import Context
 from .hints import (Area, area_candidates, former_state, haversine_km, missing, nearest_town, parse_admin1,
                     parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
-                    successor_rows)
+                    successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
@@ -544,7 +544,8 @@ class Resolver:
             return ""
         head, tail = m.group(1).strip(), (m.group(2) or m.group(3)).strip()
         gaz = self.gazetteer
-        for name in (f"{tail} {head}", f"{head} {tail}"):
+        # ('Korea, Rep.', 'Yemen, Rep.': a statistics table's abbreviations spelt out)
+        for name in (f"{tail} {head}", f"{head} {tail}", *table_spellings(text)):
             if any(e.via == "exact" and LEVELS[int(gaz.place_level[r])] == "country"
                    for r, e in self._gather(name, fuzzy=False).items()):
                 return name
