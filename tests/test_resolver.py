@@ -1180,3 +1180,11 @@ def test_a_name_repeated_in_the_phrase_is_no_area_of_itself(resolver):
     m = resolver.resolve("Popasna; not far from Popasna")
     assert (m.id, m.match_kind, m.other_places) == (696566, "exact", [])
     assert resolver.resolve("Popasna; Lysychansk").other_places == ["Lysychansk"]
+
+
+def test_fyrom_is_north_macedonia(resolver):
+    # its name in international bodies 1993-2019; 'FYROM' had been Frome (England), and
+    # 'Macedonia (FYROM)' an area answer at 0.02
+    assert resolver.resolve("FYROM").country_code == "MK"
+    m = resolver.resolve("Macedonia (FYROM)")
+    assert (m.feature, m.country_code) == ("country", "MK") and m.confidence > 0.9
