@@ -1188,3 +1188,14 @@ def test_fyrom_is_north_macedonia(resolver):
     assert resolver.resolve("FYROM").country_code == "MK"
     m = resolver.resolve("Macedonia (FYROM)")
     assert (m.feature, m.country_code) == ("country", "MK") and m.confidence > 0.9
+
+
+@pytest.mark.parametrize("query, code", [
+    ("St. Vincent and the Grenadines", "VC"),  # was St. Vincent, Jamaica (a parish), at 0.06
+    ("St Pierre and Miquelon", "PM"),  # was the town Saint-Pierre
+])
+def test_a_name_with_and_and_an_abbreviated_saint_is_one_name(resolver, query, code):
+    m = resolver.resolve(query)
+    assert (m.feature, m.country_code) == ("country", code)
+    # two places joined by 'and' stay two
+    assert resolver.resolve("St. Louis and Kansas City").other_places == ["Kansas City"]
