@@ -1199,3 +1199,14 @@ def test_a_name_with_and_and_an_abbreviated_saint_is_one_name(resolver, query, c
     assert (m.feature, m.country_code) == ("country", code)
     # two places joined by 'and' stay two
     assert resolver.resolve("St. Louis and Kansas City").other_places == ["Kansas City"]
+
+
+@pytest.mark.parametrize("query, name, feature", [
+    ("St. Louis County", "Saint Louis County", "admin2"),  # was the city St. Louis
+    ("Ste. Genevieve, Mo.", "Sainte Genevieve", "populated place"),  # was Missouri (an area answer)
+    ("Ste Foy", "Sainte-Foy", "populated place"),  # was Elista, Russia, by a guessed spelling
+])
+def test_an_abbreviated_saint_is_looked_up_spelt_out(resolver, query, name, feature):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, feature)
+    assert resolver.resolve("St. Louis").name == "St. Louis"  # a name as written stays first

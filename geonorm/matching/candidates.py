@@ -259,8 +259,21 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             for form in ukrainian_forms(text):
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
-        add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
+        saint = _SAINT.sub(_saint_word, text, count=1)
+        if saint != text:  # 'St. Louis County', 'Ste. Genevieve': the gazetteer spells Saint out
+            for row, e in gather_names(gaz, saint, oblique).items():
+                if e.via in WRITTEN_VIAS and (row not in out or VIA_RANK[out[row].via] < VIA_RANK[e.via]):
+                    out[row] = e
+        if not any(e.via in WRITTEN_VIAS for e in out.values()):
+            add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
+
+
+_SAINT = re.compile(r"^(St|Ste)\.?(?= \w)")  # a name that begins 'St. ', 'Ste ': Saint, Sainte
+
+
+def _saint_word(m: re.Match) -> str:
+    return "Saint" if m.group(1) == "St" else "Sainte"
 
 
 def near_a_name(gaz: Gazetteer, text: str) -> bool:

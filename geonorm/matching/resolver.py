@@ -65,13 +65,6 @@ ALIAS_TOWN_SHARE = 0.25
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
-_SAINT = re.compile(r"^(St|Ste)\.?(?= )")  # 'St. Vincent', 'Ste Marie': Saint, Sainte
-
-
-def _saint_word(m: re.Match) -> str:
-    return "Saint" if m.group(1) == "St" else "Sainte"
-
-
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -402,10 +395,6 @@ class Resolver:
         elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)):
             # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika'
             parts = [Part(text=text, raw=text)]
-        elif len(parts) > 1 and not _PUNCT_SPLIT.search(text) and _SAINT.match(text) \
-                and self._is_name(saint := _SAINT.sub(_saint_word, text, count=1)):
-            # ... with 'Saint' abbreviated: 'St. Vincent and the Grenadines' (not St. Vincent, Jamaica)
-            parts = [Part(text=saint, raw=text)]
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area]
