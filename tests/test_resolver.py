@@ -1205,8 +1205,11 @@ def test_a_name_with_and_and_an_abbreviated_saint_is_one_name(resolver, query, c
     ("St. Louis County", "Saint Louis County", "admin2"),  # was the city St. Louis
     ("Ste. Genevieve, Mo.", "Sainte Genevieve", "populated place"),  # was Missouri (an area answer)
     ("Ste Foy", "Sainte-Foy", "populated place"),  # was Elista, Russia, by a guessed spelling
+    ("N. Dakota", "North Dakota", "admin1"),  # was Dakota, Wisconsin
+    ("W. Virginia", "West Virginia", "admin1"),  # was Virginia by a guessed spelling
+    ("S. Ossetia", "South Ossetia", "region"),  # was Syosset, New York
 ])
-def test_an_abbreviated_saint_is_looked_up_spelt_out(resolver, query, name, feature):
+def test_an_abbreviated_first_word_is_looked_up_spelt_out(resolver, query, name, feature):
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, feature)
     assert resolver.resolve("St. Louis").name == "St. Louis"  # a name as written stays first

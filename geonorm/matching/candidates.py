@@ -259,21 +259,29 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             for form in ukrainian_forms(text):
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
-        saint = _SAINT.sub(_saint_word, text, count=1)
-        if saint != text:  # 'St. Louis County', 'Ste. Genevieve': the gazetteer spells Saint out
-            for row, e in gather_names(gaz, saint, oblique).items():
-                if e.via in WRITTEN_VIAS and (row not in out or VIA_RANK[out[row].via] < VIA_RANK[e.via]):
+        for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
+            hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}
+            for row, e in hits.items():
+                if row not in out or VIA_RANK[out[row].via] < VIA_RANK[e.via]:
                     out[row] = e
+            if hits:
+                break
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
 
 
-_SAINT = re.compile(r"^(St|Ste)\.?(?= \w)")  # a name that begins 'St. ', 'Ste ': Saint, Sainte
+# a name's first word abbreviated ('St. Louis County', 'Ste Foy', 'N. Dakota', 'S. Ossetia'); a
+# single letter only with its dot ('A Coruña' is Galician for 'The Coruña')
+_LEAD_ABBREVIATION = re.compile(r"^(St|Ste|[NSEW]\.)\.?(?= \w)")
+_LEAD_WORDS = {"St": ("Saint",), "Ste": ("Sainte",), "N.": ("North", "Northern"),
+               "S.": ("South", "Southern"), "E.": ("East", "Eastern"), "W.": ("West", "Western")}
 
 
-def _saint_word(m: re.Match) -> str:
-    return "Saint" if m.group(1) == "St" else "Sainte"
+def spelt_out(text: str) -> list[str]:
+    """``text`` with an abbreviated first word spelt out, each way it may be meant."""
+    m = _LEAD_ABBREVIATION.match(text)
+    return [word + text[m.end():] for word in _LEAD_WORDS[m.group(1)]] if m else []
 
 
 def near_a_name(gaz: Gazetteer, text: str) -> bool:
