@@ -305,12 +305,12 @@ GENERIC_WORDS = frozenset(
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
-@lru_cache(maxsize=65536)
 def says_near(text: str) -> bool:
     """Does a phrase part say the place is near it ('near Popasne', 'біля Попасної')?"""
     return bool(_NEAR_RE.search(text))
 
 
+@lru_cache(maxsize=65536)
 def is_generic(text: str) -> bool:
     """Is every word of ``text`` a generic word ('near the village', 'region')?"""
     words = [w.strip(".,;:()") for w in clean(text).split()]
