@@ -56,6 +56,7 @@ class Codifier:
             if p.country_code == "UA" and p.level == "populated place":
                 for form in {normalize(n.name) for n in p.names} | {normalize(p.name)}:
                     self.by_name[form].append(p)
+        self._found: dict[str, list[Place]] = {}
         self.parent = {code: par for code, par, _, _ in units}
         self.name_of = {code: name for code, _, _, name in units}
         self.settlements = [(code, par, name) for code, par, cat, name in units if cat in SETTLEMENTS]
@@ -66,17 +67,17 @@ class Codifier:
                 votes[self.oblast(code)][hits[0].admin1_code] += 1
         self.admin1 = {ob: c.most_common(1)[0][0] for ob, c in votes.items()}
         in_oblast = Counter((self.oblast(code), normalize(name)) for code, _, name in self.settlements)
-        self.members: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+        self.members: dict[str, list[Place]] = defaultdict(list)  # hromada -> its anchors
         self.anchors: set[str] = set()
         for code, par, name in self.settlements:
             ob = self.oblast(code)
             hits = [p for p in self.found(name) if p.admin1_code == self.admin1.get(ob)]
             if len(hits) == 1 and in_oblast[(ob, normalize(name))] == 1:
-                self.members[par].append((name, hits[0]))
+                self.members[par].append(hits[0])
                 self.anchors.add(code)
         self.points: dict[str, tuple[Place, str]] = {}  # hromada -> the place lending its point, how
         for par, known_here in self.members.items():
-            lender = _medoid([p for _, p in known_here])
+            lender = _medoid(known_here)
             self.points[par] = (lender, f"at {lender.name}, the one of its hromada's {len(known_here)} "
                                         "known settlements nearest the others")
 
@@ -86,9 +87,14 @@ class Codifier:
         return code
 
     def found(self, name: str) -> list[Place]:
-        """Known places with this name (as written, or in the Ukrainian national romanization)."""
-        return list({p.id: p for form in (normalize(name), normalize(_display_name(name, "UA")))
-                     for p in self.by_name.get(form, ())}.values())
+        """Known places with this name (as written, or in the Ukrainian national romanization;
+        each name is looked up once: the votes, the anchors and the new places ask again)."""
+        hit = self._found.get(name)
+        if hit is None:
+            hit = self._found[name] = list({
+                p.id: p for form in (normalize(name), normalize(_display_name(name, "UA")))
+                for p in self.by_name.get(form, ())}.values())
+        return hit
 
 
 def load_katottg_villages(known: Iterable[Place], path: Path | None
