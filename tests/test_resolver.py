@@ -724,9 +724,14 @@ def test_an_exact_name_must_lie_in_the_district_nested_in_its_region(resolver):
 
 def test_typos_do_not_reach_names_romanized_from_unrelated_scripts(resolver):
     # 'Kozhevnya' once matched 'Kommowna', a romanization of Debaltsivske's Armenian name
+    from geonorm.matching.candidates import add_typos
+    from geonorm.names.normalize import script_of
     m = resolver.resolve("Kozhevnya, Shakhtarskyi district, Donetsk region", limit=10)
     assert all("Կ" not in (c.matched_name or "") for c in [m, *m.alternatives])
-    assert m.name == "Kozhevnia" and m.admin1 == "Donetska oblast"
+    # (the codifier now holds the village as written, so the typo search is run by hand)
+    gaz, found = resolver.gazetteer, {}
+    add_typos(gaz, "Kozhevnya", found, force=True)
+    assert found and {script_of(gaz.form_text[e.form_row]) for e in found.values()} <= {"latin", "cyrillic"}
 
 
 def test_capital_bonus_needs_the_capitals_own_name(resolver):
