@@ -25,6 +25,7 @@ def main() -> None:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--country", help="ISO code or name of the country (hint).")
 @click.option("--admin1", help="First-level area: name or ISO 3166-2 code (hint).")
+@click.option("--admin2", help="Second-level area: a district, raion or county by name (hint).")
 @click.option("--near", help="LAT,LON or a place name (hint).")
 @click.option("--within", help="Bounding box MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT, GeoJSON or a .geojson file.")
 @click.option("--as-of", "as_of", help="Date the text refers to (YYYY or YYYY-MM-DD).")
@@ -34,7 +35,7 @@ def main() -> None:
 @click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the match as JSON.")
-def resolve(query, country, admin1, near, within, as_of, feature, limit, min_confidence, index, as_json):
+def resolve(query, country, admin1, admin2, near, within, as_of, feature, limit, min_confidence, index, as_json):
     """Resolve a place name or phrase, e.g.  geonorm resolve Krasnarmeysk --admin1 "Donetsk region"."""
     text = " ".join(query)
     near_value = near
@@ -44,7 +45,7 @@ def resolve(query, country, admin1, near, within, as_of, feature, limit, min_con
         except ValueError:
             near_value = near
     try:
-        m = _resolver(index).resolve(text, country=country, admin1=admin1, near=near_value,
+        m = _resolver(index).resolve(text, country=country, admin1=admin1, admin2=admin2, near=near_value,
                                      within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
                                      feature=feature)
     except ValueError as exc:

@@ -494,11 +494,12 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
                   date_column=None, encoding=None, delimiter=None, review=None, review_threshold=0.6,
                   chunksize=50_000, progress=True, resolver=None, context=True, group_column=None,
                   prefix="geo_", apply_review=None, min_confidence=None, log=None, *, country=None,
-                  admin1=None, within=None, feature=None) -> CsvReport:
+                  admin1=None, admin2=None, admin2_column=None, within=None, feature=None) -> CsvReport:
     """Normalize one column of a CSV file (or '-' for stdin/stdout), streaming; see the module doc.
-    ``country``, ``admin1``, ``within``, ``feature``: one hint for every row (for the first two,
-    instead of a column of them)."""
-    for const, col, name in ((country, country_column, "country"), (admin1, admin1_column, "admin1")):
+    ``country``, ``admin1``, ``admin2``, ``within``, ``feature``: one hint for every row (for the
+    first three, instead of a column of them)."""
+    for const, col, name in ((country, country_column, "country"), (admin1, admin1_column, "admin1"),
+                             (admin2, admin2_column, "admin2")):
         if const is not None and col is not None:
             raise ValueError(f"give a {name} hint or a {name} column, not both")
     t0 = time.perf_counter()
@@ -531,13 +532,14 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         header = next(csv.reader([sample.splitlines()[0] if sample else ""], delimiter=delim), [])
         if not header:
             raise ValueError(f"the input {str(in_path_or_dash)!r} is empty: no header row, no columns")
-        for name in (column, country_column, admin1_column, date_column, group_column):
+        for name in (column, country_column, admin1_column, admin2_column, date_column, group_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
         resolver = with_hints(resolver, within, feature)
-        if country is not None or admin1 is not None:  # checked once here, not per row
-            resolver.resolve("x", country=country, admin1=admin1)
+        if country is not None or admin1 is not None or admin2 is not None:  # checked once here, not per row
+            resolver.resolve("x", country=country, admin1=admin1, admin2=admin2)
         norm = ColumnNormalizer(resolver, column, country=country_column or country, admin1=admin1_column or admin1,
+                                admin2=admin2_column or admin2,
                                 date=date_column, group=group_column, prefix=prefix, context=context,
                                 min_confidence=min_confidence)
         overrides = {}
@@ -678,6 +680,9 @@ def _make_command():
     @click.option("--admin1-column", help="A column with a first-level area hint per row.")
     @click.option("--country", help="One country hint for every row (ISO code or name).")
     @click.option("--admin1", help="One first-level area hint for every row (name or ISO 3166-2 code).")
+    @click.option("--admin2-column", help="A column with a second-level area hint per row (district, raion, "
+                                          "county).")
+    @click.option("--admin2", help="One second-level area hint for every row.")
     @click.option("--within", help="Keep answers inside this area: MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, WKT, "
                                    "GeoJSON or a .geojson file.")
     @click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region; several "
@@ -702,7 +707,8 @@ def _make_command():
     @click.option("--typo-reach", type=click.IntRange(min=1), default=None,
                   help="Places the typo search tries to reach before it stops widening (default 10; "
                        "1: about twice as fast on misspelt values, less recall).")
-    def normalize_command(in_path, column, country_column, admin1_column, country, admin1, within, feature,
+    def normalize_command(in_path, column, country_column, admin1_column, country, admin1, admin2_column, admin2,
+                          within, feature,
                           date_column, group_column, out_path, review_path, review_threshold, apply_review_path,
                           encoding, delimiter, no_context, min_confidence, prefix, chunksize, index, progress,
                           typo_reach):
@@ -736,7 +742,8 @@ def _make_command():
                                 chunksize=chunksize, progress=progress, resolver=res,
                                 context=not no_context, group_column=group_column, prefix=prefix,
                                 apply_review=apply_review_path, min_confidence=min_confidence, log=say,
-                                country=country, admin1=admin1, within=within, feature=feature)
+                                country=country, admin1=admin1, admin2=admin2, admin2_column=admin2_column,
+                                within=within, feature=feature)
         except (KeyError, ValueError, LookupError) as exc:
             msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise click.ClickException(str(msg)) from None

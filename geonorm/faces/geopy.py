@@ -33,7 +33,7 @@ __all__ = ["Geonorm"]
 _IGNORED = {"addressdetails", "extratags", "namedetails", "geometry", "featuretype", "components",
             "region", "country_bias", "exclude_place_ids", "zoom", "kind", "sensor", "bounds",
             "user_location", "maxRows", "lang", "culture", "include_country_code", "out_fields"}
-_RESOLVER_HINTS = {"country", "admin1", "near", "within", "as_of", "feature", "context"}
+_RESOLVER_HINTS = {"country", "admin1", "admin2", "near", "within", "as_of", "feature", "context"}
 
 
 class _OfflineAdapter(BaseSyncAdapter):
@@ -120,7 +120,7 @@ class Geonorm(Geocoder):
         :param limit: with ``exactly_one=False``, the most locations to return (default 5).
         :param viewbox: ``[(lat1, lon1), (lat2, lon2)]``: with ``bounded=True`` a hard ``within``
             box; otherwise its centre is a ``near`` hint.
-        :param hints: geonorm hints (``admin1``, ``near``, ``within``, ``as_of``, ``feature``,
+        :param hints: geonorm hints (``admin1``, ``admin2``, ``near``, ``within``, ``as_of``, ``feature``,
             ``country``, ``context``).
         """
         unknown = set(hints) - _RESOLVER_HINTS - _IGNORED

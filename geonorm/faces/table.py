@@ -29,7 +29,7 @@ from .parallel import MIN_ITEMS, StickyPool
 
 FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
           "matched_name", "explanation")
-HINTS = ("country", "admin1", "date")
+HINTS = ("country", "admin1", "admin2", "date")
 CONTEXT_LABEL = "column context"
 CONTEXT_MIN_CONFIDENCE = 0.6
 CONTENDER = 0.2  # a runner-up this confident makes a row ambiguous enough for the column to decide
@@ -96,11 +96,13 @@ def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context 
         return resolver.resolve(value, context=context, **kw)
     except ValueError as exc:
         bad = []
-        for name in ("as_of", "admin1", "country"):
+        for name in ("as_of", "admin1", "country", "admin2"):
             if kw.get(name) is None:
                 continue
+            # (a district is looked for inside the valid country and first-level area hints)
+            probe = {name: kw[name]} if name != "admin2" else {k: kw.get(k) for k in ("country", "admin1", "admin2")}
             try:
-                resolver.resolve("x", **{name: kw[name]})
+                resolver.resolve("x", **probe)
             except ValueError:
                 bad.append(name)
                 kw[name] = None
@@ -166,13 +168,13 @@ class ColumnNormalizer:
     directly wherever the plain answer is not confident.
     """
 
-    def __init__(self, resolver, column, *, country=None, admin1=None, date=None, group=None,
+    def __init__(self, resolver, column, *, country=None, admin1=None, admin2=None, date=None, group=None,
                  prefix="geo_", context=True, min_confidence=None, context_min_confidence=None,
                  workers: int | None = None) -> None:
         self.resolver = resolver
         self.workers = workers  # processes for the distinct values (None: automatic, 1: none)
         self.column = column
-        self.hints = {"country": country, "admin1": admin1, "date": date}
+        self.hints = {"country": country, "admin1": admin1, "admin2": admin2, "date": date}
         self.group = group
         self.prefix = prefix
         self.context = context
@@ -416,13 +418,13 @@ def with_hints(resolver, within=None, feature=None):
     return Resolver(resolver.gazetteer, **{**resolver.settings(), "within": within, "feature": feature})
 
 
-def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None, group=None,
+def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=None, date=None, group=None,
               within=None, feature=None, prefix: str = "geo_", resolver=None, context=True,
               min_confidence=None, workers: int | None = None) -> pd.DataFrame:
     """Normalize a column of place names; returns a copy of the frame with result columns.
 
-    ``country``, ``admin1``, ``date``: a constant hint, or the name of a column holding one per
-    row (a string that is a column name is taken as the column). ``within``, ``feature``: one
+    ``country``, ``admin1``, ``admin2``, ``date``: a constant hint, or the name of a column holding
+    one per row (a string that is a column name is taken as the column). ``within``, ``feature``: one
     area or feature filter for every row (as in :func:`geonorm.resolve`). ``group``: a column whose
     groups get their own column context. ``context``: let confidently resolved rows re-rank the
     ambiguous ones (the explanation then mentions 'column context'). New columns:
@@ -453,7 +455,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, date=None
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
     norm = ColumnNormalizer(with_hints(resolver, within, feature), column, country=country, admin1=admin1,
-                            date=date, group=group, prefix=prefix, context=context,
+                            admin2=admin2, date=date, group=group, prefix=prefix, context=context,
                             min_confidence=min_confidence, workers=workers)
     norm.add(df)
     norm.finish()

@@ -11,8 +11,9 @@ import numpy as np
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
+from ..sources.cldr import cyrillic_script_countries
 from .candidates import NAME_VIAS, Evidence, respelled_row
-from .hints import area_candidates, former_state, haversine_km
+from .hints import area_candidates, area_word_synonyms, former_state, haversine_km
 from .phrase import Part, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -23,6 +24,8 @@ _TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _ADMIN2 = LEVELS.index("admin2")
 _PLACE = LEVELS.index("populated place")
+# countries whose languages form area adjectives with -sk- ('Donetskyi', 'Kurskaya', 'Krakowski')
+_SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR", "BA", "ME", "RS"}
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
@@ -40,6 +43,15 @@ def _begins_with_any(area_name: str, town_names: list[str]) -> bool:
     or as written ('Pskov' folds to 'pskiv', not 'Pskovskaya')?"""
     return any(len(stem) >= 4 and key(area_name).startswith(stem)
                for key in (fold_key, _lower_ascii) for name in town_names for stem in [key(name)[:5]])
+
+
+_CITY_COUNCIL_RE = re.compile(r"\s+(?:city|town)(?:\s+(?:council|municipality))?$", re.IGNORECASE)
+
+
+def _city_council(text: str) -> str:
+    """The town of a city council's area ('Makiivka City' of 'Makiivka City municipality'), the
+    text itself otherwise."""
+    return _CITY_COUNCIL_RE.sub("", text) or text
 
 
 def all_rows(area_ctx) -> list[int]:
@@ -103,6 +115,23 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
+
+    def district(self, part: Part, within: list[int] = ()) -> list[int]:
+        """Rows standing for a second-level area named alone (an ``admin2`` hint): the gazetteer's
+        districts of that name, with any area word ('Svativskyi' district is GeoNames' 'Svativskyi
+        Raion'), and the town a district is named after ('Shakhtarsk raion', abolished in 2020,
+        is Shakhtarsk's; 'Makiivka City municipality' the city's): districts named in older data
+        had other borders than the gazetteer's, so a place near the town counts as inside. All
+        inside ``within`` (the first-level areas or countries hinted) when given."""
+        gaz = self.gazetteer
+        rows = [] if part.is_community else next(
+            (found for text in [part.text, *area_word_synonyms(part.whole_name, "admin2")]
+             for found in [area_candidates(gaz, text, ("admin2",))] if found), [])
+        towns = self.district_towns(part.text, within=list(within))
+        rows += towns + self.districts_named_after(towns[:3])
+        if within:
+            rows = [r for r in rows if self.inside_any(r, gaz.place(r), within)]
+        return list(dict.fromkeys(rows))[:50]
 
     def _consistent(self, found: list[tuple[Part, list[int]]]):
         """(kept, dropped parts): each part's areas that agree with the other parts' (one lies
@@ -181,7 +210,11 @@ class PhraseAreas:
         if stem == word:
             return []
         for t in dict.fromkeys(stem + suffix for suffix in _TOWN_SUFFIXES):
-            pairs = self.named_after(self.towns(t)[:5], level) if len(t) >= 4 else []
+            # (a Slavic adjective names a town where Slavic is spoken: 'Svativskyi' is no
+            # Shantou, whose old name Swatow folds like 'svativ')
+            towns = [r for r in self.towns(t) if self.gazetteer.country_code_of(r) in _SLAVIC_COUNTRIES] \
+                if len(t) >= 4 else []
+            pairs = self.named_after(towns[:5], level)
             if pairs:
                 return pairs
         return []
@@ -224,8 +257,9 @@ class PhraseAreas:
         lies in its district (``candidates``)."""
         gaz = self.gazetteer
         word = to_ascii(text)
-        stem = _ADJ_END.sub("", word)
-        tries = [word] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word]
+        town = _city_council(word)  # 'Makiivka City municipality': the city's council area
+        stem = _ADJ_END.sub("", town)
+        tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
         best, best_rank = [], (-1, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:
@@ -344,6 +378,8 @@ class PhraseAreas:
         gaz = self.gazetteer
         for a in area_rows:
             if a == row:
+                if int(gaz.place_level[a]) == _PLACE:  # a district's town lies in the district it names
+                    return True
                 continue
             area = gaz.place(a)
             if area.level == "country":

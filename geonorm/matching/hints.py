@@ -61,6 +61,22 @@ def successor_rows(gaz: Gazetteer, state: FormerState) -> list[int]:
     return [row for cc in state.successors if (row := areas.get(("country", cc))) is not None]
 
 
+# area words that translate one another, per level: GeoNames says 'Svativskyi Raion' where a
+# report says 'Svativskyi district' ('county' is no raion: 'County Wexford' is not Wexford
+# County, Michigan)
+LEVEL_WORDS = {"admin1": ("oblast", "region", "province"), "admin2": ("raion", "rayon", "district")}
+
+
+def area_word_synonyms(name: str, level: str) -> list[str]:
+    """``name`` with its trailing area word replaced by each of its synonyms at ``level``
+    ('Svativskyi district' -> 'Svativskyi raion', 'Svativskyi rayon'); [] for other words."""
+    words = name.split()
+    group = LEVEL_WORDS.get(level, ())
+    if len(words) < 2 or words[-1].lower() not in group:
+        return []
+    return [" ".join(words[:-1] + [w]) for w in group if w != words[-1].lower()]
+
+
 def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[int]:
     """Rows of areas at ``levels`` named ``text`` ('Donetsk region', 'UA-14', 'DPR', 'Украина').
     A former state stands for all the countries on its territory now ('Kiev, USSR')."""

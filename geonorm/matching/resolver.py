@@ -21,7 +21,7 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, former_state, haversine_km, missing, nearest_town, parse_admin1,
+from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, missing, nearest_town, parse_admin1,
                     parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
                     successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
@@ -178,6 +178,8 @@ def _query_text(query) -> tuple[str | None, str]:
 class _Hints:
     countries: list[Area] = field(default_factory=list)
     admin1: list[Area] = field(default_factory=list)
+    admin2: str = ""  # the second-level area hinted, as written
+    admin2_rows: list[int] = field(default_factory=list)  # its districts, or the town it is named after
     near: tuple[float, float] | None = None
     within: object = None
     as_of: int | None = None
@@ -204,14 +206,14 @@ class Resolver:
     (query, hints) pairs are cached (``cache_size`` entries).
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, near=None,
+    def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, admin2=None, near=None,
                  within=None, as_of=None, feature=None, limit: int = 1,
                  min_confidence: float | None = None, fuzzy: bool = True, typo_reach: int = TYPO_PLACES,
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.defaults = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of,
+        self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
                              feature=feature, limit=limit, min_confidence=min_confidence)
         self.fuzzy = fuzzy
         self.typo_reach = typo_reach
@@ -233,14 +235,14 @@ class Resolver:
                     fallback=self.fallback, fallback_below=self.fallback_below)
 
     # ---- public -------------------------------------------------------------------------
-    def resolve(self, query, *, country=_UNSET, admin1=_UNSET, near=_UNSET, within=_UNSET,
+    def resolve(self, query, *, country=_UNSET, admin1=_UNSET, admin2=_UNSET, near=_UNSET, within=_UNSET,
                 as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
                 context: Context | None = None) -> Match:
         """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match.
 
         ``context`` (a :class:`~geonorm.matching.context.Context`) adds soft evidence from other
         queries: the rows of a column, the other mentions of a document."""
-        given = dict(country=country, admin1=admin1, near=near, within=within, as_of=as_of, feature=feature)
+        given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of, feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
         limit = self.defaults["limit"] if limit is _UNSET else limit
         min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else min_confidence
@@ -310,7 +312,8 @@ class Resolver:
                 self._hint_cache[key] = hit
         return hit
 
-    def _hints(self, country=None, admin1=None, near=None, within=None, as_of=None, feature=None) -> _Hints:
+    def _hints(self, country=None, admin1=None, admin2=None, near=None, within=None, as_of=None,
+               feature=None) -> _Hints:
         gaz = self.gazetteer
         h = _Hints()
         if not missing(country):
@@ -319,11 +322,34 @@ class Resolver:
         h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self.resolve(n, feature="admin1"))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
+        h.admin2, h.admin2_rows = self._admin2(admin2, h, dict(country=country, admin1=admin1))
         h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)
         h.feature = parse_feature(feature)
         return h
+
+    def _admin2(self, value, h: _Hints, given: dict) -> tuple[str, list[int]]:
+        """(label, rows) of an admin2 hint: the districts of that name inside the first-level
+        areas or countries hinted, or the town a district is named after ('Shakhtarsk raion',
+        abolished in 2020; 'Makiivka City municipality'), found by the resolver (``given``
+        hints) at confidence 0.5 or more when misspelt ('Shaktarsk raion')."""
+        if missing(value):
+            return "", []
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"admin2 hint must be the name of a second-level area, got {value!r}")
+        parts = [p for p in parse_phrase(value) if p.text]
+        part = parts[0] if parts else Part(text=value.strip(), raw=value.strip())
+        within = [a.row for a in h.admin1 if a.row >= 0] or [c.row for c in h.countries if c.row >= 0]
+        rows = self._areas.district(part, within)
+        if not rows:
+            m = self.resolve(part.text, feature=("populated place", "admin2"), **given)
+            rows = [self.gazetteer.row_of(m.id)] if m.ok and m.confidence >= 0.5 else []
+            rows += self._areas.districts_named_after(rows)
+        if not rows:
+            raise ValueError(f"unknown second-level area {value!r} (try a name like 'Bakhmut raion' or "
+                             "'Cook County')")
+        return value.strip(), rows
 
     # ---- the pipeline --------------------------------------------------------------------
     def _resolve_written(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
@@ -570,12 +596,17 @@ class Resolver:
             part, evidence = parts[i], {}
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
-                whole = part.whole_name
-                ev = {r: e for r, e in self._gather(whole, fuzzy=False).items()
-                      if e.via in NAME_VIAS and self._is_feature(r, part.feature)
-                      } if whole != part.text else {}
-                if ev:
-                    return _whole(part, whole), i, ev
+                # ... or be another area word for the gazetteer's ('Svativskyi district' is
+                # GeoNames' 'Svativskyi Raion')
+                # (a name the gazetteer holds as such, not a machine romanization)
+                whole, gaz = part.whole_name, self.gazetteer
+                for name in [w for w in [whole, *area_word_synonyms(whole, part.feature)] if w != part.text]:
+                    ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
+                          if e.via in NAME_VIAS and self._is_feature(r, part.feature) and (
+                              name == whole or e.via == "exact" and _NAME_KINDS[int(gaz.form_kind[e.form_row])]
+                              != NameKind.ROMANIZED)}
+                    if ev:
+                        return _whole(part, whole), i, ev
             for variant in part.alternatives or [part.text]:
                 ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
                 if not ev and part.raw and part.raw != variant:
@@ -891,6 +922,13 @@ class Resolver:
                 else:
                     s += scoring.ADMIN1_MISMATCH
                     notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
+            if hints.admin2:
+                if self._areas.inside_any(row, place, hints.admin2_rows):
+                    s += scoring.ADMIN2_MATCH
+                    notes.append(f"admin2 hint {hints.admin2} holds it")
+                else:
+                    s += scoring.ADMIN2_MISMATCH
+                    notes.append(f"admin2 hint {hints.admin2} does not hold it")
             if area_label.get(row):
                 s += scoring.AREA_PART_MATCH
                 notes.append(f"phrase part {area_label[row]!r} names its area")
@@ -1113,10 +1151,11 @@ def default_resolver() -> Resolver:
         return _default
 
 
-def resolve(query, *, country=None, admin1=None, near=None, within=None, as_of=None, feature=None,
-            limit: int = 1, min_confidence: float | None = None) -> Match:
+def resolve(query, *, country=None, admin1=None, admin2=None, near=None, within=None, as_of=None,
+            feature=None, limit: int = 1, min_confidence: float | None = None) -> Match:
     """Resolve a place name or phrase on the default gazetteer. See :class:`Resolver`."""
-    return default_resolver().resolve(query, country=country, admin1=admin1, near=near, within=within,
+    return default_resolver().resolve(query, country=country, admin1=admin1, admin2=admin2, near=near,
+                                      within=within,
                                       as_of=as_of, feature=feature, limit=limit,
                                       min_confidence=min_confidence)
 

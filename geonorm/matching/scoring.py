@@ -25,6 +25,9 @@ LEVEL_PRIOR = {"country": 1.5, "admin1": 0.0, "continent": 1.5, "region": 2.5, "
 POP_WEIGHT = 0.45
 COUNTRY_MATCH, COUNTRY_MISMATCH = 1.6, -2.0
 ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
+# a second-level area hint: districts are small and often named after abolished raions, so a
+# place outside the one hinted is shaded, not ruled out
+ADMIN2_MATCH, ADMIN2_MISMATCH = 2.0, -0.5
 AREA_PART_MATCH = 2.0
 OWN_NAME_IN_SCRIPT = 0.3  # a name in the query's script that romanizes to the place's own name
 OTHER_COUNTRY_SHARE = 0.8  # a town named with another country than the gazetteer's: shaded down
