@@ -112,3 +112,16 @@ def test_a_district_named_with_another_area_word_than_the_gazetteers(resolver):
     # which folds like 'svativ') has no 'Svativskyi' district
     pairs = resolver._areas.named_after_adjective("Svativskyi", "admin2")
     assert all(resolver.gazetteer.country_code_of(area) == "UA" for area, _ in pairs)
+
+
+@pytest.mark.parametrize("hint", ["admin1", "admin2", "country", "near", "as_of"])
+def test_a_huge_hint_is_a_short_error(resolver, hint):
+    with pytest.raises(ValueError) as exc:
+        resolver.resolve("Mykolaivka", **{hint: "x" * 1_000_000})
+    assert len(str(exc.value)) < 300
+
+
+def test_area_words_alone_are_no_admin2_hint(resolver):
+    for value in ("raion", "район", "district"):
+        with pytest.raises(ValueError, match="names no area"):
+            resolver.resolve("Mykolaivka", admin2=value)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
-from ..names.normalize import normalize, undotted
+from ..names.normalize import MAX_QUERY_CHARS, normalize, undotted
 from ..sources.curated import FormerState, area_codes, former_states
 from .phrase import AREA_WORDS
 
@@ -65,6 +65,22 @@ def successor_rows(gaz: Gazetteer, state: FormerState) -> list[int]:
 # report says 'Svativskyi district' ('county' is no raion: 'County Wexford' is not Wexford
 # County, Michigan)
 LEVEL_WORDS = {"admin1": ("oblast", "region", "province"), "admin2": ("raion", "rayon", "district")}
+
+
+def shown(value, limit: int = 80) -> str:
+    """``repr(value)`` for an error message, clipped ('x' * 10**7 is not echoed whole)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def hint_text(value, what: str) -> str:
+    """A hint given as text, stripped: a ValueError for non-text, blank and over-long values
+    (no name of an area is longer than a query may be)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be a name, got {shown(value)}")
+    if len(value) > MAX_QUERY_CHARS:
+        raise ValueError(f"{what} is {len(value):,} characters long; no area's name is, got {shown(value)}")
+    return value.strip()
 
 
 def area_word_synonyms(name: str, level: str) -> list[str]:
@@ -175,8 +191,7 @@ def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
 def parse_country(gaz: Gazetteer, value) -> Area | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
+    hint_text(value, "country hint (an ISO code or a country name)")
     rows = _country_rows(gaz, value)
     countries = gaz.area_rows()
     if not rows and value.strip().isdigit():  # ISO 3166-1 numeric: '804'
@@ -194,7 +209,7 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
             p, area = gaz.place(row), gaz.place(areas[0])
             return Area(f"{area.name} ({p.name})", p.country_code, area.admin1_code, areas[0])
     if not rows:
-        raise ValueError(f"unknown country {value!r} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
+        raise ValueError(f"unknown country {shown(value)} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
     p = gaz.place(rows[0])
     return Area(p.name, p.country_code, "", rows[0])
 
@@ -205,8 +220,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
     adjective alone), a first-level area it finds with confidence 0.5 or more."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"admin1 hint must be a name or ISO 3166-2 code, got {value!r}")
+    hint_text(value, "admin1 hint (a name or ISO 3166-2 code)")
     rows = area_candidates(gaz, value, ("admin1",))
     for text in (value, f"{value} region") if not rows and resolve_name is not None and not value.strip().isdigit() else ():
         m = resolve_name(text)  # ('Donetska' region: an area adjective alone)
@@ -214,7 +228,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
         if rows:
             break
     if not rows:
-        raise ValueError(f"unknown first-level area {value!r} (try a name like 'Donetsk region' or a code like 'UA-14')")
+        raise ValueError(f"unknown first-level area {shown(value)} (try a name like 'Donetsk region' or a code like 'UA-14')")
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
 
 
@@ -262,7 +276,7 @@ def parse_date(value) -> int | None:
                 return d.year * 10000 + d.month * 100 + d.day
             except (ValueError, OverflowError):
                 pass
-    raise ValueError(f"as_of must be a date, a datetime or a date string with a four-digit year, got {value!r}")
+    raise ValueError(f"as_of must be a date, a datetime or a date string with a four-digit year, got {shown(value)}")
 
 
 def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float] | None:
@@ -276,13 +290,13 @@ def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float]
             raise ValueError("a place name for 'near' needs a resolver")
         m = resolve_name(value)
         if not m.ok:
-            raise ValueError(f"'near' place {value!r} could not be resolved")
+            raise ValueError(f"'near' place {shown(value)} could not be resolved")
         lat, lon = m.lat, m.lon
     else:
         try:
             lat, lon = (float(v) for v in value)
         except (TypeError, ValueError):
-            raise ValueError(f"near must be (lat, lon), a shapely Point or a place name, got {value!r}") from None
+            raise ValueError(f"near must be (lat, lon), a shapely Point or a place name, got {shown(value)}") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
         raise ValueError(f"near point out of range: lat={lat}, lon={lon}")
     return lat, lon
@@ -326,7 +340,7 @@ def parse_within(value):
             text = str(value).strip()
             if text.lower().endswith((".geojson", ".json")):
                 if not os.path.isfile(text):
-                    raise ValueError(f"no GeoJSON file {text!r}")
+                    raise ValueError(f"no GeoJSON file {shown(text)}")
                 with open(text, encoding="utf-8") as fh:
                     text = fh.read().strip()
             if _BBOX_TEXT_RE.fullmatch(text):  # '129,61,130,62' as a command line gives it
@@ -359,7 +373,7 @@ def parse_feature(value) -> tuple[str, ...] | None:
     for v in values:
         key = str(v).strip().lower()
         if key not in FEATURES:
-            raise ValueError(f"feature must be one of {sorted(FEATURES)} or a list of them, got {v!r}")
+            raise ValueError(f"feature must be one of {sorted(FEATURES)} or a list of them, got {shown(v)}")
         levels += [lvl for lvl in FEATURES[key] if lvl not in levels]
     if not levels:
         raise ValueError("feature must name at least one feature")

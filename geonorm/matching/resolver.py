@@ -21,7 +21,7 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, missing, nearest_town, parse_admin1,
+from .hints import (Area, area_candidates, area_word_synonyms, hint_text, shown, former_state, haversine_km, missing, nearest_town, parse_admin1,
                     parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
                     successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
@@ -336,10 +336,11 @@ class Resolver:
         hints) at confidence 0.5 or more when misspelt ('Shaktarsk raion')."""
         if missing(value):
             return "", []
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"admin2 hint must be the name of a second-level area, got {value!r}")
+        value = hint_text(value, "admin2 hint (the name of a second-level area)")
+        if is_generic(value):
+            raise ValueError(f"admin2 hint {shown(value)} names no area, only area words")
         parts = [p for p in parse_phrase(value) if p.text]
-        part = parts[0] if parts else Part(text=value.strip(), raw=value.strip())
+        part = parts[0] if parts else Part(text=value, raw=value)
         within = [a.row for a in h.admin1 if a.row >= 0] or [c.row for c in h.countries if c.row >= 0]
         rows = self._areas.district(part, within)
         if not rows:
@@ -347,9 +348,9 @@ class Resolver:
             rows = [self.gazetteer.row_of(m.id)] if m.ok and m.confidence >= 0.5 else []
             rows += self._areas.districts_named_after(rows)
         if not rows:
-            raise ValueError(f"unknown second-level area {value!r} (try a name like 'Bakhmut raion' or "
+            raise ValueError(f"unknown second-level area {shown(value)} (try a name like 'Bakhmut raion' or "
                              "'Cook County')")
-        return value.strip(), rows
+        return value, rows
 
     # ---- the pipeline --------------------------------------------------------------------
     def _resolve_written(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
