@@ -176,3 +176,38 @@ def test_cli_missing_file_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(eval_command, [str(tmp_path / "nope.jsonl")])
     assert res.exit_code == 2
     assert "does not exist" in res.output
+
+
+def _hinted_gold(tmp_path, resolver) -> Path:
+    """Two lines naming the Mykolaivka of Volnovakha raion, whose oblast holds bigger namesakes."""
+    target = resolver.resolve("Mykolaivka", admin1="Donetsk oblast", admin2="Volnovakha raion")
+    lines = [{"id": f"m{i}", "mention": "Mykolaivka", "gold_lat": target.lat, "gold_lon": target.lon,
+              "source": "ucdp_test", "meta": {"adm_1": "Donetsk oblast", "adm_2": adm2}}
+             for i, adm2 in enumerate(["Volnovakha raion", "Volnovakha Raion"])]
+    path = tmp_path / "hinted.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return path
+
+
+def test_hints_from_gold_fields_in_mention_and_column_modes(tmp_path, resolver):
+    gold = _hinted_gold(tmp_path, resolver)
+    assert evaluate(gold, resolver)["geonorm"]["acc@20km"] == 0.0  # the biggest namesake, far away
+    hints = ["admin1=meta.adm_1", "admin2=meta.adm_2"]
+    for mode in ("mention", "column"):
+        report = evaluate(gold, resolver, mode=mode, hints=hints)
+        assert report["geonorm"]["acc@20km"] == 1.0, mode
+        assert report["hints"] == hints
+    res = CliRunner().invoke(eval_command, [str(gold), "--mode", "column", "--hint", "admin2=meta.adm_2",
+                                            "--hint", "admin1=meta.adm_1", "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output[res.output.index("{"):])["geonorm"]["acc@20km"] == 1.0
+
+
+def test_bad_hint_specs_are_clear_errors(tmp_path):
+    for spec in ("admin3=meta.x", "admin1", "admin1="):
+        with pytest.raises(ValueError, match="NAME=FIELD"):
+            evaluate(GOLD, StubResolver(), hints=[spec])
+        res = CliRunner().invoke(eval_command, [str(GOLD), "--hint", spec])
+        assert res.exit_code == 2 and "--hint" in res.output
+    with pytest.raises(ValueError, match="context"):
+        evaluate(GOLD, StubResolver(), mode="context", hints=["admin1=meta.kind"])

@@ -393,22 +393,75 @@ class FuzzyBaseline(_PopulationPick):
         return hit
 
 
+HINT_NAMES = ("country", "admin1", "admin2", "date")
+
+
+def parse_hints(hints: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
+    """``admin1=meta.adm_1`` -> [('admin1', 'meta.adm_1')]: a resolver hint taken from a (dotted)
+    field of each gold record."""
+    out = []
+    for h in hints or ():
+        name, path = h if isinstance(h, tuple) else str(h).partition("=")[::2]
+        name, path = str(name).strip(), str(path).strip()
+        if name not in HINT_NAMES or not path:
+            raise ValueError(f"hint {h!r} is not NAME=FIELD with NAME one of {', '.join(HINT_NAMES)} "
+                             "(e.g. admin1=meta.adm_1)")
+        out.append((name, path))
+    return out
+
+
+def hinted_resolver(hints: list[tuple[str, str]]) -> ContextResolver:
+    """Mention mode with hints: each mention with its record's hint fields, as a table row is
+    resolved (a bad hint value is dropped, and the explanation says so)."""
+    from .table import resolve_row
+
+    def resolve_item(resolver, record: dict) -> Match:
+        return resolve_row(resolver, record["mention"], {n: get_path(record, p) for n, p in hints})
+    resolve_item.__name__ = "hinted_resolver"
+    return resolve_item
+
+
+def run_column(items: list[GoldItem], resolver, hints: list[tuple[str, str]]) -> tuple[list[Outcome], float]:
+    """Column mode: the mentions as one column of a table (hint fields as its columns) through
+    :func:`geonorm.normalize`, column context included, as a user's CSV would be."""
+    import pandas as pd
+
+    from .table import normalize
+    frame = pd.DataFrame({"mention": [it.mention for it in items],
+                          **{f"hint_{n}": [get_path(it.record, p) for it in items] for n, p in hints}})
+    t0 = time.perf_counter()
+    res = normalize(frame, "mention", resolver=resolver, **{n: f"hint_{n}" for n, _ in hints})
+    secs = time.perf_counter() - t0
+    outcomes = []
+    for item, row in zip(items, res.itertuples(index=False)):
+        m = None if pd.isna(row.geo_lat) else Match(
+            query=item.mention, id=int(row.geo_id), lat=float(row.geo_lat), lon=float(row.geo_lon),
+            confidence=float(row.geo_confidence), match_kind=str(row.geo_match_kind))
+        outcomes.append(_outcome(item, m))
+    return outcomes, secs
+
+
 # ---- the whole evaluation ----------------------------------------------------------------------
 def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: bool = False,
              out=None, context_resolver: ContextResolver | None = None,
-             progress: Callable[[str, int, int], None] | None = None) -> dict:
+             progress: Callable[[str, int, int], None] | None = None, hints=()) -> dict:
     """Evaluate ``resolver`` (anything with ``.resolve(text) -> Match``) on a gold JSONL file.
 
     ``mode='mention'`` resolves each mention alone. ``mode='context'`` calls
     ``context_resolver(resolver, gold_record)`` for each item (the record has ``text``, ``start``,
     ``end``...); without one it falls back to mention mode for now. ``out``: write the
     predictions (score.py's format) there; with ``baselines`` the baselines' predictions go to
-    ``<out stem>.exact.jsonl`` and ``<out stem>.fuzzy.jsonl``. Returns a dict of metrics (see module doc).
+    ``<out stem>.exact.jsonl`` and ``<out stem>.fuzzy.jsonl``. ``mode='column'`` resolves the
+    mentions as one table column (:func:`run_column`). ``hints``: ``NAME=FIELD`` pairs (see
+    :func:`parse_hints`) for the mention and column modes. Returns a dict of metrics (see module doc).
     """
-    if mode not in ("mention", "context"):
-        raise ValueError(f"mode must be 'mention' or 'context', got {mode!r}")
+    if mode not in ("mention", "context", "column"):
+        raise ValueError(f"mode must be 'mention', 'context' or 'column', got {mode!r}")
+    hints = parse_hints(hints)
+    if hints and mode == "context":
+        raise ValueError("hints are for the mention and column modes (context mode reads the documents)")
     gold = read_gold(gold_path, filters)
-    resolve_item = mention_resolver
+    resolve_item = hinted_resolver(hints) if hints else mention_resolver
     if mode == "context":
         if context_resolver is None:
             from .text import DocumentContextResolver
@@ -419,12 +472,17 @@ def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: 
         "gold": str(gold_path), "mode": mode,
         "context_resolver": getattr(resolve_item, "__name__", repr(resolve_item)),
         "filters": [f"{k}={v}" for k, v in parse_filters(filters)],
+        "hints": [f"{n}={p}" for n, p in hints],
         "lines": gold.lines, "skipped": len(gold.problems),
         "problems": [{"line": ln, "problem": msg} for ln, msg in gold.problems],
         "filtered_out": gold.filtered_out,
     }
     prog = (lambda name: (lambda i, n: progress(name, i, n))) if progress else (lambda name: None)
-    outcomes, secs = run(gold.items, resolver, resolve_item, prog("geonorm"))
+    if mode == "column":
+        report["context_resolver"] = "column"
+        outcomes, secs = run_column(gold.items, resolver, hints)
+    else:
+        outcomes, secs = run(gold.items, resolver, resolve_item, prog("geonorm"))
     res = metrics(outcomes)
     res["seconds"] = round(secs, 2)
     res["failure_examples"] = [f"line {o.item.line}: {o.failure}" for o in outcomes if o.failure][:5]
@@ -523,8 +581,12 @@ def format_report(report: dict) -> str:
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, readable=True))
-@click.option("--mode", type=click.Choice(["mention", "context"]), default="mention", show_default=True,
-              help="mention: resolve the mention alone; context: resolve each document's gold spans together (document context).")
+@click.option("--mode", type=click.Choice(["mention", "context", "column"]), default="mention", show_default=True,
+              help="mention: resolve the mention alone; context: resolve each document's gold spans together "
+                   "(document context); column: the mentions as one table column (column context).")
+@click.option("--hint", "hints", multiple=True, metavar="NAME=FIELD",
+              help="A resolver hint from a (dotted) field of each gold line, NAME one of country, admin1, admin2, "
+                   "date; e.g. admin1=meta.adm_1. Repeatable; mention and column modes.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True),
               help="Write predictions (JSONL: id, pred_lat, pred_lon, pred_geonameid) here.")
 @click.option("--filter", "filters", multiple=True, metavar="KEY=VALUE",
@@ -532,12 +594,18 @@ def format_report(report: dict) -> str:
 @click.option("--baselines", is_flag=True, help="Also run the exact-lookup and rapidfuzz baselines (slow).")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def eval_command(gold, mode, out, filters, baselines, index, as_json):
+def eval_command(gold, mode, out, filters, baselines, index, as_json, hints):
     """Evaluate geonorm on a gold JSONL file (fields id, mention, gold_lat, gold_lon, ...)."""
     try:
         flt = parse_filters(filters)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--filter") from None
+    try:
+        hint_fields = parse_hints(hints)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--hint") from None
+    if hint_fields and mode == "context":
+        raise click.BadParameter("hints are for the mention and column modes", param_hint="--hint")
     from ..gazetteer import Gazetteer
     from ..matching.resolver import Resolver
     gaz = Gazetteer.open(index) if index else Gazetteer.default(progress=not as_json)
@@ -548,7 +616,7 @@ def eval_command(gold, mode, out, filters, baselines, index, as_json):
 
     try:
         report = evaluate(gold, resolver, mode=mode, filters=flt, baselines=baselines, out=out,
-                          progress=progress if sys.stderr.isatty() else None)
+                          progress=progress if sys.stderr.isatty() else None, hints=hint_fields)
     except (OSError, UnicodeError) as exc:
         raise click.ClickException(f"cannot read {gold}: {exc}") from None
     if as_json:

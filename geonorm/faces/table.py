@@ -85,8 +85,10 @@ def _key(value):
 
 
 # ---- resolving ------------------------------------------------------------------------------
-def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context | None) -> Match:
-    """Resolve one distinct combination; a bad hint value drops that hint instead of failing."""
+def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Context | None = None) -> Match:
+    """Resolve one row's value with its ``hints`` (country, admin1, admin2, date; missing or blank
+    ones are no hints); a bad hint value drops that hint, and the explanation says so, instead of
+    failing."""
     kw = {k: (None if is_null(v) or (isinstance(v, str) and not v.strip()) else v)
           for k, v in hints.items()}
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
@@ -116,7 +118,7 @@ def _resolve_one(resolver, value, hints: dict, min_confidence, context: Context 
 def _resolve_item(resolver, item) -> Match:
     """(value, hints, min_confidence, context) -> Match (module level: runs in workers)."""
     value, hints, min_confidence, context = item
-    return _resolve_one(resolver, value, hints, min_confidence, context)
+    return resolve_row(resolver, value, hints, min_confidence, context)
 
 
 def result_row(m: Match | None) -> tuple:
@@ -266,7 +268,7 @@ class ColumnNormalizer:
 
     def _plain(self, key, spec) -> Match:
         hints, _ = self._key_hints(key, spec)
-        return _resolve_one(self.resolver, key[0], hints, self.min_confidence, None)
+        return resolve_row(self.resolver, key[0], hints, self.min_confidence, None)
 
     def _context_of(self, key, spec, first: Match):
         """(hints, context) when ``first`` should be re-ranked with the column context, else None."""
@@ -282,7 +284,7 @@ class ColumnNormalizer:
         found = self._context_of(key, spec, first)
         if found is None:
             return first
-        return _resolve_one(self.resolver, key[0], found[0], self.min_confidence, found[1])
+        return resolve_row(self.resolver, key[0], found[0], self.min_confidence, found[1])
 
     def _parallel_ok(self) -> bool:
         """Worker processes only help with many distinct values and a plain resolver (one
