@@ -125,3 +125,12 @@ def test_area_words_alone_are_no_admin2_hint(resolver):
     for value in ("raion", "район", "district"):
         with pytest.raises(ValueError, match="names no area"):
             resolver.resolve("Mykolaivka", admin2=value)
+
+
+def test_a_district_named_as_the_gazetteer_names_it_holds_its_towns(resolver):
+    # 'Pokrovsk Raion' is GeoNames' own name of the raion Avdiivka lies in: not a village
+    # 'Pokrovske' that happens to lie near a namesake Avdiyivka of Chernihiv oblast
+    for phrase in ("Avdiivka, Pokrovsk Raion", "Avdiivka, Pokrovsk district"):
+        m = resolver.resolve(phrase)
+        assert (m.id, m.admin2) == (713122, "Pokrovsk Raion"), phrase
+    assert "admin2 hint Pokrovsk Raion holds it" in resolver.resolve("Avdiivka", admin2="Pokrovsk Raion").hints

@@ -94,6 +94,12 @@ class PhraseAreas:
             # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
             # not Lyman County, South Dakota)
             rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
+            whole = self._by_whole_name(part, within=[])
+            if whole and (not candidates or any(self.inside_any(c, gaz.place(c), whole) for c in candidates[:50])):
+                # the district as the gazetteer names it ('Pokrovsk Raion'), when a candidate lies
+                # in it, and the town it is named after inside it (districts in older data had
+                # other borders)
+                rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
             if rows:
@@ -124,14 +130,27 @@ class PhraseAreas:
         had other borders than the gazetteer's, so a place near the town counts as inside. All
         inside ``within`` (the first-level areas or countries hinted) when given."""
         gaz = self.gazetteer
-        rows = [] if part.is_community else next(
-            (found for text in [part.text, *area_word_synonyms(part.whole_name, "admin2")]
-             for found in [area_candidates(gaz, text, ("admin2",))] if found), [])
+        rows = self._by_whole_name(part, within) or ([] if part.is_community else area_candidates(
+            gaz, part.text, ("admin2",)))
         towns = self.district_towns(part.text, within=list(within))
         rows += towns + self.districts_named_after(towns[:3])
         if within:
             rows = [r for r in rows if self.inside_any(r, gaz.place(r), within)]
         return list(dict.fromkeys(rows))[:50]
+
+    def _by_whole_name(self, part: Part, within: list[int]) -> list[int]:
+        """Second-level areas named by the part as a whole, area word included, or with another
+        word for it ('Pokrovsk Raion'; 'Svativskyi district' for GeoNames' 'Svativskyi Raion'),
+        inside ``within`` when given."""
+        if part.feature != "admin2" or part.is_community:
+            return []
+        gaz = self.gazetteer
+        for name in [part.whole_name, *area_word_synonyms(part.whole_name, "admin2")]:
+            rows = [r for r in area_candidates(gaz, name, ("admin2",))
+                    if not within or self.inside_any(r, gaz.place(r), within)]
+            if rows:
+                return rows[:50]
+        return []
 
     def _consistent(self, found: list[tuple[Part, list[int]]]):
         """(kept, dropped parts): each part's areas that agree with the other parts' (one lies
