@@ -134,3 +134,15 @@ def test_a_district_named_as_the_gazetteer_names_it_holds_its_towns(resolver):
         m = resolver.resolve(phrase)
         assert (m.id, m.admin2) == (713122, "Pokrovsk Raion"), phrase
     assert "admin2 hint Pokrovsk Raion holds it" in resolver.resolve("Avdiivka", admin2="Pokrovsk Raion").hints
+
+
+@pytest.mark.parametrize("phrase, district", [
+    ("Kursk region, Sudzhansky district", "Sudzhanskiy Rayon"),
+    ("Luhansk region, Svativskyi district", "Svativskyi Raion"),
+    ("Illinois, Cook County", "Cook County"),
+])
+def test_a_phrase_of_areas_alone_names_the_smallest(resolver, phrase, district):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (district, "admin2")
+    # a country after an area is still a qualifier of it
+    assert resolver.resolve("Kursk region, Russia").feature == "admin1"

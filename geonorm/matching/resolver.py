@@ -48,6 +48,7 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
+_SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 _GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
@@ -427,7 +428,8 @@ class Resolver:
         order = [i for i, p in enumerate(parts) if not p.is_area]
         if len(order) < len(parts) and all(self._qualifier(parts[i].text) for i in order):
             order = []  # 'Kursk region, Russia', 'shelling in Kursk region': the area is the place
-        order = order or list(range(len(parts)))
+        # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
+        order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
         order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         head, head_index, evidence = self._whole_part_head(parts, order)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
