@@ -406,3 +406,17 @@ def test_romanizations_of_ukrainian_towns_and_declined_names_after_prepositions_
                                                                        "Kupiansk": 703656}
     (m,) = extract("Утром ВСУ обстреляли позиции около Марьинки.", resolver=resolver)
     assert (m.text, m.match.id) == ("Марьинки", 701845)  # not the village Marinki near Moscow
+
+
+@pytest.mark.parametrize("text, found", [
+    # a town before its oblast in the genitive: the oblast's adjective starts a part of its own,
+    # and neither is inside a run of capitalized words (both had been dropped)
+    ("Окупанти обстріляли Нікополь і Марганець Дніпропетровської області.",
+     {"Нікополь": 700051, "Марганець": 701855, "Дніпропетровської області": 709929}),
+    ("Удар по Марганцю Дніпропетровської області.", {"Марганцю": 701855, "Дніпропетровської області": 709929}),
+    ("Обстрел Никополя и Марганца Днепропетровской области.",
+     {"Никополя": 700051, "Марганца": 701855, "Днепропетровской области": 709929}),
+])
+def test_a_town_before_its_oblast_in_an_oblique_case(resolver, text, found):
+    got = {m.text: m.match.id for m in extract(text, resolver=resolver)}
+    assert got == found
