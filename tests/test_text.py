@@ -420,3 +420,15 @@ def test_romanizations_of_ukrainian_towns_and_declined_names_after_prepositions_
 def test_a_town_before_its_oblast_in_an_oblique_case(resolver, text, found):
     got = {m.text: m.match.id for m in extract(text, resolver=resolver)}
     assert got == found
+
+
+def test_a_natural_feature_is_one_mention_with_its_word(resolver):
+    # 'the Dnipro river' is the river, not the city Dnipro at 0.99: the mention takes the word,
+    # and the resolver reads it as a natural feature (its town only a guess at where it is)
+    (river, town) = extract("Fighting along the Dnipro river near Kherson.", resolver=resolver)
+    assert river.text == "Dnipro river" and river.match.confidence <= 0.45
+    assert any("natural feature" in h for h in river.match.hints)
+    assert town.text == "Kherson"
+    assert [m.text for m in extract("Boats on Lake Hartwell and the Kanawha River.", resolver=resolver)] == \
+        ["Lake Hartwell", "Kanawha River"]
+    assert [m.text for m in extract("Snow on Mt. Washington today.", resolver=resolver)] == ["Mt. Washington"]

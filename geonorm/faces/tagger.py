@@ -36,7 +36,8 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, PLURAL_AREA_WORDS, governs_oblique
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS,
+                               governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
@@ -630,6 +631,16 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if nxt is not None and nxt[1].lower() in AREA_WORDS and not (fl & F_AREA and nxt[1].lower() == "republic"):
             ns, ne = doc.words.spans[nxt[0]]
             span.end, span.text, span.area_word = ne, clean[s:ne], True
+        elif nxt is not None and nxt[1].lower() in NATURE_WORDS:
+            # 'the Kanawha River', 'the Dnipro river': the feature is the mention, and the
+            # resolver reads it as one ('Dnipro' alone is the city)
+            ns, ne = doc.words.spans[nxt[0]]
+            span.end, span.text = ne, clean[s:ne]
+        prev = doc.prev_word(s)
+        if prev is not None and prev[1] in _NATURE_LEAD_WORDS and text_gap(clean, doc, prev[0], s) in (
+                " ", ". " if prev[1] == "Mt" else " "):
+            # 'Lake Hartwell', 'Mount Hood': the lead word belongs to the name
+            span.start, span.text = doc.words.spans[prev[0]][0], clean[doc.words.spans[prev[0]][0]:span.end]
         out.append(span)
     for s, e in sorted(listed):  # a listed area no name of the automaton covers ('Barrow')
         if not any(sp.start < e and s < sp.end for sp in out):
@@ -891,6 +902,14 @@ _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
 _LETTERS = re.compile(r"[-'’ʼ]")
+
+
+_NATURE_LEAD_WORDS = frozenset(w.capitalize() for w in NATURE_LEAD)
+
+
+def text_gap(text: str, doc: _Doc, word_index: int, start: int) -> str:
+    """The characters between word ``word_index`` and position ``start``."""
+    return text[doc.words.spans[word_index][1]:start]
 
 
 def _area_adjective(doc: _Doc, word: str, nxt: tuple[int, str] | None) -> bool:
