@@ -751,9 +751,9 @@ class Resolver:
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
                           if e.via in NAME_VIAS}
                     if ev and proper and not any(
-                            int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS
-                            for r in ev):
-                        continue
+                            (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
+                            and e.via in WRITTEN_VIAS for r, e in ev.items()):
+                        continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
                     if ev:
                         return Part(text=span, raw=span), i, ev
         return None, -1, {}
