@@ -1223,3 +1223,12 @@ def test_an_abbreviated_first_word_is_looked_up_spelt_out(resolver, query, name,
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, feature)
     assert resolver.resolve("St. Louis").name == "St. Louis"  # a name as written stays first
+
+
+def test_an_acronym_is_looked_up_as_written_not_guessed(resolver):
+    # 'UCLA' was Uccle at 0.70 (a slip of its 'Uccla'), 'FATA' the village Fatwa
+    for acronym in ("UCLA", "FATA"):
+        assert not resolver.resolve(acronym).ok, acronym
+    # names in capitals are still found, and a country code is still one
+    assert resolver.resolve("KYIV").name == "Kyiv" and resolver.resolve("KHARKOV").name == "Kharkiv"
+    assert resolver.resolve("BH").country_code == "BH"

@@ -49,6 +49,8 @@ _STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "r
               "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
+# a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
+_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 _GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
@@ -441,7 +443,8 @@ class Resolver:
         # written: no guessed spellings
         places = [p for p in parts if not p.is_area]
         facility = next((p for p in places if p.feature == "facility"), None)
-        fuzzy = self.fuzzy and not (places and all(p.feature == "facility" for p in places))
+        fuzzy = self.fuzzy and not (places and all(p.feature == "facility" for p in places)) \
+            and not _ACRONYM_RE.fullmatch(text.strip())  # 'UCLA', 'FATA' are no slips of Uccla, Fatwa
         if evidence and len(head.text.split()) > 1 and all(
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
             # a guessed spelling of a whole part gives way to a name inside it when the rest of
@@ -475,8 +478,8 @@ class Resolver:
             head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
-            evidence = {} if generic else {r: e for r, e in evidence.items()
-                                           if e.via in NAME_VIAS and not respelled_row(gaz, r, e)}
+            evidence = {} if generic else {r: e for r, e in evidence.items()  # (an ISO code stays one)
+                                           if e.via in NAME_VIAS and not respelled_row(gaz, r, e) or e.via == "code"}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
@@ -512,7 +515,7 @@ class Resolver:
         if not evidence:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
-            if self.fuzzy and not fuzzy:
+            if self.fuzzy and not fuzzy and facility is not None:
                 return Match(query=text, head=head.text, reason=(
                     f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
                     "place named in it; the gazetteer holds places, not facilities or natural features"))
