@@ -204,6 +204,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
+            if via == "skeleton" and int(gaz.form_kind[fr]) == _COLLOQUIAL:
+                continue  # a demonym or nickname is written as it is: 'Latin' is no 'Laotian'
             if loose and _other_language_country_name(gaz, fr) and (
                     via == "skeleton" or int(gaz.form_kind[fr]) != _ROMANIZED):
                 # a country's name in another language as written, not one folded close to it:

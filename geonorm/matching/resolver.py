@@ -867,6 +867,8 @@ class Resolver:
         # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
+        written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        q_ascii = to_ascii(normalize(head.text if head is not None else text))
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -887,6 +889,10 @@ class Resolver:
                 kind = NameKind.PREFERRED
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if guess and written_hit:
+                # a guessed spelling pays its letter slips when the query is some place's name
+                # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
+                s += scoring.EXTRA_EDIT * OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[ev.form_row])))
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
