@@ -16,7 +16,7 @@ from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
 from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import SCHEME_LABELS, romanize_query
-from ..sources.cldr import cyrillic_script_countries
+from ..sources.cldr import cyrillic_script_countries, latin_script_countries
 from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
@@ -68,6 +68,7 @@ ALIAS_TOWN_SHARE = 0.25
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
+_LATIN_COUNTRIES = latin_script_countries()
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -120,10 +121,10 @@ def _name_kind(ev: Evidence, form, place) -> str:
     return form.kind.name.lower()
 
 
-def _reported(conf: float, match_kind: str, ev: Evidence) -> float:
+def _reported(conf: float, match_kind: str, ev: Evidence, country_code: str = "") -> float:
     """The confidence an answer or runner-up reports (guessed spellings and bare two-letter
-    codes capped)."""
-    return round(scoring.cap(conf, match_kind, len(ev.written) == 2), 4)
+    codes capped; guesses of a place whose Latin names are its own more so)."""
+    return round(scoring.cap(conf, match_kind, len(ev.written) == 2, country_code in _LATIN_COUNTRIES), 4)
 
 
 def _matched_name(ev: Evidence, form) -> str:
@@ -1123,7 +1124,7 @@ class Resolver:
             admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
             admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-            population=place.population, confidence=_reported(conf, kind, ev),
+            population=place.population, confidence=_reported(conf, kind, ev, place.country_code),
             matched_name=_matched_name(ev, form),
             match_kind=kind, name_kind=_name_kind(ev, form, place),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
@@ -1140,7 +1141,7 @@ class Resolver:
         return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-                         confidence=_reported(conf, kind, ev),
+                         confidence=_reported(conf, kind, ev, place.country_code),
                          matched_name=_matched_name(ev, form),
                          match_kind=kind)
 
