@@ -88,3 +88,15 @@ def test_an_exact_name_is_not_beaten_through_a_noise_romanization(resolver):
     # GeoNames lists 'deri' (a machine romanization) among Delhi's names: 'Derry' was Delhi
     m = resolver.resolve("Derry")
     assert (m.name, m.country_code) == ("Derry", "GB")
+
+
+def test_a_district_with_no_member_place_stands_at_its_town(resolver):
+    # cities500 gives Russian towns no second-level codes: Glushkovskiy Rayon had no member place
+    # and stood at Kursk oblast's centre (~110 km off, confidence 0.14); it is named after Glushkovo
+    town = resolver.resolve("Glushkovo", admin1="Kursk oblast")
+    for phrase in ("Glushkovsky district", "Glushkovo district"):
+        m = resolver.resolve(phrase)
+        assert (m.name, m.feature) == ("Glushkovskiy Rayon", "admin2"), phrase
+        assert (round(m.lat, 3), round(m.lon, 3)) == (round(town.lat, 3), round(town.lon, 3))
+        assert m.confidence > 0.5 and "Glushkovo" in m.point_note
+    assert town.admin2 == "Glushkovskiy Rayon"

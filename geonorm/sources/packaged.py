@@ -17,6 +17,7 @@ import gzip
 import json
 import math
 import os
+import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -264,6 +265,55 @@ def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
     return areas
 
 
+_DISTRICT_WORDS = frozenset({"rayon", "raion", "rajon", "district"})
+# the adjective endings of a district named after its town: 'Glushkovskiy', 'Sudzhanskiy',
+# 'Shebekinskiy', 'Bakhmutskyi', 'Kupianskyi'
+_DISTRICT_ADJECTIVE = re.compile(r"s?k(?:iy|ij|yy|yi|ii|y|i|aya|oy)$")
+
+
+def district_stem(name: str) -> str | None:
+    """The town stem of a district named by an adjective ('Glushkovskiy Rayon' -> 'glushkov'),
+    None for other names."""
+    words = to_ascii(name).lower().replace("'", "").split()
+    if len(words) < 2 or words[-1] not in _DISTRICT_WORDS:
+        return None
+    core = " ".join(words[:-1])
+    stem = _DISTRICT_ADJECTIVE.sub("", core)
+    return stem if stem != core and len(stem) >= 4 else None
+
+
+def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc: dict) -> int:
+    """Second-level areas with no member place and no point (most Russian raions: cities500
+    carries no second-level codes) take the point of the town they are named after, in the same
+    first-level area ('Glushkovskiy Rayon' -> Glushkovo), rather than the region's centre; its
+    people are their lower bound, and the town lies in them. Returns how many."""
+    towns: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for c in cities.values():
+        towns[(c.country_code, c.admin1_code)].append(c)
+    done = 0
+    for area in areas.values():
+        if area.feature_code != "ADM2" or not math.isnan(area.lat) or \
+                (area.country_code, area.admin1_code, area.admin2_code) in acc:
+            continue
+        stem = district_stem(area.name)
+        if stem is None:
+            continue
+        head = stem[:max(5, len(stem) - 1)]
+        named = [c for c in towns.get((area.country_code, area.admin1_code), ())
+                 for n in [to_ascii(c.name).lower().replace("'", "")]
+                 if n.startswith(head) and len(n) <= len(stem) + 3]
+        if not named:
+            continue
+        town = max(named, key=lambda c: c.population)
+        area.lat, area.lon = town.lat, town.lon
+        area.population = area.population or town.population
+        area.note = (area.note + "; " if area.note else "") + f"point of {town.name}, the town it is named after"
+        if not town.admin2_code:
+            town.admin2_code = area.admin2_code
+        done += 1
+    return done
+
+
 def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
                      known: dict[int, tuple[float, float]]) -> int:
     """Give countries/admin areas coordinates (known GeoNames-like points first, else the
@@ -299,6 +349,7 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             area.lat, area.lon = a[0] / a[2], a[1] / a[2]
             area.note = (area.note + "; " if area.note else "") + "point derived from member places"
             derived += 1
+    derived += _district_town_points(areas, cities, acc)
     # areas with no member place and no known point take their parent's point
     by_key = {}
     for area in areas.values():
