@@ -795,7 +795,7 @@ class Resolver:
         answered with the town the district adjective is formed from, inside the other areas
         named, as a district town stands in for a village of the district the gazetteer lacks."""
         district = next((p for p in parts if p.feature == "admin2" and not p.is_community
-                         and _DISTRICT_ADJECTIVE.search(p.text)), None)
+                         and (_DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
         if district is None or self._is_name(district.whole_name):  # 'Київський район' names a city district
             return None
         gaz = self.gazetteer
@@ -816,6 +816,13 @@ class Resolver:
         return self._stand_in(text, district.text, towns[0], "area",
                               f"{district.raw!r} names a district the gazetteer does not hold; answered "
                               f"with {town}, the town it is named after")
+
+    def _raion_town(self, text: str) -> bool:
+        """Does ``text`` name a town of a Cyrillic-script country as written ('Yasynuvata' in
+        'Yasynuvata district': a raion named by its town's noun, as reports write them)?"""
+        gaz = self.gazetteer
+        return any(gaz.country_code_of(r) in _CYRILLIC_COUNTRIES for r in self._areas.towns_in(
+            {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}))
 
     def _area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
