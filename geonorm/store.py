@@ -35,7 +35,7 @@ from .names.keys import fold_ascii, skeleton_of_fold
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")

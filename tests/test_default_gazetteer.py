@@ -73,6 +73,8 @@ def test_an_iso_first_level_area_under_a_geonames_first_level_one_is_second_leve
     assert jenin.population < 1_000_000
     m = resolver.resolve("Jenin")
     assert (m.id, m.feature) == (283506, "populated place")
+    # with no member place of its own, the governorate stands at the town of its name
+    assert (round(jenin.lat, 4), round(jenin.lon, 4)) == (round(m.lat, 4), round(m.lon, 4))
     # where GeoNames' parent is no area of the index (Irish provinces), counties stay first-level
     assert resolver.resolve("County Wexford").feature == "admin1"
 

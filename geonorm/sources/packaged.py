@@ -285,8 +285,9 @@ def district_stem(name: str) -> str | None:
 def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc: dict) -> int:
     """Second-level areas with no member place and no point (most Russian raions: cities500
     carries no second-level codes) take the point of the town they are named after, in the same
-    first-level area ('Glushkovskiy Rayon' -> Glushkovo), rather than the region's centre; its
-    people are their lower bound, and the town lies in them. Returns how many."""
+    first-level area ('Glushkovskiy Rayon' -> Glushkovo, the 'Jenin' governorate -> Janīn),
+    rather than the region's centre; its people are their lower bound, and the town lies in
+    them. Returns how many."""
     towns: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for c in cities.values():
         towns[(c.country_code, c.admin1_code)].append(c)
@@ -296,12 +297,14 @@ def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc
                 (area.country_code, area.admin1_code, area.admin2_code) in acc:
             continue
         stem = district_stem(area.name)
-        if stem is None:
-            continue
-        head = stem[:max(5, len(stem) - 1)]
-        named = [c for c in towns.get((area.country_code, area.admin1_code), ())
-                 for n in [to_ascii(c.name).lower().replace("'", "")]
-                 if n.startswith(head) and len(n) <= len(stem) + 3]
+        near = towns.get((area.country_code, area.admin1_code), ())
+        if stem is not None:
+            head = stem[:max(5, len(stem) - 1)]
+            named = [c for c in near for n in [to_ascii(c.name).lower().replace("'", "")]
+                     if n.startswith(head) and len(n) <= len(stem) + 3]
+        else:  # a district with its town's very name ('Jenin' governorate, the town Janīn)
+            key = normalize(area.name)
+            named = [c for c in near if any(normalize(n.name) == key for n in c.names)]
         if not named:
             continue
         town = max(named, key=lambda c: c.population)
