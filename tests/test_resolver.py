@@ -1252,3 +1252,16 @@ def test_a_guess_of_a_place_whose_names_are_written_one_way_is_weak(resolver):
     assert m.match_kind == "fuzzy" and m.confidence <= 0.3
     m = resolver.resolve("Golay Pristan")
     assert (m.name, m.match_kind) == ("Hola Prystan", "fuzzy") and m.confidence > 0.5
+
+
+@pytest.mark.parametrize("marker", ["N/A", "n/a", "#N/A", "null", "None", "Unknown", "  unknown  ", "not specified"])
+def test_a_missing_data_marker_is_an_explicit_no_match(resolver, marker):
+    # 'N/A' was the Norwegian 'Å i Åfjord' at 0.71 (a silent guess in a table column)
+    m = resolver.resolve(marker)
+    assert not m.ok and "missing-data marker" in m.reason
+
+
+def test_a_name_that_is_also_a_marker_is_found_with_more_words(resolver):
+    assert resolver.resolve("None, Piedmont").country_code == "IT"  # the Italian town None
+    assert resolver.resolve("NA").country_code == "NA"  # Namibia's code is no marker
+    assert resolver.resolve("vil. Pisky").name == "Pisky"  # a romanized 'village' abbreviation

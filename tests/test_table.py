@@ -196,3 +196,10 @@ def test_within_and_feature_hold_for_every_row(resolver):
     assert list(out["geo_name"][:2]) == ["Pokrovsk", "Pokrovsk"]
     with pytest.raises(ValueError):
         normalize(df, "w", feature="planet", resolver=resolver)
+
+
+def test_missing_data_markers_are_null_values_and_no_hints(resolver):
+    df = pd.DataFrame({"where": ["N/A", "Gorlovka", "null"], "cc": ["UA", "N/A", "unknown"]})
+    out = normalize(df, "where", country="cc", resolver=resolver, context=False)
+    assert _ids(out) == [None, HORLIVKA, None]
+    assert "ignored the invalid" not in out["geo_explanation"].iloc[1]  # an 'N/A' hint is no hint

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..matching.context import Context
+from ..matching.hints import missing_marker
 from ..matching.match import Match
 from .parallel import MIN_ITEMS, StickyPool
 
@@ -89,7 +90,7 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
     """Resolve one row's value with its ``hints`` (country, admin1, admin2, date; missing or blank
     ones are no hints); a bad hint value drops that hint, and the explanation says so, instead of
     failing."""
-    kw = {k: (None if is_null(v) or (isinstance(v, str) and not v.strip()) else v)
+    kw = {k: (None if is_null(v) or (isinstance(v, str) and (not v.strip() or missing_marker(v))) else v)
           for k, v in hints.items()}
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
     if min_confidence is not None:

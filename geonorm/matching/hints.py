@@ -235,6 +235,21 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
 _YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
+# what tables write for a value they do not have ('N/A', 'null', 'Unknown'); pandas reads most of
+# them as NaN, but a CSV read as text keeps them, and 'N/A' was the Norwegian 'Å i Åfjord' at 0.71
+# ('NA' is left out: it is Namibia's code)
+MISSING_MARKERS = frozenset({
+    "n/a", "#n/a", "n.a.", "n. a.", "null", "none", "nan", "<na>", "unknown", "unk", "unspecified",
+    "not specified", "not available", "not known", "not applicable", "undisclosed", "undefined", "tbd",
+    "tba", "various", "various locations", "multiple", "multiple locations", "unknown location",
+    "location unknown", "no location", "нет данных", "невідомо", "неизвестно"})
+
+
+def missing_marker(text: str) -> bool:
+    """Is ``text`` as a whole a missing-data marker ('N/A', 'null', 'Unknown')?"""
+    return " ".join(text.split()).lower() in MISSING_MARKERS
+
+
 def missing(value) -> bool:
     """None, NaN, pandas NA or NaT, numpy NaT: a value left empty (a hint not given)."""
     if value is None:

@@ -21,7 +21,7 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, area_word_synonyms, hint_text, shown, former_state, haversine_km, missing, nearest_town, parse_admin1,
+from .hints import (Area, area_candidates, area_word_synonyms, hint_text, missing_marker, shown, former_state, haversine_km, missing, nearest_town, parse_admin1,
                     parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
                     successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
@@ -171,6 +171,8 @@ def _query_text(query) -> tuple[str | None, str]:
         query = query.replace("\x00", " ")
     if not query.strip():
         return None, "empty query"
+    if missing_marker(query):  # (a whole value: 'None, Piedmont' is the town)
+        return None, f"{query.strip()!r} is a missing-data marker, not a place name"
     if not any(ch.isalpha() for ch in query):
         if coordinates_in(query)[0] is not None:
             return None, _ONLY_COORDINATES
