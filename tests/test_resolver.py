@@ -1265,3 +1265,18 @@ def test_a_name_that_is_also_a_marker_is_found_with_more_words(resolver):
     assert resolver.resolve("None, Piedmont").country_code == "IT"  # the Italian town None
     assert resolver.resolve("NA").country_code == "NA"  # Namibia's code is no marker
     assert resolver.resolve("vil. Pisky").name == "Pisky"  # a romanized 'village' abbreviation
+
+
+@pytest.mark.parametrize("cell, name", [
+    ("Bakhmut&nbsp;", "Bakhmut"), ("<b>Odesa</b>", "Odesa"), ("Kharkiv&#39;s", "Kharkiv"),
+    ("Ukraine’s", "Ukraine"), ("Gorlovka's", "Horlivka"),
+])
+def test_scraped_cells_and_possessives(resolver, cell, name):
+    # HTML tags and entities of scraped tables, and a possessive: were no match or a guess at 0.70
+    m = resolver.resolve(cell)
+    assert m.name == name and m.match_kind in ("exact", "alias")
+
+
+def test_a_possessive_that_is_part_of_a_name_stays(resolver):
+    assert resolver.resolve("St. John's").name == "St. John's"
+    assert resolver.resolve("Eva's Village").name != "Eva"  # a longer name, not the place Eva

@@ -1,6 +1,7 @@
 """``Resolver``: resolve a place name or location phrase, with hints, to an explained ``Match``."""
 from __future__ import annotations
 
+import html
 import math
 import re
 import threading
@@ -146,6 +147,9 @@ def _date_text(value: int) -> str:
     return f"{y:04d}" if m == 0 else (f"{y:04d}-{m:02d}" if d == 0 else f"{y:04d}-{m:02d}-{d:02d}")
 
 
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s$")
+_SAINT_RE = re.compile(r"(?:st\.?|saint|ste?\.?)\s", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
 
 
@@ -167,6 +171,8 @@ def _query_text(query) -> tuple[str | None, str]:
             return None, f"query is a number ({query!r}), not a place name"
         return None, f"query of type {type(query).__name__} is not text"
     query = query[:MAX_QUERY_CHARS]  # a place name is never longer; matching clips here too
+    if "<" in query or "&" in query:  # scraped cells: '<b>Odesa</b>', 'Bakhmut&nbsp;', 'Kharkiv&#39;s'
+        query = html.unescape(_HTML_TAG_RE.sub(" ", query))
     if "\x00" in query:
         query = query.replace("\x00", " ")
     if not query.strip():
@@ -620,6 +626,11 @@ class Resolver:
                 ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
                 if not ev and part.raw and part.raw != variant:
                     ev = self._gather(part.raw, fuzzy=False)
+                if _POSSESSIVE_RE.search(part.raw) and not _SAINT_RE.match(variant) and \
+                        not any(e.via in NAME_VIAS for e in ev.values()):
+                    # "Kharkiv's", "Ukraine’s"; not inside a longer name ("Eva's Village") nor a
+                    # saint's church or feast ("St Patrick's"); 'St. John's' is a name as written
+                    ev = self._gather(_POSSESSIVE_RE.sub("", variant), fuzzy=False) or ev
                 if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
                     # a consonant skeleton only proposes: let the typo search add closer spellings
                     ev = self._gather(variant, fuzzy=True)
