@@ -22,9 +22,9 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
                          respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, area_word_synonyms, hint_text, missing_marker, shown, former_state, haversine_km, missing, nearest_town, parse_admin1,
-                    parse_countries, parse_date, parse_feature, parse_point, parse_within, strip_former,
-                    successor_rows, table_spellings)
+from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text, missing,
+                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
+                    parse_point, parse_within, shown, strip_former, successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
@@ -218,15 +218,15 @@ class Resolver:
     (query, hints) pairs are cached (``cache_size`` entries).
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, admin2=None, near=None,
-                 within=None, as_of=None, feature=None, limit: int = 1,
+    def __init__(self, gazetteer: Gazetteer | None = None, *, country=None, admin1=None, admin2=None,
+                 near=None, within=None, as_of=None, feature=None, limit: int = 1,
                  min_confidence: float | None = None, fuzzy: bool = True, typo_reach: int = TYPO_PLACES,
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
-                             feature=feature, limit=limit, min_confidence=min_confidence)
+        self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within,
+                             as_of=as_of, feature=feature, limit=limit, min_confidence=min_confidence)
         self.fuzzy = fuzzy
         self.typo_reach = typo_reach
         self.fallback = fallback
@@ -247,14 +247,20 @@ class Resolver:
                     fallback=self.fallback, fallback_below=self.fallback_below)
 
     # ---- public -------------------------------------------------------------------------
-    def resolve(self, query, *, country=_UNSET, admin1=_UNSET, admin2=_UNSET, near=_UNSET, within=_UNSET,
+    def resolve(self, query, *, country=_UNSET, admin1=_UNSET, admin2=_UNSET, near=_UNSET,
+                within=_UNSET,
                 as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
                 context: Context | None = None) -> Match:
         """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match.
 
+        Hints: ``country`` (ISO code or any name), ``admin1`` (a first-level area: name or ISO
+        3166-2 code), ``admin2`` (a district, raion or county by name; an abolished raion by its
+        town), ``near`` (a point or a place name), ``within`` (a geometry, bbox or GeoJSON),
+        ``as_of`` (a date), ``feature`` (a feature level or a list of them).
         ``context`` (a :class:`~geonorm.matching.context.Context`) adds soft evidence from other
         queries: the rows of a column, the other mentions of a document."""
-        given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of, feature=feature)
+        given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
+                     feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
         limit = self.defaults["limit"] if limit is _UNSET else limit
         min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else min_confidence
