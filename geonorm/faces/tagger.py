@@ -36,8 +36,8 @@ import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS,
-                               governs_oblique)
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS,
+                               PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
@@ -637,9 +637,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             ns, ne = doc.words.spans[nxt[0]]
             span.end, span.text = ne, clean[s:ne]
         prev = doc.prev_word(s)
-        if prev is not None and prev[1] in _NATURE_LEAD_WORDS and text_gap(clean, doc, prev[0], s) in (
-                " ", ". " if prev[1] == "Mt" else " "):
-            # 'Lake Hartwell', 'Mount Hood': the lead word belongs to the name
+        gap = clean[doc.words.spans[prev[0]][1]:s] if prev is not None else ""
+        if prev is not None and prev[1] in _NATURE_LEAD_WORDS and (gap == " " or prev[1] == "Mt" and gap == ". "):
+            # 'Lake Hartwell', 'Mount Hood', 'Mt. Washington': the lead word belongs to the name
             span.start, span.text = doc.words.spans[prev[0]][0], clean[doc.words.spans[prev[0]][0]:span.end]
         out.append(span)
     for s, e in sorted(listed):  # a listed area no name of the automaton covers ('Barrow')
@@ -905,11 +905,6 @@ _LETTERS = re.compile(r"[-'’ʼ]")
 
 
 _NATURE_LEAD_WORDS = frozenset(w.capitalize() for w in NATURE_LEAD)
-
-
-def text_gap(text: str, doc: _Doc, word_index: int, start: int) -> str:
-    """The characters between word ``word_index`` and position ``start``."""
-    return text[doc.words.spans[word_index][1]:start]
 
 
 def _area_adjective(doc: _Doc, word: str, nxt: tuple[int, str] | None) -> bool:

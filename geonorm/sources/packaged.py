@@ -110,12 +110,12 @@ class NoiseFilter:
         :func:`_non_ascii_info` of the non-ASCII alternates (saves recomputing them)."""
         # no place name is written all in lowercase: GeoNames imports such romanizations from
         # scripts without capitals ('klyfland' for Cleveland, 'deri' for Delhi, 'petorozavuotsuku'
-        # for Petrozavodsk; 76,518 of them, none also a capitalized name of its place), which
+        # for Petrozavodsk; 175,028 of them, none also a capitalized name of its place), which
         # folded keys and the typo search then reach ('Derry' was Delhi)
-        lowercase = [a for a in alternates if a.isascii() and a == a.lower() and any(c.isalpha() for c in a)]
+        lowercase = {a for a in alternates if a.isascii() and a == a.lower() and any(c.isalpha() for c in a)}
         if lowercase:
-            self.lowercase += len(lowercase)
-            alternates = [a for a in alternates if a not in set(lowercase)]
+            self.lowercase += sum(1 for a in alternates if a in lowercase)
+            alternates = [a for a in alternates if a not in lowercase]
         if info is None:
             non_latin = {to_ascii(a).replace(" ", "") for a in alternates
                          if not a.isascii() and script_of(a) not in ("latin", "cyrillic")}
