@@ -102,3 +102,11 @@ def test_a_district_with_no_member_place_stands_at_its_town(resolver):
         assert (round(m.lat, 3), round(m.lon, 3)) == (round(town.lat, 3), round(town.lon, 3))
         assert m.confidence > 0.5 and "Glushkovo" in m.point_note
     assert town.admin2 == "Glushkovskiy Rayon"
+
+
+def test_english_county_abbreviations_the_press_writes(resolver):
+    # 'Herts' was Hertsa, Ukraine (a guess at 0.21), 'Notts' Yankeetown by a slip of 'Knotts'
+    for abbreviation, county in (("Herts", "Hertfordshire"), ("Notts", "Nottinghamshire"), ("N Yorks", "North Yorkshire")):
+        m = resolver.resolve(abbreviation)
+        assert (m.name, m.country_code, m.match_kind) == (county, "GB", "alias"), abbreviation
+    assert resolver.resolve("St Albans, Herts").name == "St Albans"
