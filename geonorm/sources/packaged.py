@@ -291,20 +291,30 @@ def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc
     towns: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for c in cities.values():
         towns[(c.country_code, c.admin1_code)].append(c)
+    keyed: dict[tuple[str, str], tuple[list, dict]] = {}  # per first-level area, built when asked
+
+    def town_keys(key: tuple[str, str]) -> tuple[list[tuple[str, Place]], dict[str, list[Place]]]:
+        """(ASCII name, town) pairs and towns by each normalized name, of one first-level area."""
+        if key not in keyed:
+            by_name: dict[str, list[Place]] = defaultdict(list)
+            for c in towns.get(key, ()):
+                for n in {normalize(x.name) for x in c.names}:
+                    by_name[n].append(c)
+            keyed[key] = ([(to_ascii(c.name).lower().replace("'", ""), c) for c in towns.get(key, ())], by_name)
+        return keyed[key]
+
     done = 0
     for area in areas.values():
         if area.feature_code != "ADM2" or not math.isnan(area.lat) or \
                 (area.country_code, area.admin1_code, area.admin2_code) in acc:
             continue
         stem = district_stem(area.name)
-        near = towns.get((area.country_code, area.admin1_code), ())
+        ascii_names, by_name = town_keys((area.country_code, area.admin1_code))
         if stem is not None:
             head = stem[:max(5, len(stem) - 1)]
-            named = [c for c in near for n in [to_ascii(c.name).lower().replace("'", "")]
-                     if n.startswith(head) and len(n) <= len(stem) + 3]
+            named = [c for n, c in ascii_names if n.startswith(head) and len(n) <= len(stem) + 3]
         else:  # a district with its town's very name ('Jenin' governorate, the town Janīn)
-            key = normalize(area.name)
-            named = [c for c in near if any(normalize(n.name) == key for n in c.names)]
+            named = by_name.get(normalize(area.name), [])
         if not named:
             continue
         town = max(named, key=lambda c: c.population)
