@@ -708,10 +708,9 @@ def _make_command():
                   help="Places the typo search tries to reach before it stops widening (default 10; "
                        "1: about twice as fast on misspelt values, less recall).")
     def normalize_command(in_path, column, country_column, admin1_column, country, admin1, admin2_column, admin2,
-                          within, feature,
-                          date_column, group_column, out_path, review_path, review_threshold, apply_review_path,
-                          encoding, delimiter, no_context, min_confidence, prefix, chunksize, index, progress,
-                          typo_reach):
+                          within, feature, date_column, group_column, out_path, review_path, review_threshold,
+                          apply_review_path, encoding, delimiter, no_context, min_confidence, prefix, chunksize,
+                          index, progress, typo_reach):
         """Normalize a CSV column of place names, streaming:
 
         geonorm normalize events.csv --column where_description --country-column country -o out.csv

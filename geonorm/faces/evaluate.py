@@ -396,9 +396,9 @@ class FuzzyBaseline(_PopulationPick):
 HINT_NAMES = ("country", "admin1", "admin2", "date")
 
 
-def parse_hints(hints: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
+def parse_hints(hints: Iterable[str | tuple[str, str]], mode: str = "mention") -> list[tuple[str, str]]:
     """``admin1=meta.adm_1`` -> [('admin1', 'meta.adm_1')]: a resolver hint taken from a (dotted)
-    field of each gold record."""
+    field of each gold record, for the mention and column modes."""
     out = []
     for h in hints or ():
         name, path = h if isinstance(h, tuple) else str(h).partition("=")[::2]
@@ -407,6 +407,8 @@ def parse_hints(hints: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]
             raise ValueError(f"hint {h!r} is not NAME=FIELD with NAME one of {', '.join(HINT_NAMES)} "
                              "(e.g. admin1=meta.adm_1)")
         out.append((name, path))
+    if out and mode == "context":
+        raise ValueError("hints are for the mention and column modes (context mode reads the documents)")
     return out
 
 
@@ -457,9 +459,7 @@ def evaluate(gold_path, resolver, mode: str = "mention", filters=(), baselines: 
     """
     if mode not in ("mention", "context", "column"):
         raise ValueError(f"mode must be 'mention', 'context' or 'column', got {mode!r}")
-    hints = parse_hints(hints)
-    if hints and mode == "context":
-        raise ValueError("hints are for the mention and column modes (context mode reads the documents)")
+    hints = parse_hints(hints, mode)
     gold = read_gold(gold_path, filters)
     resolve_item = hinted_resolver(hints) if hints else mention_resolver
     if mode == "context":
@@ -601,11 +601,9 @@ def eval_command(gold, mode, out, filters, baselines, index, as_json, hints):
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--filter") from None
     try:
-        hint_fields = parse_hints(hints)
+        hint_fields = parse_hints(hints, mode)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--hint") from None
-    if hint_fields and mode == "context":
-        raise click.BadParameter("hints are for the mention and column modes", param_hint="--hint")
     from ..gazetteer import Gazetteer
     from ..matching.resolver import Resolver
     gaz = Gazetteer.open(index) if index else Gazetteer.default(progress=not as_json)

@@ -248,8 +248,7 @@ class Resolver:
 
     # ---- public -------------------------------------------------------------------------
     def resolve(self, query, *, country=_UNSET, admin1=_UNSET, admin2=_UNSET, near=_UNSET,
-                within=_UNSET,
-                as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
+                within=_UNSET, as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
                 context: Context | None = None) -> Match:
         """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match.
 
@@ -1194,8 +1193,7 @@ def resolve(query, *, country=None, admin1=None, admin2=None, near=None, within=
             feature=None, limit: int = 1, min_confidence: float | None = None) -> Match:
     """Resolve a place name or phrase on the default gazetteer. See :class:`Resolver`."""
     return default_resolver().resolve(query, country=country, admin1=admin1, admin2=admin2, near=near,
-                                      within=within,
-                                      as_of=as_of, feature=feature, limit=limit,
+                                      within=within, as_of=as_of, feature=feature, limit=limit,
                                       min_confidence=min_confidence)
 
 
