@@ -907,7 +907,7 @@ _LETTERS = re.compile(r"[-'’ʼ]")
 _NATURE_LEAD_WORDS = frozenset(w.capitalize() for w in NATURE_LEAD)
 
 
-def _area_adjective(doc: _Doc, word: str, nxt: tuple[int, str] | None) -> bool:
+def _area_adjective(word: str, nxt: tuple[int, str] | None) -> bool:
     """Is ``word`` a capitalized Cyrillic adjective whose next word (``nxt``) is an area word
     ('Дніпропетровської області', 'Волноваського району')?"""
     return nxt is not None and bool(_CYRILLIC_CAPITAL.match(word)) and nxt[1].lower() in _CYRILLIC_AREA_WORDS
@@ -986,14 +986,14 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         nxt = doc.next_word(e)
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words
-        area_here = _area_adjective(doc, w, nxt)
+        area_here = _area_adjective(w, nxt)
         if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]) \
                 and not area_here:
             continue  # inside a run of capitalized words: a name of something else
         if prev is not None and prev[1].lower().rstrip(".") in TITLES:
             continue
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
-            not _area_adjective(doc, nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
+            not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
         if capitalized_next or (nxt is not None and nxt[1].lower() in _CYRILLIC_AREA_WORDS):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
             # ('у Харківській області', 'Волноваського району')

@@ -93,13 +93,14 @@ class PhraseAreas:
                 part.feature, ("admin1", "country", "region", "admin2"))
             # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
             # not Lyman County, South Dakota)
-            rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
             whole = self._by_whole_name(part, within=[])
             if whole and (not candidates or any(self.inside_any(c, gaz.place(c), whole) for c in candidates[:50])):
                 # the district as the gazetteer names it ('Pokrovsk Raion'), when a candidate lies
                 # in it, and the town it is named after inside it (districts in older data had
                 # other borders)
                 rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
+            else:
+                rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
             if rows:
