@@ -4,8 +4,11 @@ import random
 import pytest
 from rapidfuzz.distance import OSA, Levenshtein
 
+import numpy as np
+
 from geonorm.names.hashing import (SEGMENT_MIN_LEN, histogram_bound, letter_histograms, letter_masks,
                                    mask_bound, query_segments, segments)
+from geonorm.names.keyindex import KeyIndex
 
 ALPHABET = "abdeikmnorstuvHJTW"
 
@@ -32,6 +35,25 @@ def test_every_key_within_two_edits_shares_a_segment_and_passes_the_bound():
         assert Levenshtein.distance(query, key) <= 2
         assert set(segments(key)) & query_segments(query), (key, query)
         assert histogram_bound(hists[n:n + 1], query)[0] <= Levenshtein.distance(query, key)
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 5000])
+def test_key_index_lookups_find_every_row_of_a_hash_in_order(n):
+    # hashes crowded into few buckets and spread over all of them, repeated up to 40 times
+    rng = np.random.default_rng(n)
+    distinct = np.concatenate([rng.integers(0, 2**63, n // 2 + 1, dtype=np.uint64) * np.uint64(2),
+                               np.arange(n // 2, dtype=np.uint64), [np.uint64(2**64 - 1)]])[:n]
+    hashes = np.repeat(distinct, rng.integers(1, 40, len(distinct)))
+    rows = rng.permutation(len(hashes)).astype(np.int32)
+    index = KeyIndex.build(hashes, rows)
+    expect: dict[int, list[int]] = {}
+    for h, r in zip(index.hashes.tolist(), index.rows.tolist()):
+        expect.setdefault(h, []).append(r)
+    asked = np.concatenate([distinct[:50], rng.integers(0, 2**63, 20, dtype=np.uint64), distinct[:3]])
+    for h in asked.tolist():
+        assert index.get_hash(h).tolist() == expect.get(h, [])
+    assert index.get_many(asked).tolist() == [r for h in asked.tolist() for r in expect.get(h, [])]
+    assert index.get_many(asked[:0]).tolist() == []
 
 
 def test_bounds_never_exceed_the_distance_and_prune_far_keys():
