@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from .model import NameKind
 from .names.hashing import deletions, hash64, histogram_bound, mask_bound, query_segments, sorted_unique
 from .names.keyindex import KeyIndex
+from .names.keys import fold_key, skeleton_key
+from .names.normalize import script_of, to_ascii
 from .store import KEY_TYPES, LEVELS, read_meta
 
 _NAME_KINDS = {int(k): k for k in NameKind}  # NameKind(int) is slow (Enum lookup)
+_HISTORIC = int(NameKind.HISTORIC)
 _ADMIN2 = LEVELS.index("admin2")
 
 
@@ -242,6 +246,32 @@ class Gazetteer:
             original=self.form_text[orig] if orig >= 0 else "",
             valid_from=int(self.form_from[row]), valid_to=int(self.form_to[row]),
             source=self.source_vocab[int(self.form_source[row])])
+
+    def old_name_spelt_as(self, form_row: int) -> NameRecord | None:
+        """The old name of a place that an undated alternate spells another way: GeoNames'
+        'Artyomovsk' for Bakhmut is Artemovsk, its name until 2016. A dated or historic name of
+        the same place with the same consonant frame (``skeleton_key``), when the place's own
+        name has another frame and the old name is not the own name again; None otherwise."""
+        if _NAME_KINDS[int(self.form_kind[form_row])] not in (NameKind.ALTERNATE, NameKind.ROMANIZED) \
+                or int(self.form_from[form_row]) or int(self.form_to[form_row]):
+            return None
+        row = int(self.form_place[form_row])
+        a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
+        old = np.flatnonzero((np.asarray(self.form_to[a:b]) > 0) | (np.asarray(self.form_kind[a:b]) == _HISTORIC))
+        if not len(old):
+            return None
+        frame, name = skeleton_key(self.form_text[form_row]), self._pstr["name"][row]
+        if not frame or frame == skeleton_key(name):
+            return None
+        text = self.form_text[form_row]
+        twins = [r for r in (a + old).tolist()
+                 if skeleton_key(self.form_text[r]) == frame and fold_key(self.form_text[r]) != fold_key(name)]
+        if not twins:
+            return None
+        # the old name as written in the same script, and the closest spelling of those
+        script = script_of(text)
+        return self.form(min(twins, key=lambda r: (script_of(self.form_text[r]) != script,
+                                                   OSA.distance(to_ascii(text), to_ascii(self.form_text[r])))))
 
     def names_of(self, row: int) -> list[NameRecord]:
         """Every indexed name form of a place (source names and generated romanizations)."""

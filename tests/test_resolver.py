@@ -53,6 +53,20 @@ def test_as_of_explains_rename(resolver):
     assert m.rename.current_name == "Bakhmut" and m.rename.valid_to.startswith("2016")
 
 
+def test_an_undated_spelling_of_an_old_name_explains_the_rename(resolver, gaz):
+    # GeoNames' alternate 'Artyomovsk' (ё as 'yo') has no dates; it spells Artemovsk, until 2016
+    m = resolver.resolve("Artyomovsk")
+    assert m.id == 713174 and m.match_kind == "historic" and m.matched_name == "Artyomovsk"
+    assert m.rename.old_name == "Artemovsk" and m.rename.valid_to.startswith("2016")
+    assert "a spelling of the old name 'Artemovsk'" in m.explain()
+    # and it was in use when that name was
+    assert "the name was in use on 2014" in resolver.resolve("Artyomovsk", as_of="2014").explain()
+    # a spelling of the own name is none: Бахмут was its name until 1924 and is again
+    bakhmut = gaz.row_of(713174)
+    assert all(gaz.old_name_spelt_as(n.row) is None for n in gaz.names_of(bakhmut)
+               if n.text in ("Bakhmut", "Bachmut", "Бахмут"))
+
+
 @pytest.mark.parametrize("phrase", [
     "in Krasnoarmeysk, Donetsk region", "near Pokrovsk", "Pokrovsk (Donetsk Oblast)",
 ])

@@ -112,11 +112,13 @@ def _old_name(form, place) -> bool:
     return bool(form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name)
 
 
-def _name_kind(ev: Evidence, form, place) -> str:
-    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', or 'historic, in
-    use again' for an old name that is the current one again."""
+def _name_kind(ev: Evidence, form, place, old=None) -> str:
+    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', 'historic, in use
+    again' for an old name that is the current one again, or 'a spelling of the old name X'."""
     if ev.written:
         return "ISO 3166 code"
+    if old is not None and old is not form:
+        return f"a spelling of the old name {old.text!r}"
     if form.kind == NameKind.HISTORIC and not _old_name(form, place):
         return "historic, in use again"
     return form.kind.name.lower()
@@ -1000,6 +1002,8 @@ class Resolver:
                 notes.extend(words)
             if hints.as_of is not None:
                 vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
+                if not (vf or vt) and (old := gaz.old_name_spelt_as(ev.form_row)) is not None:
+                    vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
                 if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
                     s += scoring.AS_OF_VALID
                     notes.append(f"the name was in use on {_date_text(hints.as_of)}")
@@ -1112,14 +1116,22 @@ class Resolver:
             out.append((s, row, ev, notes))
         return out
 
+    def _old_form(self, ev: Evidence, form, place):
+        """The old name the matched form is, or spells another way ('Artyomovsk', an undated
+        alternate of Bakhmut, for Artemovsk, its name until 2016); None for a current name."""
+        if ev.written or ev.named_after:
+            return None
+        return form if _old_name(form, place) else self.gazetteer.old_name_spelt_as(ev.form_row)
+
     @staticmethod
-    def _kind(ev: Evidence, form, place) -> str:
-        """How the name matched, in the words of ``Match.match_kind``."""
+    def _kind(ev: Evidence, form, place, old=None) -> str:
+        """How the name matched, in the words of ``Match.match_kind`` (``old``: the old name the
+        matched form is or spells)."""
         if ev.via in ("skeleton", "fuzzy") or respelled(ev, form.kind, place.country_code):
             return "fuzzy"
         if ev.written or ev.named_after:  # an ISO 3166 code; 'Kursk region' for Kurskaya oblast'
             return "alias"
-        if _old_name(form, place):
+        if old is not None:
             return "historic"
         if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
             return "transliteration"
@@ -1132,15 +1144,16 @@ class Resolver:
         _, row, ev, notes = scored
         place = gaz.place(row)
         form = gaz.form(ev.form_row)
-        kind = self._kind(ev, form, place)
+        old = self._old_form(ev, form, place)
+        kind = self._kind(ev, form, place, old)
         scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
         rename = None
-        if kind == "historic" or (kind == "fuzzy" and _old_name(form, place)):
-            state = former_state(form.text)
+        if old is not None and kind in ("historic", "fuzzy"):
+            state = former_state(old.text)
             relation = state.relation if state is not None and state.place_id == place.id else "renamed"
-            rename = Rename(old_name=form.original or form.text, valid_from=_date_text(form.valid_from),
-                            valid_to=_date_text(form.valid_to), current_name=place.name,
-                            source=form.source, relation=relation)
+            rename = Rename(old_name=old.original or old.text, valid_from=_date_text(old.valid_from),
+                            valid_to=_date_text(old.valid_to), current_name=place.name,
+                            source=old.source, relation=relation)
         country_row = gaz.area_rows().get(("country", place.country_code))
         return Match(
             query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,
@@ -1151,7 +1164,7 @@ class Resolver:
             feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
             population=place.population, confidence=_reported(conf, kind, ev, place.country_code),
             matched_name=_matched_name(ev, form),
-            match_kind=kind, name_kind=_name_kind(ev, form, place),
+            match_kind=kind, name_kind=_name_kind(ev, form, place, old),
             scheme=scheme if scheme else "", inflected=bool(ev.lemma),
             rename=rename, hints=notes, head=head.text if head else text,
             point_note=place.note if "point" in place.note else "")
@@ -1162,7 +1175,7 @@ class Resolver:
         _, row, ev, _ = scored
         place = gaz.place(row)
         form = gaz.form(ev.form_row)
-        kind = self._kind(ev, form, place)
+        kind = self._kind(ev, form, place, self._old_form(ev, form, place))
         return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
                          country_code=place.country_code,
                          admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
