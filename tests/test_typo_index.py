@@ -228,3 +228,18 @@ def test_a_folded_hit_spelt_otherwise_does_not_stop_the_typo_search(resolver):
 ])
 def test_a_multiword_name_one_slip_away_is_the_misspelt_name(resolver, query, name):
     assert resolver.resolve(query).name == name
+
+
+@pytest.mark.parametrize("query, wrong_number", [
+    ("Marsielle 17e arrondissement", "Marseille 7e arrondissement"),  # no 17th: not the 7th
+    ("Zurich Kreis 13", "Zürich (Kreis 11)"),
+    ("Sector 19", "Sector 1"),
+])
+def test_a_numbered_name_is_no_guess_for_another_number(resolver, query, wrong_number):
+    m = resolver.resolve(query, limit=10)
+    assert wrong_number not in [m.matched_name, *(a.matched_name for a in m.alternatives)], m.explain()
+
+
+def test_a_numbered_name_is_still_found_with_a_slip_in_its_words(resolver):
+    m = resolver.resolve("Marseile 4eme")
+    assert (m.name, m.match_kind, m.matched_name) == ("Marseille 04", "fuzzy", "Marseille 4eme")

@@ -34,6 +34,7 @@ ISO_CODE_RE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 MAX_LOOSE_ROWS = 4000  # a loose key hitting more forms than this is too unspecific to use
 MIN_FOLD_LEN = 4  # shorter folded keys are too unspecific to propose candidates
 THREE_EDIT_KEY = 8  # folded keys this long may be three edits from the name as written two
+_DIGITS_RE = re.compile(r"\d+")
 TYPO_PLACES = 10  # the typo search goes on to further edits while it reaches fewer places
 MAX_FUZZY_LEN = 60  # longer keys are sentences, not misspelt names: no typo search (it grows ~n²)
 
@@ -339,6 +340,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     form_place = gaz.form_place
     reached: set[int] = set()
     done: set[int] = set()  # keys whose forms were added (later stages find them again)
+    q_numbers = _DIGITS_RE.findall(q_fold)
 
     def add(key_ids: dict[int, int], surface_check: bool = False) -> None:
         for key_id in key_ids:  # verified: within the stage's distance
@@ -347,6 +349,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
             if not surface_check:
                 done.add(key_id)
             key = gaz.fold_keys[key_id]
+            if not key.isalpha() and _DIGITS_RE.findall(key) not in ([], q_numbers):
+                continue  # a numbered name is reached by its own number only ('Post 3' is no 'Post 32')
             sim = ratio(q_fold, key)
             for fr in gaz.forms_of_fold_key(key_id).tolist():
                 if not _typo_target_ok(gaz, fr, q_script):
