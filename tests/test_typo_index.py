@@ -243,3 +243,12 @@ def test_a_numbered_name_is_no_guess_for_another_number(resolver, query, wrong_n
 def test_a_numbered_name_is_still_found_with_a_slip_in_its_words(resolver):
     m = resolver.resolve("Marseile 4eme")
     assert (m.name, m.match_kind, m.matched_name) == ("Marseille 04", "fuzzy", "Marseille 4eme")
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Іпінь", 707565),  # Ірпінь a letter short; its romanization is Yibin's Wade-Giles 'I-pin'
+    ("Ржаска", 499782),  # Ржакса, two letters swapped; romanized the Polish way it is Rząska
+])
+def test_a_cyrillic_slip_is_searched_beside_names_its_romanization_reaches(resolver, query, place_id):
+    m = resolver.resolve(query, limit=10)
+    assert place_id in [m.id, *(a.id for a in m.alternatives)], m.explain()

@@ -314,12 +314,17 @@ def _fold_respelling(gaz: Gazetteer, ev: Evidence, q_ascii: str) -> bool:
 
 def only_respelled(gaz: Gazetteer, evidence: dict[int, Evidence], text: str) -> bool:
     """Are the name hits of ``evidence`` all folded hits spelt otherwise than ``text`` (a Latin
-    query: another script's folded key is a romanization, no spelling the user wrote)?"""
-    if script_of(text) != "latin":
-        return False
-    q_ascii = to_ascii(text)
+    query: another script's folded key is a romanization, no spelling the user wrote)? For a
+    Cyrillic query: are they all names in another script that its romanization reaches ('Іпінь'
+    reaches Yibin's 'I-pin', not Ірпінь a letter away)?"""
+    script = script_of(text)
     hits = [e for e in evidence.values() if e.via in NAME_VIAS]
-    return bool(hits) and all(_fold_respelling(gaz, e, q_ascii) for e in hits)
+    if not hits or script not in ("latin", "cyrillic"):
+        return False
+    if script == "cyrillic":
+        return all(e.via in ("fold", "roman") and script_of(gaz.form_text[e.form_row]) != "cyrillic" for e in hits)
+    q_ascii = to_ascii(text)
+    return all(_fold_respelling(gaz, e, q_ascii) for e in hits)
 
 
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
