@@ -252,3 +252,10 @@ def test_a_numbered_name_is_still_found_with_a_slip_in_its_words(resolver):
 def test_a_cyrillic_slip_is_searched_beside_names_its_romanization_reaches(resolver, query, place_id):
     m = resolver.resolve(query, limit=10)
     assert place_id in [m.id, *(a.id for a in m.alternatives)], m.explain()
+
+
+def test_a_misspelt_town_named_like_a_feature_beats_a_folded_name_inside_it(resolver):
+    # 'Higj' only folds like Hiji's alternate 'Higi'; the whole is High River a letter off
+    assert resolver.resolve("Higj River").id == 5975038
+    # with no town so named, the folded name inside still answers
+    assert resolver.resolve("Higj Creek").name == "Hiji"

@@ -520,13 +520,17 @@ class Resolver:
                 for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
                     if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), named):
                         evidence[prow] = e
-        if not evidence and self.fuzzy and not fuzzy and facility is not None:
+        if self.fuzzy and not fuzzy and facility is not None and (not evidence or (
+                0 <= head_index < len(parts) and parts[head_index] is facility
+                and not any(e.via in WRITTEN_VIAS for e in evidence.values()))):
             # a misspelt town named like a feature ('Bjattle Creek', 'Siuox Falls'): a name
-            # within a slip of the whole part that has the feature word as written
+            # within a slip of the whole part that has the feature word as written; also when
+            # the word before it only folds like some name ('Higj River' is High River, not Hiji
+            # by its alternate 'Higi')
             whole = _whole(facility, facility.whole_name)
-            evidence = self._misspelt_with_word(whole.text, facility.what)
-            if evidence:
-                head, head_index, facility = whole, parts.index(facility), None
+            found = self._misspelt_with_word(whole.text, facility.what)
+            if found:
+                evidence, head, head_index, facility = found, whole, parts.index(facility), None
                 context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if not evidence:
             if area_ctx:
