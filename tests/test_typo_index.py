@@ -259,3 +259,11 @@ def test_a_misspelt_town_named_like_a_feature_beats_a_folded_name_inside_it(reso
     assert resolver.resolve("Higj River").id == 5975038
     # with no town so named, the folded name inside still answers
     assert resolver.resolve("Higj Creek").name == "Hiji"
+
+
+def test_a_name_one_slip_away_keeps_its_capitalized_first_word(resolver):
+    # East Brunswick a letter off, not Braunschweig by its alternate 'Brunswik' with 'East' as
+    # filler; the consonant skeleton's guess ('Ist Branswik', three off) gives way to the slip
+    m = resolver.resolve("East Brunswik")
+    assert (m.id, m.matched_name) == (5097402, "East Brunswick")
+    assert resolver.resolve("the Kyiv").name == "Kyiv"  # lowercase filler still gives way

@@ -368,8 +368,9 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
                 reached.add(prow)
                 ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii), edits=edits)
                 cur = out.get(prow)
-                # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson')
-                if cur is None or (cur.via == "fuzzy" and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
+                # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson'), also
+                # over a consonant skeleton's guess ('East Brunswik': not 'Ist Branswik' three off)
+                if cur is None or (cur.via in ("fuzzy", "skeleton") and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
                     out[prow] = ev
 
     # the closest keys first; further ones only while fewer than ``reach`` places are reached

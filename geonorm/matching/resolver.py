@@ -470,7 +470,11 @@ class Resolver:
                 rest = head.text.split()
                 for w in inner.text.split():
                     rest.remove(w)
-                if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest):
+                # (not a capitalized word of a name one slip away: 'East Brunswik' is East
+                # Brunswick, not Braunschweig by its alternate 'Brunswik')
+                slip = min(e.edits if e.via == "fuzzy" else 9 for e in evidence.values()) <= 1 and \
+                    all(w[:1].isupper() for w in rest)
+                if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest) and not slip:
                     head, evidence = inner, inner_evidence
         if evidence and fuzzy and not head.feature and only_respelled(gaz, evidence, head.text):
             # a folded hit spelt otherwise ('Rājgar' folds like Raighar) may be a slip of a name
