@@ -1292,3 +1292,15 @@ def test_scraped_cells_and_possessives(resolver, cell, name):
 
 def test_a_possessive_that_is_part_of_a_name_stays(resolver):
     assert resolver.resolve("St. John's").name == "St. John's"
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("District of Columbia", "Washington", "US"),  # not Columbia, South Carolina
+    ("City of Westminster", "City of Westminster", "GB"),  # not Westminster, Colorado
+    ("City of London", "City of London", "GB"),  # the City, not London as a whole
+    ("city of London", "London", "GB"),  # lower case: a generic 'city of'
+    ("Near North Side", "Near North Side", "US"),  # a neighbourhood's name, not 'near' it
+])
+def test_a_capitalized_settlement_word_is_part_of_the_name(resolver, query, name, country):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code) == (name, country), m.explain()

@@ -135,6 +135,22 @@ def _matched_name(ev: Evidence, form) -> str:
     return ev.written or form.text + (f" (from {form.original})" if form.original else "")
 
 
+_CONNECTORS = frozenset({"of", "the", "de", "del", "du", "des", "la", "le", "di"})
+
+
+def _titled_prefix_name(part: Part) -> str:
+    """The part with the generic words it was stripped of, when they are capitalized as in a
+    name ('District of Columbia', 'Township of Readington'; not 'city of London', 'near Kyiv'),
+    else ''."""
+    raw = part.raw.strip(" .,;:")
+    if part.alternatives or part.feature == "facility" or raw == part.text or not raw.endswith(part.text):
+        # (a feature word leading a name has its own reading: 'Mt. Pleasant' is Mount Pleasant)
+        return ""
+    prefix = raw[:len(raw) - len(part.text)].split()
+    return raw if prefix and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in prefix) \
+        and prefix[0][:1].isupper() else ""
+
+
 def _whole(part: Part, whole: str) -> Part:
     """The part as one name with its feature word ('Kansas City'); a facility word inside a
     name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
@@ -624,6 +640,13 @@ class Resolver:
         fallback = None
         for i in order:
             part, evidence = parts[i], {}
+            titled = _titled_prefix_name(part)
+            if titled:
+                # 'District of Columbia', 'City of Westminster', 'Township of Readington': a
+                # settlement or area word written as part of a name is no generic prefix
+                ev = {r: e for r, e in self._gather(titled, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+                if ev:
+                    return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 # ... or be another area word for the gazetteer's ('Svativskyi district' is
