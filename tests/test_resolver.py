@@ -1304,3 +1304,10 @@ def test_a_possessive_that_is_part_of_a_name_stays(resolver):
 def test_a_capitalized_settlement_word_is_part_of_the_name(resolver, query, name, country):
     m = resolver.resolve(query)
     assert (m.name, m.country_code) == (name, country), m.explain()
+
+
+def test_an_area_steps_back_only_for_a_town_inside_it_bearing_its_name_as_an_alternate(resolver):
+    # Ecatepec de Morelos (state of México) has the alternate 'Morelos': the state is Morelos
+    m = resolver.resolve("Morelos")
+    assert (m.name, m.feature, m.country_code) == ("Morelos", "admin1", "MX"), m.explain()
+    assert resolver.resolve("Kharkiv").feature == "populated place"  # its own name: the city

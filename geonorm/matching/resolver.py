@@ -1139,7 +1139,9 @@ class Resolver:
                     # ('New York'); not Montana City's alternate name 'Montana'
                     if not own and pop < ALIAS_TOWN_SHARE * place.population:
                         continue
-                    if cc == place.country_code and (a1 == place.admin1_code or float(
+                    # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
+                    # is the state, not Ecatepec de Morelos in the next one)
+                    if cc == place.country_code and (a1 == place.admin1_code or own and float(
                             haversine_km(lat, lon, place.lat, place.lon)) < 150):
                         s += scoring.NAMESAKE_AREA
                         notes = notes + ["an area named after the town steps back"]
