@@ -1311,3 +1311,16 @@ def test_an_area_steps_back_only_for_a_town_inside_it_bearing_its_name_as_an_alt
     m = resolver.resolve("Morelos")
     assert (m.name, m.feature, m.country_code) == ("Morelos", "admin1", "MX"), m.explain()
     assert resolver.resolve("Kharkiv").feature == "populated place"  # its own name: the city
+
+
+def test_a_folded_key_spelt_otherwise_pays_its_slips_beside_a_name_as_written(resolver):
+    # Goiânia is a city's name as written; Guyana's Greek name Γουιάνα romanizes to 'Goyiana',
+    # which folds alike but is two letters off
+    m = resolver.resolve("Goiânia")
+    assert (m.name, m.country_code, m.match_kind) == ("Goiânia", "BR", "exact"), m.explain()
+
+
+def test_a_name_with_two_area_words_is_read_whole(resolver):
+    # the phrase reads 'Sedibeng District' and drops 'Municipality'; the whole is GeoNames' name
+    m = resolver.resolve("Sedibeng District Municipality")
+    assert (m.name, m.feature, m.country_code) == ("Sedibeng District Municipality", "admin2", "ZA"), m.explain()

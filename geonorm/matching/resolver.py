@@ -454,8 +454,11 @@ class Resolver:
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
-        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)):
-            # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika'
+        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)) \
+                or len(parts) == 1 and parts[0].raw != text.strip() and text.strip().startswith(parts[0].raw) \
+                and not _PUNCT_SPLIT.search(text) and self._is_name(text):
+            # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika',
+            # 'Sedibeng District Municipality' (read as 'Sedibeng District', its last word dropped)
             parts = [Part(text=text, raw=text)]
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
@@ -928,6 +931,9 @@ class Resolver:
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
+        # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash variants)
+        q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
+                                   if head is not None else set())
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -952,6 +958,13 @@ class Resolver:
                 # a guessed spelling pays its letter slips when the query is some place's name
                 # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
                 s += scoring.EXTRA_EDIT * OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[ev.form_row])))
+            elif ev.via == "fold" and written_hit and not ev.query_scheme:
+                # so does a folded key spelt two letters otherwise or more, beyond the one letter
+                # folds merge ('Goiânia' is Goiânia as written, not Guyana by a Greek name's
+                # romanization 'Goyiana')
+                form_ascii = to_ascii(normalize(gaz.form_text[ev.form_row]))
+                slips = min(OSA.distance(q, form_ascii) for q in q_spellings)
+                s += scoring.EXTRA_EDIT * max(0, slips - 1)
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
