@@ -1324,3 +1324,9 @@ def test_a_name_with_two_area_words_is_read_whole(resolver):
     # the phrase reads 'Sedibeng District' and drops 'Municipality'; the whole is GeoNames' name
     m = resolver.resolve("Sedibeng District Municipality")
     assert (m.name, m.feature, m.country_code) == ("Sedibeng District Municipality", "admin2", "ZA"), m.explain()
+
+
+def test_a_name_with_a_trailing_feature_word_of_another_level_is_read_whole(resolver):
+    # 'Country' is the name's own word: País Vasco is a first-level area, not a country
+    m = resolver.resolve("Basque Country")
+    assert (m.name, m.feature, m.country_code) == ("País Vasco", "admin1", "ES"), m.explain()

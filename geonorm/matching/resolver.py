@@ -663,6 +663,12 @@ class Resolver:
                               != NameKind.ROMANIZED)}
                     if ev:
                         return _whole(part, whole), i, ev
+                if part.feature != "facility" and whole != part.text:
+                    # 'Basque Country', 'Vatican City': a name as written with the word, whatever
+                    # its level (País Vasco is no country, nor 'Country' its feature word)
+                    ev = {r: e for r, e in self._gather(whole, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+                    if ev:
+                        return Part(text=whole, raw=part.raw), i, ev
             for variant in part.alternatives or [part.text]:
                 ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
                 if not ev and part.raw and part.raw != variant:
