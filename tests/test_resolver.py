@@ -1330,3 +1330,10 @@ def test_a_name_with_a_trailing_feature_word_of_another_level_is_read_whole(reso
     # 'Country' is the name's own word: País Vasco is a first-level area, not a country
     m = resolver.resolve("Basque Country")
     assert (m.name, m.feature, m.country_code) == ("País Vasco", "admin1", "ES"), m.explain()
+
+
+def test_an_area_does_not_step_back_for_a_hamlet_of_its_name(resolver):
+    # two villages of unknown size are named Xinjiang; the region is what 'Xinjiang' names
+    m = resolver.resolve("Xinjiang")
+    assert (m.name, m.feature) == ("Xinjiang Uygur Zizhiqu", "admin1"), m.explain()
+    assert resolver.resolve("Kharkiv").feature == "populated place"  # the city is half the oblast

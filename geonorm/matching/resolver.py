@@ -66,6 +66,9 @@ _TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;
 # an area steps back for a town that has its name only as an alternate when the town holds this
 # share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
 ALIAS_TOWN_SHARE = 0.25
+# ... and one of its own name only with a share of the area's people: an area is no namesake of
+# a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
+OWN_TOWN_SHARE = 0.01
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
@@ -1156,7 +1159,7 @@ class Resolver:
                 for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
                     # the town's own name, or a common name of a town that weighs in the area
                     # ('New York'); not Montana City's alternate name 'Montana'
-                    if not own and pop < ALIAS_TOWN_SHARE * place.population:
+                    if pop < (OWN_TOWN_SHARE if own else ALIAS_TOWN_SHARE) * place.population:
                         continue
                     # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
                     # is the state, not Ecatepec de Morelos in the next one)
