@@ -1337,3 +1337,18 @@ def test_an_area_does_not_step_back_for_a_hamlet_of_its_name(resolver):
     m = resolver.resolve("Xinjiang")
     assert (m.name, m.feature) == ("Xinjiang Uygur Zizhiqu", "admin1"), m.explain()
     assert resolver.resolve("Kharkiv").feature == "populated place"  # the city is half the oblast
+
+
+@pytest.mark.parametrize("query, name, feature", [
+    ("Brasília", "Brasília", "populated place"),  # not Brazil by 'Brasilija', Бразилия romanized
+    ("City and County of San Francisco", "City and County of San Francisco", "admin2"),
+    ("Région PACA", "Provence-Alpes-Côte-d’Azur", "admin1"),  # not Paea by its alternate 'Paca'
+    ("Region VII", "Central Visayas", "admin1"),  # not Vinh by its code 'VII'
+])
+def test_names_as_written_beat_readings_of_their_parts(resolver, query, name, feature):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, feature), m.explain()
+
+
+def test_a_numbered_council_district_is_still_no_place(resolver):
+    assert not resolver.resolve("District 2").ok

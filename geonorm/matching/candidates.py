@@ -157,12 +157,12 @@ def _source_script(gaz: Gazetteer, form_row: int) -> str:
             cache.clear()
         orig = int(gaz.form_orig[form_row])
         script = cache[form_row] = "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL
-                                          or _other_language_country_name(gaz, form_row)) else \
+                                          or other_language_country_name(gaz, form_row)) else \
             script_of(gaz.form_text[orig if orig >= 0 else form_row])
     return script
 
 
-def _other_language_country_name(gaz: Gazetteer, form_row: int) -> bool:
+def other_language_country_name(gaz: Gazetteer, form_row: int) -> bool:
     """A country's name in another language (CLDR): reached as written or romanized, never by a
     guess (typo or consonant skeleton: 'Chopra' is no Cyprus by 'Chypre')."""
     sources = gaz.__dict__.get("_cldr_sources")
@@ -207,7 +207,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
             if via == "skeleton" and int(gaz.form_kind[fr]) == _COLLOQUIAL:
                 continue  # a demonym or nickname is written as it is: 'Latin' is no 'Laotian'
-            if loose and _other_language_country_name(gaz, fr) and (
+            if loose and other_language_country_name(gaz, fr) and (
                     via == "skeleton" or int(gaz.form_kind[fr]) != _ROMANIZED):
                 # a country's name in another language as written, not one folded close to it:
                 # 'Vena' (Vienna in Russian) is no Russia by the Finnish 'Venäjä'

@@ -19,8 +19,8 @@ from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import SCHEME_LABELS, romanize_query
 from ..sources.cldr import cyrillic_script_countries, latin_script_countries
 from . import scoring
-from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled, respelled,
-                         respelled_row)
+from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
+                         other_language_country_name, respelled, respelled_row)
 from .context import Context
 from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
@@ -458,10 +458,12 @@ class Resolver:
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
         elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)) \
-                or len(parts) == 1 and parts[0].raw != text.strip() and text.strip().startswith(parts[0].raw) \
-                and not _PUNCT_SPLIT.search(text) and self._is_name(text):
+                or len(parts) == 1 and parts[0].raw != text.strip() and parts[0].raw in text \
+                and not parts[0].text.isdigit() and not _PUNCT_SPLIT.search(text) and self._is_name(text):
             # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika',
-            # 'Sedibeng District Municipality' (read as 'Sedibeng District', its last word dropped)
+            # one read with words dropped: 'Sedibeng District Municipality' ('Sedibeng District'),
+            # 'City and County of San Francisco', 'Région PACA', 'Region VII' (not 'District 2',
+            # GeoNames' council district 'District #2', a number with an area word)
             parts = [Part(text=text, raw=text)]
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
@@ -973,7 +975,9 @@ class Resolver:
                 # romanization 'Goyiana')
                 form_ascii = to_ascii(normalize(gaz.form_text[ev.form_row]))
                 slips = min(OSA.distance(q, form_ascii) for q in q_spellings)
-                s += scoring.EXTRA_EDIT * max(0, slips - 1)
+                # (every letter for the romanization of a country's name in another language:
+                # 'Brasília' is the city, not Brazil by the Russian 'Бразилия' as 'Brasilija')
+                s += scoring.EXTRA_EDIT * max(0, slips - (0 if other_language_country_name(gaz, ev.form_row) else 1))
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
