@@ -1352,3 +1352,10 @@ def test_names_as_written_beat_readings_of_their_parts(resolver, query, name, fe
 
 def test_a_numbered_council_district_is_still_no_place(resolver):
     assert not resolver.resolve("District 2").ok
+
+
+def test_a_capital_reached_by_a_folded_key_has_no_capital_bonus_beside_a_name_as_written(resolver):
+    # 'Sanya' is a Chinese city's own name; it folds like 'Şan‘ā’', a spelling of Sanaa
+    m = resolver.resolve("Sanya")
+    assert (m.name, m.country_code) == ("Sanya", "CN"), m.explain()
+    assert resolver.resolve("Kijów").name == "Kyiv"  # a capital's name as written keeps it

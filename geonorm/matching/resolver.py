@@ -992,9 +992,11 @@ class Resolver:
                 s += scoring.FOREIGN_SCHEME
             # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
             # is not a way news names Jordan's government
-            own = kind in _OWN_KINDS or (
+            # (as written: 'Sanya' folds like Sanaa's 'Şan‘ā’ but is a Chinese city's own name)
+            own = (kind in _OWN_KINDS or (
                 place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
-                    fold_key(place.name), fold_key(place.ascii_name or place.name)))
+                    fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
+                (ev.via != "fold" or not written_hit)
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
             if ev.named_after:
