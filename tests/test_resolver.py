@@ -1359,3 +1359,11 @@ def test_a_capital_reached_by_a_folded_key_has_no_capital_bonus_beside_a_name_as
     m = resolver.resolve("Sanya")
     assert (m.name, m.country_code) == ("Sanya", "CN"), m.explain()
     assert resolver.resolve("Kijów").name == "Kyiv"  # a capital's name as written keeps it
+
+
+def test_a_guess_too_far_off_inside_a_named_area_gives_way_to_the_area(resolver):
+    # the nearest spelling inside the oblast is four letters or more off: the oblast stands in,
+    # as it does when no candidate is found at all
+    # ('Meyrannes', the nearest, is four letters off 'Pyrénées-Méditerranée')
+    m = resolver.resolve("Région Occitanie (Pyrénées-Méditerranée)")
+    assert (m.name, m.match_kind) == ("Occitanie", "area") and m.confidence <= 0.2, m.explain()

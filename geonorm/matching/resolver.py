@@ -1102,6 +1102,8 @@ class Resolver:
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
         slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
         if slips >= scoring.MAX_GUESS_EDITS:
+            if area_ctx and head is not None:  # as when nothing was found: the area named stands in
+                return self._area_answer(text, head, area_ctx, [self._candidate(best)] + best.alternatives)
             return Match(query=text, reason=f"no name is close to it; the nearest guess, {best.name}, is "
                                             f"{slips} letters off", alternatives=[self._candidate(best)] + best.alternatives,
                          head=best.head)
