@@ -1367,3 +1367,10 @@ def test_a_guess_too_far_off_inside_a_named_area_gives_way_to_the_area(resolver)
     # ('Meyrannes', the nearest, is four letters off 'Pyrénées-Méditerranée')
     m = resolver.resolve("Région Occitanie (Pyrénées-Méditerranée)")
     assert (m.name, m.match_kind) == ("Occitanie", "area") and m.confidence <= 0.2, m.explain()
+
+
+def test_a_countrys_adjective_inside_a_longer_name_is_no_certain_country(resolver):
+    m = resolver.resolve("Russian Embassy")  # an embassy is abroad more often than not
+    assert m.name == "Russia" and m.confidence <= 0.35 and "need not lie in Russia" in m.explain()
+    assert resolver.resolve("Russian").confidence > 0.9  # the adjective alone names the country
+    assert resolver.resolve("European Commission").confidence > 0.9  # a continent's is kept

@@ -154,6 +154,16 @@ def _titled_prefix_name(part: Part) -> str:
         and prefix[0][:1].isupper() else ""
 
 
+def _modifies(head: str, text: str) -> bool:
+    """Does the phrase ``text`` say more than ``head`` and an article ('Russian Embassy', not
+    'the Russians')?"""
+    rest = normalize(text).split()
+    for w in normalize(head).split():
+        if w in rest:
+            rest.remove(w)
+    return any(w not in ("the", "a", "an") for w in rest)
+
+
 def _whole(part: Part, whole: str) -> Part:
     """The part as one name with its feature word ('Kansas City'); a facility word inside a
     name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
@@ -1097,6 +1107,12 @@ class Resolver:
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
             if kind == "natural feature":
                 best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
+        if best.feature == "country" and best.name_kind == "colloquial" and head is not None \
+                and _modifies(head.text, text):
+            # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
+            # phrase names, which need not lie in the country
+            best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
+            best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)

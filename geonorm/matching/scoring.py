@@ -128,6 +128,13 @@ MAX_GUESS_EDITS = 4
 NATURAL_FEATURE_CONFIDENCE = 0.45
 
 
+# A country's adjective inside a longer name ('Russian Embassy', 'French Quarter', 'British
+# International School') describes what the phrase names, not where it is: such answers were right
+# 3 times of 10 on LGL/GWN dev at 0.99 (2026-11-27; continents' adjectives, 'European Commission',
+# 8 of 8: not capped)
+DEMONYM_MODIFIER_CONFIDENCE = 0.35
+
+
 # A bare two-letter code in capitals is an acronym as often as a country: 'SA' in South African
 # news is South Africa (ZA), not Saudi Arabia; the three ISO-code answers on the dev files were
 # all wrong at 0.97.
