@@ -1374,3 +1374,11 @@ def test_a_countrys_adjective_inside_a_longer_name_is_no_certain_country(resolve
     assert m.name == "Russia" and m.confidence <= 0.35 and "need not lie in Russia" in m.explain()
     assert resolver.resolve("Russian").confidence > 0.9  # the adjective alone names the country
     assert resolver.resolve("European Commission").confidence > 0.9  # a continent's is kept
+
+
+def test_an_areas_name_inside_a_longer_name_is_no_certain_answer(resolver):
+    # a town in Texas the gazetteer lacks, named after the state: Tennessee, but unsure
+    m = resolver.resolve("Tennessee Colony")
+    assert m.name == "Tennessee" and m.confidence <= 0.5 and "called after Tennessee" in m.explain()
+    assert resolver.resolve("South Florida").confidence > 0.5  # a part of the area: no cap
+    assert resolver.resolve("Sokoto State").confidence > 0.9  # the area's own feature word

@@ -28,7 +28,7 @@ from .hints import (Area, area_candidates, area_word_synonyms, former_state, hav
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
-                     parse_phrase)
+                     parse_phrase, strip_prefixes)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -154,14 +154,22 @@ def _titled_prefix_name(part: Part) -> str:
         and prefix[0][:1].isupper() else ""
 
 
-def _modifies(head: str, text: str) -> bool:
-    """Does the phrase ``text`` say more than ``head`` and an article ('Russian Embassy', not
-    'the Russians')?"""
+_ARTICLES = frozenset({"the", "a", "an"})
+# words that make a part of an area, not something else ('South Florida', 'East of England')
+_REGION_WORDS = _ARTICLES | {"of", "north", "south", "east", "west", "northern", "southern", "eastern",
+                             "western", "central", "northeast", "northwest", "southeast", "southwest",
+                             "upstate", "downstate", "greater", "rural", "coastal", "mainland"}
+_INNER_AREA_LEVELS = ("country", "admin1", "admin2", "region")
+
+
+def _modifies(head: str, text: str, filler: frozenset = _ARTICLES) -> bool:
+    """Does the phrase ``text`` say more than ``head`` and ``filler`` words ('Russian Embassy',
+    not 'the Russians')?"""
     rest = normalize(text).split()
     for w in normalize(head).split():
         if w in rest:
             rest.remove(w)
-    return any(w not in ("the", "a", "an") for w in rest)
+    return any(w not in filler for w in rest)
 
 
 def _whole(part: Part, whole: str) -> Part:
@@ -1107,6 +1115,13 @@ class Resolver:
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
             if kind == "natural feature":
                 best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
+        if inside is None and head is not None and not head.feature and not context_parts \
+                and best.feature in _INNER_AREA_LEVELS and best.name_kind != "colloquial" \
+                and _modifies(head.text, strip_prefixes(text), _REGION_WORDS):
+            # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
+            # name and more names something else, which may lie anywhere in it or beyond
+            best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
+            best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
         if best.feature == "country" and best.name_kind == "colloquial" and head is not None \
                 and _modifies(head.text, text):
             # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
