@@ -1382,3 +1382,9 @@ def test_an_areas_name_inside_a_longer_name_is_no_certain_answer(resolver):
     assert m.name == "Tennessee" and m.confidence <= 0.5 and "called after Tennessee" in m.explain()
     assert resolver.resolve("South Florida").confidence > 0.5  # a part of the area: no cap
     assert resolver.resolve("Sokoto State").confidence > 0.9  # the area's own feature word
+
+
+def test_a_facility_named_after_an_area_is_somewhere_in_it(resolver):
+    m = resolver.resolve("California State University")
+    assert m.name == "California" and m.confidence <= 0.5, m.explain()
+    assert resolver.resolve("Kharkiv hospital").confidence > 0.8  # in a town: the town's point

@@ -1115,6 +1115,8 @@ class Resolver:
             best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
             if kind == "natural feature":
                 best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
+            elif best.feature in _INNER_AREA_LEVELS:  # 'California State University': somewhere in it
+                best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
         if inside is None and head is not None and not head.feature and not context_parts \
                 and best.feature in _INNER_AREA_LEVELS and best.name_kind != "colloquial" \
                 and _modifies(head.text, strip_prefixes(text), _REGION_WORDS):
