@@ -256,10 +256,10 @@ class Gazetteer:
                 or int(self.form_from[form_row]) or int(self.form_to[form_row]):
             return None
         row = int(self.form_place[form_row])
+        if row not in self._places_with_old_names():
+            return None
         a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
         old = np.flatnonzero((np.asarray(self.form_to[a:b]) > 0) | (np.asarray(self.form_kind[a:b]) == _HISTORIC))
-        if not len(old):
-            return None
         frame, name = skeleton_key(self.form_text[form_row]), self._pstr["name"][row]
         if not frame or frame == skeleton_key(name):
             return None
@@ -272,6 +272,14 @@ class Gazetteer:
         script = script_of(text)
         return self.form(min(twins, key=lambda r: (script_of(self.form_text[r]) != script,
                                                    OSA.distance(to_ascii(text), to_ascii(self.form_text[r])))))
+
+    def _places_with_old_names(self) -> frozenset:
+        """Rows of the places with a dated or historic name (a few hundred; made on first use)."""
+        rows = self.__dict__.get("_old_name_places")
+        if rows is None:
+            old = (np.asarray(self.form_to) > 0) | (np.asarray(self.form_kind) == _HISTORIC)
+            rows = self.__dict__["_old_name_places"] = frozenset(np.asarray(self.form_place)[old].tolist())
+        return rows
 
     def names_of(self, row: int) -> list[NameRecord]:
         """Every indexed name form of a place (source names and generated romanizations)."""
