@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..names.normalize import clean
+from ..names.normalize import clean, normalize
 
 _PREFIXES = [
     # longest first; matched on the lower-cased, normalized part
@@ -450,3 +450,36 @@ def parse_phrase(phrase: str) -> list[Part]:
     # ... but a two-letter code in capitals is an area's ('Portland, OR', 'Toronto, ON')
     named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts
     return [p for p in named if p.feature != "street"] or named
+
+
+_CONNECTORS = frozenset(_OF_WORDS) | {"the", "la", "le"}  # lower-case words inside a name
+
+
+def titled_name(part: Part) -> str:
+    """The part with the generic words it was stripped of, when they are capitalized as in a
+    name ('District of Columbia', 'Township of Readington'; not 'city of London', 'near Kyiv'),
+    else ''."""
+    raw = part.raw.strip(" .,;:")
+    if part.alternatives or part.feature == "facility" or raw == part.text or not raw.endswith(part.text):
+        # (a feature word leading a name has its own reading: 'Mt. Pleasant' is Mount Pleasant)
+        return ""
+    prefix = raw[:len(raw) - len(part.text)].split()
+    return raw if prefix and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in prefix) \
+        and prefix[0][:1].isupper() else ""
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+# words that make a part of an area, not something else ('South Florida', 'East of England')
+REGION_WORDS = ARTICLES | {"of", "north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "northeast", "northwest", "southeast", "southwest",
+                           "upstate", "downstate", "greater", "rural", "coastal", "mainland"}
+
+
+def says_more(head: str, text: str, filler: frozenset = ARTICLES) -> bool:
+    """Does the phrase ``text`` say more than ``head`` and ``filler`` words ('Russian Embassy',
+    not 'the Russians')?"""
+    rest = normalize(text).split()
+    for w in normalize(head).split():
+        if w in rest:
+            rest.remove(w)
+    return any(w not in filler for w in rest)

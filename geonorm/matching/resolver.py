@@ -27,8 +27,8 @@ from .hints import (Area, area_candidates, area_word_synonyms, former_state, hav
                     parse_point, parse_within, shown, strip_former, successor_rows, table_spellings)
 from .match import Candidate, Match, Rename
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind, is_generic,
-                     parse_phrase, strip_prefixes)
+from .phrase import (AREA_WORDS, COMMUNITY_WORDS, REGION_WORDS, Part, coordinates_in, facility_kind,
+                     is_generic, parse_phrase, says_more, strip_prefixes, titled_name)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -138,38 +138,7 @@ def _matched_name(ev: Evidence, form) -> str:
     return ev.written or form.text + (f" (from {form.original})" if form.original else "")
 
 
-_CONNECTORS = frozenset({"of", "the", "de", "del", "du", "des", "la", "le", "di"})
-
-
-def _titled_prefix_name(part: Part) -> str:
-    """The part with the generic words it was stripped of, when they are capitalized as in a
-    name ('District of Columbia', 'Township of Readington'; not 'city of London', 'near Kyiv'),
-    else ''."""
-    raw = part.raw.strip(" .,;:")
-    if part.alternatives or part.feature == "facility" or raw == part.text or not raw.endswith(part.text):
-        # (a feature word leading a name has its own reading: 'Mt. Pleasant' is Mount Pleasant)
-        return ""
-    prefix = raw[:len(raw) - len(part.text)].split()
-    return raw if prefix and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in prefix) \
-        and prefix[0][:1].isupper() else ""
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
-# words that make a part of an area, not something else ('South Florida', 'East of England')
-_REGION_WORDS = _ARTICLES | {"of", "north", "south", "east", "west", "northern", "southern", "eastern",
-                             "western", "central", "northeast", "northwest", "southeast", "southwest",
-                             "upstate", "downstate", "greater", "rural", "coastal", "mainland"}
 _INNER_AREA_LEVELS = ("country", "admin1", "admin2", "region")
-
-
-def _modifies(head: str, text: str, filler: frozenset = _ARTICLES) -> bool:
-    """Does the phrase ``text`` say more than ``head`` and ``filler`` words ('Russian Embassy',
-    not 'the Russians')?"""
-    rest = normalize(text).split()
-    for w in normalize(head).split():
-        if w in rest:
-            rest.remove(w)
-    return any(w not in filler for w in rest)
 
 
 def _whole(part: Part, whole: str) -> Part:
@@ -666,7 +635,7 @@ class Resolver:
         fallback = None
         for i in order:
             part, evidence = parts[i], {}
-            titled = _titled_prefix_name(part)
+            titled = titled_name(part)
             if titled:
                 # 'District of Columbia', 'City of Westminster', 'Township of Readington': a
                 # settlement or area word written as part of a name is no generic prefix
@@ -1110,26 +1079,7 @@ class Resolver:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
-        if inside is not None:
-            kind = facility_kind(inside.what)
-            best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
-            if kind == "natural feature":
-                best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
-            elif best.feature in _INNER_AREA_LEVELS:  # 'California State University': somewhere in it
-                best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
-        if inside is None and head is not None and not head.feature and not context_parts \
-                and best.feature in _INNER_AREA_LEVELS and best.name_kind != "colloquial" \
-                and _modifies(head.text, strip_prefixes(text), _REGION_WORDS):
-            # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
-            # name and more names something else, which may lie anywhere in it or beyond
-            best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
-            best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
-        if best.feature == "country" and best.name_kind == "colloquial" and head is not None \
-                and _modifies(head.text, text):
-            # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
-            # phrase names, which need not lie in the country
-            best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
-            best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
+        self._phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
                          alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
@@ -1141,6 +1091,32 @@ class Resolver:
                                             f"{slips} letters off", alternatives=[self._candidate(best)] + best.alternatives,
                          head=best.head)
         return best
+
+    @staticmethod
+    def _phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
+        """What the phrase says around the name it was answered by, in ``best``'s hints, and the
+        confidence that leaves: a natural feature or facility in the place, an area's name or a
+        country's adjective inside a longer name (measured caps, see ``scoring``)."""
+        if inside is not None:
+            kind = facility_kind(inside.what)
+            best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
+            if kind == "natural feature":
+                best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
+            elif best.feature in _INNER_AREA_LEVELS:  # 'California State University': somewhere in it
+                best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+        if head is None:
+            return
+        if inside is None and not head.feature and not context_parts and best.feature in _INNER_AREA_LEVELS \
+                and best.name_kind != "colloquial" and says_more(head.text, strip_prefixes(text), REGION_WORDS):
+            # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
+            # name and more names something else, which may lie anywhere in it or beyond
+            best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
+            best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+        if best.feature == "country" and best.name_kind == "colloquial" and says_more(head.text, text):
+            # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
+            # phrase names, which need not lie in the country
+            best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
+            best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
 
     def _slips(self, written: str, row: int) -> int:
         """Letter edits between a Latin query and the closest name of the place it was guessed to
