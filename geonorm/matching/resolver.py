@@ -630,6 +630,10 @@ class Resolver:
         3166 code ('IN' in capitals, though 'in' is a generic word)?"""
         return any(e.via in WRITTEN_VIAS or e.via == "code" for e in self._gather(text, fuzzy=False).values())
 
+    def _written_hits(self, text: str) -> dict[int, Evidence]:
+        """The places that have ``text`` as a name as written (in any script or case)."""
+        return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+
     def _whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
         fallback = None
@@ -639,7 +643,7 @@ class Resolver:
             if titled:
                 # 'District of Columbia', 'City of Westminster', 'Township of Readington': a
                 # settlement or area word written as part of a name is no generic prefix
-                ev = {r: e for r, e in self._gather(titled, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+                ev = self._written_hits(titled)
                 if ev:
                     return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
             if part.feature and not part.alternatives:
@@ -658,7 +662,7 @@ class Resolver:
                 if part.feature != "facility" and whole != part.text:
                     # 'Basque Country', 'Vatican City': a name as written with the word, whatever
                     # its level (País Vasco is no country, nor 'Country' its feature word)
-                    ev = {r: e for r, e in self._gather(whole, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+                    ev = self._written_hits(whole)
                     if ev:
                         return Part(text=whole, raw=part.raw), i, ev
             for variant in part.alternatives or [part.text]:
