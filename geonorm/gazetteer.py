@@ -86,6 +86,7 @@ class Gazetteer:
         self._area_cache: dict | None = None
         self._place_cache: dict[int, PlaceRecord] = {}
         self._iso_cache: dict[str, list[int]] | None = None
+        self._old_name_places: frozenset[int] | None = None
         self._lock = threading.Lock()
 
     def _load(self, d: Path) -> None:
@@ -258,12 +259,12 @@ class Gazetteer:
         row = int(self.form_place[form_row])
         if row not in self._places_with_old_names():
             return None
-        a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
-        old = np.flatnonzero((np.asarray(self.form_to[a:b]) > 0) | (np.asarray(self.form_kind[a:b]) == _HISTORIC))
-        frame, name = skeleton_key(self.form_text[form_row]), self._pstr["name"][row]
+        text, name = self.form_text[form_row], self._pstr["name"][row]
+        frame = skeleton_key(text)
         if not frame or frame == skeleton_key(name):
             return None
-        text = self.form_text[form_row]
+        a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
+        old = np.flatnonzero((np.asarray(self.form_to[a:b]) > 0) | (np.asarray(self.form_kind[a:b]) == _HISTORIC))
         twins = [r for r in (a + old).tolist()
                  if skeleton_key(self.form_text[r]) == frame and fold_key(self.form_text[r]) != fold_key(name)]
         if not twins:
@@ -275,11 +276,10 @@ class Gazetteer:
 
     def _places_with_old_names(self) -> frozenset:
         """Rows of the places with a dated or historic name (a few hundred; made on first use)."""
-        rows = self.__dict__.get("_old_name_places")
-        if rows is None:
+        if self._old_name_places is None:
             old = (np.asarray(self.form_to) > 0) | (np.asarray(self.form_kind) == _HISTORIC)
-            rows = self.__dict__["_old_name_places"] = frozenset(np.asarray(self.form_place)[old].tolist())
-        return rows
+            self._old_name_places = frozenset(np.asarray(self.form_place)[old].tolist())
+        return self._old_name_places
 
     def names_of(self, row: int) -> list[NameRecord]:
         """Every indexed name form of a place (source names and generated romanizations)."""

@@ -933,9 +933,10 @@ class Resolver:
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
-        # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash variants)
+        # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
+        # variants): a folded hit's slips count beside a name as written only
         q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
-                                   if head is not None else set())
+                                   if head is not None and written_hit else set())
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
