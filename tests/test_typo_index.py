@@ -254,6 +254,19 @@ def test_a_cyrillic_slip_is_searched_beside_names_its_romanization_reaches(resol
     assert place_id in [m.id, *(a.id for a in m.alternatives)], m.explain()
 
 
+def test_a_cyrillic_slip_of_a_countrys_cyrillic_name_is_found(resolver):
+    # 'Таджикистан' is Tajikistan's name in another language than its own; a Latin query never
+    # reaches such a name by a guess, a Cyrillic one does (it is no other language to it)
+    assert resolver.resolve("Таджикистат").id == 1220409
+
+
+def test_a_cyrillic_name_two_cyrillic_slips_away_is_within_reach(resolver):
+    # two letters off as written, three as romanized ('Vagonogemoniat' ~ 'Vagonoremont'), which
+    # the typo search refused as too far
+    m = resolver.resolve("Вагоногемонят")
+    assert (m.id, m.matched_name) == (477377, "Вагоноремонт"), m.explain()
+
+
 def test_a_misspelt_town_named_like_a_feature_beats_a_folded_name_inside_it(resolver):
     # 'Higj' only folds like Hiji's alternate 'Higi'; the whole is High River a letter off
     assert resolver.resolve("Higj River").id == 5975038

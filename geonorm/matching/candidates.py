@@ -143,6 +143,9 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     if len(text) <= 3 and text.isupper():
         return False
     script = _source_script(gaz, form_row)
+    if not script and q_script != "latin" and other_language_country_name(gaz, form_row):
+        # a country's name in the query's own script is no other language to it ('Таджикистат')
+        script = script_of(text)
     return script in TYPO_SCRIPTS or script == q_script
 
 
@@ -346,6 +349,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     reached: set[int] = set()
     done: set[int] = set()  # keys whose forms were added (later stages find them again)
     q_numbers = _DIGITS_RE.findall(q_fold)
+    # a name in the query's own non-Latin script is within reach when it is two slips away in it:
+    # a romanization spells one Cyrillic letter with several ('Опошж' is two letters from
+    # 'Опошня', three as 'Oposhzh'); its slips are still counted as romanized (a Cyrillic letter
+    # says more than a Latin one: 'Шахтерский' is no slip of 'Шатурский')
+    q_norm = normalize(text) if q_script != "latin" else None
 
     def add(key_ids: dict[int, int], surface_check: bool = False) -> None:
         for key_id in key_ids:  # verified: within the stage's distance
@@ -362,7 +370,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
                     continue
                 form_ascii = to_ascii(gaz.form_text[fr])
                 edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3)
-                if surface_check and edits > 2:
+                if surface_check and edits > 2 and (q_norm is None or script_of(gaz.form_text[fr]) != q_script
+                                                    or OSA.distance(q_norm, normalize(gaz.form_text[fr]), score_cutoff=3) > 2):
                     continue
                 prow = int(form_place[fr])
                 reached.add(prow)
