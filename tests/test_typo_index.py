@@ -280,3 +280,27 @@ def test_a_name_one_slip_away_keeps_its_capitalized_first_word(resolver):
     m = resolver.resolve("East Brunswik")
     assert (m.id, m.matched_name) == (5097402, "East Brunswick")
     assert resolver.resolve("the Kyiv").name == "Kyiv"  # lowercase filler still gives way
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Llaon County", 4707196),  # Llano County a slip off, not Laon by the fold of 'Llaon'
+    ("Odieka oblast", 698738),  # Odeska oblast two letters off, not Odisha by a guess at 'Odieka'
+])
+def test_a_misspelt_name_with_its_area_word_is_the_area_so_named(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id, m.explain()
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Colorado Cvutny", "Colorado County"),  # was Colorado (the state), 'Cvutny' unexplained
+    ("Fetrr da Mata", "Feira da Mata"),  # was Mot'a, Ethiopia, by its alternate 'Mata'
+])
+def test_a_long_name_two_slips_away_beats_a_word_inside_it_when_a_word_is_no_name(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind) == (name, "fuzzy"), m.explain()
+
+
+@pytest.mark.parametrize("query, name", [("Ohio House", "Ohio"), ("Texas House", "Texas")])
+def test_a_name_inside_a_phrase_is_not_traded_for_a_name_two_slips_away(resolver, query, name):
+    # 'Town House' is two letters from 'Ohio House' as well, but changes the name 'Ohio' itself
+    assert resolver.resolve(query).name == name

@@ -487,6 +487,16 @@ class Resolver:
                     all(w[:1].isupper() for w in rest)
                 if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest) and not slip:
                     head, evidence = inner, inner_evidence
+        if evidence and fuzzy and head.feature not in ("", "facility") and not any(
+                e.via in WRITTEN_VIAS or e.via not in _GUESS_VIAS and self._is_feature(r, head.feature)
+                for r, e in evidence.items()):
+            # a guessed or folded spelling of the name before an area word gives way to a place
+            # of that level whose whole name, area word and all, is as close ('Odieka oblast' is
+            # Odeska oblast two letters off, not Odisha; 'Llaon County' Llano County, not Laon)
+            whole, whole_evidence = self._misspelt_with_feature_word(head)
+            if whole_evidence and min(e.edits for e in whole_evidence.values()) <= min(
+                    e.edits if e.via in _GUESS_VIAS else 1 for e in evidence.values()):
+                head, evidence = whole, whole_evidence
         if evidence and fuzzy and not head.feature and only_respelled(gaz, evidence, head.text):
             # a folded hit spelt otherwise ('Rājgar' folds like Raighar) may be a slip of a name
             # a letter away (Rājgarh): the typo search runs beside it (not for a name with its
@@ -767,21 +777,55 @@ class Resolver:
         raion', 'Strawford District')."""
         for i in order:
             part = parts[i]
-            whole = part.whole_name if part.feature and not part.alternatives else ""
-            if whole and whole != part.text:
-                ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
-                      if e.sim >= CLOSE_WHOLE_SIM and self._is_feature(r, part.feature)}
-                if ev:
-                    return _whole(part, whole), i, ev
+            whole, ev = self._misspelt_with_feature_word(part)
+            if ev:
+                return whole, i, ev
             if len(part.text.split()) < 2:
                 continue
             # (close on the folded keys, or one slip away as written: 'Ou Smaah' is Ou Smach,
-            # whose key differs in a folded letter, not Oumag, a folded letter short and four off)
-            ev = {r: e for r, e in self._gather(parts[i].text, fuzzy=True).items()
-                  if e.sim >= CLOSE_WHOLE_SIM or (e.via == "fuzzy" and e.edits == 1)}
+            # whose key differs in a folded letter, not Oumag, a folded letter short and four off;
+            # two slips in a long name with a word that is no name: 'Fetrr da Mata' is Feira da
+            # Mata, not Mata with 'Fetrr' unexplained; 'Boston Harbor' stays Boston)
+            found = self._gather(part.text, fuzzy=True)
+            ev = {r: e for r, e in found.items() if e.sim >= CLOSE_WHOLE_SIM or (e.via == "fuzzy" and e.edits == 1)}
+            if not ev and len(normalize(part.text)) >= 10 and self._stray_word(part.text):
+                ev = {r: e for r, e in found.items() if e.via == "fuzzy" and e.edits == 2
+                      and self._keeps_names(part.text, self.gazetteer.form_text[e.form_row])}
             if ev:
                 return parts[i], i, ev
         return None, -1, {}
+
+    def _stray_word(self, text: str) -> bool:
+        """Has ``text`` a word of three letters or more that is no name, area or feature word, nor
+        filler ('Fetrr' in 'Fetrr da Mata'; none in 'Boston Harbor')?"""
+        return any(len(w) >= 3 and w not in _STOPWORDS and not is_generic(w) and not self._is_name(w)
+                   for w in (word.strip(".,;:()").lower() for word in text.split()))
+
+    def _keeps_names(self, text: str, name: str) -> bool:
+        """Does ``name`` keep each word of ``text`` that is a name as written, a slip at most
+        ('Colorado Cvutny' ~ 'Colorado County'; not 'Iowa House' ~ 'Town House')?"""
+        words, name_words = normalize(text).split(), normalize(name).split()
+        if len(words) != len(name_words):
+            return not any(self._is_name(w) for w in words if len(w) >= 3)
+        return all(OSA.distance(w, n, score_cutoff=2) <= 1 or len(w) < 3 or not self._is_name(w)
+                   for w, n in zip(words, name_words))
+
+    def _misspelt_with_feature_word(self, part: Part) -> tuple[Part | None, dict[int, Evidence]]:
+        """The part with its feature word as one misspelt name of a place of that feature: close
+        on the folded keys, or two slips away as written when the name has five letters or more
+        ('Zverigorodsky raion', 'Strawford District', 'Odieka oblast')."""
+        if not part.feature or part.alternatives:
+            return None, {}
+        # (the area word after the name, or a capitalized one before it: 'Provincia de Trata')
+        slips = 2 if len(normalize(part.text)) >= 5 and part.feature != "facility" else 0
+        for whole in dict.fromkeys([part.whole_name, titled_name(part)]):
+            if whole and whole != part.text:
+                ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
+                      if (e.sim >= CLOSE_WHOLE_SIM or e.via == "fuzzy" and e.edits <= slips)
+                      and self._is_feature(r, part.feature)}
+                if ev:
+                    return _whole(part, whole), ev
+        return None, {}
 
     def _ngram_head(self, parts: list[Part], order: list[int], hyphens: bool = False):
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
