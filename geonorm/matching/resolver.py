@@ -979,8 +979,7 @@ class Resolver:
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
-        q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
-                                   if head is not None and written_hit else set())
+        q_spellings: set[str] = set()  # (made when a folded hit first needs them)
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -1010,6 +1009,9 @@ class Resolver:
                 # folds merge ('Goiânia' is Goiânia as written, not Guyana by a Greek name's
                 # romanization 'Goyiana')
                 form_ascii = to_ascii(normalize(gaz.form_text[ev.form_row]))
+                if not q_spellings:
+                    q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
+                                               if head is not None else set())
                 slips = min(OSA.distance(q, form_ascii) for q in q_spellings)
                 # (every letter for the romanization of a country's name in another language:
                 # 'Brasília' is the city, not Brazil by the Russian 'Бразилия' as 'Brasilija')
