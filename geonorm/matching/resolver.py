@@ -16,8 +16,8 @@ from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
 from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
-from ..names.romanize import SCHEME_LABELS, romanize_query
-from ..sources.cldr import cyrillic_script_countries, latin_script_countries
+from ..names.romanize import romanize_query
+from ..sources.cldr import cyrillic_script_countries
 from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
                          other_language_country_name, respelled, respelled_row)
@@ -25,10 +25,11 @@ from .context import Context
 from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows, table_spellings)
-from .match import Candidate, Match, Rename
+from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
+from .match import Candidate, Match
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import (AREA_WORDS, COMMUNITY_WORDS, REGION_WORDS, Part, coordinates_in, facility_kind,
-                     is_generic, parse_phrase, says_more, strip_prefixes, titled_name)
+from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind,
+                     is_generic, parse_phrase, titled_name)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -72,7 +73,6 @@ OWN_TOWN_SHARE = 0.01
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
-_LATIN_COUNTRIES = latin_script_countries()
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 
 
@@ -109,50 +109,10 @@ def _romanizes_to_own_name(form_text: str, place) -> bool:
     return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
-def _old_name(form, place) -> bool:
-    """Is the name form one the place no longer bears? Not an old name that is the current one
-    again ('Бахмут', 1924 and since 2016)."""
-    return bool(form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name)
-
-
-def _name_kind(ev: Evidence, form, place, old=None) -> str:
-    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', 'historic, in use
-    again' for an old name that is the current one again, or 'a spelling of the old name X'."""
-    if ev.written:
-        return "ISO 3166 code"
-    if old is not None and old is not form:
-        return f"a spelling of the old name {old.text!r}"
-    if form.kind == NameKind.HISTORIC and not _old_name(form, place):
-        return "historic, in use again"
-    return form.kind.name.lower()
-
-
-def _reported(conf: float, match_kind: str, ev: Evidence, country_code: str = "") -> float:
-    """The confidence an answer or runner-up reports (guessed spellings and bare two-letter
-    codes capped; guesses of a place whose Latin names are its own more so)."""
-    return round(scoring.cap(conf, match_kind, len(ev.written) == 2, country_code in _LATIN_COUNTRIES), 4)
-
-
-def _matched_name(ev: Evidence, form) -> str:
-    """The name that matched, as the explanation shows it: 'Hranitne (from Гранітне)', 'UA'."""
-    return ev.written or form.text + (f" (from {form.original})" if form.original else "")
-
-
-_INNER_AREA_LEVELS = ("country", "admin1", "admin2", "region")
-
-
 def _whole(part: Part, whole: str) -> Part:
     """The part as one name with its feature word ('Kansas City'); a facility word inside a
     name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
     return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
-
-
-def _date_text(value: int) -> str:
-    if not value:
-        return ""
-    y, md = divmod(value, 10000)
-    m, d = divmod(md, 100)
-    return f"{y:04d}" if m == 0 else (f"{y:04d}-{m:02d}" if d == 0 else f"{y:04d}-{m:02d}-{d:02d}")
 
 
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s$")
@@ -869,7 +829,7 @@ class Resolver:
         gaz = self.gazetteer
         place = gaz.place(row)
         ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
-        m = self._build(text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
+        m = build_match(self.gazetteer, text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
         m.match_kind, m.rename, m.head, m.hints = kind, None, head, [hint]
         return m
 
@@ -885,7 +845,7 @@ class Resolver:
         # the name's candidates lie farther from the point: they share what the answer leaves
         rest = 1.0 - m.confidence
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
-                          ([self._candidate(named)] if named.ok else []) + named.alternatives[:3]]
+                          ([candidate_of(named)] if named.ok else []) + named.alternatives[:3]]
         return m
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
@@ -1103,7 +1063,7 @@ class Resolver:
                     vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
                 if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
                     s += scoring.AS_OF_VALID
-                    notes.append(f"the name was in use on {_date_text(hints.as_of)}")
+                    notes.append(f"the name was in use on {date_text(hints.as_of)}")
             scored.append((s, row, ev, notes))
         if not scored:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
@@ -1116,12 +1076,12 @@ class Resolver:
                 other_country, area_ctx = area_ctx[0][0], []
             elif not self._areas.abroad(scored, area_ctx):
                 confs = scoring.confidences([x[0] for x in scored], 4)
-                alts = [self._runner_up(x, c) for x, c in zip(scored[:4], confs)]
+                alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]
                 return self._area_answer(text, head, area_ctx, alts)
         keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
         confs = scoring.confidences([x[0] for x in scored], keep)
-        best = self._build(text, head, scored[0], confs[0])
-        best.alternatives = [self._runner_up(x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
+        best = build_match(self.gazetteer, text, head, scored[0], confs[0])
+        best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
                              and not (also and p.raw in also.values())
                              and not (head is not None and _same_name(p, head))]
@@ -1130,44 +1090,18 @@ class Resolver:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
-        self._phrase_caps(best, head, text, inside, context_parts)
+        phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
-                         alternatives=[self._candidate(best)] + best.alternatives, head=best.head)
+                         alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
         slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
         if slips >= scoring.MAX_GUESS_EDITS:
             if area_ctx and head is not None:  # as when nothing was found: the area named stands in
-                return self._area_answer(text, head, area_ctx, [self._candidate(best)] + best.alternatives)
+                return self._area_answer(text, head, area_ctx, [candidate_of(best)] + best.alternatives)
             return Match(query=text, reason=f"no name is close to it; the nearest guess, {best.name}, is "
-                                            f"{slips} letters off", alternatives=[self._candidate(best)] + best.alternatives,
+                                            f"{slips} letters off", alternatives=[candidate_of(best)] + best.alternatives,
                          head=best.head)
         return best
-
-    @staticmethod
-    def _phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
-        """What the phrase says around the name it was answered by, in ``best``'s hints, and the
-        confidence that leaves: a natural feature or facility in the place, an area's name or a
-        country's adjective inside a longer name (measured caps, see ``scoring``)."""
-        if inside is not None:
-            kind = facility_kind(inside.what)
-            best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
-            if kind == "natural feature":
-                best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
-            elif best.feature in _INNER_AREA_LEVELS:  # 'California State University': somewhere in it
-                best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
-        if head is None:
-            return
-        if inside is None and not head.feature and not context_parts and best.feature in _INNER_AREA_LEVELS \
-                and best.name_kind != "colloquial" and says_more(head.text, strip_prefixes(text), REGION_WORDS):
-            # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
-            # name and more names something else, which may lie anywhere in it or beyond
-            best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
-            best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
-        if best.feature == "country" and best.name_kind == "colloquial" and says_more(head.text, text):
-            # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
-            # phrase names, which need not lie in the country
-            best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
-            best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
 
     def _slips(self, written: str, row: int) -> int:
         """Letter edits between a Latin query and the closest name of the place it was guessed to
@@ -1239,78 +1173,6 @@ class Resolver:
             out.append((s, row, ev, notes))
         return out
 
-    def _old_form(self, ev: Evidence, form, place):
-        """The old name the matched form is, or spells another way ('Artyomovsk', an undated
-        alternate of Bakhmut, for Artemovsk, its name until 2016); None for a current name."""
-        if ev.written or ev.named_after:
-            return None
-        return form if _old_name(form, place) else self.gazetteer.old_name_spelt_as(ev.form_row)
-
-    @staticmethod
-    def _kind(ev: Evidence, form, place, old=None) -> str:
-        """How the name matched, in the words of ``Match.match_kind`` (``old``: the old name the
-        matched form is or spells)."""
-        if ev.via in ("skeleton", "fuzzy") or respelled(ev, form.kind, place.country_code):
-            return "fuzzy"
-        if ev.written or ev.named_after:  # an ISO 3166 code; 'Kursk region' for Kurskaya oblast'
-            return "alias"
-        if old is not None:
-            return "historic"
-        if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
-            return "transliteration"
-        if form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
-            return "exact"
-        return "alias"
-
-    def _build(self, text: str, head: Part | None, scored, conf: float) -> Match:
-        gaz = self.gazetteer
-        _, row, ev, notes = scored
-        place = gaz.place(row)
-        form = gaz.form(ev.form_row)
-        old = self._old_form(ev, form, place)
-        kind = self._kind(ev, form, place, old)
-        scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
-        rename = None
-        if old is not None and kind in ("historic", "fuzzy"):
-            state = former_state(old.text)
-            relation = state.relation if state is not None and state.place_id == place.id else "renamed"
-            rename = Rename(old_name=old.original or old.text, valid_from=_date_text(old.valid_from),
-                            valid_to=_date_text(old.valid_to), current_name=place.name,
-                            source=old.source, relation=relation)
-        country_row = gaz.area_rows().get(("country", place.country_code))
-        return Match(
-            query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,
-            country_code=place.country_code,
-            country=gaz.place(country_row).name if country_row is not None else "",
-            admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-            admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
-            feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-            population=place.population, confidence=_reported(conf, kind, ev, place.country_code),
-            matched_name=_matched_name(ev, form),
-            match_kind=kind, name_kind=_name_kind(ev, form, place, old),
-            scheme=scheme if scheme else "", inflected=bool(ev.lemma),
-            rename=rename, hints=notes, head=head.text if head else text,
-            point_note=place.note if "point" in place.note else "")
-
-    def _runner_up(self, scored, conf: float) -> Candidate:
-        """A runner-up straight from its scored row (cheaper than a full Match)."""
-        gaz = self.gazetteer
-        _, row, ev, _ = scored
-        place = gaz.place(row)
-        form = gaz.form(ev.form_row)
-        kind = self._kind(ev, form, place, self._old_form(ev, form, place))
-        return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
-                         country_code=place.country_code,
-                         admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
-                         confidence=_reported(conf, kind, ev, place.country_code),
-                         matched_name=_matched_name(ev, form),
-                         match_kind=kind)
-
-    @staticmethod
-    def _candidate(m: Match) -> Candidate:
-        return Candidate(id=m.id, name=m.name, lat=m.lat, lon=m.lon, country_code=m.country_code,
-                         admin1=m.admin1, confidence=m.confidence, matched_name=m.matched_name,
-                         match_kind=m.match_kind)
 
 
 _default: Resolver | None = None

@@ -1,0 +1,163 @@
+"""The explained answer: a ranked candidate turned into a ``Match`` or runner-up ``Candidate``.
+
+How the name matched (``match_kind``, ``name_kind``), the rename an old name carries, the
+confidence reported (capped for guesses), and what the phrase says around the name it was
+answered by (a facility, a natural feature, an area's name inside a longer one), which caps the
+confidence at what such answers were measured to deserve.
+"""
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from ..model import NameKind
+from ..names.keys import fold_key
+from ..names.romanize import SCHEME_LABELS
+from ..sources.cldr import latin_script_countries
+from . import scoring
+from .candidates import Evidence, respelled
+from .hints import former_state
+from .match import Candidate, Match, Rename
+from .phrase import REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
+
+_LATIN_COUNTRIES = latin_script_countries()
+# levels an answer may stand for 'somewhere in it' ('California State University')
+INNER_AREA_LEVELS = ("country", "admin1", "admin2", "region")
+
+
+def old_name(form, place) -> bool:
+    """Is the name form one the place no longer bears? Not an old name that is the current one
+    again ('Бахмут', 1924 and since 2016)."""
+    return bool(form.kind == NameKind.HISTORIC or form.valid_to) and fold_key(form.text) != fold_key(place.name)
+
+
+def name_kind(ev: Evidence, form, place, old=None) -> str:
+    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', 'historic, in use
+    again' for an old name that is the current one again, or 'a spelling of the old name X'."""
+    if ev.written:
+        return "ISO 3166 code"
+    if old is not None and old is not form:
+        return f"a spelling of the old name {old.text!r}"
+    if form.kind == NameKind.HISTORIC and not old_name(form, place):
+        return "historic, in use again"
+    return form.kind.name.lower()
+
+
+def reported(conf: float, match_kind: str, ev: Evidence, country_code: str = "") -> float:
+    """The confidence an answer or runner-up reports (guessed spellings and bare two-letter
+    codes capped; guesses of a place whose Latin names are its own more so)."""
+    return round(scoring.cap(conf, match_kind, len(ev.written) == 2, country_code in _LATIN_COUNTRIES), 4)
+
+
+def matched_name(ev: Evidence, form) -> str:
+    """The name that matched, as the explanation shows it: 'Hranitne (from Гранітне)', 'UA'."""
+    return ev.written or form.text + (f" (from {form.original})" if form.original else "")
+
+
+def date_text(value: int) -> str:
+    """A YYYYMMDD integer (month and day may be 0) as '2016', '2016-05' or '2016-05-12'."""
+    if not value:
+        return ""
+    y, md = divmod(value, 10000)
+    m, d = divmod(md, 100)
+    return f"{y:04d}" if m == 0 else (f"{y:04d}-{m:02d}" if d == 0 else f"{y:04d}-{m:02d}-{d:02d}")
+
+
+def old_form(gaz: Gazetteer, ev: Evidence, form, place):
+    """The old name the matched form is, or spells another way ('Artyomovsk', an undated
+    alternate of Bakhmut, for Artemovsk, its name until 2016); None for a current name."""
+    if ev.written or ev.named_after:
+        return None
+    return form if old_name(form, place) else gaz.old_name_spelt_as(ev.form_row)
+
+
+def match_kind(ev: Evidence, form, place, old=None) -> str:
+    """How the name matched, in the words of ``Match.match_kind`` (``old``: the old name the
+    matched form is or spells)."""
+    if ev.via in ("skeleton", "fuzzy") or respelled(ev, form.kind, place.country_code):
+        return "fuzzy"
+    if ev.written or ev.named_after:  # an ISO 3166 code; 'Kursk region' for Kurskaya oblast'
+        return "alias"
+    if old is not None:
+        return "historic"
+    if ev.via in ("roman", "fold") or form.kind == NameKind.ROMANIZED:
+        return "transliteration"
+    if form.kind in (NameKind.OFFICIAL, NameKind.PREFERRED) or form.text == place.name:
+        return "exact"
+    return "alias"
+
+
+def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: float) -> Match:
+    """The answer from its scored row ``(score, place row, evidence, notes)``."""
+    _, row, ev, notes = scored
+    place = gaz.place(row)
+    form = gaz.form(ev.form_row)
+    old = old_form(gaz, ev, form, place)
+    kind = match_kind(ev, form, place, old)
+    scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
+    rename = None
+    if old is not None and kind in ("historic", "fuzzy"):
+        state = former_state(old.text)
+        relation = state.relation if state is not None and state.place_id == place.id else "renamed"
+        rename = Rename(old_name=old.original or old.text, valid_from=date_text(old.valid_from),
+                        valid_to=date_text(old.valid_to), current_name=place.name,
+                        source=old.source, relation=relation)
+    country_row = gaz.area_rows().get(("country", place.country_code))
+    return Match(
+        query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+        country_code=place.country_code,
+        country=gaz.place(country_row).name if country_row is not None else "",
+        admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
+        admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
+        feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
+        population=place.population, confidence=reported(conf, kind, ev, place.country_code),
+        matched_name=matched_name(ev, form),
+        match_kind=kind, name_kind=name_kind(ev, form, place, old),
+        scheme=scheme if scheme else "", inflected=bool(ev.lemma),
+        rename=rename, hints=notes, head=head.text if head else text,
+        point_note=place.note if "point" in place.note else "")
+
+
+def runner_up(gaz: Gazetteer, scored, conf: float) -> Candidate:
+    """A runner-up straight from its scored row (cheaper than a full Match)."""
+    _, row, ev, _ = scored
+    place = gaz.place(row)
+    form = gaz.form(ev.form_row)
+    kind = match_kind(ev, form, place, old_form(gaz, ev, form, place))
+    return Candidate(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+                     country_code=place.country_code,
+                     admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
+                     confidence=reported(conf, kind, ev, place.country_code),
+                     matched_name=matched_name(ev, form),
+                     match_kind=kind)
+
+
+def candidate_of(m: Match) -> Candidate:
+    """A match as a runner-up of another answer."""
+    return Candidate(id=m.id, name=m.name, lat=m.lat, lon=m.lon, country_code=m.country_code,
+                     admin1=m.admin1, confidence=m.confidence, matched_name=m.matched_name,
+                     match_kind=m.match_kind)
+
+
+def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
+    """What the phrase says around the name it was answered by, in ``best``'s hints, and the
+    confidence that leaves: a natural feature or facility in the place, an area's name or a
+    country's adjective inside a longer name (measured caps, see ``scoring``)."""
+    if inside is not None:
+        kind = facility_kind(inside.what)
+        best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
+        if kind == "natural feature":
+            best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
+        elif best.feature in INNER_AREA_LEVELS:  # 'California State University': somewhere in it
+            best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+    if head is None:
+        return
+    if inside is None and not head.feature and not context_parts and best.feature in INNER_AREA_LEVELS \
+            and best.name_kind != "colloquial" and says_more(head.text, strip_prefixes(text), REGION_WORDS):
+        # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
+        # name and more names something else, which may lie anywhere in it or beyond
+        best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
+        best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+    if best.feature == "country" and best.name_kind == "colloquial" and says_more(head.text, text):
+        # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
+        # phrase names, which need not lie in the country
+        best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
+        best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
