@@ -14,7 +14,6 @@ from rapidfuzz.distance import OSA
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
-from ..names.inflection import region_towns
 from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
 from ..sources.cldr import cyrillic_script_countries
@@ -22,33 +21,20 @@ from . import scoring
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
                          other_language_country_name, respelled, respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text, missing,
+from .hints import (Area, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
-                    parse_point, parse_within, shown, strip_former, successor_rows, table_spellings)
+                    parse_point, parse_within, shown, strip_former, successor_rows)
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
 from .match import Candidate, Match
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .phrase import (AREA_WORDS, COMMUNITY_WORDS, Part, coordinates_in, facility_kind,
-                     is_generic, parse_phrase, titled_name)
+from .heads import STOPWORDS, PhraseHeads, lowercase, same_name, as_whole
+from .phrase import (COMMUNITY_WORDS, Part, coordinates_in, facility_kind,
+                     is_generic, parse_phrase)
 
 _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
-# words that are never a place head on their own in a phrase
-_STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
-              "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
-              "and", "with", "from", "north", "south", "east", "west", "new", "old", "center",
-              "centre", "suburb", "highway", "bridge", "mine", "station", "post", "battle", "zone",
-              "cemetery", "river", "front", "frontline", "line", "settlement", "liberation",
-              "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
-              "by", "for", "a", "an", "close", "kilometres", "km", "miles", "nine", "mines",
-              # institutions: 'University of California', 'Council of Europe', 'Islamic Republic'
-              "university", "college", "school", "council", "republic", "federal", "reserve", "union",
-              "soviet", "islamic", "bank", "court", "department", "ministry", "government", "party",
-              "army", "police", "hospital", "church", "museum", "library", "company", "office",
-              "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
-              "international", "municipal", "mdc", "lga", "local"}
 _MAX_CANDIDATES = 400
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
@@ -58,12 +44,8 @@ _GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips
 # 'Шахтарського' (not 'Foo district')
 _DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
                                  re.IGNORECASE)
-BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
-_AREA_LEVELS = ("country", "admin1", "region", "continent")
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
-# 'Korea, North', 'Sudan (South)': a name and one qualifier after a comma or in brackets
-_TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;:()\[\]/]+?)\s*\))")
 # an area steps back for a town that has its name only as an alternate when the town holds this
 # share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
 ALIAS_TOWN_SHARE = 0.25
@@ -71,26 +53,7 @@ ALIAS_TOWN_SHARE = 0.25
 # a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
 OWN_TOWN_SHARE = 0.01
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
-_WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
-CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
-
-
-def _same_name(part: Part, head: Part) -> bool:
-    """``part`` names the head's place again, without an area word ('near Maryinka'), or
-    spells its name another way ('Horlivka (Gorlovka)', 'Stepanovka; Stepanivka')."""
-    return not part.feature and (normalize(part.text) == normalize(head.text)
-                                 or skeleton_key(part.text) == skeleton_key(head.text))
-
-
-def _lowercase(text: str) -> bool:
-    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
-    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
-
-
-def _words(text: str) -> list[str]:
-    """The words of a phrase part, hyphenated ones apart ('Kharkiv-Saltivskyi')."""
-    return [w for w in _WORD_SPLIT.split(text) if w]
 
 
 def _spelling_of_own_name(form_text: str, place) -> bool:
@@ -109,14 +72,6 @@ def _romanizes_to_own_name(form_text: str, place) -> bool:
     return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
-def _whole(part: Part, whole: str) -> Part:
-    """The part as one name with its feature word ('Kansas City'); a facility word inside a
-    name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
-    return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
-
-
-_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s$")
-_SAINT_RE = re.compile(r"(?:st\.?|saint|ste?\.?)\s", re.IGNORECASE)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
 
@@ -202,6 +157,7 @@ class Resolver:
         self._hint_cache: dict = {}
         self._gather_cache: dict = {}
         self._areas = PhraseAreas(self.gazetteer, self._gather)
+        self._heads = PhraseHeads(self.gazetteer, self._gather, self._areas, fuzzy)
         self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -387,10 +343,10 @@ class Resolver:
     def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
-        if is_generic(text) and not self._is_name(text):
+        if is_generic(text) and not self._heads.is_name(text):
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
-        turned = self._turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
+        turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
         parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
@@ -404,9 +360,9 @@ class Resolver:
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
-        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._is_name(text) or self._named_with_comma(text)) \
+        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._heads.is_name(text) or self._heads.named_with_comma(text)) \
                 or len(parts) == 1 and parts[0].raw != text.strip() and parts[0].raw in text \
-                and not parts[0].text.isdigit() and not _PUNCT_SPLIT.search(text) and self._is_name(text):
+                and not parts[0].text.isdigit() and not _PUNCT_SPLIT.search(text) and self._heads.is_name(text):
             # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika',
             # one read with words dropped: 'Sedibeng District Municipality' ('Sedibeng District'),
             # 'City and County of San Francisco', 'Région PACA', 'Region VII' (not 'District 2',
@@ -415,12 +371,12 @@ class Resolver:
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area]
-        if len(order) < len(parts) and all(self._qualifier(parts[i].text) for i in order):
+        if len(order) < len(parts) and all(self._heads.qualifier(parts[i].text) for i in order):
             order = []  # 'Kursk region, Russia', 'shelling in Kursk region': the area is the place
         # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
         order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
-        order.sort(key=lambda i: _lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
-        head, head_index, evidence = self._whole_part_head(parts, order)
+        order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
+        head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
             answer = self._district_town_answer(text, parts, head, evidence)
@@ -436,7 +392,7 @@ class Resolver:
                 e.via in ("skeleton", "fuzzy") for e in evidence.values()):
             # a guessed spelling of a whole part gives way to a name inside it when the rest of
             # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
-            inner, _, inner_evidence = self._ngram_head([head], [0])
+            inner, _, inner_evidence = self._heads.ngram_head([head], [0])
             if inner_evidence:
                 rest = head.text.split()
                 for w in inner.text.split():
@@ -445,15 +401,15 @@ class Resolver:
                 # Brunswick, not Braunschweig by its alternate 'Brunswik')
                 slip = min(e.edits if e.via == "fuzzy" else 9 for e in evidence.values()) <= 1 and \
                     all(w[:1].isupper() for w in rest)
-                if all(w.lower().strip(".,;:()") in _STOPWORDS for w in rest) and not slip:
+                if all(w.lower().strip(".,;:()") in STOPWORDS for w in rest) and not slip:
                     head, evidence = inner, inner_evidence
         if evidence and fuzzy and head.feature not in ("", "facility") and not any(
-                e.via in WRITTEN_VIAS or e.via not in _GUESS_VIAS and self._is_feature(r, head.feature)
+                e.via in WRITTEN_VIAS or e.via not in _GUESS_VIAS and self._heads.is_feature(r, head.feature)
                 for r, e in evidence.items()):
             # a guessed or folded spelling of the name before an area word gives way to a place
             # of that level whose whole name, area word and all, is as close ('Odieka oblast' is
             # Odeska oblast two letters off, not Odisha; 'Llaon County' Llano County, not Laon)
-            whole, whole_evidence = self._misspelt_with_feature_word(head)
+            whole, whole_evidence = self._heads.misspelt_with_feature_word(head)
             if whole_evidence and min(e.edits for e in whole_evidence.values()) <= min(
                     e.edits if e.via in _GUESS_VIAS else 1 for e in evidence.values()):
                 head, evidence = whole, whole_evidence
@@ -463,9 +419,9 @@ class Resolver:
             # feature word: 'Bakhmutsky district' is the district as the gazetteer spells it)
             evidence = self._gather(head.text, fuzzy=True)
         if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
-            head, head_index, evidence = self._close_whole_part(parts, order)
+            head, head_index, evidence = self._heads.close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
-            head, head_index, evidence = self._ngram_head(parts, order)
+            head, head_index, evidence = self._heads.ngram_head(parts, order)
         if not evidence and fuzzy:
             for i in order:
                 for variant in parts[i].alternatives or [parts[i].text]:
@@ -476,7 +432,7 @@ class Resolver:
         if not evidence and any("-" in parts[i].text for i in order):
             # no name is close to a hyphenated word as a whole: a city and its district
             # ('Kharkiv-Saltivskyi'), not a misspelt name ('Раав-Русьа' is Rava-Ruska)
-            head, head_index, evidence = self._ngram_head(parts, order, hyphens=True)
+            head, head_index, evidence = self._heads.ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
             evidence = {} if generic else {r: e for r, e in evidence.items()  # (an ISO code stays one)
@@ -488,12 +444,12 @@ class Resolver:
         # the same name again ('Maryinka; near Maryinka', two sources' wording) is no area of itself,
         # nor is a list item before the head ('Donetsk region and Kharkiv': siblings)
         before = set(map(id, parts[:head_index])) if head.joined and head_index >= 0 else set()
-        area_ctx = self._areas.named([p for p in context_parts if not p.listed and not _same_name(p, head)
+        area_ctx = self._areas.named([p for p in context_parts if not p.listed and not same_name(p, head)
                                       and id(p) not in before], list(evidence))
         # nor is another name of a candidate when no candidate lies in the area it could name
         # ('Toretsk (Dzerzhynsk)': the town's former name, not Dzyarzhynsk district, Belarus)
         framing = {label for label, rows in area_ctx if self._areas.any_inside(evidence, [(label, rows)])}
-        also = self._also_named(head, [p for p in context_parts if p.raw not in framing], evidence)
+        also = self._heads.also_named(head, [p for p in context_parts if p.raw not in framing], evidence)
         area_ctx = [(label, rows) for label, rows in area_ctx if label not in also.values()]
         if area_ctx and not framing and self._areas.cities_listed(evidence, area_ctx, context_parts):
             area_ctx = []  # 'Kyiv, Lviv': cities listed, not Kyiv framed by the oblast named after Lviv
@@ -512,8 +468,8 @@ class Resolver:
             # within a slip of the whole part that has the feature word as written; also when
             # the word before it only folds like some name ('Higj River' is High River, not Hiji
             # by its alternate 'Higi')
-            whole = _whole(facility, facility.whole_name)
-            found = self._misspelt_with_word(whole.text, facility.what)
+            whole = as_whole(facility, facility.whole_name)
+            found = self._heads.misspelt_with_word(whole.text, facility.what)
             if found:
                 evidence, head, head_index, facility = found, whole, parts.index(facility), None
                 context_parts = [p for i, p in enumerate(parts) if i != head_index]
@@ -543,284 +499,6 @@ class Resolver:
         return Match(query=text, head=part.text, alternatives=successors, reason=(
             f"{state.name} is a former state ({span}) that dissolved into "
             f"{', '.join(c.name for c in successors) or ' '.join(state.successors)}; no one place answers it"))
-
-    def _also_named(self, head: Part, parts: list[Part], evidence: dict[int, Evidence]) -> dict[int, str]:
-        """{candidate row: the phrase part that is another name of it as written, romanized or
-        folded ('Dzerzhynsk' in 'Toretsk (Dzerzhynsk)', 'Krasnoarmeysk' in 'Pokrovsk /
-        Krasnoarmeysk')}. A part with a feature word names an area or a kind, not the place; the
-        head's name again or another spelling of it ('Stepanovka; Stepanivka') tells no namesake
-        from another."""
-        out: dict[int, str] = {}
-        for p in parts:
-            if not evidence or p.feature or _same_name(p, head):
-                continue
-            for row, e in self._gather(p.text, fuzzy=False).items():
-                if row in evidence and e.via in NAME_VIAS:
-                    out.setdefault(row, p.raw)
-        return out
-
-    def _qualifier(self, text: str) -> bool:
-        """Does a phrase part only qualify the areas beside it: a country ('Russia'), a first-level
-        area no big town is named as ('Calif.', 'California'; not 'Washington' nor 'Kharkiv'), or
-        lowercase prose that is no name ('shelling in')?"""
-        gaz = self.gazetteer
-        if area_candidates(gaz, text, ("country",)):
-            return True
-        if area_candidates(gaz, text, ("admin1",)):
-            towns = self._areas.towns(text)
-            return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
-        return _lowercase(text) and not self._is_name(text)
-
-    def _turned_area_name(self, text: str) -> str:
-        """A country's name written the way tables sort it, its qualifier after a comma or in
-        brackets: 'Korea, North' -> 'North Korea', 'Sudan (South)' -> 'South Sudan', 'Virgin
-        Islands, British' -> 'British Virgin Islands', 'Congo (Kinshasa)' -> 'Congo Kinshasa'
-        (when a country is named so as written; '' otherwise)."""
-        m = _TURNED_RE.fullmatch(text.strip())
-        if m is None or self._named_with_comma(text):  # ('Tatarstan, Respublika' as written)
-            return ""
-        head, tail = m.group(1).strip(), (m.group(2) or m.group(3)).strip()
-        gaz = self.gazetteer
-        # ('Korea, Rep.', 'Yemen, Rep.': a statistics table's abbreviations spelt out)
-        for name in (f"{tail} {head}", f"{head} {tail}", *table_spellings(text)):
-            if any(e.via == "exact" and LEVELS[int(gaz.place_level[r])] == "country"
-                   for r, e in self._gather(name, fuzzy=False).items()):
-                return name
-        return ""
-
-    def _named_with_comma(self, text: str) -> bool:
-        """Is ``text`` with its comma some place's name as written ('Tatarstan, Respublika',
-        'Praha, Hlavní město': GeoNames' first-level areas)?"""
-        gaz = self.gazetteer
-        return "," in text and any(e.via == "exact" and "," in gaz.form_text[e.form_row]
-                                   for e in self._gather(text, fuzzy=False).values())
-
-    def _is_name(self, text: str) -> bool:
-        """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO
-        3166 code ('IN' in capitals, though 'in' is a generic word)?"""
-        return any(e.via in WRITTEN_VIAS or e.via == "code" for e in self._gather(text, fuzzy=False).values())
-
-    def _written_hits(self, text: str) -> dict[int, Evidence]:
-        """The places that have ``text`` as a name as written (in any script or case)."""
-        return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
-
-    def _whole_part_head(self, parts: list[Part], order: list[int]):
-        """The first part (or slash variant) that is a gazetteer name as a whole."""
-        fallback = None
-        for i in order:
-            part, evidence = parts[i], {}
-            titled = titled_name(part)
-            if titled:
-                # 'District of Columbia', 'City of Westminster', 'Township of Readington': a
-                # settlement or area word written as part of a name is no generic prefix
-                ev = self._written_hits(titled)
-                if ev:
-                    return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
-            if part.feature and not part.alternatives:
-                # the feature word may belong to the name: 'Kansas City', 'Boone County'
-                # ... or be another area word for the gazetteer's ('Svativskyi district' is
-                # GeoNames' 'Svativskyi Raion')
-                # (a name the gazetteer holds as such, not a machine romanization)
-                whole, gaz = part.whole_name, self.gazetteer
-                for name in [w for w in [whole, *area_word_synonyms(whole, part.feature)] if w != part.text]:
-                    ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
-                          if e.via in NAME_VIAS and self._is_feature(r, part.feature) and (
-                              name == whole or e.via == "exact" and _NAME_KINDS[int(gaz.form_kind[e.form_row])]
-                              != NameKind.ROMANIZED)}
-                    if ev:
-                        return _whole(part, whole), i, ev
-                if part.feature != "facility" and whole != part.text:
-                    # 'Basque Country', 'Vatican City': a name as written with the word, whatever
-                    # its level (País Vasco is no country, nor 'Country' its feature word)
-                    ev = self._written_hits(whole)
-                    if ev:
-                        return Part(text=whole, raw=part.raw), i, ev
-            for variant in part.alternatives or [part.text]:
-                ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
-                if not ev and part.raw and part.raw != variant:
-                    ev = self._gather(part.raw, fuzzy=False)
-                if _POSSESSIVE_RE.search(part.raw) and not _SAINT_RE.match(variant) and \
-                        not any(e.via in NAME_VIAS for e in ev.values()):
-                    # "Kharkiv's", "Ukraine’s"; not inside a longer name ("Eva's Village") nor a
-                    # saint's church or feast ("St Patrick's"); 'St. John's' is a name as written
-                    ev = self._gather(_POSSESSIVE_RE.sub("", variant), fuzzy=False) or ev
-                if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
-                    # a consonant skeleton only proposes: let the typo search add closer spellings
-                    ev = self._gather(variant, fuzzy=True)
-                for prow, e in ev.items():
-                    if prow not in evidence or e.rank > evidence[prow].rank:
-                        evidence[prow] = e
-            if not part.feature and script_of(part.text) == "cyrillic" and not any(
-                    e.via in NAME_VIAS and self._is_feature(r, "admin1") for r, e in evidence.items()):  # 'на Бєлгородщині'
-                evidence.update(self._region_word(part.text))
-            if part.feature in ("admin1", "admin2") and not part.is_community and not any(
-                    self._is_feature(r, part.feature) for r in evidence):
-                evidence.update(self._areas_named_after(part, evidence))
-            sibling = i + 1 < len(parts) and parts[i + 1].joined
-            if evidence and (fallback or i != order[-1]) and not sibling and self._names_only_areas(evidence):
-                # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
-                # that names a place is the head (not one joined to it: 'Ukraine and Albania')
-                fallback = fallback or (part, i, evidence)
-                continue
-            if evidence:
-                return part, i, evidence
-        return fallback or (None, -1, {})
-
-    def _areas_named_after(self, part: Part, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
-        """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovsk Raion,
-        'Бєлгородська область' -> Belgorodskaya oblast': the areas named after the town a part
-        with an area word names (or forms its adjective from), when no area has the name itself;
-        each reached as strongly as its town."""
-        gaz = self.gazetteer
-        towns = self._areas.towns_in(evidence)
-        if towns:
-            # towns of a size that compares with the biggest ('Baku region' is not Bacău's county,
-            # which a romanization of its Cyrillic name reaches)
-            floor = 0.1 * int(gaz.place_pop[towns[0]])
-            towns = [t for t in towns[:5] if int(gaz.place_pop[t]) >= floor]
-            found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns}
-            return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
-                                  named_after=gaz.place(town).name)
-                    for area, town in self._areas.named_after(towns, part.feature, found_as)}
-        return self._named_after_evidence(self._areas.named_after_adjective(part.text, part.feature), "fold")
-
-    def _region_word(self, text: str) -> dict[int, Evidence]:
-        """'Бєлгородщина', 'на Курщині', 'Белгородчина': the first-level area named after the
-        town a colloquial region name is formed from."""
-        gaz = self.gazetteer
-        names = region_towns(text) if len(text.split()) == 1 else []
-        towns = sorted({r for name in names for r in self._areas.towns(name)}, key=lambda r: -int(gaz.place_pop[r]))
-        return self._named_after_evidence(self._areas.named_after(towns[:5], "admin1"), "exact")
-
-    def _named_after_evidence(self, pairs: list[tuple[int, int]], via: str) -> dict[int, Evidence]:
-        """Evidence for each area of ``(area, town)`` pairs, through its own name, saying the town."""
-        gaz = self.gazetteer
-        return {area: Evidence(int(gaz.place_form_start[area]), via, 100.0, named_after=gaz.place(town).name)
-                for area, town in pairs}
-
-    def _is_feature(self, row: int, feature: str) -> bool:
-        """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
-        facility word: the gazetteer holds no facilities, so a name with one is a place's."""
-        level = self.gazetteer.place(row).level
-        return level == feature or feature == "facility" or (
-            feature == "admin2" and level in ("admin3", "admin"))
-
-    def _names_only_areas(self, evidence: dict[int, Evidence]) -> bool:
-        """The name is mainly a country's, a region's or a first-level area's: no town with it
-        has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
-        gaz = self.gazetteer
-        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS or e.via == "code"]
-        areas = [p for p in strong if p.level in _AREA_LEVELS]
-        if not areas:
-            return False
-        floor = max(1000, 0.01 * max(p.population for p in areas))
-        return not any(p.population >= floor for p in strong if p not in areas)
-
-    def _misspelt_with_word(self, text: str, word: str) -> dict[int, Evidence]:
-        """Typo candidates of ``text`` whose matched name has ``word`` as written and is one
-        letter edit away (two for a long name): 'Battle Creek' for 'Bjattle Creek'; not
-        'Kovalovice' for 'Oval Office', nor 'South Island' for 'North Island'."""
-        gaz = self.gazetteer
-        word, q = word.casefold(), normalize(text)
-        slips = 1 if len(q) - len(word) < 9 else 2
-        out = {}
-        for r, e in self._gather(text, fuzzy=True, force_fuzzy=True).items():
-            form = gaz.form_text[e.form_row]
-            if e.via in ("fold", "skeleton", "fuzzy") and word in form.casefold().replace("-", " ").split() \
-                    and OSA.distance(q, normalize(form), score_cutoff=slips) <= slips:
-                out[r] = e
-        return out
-
-    def _close_whole_part(self, parts: list[Part], order: list[int]):
-        """The first part whose whole spelling is close to a gazetteer name: a multi-word part,
-        or a part with its feature word when a place of that feature has the name ('Zverigorodsky
-        raion', 'Strawford District')."""
-        for i in order:
-            part = parts[i]
-            whole, ev = self._misspelt_with_feature_word(part)
-            if ev:
-                return whole, i, ev
-            if len(part.text.split()) < 2:
-                continue
-            # (close on the folded keys, or one slip away as written: 'Ou Smaah' is Ou Smach,
-            # whose key differs in a folded letter, not Oumag, a folded letter short and four off;
-            # two slips in a long name with a word that is no name: 'Fetrr da Mata' is Feira da
-            # Mata, not Mata with 'Fetrr' unexplained; 'Boston Harbor' stays Boston)
-            found = self._gather(part.text, fuzzy=True)
-            ev = {r: e for r, e in found.items() if e.sim >= CLOSE_WHOLE_SIM or (e.via == "fuzzy" and e.edits == 1)}
-            if not ev and len(normalize(part.text)) >= 10 and self._stray_word(part.text):
-                ev = {r: e for r, e in found.items() if e.via == "fuzzy" and e.edits == 2
-                      and self._keeps_names(part.text, self.gazetteer.form_text[e.form_row])}
-            if ev:
-                return parts[i], i, ev
-        return None, -1, {}
-
-    def _stray_word(self, text: str) -> bool:
-        """Has ``text`` a word of three letters or more that is no name, area or feature word, nor
-        filler ('Fetrr' in 'Fetrr da Mata'; none in 'Boston Harbor')?"""
-        return any(len(w) >= 3 and w not in _STOPWORDS and not is_generic(w) and not self._is_name(w)
-                   for w in (word.strip(".,;:()").lower() for word in text.split()))
-
-    def _keeps_names(self, text: str, name: str) -> bool:
-        """Does ``name`` keep each word of ``text`` that is a name as written, a slip at most
-        ('Colorado Cvutny' ~ 'Colorado County'; not 'Iowa House' ~ 'Town House')?"""
-        words, name_words = normalize(text).split(), normalize(name).split()
-        if len(words) != len(name_words):
-            return not any(self._is_name(w) for w in words if len(w) >= 3)
-        return all(OSA.distance(w, n, score_cutoff=2) <= 1 or len(w) < 3 or not self._is_name(w)
-                   for w, n in zip(words, name_words))
-
-    def _misspelt_with_feature_word(self, part: Part) -> tuple[Part | None, dict[int, Evidence]]:
-        """The part with its feature word as one misspelt name of a place of that feature: close
-        on the folded keys, or two slips away as written when the name has five letters or more
-        ('Zverigorodsky raion', 'Strawford District', 'Odieka oblast')."""
-        if not part.feature or part.alternatives:
-            return None, {}
-        # (the area word after the name, or a capitalized one before it: 'Provincia de Trata')
-        slips = 2 if len(normalize(part.text)) >= 5 and part.feature != "facility" else 0
-        for whole in dict.fromkeys([part.whole_name, titled_name(part)]):
-            if whole and whole != part.text:
-                ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
-                      if (e.sim >= CLOSE_WHOLE_SIM or e.via == "fuzzy" and e.edits <= slips)
-                      and self._is_feature(r, part.feature)}
-                if ev:
-                    return _whole(part, whole), ev
-        return None, {}
-
-    def _ngram_head(self, parts: list[Part], order: list[int], hyphens: bool = False):
-        """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
-        is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
-        area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
-        hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district)."""
-        gaz = self.gazetteer
-        for i in order:
-            words = _words(parts[i].text) if hyphens else parts[i].text.split()
-            capitalized = any(w[:1].isupper() for w in words)
-            # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
-            # inside it stands for the place only when that is a big place or an area ('Mariupol
-            # Drama Theatre'), not a hamlet called 'Meadow'
-            # (a phrase that names areas too is checked against them instead: 'Tsvetnye Peski,
-            # Slavyanoserbsky district')
-            proper = len(parts) == 1 and all(
-                w[:1].isupper() and w.lower().strip(".,;:()") not in _STOPWORDS for w in words)
-            for n in range(min(len(words) - 1, 4), 0, -1):
-                for start in range(0, len(words) - n + 1):
-                    span_words = words[start:start + n]
-                    span = " ".join(span_words)
-                    nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
-                    if (len(span) < 4 or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
-                            or (capitalized and _lowercase(span))  # 'Serebrianskyi forest' is not Forest
-                            or all(w.lower().strip(".,;:()") in _STOPWORDS for w in span_words)):
-                        continue
-                    ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
-                          if e.via in NAME_VIAS}
-                    if ev and proper and not any(
-                            (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
-                            and e.via in WRITTEN_VIAS for r, e in ev.items()):
-                        continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
-                    if ev:
-                        return Part(text=span, raw=span), i, ev
-        return None, -1, {}
 
     def _stand_in(self, text: str, head: str, row: int, kind: str, hint: str) -> Match:
         """An answer with a place that stands in for the one the query names (a district's town,
@@ -856,17 +534,17 @@ class Resolver:
         named, as a district town stands in for a village of the district the gazetteer lacks."""
         district = next((p for p in parts if p.feature == "admin2" and not p.is_community
                          and (_DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
-        if district is None or self._is_name(district.whole_name):  # 'Київський район' names a city district
+        if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None
         gaz = self.gazetteer
         others = [p for p in parts if p is not district]
         within = all_rows(self._areas.named(others)) if others else None
 
         def held(rows) -> bool:  # a district of that name (inside the other areas named)
-            return any(self._is_feature(r, "admin2") and (not within or self._areas.inside_any(r, gaz.place(r), within))
+            return any(self._heads.is_feature(r, "admin2") and (not within or self._areas.inside_any(r, gaz.place(r), within))
                        for r in rows)
         if held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
-                self._areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
+                self._heads.areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
                 {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2}):
             return None  # (or one within two slips of its name: 'Ленниїский Район' is Ленинский район)
         towns = self._areas.district_towns(district.text, within=within)
@@ -1084,7 +762,7 @@ class Resolver:
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
                              and not (also and p.raw in also.values())
-                             and not (head is not None and _same_name(p, head))]
+                             and not (head is not None and same_name(p, head))]
         if other_country:
             best.hints.append(f"phrase part {other_country!r} names another country than the gazetteer's "
                               f"({best.country}); the place as named")

@@ -1,0 +1,362 @@
+"""Which words of a phrase name its place, and the evidence for them.
+
+A phrase part may be a gazetteer name as a whole ('Bosnia and Herzegovina', 'Kansas City'), with
+its settlement or area word ('District of Columbia', 'Boone County'), misspelt as a whole
+('Stanysa Luganska', 'Odieka oblast'), or hold a name among other words ('the new terminal of
+Donetsk Airport'). :class:`PhraseHeads` finds the head part and its candidates; the resolver
+ranks them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
+
+from ..gazetteer import LEVELS, Gazetteer
+from ..model import NameKind
+from ..names.inflection import region_towns
+from ..names.keys import skeleton_key
+from ..names.normalize import normalize, script_of
+from .areas import PhraseAreas
+from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence
+from .hints import area_candidates, area_word_synonyms, table_spellings
+from .phrase import AREA_WORDS, Part, is_generic, titled_name
+
+_NAME_KINDS = {int(k): k for k in NameKind}
+# words that are never a place head on their own in a phrase
+STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
+              "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
+              "and", "with", "from", "north", "south", "east", "west", "new", "old", "center",
+              "centre", "suburb", "highway", "bridge", "mine", "station", "post", "battle", "zone",
+              "cemetery", "river", "front", "frontline", "line", "settlement", "liberation",
+              "approaches", "environmental", "protection", "state", "of", "in", "on", "at", "to",
+              "by", "for", "a", "an", "close", "kilometres", "km", "miles", "nine", "mines",
+              # institutions: 'University of California', 'Council of Europe', 'Islamic Republic'
+              "university", "college", "school", "council", "republic", "federal", "reserve", "union",
+              "soviet", "islamic", "bank", "court", "department", "ministry", "government", "party",
+              "army", "police", "hospital", "church", "museum", "library", "company", "office",
+              "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
+              "international", "municipal", "mdc", "lga", "local"}
+BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
+_AREA_LEVELS = ("country", "admin1", "region", "continent")
+CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
+# 'Korea, North', 'Sudan (South)': a name and one qualifier after a comma or in brackets
+_TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;:()\[\]/]+?)\s*\))")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’]s$")
+_SAINT_RE = re.compile(r"(?:st\.?|saint|ste?\.?)\s", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"\s+|(?<=\w)-(?=\w)")
+
+
+def same_name(part: Part, head: Part) -> bool:
+    """``part`` names the head's place again, without an area word ('near Maryinka'), or
+    spells its name another way ('Horlivka (Gorlovka)', 'Stepanovka; Stepanivka')."""
+    return not part.feature and (normalize(part.text) == normalize(head.text)
+                                 or skeleton_key(part.text) == skeleton_key(head.text))
+
+
+def lowercase(text: str) -> bool:
+    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
+    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a phrase part, hyphenated ones apart ('Kharkiv-Saltivskyi')."""
+    return [w for w in _WORD_SPLIT.split(text) if w]
+
+
+def as_whole(part: Part, whole: str) -> Part:
+    """The part as one name with its feature word ('Kansas City'); a facility word inside a
+    name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
+    return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
+
+
+class PhraseHeads:
+    """Head finding over one gazetteer; ``gather`` is the resolver's (memoized) candidate lookup,
+    ``areas`` its area evidence, ``fuzzy`` whether guessed spellings may answer."""
+
+    def __init__(self, gazetteer: Gazetteer, gather: Callable[..., dict[int, Evidence]], areas: PhraseAreas,
+                 fuzzy: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self._gather = gather
+        self._areas = areas
+        self.fuzzy = fuzzy
+
+    def also_named(self, head: Part, parts: list[Part], evidence: dict[int, Evidence]) -> dict[int, str]:
+        """{candidate row: the phrase part that is another name of it as written, romanized or
+        folded ('Dzerzhynsk' in 'Toretsk (Dzerzhynsk)', 'Krasnoarmeysk' in 'Pokrovsk /
+        Krasnoarmeysk')}. A part with a feature word names an area or a kind, not the place; the
+        head's name again or another spelling of it ('Stepanovka; Stepanivka') tells no namesake
+        from another."""
+        out: dict[int, str] = {}
+        for p in parts:
+            if not evidence or p.feature or same_name(p, head):
+                continue
+            for row, e in self._gather(p.text, fuzzy=False).items():
+                if row in evidence and e.via in NAME_VIAS:
+                    out.setdefault(row, p.raw)
+        return out
+
+    def qualifier(self, text: str) -> bool:
+        """Does a phrase part only qualify the areas beside it: a country ('Russia'), a first-level
+        area no big town is named as ('Calif.', 'California'; not 'Washington' nor 'Kharkiv'), or
+        lowercase prose that is no name ('shelling in')?"""
+        gaz = self.gazetteer
+        if area_candidates(gaz, text, ("country",)):
+            return True
+        if area_candidates(gaz, text, ("admin1",)):
+            towns = self._areas.towns(text)
+            return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
+        return lowercase(text) and not self.is_name(text)
+
+    def turned_area_name(self, text: str) -> str:
+        """A country's name written the way tables sort it, its qualifier after a comma or in
+        brackets: 'Korea, North' -> 'North Korea', 'Sudan (South)' -> 'South Sudan', 'Virgin
+        Islands, British' -> 'British Virgin Islands', 'Congo (Kinshasa)' -> 'Congo Kinshasa'
+        (when a country is named so as written; '' otherwise)."""
+        m = _TURNED_RE.fullmatch(text.strip())
+        if m is None or self.named_with_comma(text):  # ('Tatarstan, Respublika' as written)
+            return ""
+        head, tail = m.group(1).strip(), (m.group(2) or m.group(3)).strip()
+        gaz = self.gazetteer
+        # ('Korea, Rep.', 'Yemen, Rep.': a statistics table's abbreviations spelt out)
+        for name in (f"{tail} {head}", f"{head} {tail}", *table_spellings(text)):
+            if any(e.via == "exact" and LEVELS[int(gaz.place_level[r])] == "country"
+                   for r, e in self._gather(name, fuzzy=False).items()):
+                return name
+        return ""
+
+    def named_with_comma(self, text: str) -> bool:
+        """Is ``text`` with its comma some place's name as written ('Tatarstan, Respublika',
+        'Praha, Hlavní město': GeoNames' first-level areas)?"""
+        gaz = self.gazetteer
+        return "," in text and any(e.via == "exact" and "," in gaz.form_text[e.form_row]
+                                   for e in self._gather(text, fuzzy=False).values())
+
+    def is_name(self, text: str) -> bool:
+        """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO
+        3166 code ('IN' in capitals, though 'in' is a generic word)?"""
+        return any(e.via in WRITTEN_VIAS or e.via == "code" for e in self._gather(text, fuzzy=False).values())
+
+    def written_hits(self, text: str) -> dict[int, Evidence]:
+        """The places that have ``text`` as a name as written (in any script or case)."""
+        return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
+
+    def whole_part_head(self, parts: list[Part], order: list[int]):
+        """The first part (or slash variant) that is a gazetteer name as a whole."""
+        fallback = None
+        for i in order:
+            part, evidence = parts[i], {}
+            titled = titled_name(part)
+            if titled:
+                # 'District of Columbia', 'City of Westminster', 'Township of Readington': a
+                # settlement or area word written as part of a name is no generic prefix
+                ev = self.written_hits(titled)
+                if ev:
+                    return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
+            if part.feature and not part.alternatives:
+                # the feature word may belong to the name: 'Kansas City', 'Boone County'
+                # ... or be another area word for the gazetteer's ('Svativskyi district' is
+                # GeoNames' 'Svativskyi Raion')
+                # (a name the gazetteer holds as such, not a machine romanization)
+                whole, gaz = part.whole_name, self.gazetteer
+                for name in [w for w in [whole, *area_word_synonyms(whole, part.feature)] if w != part.text]:
+                    ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
+                          if e.via in NAME_VIAS and self.is_feature(r, part.feature) and (
+                              name == whole or e.via == "exact" and _NAME_KINDS[int(gaz.form_kind[e.form_row])]
+                              != NameKind.ROMANIZED)}
+                    if ev:
+                        return as_whole(part, whole), i, ev
+                if part.feature != "facility" and whole != part.text:
+                    # 'Basque Country', 'Vatican City': a name as written with the word, whatever
+                    # its level (País Vasco is no country, nor 'Country' its feature word)
+                    ev = self.written_hits(whole)
+                    if ev:
+                        return Part(text=whole, raw=part.raw), i, ev
+            for variant in part.alternatives or [part.text]:
+                ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
+                if not ev and part.raw and part.raw != variant:
+                    ev = self._gather(part.raw, fuzzy=False)
+                if _POSSESSIVE_RE.search(part.raw) and not _SAINT_RE.match(variant) and \
+                        not any(e.via in NAME_VIAS for e in ev.values()):
+                    # "Kharkiv's", "Ukraine’s"; not inside a longer name ("Eva's Village") nor a
+                    # saint's church or feast ("St Patrick's"); 'St. John's' is a name as written
+                    ev = self._gather(_POSSESSIVE_RE.sub("", variant), fuzzy=False) or ev
+                if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
+                    # a consonant skeleton only proposes: let the typo search add closer spellings
+                    ev = self._gather(variant, fuzzy=True)
+                for prow, e in ev.items():
+                    if prow not in evidence or e.rank > evidence[prow].rank:
+                        evidence[prow] = e
+            if not part.feature and script_of(part.text) == "cyrillic" and not any(
+                    e.via in NAME_VIAS and self.is_feature(r, "admin1") for r, e in evidence.items()):  # 'на Бєлгородщині'
+                evidence.update(self.region_word(part.text))
+            if part.feature in ("admin1", "admin2") and not part.is_community and not any(
+                    self.is_feature(r, part.feature) for r in evidence):
+                evidence.update(self.areas_named_after(part, evidence))
+            sibling = i + 1 < len(parts) and parts[i + 1].joined
+            if evidence and (fallback or i != order[-1]) and not sibling and self.names_only_areas(evidence):
+                # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
+                # that names a place is the head (not one joined to it: 'Ukraine and Albania')
+                fallback = fallback or (part, i, evidence)
+                continue
+            if evidence:
+                return part, i, evidence
+        return fallback or (None, -1, {})
+
+    def areas_named_after(self, part: Part, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
+        """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovsk Raion,
+        'Бєлгородська область' -> Belgorodskaya oblast': the areas named after the town a part
+        with an area word names (or forms its adjective from), when no area has the name itself;
+        each reached as strongly as its town."""
+        gaz = self.gazetteer
+        towns = self._areas.towns_in(evidence)
+        if towns:
+            # towns of a size that compares with the biggest ('Baku region' is not Bacău's county,
+            # which a romanization of its Cyrillic name reaches)
+            floor = 0.1 * int(gaz.place_pop[towns[0]])
+            towns = [t for t in towns[:5] if int(gaz.place_pop[t]) >= floor]
+            found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns}
+            return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
+                                  named_after=gaz.place(town).name)
+                    for area, town in self._areas.named_after(towns, part.feature, found_as)}
+        return self.named_after_evidence(self._areas.named_after_adjective(part.text, part.feature), "fold")
+
+    def region_word(self, text: str) -> dict[int, Evidence]:
+        """'Бєлгородщина', 'на Курщині', 'Белгородчина': the first-level area named after the
+        town a colloquial region name is formed from."""
+        gaz = self.gazetteer
+        names = region_towns(text) if len(text.split()) == 1 else []
+        towns = sorted({r for name in names for r in self._areas.towns(name)}, key=lambda r: -int(gaz.place_pop[r]))
+        return self.named_after_evidence(self._areas.named_after(towns[:5], "admin1"), "exact")
+
+    def named_after_evidence(self, pairs: list[tuple[int, int]], via: str) -> dict[int, Evidence]:
+        """Evidence for each area of ``(area, town)`` pairs, through its own name, saying the town."""
+        gaz = self.gazetteer
+        return {area: Evidence(int(gaz.place_form_start[area]), via, 100.0, named_after=gaz.place(town).name)
+                for area, town in pairs}
+
+    def is_feature(self, row: int, feature: str) -> bool:
+        """Does the place fit a feature word ('city', 'county', 'region')? Any place fits a
+        facility word: the gazetteer holds no facilities, so a name with one is a place's."""
+        level = self.gazetteer.place(row).level
+        return level == feature or feature == "facility" or (
+            feature == "admin2" and level in ("admin3", "admin"))
+
+    def names_only_areas(self, evidence: dict[int, Evidence]) -> bool:
+        """The name is mainly a country's, a region's or a first-level area's: no town with it
+        has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
+        gaz = self.gazetteer
+        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS or e.via == "code"]
+        areas = [p for p in strong if p.level in _AREA_LEVELS]
+        if not areas:
+            return False
+        floor = max(1000, 0.01 * max(p.population for p in areas))
+        return not any(p.population >= floor for p in strong if p not in areas)
+
+    def misspelt_with_word(self, text: str, word: str) -> dict[int, Evidence]:
+        """Typo candidates of ``text`` whose matched name has ``word`` as written and is one
+        letter edit away (two for a long name): 'Battle Creek' for 'Bjattle Creek'; not
+        'Kovalovice' for 'Oval Office', nor 'South Island' for 'North Island'."""
+        gaz = self.gazetteer
+        word, q = word.casefold(), normalize(text)
+        slips = 1 if len(q) - len(word) < 9 else 2
+        out = {}
+        for r, e in self._gather(text, fuzzy=True, force_fuzzy=True).items():
+            form = gaz.form_text[e.form_row]
+            if e.via in ("fold", "skeleton", "fuzzy") and word in form.casefold().replace("-", " ").split() \
+                    and OSA.distance(q, normalize(form), score_cutoff=slips) <= slips:
+                out[r] = e
+        return out
+
+    def close_whole_part(self, parts: list[Part], order: list[int]):
+        """The first part whose whole spelling is close to a gazetteer name: a multi-word part,
+        or a part with its feature word when a place of that feature has the name ('Zverigorodsky
+        raion', 'Strawford District')."""
+        for i in order:
+            part = parts[i]
+            whole, ev = self.misspelt_with_feature_word(part)
+            if ev:
+                return whole, i, ev
+            if len(part.text.split()) < 2:
+                continue
+            # (close on the folded keys, or one slip away as written: 'Ou Smaah' is Ou Smach,
+            # whose key differs in a folded letter, not Oumag, a folded letter short and four off;
+            # two slips in a long name with a word that is no name: 'Fetrr da Mata' is Feira da
+            # Mata, not Mata with 'Fetrr' unexplained; 'Boston Harbor' stays Boston)
+            found = self._gather(part.text, fuzzy=True)
+            ev = {r: e for r, e in found.items() if e.sim >= CLOSE_WHOLE_SIM or (e.via == "fuzzy" and e.edits == 1)}
+            if not ev and len(normalize(part.text)) >= 10 and self.stray_word(part.text):
+                ev = {r: e for r, e in found.items() if e.via == "fuzzy" and e.edits == 2
+                      and self.keeps_names(part.text, self.gazetteer.form_text[e.form_row])}
+            if ev:
+                return parts[i], i, ev
+        return None, -1, {}
+
+    def stray_word(self, text: str) -> bool:
+        """Has ``text`` a word of three letters or more that is no name, area or feature word, nor
+        filler ('Fetrr' in 'Fetrr da Mata'; none in 'Boston Harbor')?"""
+        return any(len(w) >= 3 and w not in STOPWORDS and not is_generic(w) and not self.is_name(w)
+                   for w in (word.strip(".,;:()").lower() for word in text.split()))
+
+    def keeps_names(self, text: str, name: str) -> bool:
+        """Does ``name`` keep each word of ``text`` that is a name as written, a slip at most
+        ('Colorado Cvutny' ~ 'Colorado County'; not 'Iowa House' ~ 'Town House')?"""
+        words, name_words = normalize(text).split(), normalize(name).split()
+        if len(words) != len(name_words):
+            return not any(self.is_name(w) for w in words if len(w) >= 3)
+        return all(OSA.distance(w, n, score_cutoff=2) <= 1 or len(w) < 3 or not self.is_name(w)
+                   for w, n in zip(words, name_words))
+
+    def misspelt_with_feature_word(self, part: Part) -> tuple[Part | None, dict[int, Evidence]]:
+        """The part with its feature word as one misspelt name of a place of that feature: close
+        on the folded keys, or two slips away as written when the name has five letters or more
+        ('Zverigorodsky raion', 'Strawford District', 'Odieka oblast')."""
+        if not part.feature or part.alternatives:
+            return None, {}
+        # (the area word after the name, or a capitalized one before it: 'Provincia de Trata')
+        slips = 2 if len(normalize(part.text)) >= 5 and part.feature != "facility" else 0
+        for whole in dict.fromkeys([part.whole_name, titled_name(part)]):
+            if whole and whole != part.text:
+                ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
+                      if (e.sim >= CLOSE_WHOLE_SIM or e.via == "fuzzy" and e.edits <= slips)
+                      and self.is_feature(r, part.feature)}
+                if ev:
+                    return as_whole(part, whole), ev
+        return None, {}
+
+    def ngram_head(self, parts: list[Part], order: list[int], hyphens: bool = False):
+        """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
+        is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
+        area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
+        hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district)."""
+        gaz = self.gazetteer
+        for i in order:
+            words = _words(parts[i].text) if hyphens else parts[i].text.split()
+            capitalized = any(w[:1].isupper() for w in words)
+            # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
+            # inside it stands for the place only when that is a big place or an area ('Mariupol
+            # Drama Theatre'), not a hamlet called 'Meadow'
+            # (a phrase that names areas too is checked against them instead: 'Tsvetnye Peski,
+            # Slavyanoserbsky district')
+            proper = len(parts) == 1 and all(
+                w[:1].isupper() and w.lower().strip(".,;:()") not in STOPWORDS for w in words)
+            for n in range(min(len(words) - 1, 4), 0, -1):
+                for start in range(0, len(words) - n + 1):
+                    span_words = words[start:start + n]
+                    span = " ".join(span_words)
+                    nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
+                    if (len(span) < 4 or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
+                            or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
+                            or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):
+                        continue
+                    ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
+                          if e.via in NAME_VIAS}
+                    if ev and proper and not any(
+                            (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
+                            and e.via in WRITTEN_VIAS for r, e in ev.items()):
+                        continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
+                    if ev:
+                        return Part(text=span, raw=span), i, ev
+        return None, -1, {}
