@@ -150,7 +150,6 @@ class Resolver:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within,
                              as_of=as_of, feature=feature, limit=limit, min_confidence=min_confidence)
-        self.fuzzy = fuzzy
         self.typo_reach = typo_reach
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
@@ -158,11 +157,21 @@ class Resolver:
         self._gather_cache: dict = {}
         self._areas = PhraseAreas(self.gazetteer, self._gather)
         self._heads = PhraseHeads(self.gazetteer, self._gather, self._areas, fuzzy)
+        self.fuzzy = fuzzy
         self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._default_hints = self._hints(**{k: v for k, v in self.defaults.items()
                                              if k not in ("limit", "min_confidence")})
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether guessed spellings (typos, consonant skeletons) may answer."""
+        return self._heads.fuzzy
+
+    @fuzzy.setter
+    def fuzzy(self, value: bool) -> None:
+        self._heads.fuzzy = bool(value)
 
     def settings(self) -> dict:
         """The keywords that rebuild this resolver's behaviour over the same gazetteer (worker
