@@ -304,3 +304,13 @@ def test_a_long_name_two_slips_away_beats_a_word_inside_it_when_a_word_is_no_nam
 def test_a_name_inside_a_phrase_is_not_traded_for_a_name_two_slips_away(resolver, query, name):
     # 'Town House' is two letters from 'Ohio House' as well, but changes the name 'Ohio' itself
     assert resolver.resolve(query).name == name
+
+
+def test_fuzzy_off_answers_no_guessed_spelling_also_when_set_on_a_live_resolver(gaz):
+    from geonorm import Resolver
+    r = Resolver(gaz, cache_size=0)
+    assert r.resolve("Bjattle Creek").match_kind == "fuzzy"
+    r.fuzzy = False  # a setting of a live resolver, read by the resolver and its head finder
+    for query in ("Bjattle Creek", "Stanysa Luganska"):
+        assert not r.resolve(query).ok
+    assert Resolver(gaz, fuzzy=False).settings()["fuzzy"] is False
