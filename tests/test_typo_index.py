@@ -37,6 +37,17 @@ def test_every_key_within_two_edits_shares_a_segment_and_passes_the_bound():
         assert histogram_bound(hists[n:n + 1], query)[0] <= Levenshtein.distance(query, key)
 
 
+def test_segments_are_looked_up_only_at_the_shifts_a_key_length_allows():
+    query = "abcdefghij"
+    segs = query_segments(query)
+    # a key two letters longer has two insertions and no deletion: its segments lie at or left
+    # of their place in the query; one two letters shorter, at or right of it
+    assert "12:0:bcde" not in segs and "12:0:abcd" in segs
+    assert "8:2:efg" not in segs and "8:2:hij" in segs
+    # a key of the query's length: one insertion and one deletion at most
+    assert {"10:1:cde", "10:1:def", "10:1:efg"} <= segs and "10:1:bcd" not in segs
+
+
 @pytest.mark.parametrize("n", [0, 1, 7, 5000])
 def test_key_index_lookups_find_every_row_of_a_hash_in_order(n):
     # hashes crowded into few buckets and spread over all of them, repeated up to 40 times

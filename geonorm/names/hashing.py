@@ -166,12 +166,17 @@ def segments(key: str) -> list[str]:
 
 def query_segments(query: str, max_dist: int = SEGMENT_MAX_DIST) -> set[str]:
     """Every segment key an indexed key within ``max_dist`` edits of ``query`` could share with
-    it: for each possible key length, each segment at each shift of up to ``max_dist``."""
+    it: for each possible key length, each segment at each shift its length allows. A segment
+    the edits leave whole moves by the deletions before it less the insertions; a key ``delta``
+    letters longer has at most (max_dist + delta) // 2 insertions and (max_dist - delta) // 2
+    deletions (swapped neighbours move nothing), which halves the shifts to look up."""
     out = set()
     n = len(query)
     for length in range(max(SEGMENT_MIN_LEN, n - max_dist), n + max_dist + 1):
+        delta = length - n
+        shifts = range(-((max_dist + delta) // 2), (max_dist - delta) // 2 + 1)
         for i, (a, b) in enumerate(_segment_bounds(length)):
-            for shift in range(-max_dist, max_dist + 1):
+            for shift in shifts:
                 start = a + shift
                 if 0 <= start and start + (b - a) <= n:
                     out.add(f"{length}:{i}:{query[start:start + b - a]}")
