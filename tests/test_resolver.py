@@ -310,6 +310,23 @@ def test_a_part_that_is_another_name_of_the_place_confirms_it(resolver):
     assert resolver.resolve("Horlivka (Gorlovka)").other_places == []
 
 
+@pytest.mark.parametrize("query, place_id, other", [
+    ("Pokrovsk / Krasnoarmeysk", POKROVSK, "Krasnoarmeysk"),  # was 0.29, Krasnoarmeysk (Saratov) next
+    ("Bakhmut/Artemivsk", 713174, "Artemivsk"),  # was 0.74, Kypuche (another Artemivsk) next
+    ("Dzerzhynsk/Toretsk", 709354, "Toretsk"),
+])
+def test_slash_variants_that_both_name_one_place_confirm_it(resolver, query, place_id, other):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.85, m.explain()
+    assert f"phrase part {other!r} is another name of it" in m.hints
+
+
+def test_slash_variants_spelt_two_ways_or_naming_two_places_are_no_other_name(resolver):
+    assert not any("another name" in h for h in resolver.resolve("Horlivka/Gorlovka").hints)
+    m = resolver.resolve("Kyiv/Lviv")
+    assert m.name == "Kyiv" and not any("another name" in h for h in m.hints)
+
+
 def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
     # Sevastopol and Berlin are first-level areas of their own, inside Crimea and Brandenburg
     for query, name in [("Sevastopol, Crimea", "Sevastopol"), ("Balaklava, Crimea", "Balaklava"),

@@ -96,6 +96,18 @@ class PhraseHeads:
             for row, e in self._gather(p.text, fuzzy=False).items():
                 if row in evidence and e.via in NAME_VIAS:
                     out.setdefault(row, p.raw)
+        # the head's slash variants are names of one place ('Pokrovsk / Krasnoarmeysk'): a
+        # candidate named by two of them, not only spelt two ways ('Horlivka/Gorlovka')
+        variants = head.alternatives if evidence else []
+        for i, v in enumerate(variants):
+            for w in variants[:i]:
+                if skeleton_key(v) == skeleton_key(w):
+                    continue
+                named_w = {r for r, e in self._gather(w, fuzzy=False).items() if e.via in NAME_VIAS}
+                for row, e in self._gather(v, fuzzy=False).items():
+                    if row in evidence and row in named_w and e.via in NAME_VIAS:
+                        # (the variant that did not give the candidate's name speaks for it)
+                        out.setdefault(row, v if e.form_row != evidence[row].form_row else w)
         return out
 
     def qualifier(self, text: str) -> bool:
