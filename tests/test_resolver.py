@@ -327,6 +327,25 @@ def test_slash_variants_spelt_two_ways_or_naming_two_places_are_no_other_name(re
     assert m.name == "Kyiv" and not any("another name" in h for h in m.hints)
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Los Angeles, CA 90012", 5368361), ("Austin TX 78701", 4671654), ("Toronto, ON M5V 3L9", 6167865),
+])
+def test_a_postal_code_in_an_address_leaves_the_area_code_before_it_to_frame_the_town(resolver, query, place_id):
+    # 'CA 90012' had been one part, no area: Los Angeles at 0.65 beside Los Ángeles, Chile
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.9, m.explain()
+    assert any("names its area" in h for h in m.hints)
+
+
+def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
+    from geonorm.matching.phrase import parse_phrase
+    texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731
+    assert texts("75001 Paris") == ["Paris"] and texts("London SW1A 1AA") == ["London"]
+    assert texts("Warszawa 00-950") == ["Warszawa"] and texts("Amsterdam 1012 AB") == ["Amsterdam"]
+    assert texts("Sector 19") == ["Sector 19"]
+    assert texts("46.625448, 32.765323 Oleshky")[0] == "46.625448"
+
+
 def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
     # Sevastopol and Berlin are first-level areas of their own, inside Crimea and Brandenburg
     for query, name in [("Sevastopol, Crimea", "Sevastopol"), ("Balaklava, Crimea", "Balaklava"),

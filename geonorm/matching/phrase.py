@@ -147,6 +147,12 @@ _WORD_RE = re.compile(r"\s+")
 _COUNT_RE = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[-–]?\s*"
                        r"(?=(?:in|at|near|в|у|під|под|біля|около)\s)", re.IGNORECASE)
 _LGA_RE = re.compile(r"\blocal\s+government\s+area\b", re.IGNORECASE)
+# a postal code in an address ('Los Angeles, CA 90012', '75001 Paris', 'London SW1A 1AA',
+# 'Toronto, ON M5V 3L9', 'Warszawa 00-950'): no name, and it hid the area code before it. Five
+# or six digits, ZIP+4, the Polish, Dutch, British and Canadian forms (four digits alone may be a
+# year or a checkpoint's number, and are left)
+_POSTCODE_RE = re.compile(r"(?<![\w#№.,/-])(?:\d{5}(?:-\d{4})?|\d{6}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}"
+                          r"|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w/-]|[.,]\d)")
 # "Granite town Volnovakha district": a settlement word before an area phrase ends a part too
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
@@ -413,6 +419,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
     phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
     phrase = _COUNT_RE.sub("", phrase)
+    phrase = _POSTCODE_RE.sub(" ", phrase).strip() or phrase
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
