@@ -110,6 +110,19 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Podgorodnoye") == ("pidgorodne",)
     assert ukrainian_forms("Zelenoye") == ("zelene",)
     assert ukrainian_forms("Monroe") == ()
+    # Russian -ol- before a consonant is Ukrainian -ov- (Должанск ~ Довжанськ, Волчеяровка ~ Вовчоярівка)
+    assert ukrainian_forms("Dolzhansk") == ("dovzhansk",)
+    assert ukrainian_forms("Volcheyarovka") == ("volcheyarivka", "vovcheyarivka")
+    assert ukrainian_forms("Golubovka") == ("golubivka",)  # (before a vowel it stays)
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Dolzhansk", 692105),  # Dovzhansk; was its raion, through the raion's Russian name
+    ("Dolzhanskiy crossing point", 857632),  # Dovzhanskyi; was a guess at Dolzhanskaya, Krasnodar
+])
+def test_a_russian_ol_before_a_consonant_reaches_the_ukrainian_ov(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
+    assert resolver.resolve("Kolpino").name == "Kolpino"  # a Russian name as written stays
 
 
 def test_russian_neuter_form_reaches_the_ukrainian_village_in_the_named_region(resolver):

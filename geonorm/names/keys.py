@@ -76,6 +76,8 @@ _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])(?:yy|iy|y)e(?= +[a-z])"), "i"),
 )
 _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
+# Russian -ol- before a consonant is Ukrainian -ov- (Volchansk ~ Vovchansk, Dolzhansk ~ Dovzhansk)
+_UK_OL = re.compile(r"(?<=[bdhkmprstvz])ol(?=[bcdgkhmnprstvz])")
 
 
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
@@ -93,12 +95,12 @@ def east_slavic_vowels(text: str) -> str:
 def ukrainian_forms(name: str) -> tuple[str, ...]:
     """Ukrainian forms of a Russian-form Latin place name: 'Aleksandrovka' -> 'oleksandrivka',
     'Elenovka' -> 'olenivka', 'Artemovsk' -> 'artemivsk', 'Petrovo' -> 'petrove',
-    'Podgorodnoye' -> 'pidgorodne' (empty when
-    nothing applies). Candidates only: the Russian form may be a place of its own."""
+    'Podgorodnoye' -> 'pidgorodne', 'Dolzhansk' -> 'dovzhansk' (empty when nothing applies).
+    Candidates only: the Russian form may be a place of its own."""
     text = to_ascii(name)
     out = text
     for pattern, repl in _UK_ENDINGS:
         out = pattern.sub(repl, out)
-    if out == text:  # no Russian-form ending: 'Alexandria' is not a form of Oleksandriia
-        return ()
-    return (_UK_STEM.sub("ole", out),)
+    forms = [_UK_STEM.sub("ole", out)] if out != text else []  # ('Alexandria' is no Oleksandriia)
+    vocalized = _UK_OL.sub("ov", forms[0] if forms else text)
+    return tuple(dict.fromkeys(f for f in (*forms, vocalized) if f != text))
