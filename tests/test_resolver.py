@@ -1120,6 +1120,13 @@ def test_a_district_the_gazetteer_does_not_hold_is_answered_by_its_town(resolver
     assert (m.id, m.match_kind) == (town, "area") and "names a district the gazetteer does not hold" in m.explain()
 
 
+def test_a_district_adjective_is_read_as_its_town_before_a_village_formed_from_it(resolver):
+    # 'Izyumsky' is Izium's (Izyum Raion), not the village Izyumovka's in Crimea
+    m = resolver.resolve("Izyumsky district")
+    assert m.id == 9197254 and "named after Izyum;" in m.explain()
+    assert resolver._areas.district_towns("Izyumsky") == [resolver.gazetteer.row_of(707292)]
+
+
 def test_a_district_the_gazetteer_holds_stays_the_district(resolver):
     assert resolver.resolve("Bakhmutsky district").feature == "admin2"
     assert resolver.resolve("Pokrovsky district").feature == "admin2"  # Pokrovsky District, Oryol oblast

@@ -114,11 +114,16 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Dolzhansk") == ("dovzhansk",)
     assert ukrainian_forms("Volcheyarovka") == ("volcheyarivka", "vovcheyarivka")
     assert ukrainian_forms("Golubovka") == ("golubivka",)  # (before a vowel it stays)
+    # roots of many village names: камен- ~ кам'ян-, черн- ~ чорн-, Никол- ~ Микол-
+    assert ukrainian_forms("Kamenka") == ("kamianka",)
+    assert ukrainian_forms("Chernukhino") == ("chornukhino",)
+    assert ukrainian_forms("Nikolaevka") == ("nikolaivka", "mykolaivka")
 
 
 @pytest.mark.parametrize("query, place_id", [
     ("Dolzhansk", 692105),  # Dovzhansk; was its raion, through the raion's Russian name
     ("Dolzhanskiy crossing point", 857632),  # Dovzhanskyi; was a guess at Dolzhanskaya, Krasnodar
+    ("Kamenka, Izyumsky district", 12874677679),  # Kamianka by Izium; was no place in the district
 ])
 def test_a_russian_ol_before_a_consonant_reaches_the_ukrainian_ov(resolver, query, place_id):
     assert resolver.resolve(query).id == place_id

@@ -18,8 +18,9 @@ from .phrase import Part, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
-# (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya')
-_TOWN_SUFFIXES = ("sk", "ka", "ivka", "ske", "e", "a", "ove", "ne", "", "ske", "skoe", "skoye", "aya")
+# (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya'; the bare stem before
+# -ivka: 'Izyumsky' is Izyum, not the village Izyumovka)
+_TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _ADMIN2 = LEVELS.index("admin2")

@@ -78,6 +78,10 @@ _UK_ENDINGS = (
 _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
 # Russian -ol- before a consonant is Ukrainian -ov- (Volchansk ~ Vovchansk, Dolzhansk ~ Dovzhansk)
 _UK_OL = re.compile(r"(?<=[bdhkmprstvz])ol(?=[bcdgkhmnprstvz])")
+# roots of many village names that Ukrainian says otherwise: камен- ~ кам'ян- (Kamenka ~
+# Kamianka), черн- ~ чорн- (Chernukhino ~ Chornukhyne), Никол- ~ Микол- (Nikolaevka ~ Mykolaivka)
+_UK_ROOTS = ((re.compile(r"\bkamen(?=[a-z]{2})"), "kamian"), (re.compile(r"\bchern(?=[aeiouy])"), "chorn"),
+             (re.compile(r"\bnikol(?=a)"), "mykol"))
 
 
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
@@ -102,5 +106,7 @@ def ukrainian_forms(name: str) -> tuple[str, ...]:
     for pattern, repl in _UK_ENDINGS:
         out = pattern.sub(repl, out)
     forms = [_UK_STEM.sub("ole", out)] if out != text else []  # ('Alexandria' is no Oleksandriia)
-    vocalized = _UK_OL.sub("ov", forms[0] if forms else text)
-    return tuple(dict.fromkeys(f for f in (*forms, vocalized) if f != text))
+    form = _UK_OL.sub("ov", forms[0] if forms else text)
+    for pattern, repl in _UK_ROOTS:
+        form = pattern.sub(repl, form)
+    return tuple(dict.fromkeys(f for f in (*forms, form) if f != text))
