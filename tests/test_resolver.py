@@ -1033,6 +1033,9 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     ("Дмитрівка Куцурубської громади", "Dmytrivka", "Mykolaivska oblast"),
     ("Харківської області", "Kharkivska oblast", ""),
     ("у Волноваському районі", "Volnovakha Raion", "Donetska oblast"),
+    # the area word abbreviated in its case ('р-ну', 'р-на'), as registers write it
+    ("с. Гранітне Волноваського р-ну", "Hranitne", "Volnovakha Raion"),
+    ("с. Гранитное Волновахского р-на", "Hranitne", "Volnovakha Raion"),
 ])
 def test_cyrillic_addresses_in_oblique_cases(resolver, query, name, admin):
     m = resolver.resolve(query)

@@ -71,6 +71,7 @@ _CYRILLIC_PLURAL_AREA_WORDS = {
     **{w: "район" for w in "районів районах районам районами районов райони районы".split()}}
 # area words in an oblique case -> nominative
 _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
+                       "р-ну": "район", "р-ні": "район", "р-на": "район", "р-не": "район",  # abbreviated
                        "громади": "громада", "громаді": "громада", **_CYRILLIC_PLURAL_AREA_WORDS}
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
