@@ -47,6 +47,22 @@ def test_cp1252_bom_semicolon_and_country_column(tmp_path, resolver):
     assert rep.rows == 4 and rep.undecodable_count == 0
 
 
+@pytest.mark.parametrize("text, encoding", [
+    # mostly Latin names with a few Cyrillic ones: the Cyrillic bytes read as cp1252 are runs of
+    # accented letters ('Ëüâ³â'), no Western word
+    ("where,country\nKyiv,UA\nLviv,UA\nOdesa,UA\nKharkiv,UA\nDnipro,UA\nЛьвів,UA\nMykolaiv,UA\n", "cp1251"),
+    ("id;place\n1;Краматорськ\n2;Krasnarmeysk\n3;\"Kiev, \"\"Maidan\"\"\"\n", "cp1251"),
+    # Polish: read as cp1252 a symbol sits inside a word ('Bia³ystok')
+    ("miasto\nŁódź\nKraków\nGdańsk\nWrocław\nBiałystok\n", "cp1250"),
+    # Western text keeps cp1252: single accents, a pound sign before a number, an acute as apostrophe
+    ("ville,note\nZürich,£3\nGenève,20°C\nSaint-Étienne,«très» bien\nDnipropetrovs\u00b4k,x\n", "cp1252"),
+])
+def test_legacy_code_pages_are_told_apart(tmp_path, text, encoding):
+    p = tmp_path / "in.csv"
+    p.write_bytes(text.encode(encoding))
+    assert detect_encoding(p) == (encoding, True)
+
+
 def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
     raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Горлівка,3\nLugansk,4\n".encode()
     p = tmp_path / "bad.csv"

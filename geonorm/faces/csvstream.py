@@ -20,10 +20,12 @@ import csv
 import io
 import itertools
 import os
+import re
 import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,13 +129,22 @@ _LEGACY = ["cp1251", "koi8_r", "koi8_u", "cp1250", "cp1253", "cp1254", "cp1255",
            "iso8859_2", "mac_cyrillic", "cp866", "gb18030", "big5", "shift_jis", "euc_kr", "euc_jp"]
 
 
+# a text read with the wrong 8-bit code page has symbols inside its words ('Bia³ystok' for the
+# Polish 'Białystok' read as cp1252, '£ódŸ' for 'Łódź'); and read as cp1252, runs of accented
+# letters no Western word has ('Ëüâ³â' for 'Львів')
+_SYMBOLS = "".join(chr(c) for c in range(0x80, 0x3000) if unicodedata.category(chr(c)) in ("No", "Sc", "So", "Sm"))
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[" + re.escape(_SYMBOLS) + r"](?=[^\W\d_])")
+_ACCENT_RUN_RE = re.compile(r"(?:(?![\x00-\x7f])[^\W\d_]){3,}")
+
+
 def _legacy_encoding(sample: bytes) -> str | None:
     """An 8-bit (or CJK) encoding for bytes that are not UTF-8: cp1252 when it reads as Latin
     text with a few accents, else charset-normalizer's choice among common legacy code pages."""
     latin = sample.decode("cp1252", errors="replace")
     letters = [ch for ch in latin if ch.isalpha()]
     accented = sum(1 for ch in letters if ord(ch) > 127)
-    if not letters or accented / len(letters) < 0.3:
+    garbled = bool(_SYMBOL_IN_WORD_RE.search(latin) or _ACCENT_RUN_RE.search(latin))
+    if not letters or accented / len(letters) < 0.3 and not garbled:
         return "cp1252"
     if _reads_as_cyrillic_words(sample.decode("cp1251", errors="replace")):
         return "cp1251"
@@ -141,8 +152,9 @@ def _legacy_encoding(sample: bytes) -> str | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - optional
         from_bytes = None
-    if from_bytes is not None:
-        best = from_bytes(sample, cp_isolation=["cp1252"] + _LEGACY).best()
+    if from_bytes is not None:  # (not cp1252 when it reads as the wrong code page would)
+        found = from_bytes(sample, cp_isolation=([] if garbled else ["cp1252"]) + _LEGACY)
+        best = next((m for m in found if not _SYMBOL_IN_WORD_RE.search(str(m))), found.best())
         if best is not None and best.encoding:
             return best.encoding
     return "cp1252"
@@ -151,7 +163,6 @@ def _legacy_encoding(sample: bytes) -> str | None:
 def _reads_as_cyrillic_words(text: str) -> bool:
     """Runs of Cyrillic letters that look like words (Title, lower or UPPER case) — random CJK
     bytes read as cp1251 give mixed-case noise."""
-    import re
     runs = re.findall(r"[\u0400-\u04ff]{3,}", text)
     if not runs:
         return False
@@ -160,7 +171,6 @@ def _reads_as_cyrillic_words(text: str) -> bool:
 
 
 def _mostly_latin(text: str) -> bool:
-    import unicodedata
     letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
     if not letters:
         return True
