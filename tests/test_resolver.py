@@ -402,6 +402,17 @@ def test_bad_queries_are_no_match_not_errors(resolver, bad):
     assert not m.ok and m.reason
 
 
+@pytest.mark.parametrize("garbled, place_id, written", [
+    ("ÐšÐ¸Ñ—Ð²", 703448, "Київ"),  # UTF-8 read as cp1252: was Zigong, China, by a guess
+    ("ZÃ¼rich", 2657896, "Zürich"),  # was no match
+])
+def test_text_garbled_by_a_wrong_decoding_is_read_as_written(resolver, garbled, place_id, written):
+    m = resolver.resolve(garbled)
+    assert (m.id, m.query) == (place_id, garbled)
+    assert f"read as {written!r}" in m.hints[0]
+    assert not any("garbled" in h for h in resolver.resolve(written).hints)  # good text is left alone
+
+
 def test_missing_values_are_empty_queries_and_dates_are_read_as_tables_write_them(resolver):
     import numpy as np
     import pandas as pd

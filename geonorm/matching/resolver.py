@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
-from ..names.normalize import MAX_QUERY_CHARS, normalize, script_of, to_ascii
+from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake, script_of, to_ascii
 from ..names.romanize import romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from . import scoring
@@ -213,10 +213,15 @@ class Resolver:
                 if hit is not None:
                     self._cache.move_to_end(key)
                     return hit
-        match = self._resolve_written(text, hints, limit, min_conf, context or None)
+        written = repair_mojibake(text)
+        match = self._resolve_written(written, hints, limit, min_conf, context or None)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
-            match = consult(self.fallback, text, match, hints)
+            match = consult(self.fallback, written, match, hints)
+        if written != text:
+            match = replace(match, query=text, hints=[
+                f"the query was garbled by a wrong decoding (UTF-8 read as another code page): read as {written!r}",
+                *match.hints])
         if key is not None and "fallback failed" not in match.reason:  # retry failed fallbacks later
             with self._lock:
                 self._cache[key] = match

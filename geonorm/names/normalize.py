@@ -32,6 +32,16 @@ def clean(text: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
+def repair_mojibake(text: str) -> str:
+    """``text`` as written before a wrong decoding garbled it ('ÐšÐ¸Ñ—Ð²' -> 'Київ', 'ZÃ¼rich'
+    -> 'Zürich': UTF-8 read as cp1252 or Latin-1), by ftfy, which leaves text that is no such
+    garbling as it is."""
+    if text.isascii():
+        return text
+    from ftfy import fix_encoding
+    return fix_encoding(text)
+
+
 def strip_marks(text: str) -> str:
     """Remove combining diacritics (é -> e, ї -> і) but keep base letters of any script."""
     decomposed = unicodedata.normalize("NFD", text)
