@@ -1141,6 +1141,18 @@ def test_a_district_adjective_is_read_as_its_town_before_a_village_formed_from_i
     assert resolver._areas.district_towns("Izyumsky") == [resolver.gazetteer.row_of(707292)]
 
 
+@pytest.mark.parametrize("query, town", [
+    ("Antonivskyi bridge", 713304),  # Antonivka by Kherson; all three were no match
+    ("Kakhovske reservoir", 707244),
+    ("Avdiivskyi coke plant", 713122),
+])
+def test_a_thing_named_by_a_towns_adjective_is_answered_by_the_town(resolver, query, town):
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind, m.confidence) == (town, "area", 0.4)
+    assert "the phrase names something named after it" in m.explain()
+    assert not resolver.resolve("Blah bridge").match_kind == "area"  # no adjective, no stand-in
+
+
 def test_a_district_the_gazetteer_holds_stays_the_district(resolver):
     assert resolver.resolve("Bakhmutsky district").feature == "admin2"
     assert resolver.resolve("Pokrovsky district").feature == "admin2"  # Pokrovsky District, Oryol oblast

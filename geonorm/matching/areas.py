@@ -17,7 +17,7 @@ from .hints import area_candidates, area_word_synonyms, former_state, haversine_
 from .phrase import Part, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
-_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a)?|s)$")
+_ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
 # (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya'; the bare stem before
 # -ivka: 'Izyumsky' is Izyum, not the village Izyumovka)
 _TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya")

@@ -27,8 +27,8 @@ from .hints import (Area, area_candidates, former_state, haversine_km, hint_text
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
 from .match import Candidate, Match
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .heads import STOPWORDS, PhraseHeads, lowercase, same_name, as_whole
-from .phrase import (COMMUNITY_WORDS, Part, coordinates_in, facility_kind,
+from .heads import STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
+from .phrase import (COMMUNITY_WORDS, Part, coordinates_in, facility_kind, says_more,
                      is_generic, parse_phrase)
 
 _UNSET = object()
@@ -42,6 +42,9 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 _GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
+# ... and a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP')
+_TOWN_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сц]ьк(?:ий|а|е|ого)"
+                             r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 _DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
                                  re.IGNORECASE)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
@@ -490,6 +493,9 @@ class Resolver:
         if not evidence:
             if area_ctx:
                 return self._area_answer(text, head, area_ctx, [])
+            named_after = self._named_after_town(text, head) if self.fuzzy else None
+            if named_after is not None:
+                return named_after
             if self.fuzzy and not fuzzy and facility is not None:
                 return Match(query=text, head=head.text, reason=(
                     f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
@@ -568,6 +574,26 @@ class Resolver:
         return self._stand_in(text, district.text, towns[0], "area",
                               f"{district.raw!r} names a district the gazetteer does not hold; answered "
                               f"with {town}, the town it is named after")
+
+    def _named_after_town(self, text: str, head: Part) -> Match | None:
+        """'Antonivskyi bridge', 'Kakhovske reservoir', 'Avdiivskyi coke plant': a thing named by
+        a town's adjective, no place named as written: answered with the town (kind ``area``) at
+        ``scoring.NAMED_AFTER_TOWN_CONFIDENCE``. Only for an adjective followed by lowercase
+        words or a facility word, or with words the phrase was stripped of."""
+        words = head.text.split()
+        if not words or not _TOWN_ADJECTIVE.search(words[0]) or not (
+                head.feature == "facility" or len(words) > 1 and all(lowercase(w) for w in words[1:])
+                or len(words) == 1 and says_more(head.text, head.raw)):
+            return None
+        towns = self._areas.district_towns(words[0])
+        if not towns:
+            return None
+        town = self.gazetteer.place(towns[0])
+        m = self._stand_in(text, head.text, towns[0], "area",
+                           f"{words[0]!r} is formed from {town.name}: the phrase names something named after "
+                           f"it, which the gazetteer does not hold; answered with {town.name}")
+        m.confidence = scoring.NAMED_AFTER_TOWN_CONFIDENCE
+        return m
 
     def _raion_town(self, text: str) -> bool:
         """Does ``text`` name a town of a Cyrillic-script country as written ('Yasynuvata' in
