@@ -343,3 +343,12 @@ def test_fuzzy_off_answers_no_guessed_spelling_also_when_set_on_a_live_resolver(
     for query in ("Bjattle Creek", "Stanysa Luganska"):
         assert not r.resolve(query).ok
     assert Resolver(gaz, fuzzy=False).settings()["fuzzy"] is False
+
+
+def test_a_russian_name_of_a_place_abroad_is_no_spelling_of_it(resolver):
+    # 'Gouta' romanizes Гута, the Russian name of Kolárovo, Slovakia: 'Goutta' folds like it, but
+    # is a spelling of Huta, Ukraine, if of anything; a Latin query is no Russian exonym
+    m = resolver.resolve("Goutta")
+    assert m.id != 3059448 and m.country_code == "UA", m.explain()
+    m = resolver.resolve("Nechhe")  # Nehe, China, by its own name, not by 'Neche' from Нэхэ
+    assert m.id == 2035610 and "Нэхэ" not in m.matched_name
