@@ -645,7 +645,6 @@ class Resolver:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
-        fewest_edits = min((evidence[r].edits for r in rows if evidence[r].via in _GUESS_VIAS), default=0)
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         # the phrase says area ('Moscow region') and an area of that level is a candidate
         area_named = head is not None and head.is_area and any(
@@ -655,6 +654,15 @@ class Resolver:
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
+        # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
+        # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
+        # beside a name as written such a fold pays every slip below instead
+        guess_edits = {r: evidence[r].edits for r in rows if evidence[r].via in _GUESS_VIAS}
+        if not written_hit:
+            guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
+                                                score_cutoff=4)
+                                for r in rows if respelled_row(gaz, r, evidence[r])})
+        fewest_edits = min(guess_edits.values(), default=0)
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
         q_spellings: set[str] = set()  # (made when a folded hit first needs them)
@@ -697,8 +705,8 @@ class Resolver:
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
-            if ev.via in _GUESS_VIAS:  # a name more slips away than the closest one
-                s += scoring.EXTRA_EDIT * (ev.edits - fewest_edits)
+            if row in guess_edits:  # a name more slips away than the closest one
+                s += scoring.EXTRA_EDIT * (guess_edits[row] - fewest_edits)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
                 s += scoring.DOTTED_ABBREVIATION
