@@ -776,11 +776,35 @@ def test_region_beats_a_namesake_district_town_near_a_namesake_place(resolver):
     assert m.admin1 == "Donetska oblast" and m.name == "Dibrivka" and "Сніжнянська hromada" in m.point_note
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Springfield, Illinois, USA", 4250542),  # was Illinois at 0.1: Springfield, Missouri, in the USA only, led
+    ("Austin, Texas, USA", 4671654),  # was 0.71 beside Austin, Minnesota
+])
+def test_areas_named_one_inside_another_all_hold_the_place(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.9, m.explain()
+
+
+@pytest.mark.parametrize("query", ["Ukraine > Donetsk > Bakhmut", "Ukraine/Donetsk/Bakhmut",
+                                   "Ukraine - Donetsk oblast - Bakhmut", "Ukraine | Donetsk | Bakhmut"])
+def test_a_path_from_the_largest_area_down_is_answered_by_its_last_step(resolver, query):
+    # tables and breadcrumbs write the country first: was Donetsk, Ukraine or Bakhmut Raion
+    m = resolver.resolve(query)
+    assert m.id == 713174 and m.confidence > 0.9, m.explain()
+    assert any(h.startswith("read as a path from the largest area down") for h in m.hints)
+
+
+def test_slashes_and_dashes_that_are_no_path_are_read_as_before(resolver):
+    assert resolver.resolve("Kiev/Kyiv").name == "Kyiv"  # two names of one place
+    assert resolver.resolve("Kharkiv - Kupiansk").name == "Kharkiv"  # a city first
+    assert not any("path" in h for h in resolver.resolve("Ukraine/Russia").hints)  # two areas
+
+
 def test_an_exact_name_must_lie_in_the_district_nested_in_its_region(resolver):
-    # Karpovo-Nadezhdynka ('Karpovka') lies in Donetsk oblast but far from Sloviansk: the
-    # village of the phrase is not in the gazetteer, so the district's town answers
+    # Karpovo-Nadezhdynka ('Karpovka' as written) lies in Donetsk oblast but far from Sloviansk:
+    # the answer lies by Sloviansk (a village there, or the district's town)
     m = resolver.resolve("Karpovka village, Slavyansky district, Donetsk oblast")
-    assert m.match_kind == "area" and m.id == 693468
+    assert m.id != 706695 and abs(m.lat - 48.85) < 0.1 and abs(m.lon - 37.6) < 0.1, m.explain()
     assert resolver.resolve("Karpovka, Donetsk region").id == 706695
     # sibling regions of a list are alternatives, not a contradiction
     m = resolver.resolve("areas of the settlements of Novoselovskoye of the Luhansk People's "

@@ -158,8 +158,11 @@ _POSTCODE_RE = re.compile(r"(?<![\w#№.,/-])(?:\d{5}(?:-\d{4})?|\d{6}|\d{2}-\d{
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
     r"|county|province)\b)", re.IGNORECASE)
+# the steps of a path from a large area down, as tables and breadcrumbs write it ('Ukraine >
+# Donetsk oblast > Bakhmut', 'Ukraine/Donetsk/Bakhmut', 'Ukraine | Donetsk | Bakhmut')
+PATH_SPLIT_RE = re.compile(r"\s*[>|/→]\s*|\s+[»›–-]\s+")
 _SPLIT_RE = re.compile(
-    r"[,;:—]|\s+-\s+|\s+–\s+"
+    r"[,;:—]|\s+-\s+|\s+–\s+|\s*[>|→]\s*|\s+[»›]\s+"
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|community|hromada|people'?s\s+republic)\b)"

@@ -28,7 +28,7 @@ from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
 from .match import Candidate, Match
 from .areas import AREA_RANK, PhraseAreas, all_rows
 from .heads import STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
-from .phrase import (COMMUNITY_WORDS, Part, coordinates_in, facility_kind, says_more,
+from .phrase import (COMMUNITY_WORDS, PATH_SPLIT_RE, Part, coordinates_in, facility_kind, says_more,
                      is_generic, parse_phrase)
 
 _UNSET = object()
@@ -339,6 +339,10 @@ class Resolver:
         """A phrase naming several places answers with the first, unless the first lies outside
         the country or admin1 hint and a later one inside it ('near the border villages of
         Krasnaya Zarya and Dmitrovka' with admin1='Donetsk oblast')."""
+        path = self._area_path(text)
+        if path is not None:
+            m = self._resolve(path, hints, limit, min_conf, context)
+            return replace(m, query=text, hints=[*m.hints, f"read as a path from the largest area down to the place: {path!r}"])
         m = self._resolve(text, hints, limit, min_conf, context)
         if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
             return m
@@ -350,6 +354,22 @@ class Resolver:
                 others = [o for o in [m.head, *m.other_places] if o and o != raw]
                 return replace(alt, query=text, hints=[*alt.hints, note], other_places=others)
         return m
+
+    def _area_path(self, text: str) -> str | None:
+        """'Ukraine > Donetsk > Bakhmut', 'Ukraine/Donetsk oblast/Bakhmut': a path from the largest
+        area down, as tables and breadcrumbs write it, whose place is the last step: the phrase
+        turned ('Bakhmut, Donetsk, Ukraine'). None when the first step is no area only, or the last
+        one is ('Kiev/Kyiv' are two names, 'Ukraine/Russia' two countries, 'Kharkiv - Kupiansk' a
+        city and a town)."""
+        if "," in text or not PATH_SPLIT_RE.search(text):
+            return None
+        steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()]
+        if len(steps) < 2:
+            return None
+        first, last = self._gather(steps[0], fuzzy=False), self._gather(steps[-1], fuzzy=False)
+        if not first or not self._heads.names_only_areas(first) or not last or self._heads.names_only_areas(last):
+            return None
+        return ", ".join(reversed(steps))
 
     def _fits(self, place_id: int | None, hints: _Hints) -> bool:
         """Does the place lie in the country and the first-level area the hints name?"""
@@ -633,13 +653,17 @@ class Resolver:
         candidate, per candidate row."""
         gaz = self.gazetteer
         # the phrase part naming each candidate's area; candidates inside one come first
-        area_label = {}
+        area_label, holding = {}, {}
         for r in evidence if area_ctx else ():
             place = gaz.place(r)
-            area_label[r] = next((label for label, area_rows in area_ctx
-                                  if self._areas.inside_any(r, place, area_rows)), None)
+            labels = [label for label, area_rows in area_ctx if self._areas.inside_any(r, place, area_rows)]
+            area_label[r], holding[r] = (labels[0] if labels else None), len(labels)
         if any(area_label.values()):
-            evidence = {r: e for r, e in evidence.items() if area_label[r]}
+            # inside as many of the named areas as any candidate: areas named one inside another
+            # all hold the place ('Springfield, Illinois, USA' is not Springfield, Missouri, in the
+            # USA only); sibling areas of a list are alternatives (each holds one)
+            most = max(holding.values())
+            evidence = {r: e for r, e in evidence.items() if holding[r] == most}
         rows = list(evidence)
         if len(rows) > _MAX_CANDIDATES:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
