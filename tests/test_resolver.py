@@ -329,12 +329,19 @@ def test_slash_variants_spelt_two_ways_or_naming_two_places_are_no_other_name(re
 
 @pytest.mark.parametrize("query, place_id", [
     ("Los Angeles, CA 90012", 5368361), ("Austin TX 78701", 4671654), ("Toronto, ON M5V 3L9", 6167865),
+    ("Melbourne VIC 3000", 2158177),  # an Australian state code, and four digits after it
 ])
 def test_a_postal_code_in_an_address_leaves_the_area_code_before_it_to_frame_the_town(resolver, query, place_id):
     # 'CA 90012' had been one part, no area: Los Angeles at 0.65 beside Los Ángeles, Chile
     m = resolver.resolve(query)
     assert m.id == place_id and m.confidence > 0.9, m.explain()
     assert any("names its area" in h for h in m.hints)
+
+
+def test_australian_state_codes_frame_towns_and_shared_codes_are_decided_by_the_town(resolver):
+    assert resolver.resolve("Perth, WA").country_code == "AU"  # WA: Western Australia ...
+    assert resolver.resolve("Seattle, WA").country_code == "US"  # ... and Washington
+    assert resolver.resolve("Darwin NT").id == 2073124
 
 
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..names.normalize import clean, normalize
+from ..sources.curated import area_codes
 
 _PREFIXES = [
     # longest first; matched on the lower-cased, normalized part
@@ -154,6 +155,8 @@ _LGA_RE = re.compile(r"\blocal\s+government\s+area\b", re.IGNORECASE)
 # year or a checkpoint's number, and are left)
 _POSTCODE_RE = re.compile(r"(?<![\w#№.,/-])(?:\d{5}(?:-\d{4})?|\d{6}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}"
                           r"|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w/-]|[.,]\d)")
+# ... and four digits after a state's code ('Melbourne VIC 3000'; not 'BP 1301', a checkpoint)
+_STATE_POSTCODE_RE = re.compile(r"\b([A-Z]{2,3}) \d{4}(?![\w/-]|[.,]\d)")
 # "Granite town Volnovakha district": a settlement word before an area phrase ends a part too
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
@@ -424,6 +427,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
     phrase = _COUNT_RE.sub("", phrase)
     phrase = _POSTCODE_RE.sub(" ", phrase).strip() or phrase
+    phrase = _STATE_POSTCODE_RE.sub(lambda m: m.group(1) if m.group(1) in area_codes() else m.group(0), phrase)
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))

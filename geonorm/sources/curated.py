@@ -33,8 +33,8 @@ def curated_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def area_codes() -> dict[str, tuple[int, ...]]:
-    """{code: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states and Canadian
-    provinces ('OH', 'ON'). They name an area only where a phrase or hint names one ('Columbus,
+    """{code: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states, Canadian
+    provinces and Australian states ('OH', 'ON', 'VIC'). They name an area only where a phrase or hint names one ('Columbus,
     OH', ``admin1="OH"``), never as a bare query: many are English words."""
     out: dict[str, list[int]] = {}
     report = ImportReport("gazetteer/area_codes.csv")
