@@ -344,6 +344,16 @@ def test_australian_state_codes_frame_towns_and_shared_codes_are_decided_by_the_
     assert resolver.resolve("Darwin NT").id == 2073124
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Salvador, BA", 3450554),  # Bahia (BR-BA); was El Salvador, 'BA' read as Bosnia's code
+    ("Curitiba/PR", 3464975),  # Paraná (BR-PR); was Puerto Rico, 'PR' read as another name
+    ("Mumbai, MH", 1275339), ("Guadalajara, Jal.", 4005539),
+])
+def test_a_subdivision_code_without_its_country_is_read_in_the_towns_country(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.9, m.explain()
+
+
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     from geonorm.matching.phrase import parse_phrase
     texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731

@@ -21,6 +21,9 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
 # (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya'; the bare stem before
 # -ivka: 'Izyumsky' is Izyum, not the village Izyumovka)
 _TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya")
+# a subdivision's code as addresses write it: two or three capitals, or an abbreviation with a
+# dot ('SP', 'MH', 'Jal.', 'N.L.'); lowercase words ('or', 'in') are words
+_SUBDIVISION_CODE_RE = re.compile(r"[A-Z]{2,3}\.?|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,2}\.")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _ADMIN2 = LEVELS.index("admin2")
@@ -102,6 +105,7 @@ class PhraseAreas:
                 rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
             else:
                 rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
+                rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
             if rows:
@@ -123,6 +127,19 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
+
+    def subdivision_code(self, part: Part, candidates: list[int]) -> list[int]:
+        """'Salvador, BA', 'Curitiba/PR', 'Mumbai, MH', 'Guadalajara, Jal.', 'Milano (MI)': a
+        subdivision's ISO 3166-2 code without its country, as addresses write it, in the country
+        of a candidate (Bahia, not Bosnia and Herzegovina, whose code 'BA' is too: the
+        candidates inside decide)."""
+        raw = part.raw.strip()
+        if not candidates or not _SUBDIVISION_CODE_RE.fullmatch(raw):
+            return []
+        code = raw.replace(".", "").upper()
+        gaz = self.gazetteer
+        countries = dict.fromkeys(gaz.country_code_of(c) for c in candidates[:50])
+        return [r for cc in countries if cc for r in gaz.areas_with_code(f"{cc}-{code}")]
 
     def district(self, part: Part, within: list[int] = ()) -> list[int]:
         """Rows standing for a second-level area named alone (an ``admin2`` hint): the gazetteer's

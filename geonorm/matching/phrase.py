@@ -180,6 +180,7 @@ _SPLIT_RE = re.compile(
 _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
                             + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
+_SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
@@ -434,6 +435,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
+    main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
     parts = []
     items = _LIST_RE.split(main)
     for n, item in enumerate(items):
