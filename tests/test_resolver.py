@@ -354,6 +354,21 @@ def test_a_subdivision_code_without_its_country_is_read_in_the_towns_country(res
     assert m.id == place_id and m.confidence > 0.9, m.explain()
 
 
+@pytest.mark.parametrize("query", ["left bank of the Dnipro", "on the banks of the Dnipro", "на лівому березі Дніпра"])
+def test_a_rivers_bank_names_the_river_not_the_town_named_so(resolver, query):
+    # was the city of Dnipro at 0.93; the river is no place the gazetteer holds
+    m = resolver.resolve(query)
+    assert m.confidence <= 0.45 and any("natural feature (river)" in h for h in m.hints), m.explain()
+
+
+def test_a_town_owned_by_a_city_or_area_is_the_town_there(resolver):
+    m = resolver.resolve("Kherson's Antonivka")  # was no match
+    assert m.name == "Antonivka" and m.admin1 == "Khersonska oblast"
+    assert not resolver.resolve("Martha's Vineyard").ok  # a hamlet called Martha owns nothing
+    assert not resolver.resolve("Wilson's Farm").ok  # nor is a farm a place Wilson frames
+    assert resolver.resolve("King's Lynn").name == "King's Lynn"  # a name as written
+
+
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     from geonorm.matching.phrase import parse_phrase
     texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731

@@ -237,6 +237,12 @@ _ON_STREET_RE = re.compile(r"(?<=\w)\s+(?:on|at|in)\s+(?:the\s+)?\S+(?:\s+\S+)?\
     sorted(_STREET_WORDS - _STREET_LEAD, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
 
 
+# 'the left bank of the Dnipro', 'на лівому березі Дніпра': the river's bank, not the town named so
+_BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|western|north|south|northern|southern)"
+                      r"\s+bank|banks)\s+of\s+(?:the\s+)?|(?:на\s+)?(?:лів|прав|лев)\w*\s+берез\w*\s+|берег\w*\s+",
+                      re.IGNORECASE)
+
+
 def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
     of ', 'Paris')."""
@@ -263,6 +269,9 @@ def _strip_part(raw: str) -> Part | None:
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
     what, whole = "", ""
+    bank = _BANK_RE.match(text)
+    if bank and bank.end() < len(text):  # 'the left bank of the Dnipro': the river, not the city
+        what, text, ends = "river", text[bank.end():], text[bank.end():].split()
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()

@@ -27,7 +27,7 @@ from .hints import (Area, area_candidates, former_state, haversine_km, hint_text
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
 from .match import Candidate, Match
 from .areas import AREA_RANK, PhraseAreas, all_rows
-from .heads import STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
+from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .phrase import (COMMUNITY_WORDS, PATH_SPLIT_RE, Part, coordinates_in, facility_kind, says_more,
                      is_generic, parse_phrase)
 
@@ -35,6 +35,7 @@ _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
+_OWNER_RE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ([A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
 _MAX_CANDIDATES = 400
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
@@ -344,6 +345,14 @@ class Resolver:
             m = self._resolve(path, hints, limit, min_conf, context)
             return replace(m, query=text, hints=[*m.hints, f"read as a path from the largest area down to the place: {path!r}"])
         m = self._resolve(text, hints, limit, min_conf, context)
+        owner = _OWNER_RE.fullmatch(text.strip()) if not m.ok else None
+        if owner and self._big_or_area(owner.group(1)):
+            # "Kherson's Antonivka": the Antonivka of Kherson, a city or an area (not 'Martha's
+            # Vineyard', Martha being a hamlet's name), when the phrase as it is names nothing
+            turned = f"{owner.group(2)}, {owner.group(1)}"
+            found = self._resolve(turned, hints, limit, min_conf, context)
+            if f"phrase part {owner.group(1)!r} names its area" in found.hints:  # (not 'Wilson's Farm')
+                return replace(found, query=text, hints=[*found.hints, f"read as {turned!r}"])
         if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
             return m
         for raw in m.other_places:
@@ -354,6 +363,12 @@ class Resolver:
                 others = [o for o in [m.head, *m.other_places] if o and o != raw]
                 return replace(alt, query=text, hints=[*alt.hints, note], other_places=others)
         return m
+
+    def _big_or_area(self, text: str) -> bool:
+        """Is ``text`` as written the name of an area or of a town of 50,000 people or more?"""
+        gaz = self.gazetteer
+        return any(LEVELS[int(gaz.place_level[r])] != "populated place" or int(gaz.place_pop[r]) >= BIG_PLACE
+                   for r in self._heads.written_hits(text))
 
     def _area_path(self, text: str) -> str | None:
         """'Ukraine > Donetsk > Bakhmut', 'Ukraine/Donetsk oblast/Bakhmut': a path from the largest
