@@ -35,6 +35,7 @@ _UNSET = object()
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
+# "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
 _OWNER_RE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ([A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
 _MAX_CANDIDATES = 400
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
