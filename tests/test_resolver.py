@@ -369,6 +369,15 @@ def test_a_town_owned_by_a_city_or_area_is_the_town_there(resolver):
     assert resolver.resolve("King's Lynn").name == "King's Lynn"  # a name as written
 
 
+@pytest.mark.parametrize("query, city", [
+    ("the Kremlin", 524901), ("Кремль", 524901), ("the Pentagon", 4744709), ("Bankova", 703448),
+])
+def test_a_seat_of_government_named_for_the_government_is_its_city(resolver, query, city):
+    # were guesses: Krmelín (Czechia), Penagos (Spain); a colloquial name of the city
+    m = resolver.resolve(query)
+    assert (m.id, m.name_kind) == (city, "colloquial"), m.explain()
+
+
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     from geonorm.matching.phrase import parse_phrase
     texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731
