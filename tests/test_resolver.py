@@ -354,6 +354,13 @@ def test_a_subdivision_code_without_its_country_is_read_in_the_towns_country(res
     assert m.id == place_id and m.confidence > 0.9, m.explain()
 
 
+def test_a_code_naming_only_areas_abroad_does_not_replace_a_big_city(resolver):
+    # 'N.L.' (Nuevo León) is no ISO code; read as Newfoundland and Labrador it had made the
+    # answer that area at 0.1
+    m = resolver.resolve("Monterrey, N.L.")
+    assert m.id == 3995465 and m.match_kind == "exact", m.explain()
+
+
 @pytest.mark.parametrize("query", ["left bank of the Dnipro", "on the banks of the Dnipro", "на лівому березі Дніпра"])
 def test_a_rivers_bank_names_the_river_not_the_town_named_so(resolver, query):
     # was the city of Dnipro at 0.93; the river is no place the gazetteer holds

@@ -338,16 +338,18 @@ class PhraseAreas:
                    for (_, rows), ok in zip(area_ctx, holds))
 
     def abroad(self, scored, area_ctx) -> bool:
-        """Only districts are named, in no country of the candidates, while the best is a city
-        of 100,000+ named as written: a namesake district abroad ('Donetsk; ... in the Telman
-        District' is not the Telman district of Turkmenistan), not a reason to answer with it."""
+        """Only districts (or areas by a bare code) are named, in no country of the candidates,
+        while the best is a city of 100,000+ named as written: a namesake district abroad
+        ('Donetsk; ... in the Telman District' is not the Telman district of Turkmenistan;
+        'Monterrey, N.L.' is no place in Newfoundland and Labrador), not a reason to answer with it."""
         gaz = self.gazetteer
         best = scored[0][1]
         if scored[0][2].via not in NAME_VIAS or int(gaz.place_pop[best]) < BIG_CITY:
             return False
-        rows = all_rows(area_ctx)
+        rows = all_rows([(label, rows) for label, rows in area_ctx if not _SUBDIVISION_CODE_RE.fullmatch(label.strip())])
         if any(AREA_RANK.get(gaz.place(r).level, 0) > AREA_RANK["admin2"] for r in rows):
             return False
+        rows = all_rows(area_ctx)
         return not {gaz.country_code_of(r) for r in rows} & {gaz.country_code_of(x[1]) for x in scored}
 
     def cities_listed(self, evidence: dict[int, Evidence], area_ctx, parts: list[Part]) -> bool:
