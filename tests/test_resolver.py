@@ -394,6 +394,13 @@ def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     assert texts("46.625448, 32.765323 Oleshky")[0] == "46.625448"
 
 
+@pytest.mark.parametrize("query, city", [("Donetsk, Bakhmut", 709717), ("Kramatorsk, Sloviansk", 704508)])
+def test_a_big_city_before_a_towns_bare_name_heads_a_list(resolver, query, city):
+    # 'Donetsk, Bakhmut' had been Donetske, a village in Bakhmut raion spelt like the city
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (city, "exact"), m.explain()
+
+
 def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
     # Sevastopol and Berlin are first-level areas of their own, inside Crimea and Brandenburg
     for query, name in [("Sevastopol, Crimea", "Sevastopol"), ("Balaklava, Crimea", "Balaklava"),

@@ -32,6 +32,7 @@ _PLACE = LEVELS.index("populated place")
 _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR", "BA", "ME", "RS"}
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
+LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city is a list item
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
 CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
@@ -354,15 +355,18 @@ class PhraseAreas:
 
     def cities_listed(self, evidence: dict[int, Evidence], area_ctx, parts: list[Part]) -> bool:
         """A city of 100,000+ is named as written, and every area part is a bare name (no area
-        word) of such a city too: a list of cities ('Kyiv, Lviv', 'Kyiv; Lviv'), not the first
-        framed by the area named after the second (the caller knows no candidate lies in it)."""
+        word) of a town of 10,000+: a list of towns ('Kyiv, Lviv', 'Donetsk, Bakhmut'), not the
+        first framed by the area named after the second (the caller knows no candidate lies in
+        it; a village there spelt like the city, Donetske, is no reading of 'Donetsk')."""
         gaz = self.gazetteer
         if not any(e.via in NAME_VIAS and int(gaz.place_level[r]) == 0 and int(gaz.place_pop[r]) >= BIG_CITY
                    for r, e in evidence.items()):
             return False
         bare = {p.raw: p for p in parts if not p.feature}
-        return all(label in bare and any(int(gaz.place_pop[t]) >= BIG_CITY for t in self.towns(bare[label].text)[:1])
-                   for label, _ in area_ctx)
+        return all(label in bare and any(int(gaz.place_pop[t]) >= (
+            LISTED_TOWN if all(AREA_RANK.get(gaz.place(r).level, 5) <= AREA_RANK["admin2"] for r in rows) else BIG_CITY)
+            for t in self.towns(bare[label].text)[:1])
+            for label, rows in area_ctx)  # (a country or a region named like a town frames: 'Sevastopol, Russia')
 
     def other_country(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The phrase's areas are countries only, none holds a candidate, and a town of 20,000+
