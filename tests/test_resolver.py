@@ -385,6 +385,14 @@ def test_a_seat_of_government_named_for_the_government_is_its_city(resolver, que
     assert (m.id, m.name_kind) == (city, "colloquial"), m.explain()
 
 
+@pytest.mark.parametrize("query, place_id", [("portland, or", 5746545), ("columbus, oh", 4509177),
+                                              ("paris, fr", 2988507)])
+def test_a_code_in_lower_case_after_the_last_comma_is_a_code(resolver, query, place_id):
+    # lower-cased address columns: 'or' and 'oh' had been words (Portland at 0.27 among namesakes)
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.9, m.explain()
+
+
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     from geonorm.matching.phrase import parse_phrase
     texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731

@@ -180,6 +180,7 @@ _SPLIT_RE = re.compile(
 _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
                             + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
+_LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
 _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
@@ -437,6 +438,9 @@ def parse_phrase(phrase: str) -> list[Part]:
     phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
     phrase = _COUNT_RE.sub("", phrase)
     phrase = _POSTCODE_RE.sub(" ", phrase).strip() or phrase
+    # a code written in lower case after the last comma ('portland, or', 'paris, fr'): a column's
+    # lower-cased address, not the word 'or'
+    phrase = _LOWER_CODE_RE.sub(lambda m: m.group(1) + m.group(2).upper(), phrase)
     phrase = _STATE_POSTCODE_RE.sub(lambda m: m.group(1) if m.group(1) in area_codes() else m.group(0), phrase)
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
