@@ -393,6 +393,12 @@ def test_a_code_in_lower_case_after_the_last_comma_is_a_code(resolver, query, pl
     assert m.id == place_id and m.confidence > 0.9, m.explain()
 
 
+def test_an_admin1_hint_rules_out_other_countries_as_a_country_hint_does(resolver):
+    # Kamenka, Penza oblast (Russia) had won at 0.14 over the Kamiankas of the hinted oblast
+    m = resolver.resolve("Kamenka", admin1="Харківська область")
+    assert m.admin1 == "Kharkivska oblast" and m.country_code == "UA", m.explain()
+
+
 def test_postal_codes_are_dropped_but_numbers_of_names_and_coordinates_stay():
     from geonorm.matching.phrase import parse_phrase
     texts = lambda q: [p.text for p in parse_phrase(q)]  # noqa: E731

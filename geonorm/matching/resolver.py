@@ -782,6 +782,11 @@ class Resolver:
                         and self._areas.enclave_in(place, gaz.place(a.row)) for a in hints.admin1):
                     s += scoring.ADMIN1_MATCH
                     notes.append(f"admin1 hint {hints.admin1[0].label} matches")
+                elif all(a.country_code != place.country_code for a in hints.admin1):
+                    # in another country than the hinted area's: as a country hint would say
+                    # ('Kamenka' with the admin1 hint Kharkiv oblast is not Kamenka, Penza)
+                    s += scoring.COUNTRY_MISMATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it (another country)")
                 else:
                     s += scoring.ADMIN1_MISMATCH
                     notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
