@@ -40,7 +40,6 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 
 
 @lru_cache(maxsize=262144)
-@lru_cache(maxsize=65536)  # the resolver folds the same few names of each answer again
 def fold_key(name: str) -> str:
     """Folded romanization key of any name (any script goes through anyascii first)."""
     return fold_ascii(to_ascii(name))
