@@ -143,8 +143,6 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
     text = gaz.form_text[form_row]
     if len(text) <= 3 and text.isupper():
         return False
-    if _romanized_exonym(gaz, form_row, int(gaz.form_place[form_row])):
-        return False  # ('Neches' is no slip of 'Neche', Nehe in China romanized from Нэхэ)
     script = _source_script(gaz, form_row)
     if not script and q_script != "latin" and other_language_country_name(gaz, form_row):
         # a country's name in the query's own script is no other language to it ('Таджикистат')
@@ -155,16 +153,18 @@ def _typo_target_ok(gaz: Gazetteer, form_row: int, q_script: str) -> bool:
 def _source_script(gaz: Gazetteer, form_row: int) -> str:
     """The script a name form was written in (its original's, for a romanization); '' for a
     demonym or nickname, or a country's name in another language ('Cap-Vert' is no slip of
-    'Cauvery'), which no typo reaches. Memoized on the gazetteer."""
+    'Cauvery'), and 'exonym' for a romanized Russian name of a place abroad ('Neches' is no slip
+    of 'Neche', Nehe in China romanized from Нэхэ): no typo reaches those. Memoized on the
+    gazetteer."""
     cache = gaz.__dict__.setdefault("_source_scripts", {})
     script = cache.get(form_row)
     if script is None:
         if len(cache) > 1 << 20:
             cache.clear()
         orig = int(gaz.form_orig[form_row])
-        script = cache[form_row] = "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL
-                                          or other_language_country_name(gaz, form_row)) else \
-            script_of(gaz.form_text[orig if orig >= 0 else form_row])
+        script = cache[form_row] = "exonym" if _romanized_exonym(gaz, form_row, int(gaz.form_place[form_row])) \
+            else "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL or other_language_country_name(gaz, form_row)) \
+            else script_of(gaz.form_text[orig if orig >= 0 else form_row])
     return script
 
 

@@ -99,15 +99,15 @@ class PhraseHeads:
         # the head's slash variants are names of one place ('Pokrovsk / Krasnoarmeysk'): a
         # candidate named by two of them, not only spelt two ways ('Horlivka/Gorlovka')
         variants = head.alternatives if evidence else []
+        named = {v: {r: e for r, e in self._gather(v, fuzzy=False).items() if e.via in NAME_VIAS and r in evidence}
+                 for v in variants}
         for i, v in enumerate(variants):
             for w in variants[:i]:
                 if skeleton_key(v) == skeleton_key(w):
                     continue
-                named_w = {r for r, e in self._gather(w, fuzzy=False).items() if e.via in NAME_VIAS}
-                for row, e in self._gather(v, fuzzy=False).items():
-                    if row in evidence and row in named_w and e.via in NAME_VIAS:
-                        # (the variant that did not give the candidate's name speaks for it)
-                        out.setdefault(row, v if e.form_row != evidence[row].form_row else w)
+                for row in named[v].keys() & named[w].keys():
+                    # (the variant that did not give the candidate's name speaks for it)
+                    out.setdefault(row, v if named[v][row].form_row != evidence[row].form_row else w)
         return out
 
     def qualifier(self, text: str) -> bool:

@@ -163,11 +163,12 @@ _TOWN_BREAK_RE = re.compile(
     r"|county|province)\b)", re.IGNORECASE)
 # the steps of a path from a large area down, as tables and breadcrumbs write it ('Ukraine >
 # Donetsk oblast > Bakhmut', 'Ukraine/Donetsk/Bakhmut', 'Ukraine | Donetsk | Bakhmut')
-PATH_SPLIT_RE = re.compile(r"\s*[>|/→]\s*|\s+[»›–-]\s+")
+_ARROWS = r"\s*[>|→]\s*|\s+[»›]\s+"  # separators that are a path's steps only
+PATH_SPLIT_RE = re.compile(_ARROWS + r"|\s*/\s*|\s+[–-]\s+")
 _SPLIT_RE = re.compile(
-    r"[,;:—]|\s+-\s+|\s+–\s+|\s*[>|→]\s*|\s+[»›]\s+"
+    r"[,;:—]|\s+-\s+|\s+–\s+|" + _ARROWS
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
-    r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
+    + r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|community|hromada|people'?s\s+republic)\b)"
     # "the building of the Security Service of Ukraine in the city of Dnipro": a settlement
     # introduced mid-phrase is its own part

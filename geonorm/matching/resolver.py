@@ -44,11 +44,11 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 _GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
+_DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
+                                 re.IGNORECASE)
 # ... and a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP')
 _TOWN_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сц]ьк(?:ий|а|е|ого)"
                              r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
-_DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
-                                 re.IGNORECASE)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # an area steps back for a town that has its name only as an alternate when the town holds this

@@ -177,13 +177,15 @@ def confidences(scores: list[float], n: int | None = None) -> list[float]:
     total = sum(exps) + none
     return calibrate([e / total for e in exps[:n]])
 
-# confidence of an answer that falls back to an area the phrase names (the place itself missing).
-# Measured 2026-11-26 on UCDP Ukraine dev (mention only): answers with the district's town lie
-# within 20 km of the place 78% of the times (79 items), with its first-level area 8% (12 items);
-# the town's figure is shaded down because the answer is still not the place itself.
+
 # confidence of a town standing in for a thing named after it ('Antonivskyi bridge' -> Antonivka):
 # no dev data names such things; set below a district's town (0.55), since an adjective may also
 # be a person's or a river's
 NAMED_AFTER_TOWN_CONFIDENCE = 0.4
+
+# confidence of an answer that falls back to an area the phrase names (the place itself missing).
+# Measured 2026-11-26 on UCDP Ukraine dev (mention only): answers with the district's town lie
+# within 20 km of the place 78% of the times (79 items), with its first-level area 8% (12 items);
+# the town's figure is shaded down because the answer is still not the place itself.
 AREA_ANSWER_CONFIDENCE = {"populated place": 0.55, "admin2": 0.3, "admin1": 0.1, "region": 0.05,
                           "country": 0.02}
