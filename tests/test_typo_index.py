@@ -359,3 +359,14 @@ def test_a_folded_guess_pays_its_slips_like_a_typo(resolver):
     # (the folded key of a place whose Latin names are its own spellings is a guess, not counted)
     m = resolver.resolve("Kaajani", limit=3)
     assert m.name == "Kajaani", m.explain()
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Рыиинск", 500004),  # Rybinsk, two slips; was Minsk at 0.7 (folded keys two off, three as written)
+    ("Geyeleghhug", 1252560),  # Geylegphug; was no match
+])
+def test_no_name_within_one_slip_widens_the_typo_search(resolver, query, place_id):
+    # the closer stages reached places, but none within one slip as written: the query may be
+    # two slips from a name whose folded key lies further, so the wider stages run too
+    m = resolver.resolve(query, limit=5)
+    assert m.id == place_id and m.match_kind == "fuzzy"
