@@ -364,6 +364,8 @@ def test_a_folded_guess_pays_its_slips_like_a_typo(resolver):
 @pytest.mark.parametrize("query, place_id", [
     ("Рыиинск", 500004),  # Rybinsk, two slips; was Minsk at 0.7 (folded keys two off, three as written)
     ("Geyeleghhug", 1252560),  # Geylegphug; was no match
+    ("Yaeatzal", 1252770),  # Yavatmāl, two slips, three folded edits; was no match
+    ("Akhxrta", 615844),  # Akhmeta, a seven-letter key three folded edits off ('x' folds to 'ks')
 ])
 def test_no_name_within_one_slip_widens_the_typo_search(resolver, query, place_id):
     # the closer stages reached places, but none within one slip as written: the query may be
