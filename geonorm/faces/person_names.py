@@ -3,7 +3,7 @@ Moayyad said').
 
 The name frequency lists of the 1990 US Census (public domain), as shipped by the MIT-licensed
 ``names`` package: the most common given names of each sex and the most common surnames. The
-tagger's own list (``tagger.FIRST_NAMES``) adds the Slavic, Arabic and other names news carries.
+tagger's own list (``tag_words.FIRST_NAMES``) adds the Slavic, Arabic and other names news carries.
 """
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ The machinery (:class:`ColumnNormalizer`) is shared by the streaming CSV command
 from __future__ import annotations
 
 import dataclasses
-
 import math
 import threading
 from collections import Counter

@@ -1,6 +1,6 @@
 """A gazetteer tagger: find place-name mentions in running text.
 
-An Aho-Corasick automaton (pyahocorasick) holds folded gazetteer names (see :func:`_names`), each
+An Aho-Corasick automaton (pyahocorasick) holds folded gazetteer names (:mod:`.tag_automaton`), each
 padded with one space on both sides. The text is folded the same way, *character by character*
 (lowercase, no diacritics, every non-alphanumeric character a space), so positions in the folded
 text are positions in the original and the padding spaces make every hit start and end on a word
@@ -21,18 +21,12 @@ capitalized words the resolver resolves as historic, transliterated or close fuz
 each distinct word is resolved once per document (and cached by the resolver).
 
 The automaton is built once per gazetteer and process (a few seconds for the default; see
-docs/text.md) and held in memory.
+docs/text.md) and held in memory. The word lists the filters read are in :mod:`.tag_words`.
 """
 from __future__ import annotations
 
 import re
-import threading
-import time
-import unicodedata
-import weakref
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
@@ -42,386 +36,14 @@ from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
 from ..sources.cldr import cyrillic_script_countries
-from .person_names import given_names, surnames
-
-# ---- word lists ---------------------------------------------------------------------------------
-# English words that are also place names somewhere: a place only with locative context.
-STOPLIST = frozenset("""
-of bar mobile reading nice bath split van most hope union liberty march may june july august
-sunday monday tuesday wednesday thursday friday saturday january february april september october
-november december god man home office police university college church school hospital centre center
-court house senate congress university state states city county street road avenue park lake river
-beach island mountain valley spring springs fall falls rock stone wood woods field fields hill hills
-green white black brown gray grey red orange gold silver early late long short little big great
-general president chief major mayor governor judge sheriff king queen prince princess lord lady
-christian christmas easter independence victory freedom peace justice paradise eden chad
-energy power industry commerce enterprise progress concord harmony unity friendship alliance
-phoenix eagle buffalo deer bear wolf fox lynx beaver salmon trout
-national federal central north south east west northern southern eastern western middle
-new old upper lower mount saint santa san camp fort port bay harbor harbour point cape
-union plain plains sandy marina summit vista garden gardens grove heights view mission
-ada alma ava bonita clara eva flora gloria grace iris ivy joy lily may olive opal rose ruby
-cliff dale dean drew glen grant hall holly lane mark ray ross scott
-normal mission radio news star sun moon time times post herald tribune journal globe
-press media today world fair faith hope truth early record ford obama bush trump
-district officer leader bank chamber airport olympic republican democrat anyone instead three
-research snow piano vice mega arab hamas nato kbr mart superior western eastern northern
-southern centre central north south east west market village town station hotel bridge
-temple palace castle tower square plaza mall port harbor college academy institute museum
-library theater theatre stadium arena club team council committee ministry agency army navy
-marine marines guard forces force service services health care medical general hospital
-christian muslim jewish catholic baptist methodist lutheran protestant orthodox islam allah
-federal national international global regional local public private royal imperial
-sen mrs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co day act jesus christ cup
-best supreme metro gulf ridge blues english
-""".split()) | {"white house", "el nino", "la nina", "supreme court", "notre dame"}
-# Words that may open a sentence capitalized without naming a place.
-COMMON = frozenset("""
-a about after again against all also an and another any are as at be because been before being
-both but by can could did do does during each even every few for from had has have he her here
-his how however i if in into is it its just last later like many me more most much my no nor not
-now of off on once one only or other our out over own same she should since so some still such
-than that the their them then there these they this those through to too under until up very
-was we were what when where which while who why will with would yet you your new old police
-officials authorities residents people government according next first second third yesterday
-tomorrow today tonight meanwhile despite although though located during amid following
-""".split())
-TITLES = frozenset("""
-president mr mrs ms miss dr prof professor general gen chief minister senator sen rep
-representative governor gov mayor judge justice sheriff officer sgt sergeant capt captain lt
-lieutenant col colonel maj major commander admiral adm pope king queen prince princess sir lady
-lord rev reverend father sister brother saint dame coach secretary chairman director ambassador
-premier chancellor prime deputy spokesman spokeswoman spokesperson detective inspector attorney
-councilman councilwoman commissioner trooper deputies marshal private corporal patriarch bishop
-archbishop cardinal rabbi imam sheikh emir sultan tsar czar
-""".split())
-FIRST_NAMES = frozenset("""
-vladimir valery valeriy maria mariya ivan alexander aleksandr alexei alexey aleksei andrei andrey
-sergei sergey dmitry dmitri mikhail nikolai nikolay yuri yury viktor victor oleg igor pavel boris
-petro petr pyotr volodymyr oleksandr oleksiy mykola mykhailo yulia yuliya olga olena natalia
-natalya tatiana tatyana svetlana irina elena anna ekaterina yekaterina daria darya anastasia
-ludmila lyudmila galina vera nadezhda sofia sophia denis denys roman ruslan artem artyom anton
-arsen arseniy kirill konstantin leonid evgeny yevgeny gennady grigory georgy maxim maksim ilya
-vitaly vitali vitaliy yaroslav bohdan taras stepan vasyl vasily vasili fedor fyodor semyon
-john james robert michael william david richard joseph thomas charles christopher daniel matthew
-anthony donald mark paul steven andrew kenneth joshua kevin brian george edward ronald timothy
-jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron henry adam douglas
-nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian terry
-sean arthur austin noah lawrence jesse joe bryan billy jordan albert dylan bruce willie gabriel
-alan juan logan wayne ralph roy eugene randy vincent russell louis philip bobby johnny bradley
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
-margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
-stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen brenda pamela nicole
-emma samantha katherine christine debra rachel catherine carolyn janet ruth heather virginia
-joyce diane julie olivia joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
-gloria ann kathryn teresa sara janice jean alice madison doris abigail julia judy grace denise
-amber marilyn beverly danielle theresa diana natalie brittany charlotte marie kayla alexis lori
-jim sam barry allen martin nelson lee tom tim bob rob ben dan joe ted ken ron don ray jeff
-mike steve chris matt nick tony rick greg fred doug phil bud hank jake luke zach levi jesse
-barack hillary bill al angela emmanuel recep benjamin bashar xi kim narendra jair justin boris
-abraham theodore ulysses woodrow dwight herbert grover rutherford darren desmond mitch
-mohammed muhammad ahmed ali hassan hussein omar abdul abu fatima ayesha jose carlos luis miguel
-pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana juana lucia
-pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
-luca chen wang li zhang liu yang huang zhao wu zhou
-""".split())
-# with the census lists: names that make the word after them a surname
-GIVEN_NAMES = FIRST_NAMES | given_names()
-SURNAMES = surnames()
-# words after a state or country name that make it an institution's, not a person's first name
-INSTITUTIONS = frozenset("""state department board police university college county city senate
-house assembly legislature court highway tech supreme general national""".split())
-# role nouns that name a person when written in lowercase before a name ('coach Ripley')
-ROLES = frozenset("""coach attorney officer sheriff deputy detective senator governor mayor president
-minister commissioner councilman councilwoman trooper spokesman spokeswoman spokesperson chairman
-director secretary ambassador inspector sergeant lieutenant captain colonel""".split())
-SAID = frozenset("said says told added explained stated wrote noted testified asked replied".split())
-AREA_WORDS = frozenset("region oblast raion rayon province district governorate krai republic".split())
-# 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
-_LIST_GAPS = frozenset([",", ", and", "or", "&", *LIST_JOINERS])
-LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
-SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements hamlet city".split())
-# capitalized words that may stand right before a place name without making it a person's
-# surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
-QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
-upper lower inner outer central coastal occupied liberated northeast northwest southeast southwest
-northeastern northwestern southeastern southwestern mid little great east west north south eastern
-western northern southern beyond outside inside across near
-""".split())
-# a capitalized word right after a name that makes the name part of a street or a firm ('Clark
-# Drive', 'Turner Construction'). Schools, agencies and airlines stay: news corpora tag the place in
-# 'Huntsville High School' and 'Ohio Department of Transportation'.
-FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction"
-                           .split())
+from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
+from .tag_words import (AREA_WORDS, COMMON, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
+                        LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
+                        lexicon_spans)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
-_TAG_RE = re.compile(r"<[^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};")
 _SENT_END = set(".!?\n\r")
 _QUOTES = set("\"'“”‘’«»([")
-
-MIN_POPULATION = 1000
-ROMANIZED_ALTERNATES_POPULATION = 10_000  # (see _names)
-MIN_KEY_CHARS = 3
-
-
-# ---- folding ------------------------------------------------------------------------------------
-_FOLD: dict[int, str] = {}
-_FOLD_KNOWN: set[str] = set()
-_FOLD_LOCK = threading.Lock()
-
-
-def _fold_char(c: str) -> str:
-    if not c.isalnum():
-        return " "
-    low = c.lower()
-    if len(low) != 1:
-        low = c
-    base = unicodedata.normalize("NFD", low)[0]
-    return base if base.isalnum() else low
-
-
-def fold(text: str) -> str:
-    """Lowercase, diacritics off, every non-alphanumeric character a space; same length as ``text``."""
-    missing = set(text).difference(_FOLD_KNOWN)
-    if missing:
-        with _FOLD_LOCK:
-            for c in missing:
-                _FOLD[ord(c)] = _fold_char(c)
-            _FOLD_KNOWN.update(missing)
-    return text.translate(_FOLD)
-
-
-def strip_markup(text: str) -> str:
-    """HTML tags and entities replaced by spaces of the same length (offsets are kept)."""
-    if "<" not in text and "&" not in text:
-        return text
-    return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
-
-
-# ---- the automaton ------------------------------------------------------------------------------
-F_ABBREV = 1  # all-caps abbreviation: the text must be uppercase too
-F_AREA = 2  # country, admin1, region or continent name
-F_PLACE = 4  # a name of some place (always set)
-F_BIG = 8  # a name of a populated place of 10,000 people or more, or of an area
-
-_POPULATED, _ADMIN1, _ADMIN2, _COUNTRY, _CONTINENT, _REGION = 0, 1, 2, 5, 6, 7
-_NAME_LANGS = {"", "en", "cyrl", "ru", "uk", "ru-Latn", "uk-Latn"}
-
-
-def _names(gaz, min_population: int):
-    """(name text, flags) for the names the tagger looks for.
-
-    Countries, admin1, regions, continents: every name but machine romanizations. admin2 and
-    populated places of at least ``min_population`` people: official names, historic names,
-    curated aliases and Cyrillic/English/Russian/Ukrainian names; their untagged alternates too
-    for places of 100,000 people or more (exonyms such as "Kiev")."""
-    from ..model import NameKind
-    level = np.asarray(gaz.place_level)
-    pop = np.asarray(gaz.place_pop)
-    form_place = np.asarray(gaz.form_place)
-    form_kind = np.asarray(gaz.form_kind)
-    form_lang = np.asarray(gaz.form_lang)
-    lang_ok = np.array([lv in _NAME_LANGS for lv in gaz.lang_vocab], dtype=bool)
-    lang_tagged = np.array([lv not in ("",) for lv in gaz.lang_vocab], dtype=bool)
-    plevel = level[form_place]
-    ppop = pop[form_place]
-    area = np.isin(plevel, [_ADMIN1, _COUNTRY, _CONTINENT, _REGION])
-    kind = form_kind
-    not_roman = kind != int(NameKind.ROMANIZED)
-    town = ((plevel == _POPULATED) & (ppop >= min_population)) | (plevel == _ADMIN2)
-    curated = np.array([s.startswith("curated") for s in gaz.source_vocab], dtype=bool)[
-        np.asarray(gaz.form_source)]
-    # towns of countries written in Cyrillic: their untagged Latin alternates are the many
-    # romanizations the news uses ('Avdiivka' for Avdiyivka); six letters or more ('Choir' is a
-    # town in Mongolia)
-    cyrillic = cyrillic_script_countries()
-    romanized_country = np.array([cc in cyrillic for cc in gaz._pstr["country_code"]], dtype=bool)[form_place] \
-        & np.array([len(t) >= 6 for t in gaz.form_text], dtype=bool)
-    town_name = (town & not_roman & (
-        (kind == int(NameKind.OFFICIAL)) | (kind == int(NameKind.PREFERRED))
-        | (kind == int(NameKind.HISTORIC)) | curated
-        | (lang_ok[form_lang] & lang_tagged[form_lang])
-        | (ppop >= 100_000)
-        | ((ppop >= ROMANIZED_ALTERNATES_POPULATION) & romanized_country)))
-    keep = (area & not_roman) | town_name
-    texts = gaz.form_text
-    own = np.isin(kind, [int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ABBREVIATION)])
-    for r in np.nonzero(keep)[0].tolist():
-        t = texts[r]
-        if not area[r] and len(t) <= 4 and t.isupper() and not own[r] and not curated[r]:
-            continue  # a big town's airport code in capitals ('DAC' Dhaka, 'TIF' Ta'if) is an acronym
-        flags = F_PLACE | (F_AREA if area[r] else 0) | (F_BIG if area[r] or ppop[r] >= 10_000 else 0)
-        if kind[r] == int(NameKind.ABBREVIATION) or (t.isupper() and len(t) <= 5):
-            flags |= F_ABBREV
-        yield t, flags
-    # the ASCII spelling of official names ("Sao Paulo" for "São Paulo") folds the same: no extra
-
-
-def _keys(name: str) -> list[str]:
-    f = fold(name)
-    collapsed = " ".join(f.split())
-    if len(collapsed.replace(" ", "")) < MIN_KEY_CHARS:
-        return []
-    out = [" " + collapsed + " "]
-    stripped = f.strip()
-    if stripped != collapsed:
-        out.append(" " + stripped + " ")
-    return out
-
-
-@dataclass
-class TaggerStats:
-    names: int = 0
-    keys: int = 0
-    build_seconds: float = 0.0
-    memory_mb: float = 0.0
-
-
-class Tagger:
-    """Aho-Corasick tagger over one gazetteer's names. Use :meth:`for_gazetteer` (cached)."""
-
-    _cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-    _cache_lock = threading.Lock()
-
-    def __init__(self, gazetteer, min_population: int = MIN_POPULATION) -> None:
-        import ahocorasick
-        t0 = time.perf_counter()
-        self.gazetteer = gazetteer
-        self.min_population = min_population
-        self._lexicon_queries: dict[tuple[str, str], str] = {}  # see lexicon_query
-        flags: dict[str, int] = {}
-        n = 0
-        for name, fl in _names(gazetteer, min_population):
-            n += 1
-            for k in _keys(name):
-                prev = flags.get(k)
-                if prev is None:
-                    flags[k] = fl
-                else:  # an abbreviation only if every name with this key is one
-                    flags[k] = (prev | fl) & ~F_ABBREV | (prev & fl & F_ABBREV)
-        auto = ahocorasick.Automaton()
-        for k, fl in flags.items():
-            auto.add_word(k, (len(k), fl))
-        auto.make_automaton()
-        self.automaton = auto
-        st = auto.get_stats()
-        self.stats = TaggerStats(names=n, keys=len(flags), build_seconds=time.perf_counter() - t0,
-                                 memory_mb=st.get("total_size", 0) / 1e6)
-
-    def lexicon_query(self, surface: str, target: str) -> str:
-        """What a lexicon span is resolved as: the demonym itself when the gazetteer holds it as
-        a name of the place it stands for ('Russian' -> Russia, so the answer says it matched
-        the demonym), else the place's name."""
-        cache = self._lexicon_queries
-        key = (surface, target)
-        if key not in cache:
-            gaz = self.gazetteer
-            rows = gaz.lookup("exact", normalize(surface))
-            held = {gaz.place(int(r)).name for r in gaz.form_place[rows]} if len(rows) else set()
-            cache[key] = surface if target in held else target
-        return cache[key]
-
-    @classmethod
-    def for_gazetteer(cls, gazetteer) -> "Tagger":
-        with cls._cache_lock:
-            t = cls._cache.get(gazetteer)
-            if t is None:
-                t = cls(gazetteer)
-                cls._cache[gazetteer] = t
-            return t
-
-    # ---- raw hits -----------------------------------------------------------------------------
-    def hits(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, flags) of gazetteer names in ``text``: word-bounded, longest first,
-        non-overlapping, in text order. No filtering."""
-        folded = " " + fold(text) + " "
-        cands = []
-        for end_idx, (klen, fl) in self.automaton.iter(folded):
-            # key ' name ' ends at end_idx (inclusive) in folded; text coords shift by one
-            s = end_idx - klen + 2 - 1
-            e = end_idx - 1
-            cands.append((s, e, fl))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        out, last_end = [], -1
-        for s, e, fl in cands:  # leftmost-longest, non-overlapping
-            if s >= last_end:
-                out.append((s, e, fl))
-                last_end = e
-        return out
-
-
-# ---- words that name a place without being its name ----------------------------------------------
-# Country adjectives and demonyms (news gold data counts them as mentions of the country).
-_DEMONYM_TABLE = """
-Afghan:Afghanistan Albanian:Albania Algerian:Algeria American:United_States Americans:United_States
-Argentine:Argentina Argentinian:Argentina Armenian:Armenia Australian:Australia Austrian:Austria
-Azerbaijani:Azerbaijan Bangladeshi:Bangladesh Belarusian:Belarus Belgian:Belgium Bolivian:Bolivia
-Bosnian:Bosnia_and_Herzegovina Brazilian:Brazil British:United_Kingdom Bulgarian:Bulgaria
-Burmese:Myanmar Cambodian:Cambodia Cameroonian:Cameroon Canadian:Canada Chadian:Chad Chilean:Chile
-Chinese:China Colombian:Colombia Congolese:Democratic_Republic_of_the_Congo Croatian:Croatia
-Cuban:Cuba Cypriot:Cyprus Czech:Czechia Danish:Denmark Dutch:Netherlands Ecuadorian:Ecuador
-Egyptian:Egypt Emirati:United_Arab_Emirates Eritrean:Eritrea Estonian:Estonia
-Ethiopian:Ethiopia European:Europe Filipino:Philippines Finnish:Finland French:France
-Georgian:Georgia German:Germany Ghanaian:Ghana Greek:Greece Guatemalan:Guatemala Haitian:Haiti
-Honduran:Honduras Hungarian:Hungary Icelandic:Iceland Indian:India Indonesian:Indonesia
-Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel Israelis:Israel Italian:Italy Jamaican:Jamaica
-Japanese:Japan Jordanian:Jordan Kazakh:Kazakhstan Kenyan:Kenya Korean:South_Korea Kosovar:Kosovo
-Kurdish:Kurdistan Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan Latvian:Latvia Lebanese:Lebanon Liberian:Liberia
-Libyan:Libya Lithuanian:Lithuania Macedonian:North_Macedonia Malaysian:Malaysia Malian:Mali
-Mexican:Mexico Mexicans:Mexico Moldovan:Moldova Mongolian:Mongolia Moroccan:Morocco
-Mozambican:Mozambique Nepalese:Nepal Nepali:Nepal Nicaraguan:Nicaragua Nigerian:Nigeria
-Nigerien:Niger Norwegian:Norway Pakistani:Pakistan Palestinian:Palestine Palestinians:Palestine
-Panamanian:Panama Paraguayan:Paraguay Peruvian:Peru Polish:Poland Portuguese:Portugal Qatari:Qatar
-Romanian:Romania Russian:Russia Russians:Russia Rwandan:Rwanda Saudi:Saudi_Arabia Scottish:Scotland
-Senegalese:Senegal Serbian:Serbia Singaporean:Singapore Slovak:Slovakia Slovenian:Slovenia
-Somali:Somalia Somalian:Somalia Spanish:Spain Sri_Lankan:Sri_Lanka Sudanese:Sudan Swedish:Sweden
-Swiss:Switzerland Syrian:Syria Syrians:Syria Taiwanese:Taiwan Tajik:Tajikistan Tanzanian:Tanzania
-Thai:Thailand Tunisian:Tunisia Turkish:Turkey Turkmen:Turkmenistan Ugandan:Uganda Ukrainian:Ukraine
-Ukrainians:Ukraine Uruguayan:Uruguay Uzbek:Uzbekistan Venezuelan:Venezuela Vietnamese:Vietnam
-Welsh:Wales Yemeni:Yemen Zambian:Zambia Zimbabwean:Zimbabwe Texan:Texas Californian:California
-Floridian:Florida African:Africa Asian:Asia Caribbean:Caribbean
-"""
-DEMONYMS = dict(x.replace("_", " ").split(":", 1) for x in _DEMONYM_TABLE.split())
-# Abbreviations, case-sensitive. Those after '*' only after a comma ('Charleston, W.Va.').
-ABBREVIATIONS = {
-    "U.S.": "United States", "U.S.A.": "United States", "USA": "United States", "US": "United States",
-    "U.K.": "United Kingdom", "UK": "United Kingdom", "UAE": "United Arab Emirates",
-    "D.C.": "Washington, D.C.", "L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City",
-    "EU": "Europe", "DPR": "Donetsk People's Republic", "DNR": "Donetsk People's Republic",
-    "LPR": "Luhansk People's Republic", "LNR": "Luhansk People's Republic",
-}
-STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
-    "Ga.": "Georgia, US", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
-    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
-    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
-    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
-    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York State", "N.C.": "North Carolina",
-    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
-    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
-    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington State",
-    "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
-}
-_LEX = {**{k: (v, False) for k, v in DEMONYMS.items()}, **{k: (v, False) for k, v in ABBREVIATIONS.items()},
-        **{k: (v, True) for k, v in STATE_ABBREVIATIONS.items()}}
-_LEX_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(_LEX, key=len, reverse=True))
-                     + r")(?![\w])")
-
-
-def _lexicon_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, query) of demonyms and abbreviations."""
-    out = []
-    for m in _LEX_RE.finditer(text):
-        surface = m.group(1)
-        query, after_comma = _LEX[surface]
-        s, e = m.span(1)
-        if after_comma and surface.count(".") == 1 and text[max(0, s - 2):s] != ", ":
-            continue  # 'Mobile, Ala.', but not 'Ill.' or 'Mass.' anywhere; 'S.C.' is never a word
-        out.append((s, e, query))
-    return out
-
 
 # ---- tagging with filters ------------------------------------------------------------------------
 @dataclass
@@ -607,7 +229,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     surnames = _surnames(doc)
     hits = tagger.hits(clean)
     if lexicon:
-        lex = _lexicon_spans(clean)
+        lex = lexicon_spans(clean)
         if lex:
             lex_cov = [(a, b) for a, b, _ in lex]
             hits = [h for h in hits if not any(a < h[1] and h[0] < b and (b - a) >= (h[1] - h[0]) for a, b in lex_cov)]
@@ -711,7 +333,7 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
             sp.query, sp.area_word = f"{sp.query or sp.text} {singular}", True
         j = i - 1
         while j >= 0 and not spans[j].area_word and \
-                text[spans[j].end:spans[j + 1].start].strip().lower() in _LIST_GAPS:
+                text[spans[j].end:spans[j + 1].start].strip().lower() in LIST_GAPS:
             spans[j].query = f"{spans[j].query or spans[j].text} {singular}"
             j -= 1
         if j == i - 1 and _CYRILLIC_CAPITAL.match(sp.text):
@@ -728,7 +350,7 @@ def _cyrillic_list_item(doc: _Doc, before: TagSpan | None, sp: TagSpan, singular
     """'Донецької та Луганської областей': the adjective before the joiner is an area too, though
     alone it is no name the tagger takes (``before``: the span before ``sp``, if any)."""
     joiner = doc.prev_word(sp.start)
-    if joiner is None or joiner[1].lower() not in _LIST_GAPS:
+    if joiner is None or joiner[1].lower() not in LIST_GAPS:
         return None
     prev = doc.prev_word(doc.words.spans[joiner[0]][0])
     if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
