@@ -161,3 +161,14 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         # phrase names, which need not lie in the country
         best.hints.append(f"{head.text!r} describes what the phrase names, which need not lie in {best.name}")
         best.confidence = min(best.confidence, scoring.DEMONYM_MODIFIER_CONFIDENCE)
+
+
+def stand_in(gaz: Gazetteer, text: str, head: str, row: int, kind: str, hint: str) -> Match:
+    """An answer with a place that stands in for the one the query names (a district's town,
+    a named area, the town nearest to written coordinates), at the confidence measured for
+    such answers of its level."""
+    place = gaz.place(row)
+    ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
+    m = build_match(gaz, text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
+    m.match_kind, m.rename, m.head, m.hints = kind, None, head, [hint]
+    return m

@@ -9,7 +9,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -417,3 +417,30 @@ def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0
     km = haversine_km(lat, lon, gaz.place_lat[rows], gaz.place_lon[rows])
     best = int(np.argmin(km))
     return int(rows[best]) if km[best] <= within_km else None
+
+
+@dataclass
+class Hints:
+    """Parsed hints of one resolve (see :meth:`Resolver.resolve`)."""
+
+    countries: list[Area] = field(default_factory=list)
+    admin1: list[Area] = field(default_factory=list)
+    admin2: str = ""  # the second-level area hinted, as written
+    admin2_rows: list[int] = field(default_factory=list)  # its districts, or the town it is named after
+    near: tuple[float, float] | None = None
+    within: object = None
+    as_of: int | None = None
+    feature: tuple[str, ...] | None = None
+
+    def country_of(self, place) -> Area | None:
+        """The hinted country the place lies in, if any."""
+        return next((c for c in self.countries if c.country_code == place.country_code), None)
+
+    def in_country(self, place) -> bool:
+        """Does the place lie in one of the hinted countries?"""
+        return self.country_of(place) is not None
+
+    def in_admin1(self, place) -> bool:
+        """Does the place lie in one of the hinted first-level areas?"""
+        return any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
+                   for a in self.admin1)

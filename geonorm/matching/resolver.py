@@ -7,41 +7,31 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-
-from rapidfuzz.distance import OSA
+from dataclasses import replace
 
 from ..gazetteer import LEVELS, Gazetteer
-from ..model import NameKind
-from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
-from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake, script_of, to_ascii
-from ..names.romanize import romanize_query
+from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
 from . import scoring
+from .answer import candidate_of, stand_in
+from .areas import PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
-                         other_language_country_name, respelled, respelled_row)
+                         respelled_row)
 from .context import Context
-from .hints import (Area, area_candidates, former_state, haversine_km, hint_text, missing,
-                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
-                    parse_point, parse_within, shown, strip_former, successor_rows)
-from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up
-from .match import Candidate, Match
-from .areas import AREA_RANK, PhraseAreas, all_rows
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
-from .phrase import (COMMUNITY_WORDS, PATH_SPLIT_RE, Part, coordinates_in, facility_kind, says_more,
-                     is_generic, parse_phrase)
+from .hints import (Hints, area_candidates, former_state, haversine_km, hint_text, missing, missing_marker,
+                    nearest_town, parse_admin1, parse_countries, parse_date, parse_feature, parse_point,
+                    parse_within, shown, strip_former, successor_rows)
+from .match import Candidate, Match
+from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
+from .ranking import GUESS_VIAS, Ranker
 
 _UNSET = object()
-_NAME_KINDS = {int(k): k for k in NameKind}
-_OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
-_AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
 _OWNER_RE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ([A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
-_MAX_CANDIDATES = 400
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
-_GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
 # 'Шахтарського' (not 'Foo district')
 _DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
@@ -51,30 +41,8 @@ _TOWN_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye
                              r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
-# an area steps back for a town that has its name only as an alternate when the town holds this
-# share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
-ALIAS_TOWN_SHARE = 0.25
-# ... and one of its own name only with a share of the area's people: an area is no namesake of
-# a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
-OWN_TOWN_SHARE = 0.01
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
-
-
-def _spelling_of_own_name(form_text: str, place) -> bool:
-    """Is the Latin name the place's own name spelt another way (same consonant skeleton and at
-    most one folded edit: 'Odessa' and Odesa, 'Roma' and Rome, 'Kiev' and Kyiv), not another name
-    ('Philadelphia' for Amman)?"""
-    return abs(len(form_text) - len(place.name)) <= 3 and script_of(form_text) == "latin" and \
-        skeleton_key(form_text) == skeleton_key(place.name) and \
-        OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
-
-
-def _romanizes_to_own_name(form_text: str, place) -> bool:
-    """Does a name in another script romanize to the place's own (Latin) name: 'Слов'янськ'
-    to Slovyansk, 'Київ' to Kyiv (not 'Москва' to Moscow, an exonym)?"""
-    own = fold_key(place.name)
-    return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
@@ -114,31 +82,6 @@ def _query_text(query) -> tuple[str | None, str]:
     return query, ""
 
 
-@dataclass
-class _Hints:
-    countries: list[Area] = field(default_factory=list)
-    admin1: list[Area] = field(default_factory=list)
-    admin2: str = ""  # the second-level area hinted, as written
-    admin2_rows: list[int] = field(default_factory=list)  # its districts, or the town it is named after
-    near: tuple[float, float] | None = None
-    within: object = None
-    as_of: int | None = None
-    feature: tuple[str, ...] | None = None
-
-    def country_of(self, place) -> Area | None:
-        """The hinted country the place lies in, if any."""
-        return next((c for c in self.countries if c.country_code == place.country_code), None)
-
-    def in_country(self, place) -> bool:
-        """Does the place lie in one of the hinted countries?"""
-        return self.country_of(place) is not None
-
-    def in_admin1(self, place) -> bool:
-        """Does the place lie in one of the hinted first-level areas?"""
-        return any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
-                   for a in self.admin1)
-
-
 class Resolver:
     """A reusable, thread-safe resolver over one gazetteer with default hints.
 
@@ -162,6 +105,7 @@ class Resolver:
         self._gather_cache: dict = {}
         self._areas = PhraseAreas(self.gazetteer, self._gather)
         self._heads = PhraseHeads(self.gazetteer, self._gather, self._areas, fuzzy)
+        self._ranker = Ranker(self.gazetteer, self._areas)
         self.fuzzy = fuzzy
         self.fallback_below = fallback_below
         self._cache_size = cache_size
@@ -257,7 +201,7 @@ class Resolver:
         return dict(hit)
 
     # ---- hints --------------------------------------------------------------------------
-    def _cached_hints(self, overrides: dict) -> _Hints:
+    def _cached_hints(self, overrides: dict) -> Hints:
         """Parsed hints, cached per distinct value set (table rows repeat the same hints)."""
         if "within" in overrides and overrides["within"] is not None:
             return self._hints(**overrides)
@@ -273,9 +217,9 @@ class Resolver:
         return hit
 
     def _hints(self, country=None, admin1=None, admin2=None, near=None, within=None, as_of=None,
-               feature=None) -> _Hints:
+               feature=None) -> Hints:
         gaz = self.gazetteer
-        h = _Hints()
+        h = Hints()
         if not missing(country):
             values = [country] if isinstance(country, str) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
@@ -289,7 +233,7 @@ class Resolver:
         h.feature = parse_feature(feature)
         return h
 
-    def _admin2(self, value, h: _Hints, given: dict) -> tuple[str, list[int]]:
+    def _admin2(self, value, h: Hints, given: dict) -> tuple[str, list[int]]:
         """(label, rows) of an admin2 hint: the districts of that name inside the first-level
         areas or countries hinted, or the town a district is named after ('Shakhtarsk raion',
         abolished in 2020; 'Makiivka City municipality'), found by the resolver (``given``
@@ -313,7 +257,7 @@ class Resolver:
         return value, rows
 
     # ---- the pipeline --------------------------------------------------------------------
-    def _resolve_written(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+    def _resolve_written(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                          context: Context | None) -> Match:
         """Coordinates written in the phrase ('Olhivka, Kharkiv Oblast @GeoConfirmed 49.23796,
         37.86989') are its 'near' point unless the caller gave one; the rest is resolved."""
@@ -336,7 +280,7 @@ class Resolver:
         # wins, answered with the town nearest to it ('Olhivka … @GeoConfirmed 49.23796, 37.86989')
         return self._point_answer(text, match, town, point, note)
 
-    def _resolve_listed(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+    def _resolve_listed(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                         context: Context | None) -> Match:
         """A phrase naming several places answers with the first, unless the first lies outside
         the country or admin1 hint and a later one inside it ('near the border villages of
@@ -387,13 +331,13 @@ class Resolver:
             return None
         return ", ".join(reversed(steps))
 
-    def _fits(self, place_id: int | None, hints: _Hints) -> bool:
+    def _fits(self, place_id: int | None, hints: Hints) -> bool:
         """Does the place lie in the country and the first-level area the hints name?"""
         p = self.gazetteer.get(place_id) if place_id is not None else None
         return p is None or ((not hints.countries or hints.in_country(p))
                              and (not hints.admin1 or hints.in_admin1(p)))
 
-    def _resolve(self, text: str, hints: _Hints, limit: int, min_conf: float | None,
+    def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
         if is_generic(text) and not self._heads.is_name(text):
@@ -457,14 +401,14 @@ class Resolver:
                 if all(w.lower().strip(".,;:()") in STOPWORDS for w in rest) and not slip:
                     head, evidence = inner, inner_evidence
         if evidence and fuzzy and head.feature not in ("", "facility") and not any(
-                e.via in WRITTEN_VIAS or e.via not in _GUESS_VIAS and self._heads.is_feature(r, head.feature)
+                e.via in WRITTEN_VIAS or e.via not in GUESS_VIAS and self._heads.is_feature(r, head.feature)
                 for r, e in evidence.items()):
             # a guessed or folded spelling of the name before an area word gives way to a place
             # of that level whose whole name, area word and all, is as close ('Odieka oblast' is
             # Odeska oblast two letters off, not Odisha; 'Llaon County' Llano County, not Laon)
             whole, whole_evidence = self._heads.misspelt_with_feature_word(head)
             if whole_evidence and min(e.edits for e in whole_evidence.values()) <= min(
-                    e.edits if e.via in _GUESS_VIAS else 1 for e in evidence.values()):
+                    e.edits if e.via in GUESS_VIAS else 1 for e in evidence.values()):
                 head, evidence = whole, whole_evidence
         if evidence and fuzzy and not head.feature and only_respelled(gaz, evidence, head.text):
             # a folded hit spelt otherwise ('Rājgar' folds like Raighar) may be a slip of a name
@@ -528,7 +472,7 @@ class Resolver:
                 context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if not evidence:
             if area_ctx:
-                return self._area_answer(text, head, area_ctx, [])
+                return self._ranker.area_answer(text, head, area_ctx, [])
             named_after = self._named_after_town(text, head) if self.fuzzy else None
             if named_after is not None:
                 return named_after
@@ -541,7 +485,7 @@ class Resolver:
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
-        return self._rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
+        return self._ranker.rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
                           inside, also)
 
     def _dissolved_state_answer(self, text: str, part: Part, state) -> Match:
@@ -556,24 +500,13 @@ class Resolver:
             f"{state.name} is a former state ({span}) that dissolved into "
             f"{', '.join(c.name for c in successors) or ' '.join(state.successors)}; no one place answers it"))
 
-    def _stand_in(self, text: str, head: str, row: int, kind: str, hint: str) -> Match:
-        """An answer with a place that stands in for the one the query names (a district's town,
-        a named area, the town nearest to written coordinates), at the confidence measured for
-        such answers of its level."""
-        gaz = self.gazetteer
-        place = gaz.place(row)
-        ev = Evidence(int(gaz.place_form_start[row]), "exact", 100.0)
-        m = build_match(self.gazetteer, text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
-        m.match_kind, m.rename, m.head, m.hints = kind, None, head, [hint]
-        return m
-
     def _point_answer(self, text: str, named: Match, row: int, point, note: str) -> Match:
         """The town nearest to coordinates written in the phrase, marked
         ``match_kind='coordinates'``; the name's own best match becomes an alternative."""
         place = self.gazetteer.place(row)
         km = float(haversine_km(point[0], point[1], place.lat, place.lon))
         head = named.head or text
-        m = self._stand_in(text, head, row, "coordinates",
+        m = stand_in(self.gazetteer, text, head, row, "coordinates",
                            f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
                            f"answered with {place.name}, the town nearest to them ({km:.0f} km)")
         # the name's candidates lie farther from the point: they share what the answer leaves
@@ -607,7 +540,7 @@ class Resolver:
         if not towns:
             return None
         town = gaz.place(towns[0]).name
-        return self._stand_in(text, district.text, towns[0], "area",
+        return stand_in(self.gazetteer, text, district.text, towns[0], "area",
                               f"{district.raw!r} names a district the gazetteer does not hold; answered "
                               f"with {town}, the town it is named after")
 
@@ -625,7 +558,7 @@ class Resolver:
         if not towns:
             return None
         town = self.gazetteer.place(towns[0])
-        m = self._stand_in(text, head.text, towns[0], "area",
+        m = stand_in(self.gazetteer, text, head.text, towns[0], "area",
                            f"{words[0]!r} is formed from {town.name}: the phrase names something named after "
                            f"it, which the gazetteer does not hold; answered with {town.name}")
         m.confidence = scoring.NAMED_AFTER_TOWN_CONFIDENCE
@@ -638,311 +571,6 @@ class Resolver:
         return any(gaz.country_code_of(r) in _CYRILLIC_COUNTRIES for r in self._areas.towns_in(
             {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}))
 
-    def _area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
-        """The place itself is not in the gazetteer (or not in the area the phrase names):
-        answer with the most specific area the phrase names, marked ``match_kind='area'``."""
-        gaz = self.gazetteer
-        # a former state of several successors stands for no one of them ('Kiev, Yugoslavia')
-        single = [(lbl, rows) for lbl, rows in area_ctx if not (former_state(lbl) and len(rows) > 1)]
-        if not single:
-            return Match(query=text, head=head.text, alternatives=alternatives, reason=(
-                f"{head.text!r} is not in the gazetteer within {area_ctx[0][0]!r}, a former state now "
-                f"divided among {len(area_ctx[0][1])} countries"))
-        label, row = min(((lbl, r) for lbl, rows in single for r in rows[:1]),
-                         key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
-        place = gaz.place(row)
-        unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
-        what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
-        m = self._stand_in(text, head.text, row, "area",
-                           f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
-        # the places named so elsewhere share what the answer leaves: a Karpovka outside the
-        # named district is no likelier than the district's town
-        m.alternatives = [replace(a, confidence=round(a.confidence * (1.0 - m.confidence), 4)) for a in alternatives]
-        return m
-
-    def _rank(self, text, head: Part, evidence: dict[int, Evidence], hints: _Hints,
-              area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
-              inside: Part | None = None, also: dict[int, str] | None = None) -> Match:
-        """The ranked answer. ``inside``: the facility or natural-feature part the head was
-        found in ('Kremenchuk Reservoir'): the answer says so, and a natural feature's town is
-        only a guess at where it is. ``also``: the phrase part that is another name of a
-        candidate, per candidate row."""
-        gaz = self.gazetteer
-        # the phrase part naming each candidate's area; candidates inside one come first
-        area_label, holding = {}, {}
-        for r in evidence if area_ctx else ():
-            place = gaz.place(r)
-            labels = [label for label, area_rows in area_ctx if self._areas.inside_any(r, place, area_rows)]
-            area_label[r], holding[r] = (labels[0] if labels else None), len(labels)
-        if any(area_label.values()):
-            # inside as many of the named areas as any candidate: areas named one inside another
-            # all hold the place ('Springfield, Illinois, USA' is not Springfield, Missouri, in the
-            # USA only); sibling areas of a list are alternatives (each holds one)
-            most = max(holding.values())
-            evidence = {r: e for r, e in evidence.items() if holding[r] == most}
-        rows = list(evidence)
-        if len(rows) > _MAX_CANDIDATES:
-            rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
-            rows = rows[:_MAX_CANDIDATES]
-        scored = []
-        dotted = head is not None and head.raw.rstrip(" )").endswith(".")
-        # the phrase says area ('Moscow region') and an area of that level is a candidate
-        area_named = head is not None and head.is_area and any(
-            LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
-        # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
-        city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
-        native = head is not None and script_of(head.text) not in ("latin", "other")
-        written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
-        q_ascii = to_ascii(normalize(head.text if head is not None else text))
-        # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
-        # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
-        # beside a name as written such a fold pays every slip below instead
-        guess_edits = {r: evidence[r].edits for r in rows if evidence[r].via in _GUESS_VIAS}
-        if not written_hit:
-            guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
-                                                score_cutoff=4)
-                                for r in rows if respelled_row(gaz, r, evidence[r])})
-        fewest_edits = min(guess_edits.values(), default=0)
-        # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
-        # variants): a folded hit's slips count beside a name as written only
-        q_spellings: set[str] = set()  # (made when a folded hit first needs them)
-        for row in rows:
-            ev = evidence[row]
-            place = gaz.place(row)
-            if hints.feature and place.level not in hints.feature:
-                continue
-            if hints.within is not None:
-                from shapely.geometry import Point
-                if not hints.within.contains(Point(place.lon, place.lat)):
-                    continue
-            # an ISO 3166 code is an abbreviation, whichever name form stands for the area
-            kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
-            if kind == NameKind.ALTERNATE and ev.via in ("exact", "case") and (native or _spelling_of_own_name(
-                    gaz.form_text[ev.form_row], place)):
-                # a name in the query's own non-Latin script is the place's local name ('Покровськ'
-                # for Pokrovsk, an alternate in GeoNames), and an alternate spelled like the own
-                # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
-                # official name
-                kind = NameKind.PREFERRED
-            guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
-            s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
-            if guess and written_hit:
-                # a guessed spelling pays its letter slips when the query is some place's name
-                # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
-                s += scoring.EXTRA_EDIT * OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[ev.form_row])))
-            elif ev.via == "fold" and written_hit and not ev.query_scheme:
-                # so does a folded key spelt two letters otherwise or more, beyond the one letter
-                # folds merge ('Goiânia' is Goiânia as written, not Guyana by a Greek name's
-                # romanization 'Goyiana')
-                form_ascii = to_ascii(normalize(gaz.form_text[ev.form_row]))
-                if not q_spellings:
-                    q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
-                                               if head is not None else set())
-                slips = min(OSA.distance(q, form_ascii) for q in q_spellings)
-                # (every letter for the romanization of a country's name in another language:
-                # 'Brasília' is the city, not Brazil by the Russian 'Бразилия' as 'Brasilija')
-                s += scoring.EXTRA_EDIT * max(0, slips - (0 if other_language_country_name(gaz, ev.form_row) else 1))
-            if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
-                # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
-                s += scoring.OWN_NAME_IN_SCRIPT
-            if row in guess_edits:  # a name more slips away than the closest one
-                s += scoring.EXTRA_EDIT * (guess_edits[row] - fewest_edits)
-            if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
-                # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
-                s += scoring.DOTTED_ABBREVIATION
-            if kind == NameKind.ROMANIZED and place.country_code != "UA" and \
-                    gaz.scheme_vocab[int(gaz.form_scheme[ev.form_row])] in scoring.UKRAINIAN_SCHEMES:
-                # Ukrainian romanization of a name outside Ukraine: generated, rarely written
-                s += scoring.FOREIGN_SCHEME
-            # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
-            # is not a way news names Jordan's government
-            # (as written: 'Sanya' folds like Sanaa's 'Şan‘ā’ but is a Chinese city's own name)
-            own = (kind in _OWN_KINDS or (
-                place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
-                    fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
-                (ev.via != "fold" or not written_hit)
-            s += scoring.prior(place.level, place.population, place.feature_code if own else "")
-            notes: list[str] = []
-            if ev.named_after:
-                notes.append(f"{head.whole_name if head else text!r} names the "
-                             f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
-            if ev.lemma:  # 'Бахмуті' for Бахмут
-                notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
-            if hints.countries:
-                hinted = hints.country_of(place)
-                if hinted is not None:
-                    s += scoring.COUNTRY_MATCH
-                    notes.append(f"country hint {hinted.label} matches")
-                elif place.country_code:
-                    s += scoring.COUNTRY_MISMATCH
-                    notes.append(f"country hint {hints.countries[0].label} does not hold it")
-            if hints.admin1:
-                if hints.in_admin1(place) or any(
-                        a.row >= 0 and a.country_code == place.country_code
-                        and self._areas.enclave_in(place, gaz.place(a.row)) for a in hints.admin1):
-                    s += scoring.ADMIN1_MATCH
-                    notes.append(f"admin1 hint {hints.admin1[0].label} matches")
-                elif all(a.country_code != place.country_code for a in hints.admin1):
-                    # in another country than the hinted area's: as a country hint would say
-                    # ('Kamenka' with the admin1 hint Kharkiv oblast is not Kamenka, Penza)
-                    s += scoring.COUNTRY_MISMATCH
-                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it (another country)")
-                else:
-                    s += scoring.ADMIN1_MISMATCH
-                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
-            if hints.admin2:
-                if self._areas.inside_any(row, place, hints.admin2_rows):
-                    s += scoring.ADMIN2_MATCH
-                    notes.append(f"admin2 hint {hints.admin2} holds it")
-                else:
-                    s += scoring.ADMIN2_MISMATCH
-                    notes.append(f"admin2 hint {hints.admin2} does not hold it")
-            if area_label.get(row):
-                s += scoring.AREA_PART_MATCH
-                notes.append(f"phrase part {area_label[row]!r} names its area")
-                district = self._areas.in_named_district(row, place, area_ctx)
-                if district:
-                    s += scoring.DISTRICT_MATCH
-                    notes.append(f"it lies in the district {district!r} names")
-            if also and row in also:
-                s += scoring.ALSO_NAMED
-                notes.append(f"phrase part {also[row]!r} is another name of it")
-            town_in_area_phrase = area_named and place.level == "populated place"
-            if head is not None and head.feature:
-                if row in city_states:
-                    s += scoring.TOWN_WHEN_AREA_SAID + scoring.FEATURE_WORD_MATCH
-                    notes.append(f"the phrase says {head.feature}: {place.name} is the city itself")
-                elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
-                    s += scoring.FEATURE_WORD_MATCH
-                    notes.append(f"phrase says {head.feature}")
-                elif town_in_area_phrase or (head.is_area and place.level == "country"):
-                    s += scoring.TOWN_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
-            if hints.near is not None:
-                d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
-                s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
-                notes.append(f"{d:.0f} km from the 'near' point")
-            if context is not None and not town_in_area_phrase:
-                # (the phrase says area: a town gets no support from the others' answers)
-                county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
-                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
-                                             place.lat, place.lon, exclude_label=text, admin2_row=county)
-                s += bonus
-                notes.extend(words)
-            if hints.as_of is not None:
-                vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
-                if not (vf or vt) and (old := gaz.old_name_spelt_as(ev.form_row)) is not None:
-                    vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
-                if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
-                    s += scoring.AS_OF_VALID
-                    notes.append(f"the name was in use on {date_text(hints.as_of)}")
-            scored.append((s, row, ev, notes))
-        if not scored:
-            return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
-        scored = self._prefer_towns_over_namesake_areas(scored, head)
-        scored.sort(key=lambda x: x[0], reverse=True)
-        other_country = ""
-        if area_ctx and self._areas.contradicts(scored[0], area_ctx):  # the best lies outside the area named
-            if self._areas.other_country(evidence, area_ctx):
-                # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
-                other_country, area_ctx = area_ctx[0][0], []
-            elif not self._areas.abroad(scored, area_ctx):
-                confs = scoring.confidences([x[0] for x in scored], 4)
-                alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]
-                return self._area_answer(text, head, area_ctx, alts)
-        keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
-        confs = scoring.confidences([x[0] for x in scored], keep)
-        best = build_match(self.gazetteer, text, head, scored[0], confs[0])
-        best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
-        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
-                             and not (also and p.raw in also.values())
-                             and not (head is not None and same_name(p, head))]
-        if other_country:
-            best.hints.append(f"phrase part {other_country!r} names another country than the gazetteer's "
-                              f"({best.country}); the place as named")
-            best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
-            best.other_places = [p for p in best.other_places if p != other_country]
-        phrase_caps(best, head, text, inside, context_parts)
-        if min_conf is not None and best.confidence < min_conf:
-            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
-                         alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
-        slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
-        if slips >= scoring.MAX_GUESS_EDITS:
-            if area_ctx and head is not None:  # as when nothing was found: the area named stands in
-                return self._area_answer(text, head, area_ctx, [candidate_of(best)] + best.alternatives)
-            return Match(query=text, reason=f"no name is close to it; the nearest guess, {best.name}, is "
-                                            f"{slips} letters off", alternatives=[candidate_of(best)] + best.alternatives,
-                         head=best.head)
-        return best
-
-    def _slips(self, written: str, row: int) -> int:
-        """Letter edits between a Latin query and the closest name of the place it was guessed to
-        be (0 for a query in another script: its romanization is no spelling the user wrote)."""
-        if script_of(written) != "latin":
-            return 0
-        query = to_ascii(normalize(written))
-        names = [to_ascii(normalize(name.text)) for name in self.gazetteer.names_of(row)]
-        slips = min((OSA.distance(query, name) for name in names), default=0)
-        if slips and self.gazetteer.place(row).country_code in _CYRILLIC_COUNTRIES:
-            # a Russian form of a Ukrainian name trades vowels with it ('Tsvetnye Peski' for Цвітні Піски)
-            # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
-            # Velyki Krynky)
-            query = east_slavic_vowels(query)
-            traded = min(OSA.distance(query, east_slavic_vowels(name)) for name in names)
-            slips = traded if traded <= 1 else slips
-        return slips
-
-    def _city_states(self, rows: list[int]) -> set[int]:
-        """The first-level areas among ``rows`` that are a city of their own: a town among the
-        candidates lies inside with half the area's people or more (Moskva and Moscow), when
-        another first-level area is a candidate too (Moskovskaya oblast')."""
-        gaz = self.gazetteer
-        areas = [r for r in rows if gaz.place(r).level == "admin1"]
-        if len(areas) < 2:
-            return set()
-        towns = [gaz.place(r) for r in rows if int(gaz.place_level[r]) == 0]
-        return {a for a in areas for p in [gaz.place(a)] if any(
-            t.country_code == p.country_code and t.admin1_code == p.admin1_code and t.population >= 0.5 * p.population
-            for t in towns)}
-
-    def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
-        """'Kharkiv' names the city more often than the oblast or raion named after it: an area
-        whose populated namesake (same folded name, inside it or within 150 km) is also a
-        candidate steps back, unless the phrase says area."""
-        gaz = self.gazetteer
-        level = gaz.place_level
-        if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
-            return scored
-        towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
-        for _, row, ev, _ in scored:
-            form_text = gaz.form_text[ev.form_row]
-            if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
-                    len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
-                own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or \
-                    fold_key(form_text) == fold_key(gaz.place(row).name)
-                key = fold_key(form_text)
-                towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
-                                                  gaz.country_code_of(row), gaz.admin1_code_of(row),
-                                                  own, int(gaz.place_pop[row])))
-        if not towns:
-            return scored
-        out = []
-        for s, row, ev, notes in scored:
-            place = gaz.place(row)
-            if place.level in ("admin1", "admin2"):
-                for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
-                    # the town's own name, or a common name of a town that weighs in the area
-                    # ('New York'); not Montana City's alternate name 'Montana'
-                    if pop < (OWN_TOWN_SHARE if own else ALIAS_TOWN_SHARE) * place.population:
-                        continue
-                    # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
-                    # is the state, not Ecatepec de Morelos in the next one)
-                    if cc == place.country_code and (a1 == place.admin1_code or own and float(
-                            haversine_km(lat, lon, place.lat, place.lon)) < 150):
-                        s += scoring.NAMESAKE_AREA
-                        notes = notes + ["an area named after the town steps back"]
-                        break
-            out.append((s, row, ev, notes))
-        return out
 
 
 

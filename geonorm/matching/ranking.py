@@ -1,0 +1,369 @@
+"""Ranking the candidates of a phrase's head: string evidence by kind, the prior, the hints and
+the areas the phrase names, into the explained answer (``Ranker.rank``), or the most specific
+named area when the place itself is not in the gazetteer (``Ranker.area_answer``)."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
+
+from ..gazetteer import LEVELS, Gazetteer
+from ..model import NameKind
+from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
+from ..names.normalize import normalize, script_of, to_ascii
+from ..names.romanize import romanize_query
+from ..sources.cldr import cyrillic_script_countries
+from . import scoring
+from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, stand_in
+from .areas import AREA_RANK, PhraseAreas
+from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
+                         respelled_row)
+from .context import Context
+from .heads import same_name
+from .hints import Hints, former_state, haversine_km
+from .match import Match
+from .phrase import COMMUNITY_WORDS, Part
+
+_NAME_KINDS = {int(k): k for k in NameKind}
+_OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
+_AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
+_MAX_CANDIDATES = 400
+GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
+# an area steps back for a town that has its name only as an alternate when the town holds this
+# share of the area's people ('New York': the city, 28%; not 'Bahia' for Salvador, 19%)
+ALIAS_TOWN_SHARE = 0.25
+# ... and one of its own name only with a share of the area's people: an area is no namesake of
+# a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
+OWN_TOWN_SHARE = 0.01
+_CYRILLIC_COUNTRIES = cyrillic_script_countries()
+
+
+def _spelling_of_own_name(form_text: str, place) -> bool:
+    """Is the Latin name the place's own name spelt another way (same consonant skeleton and at
+    most one folded edit: 'Odessa' and Odesa, 'Roma' and Rome, 'Kiev' and Kyiv), not another name
+    ('Philadelphia' for Amman)?"""
+    return abs(len(form_text) - len(place.name)) <= 3 and script_of(form_text) == "latin" and \
+        skeleton_key(form_text) == skeleton_key(place.name) and \
+        OSA.distance(fold_key(form_text), fold_key(place.name), score_cutoff=1) <= 1
+
+
+def _romanizes_to_own_name(form_text: str, place) -> bool:
+    """Does a name in another script romanize to the place's own (Latin) name: 'Слов'янськ'
+    to Slovyansk, 'Київ' to Kyiv (not 'Москва' to Moscow, an exonym)?"""
+    own = fold_key(place.name)
+    return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
+
+
+class Ranker:
+    """Ranks candidates over one gazetteer; ``areas`` tells which named areas hold a place."""
+
+    def __init__(self, gazetteer: Gazetteer, areas: PhraseAreas) -> None:
+        self.gazetteer = gazetteer
+        self._areas = areas
+
+    def area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
+        """The place itself is not in the gazetteer (or not in the area the phrase names):
+        answer with the most specific area the phrase names, marked ``match_kind='area'``."""
+        gaz = self.gazetteer
+        # a former state of several successors stands for no one of them ('Kiev, Yugoslavia')
+        single = [(lbl, rows) for lbl, rows in area_ctx if not (former_state(lbl) and len(rows) > 1)]
+        if not single:
+            return Match(query=text, head=head.text, alternatives=alternatives, reason=(
+                f"{head.text!r} is not in the gazetteer within {area_ctx[0][0]!r}, a former state now "
+                f"divided among {len(area_ctx[0][1])} countries"))
+        label, row = min(((lbl, r) for lbl, rows in single for r in rows[:1]),
+                         key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
+        place = gaz.place(row)
+        unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
+        what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
+        m = stand_in(self.gazetteer, text, head.text, row, "area",
+                           f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
+        # the places named so elsewhere share what the answer leaves: a Karpovka outside the
+        # named district is no likelier than the district's town
+        m.alternatives = [replace(a, confidence=round(a.confidence * (1.0 - m.confidence), 4)) for a in alternatives]
+        return m
+
+    def rank(self, text, head: Part, evidence: dict[int, Evidence], hints: Hints,
+              area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
+              inside: Part | None = None, also: dict[int, str] | None = None) -> Match:
+        """The ranked answer. ``inside``: the facility or natural-feature part the head was
+        found in ('Kremenchuk Reservoir'): the answer says so, and a natural feature's town is
+        only a guess at where it is. ``also``: the phrase part that is another name of a
+        candidate, per candidate row."""
+        gaz = self.gazetteer
+        # the phrase part naming each candidate's area; candidates inside one come first
+        area_label, holding = {}, {}
+        for r in evidence if area_ctx else ():
+            place = gaz.place(r)
+            labels = [label for label, area_rows in area_ctx if self._areas.inside_any(r, place, area_rows)]
+            area_label[r], holding[r] = (labels[0] if labels else None), len(labels)
+        if any(area_label.values()):
+            # inside as many of the named areas as any candidate: areas named one inside another
+            # all hold the place ('Springfield, Illinois, USA' is not Springfield, Missouri, in the
+            # USA only); sibling areas of a list are alternatives (each holds one)
+            most = max(holding.values())
+            evidence = {r: e for r, e in evidence.items() if holding[r] == most}
+        rows = list(evidence)
+        if len(rows) > _MAX_CANDIDATES:
+            rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
+            rows = rows[:_MAX_CANDIDATES]
+        scored = []
+        dotted = head is not None and head.raw.rstrip(" )").endswith(".")
+        # the phrase says area ('Moscow region') and an area of that level is a candidate
+        area_named = head is not None and head.is_area and any(
+            LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
+        # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
+        city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
+        native = head is not None and script_of(head.text) not in ("latin", "other")
+        written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        q_ascii = to_ascii(normalize(head.text if head is not None else text))
+        # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
+        # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
+        # beside a name as written such a fold pays every slip below instead
+        guess_edits = {r: evidence[r].edits for r in rows if evidence[r].via in GUESS_VIAS}
+        if not written_hit:
+            guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
+                                                score_cutoff=4)
+                                for r in rows if respelled_row(gaz, r, evidence[r])})
+        fewest_edits = min(guess_edits.values(), default=0)
+        # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
+        # variants): a folded hit's slips count beside a name as written only
+        q_spellings: set[str] = set()  # (made when a folded hit first needs them)
+        for row in rows:
+            ev = evidence[row]
+            place = gaz.place(row)
+            if hints.feature and place.level not in hints.feature:
+                continue
+            if hints.within is not None:
+                from shapely.geometry import Point
+                if not hints.within.contains(Point(place.lon, place.lat)):
+                    continue
+            # an ISO 3166 code is an abbreviation, whichever name form stands for the area
+            kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
+            if kind == NameKind.ALTERNATE and ev.via in ("exact", "case") and (native or _spelling_of_own_name(
+                    gaz.form_text[ev.form_row], place)):
+                # a name in the query's own non-Latin script is the place's local name ('Покровськ'
+                # for Pokrovsk, an alternate in GeoNames), and an alternate spelled like the own
+                # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
+                # official name
+                kind = NameKind.PREFERRED
+            guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
+            s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if guess and written_hit:
+                # a guessed spelling pays its letter slips when the query is some place's name
+                # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
+                s += scoring.EXTRA_EDIT * OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[ev.form_row])))
+            elif ev.via == "fold" and written_hit and not ev.query_scheme:
+                # so does a folded key spelt two letters otherwise or more, beyond the one letter
+                # folds merge ('Goiânia' is Goiânia as written, not Guyana by a Greek name's
+                # romanization 'Goyiana')
+                form_ascii = to_ascii(normalize(gaz.form_text[ev.form_row]))
+                if not q_spellings:
+                    q_spellings = {q_ascii} | ({to_ascii(normalize(t)) for t in (head.whole_name, *head.alternatives)}
+                                               if head is not None else set())
+                slips = min(OSA.distance(q, form_ascii) for q in q_spellings)
+                # (every letter for the romanization of a country's name in another language:
+                # 'Brasília' is the city, not Brazil by the Russian 'Бразилия' as 'Brasilija')
+                s += scoring.EXTRA_EDIT * max(0, slips - (0 if other_language_country_name(gaz, ev.form_row) else 1))
+            if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
+                # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
+                s += scoring.OWN_NAME_IN_SCRIPT
+            if row in guess_edits:  # a name more slips away than the closest one
+                s += scoring.EXTRA_EDIT * (guess_edits[row] - fewest_edits)
+            if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
+                # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
+                s += scoring.DOTTED_ABBREVIATION
+            if kind == NameKind.ROMANIZED and place.country_code != "UA" and \
+                    gaz.scheme_vocab[int(gaz.form_scheme[ev.form_row])] in scoring.UKRAINIAN_SCHEMES:
+                # Ukrainian romanization of a name outside Ukraine: generated, rarely written
+                s += scoring.FOREIGN_SCHEME
+            # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
+            # is not a way news names Jordan's government
+            # (as written: 'Sanya' folds like Sanaa's 'Şan‘ā’ but is a Chinese city's own name)
+            own = (kind in _OWN_KINDS or (
+                place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
+                    fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
+                (ev.via != "fold" or not written_hit)
+            s += scoring.prior(place.level, place.population, place.feature_code if own else "")
+            notes: list[str] = []
+            if ev.named_after:
+                notes.append(f"{head.whole_name if head else text!r} names the "
+                             f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
+            if ev.lemma:  # 'Бахмуті' for Бахмут
+                notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
+            if hints.countries:
+                hinted = hints.country_of(place)
+                if hinted is not None:
+                    s += scoring.COUNTRY_MATCH
+                    notes.append(f"country hint {hinted.label} matches")
+                elif place.country_code:
+                    s += scoring.COUNTRY_MISMATCH
+                    notes.append(f"country hint {hints.countries[0].label} does not hold it")
+            if hints.admin1:
+                if hints.in_admin1(place) or any(
+                        a.row >= 0 and a.country_code == place.country_code
+                        and self._areas.enclave_in(place, gaz.place(a.row)) for a in hints.admin1):
+                    s += scoring.ADMIN1_MATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} matches")
+                elif all(a.country_code != place.country_code for a in hints.admin1):
+                    # in another country than the hinted area's: as a country hint would say
+                    # ('Kamenka' with the admin1 hint Kharkiv oblast is not Kamenka, Penza)
+                    s += scoring.COUNTRY_MISMATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it (another country)")
+                else:
+                    s += scoring.ADMIN1_MISMATCH
+                    notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
+            if hints.admin2:
+                if self._areas.inside_any(row, place, hints.admin2_rows):
+                    s += scoring.ADMIN2_MATCH
+                    notes.append(f"admin2 hint {hints.admin2} holds it")
+                else:
+                    s += scoring.ADMIN2_MISMATCH
+                    notes.append(f"admin2 hint {hints.admin2} does not hold it")
+            if area_label.get(row):
+                s += scoring.AREA_PART_MATCH
+                notes.append(f"phrase part {area_label[row]!r} names its area")
+                district = self._areas.in_named_district(row, place, area_ctx)
+                if district:
+                    s += scoring.DISTRICT_MATCH
+                    notes.append(f"it lies in the district {district!r} names")
+            if also and row in also:
+                s += scoring.ALSO_NAMED
+                notes.append(f"phrase part {also[row]!r} is another name of it")
+            town_in_area_phrase = area_named and place.level == "populated place"
+            if head is not None and head.feature:
+                if row in city_states:
+                    s += scoring.TOWN_WHEN_AREA_SAID + scoring.FEATURE_WORD_MATCH
+                    notes.append(f"the phrase says {head.feature}: {place.name} is the city itself")
+                elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
+                    s += scoring.FEATURE_WORD_MATCH
+                    notes.append(f"phrase says {head.feature}")
+                elif town_in_area_phrase or (head.is_area and place.level == "country"):
+                    s += scoring.TOWN_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
+            if hints.near is not None:
+                d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
+                s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
+                notes.append(f"{d:.0f} km from the 'near' point")
+            if context is not None and not town_in_area_phrase:
+                # (the phrase says area: a town gets no support from the others' answers)
+                county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
+                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
+                                             place.lat, place.lon, exclude_label=text, admin2_row=county)
+                s += bonus
+                notes.extend(words)
+            if hints.as_of is not None:
+                vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
+                if not (vf or vt) and (old := gaz.old_name_spelt_as(ev.form_row)) is not None:
+                    vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
+                if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
+                    s += scoring.AS_OF_VALID
+                    notes.append(f"the name was in use on {date_text(hints.as_of)}")
+            scored.append((s, row, ev, notes))
+        if not scored:
+            return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
+        scored = self._prefer_towns_over_namesake_areas(scored, head)
+        scored.sort(key=lambda x: x[0], reverse=True)
+        other_country = ""
+        if area_ctx and self._areas.contradicts(scored[0], area_ctx):  # the best lies outside the area named
+            if self._areas.other_country(evidence, area_ctx):
+                # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
+                other_country, area_ctx = area_ctx[0][0], []
+            elif not self._areas.abroad(scored, area_ctx):
+                confs = scoring.confidences([x[0] for x in scored], 4)
+                alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]
+                return self.area_answer(text, head, area_ctx, alts)
+        keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
+        confs = scoring.confidences([x[0] for x in scored], keep)
+        best = build_match(self.gazetteer, text, head, scored[0], confs[0])
+        best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
+        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
+                             and not (also and p.raw in also.values())
+                             and not (head is not None and same_name(p, head))]
+        if other_country:
+            best.hints.append(f"phrase part {other_country!r} names another country than the gazetteer's "
+                              f"({best.country}); the place as named")
+            best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
+            best.other_places = [p for p in best.other_places if p != other_country]
+        phrase_caps(best, head, text, inside, context_parts)
+        if min_conf is not None and best.confidence < min_conf:
+            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
+                         alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
+        slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
+        if slips >= scoring.MAX_GUESS_EDITS:
+            if area_ctx and head is not None:  # as when nothing was found: the area named stands in
+                return self.area_answer(text, head, area_ctx, [candidate_of(best)] + best.alternatives)
+            return Match(query=text, reason=f"no name is close to it; the nearest guess, {best.name}, is "
+                                            f"{slips} letters off", alternatives=[candidate_of(best)] + best.alternatives,
+                         head=best.head)
+        return best
+
+    def _slips(self, written: str, row: int) -> int:
+        """Letter edits between a Latin query and the closest name of the place it was guessed to
+        be (0 for a query in another script: its romanization is no spelling the user wrote)."""
+        if script_of(written) != "latin":
+            return 0
+        query = to_ascii(normalize(written))
+        names = [to_ascii(normalize(name.text)) for name in self.gazetteer.names_of(row)]
+        slips = min((OSA.distance(query, name) for name in names), default=0)
+        if slips and self.gazetteer.place(row).country_code in _CYRILLIC_COUNTRIES:
+            # a Russian form of a Ukrainian name trades vowels with it ('Tsvetnye Peski' for Цвітні Піски)
+            # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
+            # Velyki Krynky)
+            query = east_slavic_vowels(query)
+            traded = min(OSA.distance(query, east_slavic_vowels(name)) for name in names)
+            slips = traded if traded <= 1 else slips
+        return slips
+
+    def _city_states(self, rows: list[int]) -> set[int]:
+        """The first-level areas among ``rows`` that are a city of their own: a town among the
+        candidates lies inside with half the area's people or more (Moskva and Moscow), when
+        another first-level area is a candidate too (Moskovskaya oblast')."""
+        gaz = self.gazetteer
+        areas = [r for r in rows if gaz.place(r).level == "admin1"]
+        if len(areas) < 2:
+            return set()
+        towns = [gaz.place(r) for r in rows if int(gaz.place_level[r]) == 0]
+        return {a for a in areas for p in [gaz.place(a)] if any(
+            t.country_code == p.country_code and t.admin1_code == p.admin1_code and t.population >= 0.5 * p.population
+            for t in towns)}
+
+    def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
+        """'Kharkiv' names the city more often than the oblast or raion named after it: an area
+        whose populated namesake (same folded name, inside it or within 150 km) is also a
+        candidate steps back, unless the phrase says area."""
+        gaz = self.gazetteer
+        level = gaz.place_level
+        if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
+            return scored
+        towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
+        for _, row, ev, _ in scored:
+            form_text = gaz.form_text[ev.form_row]
+            if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
+                    len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
+                own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or \
+                    fold_key(form_text) == fold_key(gaz.place(row).name)
+                key = fold_key(form_text)
+                towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
+                                                  gaz.country_code_of(row), gaz.admin1_code_of(row),
+                                                  own, int(gaz.place_pop[row])))
+        if not towns:
+            return scored
+        out = []
+        for s, row, ev, notes in scored:
+            place = gaz.place(row)
+            if place.level in ("admin1", "admin2"):
+                for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
+                    # the town's own name, or a common name of a town that weighs in the area
+                    # ('New York'); not Montana City's alternate name 'Montana'
+                    if pop < (OWN_TOWN_SHARE if own else ALIAS_TOWN_SHARE) * place.population:
+                        continue
+                    # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
+                    # is the state, not Ecatepec de Morelos in the next one)
+                    if cc == place.country_code and (a1 == place.admin1_code or own and float(
+                            haversine_km(lat, lon, place.lat, place.lon)) < 150):
+                        s += scoring.NAMESAKE_AREA
+                        notes = notes + ["an area named after the town steps back"]
+                        break
+            out.append((s, row, ev, notes))
+        return out
