@@ -938,6 +938,44 @@ def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     assert m.admin1 in ("Luhanska oblast", "Donetska oblast")
 
 
+@pytest.mark.parametrize("phrase, parts", [
+    ("Pisky, 10 km NW of Donetsk", [("Pisky", None), ("Donetsk", (10.0, 315.0))]),  # 'NW' is no code
+    ("Sloboda 12 km southwest from Lutsk", [("Sloboda", None), ("Lutsk", (12.0, 225.0))]),
+    ("about 5 miles north-east of Kharkiv", [("Kharkiv", (5 * 1.609344, 45.0))]),
+    ("Hranitne, some 25 km from Volnovakha", [("Hranitne", None), ("Volnovakha", (25.0, None))]),
+    ("Степанівка, за 30 км на південний схід від Донецька", [("Степанівка", None), ("Донецька", (30.0, 135.0))]),
+    ("в 7 км к северо-западу от Горловки", [("Горловки", (7.0, 315.0))]),
+])
+def test_a_distance_and_bearing_from_a_town_are_read(phrase, parts):
+    from geonorm.matching.phrase import parse_phrase
+    got = [(p.text, p.offset) for p in parse_phrase(phrase)]
+    assert [t for t, _ in got] == [t for t, _ in parts]
+    for (_, off), (_, want) in zip(got, parts):
+        assert (off is None) == (want is None)
+        if want is not None:
+            assert off[0] == pytest.approx(want[0]) and off[1] == want[1]
+
+
+def test_a_distance_from_a_town_is_where_the_place_lies(resolver):
+    # 'Stepanivka': dozens of villages; the one about 30 km east of Donetsk, not the most
+    # populous far away (it was one in Sumy oblast, 416 km off)
+    m = resolver.resolve("Stepanivka, 30 km east of Donetsk")
+    assert m.admin1 == "Donetska oblast" and "puts it" in m.explain()
+    # 'Novooleksandrivka': Melitopol's old name, and a village 5 km from Popasna
+    m = resolver.resolve("Novooleksandrivka, 10 km from Popasna")
+    assert (m.name, m.admin1) == ("Novooleksandrivka", "Luhanska oblast")
+    # the town a distance is measured from is no head beside another part
+    assert resolver.resolve("Pisky, 10 km NW of Donetsk").name == "Pisky"
+
+
+def test_a_distance_alone_is_answered_with_its_town(resolver):
+    near, far = resolver.resolve("3 km north of Kharkiv"), resolver.resolve("25 km south of Kharkiv")
+    assert near.name == far.name == "Kharkiv"
+    assert "25 km south of Kharkiv (about 49.7" in far.explain()
+    assert far.confidence <= 0.55 < near.confidence  # the town stands in for a place 25 km off
+    assert not resolver.resolve("25 km south of Kharkiv", min_confidence=0.6).ok
+
+
 def test_a_town_of_many_namesakes_bounds_nothing(resolver):
     # 'near the village of Pervomaiskoe': dozens of villages; the airport phrase keeps Donetsk
     m = resolver.resolve("near the Donetsk airport, near the village of Pervomaiskoe")

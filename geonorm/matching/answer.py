@@ -14,7 +14,7 @@ from ..names.romanize import SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from . import scoring
 from .candidates import Evidence, respelled
-from .hints import former_state
+from .hints import former_state, offset_point
 from .match import Candidate, Match, Rename
 from .phrase import REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
 
@@ -137,10 +137,16 @@ def candidate_of(m: Match) -> Candidate:
                      match_kind=m.match_kind)
 
 
+_COMPASS = ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")
+OFFSET_STAND_IN_KM = 20.0  # a town a phrase measures a distance from stands in for a place farther off
+# (20 km: the finest radius the evaluation counts an answer right within)
+
+
 def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
     """What the phrase says around the name it was answered by, in ``best``'s hints, and the
     confidence that leaves: a natural feature or facility in the place, an area's name or a
-    country's adjective inside a longer name (measured caps, see ``scoring``)."""
+    country's adjective inside a longer name (measured caps, see ``scoring``), a distance from
+    the place answered."""
     if inside is not None:
         kind = facility_kind(inside.what)
         best.hints.append(f"the phrase names a {kind} ({inside.what}) in this place")
@@ -150,6 +156,17 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
             best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
     if head is None:
         return
+    if head.offset is not None:  # '13km east of Oleshky': answered with the town it is measured from
+        km, bearing = head.offset
+        dist = f"{km:.1f}".removesuffix(".0")
+        if bearing is None:
+            best.hints.append(f"the phrase puts the place {dist} km from {best.name}: answered with {best.name}")
+        else:
+            lat, lon = offset_point(best.lat, best.lon, km, bearing)
+            best.hints.append(f"the phrase puts the place {dist} km {_COMPASS[round(bearing / 45.0) % 8]} of "
+                              f"{best.name} (about {lat:.4f}, {lon:.4f}): answered with {best.name}")
+        if km > OFFSET_STAND_IN_KM:  # the town stands in for a place that far off it
+            best.confidence = min(best.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
     if inside is None and not head.feature and not context_parts and best.feature in INNER_AREA_LEVELS \
             and best.name_kind != "colloquial" and says_more(head.text, strip_prefixes(text), REGION_WORDS):
         # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's

@@ -406,6 +406,15 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` (degrees from north), on a sphere."""
+    d, b = km / EARTH_KM, math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
+
 def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0) -> int | None:
     """Row of the populated place nearest to a point (within ``within_km``), or None."""
     span = within_km / 111.0
@@ -431,6 +440,20 @@ class Hints:
     within: object = None
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
+    # a distance the phrase gives from a town ('40 km from Mariupol'): the town's point, km, bearing
+    # (degrees from north, or None for any direction) and the phrase part
+    offset: tuple[float, float, float, float | None, str] | None = None
+
+    def offset_km(self, place) -> float | None:
+        """How far the place lies from where the phrase's distance puts it (from the ring of
+        that radius when it gives no bearing), or None."""
+        if self.offset is None:
+            return None
+        lat, lon, km, bearing, _ = self.offset
+        if bearing is None:
+            return abs(float(haversine_km(lat, lon, place.lat, place.lon)) - km)
+        lat, lon = offset_point(lat, lon, km, bearing)
+        return float(haversine_km(lat, lon, place.lat, place.lon))
 
     def country_of(self, place) -> Area | None:
         """The hinted country the place lies in, if any."""

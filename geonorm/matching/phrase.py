@@ -10,6 +10,7 @@ blindly deleted: "Donetsk region" marks an area, "Horlivka town" a populated pla
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,6 +162,19 @@ _STATE_POSTCODE_RE = re.compile(r"\b([A-Z]{2,3}) \d{4}(?![\w/-]|[.,]\d)")
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
     r"|county|province)\b)", re.IGNORECASE)
+# a distance and a bearing from a town: '40 km from Mariupol', '9km north of Donetsk', 'about 5
+# miles north-east of Kharkiv', 'в 10 км к северу от Донецка', 'за 30 км на схід від Донецька'
+_UNIT_KM = {"km": 1.0, "kms": 1.0, "км": 1.0, "mi": 1.609344, "mile": 1.609344, "miles": 1.609344}
+_DISTANCE_LEADS = ("about", "some", "approximately", "approx.", "roughly", "around", "nearly", "almost", "just",
+                   "over", "under", "up to", "около", "приблизно", "близько", "в", "за")
+_DISTANCE = (r"(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _DISTANCE_LEADS) + r")\s+)?"
+             r"(?P<n>\d+(?:[.,]\d+)?)\s*"
+             r"(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?|км)\.?\s+")
+_OFFSET_RE = re.compile(
+    _DISTANCE + r"(?:(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|[ns][ew]?|[ew]"
+    r"|к\s+(?:северо-|юго-)?(?:северу|югу|востоку|западу)|на\s+(?:північн\w*\s+|південн\w*\s+)?"
+    r"(?:північ|південь|схід|захід))\s+)?(?P<prep>of|from|outside(?:\s+of)?|от|від)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE)
 # the steps of a path from a large area down, as tables and breadcrumbs write it ('Ukraine >
 # Donetsk oblast > Bakhmut', 'Ukraine/Donetsk/Bakhmut', 'Ukraine | Donetsk | Bakhmut')
 _ARROWS = r"\s*[>|→]\s*|\s+[»›]\s+"  # separators that are a path's steps only
@@ -175,10 +189,13 @@ _SPLIT_RE = re.compile(
     r"|\s+(?=in\s+the\s+(?:city|town|village|settlement)\s+of\s)"
     # "Muratova near Lugansk": the town it is near becomes its own part
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
-    r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)",
+    r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)"
+    # "Hranitne 40 km from Mariupol": a distance from a town is its own part
+    r"|" + "".join(rf"(?<!\b{re.escape(w)})" for w in _DISTANCE_LEADS) + r"\s+(?="
+    + _DISTANCE.replace("(?P<n>", "(?:").replace("(?P<unit>", "(?:") + ")",
     re.IGNORECASE)
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
-_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
+_CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\s+(?:of|from)\s)(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
                             + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
@@ -203,6 +220,9 @@ class Part:
     oblique: bool = False  # after a Cyrillic preposition ('около Марьинки'): the name is declined
     what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
     whole: str = ""  # the part as one name when not as written: 'Донецька область' for 'Донецької області'
+    # '40 km from Mariupol', '9km north of Donetsk': (km, bearing in degrees from north or None) from
+    # the town the part names
+    offset: tuple[float, float | None] | None = None
 
     @property
     def is_area(self) -> bool:
@@ -245,6 +265,22 @@ _BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|
                       re.IGNORECASE)
 
 
+def _offset(m: re.Match) -> tuple[float, float | None]:
+    """(km, bearing in degrees from north or None) of an :data:`_OFFSET_RE` match."""
+    unit = m["unit"].lower()
+    km = float(m["n"].replace(",", ".")) * _UNIT_KM.get(unit, 1.0 if unit.startswith("kilomet") else 1.609344)
+    word = re.sub(r"[\s-]+", "", (m["dir"] or "").lower())
+    if word in ("n", "ne", "e", "se", "s", "sw", "w", "nw"):
+        word = {"n": "north", "s": "south", "e": "east", "w": "west"}[word[0]] + \
+            {"e": "east", "w": "west", "": ""}[word[1:]]
+    north = any(w in word for w in ("north", "север", "північ"))
+    south = any(w in word for w in ("south", "юг", "півден"))
+    east = any(w in word for w in ("east", "восток", "схід"))
+    west = any(w in word for w in ("west", "запад", "захід"))
+    x, y = east - west, north - south
+    return km, (math.degrees(math.atan2(x, y)) % 360.0 if x or y else None)
+
+
 def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
     of ', 'Paris')."""
@@ -264,6 +300,14 @@ def _strip_part(raw: str) -> Part | None:
     if not text or _DIRECTION_RE.search(text):
         return None
     near = bool(_NEAR_RE.search(prefix))
+    offset, oblique_after = None, False
+    at = _OFFSET_RE.match(text)
+    if at is not None:  # '40 km from Mariupol': the town, a distance (and a bearing) from it
+        offset, near = _offset(at), True
+        oblique_after = not at["prep"].isascii()  # ('от Донецка', 'від Донецька': the genitive)
+        prefix, text = _split_prefix(at["rest"])
+        if not text:
+            return None
     text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
     text = _LGA_RE.sub("LGA", text)  # one area word
     ends = text.split()
@@ -308,7 +352,7 @@ def _strip_part(raw: str) -> Part | None:
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=governs_oblique(prefix))
+                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix), offset=offset)
 
 
 def governs_oblique(prefix: str) -> bool:

@@ -20,8 +20,8 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
 from .context import Context
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, area_candidates, former_state, haversine_km, hint_text, missing, missing_marker,
-                    nearest_town, parse_admin1, parse_countries, parse_date, parse_feature, parse_point,
-                    parse_within, shown, strip_former, successor_rows)
+                    nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
+                    parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
 from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
 from .ranking import GUESS_VIAS, Ranker
@@ -41,6 +41,9 @@ _TOWN_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye
                              r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
+# a distance a phrase gives ('40 km from Mariupol') holds the candidates this far off where it puts
+# the place: reports round distances and bearings (eight compass points)
+OFFSET_MARGIN, OFFSET_MARGIN_KM = 0.75, 10.0
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
@@ -373,6 +376,9 @@ class Resolver:
         # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
         order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
         order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
+        # a town a distance is given from ('1 km north of the village of Vesele') is no head
+        # beside another part
+        order = [i for i in order if parts[i].offset is None] or order
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
@@ -481,12 +487,41 @@ class Resolver:
                     f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
                     "place named in it; the gazetteer holds places, not facilities or natural features"))
             return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
+        hints, area_ctx, evidence = self._offset_hint(head, context_parts, area_ctx, hints, evidence)
         # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a whole
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
         return self._ranker.rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
-                          inside, also)
+                                 inside, also)
+
+    def _offset_hint(self, head: Part, context_parts: list[Part], area_ctx, hints: Hints,
+                     evidence: dict[int, Evidence]):
+        """(hints, area_ctx, evidence) with a distance another part gives from a town ('Hranitne,
+        40 km from Mariupol', '9km north of Donetsk') read as where the place lies, in place of
+        that part's area: the town (inside the other named areas, else a landmark) at the distance
+        and bearing written, or on a ring of that radius. Candidates that far (within a rough
+        margin, else three times it) are kept when there are any, as a named area keeps the
+        candidates inside it."""
+        part = next((p for p in context_parts if p.offset is not None), None)
+        if part is None or head.offset is not None:
+            return hints, area_ctx, evidence
+        gaz = self.gazetteer
+        others = [(label, rows) for label, rows in area_ctx if label != part.raw]
+        towns = self._areas.towns_named(part.text, within=all_rows(others))
+        own = next((rows for label, rows in area_ctx if label == part.raw), [])
+        ref = towns[0] if towns else own[0] if own else None
+        if ref is None:
+            return hints, area_ctx, evidence
+        place = gaz.place(ref)
+        hints = replace(hints, offset=(place.lat, place.lon, *part.offset, part.raw))
+        margin = max(OFFSET_MARGIN_KM, OFFSET_MARGIN * part.offset[0])
+        off = {r: hints.offset_km(gaz.place(r)) for r in evidence}
+        for reach in (margin, 3 * margin):  # (then farther: a namesake there, not one across the country)
+            there = {r: e for r, e in evidence.items() if off[r] <= reach}
+            if there:
+                return hints, others, there
+        return hints, others, evidence
 
     def _dissolved_state_answer(self, text: str, part: Part, state) -> Match:
         """'Yugoslavia', 'the former Czechoslovakia': a state dissolved into several is no one

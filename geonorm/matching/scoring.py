@@ -44,6 +44,9 @@ FEATURE_WORD_MATCH = 0.9
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
+# a distance the phrase gives ('40 km from Mariupol') is rough: the score halves about every
+# 0.35 of it (at least 5 km) a candidate lies off where it puts the place
+OFFSET_SCALE, OFFSET_MIN_SCALE_KM = 0.5, 7.0
 AS_OF_VALID = 0.4
 NAMESAKE_AREA = -1.5
 # a typo candidate per letter edit more than the closest candidate needs: the nearest spelling
