@@ -945,6 +945,7 @@ def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     ("Hranitne, some 25 km from Volnovakha", [("Hranitne", None), ("Volnovakha", (25.0, None))]),
     ("Степанівка, за 30 км на південний схід від Донецька", [("Степанівка", None), ("Донецька", (30.0, 135.0))]),
     ("в 7 км к северо-западу от Горловки", [("Горловки", (7.0, 315.0))]),
+    ("Zymna Voda, 3,5 км на захід від Львова", [("Zymna Voda", None), ("Львова", (3.5, 270.0))]),  # decimal comma
 ])
 def test_a_distance_and_bearing_from_a_town_are_read(phrase, parts):
     from geonorm.matching.phrase import parse_phrase

@@ -164,6 +164,7 @@ _TOWN_BREAK_RE = re.compile(
     r"|county|province)\b)", re.IGNORECASE)
 # a distance and a bearing from a town: '40 km from Mariupol', '9km north of Donetsk', 'about 5
 # miles north-east of Kharkiv', 'в 10 км к северу от Донецка', 'за 30 км на схід від Донецька'
+MAX_OFFSET_KM = 1000.0  # farther is no description of where a place lies
 _UNIT_KM = {"km": 1.0, "kms": 1.0, "км": 1.0, "mi": 1.609344, "mile": 1.609344, "miles": 1.609344}
 _DISTANCE_LEADS = ("about", "some", "approximately", "approx.", "roughly", "around", "nearly", "almost", "just",
                    "over", "under", "up to", "около", "приблизно", "близько", "в", "за")
@@ -180,7 +181,7 @@ _OFFSET_RE = re.compile(
 _ARROWS = r"\s*[>|→]\s*|\s+[»›]\s+"  # separators that are a path's steps only
 PATH_SPLIT_RE = re.compile(_ARROWS + r"|\s*/\s*|\s+[–-]\s+")
 _SPLIT_RE = re.compile(
-    r"[,;:—]|\s+-\s+|\s+–\s+|" + _ARROWS
+    r"(?<!\d),|,(?!\d)|[;:—]|\s+-\s+|\s+–\s+|" + _ARROWS
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     + r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|community|hromada|people'?s\s+republic)\b)"
@@ -302,7 +303,8 @@ def _strip_part(raw: str) -> Part | None:
     near = bool(_NEAR_RE.search(prefix))
     offset, oblique_after = None, False
     at = _OFFSET_RE.match(text)
-    if at is not None:  # '40 km from Mariupol': the town, a distance (and a bearing) from it
+    if at is not None and _offset(at)[0] <= MAX_OFFSET_KM:  # '40 km from Mariupol': the town, a
+        # distance (and a bearing) from it
         offset, near = _offset(at), True
         oblique_after = not at["prep"].isascii()  # ('от Донецка', 'від Донецька': the genitive)
         prefix, text = _split_prefix(at["rest"])
