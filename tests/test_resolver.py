@@ -1590,3 +1590,13 @@ def test_a_facility_named_after_an_area_is_somewhere_in_it(resolver):
     m = resolver.resolve("California State University")
     assert m.name == "California" and m.confidence <= 0.5, m.explain()
     assert resolver.resolve("Kharkiv hospital").confidence > 0.8  # in a town: the town's point
+
+
+@pytest.mark.parametrize("query, name, kind", [
+    ("Borschiv", "Borshchiv", "transliteration"),  # the town, not the village Borshiv (Боршів) by 'sch' = ш
+    ("Schors", "Snovsk", "historic"),  # Щорс, Snovsk's name until 2016 (was a guess at 0.24)
+])
+def test_sch_is_also_read_as_shch(resolver, query, name, kind):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind) == (name, kind) and m.confidence > 0.5
+    assert resolver.resolve("Schostka").name == "Shostka"  # the German 'sch' (ш) still reads

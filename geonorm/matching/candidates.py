@@ -287,6 +287,12 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)
             for form in ukrainian_forms(text):
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
+            if "sch" in q_ascii and "shch" not in q_ascii:
+                # English news writes щ 'sch' ('Pischane', 'Borschevatoye') where the folded key
+                # reads German ш ('Schostka'): both readings are looked up
+                shch = _SCH_RE.sub("shch", q_ascii)
+                for form in (shch, *ukrainian_forms(shch)):
+                    add(gaz.lookup("fold", fold_key(form)), "fold", "sch=щ" if form == shch else "ru→uk")
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
             hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}
@@ -298,6 +304,9 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
+
+
+_SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
 
 
 # a name's first word abbreviated ('St. Louis County', 'Ste Foy', 'N. Dakota', 'S. Ossetia'); a

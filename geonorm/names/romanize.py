@@ -129,4 +129,5 @@ SCHEME_LABELS = {
     "polish_ru": "Polish (from Russian)",
     "anyascii": "anyascii (any script)",
     "ru→uk": "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
+    "sch=щ": "'sch' read as щ (shch), as English news writes it",
 }
