@@ -200,6 +200,9 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
     return out
 
 
+_SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
+
+
 def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, Evidence]:
     """Evidence from the names themselves: exact, romanized, folded and skeleton keys.
     ``oblique``: a preposition puts a Cyrillic ``text`` in an oblique case ('около Марьинки'):
@@ -304,9 +307,6 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
-
-
-_SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
 
 
 # a name's first word abbreviated ('St. Louis County', 'Ste Foy', 'N. Dakota', 'S. Ossetia'); a

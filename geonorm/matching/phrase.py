@@ -301,15 +301,18 @@ def _strip_part(raw: str) -> Part | None:
     if not text or _DIRECTION_RE.search(text):
         return None
     near = bool(_NEAR_RE.search(prefix))
-    offset, oblique_after = None, False
     at = _OFFSET_RE.match(text)
-    if at is not None and _offset(at)[0] <= MAX_OFFSET_KM:  # '40 km from Mariupol': the town, a
+    offset = _offset(at) if at is not None else None
+    oblique_after = False
+    if offset is not None and offset[0] <= MAX_OFFSET_KM:  # '40 km from Mariupol': the town, a
         # distance (and a bearing) from it
-        offset, near = _offset(at), True
+        near = True
         oblique_after = not at["prep"].isascii()  # ('от Донецка', 'від Донецька': the genitive)
         prefix, text = _split_prefix(at["rest"])
         if not text:
             return None
+    else:
+        offset = None
     text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
     text = _LGA_RE.sub("LGA", text)  # one area word
     ends = text.split()
