@@ -1600,3 +1600,13 @@ def test_sch_is_also_read_as_shch(resolver, query, name, kind):
     m = resolver.resolve(query)
     assert (m.name, m.match_kind) == (name, kind) and m.confidence > 0.5
     assert resolver.resolve("Schostka").name == "Shostka"  # the German 'sch' (ш) still reads
+
+
+def test_a_bare_postal_code_of_a_state_or_province_names_it(resolver):
+    # 'MB', 'OH': postal codes the gazetteer holds no name form for (they were no match)
+    for code, name in (("MB", "Manitoba"), ("OH", "Ohio")):
+        m = resolver.resolve(code)
+        assert m.name == name and m.name_kind == "postal code" and m.confidence <= 0.6
+    # beside another part the code frames the place and is no head ('Qwertyville MB')
+    m = resolver.resolve("Qwertyville MB")
+    assert m.match_kind == "area" and m.name == "Manitoba" and m.confidence < 0.5

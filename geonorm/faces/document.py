@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ..matching.answer import candidate_of
 from ..matching.context import Context
 from ..matching.hints import haversine_km
 from ..matching.match import Match
@@ -231,6 +232,17 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
     return asked, area_hints, notes
 
 
+def _held_back(m: Match) -> Match:
+    """A bare postal code ('BC', 'OH') in running text is no answer on its own ('300 BC'): it
+    names its area only when the document's other places are in its country (see
+    :func:`_appositions`)."""
+    if not (m.ok and m.name_kind == "postal code"):
+        return m
+    return Match(query=m.query, alternatives=[candidate_of(m)], head=m.head, reason=(
+        f"{m.query!r} alone in running text: the postal code of {m.name} only when the document's "
+        f"other places are in {m.country_code}"))
+
+
 def _noted(m: Match, q: str, note: str) -> Match:
     return replace(m, query=q, hints=[*m.hints, note]) if m.ok else m
 
@@ -244,7 +256,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
     first: dict[str, str] = {}
     queries = [first.setdefault(" ".join(q.split()).casefold(), q) for q in raw]
     distinct = list(dict.fromkeys(queries))
-    alone = {q: resolver.resolve(q, **hints) for q in distinct}
+    alone = {q: _held_back(resolver.resolve(q, **hints)) for q in distinct}
     # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
     # reading (the place is asked as the phrase, the area with its level and country)
     asked, area_hints, notes = _appositions(text, items, queries, resolver, hints, alone)
@@ -274,8 +286,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
                 if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
                     kw.pop("near")
                     m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
-                if q in notes:
-                    m = _noted(m, q, notes[q])
+                m = _noted(m, q, notes[q]) if q in notes else _held_back(m)
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     return [answers[q] for q in queries], queries

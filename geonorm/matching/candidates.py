@@ -24,6 +24,7 @@ from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import cyrillic_script_countries, latin_script_countries
+from ..sources.curated import area_codes
 
 # how a candidate was reached, strongest first
 VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "case": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
@@ -268,7 +269,9 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
     if ISO_CODE_RE.fullmatch(code) and not (gaz.form_kind[exact] == _ABBREVIATION).any():
         # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the
         # gazetteer holds comes first ('SC' is South Carolina, not the Seychelles)
-        for row in gaz.areas_with_code(code):
+        # (and a state's or province's postal code: 'BC', 'OH', 'NSW' has its name form)
+        postal = [r for r in map(gaz.row_of, area_codes().get(code, ())) if r is not None]
+        for row in gaz.areas_with_code(code) + postal:
             cur = out.get(row)
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
                 out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
+from ..sources.curated import area_codes
 from . import scoring
 from .answer import candidate_of, stand_in
 from .areas import PhraseAreas, all_rows
@@ -376,9 +377,9 @@ class Resolver:
         # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
         order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
         order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
-        # a town a distance is given from ('1 km north of the village of Vesele') is no head
-        # beside another part
-        order = [i for i in order if parts[i].offset is None] or order
+        # a town a distance is given from ('1 km north of the village of Vesele') and a state's
+        # postal code ('Aughadreena NS') frame the place: no head beside another part
+        order = [i for i in order if parts[i].offset is None and parts[i].text not in area_codes()] or order
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
