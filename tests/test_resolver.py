@@ -1604,7 +1604,7 @@ def test_sch_is_also_read_as_shch(resolver, query, name, kind):
 
 def test_a_bare_postal_code_of_a_state_or_province_names_it(resolver):
     # 'MB', 'OH': postal codes the gazetteer holds no name form for (they were no match)
-    for code, name in (("MB", "Manitoba"), ("OH", "Ohio")):
+    for code, name in (("MB", "Manitoba"), ("OH", "Ohio"), ("ON", "Ontario")):  # ('ON' in capitals: no word)
         m = resolver.resolve(code)
         assert m.name == name and m.name_kind == "postal code" and m.confidence <= 0.6
     # beside another part the code frames the place and is no head ('Qwertyville MB')

@@ -439,8 +439,8 @@ class Resolver:
             head, head_index, evidence = self._heads.ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
-            evidence = {} if generic else {r: e for r, e in evidence.items()  # (an ISO code stays one)
-                                           if e.via in NAME_VIAS and not respelled_row(gaz, r, e) or e.via == "code"}
+            evidence = {r: e for r, e in evidence.items()  # (a code in capitals stays one: 'ON', 'IN')
+                        if e.via == "code" or not generic and e.via in NAME_VIAS and not respelled_row(gaz, r, e)}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
