@@ -379,7 +379,9 @@ class Resolver:
         order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         # a town a distance is given from ('1 km north of the village of Vesele') and a state's
         # postal code ('Aughadreena NS') frame the place: no head beside another part
-        order = [i for i in order if parts[i].offset is None and parts[i].text not in area_codes()] or order
+        if len(order) > 1:
+            codes = area_codes()
+            order = [i for i in order if parts[i].offset is None and parts[i].text not in codes] or order
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
@@ -504,7 +506,7 @@ class Resolver:
         and bearing written, or on a ring of that radius. Candidates that far (within a rough
         margin, else three times it) are kept when there are any, as a named area keeps the
         candidates inside it."""
-        part = next((p for p in context_parts if p.offset is not None), None)
+        part = next((p for p in context_parts if p.offset is not None), None) if context_parts else None
         if part is None or head.offset is not None:
             return hints, area_ctx, evidence
         gaz = self.gazetteer
