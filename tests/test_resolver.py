@@ -1610,3 +1610,18 @@ def test_a_bare_postal_code_of_a_state_or_province_names_it(resolver):
     # beside another part the code frames the place and is no head ('Qwertyville MB')
     m = resolver.resolve("Qwertyville MB")
     assert m.match_kind == "area" and m.name == "Manitoba" and m.confidence < 0.5
+
+
+@pytest.mark.parametrize("phrase, name, kind, least", [
+    # the bracket names the place before or after its rename, with the word that says so
+    ("Pervomaisk (now Sokolohirsk)", "Sokolohirsk", "historic", 0.8),  # was Pervomaysk, Mykolaiv oblast
+    ("Pokrovsk (formerly Krasnoarmeysk)", "Pokrovsk", "exact", 0.9),  # 0.66 beside Engels; 0.92 as '(Krasnoarmeysk)'
+    ("Шептицький (колишній Червоноград)", "Sheptytskyi", "alias", 0.95),  # 0.90
+])
+def test_a_former_or_current_name_in_brackets_confirms_the_place(resolver, phrase, name, kind, least):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.match_kind) == (name, kind) and m.confidence > least
+
+
+def test_the_area_between_two_places_is_answered_with_the_first(resolver):
+    assert resolver.resolve("the area between Avdiivka and Yasynuvata").name == "Avdiyivka"

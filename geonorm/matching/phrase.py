@@ -26,7 +26,7 @@ _PREFIXES = [
     "area of the settlement of", "the settlements of", "settlements of", "areas of", "the settlement",
     "the village", "the villages of", "villages of", "the border villages of", "border villages of",
     "in the area of", "area of the city of", "area of the town of", "area of the village of",
-    "the area of", "area of", "in the city of", "in the town of", "in the village of", "the city of",
+    "the area of", "area of", "the area between", "area between", "in the area between", "in the city of", "in the town of", "in the village of", "the city of",
     "the town of", "the village of", "city of", "town of", "village of", "settlement of",
     "urban-type settlement of", "district of", "near the city of", "near the village of",
     "near the town of", "nearby", "near", "around", "outside of", "outside", "close to", "not far from",
@@ -46,6 +46,12 @@ _PREFIXES = [
     "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
     "районе", "районі",  # 'в районе Марьинки', 'у районі Мар'їнки': the genitive follows
 ]
+# another name of the place, before or after a rename: 'Pokrovsk (formerly Krasnoarmeysk)',
+# 'Pervomaisk (now Sokolohirsk)', 'Svitlodarsk (ex-Debaltseve)', 'Шептицький (колишній Червоноград)'
+_PREFIXES += ["formerly", "former", "previously", "earlier", "now", "today", "ex-", "ex", "aka", "a.k.a.",
+              "also known as", "known as", "also called", "renamed", "renamed from", "renamed to",
+              "колишній", "колишня", "колишнє", "колишні", "раніше", "нині", "тепер", "бывший", "бывшая",
+              "бывшее", "бывш.", "ранее", "ныне", "теперь", "переименован в", "перейменовано на"]
 # '(near the) border village of X', 'the frontline town of X': adjective + settlement word
 _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line", "occupied", "liberated",
                                               "embattled", "neighboring", "neighbouring")
@@ -62,7 +68,7 @@ _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFIX_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)))+",
+    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)|(?<=ex-)))+",
     re.IGNORECASE)
 
 COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
