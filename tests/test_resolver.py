@@ -1566,9 +1566,20 @@ def test_a_capital_reached_by_a_folded_key_has_no_capital_bonus_beside_a_name_as
 def test_a_guess_too_far_off_inside_a_named_area_gives_way_to_the_area(resolver):
     # the nearest spelling inside the oblast is four letters or more off: the oblast stands in,
     # as it does when no candidate is found at all
-    # ('Meyrannes', the nearest, is four letters off 'Pyrénées-Méditerranée')
-    m = resolver.resolve("Région Occitanie (Pyrénées-Méditerranée)")
+    # ('Meyrannes', the nearest, is four letters or more off 'Pyrénée-Méditerranée')
+    m = resolver.resolve("Région Occitanie (Pyrénée-Méditerranée)")
     assert (m.name, m.match_kind) == ("Occitanie", "area") and m.confidence <= 0.2, m.explain()
+    # ... while the region's own name as written, brackets and all, is the region
+    m = resolver.resolve("Région Occitanie (Pyrénées-Méditerranée)")
+    assert (m.name, m.match_kind) == ("Occitanie", "alias") and m.confidence > 0.9, m.explain()
+
+
+def test_a_name_with_a_bracket_as_written_is_one_name(resolver):
+    # 'Frankfurt (Oder)', 'Halle (Saale)': GeoNames' names; the bracket was read as an area
+    # part and the answer was Frankfurt am Main (0.26) and a Halle at 0.26
+    assert resolver.resolve("Frankfurt (Oder)").id == 2925535
+    assert resolver.resolve("Halle (Saale)").id == 2911522
+    assert resolver.resolve("Pokrovsk (Donetsk Oblast)").id == 704422  # a bracketed area still frames
 
 
 def test_a_countrys_adjective_inside_a_longer_name_is_no_certain_country(resolver):

@@ -128,7 +128,7 @@ class PhraseHeads:
         Islands, British' -> 'British Virgin Islands', 'Congo (Kinshasa)' -> 'Congo Kinshasa'
         (when a country is named so as written; '' otherwise)."""
         m = _TURNED_RE.fullmatch(text.strip())
-        if m is None or self.named_with_comma(text):  # ('Tatarstan, Respublika' as written)
+        if m is None or self.named_with_separator(text):  # ('Tatarstan, Respublika', 'Halle (Saale)' as written)
             return ""
         head, tail = m.group(1).strip(), (m.group(2) or m.group(3)).strip()
         gaz = self.gazetteer
@@ -139,11 +139,13 @@ class PhraseHeads:
                 return name
         return ""
 
-    def named_with_comma(self, text: str) -> bool:
-        """Is ``text`` with its comma some place's name as written ('Tatarstan, Respublika',
-        'Praha, Hlavní město': GeoNames' first-level areas)?"""
+    def named_with_separator(self, text: str) -> bool:
+        """Is ``text`` with its comma or bracket some place's name as written ('Tatarstan,
+        Respublika', 'Praha, Hlavní město': GeoNames' first-level areas; 'Frankfurt (Oder)',
+        'Halle (Saale)')?"""
         gaz = self.gazetteer
-        return "," in text and any(e.via == "exact" and "," in gaz.form_text[e.form_row]
+        marks = [m for m in ",(" if m in text]
+        return bool(marks) and any(e.via == "exact" and any(m in gaz.form_text[e.form_row] for m in marks)
                                    for e in self._gather(text, fuzzy=False).values())
 
     def is_name(self, text: str) -> bool:
