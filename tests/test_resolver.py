@@ -1636,3 +1636,10 @@ def test_a_former_or_current_name_in_brackets_confirms_the_place(resolver, phras
 
 def test_the_area_between_two_places_is_answered_with_the_first(resolver):
     assert resolver.resolve("the area between Avdiivka and Yasynuvata").name == "Avdiyivka"
+
+
+def test_a_big_city_after_the_place_frames_it_when_a_candidate_lies_in_it(resolver):
+    # 'London' names no area: 'Richmond, London' was Richmond, Virginia at 0.15
+    m = resolver.resolve("Richmond, London")
+    assert (m.name, m.country_code) == ("Richmond", "GB") and m.confidence > 0.9
+    assert resolver.resolve("Kyiv, Lviv").name == "Kyiv"  # no Kyiv in Lviv: a list of cities

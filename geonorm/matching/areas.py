@@ -92,7 +92,7 @@ class PhraseAreas:
         and candidates near it are favoured."""
         gaz = self.gazetteer
         found: list[tuple[Part, list[int]]] = []
-        districts = []
+        districts, cities = [], []
         for part in parts:
             levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
@@ -113,6 +113,8 @@ class PhraseAreas:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near:
                 districts.append(part)
+            elif not part.feature and not part.listed and candidates:
+                cities.append(part)
         found, dropped = self._consistent(found)
         districts += [p for p in dropped if p.is_area]
         # district towns (and towns the place is 'near') last: the areas named beside them pick
@@ -126,6 +128,12 @@ class PhraseAreas:
                 rows = rows[:50] + self.districts_named_after(rows[:3])
             if rows:
                 found.append((part, rows[:50]))
+        for part in cities:
+            # a big city after the place ('Richmond, London', 'Camden, London'): the place lies
+            # in it when a candidate does (else the two are a list: 'Pisky, Kyiv')
+            rows = [r for r in self.towns_named(part.text, within=named)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
+            if rows and any(self.inside_any(c, gaz.place(c), rows) for c in candidates[:50]):
+                found.append((part, rows))
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
 
