@@ -1643,3 +1643,10 @@ def test_a_big_city_after_the_place_frames_it_when_a_candidate_lies_in_it(resolv
     m = resolver.resolve("Richmond, London")
     assert (m.name, m.country_code) == ("Richmond", "GB") and m.confidence > 0.9
     assert resolver.resolve("Kyiv, Lviv").name == "Kyiv"  # no Kyiv in Lviv: a list of cities
+
+
+def test_a_house_number_in_an_address_is_no_place(resolver):
+    # '1' had been the head ('not in the gazetteer within Kyiv': Kyiv oblast at 0.1)
+    for address in ("вул. Хрещатик, 1, Київ, 01001", "Khreshchatyk St, 12/3, Kyiv"):
+        m = resolver.resolve(address)
+        assert m.name == "Kyiv" and m.match_kind != "area" and m.confidence > 0.9, m.explain()

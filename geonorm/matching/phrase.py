@@ -210,6 +210,7 @@ _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
+_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?[a-zа-яіїє]?", re.IGNORECASE)  # '1', '12/3', '5-7', '1а'
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
 
@@ -535,6 +536,8 @@ def parse_phrase(phrase: str) -> list[Part]:
     # pieces of generic words only ('a village outside Kharkiv', 'on the outskirts of') name nothing
     # ... but a two-letter code in capitals is an area's ('Portland, OR', 'Toronto, ON')
     named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts
+    # ... nor does a house number beside the street of an address ('вул. Хрещатик, 1, Київ')
+    named = [p for p in named if not _HOUSE_NUMBER_RE.fullmatch(p.text)] or named
     return [p for p in named if p.feature != "street"] or named
 
 
