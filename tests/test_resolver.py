@@ -1650,3 +1650,17 @@ def test_a_house_number_in_an_address_is_no_place(resolver):
     for address in ("вул. Хрещатик, 1, Київ, 01001", "Khreshchatyk St, 12/3, Kyiv"):
         m = resolver.resolve(address)
         assert m.name == "Kyiv" and m.match_kind != "area" and m.confidence > 0.9, m.explain()
+
+
+@pytest.mark.parametrize("phrase", [
+    "Ізюм, Харківська область", "Харківська обл., м. Ізюм", "Харківської обл., Ізюм", "Kharkivska obl., Izium",
+])
+def test_a_cyrillic_region_with_its_area_word_frames_the_town(resolver, phrase):
+    # 'Харківська' alone names no area: the town Kharkiv stood in for the oblast, and Izium
+    # (130 km off) gave way to Kharkiv at 0.55
+    m = resolver.resolve(phrase)
+    assert m.name == "Izyum" and m.match_kind != "area" and m.confidence > 0.9, m.explain()
+
+
+def test_an_abbreviated_area_word_is_spelt_out(resolver):
+    assert resolver.resolve("Курская обл.").name == "Kurskaya oblast'"  # was the village Kurskaya

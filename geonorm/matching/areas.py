@@ -106,6 +106,10 @@ class PhraseAreas:
                 rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
             else:
                 rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
+                if not rows and part.feature == "admin1" and part.whole_name != part.text:
+                    # the area's name with its word ('Харківська область', 'Курская обл.'): its
+                    # adjective alone names no area, and the town it is named after would stand in
+                    rows = area_candidates(gaz, part.whole_name, levels)
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)

@@ -210,6 +210,7 @@ _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
+_SPELT_OUT = {"обл": "область", "obl": "oblast"}  # area words abbreviated
 _HOUSE_NUMBER_RE = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?[a-zа-яіїє]?", re.IGNORECASE)  # '1', '12/3', '5-7', '1а'
 _PAREN_RE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 
@@ -350,6 +351,14 @@ def _strip_part(raw: str) -> Part | None:
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
+    if not oblique and len(words) < len(_WORD_RE.split(text)) and \
+            _WORD_RE.split(text)[len(words)].lower().rstrip(".") in _SPELT_OUT:
+        # 'Курская обл.', 'Kharkivska obl.': the area's name spelt out ('Курская область'; in
+        # the nominative: 'Харківської обл.' -> 'Харківська область')
+        adjective = words[-1]
+        for pattern, repl in _NOMINATIVE:
+            adjective = pattern.sub(repl, adjective)
+        whole = " ".join([*words[:-1], adjective, _SPELT_OUT[_WORD_RE.split(text)[len(words)].lower().rstrip(".")]])
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
         # (the forms the gazetteer holds)
         for pattern, repl in _NOMINATIVE:
