@@ -245,8 +245,8 @@ class Ranker:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
-            if hints.offset is not None:
-                off, km = hints.offset_km(place), hints.offset[2]
+            if hints.offset is not None and (off := hints.offset_km(place)) == off:  # (a point-less place: NaN)
+                km = hints.offset[2]
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))
                 notes.append(f"{off:.0f} km from where '{hints.offset[4]}' puts it")
             if context is not None and not town_in_area_phrase:
