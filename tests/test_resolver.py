@@ -1664,3 +1664,11 @@ def test_a_cyrillic_region_with_its_area_word_frames_the_town(resolver, phrase):
 
 def test_an_abbreviated_area_word_is_spelt_out(resolver):
     assert resolver.resolve("Курская обл.").name == "Kurskaya oblast'"  # was the village Kurskaya
+
+
+@pytest.mark.parametrize("phrase", ["Ukraine, Donetsk, Bakhmut", "UKR, Donetsk, Bakhmut"])
+def test_a_comma_path_from_a_country_down_is_answered_by_its_last_step(resolver, phrase):
+    # 'Country, Region, City' columns joined: 'Donetsk' (the oblast, or the city) is no head;
+    # it was Bakhmut Raion at 0.3, 'Donetsk' not found within it
+    m = resolver.resolve(phrase)
+    assert m.name == "Bakhmut" and m.match_kind == "exact" and m.confidence > 0.9

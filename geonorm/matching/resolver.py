@@ -320,18 +320,27 @@ class Resolver:
                    for r in self._heads.written_hits(text))
 
     def _area_path(self, text: str) -> str | None:
-        """'Ukraine > Donetsk > Bakhmut', 'Ukraine/Donetsk oblast/Bakhmut': a path from the largest
-        area down, as tables and breadcrumbs write it, whose place is the last step: the phrase
+        """'Ukraine > Donetsk > Bakhmut', 'Ukraine/Donetsk oblast/Bakhmut', 'Ukraine, Donetsk,
+        Bakhmut': a path from the largest area down (with commas: from a country, in three steps
+        or more), as tables and breadcrumbs write it, whose place is the last step: the phrase
         turned ('Bakhmut, Donetsk, Ukraine'). None when the first step is no area only, or the last
         one is ('Kiev/Kyiv' are two names, 'Ukraine/Russia' two countries, 'Kharkiv - Kupiansk' a
         city and a town)."""
-        if "," in text or not PATH_SPLIT_RE.search(text):
-            return None
-        steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()]
-        if len(steps) < 2:
+        commas = "," in text
+        if commas:  # 'Ukraine, Donetsk, Bakhmut': three steps or more from a country down
+            steps = [s.strip() for s in text.split(",") if s.strip()]
+            if len(steps) < 3 or PATH_SPLIT_RE.search(text):
+                return None
+        elif PATH_SPLIT_RE.search(text):
+            steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()]
+            if len(steps) < 2:
+                return None
+        else:
             return None
         first, last = self._gather(steps[0], fuzzy=False), self._gather(steps[-1], fuzzy=False)
         if not first or not self._heads.names_only_areas(first) or not last or self._heads.names_only_areas(last):
+            return None
+        if commas and not any(self.gazetteer.place(r).level == "country" for r in first):
             return None
         return ", ".join(reversed(steps))
 
