@@ -1672,3 +1672,13 @@ def test_a_comma_path_from_a_country_down_is_answered_by_its_last_step(resolver,
     # it was Bakhmut Raion at 0.3, 'Donetsk' not found within it
     m = resolver.resolve(phrase)
     assert m.name == "Bakhmut" and m.match_kind == "exact" and m.confidence > 0.9
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Ukraine, Russia", "Ukraine"),  # was a village Ukrainka in Russia, found by a guess there
+    ("Moldova, Romania, Bulgaria", "Moldova"),
+    ("France, Germany and Italy", "France"),  # was Guermantes, France (a guess at 'Germany')
+])
+def test_a_list_of_countries_is_answered_with_the_first(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "country") and m.match_kind == "exact"

@@ -12,7 +12,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
-from .candidates import NAME_VIAS, Evidence, respelled_row
+from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, former_state, haversine_km
 from .phrase import Part, says_near
 
@@ -33,6 +33,8 @@ _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR",
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city is a list item
+_CODE_LABEL_RE = re.compile(r"[A-Z]{2,3}")
+LISTED_COUNTRY_TOWN = 10_000  # a town this big named like a country may be meant in the next country named
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
 CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
@@ -392,6 +394,22 @@ class PhraseAreas:
         return any(e.via in NAME_VIAS and not respelled_row(gaz, r, e) and int(gaz.place_pop[r]) >= OTHER_COUNTRY_TOWN
                    and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1") for r, e in evidence.items()) \
             and not self.any_inside(evidence, area_ctx)
+
+    def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
+        """The place is a country named as written and every other part names a country too,
+        holding no candidate of 10,000 people: a list of countries ('Ukraine, Russia', 'Moldova,
+        Romania, Bulgaria'), not a place looked for inside the second (a village 'Ukrainka' in
+        Russia by a guess, Fundu Moldovei in Romania by its alternate name 'Moldova')."""
+        gaz = self.gazetteer
+        if not area_ctx or not any(e.via in WRITTEN_VIAS and LEVELS[int(gaz.place_level[r])] == "country"
+                                   for r, e in evidence.items()):
+            return False
+        if not all(any(gaz.place(r).level == "country" for r in rows) and not _CODE_LABEL_RE.fullmatch(label.strip())
+                   for label, rows in area_ctx):
+            return False  # (a code is no country's name only: 'Jordan, MN' is Minnesota's, and Mongolia's)
+        rows = all_rows(area_ctx)
+        return not any(int(gaz.place_pop[r]) >= LISTED_COUNTRY_TOWN and self.inside_any(r, gaz.place(r), rows)
+                       for r in evidence)
 
     def any_inside(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         gaz = self.gazetteer

@@ -20,7 +20,7 @@ from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
 from .areas import PhraseAreas
-from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence
+from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
 from .phrase import AREA_WORDS, Part, is_generic, titled_name
 
@@ -210,6 +210,8 @@ class PhraseHeads:
                     self.is_feature(r, part.feature) for r in evidence):
                 evidence.update(self.areas_named_after(part, evidence))
             sibling = i + 1 < len(parts) and parts[i + 1].joined
+            if evidence and fallback and self.names_only_areas(evidence):
+                return fallback  # areas listed ('France, Germany and Italy'): the first answers
             if evidence and (fallback or i != order[-1]) and not sibling and self.names_only_areas(evidence):
                 # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
                 # that names a place is the head (not one joined to it: 'Ukraine and Albania')
@@ -262,7 +264,9 @@ class PhraseHeads:
         """The name is mainly a country's, a region's or a first-level area's: no town with it
         has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
         gaz = self.gazetteer
-        strong = [gaz.place(r) for r, e in evidence.items() if e.via in NAME_VIAS or e.via == "code"]
+        # (a town the name only folds like, spelt otherwise, is none: 'Romania' is no La Romana)
+        strong = [gaz.place(r) for r, e in evidence.items()
+                  if e.via in NAME_VIAS and not respelled_row(gaz, r, e) or e.via == "code"]
         areas = [p for p in strong if p.level in _AREA_LEVELS]
         if not areas:
             return False

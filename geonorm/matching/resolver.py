@@ -466,8 +466,11 @@ class Resolver:
         framing = {label for label, rows in area_ctx if self._areas.any_inside(evidence, [(label, rows)])}
         also = self._heads.also_named(head, [p for p in context_parts if p.raw not in framing], evidence)
         area_ctx = [(label, rows) for label, rows in area_ctx if label not in also.values()]
-        if area_ctx and not framing and self._areas.cities_listed(evidence, area_ctx, context_parts):
-            area_ctx = []  # 'Kyiv, Lviv': cities listed, not Kyiv framed by the oblast named after Lviv
+        if area_ctx and (not framing and self._areas.cities_listed(evidence, area_ctx, context_parts)
+                         or self._areas.countries_listed(evidence, area_ctx)):
+            # 'Kyiv, Lviv': cities listed, not Kyiv framed by the oblast named after Lviv;
+            # 'Ukraine, Russia': countries listed, not a village 'Ukrainka' looked for in Russia
+            area_ctx = []
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx) \
                 and not self._areas.other_country(evidence, area_ctx):
             # the phrase names an area and no candidate lies in it: look for spellings there
