@@ -1682,3 +1682,12 @@ def test_a_comma_path_from_a_country_down_is_answered_by_its_last_step(resolver,
 def test_a_list_of_countries_is_answered_with_the_first(resolver, phrase, name):
     m = resolver.resolve(phrase)
     assert (m.name, m.feature) == (name, "country") and m.match_kind == "exact"
+
+
+@pytest.mark.parametrize("phrase, place_id", [
+    ("Kings County, NY", 6941775),  # was Kings County, California, at 0.3, 'NY' read as the place
+    ("Fairfax County, Virginia", 4758041),  # was itself, but as a stand-in for 'Virginia', at 0.3
+])
+def test_a_county_with_its_state_is_the_county(resolver, phrase, place_id):
+    m = resolver.resolve(phrase)
+    assert m.id == place_id and m.match_kind == "exact" and m.confidence > 0.9, m.explain()

@@ -395,6 +395,17 @@ class PhraseAreas:
                    and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1") for r, e in evidence.items()) \
             and not self.any_inside(evidence, area_ctx)
 
+    def frames_area_part(self, part: Part, area_parts: list[Part]) -> bool:
+        """Does the part name a first-level area or country that holds an area another part names
+        with its area word ('NY' in 'Kings County, NY'; 'Virginia' in 'Fairfax County, Virginia')?"""
+        gaz = self.gazetteer
+        outer = area_candidates(gaz, part.text, ("admin1", "country"))
+        if not outer:
+            return False
+        return any(self.inside_any(r, gaz.place(r), outer)
+                   for a in area_parts if a.feature in ("admin1", "admin2")
+                   for r in area_candidates(gaz, a.whole_name, (a.feature,))[:50])
+
     def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The place is a country named as written and every other part names a country too,
         holding no candidate of 10,000 people: a list of countries ('Ukraine, Russia', 'Moldova,

@@ -381,8 +381,11 @@ class Resolver:
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area]
-        if len(order) < len(parts) and all(self._heads.qualifier(parts[i].text) for i in order):
-            order = []  # 'Kursk region, Russia', 'shelling in Kursk region': the area is the place
+        if len(order) < len(parts) and all(self._heads.qualifier(parts[i].text) or self._areas.frames_area_part(
+                parts[i], [p for p in parts if p.is_area]) for i in order):
+            # 'Kursk region, Russia', 'shelling in Kursk region', 'Kings County, NY' (New York
+            # holds a Kings County, its big city notwithstanding): the area is the place
+            order = []
         # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
         order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
         order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
