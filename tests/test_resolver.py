@@ -962,6 +962,7 @@ def test_a_distance_from_a_town_is_where_the_place_lies(resolver):
     # populous far away (it was one in Sumy oblast, 416 km off)
     m = resolver.resolve("Stepanivka, 30 km east of Donetsk")
     assert m.admin1 == "Donetska oblast" and "puts it" in m.explain()
+    assert m.other_places == []  # the distance says where it lies: no other place
     # 'Novooleksandrivka': Melitopol's old name, and a village 5 km from Popasna
     m = resolver.resolve("Novooleksandrivka, 10 km from Popasna")
     assert (m.name, m.admin1) == ("Novooleksandrivka", "Luhanska oblast")

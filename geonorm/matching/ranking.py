@@ -282,6 +282,7 @@ class Ranker:
         best = build_match(self.gazetteer, text, head, scored[0], confs[0])
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
+                             and not (hints.offset is not None and p.raw == hints.offset[4])  # (where it lies)
                              and not (also and p.raw in also.values())
                              and not (head is not None and same_name(p, head))]
         if other_country:
