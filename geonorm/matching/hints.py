@@ -10,6 +10,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -428,6 +429,24 @@ def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0
     return int(rows[best]) if km[best] <= within_km else None
 
 
+class Offset(NamedTuple):
+    """Where a distance from a town puts the place ('9km north of Donetsk', '40 km from
+    Mariupol'): the point at that distance along the bearing, or the town's with a ring of that
+    radius when no bearing is written; the distance as written and the phrase part."""
+
+    lat: float
+    lon: float
+    ring_km: float
+    km: float
+    label: str
+
+    @classmethod
+    def from_town(cls, lat: float, lon: float, km: float, bearing: float | None, label: str) -> Offset:
+        if bearing is None:
+            return cls(lat, lon, km, km, label)
+        return cls(*offset_point(lat, lon, km, bearing), 0.0, km, label)
+
+
 @dataclass
 class Hints:
     """Parsed hints of one resolve (see :meth:`Resolver.resolve`)."""
@@ -440,20 +459,14 @@ class Hints:
     within: object = None
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
-    # a distance the phrase gives from a town ('40 km from Mariupol'): the town's point, km, bearing
-    # (degrees from north, or None for any direction) and the phrase part
-    offset: tuple[float, float, float, float | None, str] | None = None
+    offset: Offset | None = None  # a distance the phrase gives from a town ('40 km from Mariupol')
 
     def offset_km(self, place) -> float | None:
-        """How far the place lies from where the phrase's distance puts it (from the ring of
-        that radius when it gives no bearing), or None."""
+        """How far the place lies from where the phrase's distance puts it, or None."""
         if self.offset is None:
             return None
-        lat, lon, km, bearing, _ = self.offset
-        if bearing is None:
-            return abs(float(haversine_km(lat, lon, place.lat, place.lon)) - km)
-        lat, lon = offset_point(lat, lon, km, bearing)
-        return float(haversine_km(lat, lon, place.lat, place.lon))
+        o = self.offset
+        return abs(float(haversine_km(o.lat, o.lon, place.lat, place.lon)) - o.ring_km)
 
     def country_of(self, place) -> Area | None:
         """The hinted country the place lies in, if any."""

@@ -246,9 +246,9 @@ class Ranker:
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
                 notes.append(f"{d:.0f} km from the 'near' point")
             if hints.offset is not None and (off := hints.offset_km(place)) == off:  # (a point-less place: NaN)
-                km = hints.offset[2]
+                km = hints.offset.km
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))
-                notes.append(f"{off:.0f} km from where '{hints.offset[4]}' puts it")
+                notes.append(f"{off:.0f} km from where '{hints.offset.label}' puts it")
             if context is not None and not town_in_area_phrase:
                 # (the phrase says area: a town gets no support from the others' answers)
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
@@ -282,7 +282,7 @@ class Ranker:
         best = build_match(self.gazetteer, text, head, scored[0], confs[0])
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
-                             and not (hints.offset is not None and p.raw == hints.offset[4])  # (where it lies)
+                             and not (hints.offset is not None and p.raw == hints.offset.label)  # (where it lies)
                              and not (also and p.raw in also.values())
                              and not (head is not None and same_name(p, head))]
         if other_country:

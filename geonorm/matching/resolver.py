@@ -20,8 +20,8 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
                          respelled_row)
 from .context import Context
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
-from .hints import (Hints, area_candidates, former_state, haversine_km, hint_text, missing, missing_marker,
-                    nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
+from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
+                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
 from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
@@ -532,8 +532,8 @@ class Resolver:
         if ref is None:
             return hints, area_ctx, evidence
         place = gaz.place(ref)
-        hints = replace(hints, offset=(place.lat, place.lon, *part.offset, part.raw))
-        margin = max(OFFSET_MARGIN_KM, OFFSET_MARGIN * part.offset[0])
+        hints = replace(hints, offset=Offset.from_town(place.lat, place.lon, *part.offset, part.raw))
+        margin = max(OFFSET_MARGIN_KM, OFFSET_MARGIN * hints.offset.km)
         off = {r: hints.offset_km(gaz.place(r)) for r in evidence}
         for reach in (margin, 3 * margin):  # (then farther: a namesake there, not one across the country)
             there = {r: e for r, e in evidence.items() if off[r] <= reach}
@@ -560,8 +560,8 @@ class Resolver:
         km = float(haversine_km(point[0], point[1], place.lat, place.lon))
         head = named.head or text
         m = stand_in(self.gazetteer, text, head, row, "coordinates",
-                           f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
-                           f"answered with {place.name}, the town nearest to them ({km:.0f} km)")
+                     f"{note}; {head!r} is not in the gazetteer within {WRITTEN_POINT_KM:.0f} km of them; "
+                     f"answered with {place.name}, the town nearest to them ({km:.0f} km)")
         # the name's candidates lie farther from the point: they share what the answer leaves
         rest = 1.0 - m.confidence
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
@@ -594,8 +594,8 @@ class Resolver:
             return None
         town = gaz.place(towns[0]).name
         return stand_in(self.gazetteer, text, district.text, towns[0], "area",
-                              f"{district.raw!r} names a district the gazetteer does not hold; answered "
-                              f"with {town}, the town it is named after")
+                        f"{district.raw!r} names a district the gazetteer does not hold; answered "
+                        f"with {town}, the town it is named after")
 
     def _named_after_town(self, text: str, head: Part) -> Match | None:
         """'Antonivskyi bridge', 'Kakhovske reservoir', 'Avdiivskyi coke plant': a thing named by
@@ -612,8 +612,8 @@ class Resolver:
             return None
         town = self.gazetteer.place(towns[0])
         m = stand_in(self.gazetteer, text, head.text, towns[0], "area",
-                           f"{words[0]!r} is formed from {town.name}: the phrase names something named after "
-                           f"it, which the gazetteer does not hold; answered with {town.name}")
+                     f"{words[0]!r} is formed from {town.name}: the phrase names something named after "
+                     f"it, which the gazetteer does not hold; answered with {town.name}")
         m.confidence = scoring.NAMED_AFTER_TOWN_CONFIDENCE
         return m
 
