@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..matching.answer import candidate_of
+from ..matching.candidates import postal_code_rows
 from ..matching.context import Context
 from ..matching.hints import haversine_km
 from ..matching.match import Match
-from ..sources.curated import area_codes
 
 CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence
@@ -222,9 +222,9 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
     for q, m in alone.items():
         if m.ok or q in asked:
             continue
-        for pid in area_codes().get(q, ()):
-            area = resolver.gazetteer.get(pid)
-            if area is not None and area.country_code in countries:
+        for row in postal_code_rows(resolver.gazetteer, q):
+            area = resolver.gazetteer.place(row)
+            if area.country_code in countries:
                 asked[q] = area.name
                 area_hints[q] = {"feature": area.level, "country": area.country_code}
                 notes[q] = f"{q!r} is the postal code of {area.name}; other mentions are in {area.country_code}"

@@ -128,6 +128,12 @@ _LATIN_COUNTRIES = latin_script_countries()
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
+def postal_code_rows(gaz: Gazetteer, code: str) -> list[int]:
+    """Rows of the US states, Canadian provinces and Australian states whose postal code is
+    ``code`` ('OH', 'BC', 'NSW'; ``gazetteer/area_codes.csv``)."""
+    return [r for r in map(gaz.row_of, area_codes().get(code, ())) if r is not None]
+
+
 def respelled(ev: Evidence, form_kind: int, country_code: str) -> bool:
     """A folded-key hit on a place whose Latin names are its own spellings ('Statte' for
     'State', 'Jard' for 'Yard'): a guessed spelling like a typo, not a transliteration. Such hits
@@ -168,16 +174,17 @@ def _source_script(gaz: Gazetteer, form_row: int) -> str:
         if len(cache) > 1 << 20:
             cache.clear()
         orig = int(gaz.form_orig[form_row])
-        script = cache[form_row] = "exonym" if _romanized_exonym(gaz, form_row, int(gaz.form_place[form_row])) \
+        script = cache[form_row] = "exonym" if _romanized_exonym(gaz, form_row) \
             else "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL or other_language_country_name(gaz, form_row)) \
             else script_of(gaz.form_text[orig if orig >= 0 else form_row])
     return script
 
 
-def _romanized_exonym(gaz: Gazetteer, form_row: int, place_row: int) -> bool:
+def _romanized_exonym(gaz: Gazetteer, form_row: int) -> bool:
     """Is the form a romanization of a Cyrillic name of a place outside the Cyrillic-script
     countries (an exonym: 'Neche' from Нэхэ, Nehe in China)?"""
-    if int(gaz.form_kind[form_row]) != _ROMANIZED or gaz.country_code_of(place_row) in _CYRILLIC_COUNTRIES:
+    if int(gaz.form_kind[form_row]) != _ROMANIZED or \
+            gaz.country_code_of(int(gaz.form_place[form_row])) in _CYRILLIC_COUNTRIES:
         return False
     orig = int(gaz.form_orig[form_row])
     return orig >= 0 and script_of(gaz.form_text[orig]) == "cyrillic"
@@ -236,7 +243,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 # a country's name in another language as written, not one folded close to it:
                 # 'Vena' (Vienna in Russian) is no Russia by the Finnish 'Venäjä'
                 continue
-            if loose and _romanized_exonym(gaz, fr, prow):
+            if loose and _source_script(gaz, fr) == "exonym":
                 # what Russian or Bulgarian calls a place abroad, romanized and folded, is no
                 # spelling of it ('Neches' is not Nehe, China, by 'Neche' from Нэхэ; 'Ghouta' not
                 # Kolárovo, Slovakia, by 'Gouta' from Гута): 12 of 12 such answers were wrong on
@@ -270,8 +277,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the
         # gazetteer holds comes first ('SC' is South Carolina, not the Seychelles)
         # (and a state's or province's postal code: 'BC', 'OH', 'NSW' has its name form)
-        postal = [r for r in map(gaz.row_of, area_codes().get(code, ())) if r is not None]
-        for row in gaz.areas_with_code(code) + postal:
+        for row in gaz.areas_with_code(code) + postal_code_rows(gaz, code):
             cur = out.get(row)
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
                 out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)

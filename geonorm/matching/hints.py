@@ -17,7 +17,8 @@ import numpy as np
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import MAX_QUERY_CHARS, normalize, undotted
-from ..sources.curated import FormerState, area_codes, former_states
+from ..sources.curated import FormerState, former_states
+from .candidates import postal_code_rows
 from .phrase import AREA_WORDS
 
 FEATURES = {
@@ -110,8 +111,7 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
             return rows
         # a two-letter code may also be a state's or province's postal code: 'IL' is Israel and
         # Illinois ('Chicago, IL'), 'ON' Ontario; the phrase's candidates decide between them
-        rows += [r for r in (gaz.row_of(pid) for pid in area_codes().get(text, ()))
-                 if r is not None and gaz.place(r).level in levels]
+        rows += [r for r in postal_code_rows(gaz, text) if gaz.place(r).level in levels]
         if rows:
             return list(dict.fromkeys(rows))
     variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
