@@ -26,7 +26,8 @@ _PREFIXES = [
     "area of the settlement of", "the settlements of", "settlements of", "areas of", "the settlement",
     "the village", "the villages of", "villages of", "the border villages of", "border villages of",
     "in the area of", "area of the city of", "area of the town of", "area of the village of",
-    "the area of", "area of", "the area between", "area between", "in the area between", "in the city of", "in the town of", "in the village of", "the city of",
+    "the area of", "area of", "the area between", "area between", "in the area between", "in the city of",
+    "in the town of", "in the village of", "the city of",
     "the town of", "the village of", "city of", "town of", "village of", "settlement of",
     "urban-type settlement of", "district of", "near the city of", "near the village of",
     "near the town of", "nearby", "near", "around", "outside of", "outside", "close to", "not far from",
@@ -277,7 +278,7 @@ _BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|
 def _offset(m: re.Match) -> tuple[float, float | None]:
     """(km, bearing in degrees from north or None) of an :data:`_OFFSET_RE` match."""
     unit = m["unit"].lower()
-    km = float(m["n"].replace(",", ".")) * _UNIT_KM.get(unit, 1.0 if unit.startswith("kilomet") else 1.609344)
+    km = float(m["n"].replace(",", ".")) * (1.0 if unit.startswith("kilomet") else _UNIT_KM[unit])
     word = re.sub(r"[\s-]+", "", (m["dir"] or "").lower())
     if word in ("n", "ne", "e", "se", "s", "sw", "w", "nw"):
         word = {"n": "north", "s": "south", "e": "east", "w": "west"}[word[0]] + \
@@ -311,16 +312,15 @@ def _strip_part(raw: str) -> Part | None:
     near = bool(_NEAR_RE.search(prefix))
     at = _OFFSET_RE.match(text)
     offset = _offset(at) if at is not None else None
+    if offset is not None and offset[0] > MAX_OFFSET_KM:
+        offset = None
     oblique_after = False
-    if offset is not None and offset[0] <= MAX_OFFSET_KM:  # '40 km from Mariupol': the town, a
-        # distance (and a bearing) from it
+    if offset is not None:  # '40 km from Mariupol': the town, a distance (and a bearing) from it
         near = True
         oblique_after = not at["prep"].isascii()  # ('от Донецка', 'від Донецька': the genitive)
         prefix, text = _split_prefix(at["rest"])
         if not text:
             return None
-    else:
-        offset = None
     text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
     text = _LGA_RE.sub("LGA", text)  # one area word
     ends = text.split()
@@ -351,14 +351,15 @@ def _strip_part(raw: str) -> Part | None:
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
-    if not oblique and len(words) < len(_WORD_RE.split(text)) and \
-            _WORD_RE.split(text)[len(words)].lower().rstrip(".") in _SPELT_OUT:
+    stripped = _WORD_RE.split(text)[len(words):]  # the trailing feature words
+    spelt = _SPELT_OUT.get(stripped[0].lower().rstrip(".")) if stripped and not oblique else None
+    if spelt:
         # 'Курская обл.', 'Kharkivska obl.': the area's name spelt out ('Курская область'; in
         # the nominative: 'Харківської обл.' -> 'Харківська область')
         adjective = words[-1]
         for pattern, repl in _NOMINATIVE:
             adjective = pattern.sub(repl, adjective)
-        whole = " ".join([*words[:-1], adjective, _SPELT_OUT[_WORD_RE.split(text)[len(words)].lower().rstrip(".")]])
+        whole = " ".join([*words[:-1], adjective, spelt])
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
         # (the forms the gazetteer holds)
         for pattern, repl in _NOMINATIVE:

@@ -34,8 +34,9 @@ def curated_dir() -> Path:
 @lru_cache(maxsize=1)
 def area_codes() -> dict[str, tuple[int, ...]]:
     """{code: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states, Canadian
-    provinces and Australian states ('OH', 'ON', 'VIC'). They name an area only where a phrase or hint names one ('Columbus,
-    OH', ``admin1="OH"``), never as a bare query: many are English words."""
+    provinces and Australian states ('OH', 'ON', 'VIC'). They name an area in a phrase or hint
+    ('Columbus, OH', ``admin1="OH"``) and as a bare query in capitals, at a code's capped
+    confidence; in running text only beside other places of their country (many are words)."""
     out: dict[str, list[int]] = {}
     report = ImportReport("gazetteer/area_codes.csv")
     try:
