@@ -30,8 +30,9 @@ def old_name(form, place) -> bool:
 
 
 def name_kind(ev: Evidence, form, place, old=None) -> str:
-    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', 'postal code', 'historic, in use
-    again' for an old name that is the current one again, or 'a spelling of the old name X'."""
+    """The kind of the matched name in words: 'alternate', 'ISO 3166 code', 'postal code',
+    'historic, in use again' for an old name that is the current one again, or 'a spelling of the
+    old name X'."""
     if ev.written:
         return "ISO 3166 code" if place.iso_code.upper() == ev.written.upper() else "postal code"
     if old is not None and old is not form:

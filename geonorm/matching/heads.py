@@ -210,13 +210,14 @@ class PhraseHeads:
                     self.is_feature(r, part.feature) for r in evidence):
                 evidence.update(self.areas_named_after(part, evidence))
             sibling = i + 1 < len(parts) and parts[i + 1].joined
-            if evidence and fallback and self.names_only_areas(evidence):
-                return fallback  # areas listed ('France, Germany and Italy'): the first answers
-            if evidence and (fallback or i != order[-1]) and not sibling and self.names_only_areas(evidence):
-                # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
-                # that names a place is the head (not one joined to it: 'Ukraine and Albania')
-                fallback = fallback or (part, i, evidence)
-                continue
+            if evidence and self.names_only_areas(evidence):
+                if fallback:
+                    return fallback  # areas listed ('France, Germany and Italy'): the first answers
+                if i != order[-1] and not sibling:
+                    # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
+                    # that names a place is the head (not one joined to it: 'Ukraine and Albania')
+                    fallback = (part, i, evidence)
+                    continue
             if evidence:
                 return part, i, evidence
         return fallback or (None, -1, {})
