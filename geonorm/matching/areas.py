@@ -388,12 +388,17 @@ class PhraseAreas:
         country than the gazetteer's ('Sevastopol, Russia', 'Pristina, Serbia', 'Taipei, China'),
         not a misspelt place of that country ('Yalta, Russia' is no Yalga)."""
         gaz = self.gazetteer
-        if not area_ctx or not all(any(gaz.place(r).level == "country" for r in rows) for _, rows in area_ctx) \
-                or any(former_state(label) for label, _ in area_ctx):  # ('Kyiv, Yugoslavia': no match)
+        if not self._countries_only(area_ctx) or any(former_state(label) for label, _ in area_ctx):
+            # ('Kyiv, Yugoslavia': no match)
             return False
         return any(e.via in NAME_VIAS and not respelled_row(gaz, r, e) and int(gaz.place_pop[r]) >= OTHER_COUNTRY_TOWN
                    and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1") for r, e in evidence.items()) \
             and not self.any_inside(evidence, area_ctx)
+
+    def _countries_only(self, area_ctx) -> bool:
+        """Is some area each part names a country (and does the phrase name any)?"""
+        gaz = self.gazetteer
+        return bool(area_ctx) and all(any(gaz.place(r).level == "country" for r in rows) for _, rows in area_ctx)
 
     def frames_area_part(self, part: Part, area_parts: list[Part]) -> bool:
         """Does the part name a first-level area or country that holds an area another part names
@@ -415,8 +420,7 @@ class PhraseAreas:
         if not area_ctx or not any(e.via in WRITTEN_VIAS and LEVELS[int(gaz.place_level[r])] == "country"
                                    for r, e in evidence.items()):
             return False
-        if not all(any(gaz.place(r).level == "country" for r in rows) and not _CODE_LABEL_RE.fullmatch(label.strip())
-                   for label, rows in area_ctx):
+        if not self._countries_only(area_ctx) or any(_CODE_LABEL_RE.fullmatch(label.strip()) for label, _ in area_ctx):
             return False  # (a code is no country's name only: 'Jordan, MN' is Minnesota's, and Mongolia's)
         rows = all_rows(area_ctx)
         return not any(int(gaz.place_pop[r]) >= LISTED_COUNTRY_TOWN and self.inside_any(r, gaz.place(r), rows)
