@@ -5,6 +5,7 @@ import math
 import pytest
 
 from geonorm.matching.hints import haversine_km
+from geonorm.names.romanize import SCHEME_LABELS
 
 POKROVSK, MYRNOHRAD, DMITROV = 704422, 710035, 565955
 
@@ -1692,3 +1693,27 @@ def test_a_list_of_countries_is_answered_with_the_first(resolver, phrase, name):
 def test_a_county_with_its_state_is_the_county(resolver, phrase, place_id):
     m = resolver.resolve(phrase)
     assert m.id == place_id and m.match_kind == "exact" and m.confidence > 0.9, m.explain()
+
+
+@pytest.mark.parametrize("query, name", [
+    # Russian forms of Ukrainian names that trade front vowels with them (е ~ і, и ~ і): the folded
+    # key keeps e and i apart, so these were typo guesses or other places
+    ("Клещеевка, Бахмутский район", "Klishchiivka"),  # Кліщіївка (was a Russian Kleshchevka at 0.02)
+    ("Пески, Донецкая область", "Pisky"),  # Peski in Russia as written; Піски in Donetsk oblast
+])
+def test_a_russian_form_with_other_front_vowels_reaches_the_ukrainian_name(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind, m.scheme) == (name, "transliteration", SCHEME_LABELS["е~і"]), m.explain()
+    assert m.confidence > 0.6
+
+
+def test_a_russian_form_ending_in_ino_reaches_the_ukrainian_yne(resolver):
+    m = resolver.resolve("Kulbakino")  # Кульбакине, Mykolaiv: was a guess at 0.24 by a slip
+    assert (m.name, m.match_kind) == ("Kulbakyne", "transliteration") and m.confidence > 0.6
+
+
+def test_vowels_traded_keep_endings_apart():
+    from geonorm.names.keys import fold_key, traded_vowels_key
+    assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))
+    # a final vowel is an ending: the village Pervomaiske is no town Pervomaiskyi
+    assert traded_vowels_key(fold_key("Pervomaiske")) != traded_vowels_key(fold_key("Pervomaisky"))

@@ -108,6 +108,8 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Kyiv") == ()
     # neuter adjectives and the prefix pod- (Подгородное ~ Підгородне)
     assert ukrainian_forms("Podgorodnoye") == ("pidgorodne",)
+    assert ukrainian_forms("Shirokino") == ("shirokyne",)  # -ино ~ -ине (Широкине)
+    assert ukrainian_forms("Kino") == ()  # a stem too short to bear the ending
     assert ukrainian_forms("Zelenoye") == ("zelene",)
     assert ukrainian_forms("Monroe") == ()
     # Russian -ol- before a consonant is Ukrainian -ov- (Должанск ~ Довжанськ, Волчеяровка ~ Вовчоярівка)
@@ -116,7 +118,7 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Golubovka") == ("golubivka",)  # (before a vowel it stays)
     # roots of many village names: камен- ~ кам'ян-, черн- ~ чорн-, Никол- ~ Микол-
     assert ukrainian_forms("Kamenka") == ("kamianka",)
-    assert ukrainian_forms("Chernukhino") == ("chornukhino",)
+    assert ukrainian_forms("Chernukhino") == ("chernukhyne", "chornukhyne")
     assert ukrainian_forms("Nikolaevka") == ("nikolaivka", "mykolaivka")
 
 

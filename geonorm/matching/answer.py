@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
-from ..names.romanize import SCHEME_LABELS
+from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from . import scoring
 from .candidates import Evidence, respelled
@@ -93,7 +93,10 @@ def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: floa
     form = gaz.form(ev.form_row)
     old = old_form(gaz, ev, form, place)
     kind = match_kind(ev, form, place, old)
-    scheme = SCHEME_LABELS.get(form.scheme or ev.query_scheme, form.scheme or ev.query_scheme)
+    # a rewrite of the query (a Russian form read as Ukrainian) says more than how the name
+    # it reached was romanized, which the matched name shows ('Klishchiivka (from Кліщіївка)')
+    used = ev.query_scheme if ev.query_scheme in QUERY_REWRITES else (form.scheme or ev.query_scheme)
+    scheme = SCHEME_LABELS.get(used, used)
     rename = None
     if old is not None and kind in ("historic", "fuzzy"):
         state = former_state(old.text)

@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
-from ..names.keys import fold_key, skeleton_key, ukrainian_forms
+from ..names.keys import fold_key, skeleton_key, traded_vowels_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
@@ -209,6 +209,21 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
 
 
 _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
+VOWELS_TRADED = "е~і"  # the scheme label of a Ukrainian name reached by trading front vowels
+
+
+def _vowels_traded(gaz: Gazetteer, form: str) -> np.ndarray:
+    """Latin name forms of places in Ukraine that a Russian-form name ``form`` spells with other
+    front vowels only (е ~ і, и ~ і: 'Клещеевка' ~ Кліщіївка, 'Peski' ~ Pisky): the Ukrainian
+    name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses."""
+    traded = traded_vowels_key(fold_key(form))
+    rows = gaz.lookup("skeleton", skeleton_key(form))
+    if len(rows) > MAX_LOOSE_ROWS:
+        return rows[:0]
+    places = gaz.form_place[rows].tolist()
+    keep = [i for i, (fr, prow) in enumerate(zip(rows.tolist(), places))
+            if gaz.country_code_of(prow) == "UA" and traded_vowels_key(fold_key(gaz.form_text[fr])) == traded]
+    return rows[keep]
 
 
 def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, Evidence]:
@@ -305,6 +320,11 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 shch = _SCH_RE.sub("shch", q_ascii)
                 for form in (shch, *ukrainian_forms(shch)):
                     add(gaz.lookup("fold", fold_key(form)), "fold", "sch=щ" if form == shch else "ru→uk")
+            # (a Cyrillic name as written may also be the Russian form of other Ukrainian places'
+            # names: 'Пески' is Peski in Russia, two Pisky that GeoNames gives it, and Піски)
+            if script == "cyrillic" or not any(e.via in WRITTEN_VIAS for e in out.values()):
+                for form in (text, *ukrainian_forms(text)):
+                    add(_vowels_traded(gaz, form), "fold", VOWELS_TRADED)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
             hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}
@@ -381,7 +401,9 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     if not q_fold:
         return
     q_ascii = to_ascii(text)
-    if not force and any(e.via in NAME_VIAS for e in out.values()):
+    # (a Russian form's Ukrainian name with other vowels is no reason to stop: 'Mleenki' is a
+    # slip of Melenki more likely than Mlynky)
+    if not force and any(e.via in NAME_VIAS and e.query_scheme != VOWELS_TRADED for e in out.values()):
         if not only_respelled(gaz, out, text):
             return
         reach = 1  # beside a folded hit: the closest keys only (a slip of a name a letter away)

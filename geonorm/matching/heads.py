@@ -20,7 +20,7 @@ from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
 from .areas import PhraseAreas
-from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
+from .candidates import NAME_VIAS, VOWELS_TRADED, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
 from .phrase import AREA_WORDS, Part, is_generic, titled_name
 
@@ -197,8 +197,9 @@ class PhraseHeads:
                     # "Kharkiv's", "Ukraine’s"; not inside a longer name ("Eva's Village") nor a
                     # saint's church or feast ("St Patrick's"); 'St. John's' is a name as written
                     ev = self._gather(_POSSESSIVE_RE.sub("", variant), fuzzy=False) or ev
-                if ev and self.fuzzy and all(e.via == "skeleton" for e in ev.values()):
-                    # a consonant skeleton only proposes: let the typo search add closer spellings
+                if ev and self.fuzzy and all(e.via == "skeleton" or e.query_scheme == VOWELS_TRADED for e in ev.values()):
+                    # a consonant skeleton only proposes (and a Ukrainian name with other vowels
+                    # may be one): let the typo search add closer spellings
                     ev = self._gather(variant, fuzzy=True)
                 for prow, e in ev.items():
                     if prow not in evidence or e.rank > evidence[prow].rank:

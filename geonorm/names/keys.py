@@ -70,6 +70,7 @@ _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
     (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
     (re.compile(r"(?<=[a-z]{3})([nkl])(?:oye|oe)\b"), r"\1e"),  # -noye, -skoye ~ -ne, -ske
+    (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])ino\b"), "yne"),  # -ino ~ -yne (Shirokino ~ Shyrokyne)
     (re.compile(r"\bpod(?=[a-z]{4})"), "pid"),  # Pod- ~ Pid- (Podgorodnoye ~ Pidhorodne)
     # a plural adjective before its noun: -ye, -yye, -iye ~ -i (Malye Pereleski ~ Mali Perelisky)
     (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])(?:yy|iy|y)e(?= +[a-z])"), "i"),
@@ -85,6 +86,14 @@ _UK_ROOTS = ((re.compile(r"\bkamen(?=[a-z]{2})"), "kamian"), (re.compile(r"\bche
 
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
 _FRONT_VOWELS = re.compile(r"[eiy]")
+_INNER_E = re.compile(r"e(?=.)")
+
+
+def traded_vowels_key(fold: str) -> str:
+    """A fold key with the front vowels Russian and Ukrainian forms of one name trade (е ~ і,
+    и ~ і: 'Kleshcheevka' ~ 'Klishchiivka', 'Peski' ~ 'Pisky') written alike; a final 'e' is
+    an ending and stays ('Pervomaiske' is no 'Pervomaiskyi')."""
+    return _DOUBLE_RE.sub(r"\1", _INNER_E.sub("i", fold))
 
 
 def east_slavic_vowels(text: str) -> str:

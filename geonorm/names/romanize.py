@@ -130,4 +130,7 @@ SCHEME_LABELS = {
     "anyascii": "anyascii (any script)",
     "ru→uk": "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
     "sch=щ": "'sch' read as щ (shch), as English news writes it",
+    "е~і": "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
 }
+# labels of rewrites of the query rather than romanizations of a name
+QUERY_REWRITES = frozenset({"ru→uk", "sch=щ", "е~і"})
