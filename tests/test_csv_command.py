@@ -95,6 +95,18 @@ def test_truncated_last_line_and_ragged_rows(tmp_path, resolver):
     assert rep.rows == 2
 
 
+def test_a_first_row_with_a_field_more_than_the_header_shifts_no_column(tmp_path, resolver):
+    # pandas would read the first column as the index: ids lost, 'Kyiv' under 'id'
+    p = tmp_path / "long_first.csv"
+    p.write_text("id,where\n1,Gorlovka,extra\n2,Donetsk\n", encoding="utf-8")
+    logs = []
+    rep = normalize_csv(p, tmp_path / "long_first.out.csv", "where", progress=False, resolver=resolver, log=logs.append)
+    df = _read(tmp_path / "long_first.out.csv")
+    assert rep.rows == 2 and list(df["id"]) == ["1", "2"]
+    assert list(df["where"]) == ["Gorlovka,extra", "Donetsk"] and df["geo_id"][1] == str(DONETSK)
+    assert sum("more fields than the header; extra" in m for m in logs) == 1  # told once, not per pass
+
+
 def test_stdin_stdout_and_cli(tmp_path, resolver, monkeypatch):
     import geonorm.matching.resolver as R
     monkeypatch.setattr(R, "_default", resolver)

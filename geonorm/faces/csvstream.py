@@ -254,21 +254,32 @@ def _chunks(source: _Source, encoding: str, delimiter: str, chunksize: int, repo
                              na_filter=False, engine="c", quotechar='"', skipinitialspace=False)
         last = 0
         for chunk in reader:
+            if not isinstance(chunk.index, pd.RangeIndex):
+                # the first row has a field more than the header: pandas would make the first
+                # column the index (its values lost from the output, the columns shifted)
+                raise pd.errors.ParserError("a row has more fields than the header")
             done += len(chunk)
             if on_bytes is not None:
                 on_bytes(raw.count - last)
                 last = raw.count
             yield chunk
-        if raw.closed_quote and "last line" not in " ".join(report.notes):
-            report.notes.append("the last line was cut inside a quoted field; it was closed and kept")
+        if raw.closed_quote:
+            _note(report, _CUT_QUOTE)
         return
     except pd.errors.ParserError as exc:
-        note = f"malformed CSV after row {done} ({str(exc).strip()}); using the tolerant reader"
-        if note not in report.notes:
-            report.notes.append(note)
+        _note(report, f"malformed CSV after row {done} ({str(exc).strip()}); using the tolerant reader")
     finally:
         text.close()
     yield from _tolerant_chunks(source, encoding, delimiter, chunksize, report, skip=done)
+
+
+_CUT_QUOTE = "the last line was cut inside a quoted field; it was closed and kept"
+
+
+def _note(report: CsvReport, note: str) -> None:
+    """Add a note once (the file is read twice: for its distinct values, then to write)."""
+    if note not in report.notes:
+        report.notes.append(note)
 
 
 def _tolerant_chunks(source, encoding, delimiter, chunksize, report, skip=0):
@@ -299,10 +310,10 @@ def _tolerant_chunks(source, encoding, delimiter, chunksize, report, skip=0):
             data = {c: np.array(v, dtype=object) for c, v in zip(cols, zip(*fixed))}
             yield pd.DataFrame(data, columns=cols).astype(str)
         if long_rows:
-            report.notes.append(f"{len(long_rows)} row(s) had more fields than the header; extra "
-                                f"fields were joined into the last column (rows {_rows_text(long_rows)})")
+            _note(report, f"{len(long_rows)} row(s) had more fields than the header; extra "
+                          f"fields were joined into the last column (rows {_rows_text(long_rows)})")
         if raw.closed_quote:
-            report.notes.append("the last line was cut inside a quoted field; it was closed and kept")
+            _note(report, _CUT_QUOTE)
     finally:
         text.close()
 
