@@ -516,6 +516,10 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
+# a Cyrillic word or abbreviation right before a name that says a settlement is named
+_SETTLEMENT_MARK_RE = re.compile(
+    r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|селе|селі|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|селище|селищі|"
+    r"г\.|город|городе|місто|місті|деревня|деревне|станица|станице|хутор|хуторе)\s+$", re.IGNORECASE)
 INFLECTED_MIN_CONFIDENCE = 0.5
 FUZZY_MIN_POPULATION = 10_000
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
@@ -643,7 +647,11 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
-        if m.inflected:
+        if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and _SETTLEMENT_MARK_RE.search(text, 0, s):
+            # 'н.п. Клещеевка', 'в селе Андреевка': the text says a settlement is named, in a
+            # form the gazetteer reaches; the document's other places settle which namesake
+            pass
+        elif m.inflected:
             # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative
             if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
                     m.feature == "populated place" and m.population < 1000):
