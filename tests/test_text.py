@@ -191,6 +191,15 @@ def test_geojson(seed_mentions):
     json.dumps(fc)
 
 
+def test_geojson_keeps_unresolved_mentions_when_asked(resolver):
+    mentions = link("Fighting near Qwertyvillez and in Bakhmut.", [(14, 26), (34, 41)], resolver=resolver)
+    assert [f["properties"]["mention"] for f in to_geojson(mentions)["features"]] == ["Bakhmut"]
+    feats = to_geojson(mentions, unresolved=True)["features"]
+    assert [f["properties"]["mention"] for f in feats] == ["Qwertyvillez", "Bakhmut"]
+    assert feats[0]["geometry"] is None and feats[0]["properties"]["reason"]  # RFC 7946: unlocated
+    json.dumps(feats)
+
+
 def test_mention_to_dict(seed_mentions):
     d = seed_mentions[0].to_dict()
     assert isinstance(seed_mentions[0], Mention)
@@ -220,6 +229,9 @@ def test_extract_command(tmp_path, resolver, monkeypatch):
     out = runner.invoke(text_face.extract_command, [str(p), "--format", "geojson"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["type"] == "FeatureCollection"
+    out = runner.invoke(text_face.extract_command, ["-", "--format", "geojson", "--unresolved"],
+                        input="near Qwertyvillez and in Bakhmut")
+    assert out.exit_code == 0 and json.loads(out.output)["features"]  # (the flag is accepted)
     out = runner.invoke(text_face.extract_command, ["-", "--format", "table"], input="Kyiv and Lviv")
     assert out.exit_code == 0 and "Kyiv" in out.output
     out = runner.invoke(text_face.extract_command, ["-", "--format", "json"], input="")

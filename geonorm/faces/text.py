@@ -31,6 +31,7 @@ import numpy as np
 
 from ..matching.match import Match
 from .document import resolve_mentions
+from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 
@@ -124,33 +125,23 @@ def validate_spans(text: str, spans, source: str = "user") -> list[tuple[int, in
     return [x[:4] for x in items]
 
 
-def to_geojson(mentions, **extra) -> dict:
+def to_geojson(mentions, unresolved: bool = False, **extra) -> dict:
     """A GeoJSON FeatureCollection: one Point feature per resolved mention, with properties
-    mention, start, end, id, name, confidence, match_kind (and source, feature, country_code)."""
+    mention, start, end, id, name, confidence, match_kind (and source, feature, country_code).
+    ``unresolved=True`` keeps the mentions no place was found for too, as features with a null
+    geometry (RFC 7946 section 3.2) whose ``reason`` says why: one feature per mention."""
     feats = []
     for m in mentions:
         mt = m.match
-        if not mt.ok or mt.lat is None:
+        if (not mt.ok or mt.lat is None) and not unresolved:
             continue
         props = {"mention": m.text, "start": m.start, "end": m.end, "id": mt.id, "name": mt.name,
                  "confidence": mt.confidence, "match_kind": mt.match_kind, "source": m.source,
                  "feature": mt.feature, "country_code": mt.country_code, "admin1": mt.admin1}
-        feats.append(_feature(mt, props))
+        feats.append(to_feature(mt, **props))
     fc = {"type": "FeatureCollection", "features": feats}
     fc.update(extra)
     return fc
-
-
-def _feature(match: Match, props: dict) -> dict:
-    try:
-        from .geojson import to_feature  # the shared GeoJSON face, when present
-        return to_feature(match, **props)
-    except ImportError:
-        pass
-    from shapely.geometry import mapping
-    geom = mapping(match.point)
-    return {"type": "Feature", "geometry": {"type": geom["type"], "coordinates": list(geom["coordinates"])},
-            "properties": props}
 
 
 # ---- evaluation hook -------------------------------------------------------------------------------
@@ -287,8 +278,10 @@ def _make_command():
     @click.option("--min-confidence", type=float, help="Leave out answers below this confidence.")
     @click.option("--no-joint", is_flag=True, help="Resolve every mention alone (no document context).")
     @click.option("--explain", is_flag=True, help="Table format: print each mention's explanation.")
+    @click.option("--unresolved", is_flag=True,
+                  help="GeoJSON format: keep mentions without a place too (null geometry, with the reason).")
     @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
-    def extract_command(file, fmt, country, as_of, min_confidence, no_joint, explain, index):
+    def extract_command(file, fmt, country, as_of, min_confidence, no_joint, explain, unresolved, index):
         """Find and resolve the place mentions of a text FILE (or - for standard input)."""
         from ..gazetteer import Gazetteer
         from ..matching.resolver import Resolver, default_resolver
@@ -302,7 +295,7 @@ def _make_command():
         if fmt == "json":
             click.echo(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=1, default=str))
         elif fmt == "geojson":
-            click.echo(json.dumps(to_geojson(mentions), ensure_ascii=False, indent=1))
+            click.echo(json.dumps(to_geojson(mentions, unresolved=unresolved), ensure_ascii=False, indent=1))
         else:
             click.echo(_table(mentions))
             if explain:
