@@ -1707,6 +1707,16 @@ def test_a_russian_form_with_other_front_vowels_reaches_the_ukrainian_name(resol
     assert m.confidence > 0.6
 
 
+def test_a_russian_form_named_elsewhere_as_written_reaches_the_ukrainian_namesakes(resolver):
+    # 'Peschanoye' is an alternate name of villages in Poltava oblast and Crimea; the Pishchane
+    # villages in Kharkiv oblast lack it: the oblast stood in at 0.1
+    m = resolver.resolve("Peschanoye, Kharkiv region")
+    assert (m.name, m.admin1, m.match_kind) == ("Pishchane", "Kharkivska oblast", "transliteration")
+    assert m.alternatives and all(a.admin1 == "Kharkivska oblast" for a in m.alternatives)  # (three of them)
+    # beside a name as written only towns are reached so: no region by its city's old name
+    assert resolver.resolve("the city of Dnepropetrovsk").alternatives == []
+
+
 def test_a_russian_form_ending_in_ino_reaches_the_ukrainian_yne(resolver):
     m = resolver.resolve("Kulbakino")  # Кульбакине, Mykolaiv: was a guess at 0.24 by a slip
     assert (m.name, m.match_kind) == ("Kulbakyne", "transliteration") and m.confidence > 0.6

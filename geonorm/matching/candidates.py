@@ -212,17 +212,19 @@ _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
 VOWELS_TRADED = "е~і"  # the scheme label of a Ukrainian name reached by trading front vowels
 
 
-def _vowels_traded(gaz: Gazetteer, form: str) -> np.ndarray:
+def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool = False) -> np.ndarray:
     """Latin name forms of places in Ukraine that a Russian-form name ``form`` spells with other
     front vowels only (е ~ і, и ~ і: 'Клещеевка' ~ Кліщіївка, 'Peski' ~ Pisky): the Ukrainian
-    name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses."""
+    name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses.
+    ``towns_only``: populated places only."""
     traded = traded_vowels_key(fold_key(form))
     rows = gaz.lookup("skeleton", skeleton_key(form))
     if len(rows) > MAX_LOOSE_ROWS:
         return rows[:0]
     places = gaz.form_place[rows].tolist()
     keep = [i for i, (fr, prow) in enumerate(zip(rows.tolist(), places))
-            if gaz.country_code_of(prow) == "UA" and traded_vowels_key(fold_key(gaz.form_text[fr])) == traded]
+            if gaz.country_code_of(prow) == "UA" and (not towns_only or int(gaz.place_level[prow]) == 0)
+            and traded_vowels_key(fold_key(gaz.form_text[fr])) == traded]
     return rows[keep]
 
 
@@ -314,17 +316,23 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)
             for form in ukrainian_forms(text):
                 add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
+            sch_forms: tuple[str, ...] = ()
             if "sch" in q_ascii and "shch" not in q_ascii:
                 # English news writes щ 'sch' ('Pischane', 'Borschevatoye') where the folded key
                 # reads German ш ('Schostka'): both readings are looked up
                 shch = _SCH_RE.sub("shch", q_ascii)
-                for form in (shch, *ukrainian_forms(shch)):
+                sch_forms = (shch, *ukrainian_forms(shch))
+                for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", "sch=щ" if form == shch else "ru→uk")
-            # (a Cyrillic name as written may also be the Russian form of other Ukrainian places'
-            # names: 'Пески' is Peski in Russia, two Pisky that GeoNames gives it, and Піски)
-            if script == "cyrillic" or not any(e.via in WRITTEN_VIAS for e in out.values()):
-                for form in (text, *ukrainian_forms(text)):
-                    add(_vowels_traded(gaz, form), "fold", VOWELS_TRADED)
+            # (a name as written of places in Cyrillic-script countries may also be the Russian
+            # form of other Ukrainian places' names: 'Пески' is Peski in Russia, two Pisky that
+            # GeoNames gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане)
+            # (beside a name as written, only towns: 'Dnepropetrovsk' is Dnipro by its old name, and
+            # no region by the trade)
+            written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS]
+            if script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows):
+                for form in (text, *ukrainian_forms(text), *sch_forms):
+                    add(_vowels_traded(gaz, form, towns_only=bool(written_rows)), "fold", VOWELS_TRADED)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
             hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}

@@ -70,6 +70,7 @@ _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
     (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
     (re.compile(r"(?<=[a-z]{3})([nkl])(?:oye|oe)\b"), r"\1e"),  # -noye, -skoye ~ -ne, -ske
+    (re.compile(r"(?<=[a-z]{3})([bdgmprstz])oye\b"), r"\1e"),  # -toye, -roye ~ -te, -re (Zolotoye ~ Zolote)
     (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])ino\b"), "yne"),  # -ino ~ -yne (Shirokino ~ Shyrokyne)
     (re.compile(r"\bpod(?=[a-z]{4})"), "pid"),  # Pod- ~ Pid- (Podgorodnoye ~ Pidhorodne)
     # a plural adjective before its noun: -ye, -yye, -iye ~ -i (Malye Pereleski ~ Mali Perelisky)
