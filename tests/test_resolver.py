@@ -1717,6 +1717,15 @@ def test_a_russian_form_named_elsewhere_as_written_reaches_the_ukrainian_namesak
     assert resolver.resolve("the city of Dnepropetrovsk").alternatives == []
 
 
+@pytest.mark.parametrize("query, name", [
+    ("Tonenkoye", "Tonenke"),  # Тоненьке: was Ténenkou, Mali, by a consonant skeleton
+    ("Nevelskoye", "Nevelske"),  # Невельське: was Nevel'sk, Sakhalin, three letters off
+])
+def test_a_guess_beside_the_ukrainian_form_of_a_russian_form_name_pays_its_slips(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.match_kind) == (name, "UA", "transliteration"), m.explain()
+
+
 def test_a_russian_form_ending_in_ino_reaches_the_ukrainian_yne(resolver):
     m = resolver.resolve("Kulbakino")  # Кульбакине, Mykolaiv: was a guess at 0.24 by a slip
     assert (m.name, m.match_kind) == ("Kulbakyne", "transliteration") and m.confidence > 0.6

@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.keys import east_slavic_vowels, fold_key, skeleton_key
+from ..names.keys import east_slavic_vowels, fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import romanize_query
 from ..sources.cldr import cyrillic_script_countries
@@ -117,6 +117,13 @@ class Ranker:
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        # the Ukrainian form of a Russian-form name ('Tonenkoye' ~ Tonenke, 'Nevelskoye' ~
+        # Nevelske, which the folded key reaches by itself): a name too, beside which a guess at
+        # another spelling pays its slips beyond one (not Ténenkou, Mali, by a skeleton; not
+        # Nevel'sk; but 'Pervomaiskoye' may be the town Pervomaiskyi, a slip off, as the village)
+        uk_keys = {fold_key(f) for f in ukrainian_forms(head.text if head is not None else text)}
+        transliterated_hit = bool(uk_keys) and any(
+            evidence[r].via == "fold" and fold_key(gaz.form_text[evidence[r].form_row]) in uk_keys for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
         # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
         # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
@@ -126,7 +133,7 @@ class Ranker:
             guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
                                                 score_cutoff=4)
                                 for r in rows if respelled_row(gaz, r, evidence[r])})
-        fewest_edits = min(guess_edits.values(), default=0)
+        fewest_edits = 1 if transliterated_hit else min(guess_edits.values(), default=0)
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
         q_spellings: set[str] = set()  # (made when a folded hit first needs them)
