@@ -361,6 +361,15 @@ def test_a_village_after_a_settlement_word_is_found_however_unsure(resolver):
     assert extract("Письмо от Зеленского.", resolver=resolver) == []  # (a surname: no marker)
 
 
+def test_a_russian_form_after_near_is_found_and_settled_by_the_document(resolver):
+    # 'Kleshcheevka' is the Russian form of Кліщіївка; alone it is unsure (a Kleshchevka in
+    # Russia); after 'near' it was left out, and Bakhmut, 10 km off, settles it
+    found = {m.text: (m.match.name, m.match.confidence) for m in
+             extract("Fighting near Kleshcheevka and in Bakhmut.", resolver=resolver)}
+    assert found["Kleshcheevka"][0] == "Klishchiivka" and found["Kleshcheevka"][1] > 0.8
+    assert found["Bakhmut"][0] == "Bakhmut"
+
+
 def test_cyrillic_case_forms_after_a_preposition_or_in_a_list_are_found(resolver):
     # 'в Донецке' (an alias at 0.72: only after a preposition), 'в районе Марьинки' (the
     # genitive after 'районе'), 'и Ясиноватую' (a conjunction is no preposition)

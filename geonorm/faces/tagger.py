@@ -35,6 +35,7 @@ from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINER
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import region_towns
 from ..names.normalize import normalize
+from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import cyrillic_script_countries
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
@@ -516,6 +517,7 @@ def _locative(doc: _Doc, s: int, e: int) -> bool:
 
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
+_REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # a Russian form read as Ukrainian
 # a Cyrillic word or abbreviation right before a name that says a settlement is named
 _SETTLEMENT_MARK_RE = re.compile(
     r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|селе|селі|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|селище|селищі|"
@@ -663,13 +665,15 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e) \
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
-        elif m.match_kind in ("exact", "transliteration") and m.country_code in _TYPO_COUNTRIES and \
-                not _sentence_initial(text, s) and _locative(doc, s, e) and normalize(matched) == normalize(w):
+        elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
+                not _sentence_initial(text, s) and _locative(doc, s, e) and (
+                    normalize(matched) == normalize(w) or m.scheme in _REWRITE_LABELS):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
-            # village of a Cyrillic-script country is named as written (its romanization); the
+            # village of a Cyrillic-script country is named as written (its romanization, another
+            # name of it, or its Russian form: 'near Andreevka', 'near Kleshcheevka'); the
             # document's other places settle which namesake
-            if m.confidence < VILLAGE_MIN_CONFIDENCE:
-                continue
+            if m.confidence < VILLAGE_MIN_CONFIDENCE and m.scheme not in _REWRITE_LABELS:
+                continue  # (a Russian form read as Ukrainian is no word by chance, however unsure)
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
             # preposition a Cyrillic name is a place more surely ('в Донецке')
