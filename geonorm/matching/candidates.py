@@ -21,7 +21,7 @@ from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
 from ..names.keys import fold_key, skeleton_key, traded_vowels_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii, undotted
-from ..names.romanize import romanize_query
+from ..names.romanize import VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_codes
@@ -209,7 +209,6 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
 
 
 _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
-VOWELS_TRADED = "е~і"  # the scheme label of a Ukrainian name reached by trading front vowels
 
 
 def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool = False) -> np.ndarray:
@@ -324,11 +323,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 sch_forms = (shch, *ukrainian_forms(shch))
                 for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", "sch=щ" if form == shch else "ru→uk")
-            # (a name as written of places in Cyrillic-script countries may also be the Russian
-            # form of other Ukrainian places' names: 'Пески' is Peski in Russia, two Pisky that
-            # GeoNames gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане)
-            # (beside a name as written, only towns: 'Dnepropetrovsk' is Dnipro by its old name, and
-            # no region by the trade)
+            # the Ukrainian names with other front vowels, also beside a name as written of places
+            # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
+            # gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане), but then towns
+            # only ('Dnepropetrovsk' is Dnipro by its old name, and no region by the trade)
             written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS]
             if script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows):
                 for form in (text, *ukrainian_forms(text), *sch_forms):

@@ -19,8 +19,9 @@ from ..model import NameKind
 from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
+from ..names.romanize import VOWELS_TRADED
 from .areas import PhraseAreas
-from .candidates import NAME_VIAS, VOWELS_TRADED, WRITTEN_VIAS, Evidence, respelled_row
+from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
 from .phrase import AREA_WORDS, Part, is_generic, titled_name
 

@@ -122,7 +122,7 @@ class Ranker:
         # another spelling pays its slips beyond one (not Ténenkou, Mali, by a skeleton; not
         # Nevel'sk; but 'Pervomaiskoye' may be the town Pervomaiskyi, a slip off, as the village)
         uk_keys = {fold_key(f) for f in ukrainian_forms(head.text if head is not None else text)}
-        transliterated_hit = bool(uk_keys) and any(
+        ukrainian_form_hit = bool(uk_keys) and any(
             evidence[r].via == "fold" and fold_key(gaz.form_text[evidence[r].form_row]) in uk_keys for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
         # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
@@ -133,7 +133,7 @@ class Ranker:
             guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
                                                 score_cutoff=4)
                                 for r in rows if respelled_row(gaz, r, evidence[r])})
-        fewest_edits = 1 if transliterated_hit else min(guess_edits.values(), default=0)
+        fewest_edits = 1 if ukrainian_form_hit else min(guess_edits.values(), default=0)
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
         q_spellings: set[str] = set()  # (made when a folded hit first needs them)

@@ -132,5 +132,6 @@ SCHEME_LABELS = {
     "sch=щ": "'sch' read as щ (shch), as English news writes it",
     "е~і": "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
 }
-# labels of rewrites of the query rather than romanizations of a name
-QUERY_REWRITES = frozenset({"ru→uk", "sch=щ", "е~і"})
+VOWELS_TRADED = "е~і"  # a Ukrainian name reached by trading front vowels with a Russian form
+# rewrites of the query rather than romanizations of a name
+QUERY_REWRITES = frozenset({"ru→uk", "sch=щ", VOWELS_TRADED})
