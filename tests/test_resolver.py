@@ -1731,6 +1731,15 @@ def test_a_russian_form_ending_in_ino_reaches_the_ukrainian_yne(resolver):
     assert (m.name, m.match_kind) == ("Kulbakyne", "transliteration") and m.confidence > 0.6
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("под Клещеевкой", "Klishchiivka"),  # Клещеевка, Кліщіївка (was a guess at Kleszczewo, Poland)
+    ("в Тоненьком", "Tonenke"),  # Тоненькое, Тоненьке (was Ténenkou, Mali)
+])
+def test_a_russian_form_in_an_oblique_case_reaches_the_ukrainian_name(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.match_kind, m.inflected) == (name, "transliteration", True), m.explain()
+
+
 def test_vowels_traded_keep_endings_apart():
     from geonorm.names.keys import fold_key, traded_vowels_key
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))

@@ -269,7 +269,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 form_ascii = to_ascii(form_text)
                 # a skeleton hit is a guess at a spelling like a typo: its slips as written count
                 edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3) if via == "skeleton" else 0
-                ev = Evidence(fr, via, _sim(q_fold, form_text), scheme, ratio(q_ascii, form_ascii), edits=edits)
+                ev = Evidence(fr, via, _sim(fold_key(lemma) if lemma else q_fold, form_text), scheme,
+                              ratio(q_ascii, form_ascii), edits=edits, lemma=lemma)
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
                 # Latin form ('Krasnoarmeysk') for the explanation
                 as_written = form_text.casefold() == (lemma or written)
@@ -298,6 +299,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
                 out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)
     script = script_of(text)
+    lemmas: list[str] = []  # the nominatives of a Cyrillic name in an oblique case
     if script not in ("latin",):
         for scheme, roman in romanize_query(text):
             add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
@@ -309,6 +311,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             key = normalize(form)
             if key not in seen:
                 seen.add(key)
+                lemmas.append(form)
                 add(gaz.lookup("exact", key), "case", lemma=form)
     if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
         add(gaz.lookup("fold", q_fold), "fold")
@@ -331,6 +334,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             if script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows):
                 for form in (text, *ukrainian_forms(text), *sch_forms):
                     add(_vowels_traded(gaz, form, towns_only=bool(written_rows)), "fold", VOWELS_TRADED)
+                for lemma in lemmas:  # 'в Клещеевке': Клещеевка, Кліщіївка; 'в Тоненьком': Тоненькое, Тоненьке
+                    for form in ukrainian_forms(lemma):
+                        add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk", lemma=lemma)
+                    add(_vowels_traded(gaz, lemma, towns_only=bool(written_rows)), "fold", VOWELS_TRADED, lemma=lemma)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
             hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}

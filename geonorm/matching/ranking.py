@@ -121,7 +121,8 @@ class Ranker:
         # Nevelske, which the folded key reaches by itself): a name too, beside which a guess at
         # another spelling pays its slips beyond one (not Ténenkou, Mali, by a skeleton; not
         # Nevel'sk; but 'Pervomaiskoye' may be the town Pervomaiskyi, a slip off, as the village)
-        uk_keys = {fold_key(f) for f in ukrainian_forms(head.text if head is not None else text)}
+        said = {head.text if head is not None else text} | {evidence[r].lemma for r in rows if evidence[r].lemma}
+        uk_keys = {fold_key(f) for name in said for f in ukrainian_forms(name)}  # ('в Тоненьком': Тоненькое)
         ukrainian_form_hit = bool(uk_keys) and any(
             evidence[r].via == "fold" and fold_key(gaz.form_text[evidence[r].form_row]) in uk_keys for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
