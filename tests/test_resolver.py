@@ -977,6 +977,12 @@ def test_a_distance_alone_is_answered_with_its_town(resolver):
     assert "25 km south of Kharkiv (about 49.7" in far.explain()
     assert far.confidence <= 0.55 < near.confidence  # the town stands in for a place 25 km off
     assert not resolver.resolve("25 km south of Kharkiv", min_confidence=0.6).ok
+    # the distance as data: the point the phrase puts the place at, for a table or a map
+    off = far.offset
+    assert (off.km, off.bearing, off.from_name) == (25.0, 180.0, "Kharkiv") and off.lon == far.lon
+    assert 49.7 < off.lat < 49.8 and far.to_dict()["offset"]["lat"] == off.lat
+    assert resolver.resolve("25 km from Kharkiv").offset.lat is None  # no bearing: on a ring
+    assert resolver.resolve("Kharkiv").offset is None
 
 
 def test_a_town_of_many_namesakes_bounds_nothing(resolver):

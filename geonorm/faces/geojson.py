@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import asdict
 from typing import Any
 
 from shapely.geometry import mapping
@@ -50,6 +51,8 @@ def to_feature(match, **extra_props: Any) -> dict:
             props["reason"] = match.reason
         if match.point_note:  # the point is not the place's own (a hromada's, a postal office's)
             props["point_note"] = match.point_note
+        if match.offset is not None:  # '13km east of Oleshky': where the phrase puts the place
+            props["offset"] = asdict(match.offset)
         geometry = _geometry(match.point)
     elif hasattr(match, "distance_km") and hasattr(match, "to_dict"):  # ReverseResult
         props = match.to_dict()

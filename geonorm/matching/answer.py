@@ -15,7 +15,7 @@ from ..sources.cldr import latin_script_countries
 from . import scoring
 from .candidates import Evidence, respelled
 from .hints import former_state, offset_point
-from .match import Candidate, Match, Rename
+from .match import Candidate, Match, Offset, Rename
 from .phrase import REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
 
 _LATIN_COUNTRIES = latin_script_countries()
@@ -163,10 +163,12 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
     if head.offset is not None:  # '13km east of Oleshky': answered with the town it is measured from
         km, bearing = head.offset
         dist = f"{km:.1f}".removesuffix(".0")
+        best.offset = Offset(km, bearing, best.name)
         if bearing is None:
             best.hints.append(f"the phrase puts the place {dist} km from {best.name}: answered with {best.name}")
         else:
             lat, lon = offset_point(best.lat, best.lon, km, bearing)
+            best.offset.lat, best.offset.lon = round(lat, 5), round(lon, 5)
             best.hints.append(f"the phrase puts the place {dist} km {_COMPASS[round(bearing / 45.0) % 8]} of "
                               f"{best.name} (about {lat:.4f}, {lon:.4f}): answered with {best.name}")
         if km > OFFSET_STAND_IN_KM:  # the town stands in for a place that far off it

@@ -28,6 +28,19 @@ class Rename:
 
 
 @dataclass
+class Offset:
+    """A distance (and bearing) the phrase gives from the town answered: '13km east of Oleshky'.
+    ``lat``, ``lon``: the point that puts the place at (None without a bearing: somewhere on a
+    ring of that radius)."""
+
+    km: float
+    bearing: float | None  # degrees clockwise from north
+    from_name: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
 class Candidate:
     """A runner-up: place id, name, where it is, and its confidence."""
 
@@ -77,6 +90,7 @@ class Match:
     alternatives: list[Candidate] = field(default_factory=list)
     reason: str = ""  # why there is no match, when there is none
     point_note: str = ""  # how the point was found when it is not the place's own surveyed point
+    offset: Offset | None = None  # the answer is the town a distance in the phrase is measured from
 
     @property
     def ok(self) -> bool:
