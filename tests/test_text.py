@@ -191,6 +191,17 @@ def test_geojson(seed_mentions):
     json.dumps(fc)
 
 
+def test_a_distance_written_before_a_mention_is_its_offset(resolver):
+    text = "Shelling hit a village 13 km east of Oleshky; Kherson was quiet. Обстрел в 10 км к северу от Донецка."
+    found = {m.text: m.match for m in extract(text, resolver=resolver)}
+    off = found["Oleshky"].offset
+    assert (off.km, off.bearing, off.from_name) == (13.0, 90.0, "Oleshky") and off.lon > found["Oleshky"].lon
+    assert found["Kherson"].offset is None
+    assert found["Донецка"].offset.bearing == 0.0 and found["Донецка"].offset.lat > found["Донецка"].lat
+    feats = to_geojson([m for m in extract(text, resolver=resolver) if m.text == "Oleshky"])["features"]
+    assert feats[0]["properties"]["offset"]["km"] == 13.0
+
+
 def test_geojson_keeps_unresolved_mentions_when_asked(resolver):
     mentions = link("Fighting near Qwertyvillez and in Bakhmut.", [(14, 26), (34, 41)], resolver=resolver)
     assert [f["properties"]["mention"] for f in to_geojson(mentions)["features"]] == ["Bakhmut"]

@@ -29,7 +29,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..matching.answer import offset_from
 from ..matching.match import Match
+from ..matching.phrase import offset_before
 from .document import resolve_mentions
 from .geojson import to_feature
 
@@ -237,6 +239,9 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
     for (s, e, source, label, *_), m, q, written in zip(items, matches, queries, raw):
         if written != q:
             m = replace(m, query=written)
+        off = offset_before(text, s) if m.ok and m.offset is None else None
+        if off is not None:  # 'a village 13 km east of Oleshky': Oleshky, and the point meant
+            m = replace(m, offset=offset_from(m, *off))
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
             m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
                       alternatives=[Match_to_candidate(m)] + list(m.alternatives[:4]), head=m.head)

@@ -146,6 +146,23 @@ OFFSET_STAND_IN_KM = 20.0  # a town a phrase measures a distance from stands in 
 # (20 km: the finest radius the evaluation counts an answer right within)
 
 
+def offset_from(match: Match, km: float, bearing: float | None) -> Offset:
+    """The :class:`Offset` of a distance (and bearing) from the place ``match`` answers."""
+    off = Offset(km, bearing, match.name)
+    if bearing is not None and match.lat is not None:
+        lat, lon = offset_point(match.lat, match.lon, km, bearing)
+        off.lat, off.lon = round(lat, 5), round(lon, 5)
+    return off
+
+
+def describe_offset(off: Offset) -> str:
+    """'13 km east of Oleshky (about 46.6254, 32.8945)', '30 km from Kherson'."""
+    dist = f"{off.km:.1f}".removesuffix(".0")
+    if off.lat is None:
+        return f"{dist} km from {off.from_name}"
+    return f"{dist} km {_COMPASS[round(off.bearing / 45.0) % 8]} of {off.from_name} (about {off.lat:.4f}, {off.lon:.4f})"
+
+
 def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
     """What the phrase says around the name it was answered by, in ``best``'s hints, and the
     confidence that leaves: a natural feature or facility in the place, an area's name or a
@@ -162,15 +179,8 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         return
     if head.offset is not None:  # '13km east of Oleshky': answered with the town it is measured from
         km, bearing = head.offset
-        dist = f"{km:.1f}".removesuffix(".0")
-        best.offset = Offset(km, bearing, best.name)
-        if bearing is None:
-            best.hints.append(f"the phrase puts the place {dist} km from {best.name}: answered with {best.name}")
-        else:
-            lat, lon = offset_point(best.lat, best.lon, km, bearing)
-            best.offset.lat, best.offset.lon = round(lat, 5), round(lon, 5)
-            best.hints.append(f"the phrase puts the place {dist} km {_COMPASS[round(bearing / 45.0) % 8]} of "
-                              f"{best.name} (about {lat:.4f}, {lon:.4f}): answered with {best.name}")
+        best.offset = offset_from(best, km, bearing)
+        best.hints.append(f"the phrase puts the place {describe_offset(best.offset)}: answered with {best.name}")
         if km > OFFSET_STAND_IN_KM:  # the town stands in for a place that far off it
             best.confidence = min(best.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
     if inside is None and not head.feature and not context_parts and best.feature in INNER_AREA_LEVELS \

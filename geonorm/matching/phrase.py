@@ -178,11 +178,13 @@ _DISTANCE_LEADS = ("about", "some", "approximately", "approx.", "roughly", "arou
 _DISTANCE = (r"(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _DISTANCE_LEADS) + r")\s+)?"
              r"(?P<n>\d+(?:[.,]\d+)?)\s*"
              r"(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?|км)\.?\s+")
-_OFFSET_RE = re.compile(
-    _DISTANCE + r"(?:(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|[ns][ew]?|[ew]"
+_BEARING_FROM = (
+    r"(?:(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|[ns][ew]?|[ew]"
     r"|к\s+(?:северо-|юго-)?(?:северу|югу|востоку|западу)|на\s+(?:північн\w*\s+|південн\w*\s+)?"
-    r"(?:північ|південь|схід|захід))\s+)?(?P<prep>of|from|outside(?:\s+of)?|от|від)\s+(?P<rest>\S.*)$",
-    re.IGNORECASE)
+    r"(?:північ|південь|схід|захід))\s+)?(?P<prep>of|from|outside(?:\s+of)?|от|від)\s+")
+_OFFSET_RE = re.compile(_DISTANCE + _BEARING_FROM + r"(?P<rest>\S.*)$", re.IGNORECASE)
+# the same right before a name in running text ('shelled a village 13 km east of |Oleshky')
+_OFFSET_BEFORE_RE = re.compile(r"(?<![\w.,])" + _DISTANCE + _BEARING_FROM + r"$", re.IGNORECASE)
 # the steps of a path from a large area down, as tables and breadcrumbs write it ('Ukraine >
 # Donetsk oblast > Bakhmut', 'Ukraine/Donetsk/Bakhmut', 'Ukraine | Donetsk | Bakhmut')
 _ARROWS = r"\s*[>|→]\s*|\s+[»›]\s+"  # separators that are a path's steps only
@@ -289,6 +291,16 @@ def _offset(m: re.Match) -> tuple[float, float | None]:
     west = any(w in word for w in ("west", "запад", "захід"))
     x, y = east - west, north - south
     return km, (math.degrees(math.atan2(x, y)) % 360.0 if x or y else None)
+
+
+def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
+    """(km, bearing or None) of a distance written right before ``start`` in a running text
+    ('13 km east of ' before 'Oleshky'), or None."""
+    m = _OFFSET_BEFORE_RE.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    offset = _offset(m)
+    return offset if offset[0] <= MAX_OFFSET_KM else None
 
 
 def _split_prefix(raw: str) -> tuple[str, str]:
