@@ -998,11 +998,16 @@ def test_a_name_with_filler_words_is_not_a_guess_at_the_whole(resolver, query):
     assert m.id == 703448 and m.match_kind == "exact"
 
 
-@pytest.mark.parametrize("query", ["near", "near the village", "Oblast", "direction"])
+@pytest.mark.parametrize("query", ["near", "near the village", "Oblast", "direction", "the", "and", "in"])
 def test_generic_words_alone_are_no_match(resolver, query):
     # no place name in the query: an explicit no-match, not a fuzzy guess ('near' -> Nebraska)
     m = resolver.resolve(query)
     assert not m.ok and "generic words" in m.reason
+
+
+def test_a_generic_word_capitalized_may_still_be_a_town(resolver):
+    # ('the' in lower case was Teresina by the airport code THE at 0.87, 'and' Andorra by AND)
+    assert resolver.resolve("Of").name == "Of"  # the town in Trabzon province
 
 
 def test_an_area_keeps_its_name_from_a_town_that_has_it_only_as_an_alternate(resolver):

@@ -353,7 +353,8 @@ class Resolver:
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
-        if is_generic(text) and not self._heads.is_name(text):
+        if is_generic(text) and (text == text.lower() or not self._heads.is_name(text)):
+            # ('the', 'and' in lower case are words, not the codes THE and AND, or the town Of)
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
         turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
