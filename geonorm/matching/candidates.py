@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
-from ..names.keys import fold_key, skeleton_key, traded_vowels_key, ukrainian_forms
+from ..names.keys import fold_key, skeleton_key, skeleton_of_fold, traded_vowels_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
@@ -211,13 +211,18 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
 _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
 
 
-def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool = False) -> np.ndarray:
+def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np.ndarray:
     """Latin name forms of places in Ukraine that a Russian-form name ``form`` spells with other
     front vowels only (е ~ і, и ~ і: 'Клещеевка' ~ Кліщіївка, 'Peski' ~ Pisky): the Ukrainian
     name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses.
-    ``towns_only``: populated places only."""
-    traded = traded_vowels_key(fold_key(form))
-    rows = gaz.lookup("skeleton", skeleton_key(form))
+    ``towns_only``: populated places only; ``seen``: the keys looked up for the query already."""
+    fold = fold_key(form)
+    traded = traded_vowels_key(fold)
+    key = (skeleton_of_fold(fold), traded)
+    if traded == fold or key in seen:  # (no e to trade: the folded key found what there is)
+        return gaz.form_place[:0]
+    seen.add(key)
+    rows = gaz.lookup("skeleton", key[0])
     if len(rows) > MAX_LOOSE_ROWS:
         return rows[:0]
     places = gaz.form_place[rows].tolist()
@@ -332,12 +337,13 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             # only ('Dnepropetrovsk' is Dnipro by its old name, and no region by the trade)
             written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS]
             if script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows):
+                traded: set = set()
                 for form in (text, *ukrainian_forms(text), *sch_forms):
-                    add(_vowels_traded(gaz, form, towns_only=bool(written_rows)), "fold", VOWELS_TRADED)
+                    add(_vowels_traded(gaz, form, bool(written_rows), traded), "fold", VOWELS_TRADED)
                 for lemma in lemmas:  # 'в Клещеевке': Клещеевка, Кліщіївка; 'в Тоненьком': Тоненькое, Тоненьке
                     for form in ukrainian_forms(lemma):
                         add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk", lemma=lemma)
-                    add(_vowels_traded(gaz, lemma, towns_only=bool(written_rows)), "fold", VOWELS_TRADED, lemma=lemma)
+                    add(_vowels_traded(gaz, lemma, bool(written_rows), traded), "fold", VOWELS_TRADED, lemma=lemma)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
             hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}
