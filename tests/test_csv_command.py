@@ -167,7 +167,7 @@ def test_output_without_permission(tmp_path):
 
 def test_review_roundtrip(tmp_path, resolver):
     p = tmp_path / "in.csv"
-    p.write_text("where\nGorlovka\nAlexandrovka\nZaitsevo\nGorlovka\nxqzzyv\n", encoding="utf-8")
+    p.write_text("where\nGorlovka\nStepanivka\nZaitsevo\nGorlovka\nxqzzyv\n", encoding="utf-8")
     out, review = tmp_path / "out.csv", tmp_path / "review.csv"
     rep = normalize_csv(p, out, "where", review=review, review_threshold=0.6, progress=False,
                         resolver=resolver)
@@ -175,12 +175,12 @@ def test_review_roundtrip(tmp_path, resolver):
     assert rep.review_rows == len(rows) >= 2
     nums = [int(r["row"]) for r in rows]
     assert 1 not in nums and 4 not in nums  # confident rows are not for review
-    alexandrovka = next(r for r in rows if r["value"] == "Alexandrovka")
-    assert alexandrovka["alt1_id"] and "corrected_id" in alexandrovka
-    # a person picks the runner-up for Alexandrovka (one of many), and says 'xqzzyv' is no place
-    chosen = alexandrovka["alt1_id"]
+    stepanivka = next(r for r in rows if r["value"] == "Stepanivka")
+    assert stepanivka["alt1_id"] and "corrected_id" in stepanivka
+    # a person picks the runner-up for Stepanivka (one of dozens), and says 'xqzzyv' is no place
+    chosen = stepanivka["alt1_id"]
     for r in rows:
-        if r["value"] == "Alexandrovka":
+        if r["value"] == "Stepanivka":
             r["corrected_id"] = chosen
         elif r["value"] == "xqzzyv":
             r["corrected_id"] = "none"
@@ -193,7 +193,7 @@ def test_review_roundtrip(tmp_path, resolver):
     rep2 = apply_review(out, review, final, resolver=resolver)
     after = _read(final)
     assert rep2.reviewed_rows == 2 and len(after) == len(before) == 5
-    i = list(after["where"]).index("Alexandrovka")
+    i = list(after["where"]).index("Stepanivka")
     assert after["geo_id"][i] == chosen and after["geo_match_kind"][i] == "reviewed"
     assert "review file" in after["geo_explanation"][i]
     assert after["geo_id"][4] == ""

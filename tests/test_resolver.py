@@ -1751,6 +1751,19 @@ def test_a_russian_form_in_an_oblique_case_reaches_the_ukrainian_name(resolver, 
     assert (m.name, m.match_kind, m.inflected) == (name, "transliteration", True), m.explain()
 
 
+@pytest.mark.parametrize("phrase, name", [
+    # GeoNames gives Donetsk the alternate name 'Aleksandrovka' (a village on its site): it was
+    # the answer at 0.71 among dozens of Oleksandrivkas in the oblast; Malynivka, 'Novoselivka'
+    ("Aleksandrovka, Donetsk region", "Oleksandrivka"),
+    ("Novoselivka, Zaporizhzhia oblast", "Novoselivka"),
+])
+def test_another_places_alternate_name_gives_way_to_a_common_village_name(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name, m.explain()
+    others = [a for a in m.alternatives if a.name != name]
+    assert others and all(a.confidence < 0.5 for a in others)  # (Donetsk, Malynivka among them)
+
+
 def test_vowels_traded_keep_endings_apart():
     from geonorm.names.keys import fold_key, traded_vowels_key
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))

@@ -3,6 +3,8 @@ the areas the phrase names, into the explained answer (``Ranker.rank``), or the 
 named area when the place itself is not in the gazetteer (``Ranker.area_answer``)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import math
 from dataclasses import replace
 
@@ -27,6 +29,7 @@ from .phrase import COMMUNITY_WORDS, Part
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
+_OWN_NAME_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}  # (and romanized)
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
 _MAX_CANDIDATES = 400
 GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
@@ -37,6 +40,13 @@ ALIAS_TOWN_SHARE = 0.25
 # a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
 OWN_TOWN_SHARE = 0.01
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
+
+
+def _russian_form_of_own_name(form_text: str, place) -> bool:
+    """Is the Latin name the Russian form of the place's own (Ukrainian) name ('Aleksandrovka'
+    for Oleksandrivka)?"""
+    own = fold_key(place.name)
+    return any(fold_key(f) == own for f in ukrainian_forms(form_text))
 
 
 def _spelling_of_own_name(form_text: str, place) -> bool:
@@ -138,6 +148,13 @@ class Ranker:
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
         q_spellings: set[str] = set()  # (made when a folded hit first needs them)
+        # the regions where the query is the own name (or its romanization, or Ukrainian form) of
+        # two places or more, a common village name: there an alternate name of another place is
+        # the lesser reading ('Aleksandrovka, Donetsk region': the Oleksandrivkas, not Donetsk by
+        # an old name of its site)
+        own_regions = Counter((gaz.country_code_of(r), gaz.admin1_code_of(r)) for r in rows
+                              if evidence[r].via in NAME_VIAS
+                              and int(gaz.form_kind[evidence[r].form_row]) in _OWN_NAME_KINDS)
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -156,8 +173,15 @@ class Ranker:
                 # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
                 # official name
                 kind = NameKind.PREFERRED
+            common_elsewhere = kind == NameKind.ALTERNATE and own_regions[(place.country_code, place.admin1_code)] >= 2 \
+                and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
-            s = scoring.string_score("skeleton" if guess else ev.via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
+            # name in the other language, not a looser key)
+            via = "skeleton" if guess else "roman" if ev.query_scheme == "ru→uk" else ev.via
+            s = scoring.string_score(via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            if common_elsewhere:
+                s += scoring.OTHER_PLACES_NAME
             if guess and written_hit:
                 # a guessed spelling pays its letter slips when the query is some place's name
                 # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
@@ -195,6 +219,8 @@ class Ranker:
                 (ev.via != "fold" or not written_hit)
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
+            if common_elsewhere:
+                notes.append(f"{gaz.form_text[ev.form_row]!r} is the name of other places in its region")
             if ev.named_after:
                 notes.append(f"{head.whole_name if head else text!r} names the "
                              f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")

@@ -40,6 +40,8 @@ DOTTED_ABBREVIATION = 3.0  # the query ends with '.' and matched an abbreviation
 UKRAINIAN_SCHEMES = frozenset({"ua_national_2010", "dstu_9112", "german_uk", "polish_uk"})
 FOREIGN_SCHEME = -0.6
 FEATURE_WORD_MATCH = 0.9
+# an alternate name of a place in a region where it is the own name of two places or more
+OTHER_PLACES_NAME = -1.5
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
