@@ -971,6 +971,15 @@ def test_a_distance_from_a_town_is_where_the_place_lies(resolver):
     assert resolver.resolve("Pisky, 10 km NW of Donetsk").name == "Pisky"
 
 
+def test_near_a_city_an_oblast_is_named_after_is_near_the_city(resolver):
+    # 'on the outskirts of Donetsk': the Lozove within reach of the city, not any of the oblast's
+    donetsk = resolver.resolve("Donetsk")
+    m = resolver.resolve("Lozove, on the outskirts of Donetsk")
+    assert m.name == "Lozove" and m.confidence > 0.7
+    assert haversine_km(m.lat, m.lon, donetsk.lat, donetsk.lon) < 40
+    assert resolver.resolve("Lozove, Donetsk region").confidence < 0.5  # the oblast: several
+
+
 def test_a_distance_alone_is_answered_with_its_town(resolver):
     near, far = resolver.resolve("3 km north of Kharkiv"), resolver.resolve("25 km south of Kharkiv")
     assert near.name == far.name == "Kharkiv"

@@ -115,6 +115,12 @@ class PhraseAreas:
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
+            if rows and candidates and (part.near or part.feature == "populated place"):
+                # 'on the outskirts of Donetsk', 'near Donetsk city': the city, not the oblast named
+                # after it, when a candidate lies within its reach
+                city = [r for r in self.towns_named(part.text, within=rows)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
+                if city and any(self.inside_any(c, gaz.place(c), city) for c in candidates[:50]):
+                    rows = city
             if rows:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near:
