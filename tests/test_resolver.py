@@ -123,6 +123,24 @@ def test_coordinates_written_in_a_phrase_are_its_near_point(resolver):
     assert resolver.resolve("Kyiv, 2.5 km").name == "Kyiv"  # a distance is not a point
 
 
+@pytest.mark.parametrize("written, point", [
+    ("48°37'40.4\"N 38°31'26.0\"E", (48.627889, 38.523889)),  # as a map copies it
+    ("48°37′40″N 38°31′26″E", (48.627778, 38.523889)),
+    ("48°37.673'N, 38°31.433'E", (48.627883, 38.523883)),
+    ("N48.6279 E38.5239", (48.6279, 38.5239)),
+    ("33.9249S 18.4241E", (-33.9249, 18.4241)),  # a southern hemisphere is negative
+    ("40°26′46″N 79°58′56″W", (40.446111, -79.982222)),
+])
+def test_coordinates_in_degrees_minutes_seconds_and_hemispheres(resolver, written, point):
+    from geonorm.matching.phrase import coordinates_in
+    assert coordinates_in(f"Pervomaisk {written}") == (point, "Pervomaisk")
+
+
+def test_coordinates_in_degrees_and_minutes_are_a_near_point(resolver):
+    m = resolver.resolve("Pervomaisk 48°37'40.4\"N 38°31'26.0\"E")  # it was the town in Mykolaiv oblast
+    assert m.admin1 == "Luhanska oblast" and "coordinates written in the query" in m.hints[0]
+
+
 def test_a_street_is_not_the_place(resolver):
     # 'Davydenko Street' was a village Davydenko in Chechnya
     assert resolver.resolve("Davydenko Street, Chervonohvardiiskyi district of Makiivka").name == "Makiyivka"

@@ -440,18 +440,44 @@ def _feature_word(word: str, trailing: bool = False) -> str | None:
     return _FEATURE_WORDS.get(key, _TRAILING_FEATURE_WORDS.get(key) if trailing else None)
 
 
-# "… Kharkiv Oblast @GeoConfirmed 49.23796, 37.86989": decimal degrees written in the phrase
+# "… Kharkiv Oblast @GeoConfirmed 49.23796, 37.86989": decimal degrees written in the phrase,
+# with or without hemisphere letters after or before ('48.6279N 38.5239E', 'N48.6279 E38.5239')
 _COORDS_RE = re.compile(
-    r"(?<![\w.])(?P<lat>[-+]?\d{1,2}\.\d{3,})°?\s*[NS]?\s*[,;/ ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,})°?\s*[EW]?(?![\w.])")
+    r"(?<![\w.])(?P<lath>[NS]\s*)?(?P<lat>[-+]?\d{1,2}\.\d{3,})°?\s*(?P<lath2>[NS])?\s*[,;/ ]\s*"
+    r"(?P<lonh>[EW]\s*)?(?P<lon>[-+]?\d{1,3}\.\d{3,})°?\s*(?P<lonh2>[EW])?(?![\w.])")
+# degrees, minutes (and seconds) with their hemispheres, as maps and encyclopedias write them:
+# 48°37'40.4"N 38°31'26.0"E, 48°35′N 38°00′E, 48°37.673'N, 38°31.433'E
+_MINUTES, _SECONDS = r"\s*['′’]\s*", r"\s*(?:\"|″|''|”|′′)\s*"
+_DMS = (r"(?P<{0}d>\d{{1,3}})\s*°\s*(?:(?P<{0}m>\d{{1,2}}(?:\.\d+)?)" + _MINUTES
+        + r"(?:(?P<{0}s>\d{{1,2}}(?:\.\d+)?)" + _SECONDS + r")?)?(?P<{0}h>[{1}])")
+_DMS_RE = re.compile(r"(?<![\w.])" + _DMS.format("lat", "NS") + r"\s*[,;/]?\s*" + _DMS.format("lon", "EW") + r"(?!\w)")
+
+
+def _degrees(m: re.Match, axis: str) -> float:
+    """Signed decimal degrees of one axis of a :data:`_DMS_RE` match."""
+    value = float(m[axis + "d"]) + float(m[axis + "m"] or 0) / 60 + float(m[axis + "s"] or 0) / 3600
+    return -value if m[axis + "h"] in "SW" else value
 
 
 def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
-    """((lat, lon), the phrase without them) for the first decimal-degree pair written in a
-    phrase (three or more decimals, valid ranges); (None, phrase) when there is none."""
+    """((lat, lon), the phrase without them) for the first pair of coordinates written in a
+    phrase: decimal degrees (three or more decimals) or degrees, minutes and seconds with their
+    hemispheres, in valid ranges; (None, phrase) when there is none."""
+    found = []
     for m in _COORDS_RE.finditer(phrase):
-        lat, lon = float(m.group("lat")), float(m.group("lon"))
+        lat, lon = float(m["lat"]), float(m["lon"])
+        if "S" in (m["lath"] or "") + (m["lath2"] or ""):
+            lat = -abs(lat)
+        if "W" in (m["lonh"] or "") + (m["lonh2"] or ""):
+            lon = -abs(lon)
+        found.append((m.start(), m.end(), lat, lon))
+        break
+    for m in _DMS_RE.finditer(phrase):
+        found.append((m.start(), m.end(), _degrees(m, "lat"), _degrees(m, "lon")))
+        break
+    for start, end, lat, lon in sorted(found):
         if -90 <= lat <= 90 and -180 <= lon <= 180:
-            return (lat, lon), (phrase[:m.start()] + " " + phrase[m.end():]).strip()
+            return (round(lat, 6), round(lon, 6)), (phrase[:start] + " " + phrase[end:]).strip()
     return None, phrase
 
 
