@@ -998,6 +998,17 @@ def test_near_a_city_an_oblast_is_named_after_is_near_the_city(resolver):
     assert resolver.resolve("Lozove, Donetsk region").confidence < 0.5  # the oblast: several
 
 
+def test_places_listed_together_lie_near_each_other(resolver):
+    # dozens of Pisky; the one 18 km from an Opytne (by Donetsk airport) is meant
+    m = resolver.resolve("between Pisky and Opytne")
+    assert (m.name, m.admin1) == ("Pisky", "Donetska oblast") and 0.5 < m.confidence <= 0.75
+    assert "lists it with Opytne" in m.explain() and m.other_places == ["Opytne"]
+    assert m.confidence + sum(a.confidence for a in m.alternatives) <= 1.0
+    opytne = resolver.resolve("Opytne and Pisky")  # not the Opytne in Bakhmut raion, far from any Pisky
+    assert opytne.admin1 == "Donetska oblast" and "lists it with Pisky" in opytne.explain()
+    assert resolver.resolve("Kyiv and Lviv").name == "Kyiv"  # a sure first place stands alone
+
+
 def test_a_distance_alone_is_answered_with_its_town(resolver):
     near, far = resolver.resolve("3 km north of Kharkiv"), resolver.resolve("25 km south of Kharkiv")
     assert near.name == far.name == "Kharkiv"

@@ -9,6 +9,9 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy as np
+from shapely.geometry import Point
+
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
@@ -46,6 +49,11 @@ _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # the place: reports round distances and bearings (eight compass points)
 OFFSET_MARGIN, OFFSET_MARGIN_KM = 0.75, 10.0
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
+# places a phrase lists together: an answer this sure stands alone; else a namesake of the first
+# within LISTED_KM of a namesake of another (of the first LISTED_MAX, each with LISTED_NAMESAKES
+# looked at) is looked for near it
+LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
+LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not proof)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
@@ -302,6 +310,8 @@ class Resolver:
             found = self._resolve(turned, hints, limit, min_conf, context)
             if f"phrase part {owner.group(1)!r} names its area" in found.hints:  # (not 'Wilson's Farm')
                 return replace(found, query=text, hints=[*found.hints, f"read as {turned!r}"])
+        if m.ok and m.other_places and m.confidence < LISTED_SURE and hints.near is None and context is None:
+            m = self._listed_together(text, m, hints, limit, min_conf)
         if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
             return m
         for raw in m.other_places:
@@ -312,6 +322,41 @@ class Resolver:
                 others = [o for o in [m.head, *m.other_places] if o and o != raw]
                 return replace(alt, query=text, hints=[*alt.hints, note], other_places=others)
         return m
+
+    def _listed_together(self, text: str, m: Match, hints: Hints, limit: int, min_conf: float | None) -> Match:
+        """Places a phrase lists together lie near each other ('between Pisky and Opytne',
+        'Vodiane - Pisky'): of the first place's namesakes, the one alone within
+        :data:`LISTED_KM` of a namesake of another place listed is looked for near it."""
+        points = []  # (lat, lon, name) of every namesake of the other places listed
+        for raw in m.other_places[:LISTED_MAX]:
+            other = self._resolve(raw, hints, LISTED_NAMESAKES, None)
+            if other.ok:
+                points += [(c.lat, c.lon, c.name) for c in [other, *other.alternatives] if c.lat is not None]
+        if not points:
+            return m
+        lats, lons = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+        wide = self._resolve(text, hints, LISTED_NAMESAKES, None)  # the first place's namesakes
+        paired = []
+        for c in [wide, *wide.alternatives]:
+            if c.lat is None:
+                continue
+            d = haversine_km(c.lat, c.lon, lats, lons)
+            if float(d.min()) <= LISTED_KM:
+                paired.append((c, points[int(d.argmin())], float(d.min())))
+        if len(paired) != 1:  # none, or namesakes near several: the list settles nothing
+            return m
+        c, (lat, lon, name), km = paired[0]
+        around = Point(c.lon, c.lat).buffer(0.01)  # (the namesake's own point)
+        # (looked for there as near a point given: the pairing is evidence as such a point is)
+        found = self._resolve(text, replace(hints, within=around, near=(c.lat, c.lon)), limit, min_conf)
+        if not found.ok or found.id != c.id:
+            return m
+        note = f"the phrase lists it with {name}, {km:.0f} km off: places listed together lie near each other"
+        conf = min(found.confidence, LISTED_CONFIDENCE)
+        others = [replace(a, confidence=round(a.confidence * (1.0 - conf), 4))  # (they share what is left)
+                  for a in [candidate_of(m), *m.alternatives] if a.id != c.id][:max(len(m.alternatives), 1)]
+        return replace(found, confidence=conf, alternatives=others,
+                       hints=[note, *[h for h in found.hints if "'near' point" not in h]])
 
     def _big_or_area(self, text: str) -> bool:
         """Is ``text`` as written the name of an area or of a town of 50,000 people or more?"""
