@@ -335,10 +335,13 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
             # gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане), but then towns
             # only ('Dnepropetrovsk' is Dnipro by its old name, and no region by the trade)
-            written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS]
-            if script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows):
+            forms = (text, *ukrainian_forms(text), *sch_forms)
+            written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS] \
+                if lemmas or any("e" in fold_key(f)[:-1] for f in forms) else None  # (None: nothing to trade)
+            if written_rows is not None and (
+                    script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows)):
                 traded: set = set()
-                for form in (text, *ukrainian_forms(text), *sch_forms):
+                for form in forms:
                     add(_vowels_traded(gaz, form, bool(written_rows), traded), "fold", VOWELS_TRADED)
                 for lemma in lemmas:  # 'в Клещеевке': Клещеевка, Кліщіївка; 'в Тоненьком': Тоненькое, Тоненьке
                     for form in ukrainian_forms(lemma):

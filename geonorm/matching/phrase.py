@@ -453,6 +453,9 @@ _DMS = (r"(?P<{0}d>\d{{1,3}})\s*°\s*(?:(?P<{0}m>\d{{1,2}}(?:\.\d+)?)" + _MINUTE
 _DMS_RE = re.compile(r"(?<![\w.])" + _DMS.format("lat", "NS") + r"\s*[,;/]?\s*" + _DMS.format("lon", "EW") + r"(?!\w)")
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
 def _degrees(m: re.Match, axis: str) -> float:
     """Signed decimal degrees of one axis of a :data:`_DMS_RE` match."""
     value = float(m[axis + "d"]) + float(m[axis + "m"] or 0) / 60 + float(m[axis + "s"] or 0) / 3600
@@ -463,6 +466,8 @@ def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
     """((lat, lon), the phrase without them) for the first pair of coordinates written in a
     phrase: decimal degrees (three or more decimals) or degrees, minutes and seconds with their
     hemispheres, in valid ranges; (None, phrase) when there is none."""
+    if not _ANY_DIGIT_RE.search(phrase):
+        return None, phrase
     found = []
     for m in _COORDS_RE.finditer(phrase):
         lat, lon = float(m["lat"]), float(m["lon"])

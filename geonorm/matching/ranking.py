@@ -3,7 +3,6 @@ the areas the phrase names, into the explained answer (``Ranker.rank``), or the 
 named area when the place itself is not in the gazetteer (``Ranker.area_answer``)."""
 from __future__ import annotations
 
-from collections import Counter
 
 import math
 from dataclasses import replace
@@ -40,6 +39,18 @@ ALIAS_TOWN_SHARE = 0.25
 # a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
 OWN_TOWN_SHARE = 0.01
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
+
+
+def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, str], int]:
+    """How many of ``rows`` each (country, first-level area) holds that the query names by their
+    own name (or its romanization, or Ukrainian form)."""
+    out: dict[tuple[str, str], int] = {}
+    for r in rows:
+        ev = evidence[r]
+        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS:
+            key = (gaz.country_code_of(r), gaz.admin1_code_of(r))
+            out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _russian_form_of_own_name(form_text: str, place) -> bool:
@@ -127,14 +138,6 @@ class Ranker:
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
-        # the Ukrainian form of a Russian-form name ('Tonenkoye' ~ Tonenke, 'Nevelskoye' ~
-        # Nevelske, which the folded key reaches by itself): a name too, beside which a guess at
-        # another spelling pays its slips beyond one (not Ténenkou, Mali, by a skeleton; not
-        # Nevel'sk; but 'Pervomaiskoye' may be the town Pervomaiskyi, a slip off, as the village)
-        said = {head.text if head is not None else text} | {evidence[r].lemma for r in rows if evidence[r].lemma}
-        uk_keys = {fold_key(f) for name in said for f in ukrainian_forms(name)}  # ('в Тоненьком': Тоненькое)
-        ukrainian_form_hit = bool(uk_keys) and any(
-            evidence[r].via == "fold" and fold_key(gaz.form_text[evidence[r].form_row]) in uk_keys for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
         # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
         # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
@@ -144,7 +147,8 @@ class Ranker:
             guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
                                                 score_cutoff=4)
                                 for r in rows if respelled_row(gaz, r, evidence[r])})
-        fewest_edits = 1 if ukrainian_form_hit else min(guess_edits.values(), default=0)
+        fewest_edits = 1 if guess_edits and self._ukrainian_form_hit(text, head, rows, evidence) \
+            else min(guess_edits.values(), default=0)
         # the spellings the head was looked up as ('Petrovsky' and 'Petrovsky district', slash
         # variants): a folded hit's slips count beside a name as written only
         q_spellings: set[str] = set()  # (made when a folded hit first needs them)
@@ -152,9 +156,7 @@ class Ranker:
         # two places or more, a common village name: there an alternate name of another place is
         # the lesser reading ('Aleksandrovka, Donetsk region': the Oleksandrivkas, not Donetsk by
         # an old name of its site)
-        own_regions = Counter((gaz.country_code_of(r), gaz.admin1_code_of(r)) for r in rows
-                              if evidence[r].via in NAME_VIAS
-                              and int(gaz.form_kind[evidence[r].form_row]) in _OWN_NAME_KINDS)
+        own_regions: dict | None = None  # (counted when an alternate name is first met)
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
@@ -173,8 +175,12 @@ class Ranker:
                 # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
                 # official name
                 kind = NameKind.PREFERRED
-            common_elsewhere = kind == NameKind.ALTERNATE and own_regions[(place.country_code, place.admin1_code)] >= 2 \
-                and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
+            common_elsewhere = False
+            if kind == NameKind.ALTERNATE and len(rows) > 2:
+                if own_regions is None:
+                    own_regions = _own_name_regions(gaz, rows, evidence)
+                common_elsewhere = own_regions.get((place.country_code, place.admin1_code), 0) >= 2 \
+                    and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
             # name in the other language, not a looser key)
@@ -336,6 +342,18 @@ class Ranker:
                                             f"{slips} letters off", alternatives=[candidate_of(best)] + best.alternatives,
                          head=best.head)
         return best
+
+    def _ukrainian_form_hit(self, text: str, head: Part | None, rows, evidence) -> bool:
+        """Is a candidate reached by the Ukrainian form of a Russian-form name ('Tonenkoye' ~
+        Tonenke, 'Nevelskoye' ~ Nevelske, which the folded key reaches by itself; 'в Тоненьком'
+        by its nominative Тоненькое)? Beside it a guess at another spelling pays its slips beyond
+        one (not Ténenkou, Mali, by a skeleton; not Nevel'sk; but 'Pervomaiskoye' may be the town
+        Pervomaiskyi, a slip off, as well as the village)."""
+        gaz = self.gazetteer
+        said = {head.text if head is not None else text} | {evidence[r].lemma for r in rows if evidence[r].lemma}
+        uk_keys = {fold_key(f) for name in said for f in ukrainian_forms(name)}
+        return bool(uk_keys) and any(evidence[r].via == "fold" and fold_key(gaz.form_text[evidence[r].form_row]) in uk_keys
+                                     for r in rows)
 
     def _slips(self, written: str, row: int) -> int:
         """Letter edits between a Latin query and the closest name of the place it was guessed to
