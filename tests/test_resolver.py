@@ -134,6 +134,7 @@ def test_coordinates_written_in_a_phrase_are_its_near_point(resolver):
 def test_coordinates_in_degrees_minutes_seconds_and_hemispheres(resolver, written, point):
     from geonorm.matching.phrase import coordinates_in
     assert coordinates_in(f"Pervomaisk {written}") == (point, "Pervomaisk")
+    assert coordinates_in(f"95.1234, 200.12345 {written}")[0] == point  # (an invalid pair first is passed over)
 
 
 def test_coordinates_in_degrees_and_minutes_are_a_near_point(resolver):
@@ -1007,6 +1008,7 @@ def test_places_listed_together_lie_near_each_other(resolver):
     opytne = resolver.resolve("Opytne and Pisky")  # not the Opytne in Bakhmut raion, far from any Pisky
     assert opytne.admin1 == "Donetska oblast" and "lists it with Pisky" in opytne.explain()
     assert resolver.resolve("Kyiv and Lviv").name == "Kyiv"  # a sure first place stands alone
+    assert not resolver.resolve("between Pisky and Opytne", min_confidence=0.8).ok  # (capped at 0.75)
 
 
 def test_a_distance_alone_is_answered_with_its_town(resolver):

@@ -456,6 +456,16 @@ _DMS_RE = re.compile(r"(?<![\w.])" + _DMS.format("lat", "NS") + r"\s*[,;/]?\s*" 
 _ANY_DIGIT_RE = re.compile(r"\d")
 
 
+def _decimal(m: re.Match) -> tuple[float, float]:
+    """Signed (lat, lon) of a :data:`_COORDS_RE` match (S and W negative)."""
+    lat, lon = float(m["lat"]), float(m["lon"])
+    if "S" in (m["lath"] or "") + (m["lath2"] or ""):
+        lat = -abs(lat)
+    if "W" in (m["lonh"] or "") + (m["lonh2"] or ""):
+        lon = -abs(lon)
+    return lat, lon
+
+
 def _degrees(m: re.Match, axis: str) -> float:
     """Signed decimal degrees of one axis of a :data:`_DMS_RE` match."""
     value = float(m[axis + "d"]) + float(m[axis + "m"] or 0) / 60 + float(m[axis + "s"] or 0) / 3600
@@ -468,18 +478,8 @@ def coordinates_in(phrase: str) -> tuple[tuple[float, float] | None, str]:
     hemispheres, in valid ranges; (None, phrase) when there is none."""
     if not _ANY_DIGIT_RE.search(phrase):
         return None, phrase
-    found = []
-    for m in _COORDS_RE.finditer(phrase):
-        lat, lon = float(m["lat"]), float(m["lon"])
-        if "S" in (m["lath"] or "") + (m["lath2"] or ""):
-            lat = -abs(lat)
-        if "W" in (m["lonh"] or "") + (m["lonh2"] or ""):
-            lon = -abs(lon)
-        found.append((m.start(), m.end(), lat, lon))
-        break
-    for m in _DMS_RE.finditer(phrase):
-        found.append((m.start(), m.end(), _degrees(m, "lat"), _degrees(m, "lon")))
-        break
+    found = [(m.start(), m.end(), *_decimal(m)) for m in _COORDS_RE.finditer(phrase)]
+    found += [(m.start(), m.end(), _degrees(m, "lat"), _degrees(m, "lon")) for m in _DMS_RE.finditer(phrase)]
     for start, end, lat, lon in sorted(found):
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return (round(lat, 6), round(lon, 6)), (phrase[:start] + " " + phrase[end:]).strip()

@@ -341,8 +341,9 @@ class Resolver:
             if c.lat is None:
                 continue
             d = haversine_km(c.lat, c.lon, lats, lons)
-            if float(d.min()) <= LISTED_KM:
-                paired.append((c, points[int(d.argmin())], float(d.min())))
+            nearest = int(d.argmin())
+            if float(d[nearest]) <= LISTED_KM:
+                paired.append((c, points[nearest], float(d[nearest])))
         if len(paired) != 1:  # none, or namesakes near several: the list settles nothing
             return m
         c, (lat, lon, name), km = paired[0]
@@ -351,8 +352,10 @@ class Resolver:
         found = self._resolve(text, replace(hints, within=around, near=(c.lat, c.lon)), limit, min_conf)
         if not found.ok or found.id != c.id:
             return m
-        note = f"the phrase lists it with {name}, {km:.0f} km off: places listed together lie near each other"
         conf = min(found.confidence, LISTED_CONFIDENCE)
+        if min_conf is not None and conf < min_conf:  # (capped below what the caller asks: as it was)
+            return m
+        note = f"the phrase lists it with {name}, {km:.0f} km off: places listed together lie near each other"
         others = [replace(a, confidence=round(a.confidence * (1.0 - conf), 4))  # (they share what is left)
                   for a in [candidate_of(m), *m.alternatives] if a.id != c.id][:max(len(m.alternatives), 1)]
         return replace(found, confidence=conf, alternatives=others,
