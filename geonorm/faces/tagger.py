@@ -649,7 +649,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
-        if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and _SETTLEMENT_MARK_RE.search(text, 0, s):
+        if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s):
             # 'н.п. Клещеевка', 'в селе Андреевка': the text says a settlement is named, in a
             # form the gazetteer reaches; the document's other places settle which namesake
             pass
