@@ -372,6 +372,16 @@ def test_a_village_after_a_settlement_word_is_found_however_unsure(resolver):
     assert extract("Письмо от Зеленского.", resolver=resolver) == []  # (a surname: no marker)
 
 
+def test_russian_text_names_a_big_town_in_a_case_and_persons_are_no_places(resolver):
+    # 'под Покровском': also the case form of Покровское (many villages), 0.24 alone: was left out
+    found = {m.text: m.match.name for m in extract("Бои идут под Покровском.", resolver=resolver)}
+    assert found == {"Покровском": "Pokrovsk"}
+    # a source after 'по словам' (was Surovikino at 0.83); Putin's genitive is no Putina, Peru
+    found = {m.text: m.match.name for m in
+             extract("По словам Суровикина, встреча Путина и Лукашенко прошла в Минске.", resolver=resolver)}
+    assert found == {"Минске": "Minsk"}
+
+
 def test_a_russian_form_after_near_is_found_and_settled_by_the_document(resolver):
     # 'Kleshcheevka' is the Russian form of Кліщіївка; alone it is unsure (a Kleshchevka in
     # Russia); after 'near' it was left out, and Bakhmut, 10 km off, settles it

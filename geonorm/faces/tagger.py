@@ -523,6 +523,12 @@ _SETTLEMENT_MARK_RE = re.compile(
     r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|селе|селі|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|селище|селищі|"
     r"г\.|город|городе|місто|місті|деревня|деревне|станица|станице|хутор|хуторе)\s+$", re.IGNORECASE)
 INFLECTED_MIN_CONFIDENCE = 0.5
+INFLECTED_TOWN_CONFIDENCE, INFLECTED_TOWN_POPULATION = 0.2, 50_000
+# prepositions that say where, with the case they govern ('у', 'с', 'от', 'к', 'по' name persons as often)
+_WHERE_PREPOSITIONS = frozenset("в во под около возле близ вблизи из изо до за у під біля поблизу із зі".split()) - {"у"}
+# words that name a source, not a place, before a name in a case: 'по словам Суровикина', 'за словами Сирського'
+_SPEECH_FRAME_RE = re.compile(r"(?<!\w)(?:по\s+(?:словам|мнению|заявлению|версии|оценке)|за\s+словами|на\s+думку)\s+$",
+                              re.IGNORECASE)
 FUZZY_MIN_POPULATION = 10_000
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
 _TYPO_COUNTRIES = cyrillic_script_countries()
@@ -654,10 +660,14 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # form the gazetteer reaches; the document's other places settle which namesake
             pass
         elif m.inflected:
-            # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative
-            if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
+            # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative; after a
+            # preposition that says where ('под Покровском', whose case form is also Покровское's,
+            # many villages' name) a big town's reading needs less
+            least = INFLECTED_TOWN_CONFIDENCE if prev is not None and prev[1].lower() in _WHERE_PREPOSITIONS \
+                and m.population >= INFLECTED_TOWN_POPULATION else INFLECTED_MIN_CONFIDENCE
+            if m.confidence < least or _sentence_initial(text, s) or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
                     m.feature == "populated place" and m.population < 1000):
-                continue
+                continue  # (after 'по словам' a source is named: 'По словам Суровикина' is no Surovikino)
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
             # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people)
@@ -681,8 +691,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if m.confidence < least or (m.feature == "populated place" and m.population < 1000):
                 continue
         elif m.match_kind == "transliteration" and _CYRILLIC_CAPITAL.match(w):
-            # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk)
-            if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s):
+            # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk); of a small
+            # place abroad only by chance ('Путина', Putin's genitive, is no Putina, Peru)
+            if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
+                    m.country_code not in _TYPO_COUNTRIES and m.population < FUZZY_MIN_POPULATION * 10):
                 continue
         elif m.match_kind == "transliteration":
             # a spelling one edit from a romanized name: ambiguity is settled jointly later
