@@ -382,6 +382,13 @@ def test_russian_text_names_a_big_town_in_a_case_and_persons_are_no_places(resol
     assert found == {"Минске": "Minsk"}
 
 
+def test_a_hyphenated_cyrillic_name_in_a_case_is_one_word(resolver):
+    # 'Нью-Йорка', 'Ростовом-на-Дону': capitals after a hyphen kept them from being proposed
+    found = {m.text: m.match.name for m in extract("Он прилетел из Нью-Йорка в Ростов. Бои под Ростовом-на-Дону.",
+                                                  resolver=resolver)}
+    assert found["Нью-Йорка"] == "New York City" and found["Ростовом-на-Дону"] == "Rostov-on-Don"
+
+
 def test_a_russian_form_after_near_is_found_and_settled_by_the_document(resolver):
     # 'Kleshcheevka' is the Russian form of Кліщіївка; alone it is unsure (a Kleshchevka in
     # Russia); after 'near' it was left out, and Bakhmut, 10 km off, settles it

@@ -536,6 +536,11 @@ _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
 _LETTERS = re.compile(r"[-'’ʼ]")
+_HYPHEN_CAPITAL = re.compile(r"-[^\W\d_]")  # a Cyrillic name's parts may each be capitalized ('Нью-Йорка')
+
+
+def _lower_after_hyphen(m: re.Match) -> str:
+    return m.group(0).lower()
 
 
 _NATURE_LEAD_WORDS = frozenset(w.capitalize() for w in NATURE_LEAD)
@@ -606,7 +611,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     extra = []
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
-        if len(w) < 5 or not w[0].isupper() or not w[1:].islower() or not (
+        if len(w) < 5 or not w[0].isupper() or not (_HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w)
+                                                     else w[1:]).islower() or not (
                 _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha():
             continue  # ('Куп'янська' is a word, 'We're' is not)
         j = bisect.bisect_right(starts, s) - 1
