@@ -1360,6 +1360,7 @@ def test_case_forms_are_proposals_the_gazetteer_must_hold():
     assert "часів яр" in nominatives("Часового Яру")
     assert "новая каховка" in nominatives("Новой Каховке")
     assert "кринки" in word_nominatives("Кринок")  # a plural's genitive ('біля Кринок')
+    assert "сумы" in word_nominatives("Сумам") and "черкаси" in word_nominatives("Черкасам")  # plural datives
     assert word_nominatives("Paris") == ("paris",)  # only Cyrillic words are declined
     assert nominatives("Курська область") == []  # nominative already: not a genitive 'Курськ область'
     assert "Бахмуті" not in nominatives("Бахмуті")  # the phrase as written is the caller's
