@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..matching.answer import offset_from
+from ..matching.answer import candidate_of, offset_from
 from ..matching.match import Match
 from ..matching.phrase import offset_before
 from .document import resolve_mentions
@@ -244,20 +244,13 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
             m = replace(m, offset=offset_from(m, *off))
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
             m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
-                      alternatives=[Match_to_candidate(m)] + list(m.alternatives[:4]), head=m.head)
+                      alternatives=[candidate_of(m)] + list(m.alternatives[:4]), head=m.head)
         out.append(Mention(text=text[s:e], start=s, end=e, match=m, source=source, label=label))
     return out
 
 
 def _is_sorted(items) -> bool:
     return all(a[0] <= b[0] for a, b in zip(items, items[1:]))
-
-
-def Match_to_candidate(m: Match):  # noqa: N802
-    from ..matching.match import Candidate
-    return Candidate(id=m.id, name=m.name, lat=m.lat, lon=m.lon, country_code=m.country_code,
-                     admin1=m.admin1, confidence=m.confidence, matched_name=m.matched_name,
-                     match_kind=m.match_kind)
 
 
 # ---- CLI -------------------------------------------------------------------------------------------

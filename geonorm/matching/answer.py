@@ -7,6 +7,8 @@ confidence at what such answers were measured to deserve.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
@@ -139,6 +141,12 @@ def candidate_of(m: Match) -> Candidate:
     return Candidate(id=m.id, name=m.name, lat=m.lat, lon=m.lon, country_code=m.country_code,
                      admin1=m.admin1, confidence=m.confidence, matched_name=m.matched_name,
                      match_kind=m.match_kind)
+
+
+def sharing_the_rest(alternatives: list[Candidate], confidence: float) -> list[Candidate]:
+    """Runner-ups that share what an answer at ``confidence`` leaves (their confidences scaled by
+    1 - confidence): an answer chosen by other evidence than theirs."""
+    return [replace(a, confidence=round(a.confidence * (1.0 - confidence), 4)) for a in alternatives]
 
 
 _COMPASS = ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")

@@ -118,9 +118,7 @@ class PhraseAreas:
             if rows and candidates and (part.near or part.feature == "populated place"):
                 # 'on the outskirts of Donetsk', 'near Donetsk city': the city, not the oblast named
                 # after it, when a candidate lies within its reach
-                city = [r for r in self.towns_named(part.text, within=rows)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
-                if city and any(self.inside_any(c, gaz.place(c), city) for c in candidates[:50]):
-                    rows = city
+                rows = self._big_city_holding(part.text, rows, candidates) or rows
             if rows:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near:
@@ -143,8 +141,8 @@ class PhraseAreas:
         for part in cities:
             # a big city after the place ('Richmond, London', 'Camden, London'): the place lies
             # in it when a candidate does (else the two are a list: 'Pisky, Kyiv')
-            rows = [r for r in self.towns_named(part.text, within=named)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
-            if rows and any(self.inside_any(c, gaz.place(c), rows) for c in candidates[:50]):
+            rows = self._big_city_holding(part.text, named, candidates)
+            if rows:
                 found.append((part, rows))
         order = {id(p): i for i, p in enumerate(parts)}
         return [(p.raw, rows) for p, rows in sorted(found, key=lambda x: order[id(x[0])])]
@@ -290,6 +288,13 @@ class PhraseAreas:
             if districts and self.inside_any(row, place, districts):
                 return label
         return None
+
+    def _big_city_holding(self, text: str, within: list[int], candidates) -> list[int]:
+        """[the city of 100,000+ named ``text`` (inside ``within`` when one is)] when a candidate
+        lies within its reach, else []."""
+        gaz = self.gazetteer
+        city = [r for r in self.towns_named(text, within=within)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
+        return city if city and any(self.inside_any(c, gaz.place(c), city) for c in candidates[:50]) else []
 
     def towns_named(self, text: str, within: list[int]) -> list[int]:
         """Populated places named ``text``: those inside ``within`` when any is, else the most

@@ -277,10 +277,13 @@ _BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|
                       re.IGNORECASE)
 
 
-def _offset(m: re.Match) -> tuple[float, float | None]:
-    """(km, bearing in degrees from north or None) of an :data:`_OFFSET_RE` match."""
+def _offset(m: re.Match) -> tuple[float, float | None] | None:
+    """(km, bearing in degrees from north or None) of an :data:`_OFFSET_RE` match; None beyond
+    :data:`MAX_OFFSET_KM`."""
     unit = m["unit"].lower()
     km = float(m["n"].replace(",", ".")) * (1.0 if unit.startswith("kilomet") else _UNIT_KM[unit])
+    if km > MAX_OFFSET_KM:
+        return None
     word = re.sub(r"[\s-]+", "", (m["dir"] or "").lower())
     if word in ("n", "ne", "e", "se", "s", "sw", "w", "nw"):
         word = {"n": "north", "s": "south", "e": "east", "w": "west"}[word[0]] + \
@@ -297,10 +300,7 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
     """(km, bearing or None) of a distance written right before ``start`` in a running text
     ('13 km east of ' before 'Oleshky'), or None."""
     m = _OFFSET_BEFORE_RE.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    offset = _offset(m)
-    return offset if offset[0] <= MAX_OFFSET_KM else None
+    return None if m is None else _offset(m)
 
 
 def _split_prefix(raw: str) -> tuple[str, str]:
@@ -324,8 +324,6 @@ def _strip_part(raw: str) -> Part | None:
     near = bool(_NEAR_RE.search(prefix))
     at = _OFFSET_RE.match(text)
     offset = _offset(at) if at is not None else None
-    if offset is not None and offset[0] > MAX_OFFSET_KM:
-        offset = None
     oblique_after = False
     if offset is not None:  # '40 km from Mariupol': the town, a distance (and a bearing) from it
         near = True

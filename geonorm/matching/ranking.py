@@ -3,9 +3,7 @@ the areas the phrase names, into the explained answer (``Ranker.rank``), or the 
 named area when the place itself is not in the gazetteer (``Ranker.area_answer``)."""
 from __future__ import annotations
 
-
 import math
-from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
@@ -13,10 +11,10 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
-from ..names.romanize import romanize_query
+from ..names.romanize import RU_TO_UK, romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from . import scoring
-from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, stand_in
+from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
 from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
                          respelled_row)
@@ -99,10 +97,10 @@ class Ranker:
         unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
         what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
         m = stand_in(self.gazetteer, text, head.text, row, "area",
-                           f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
+                     f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
         # the places named so elsewhere share what the answer leaves: a Karpovka outside the
         # named district is no likelier than the district's town
-        m.alternatives = [replace(a, confidence=round(a.confidence * (1.0 - m.confidence), 4)) for a in alternatives]
+        m.alternatives = sharing_the_rest(alternatives, m.confidence)
         return m
 
     def rank(self, text, head: Part, evidence: dict[int, Evidence], hints: Hints,
@@ -184,10 +182,8 @@ class Ranker:
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
             # name in the other language, not a looser key)
-            via = "skeleton" if guess else "roman" if ev.query_scheme == "ru→uk" else ev.via
+            via = "skeleton" if guess else "roman" if ev.query_scheme == RU_TO_UK else ev.via
             s = scoring.string_score(via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
-            if common_elsewhere:
-                s += scoring.OTHER_PLACES_NAME
             if guess and written_hit:
                 # a guessed spelling pays its letter slips when the query is some place's name
                 # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
@@ -226,6 +222,7 @@ class Ranker:
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
             notes: list[str] = []
             if common_elsewhere:
+                s += scoring.OTHER_PLACES_NAME
                 notes.append(f"{gaz.form_text[ev.form_row]!r} is the name of other places in its region")
             if ev.named_after:
                 notes.append(f"{head.whole_name if head else text!r} names the "

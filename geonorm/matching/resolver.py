@@ -17,7 +17,7 @@ from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import area_codes
 from . import scoring
-from .answer import candidate_of, stand_in
+from .answer import candidate_of, sharing_the_rest, stand_in
 from .areas import PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
                          respelled_row)
@@ -356,8 +356,8 @@ class Resolver:
         if min_conf is not None and conf < min_conf:  # (capped below what the caller asks: as it was)
             return m
         note = f"the phrase lists it with {name}, {km:.0f} km off: places listed together lie near each other"
-        others = [replace(a, confidence=round(a.confidence * (1.0 - conf), 4))  # (they share what is left)
-                  for a in [candidate_of(m), *m.alternatives] if a.id != c.id][:max(len(m.alternatives), 1)]
+        others = sharing_the_rest([a for a in [candidate_of(m), *m.alternatives] if a.id != c.id], conf)
+        others = others[:max(len(m.alternatives), 1)]
         return replace(found, confidence=conf, alternatives=others,
                        hints=[note, *[h for h in found.hints if "'near' point" not in h]])
 
