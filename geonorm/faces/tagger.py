@@ -525,7 +525,7 @@ _SETTLEMENT_MARK_RE = re.compile(
 INFLECTED_MIN_CONFIDENCE = 0.5
 INFLECTED_TOWN_CONFIDENCE, INFLECTED_TOWN_POPULATION = 0.2, 50_000
 # prepositions that say where, with the case they govern ('у', 'с', 'от', 'к', 'по' name persons as often)
-_WHERE_PREPOSITIONS = frozenset("в во под около возле близ вблизи из изо до за у під біля поблизу із зі".split()) - {"у"}
+_WHERE_PREPOSITIONS = frozenset("в во под около возле близ вблизи из изо до за під біля поблизу із зі".split())
 # words that name a source, not a place, before a name in a case: 'по словам Суровикина', 'за словами Сирського'
 _SPEECH_FRAME_RE = re.compile(r"(?<!\w)(?:по\s+(?:словам|мнению|заявлению|версии|оценке)|за\s+словами|на\s+думку)\s+$",
                               re.IGNORECASE)

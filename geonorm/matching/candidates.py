@@ -19,9 +19,9 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
-from ..names.keys import fold_key, skeleton_key, skeleton_of_fold, traded_vowels_key, ukrainian_forms
+from ..names.keys import fold_key, skeleton_key, skeleton_of_fold, traded_vowels_key, trades_vowels, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii, undotted
-from ..names.romanize import VOWELS_TRADED, romanize_query
+from ..names.romanize import RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_codes
@@ -217,9 +217,11 @@ def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np
     name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses.
     ``towns_only``: populated places only; ``seen``: the keys looked up for the query already."""
     fold = fold_key(form)
+    if not trades_vowels(fold):  # (the folded key found what there is)
+        return gaz.form_place[:0]
     traded = traded_vowels_key(fold)
     key = (skeleton_of_fold(fold), traded)
-    if traded == fold or key in seen:  # (no e to trade: the folded key found what there is)
+    if key in seen:
         return gaz.form_place[:0]
     seen.add(key)
     rows = gaz.lookup("skeleton", key[0])
@@ -322,7 +324,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         add(gaz.lookup("fold", q_fold), "fold")
         if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)
             for form in ukrainian_forms(text):
-                add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk")
+                add(gaz.lookup("fold", fold_key(form)), "fold", RU_TO_UK)
+            for lemma in lemmas:  # 'в Тоненьком': Тоненькое, Тоненьке
+                for form in ukrainian_forms(lemma):
+                    add(gaz.lookup("fold", fold_key(form)), "fold", RU_TO_UK, lemma=lemma)
             sch_forms: tuple[str, ...] = ()
             if "sch" in q_ascii and "shch" not in q_ascii:
                 # English news writes щ 'sch' ('Pischane', 'Borschevatoye') where the folded key
@@ -330,22 +335,20 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                 shch = _SCH_RE.sub("shch", q_ascii)
                 sch_forms = (shch, *ukrainian_forms(shch))
                 for form in sch_forms:
-                    add(gaz.lookup("fold", fold_key(form)), "fold", "sch=щ" if form == shch else "ru→uk")
+                    add(gaz.lookup("fold", fold_key(form)), "fold", SCH_AS_SHCH if form == shch else RU_TO_UK)
             # the Ukrainian names with other front vowels, also beside a name as written of places
             # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
             # gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане), but then towns
             # only ('Dnepropetrovsk' is Dnipro by its old name, and no region by the trade)
             forms = (text, *ukrainian_forms(text), *sch_forms)
             written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS] \
-                if lemmas or any("e" in fold_key(f)[:-1] for f in forms) else None  # (None: nothing to trade)
+                if lemmas or any(trades_vowels(fold_key(f)) for f in forms) else None  # (None: nothing to trade)
             if written_rows is not None and (
                     script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows)):
                 traded: set = set()
                 for form in forms:
                     add(_vowels_traded(gaz, form, bool(written_rows), traded), "fold", VOWELS_TRADED)
-                for lemma in lemmas:  # 'в Клещеевке': Клещеевка, Кліщіївка; 'в Тоненьком': Тоненькое, Тоненьке
-                    for form in ukrainian_forms(lemma):
-                        add(gaz.lookup("fold", fold_key(form)), "fold", "ru→uk", lemma=lemma)
+                for lemma in lemmas:  # 'в Клещеевке': Клещеевка, Кліщіївка
                     add(_vowels_traded(gaz, lemma, bool(written_rows), traded), "fold", VOWELS_TRADED, lemma=lemma)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out

@@ -90,6 +90,12 @@ _FRONT_VOWELS = re.compile(r"[eiy]")
 _INNER_E = re.compile(r"e(?=.)")
 
 
+def trades_vowels(fold: str) -> bool:
+    """Has the fold key an inner e to trade (see :func:`traded_vowels_key`)? Without one the
+    traded key is the fold key itself."""
+    return "e" in fold[:-1]
+
+
 def traded_vowels_key(fold: str) -> str:
     """A fold key with the front vowels Russian and Ukrainian forms of one name trade (е ~ і,
     и ~ і: 'Kleshcheevka' ~ 'Klishchiivka', 'Peski' ~ 'Pisky') written alike; a final 'e' is

@@ -116,6 +116,9 @@ def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((scheme, out) for out, scheme in seen.items())
 
 
+# rewrites of the query rather than romanizations of a name (``QUERY_REWRITES``): the Ukrainian
+# form of a Russian-form name, 'sch' read as щ, a Ukrainian name reached by trading front vowels
+RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED = "ru→uk", "sch=щ", "е~і"
 SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
     "iso9": "ISO 9 / GOST 7.79 (Russian)",
@@ -128,10 +131,8 @@ SCHEME_LABELS = {
     "polish_uk": "Polish (from Ukrainian)",
     "polish_ru": "Polish (from Russian)",
     "anyascii": "anyascii (any script)",
-    "ru→uk": "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
-    "sch=щ": "'sch' read as щ (shch), as English news writes it",
-    "е~і": "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
+    RU_TO_UK: "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
+    SCH_AS_SHCH: "'sch' read as щ (shch), as English news writes it",
+    VOWELS_TRADED: "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
 }
-VOWELS_TRADED = "е~і"  # a Ukrainian name reached by trading front vowels with a Russian form
-# rewrites of the query rather than romanizations of a name
-QUERY_REWRITES = frozenset({"ru→uk", "sch=щ", VOWELS_TRADED})
+QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED})
