@@ -530,6 +530,7 @@ _WHERE_PREPOSITIONS = frozenset("в во под около возле близ �
 _SPEECH_FRAME_RE = re.compile(r"(?<!\w)(?:по\s+(?:словам|мнению|заявлению|версии|оценке)|за\s+словами|на\s+думку)\s+$",
                               re.IGNORECASE)
 FUZZY_MIN_POPULATION = 10_000
+ROMANIZED_ABROAD_POPULATION = 100_000  # a Cyrillic word romanized to a place abroad this big ('Путина' is no Putina, Peru)
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
 _TYPO_COUNTRIES = cyrillic_script_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
@@ -700,7 +701,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk); of a small
             # place abroad only by chance ('Путина', Putin's genitive, is no Putina, Peru)
             if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
-                    m.country_code not in _TYPO_COUNTRIES and m.population < FUZZY_MIN_POPULATION * 10):
+                    m.country_code not in _TYPO_COUNTRIES and m.population < ROMANIZED_ABROAD_POPULATION):
                 continue
         elif m.match_kind == "transliteration":
             # a spelling one edit from a romanized name: ambiguity is settled jointly later
