@@ -1805,6 +1805,18 @@ def test_another_places_alternate_name_gives_way_to_a_common_village_name(resolv
     assert others and all(a.confidence < 0.5 for a in others)  # (Donetsk, Malynivka among them)
 
 
+@pytest.mark.parametrize("phrase, name", [
+    # the district narrows the candidates to Donetsk and one Oleksandrivka, Stepano-Krynka and one
+    # Stepanivka; the oblast's other villages of the name still make it a common village name
+    # (both were the town by its alternate name at 0.72, 0.83)
+    ("Aleksandrovka, Marinka district", "Oleksandrivka"),
+    ("Stepanovka, Snizhne district", "Stepanivka"),
+])
+def test_a_common_village_name_counts_its_namesakes_outside_the_named_district(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name, m.explain()
+
+
 def test_vowels_traded_keep_endings_apart():
     from geonorm.names.keys import fold_key, traded_vowels_key
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))

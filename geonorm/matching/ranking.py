@@ -111,6 +111,7 @@ class Ranker:
         only a guess at where it is. ``also``: the phrase part that is another name of a
         candidate, per candidate row."""
         gaz = self.gazetteer
+        named = evidence  # every place the query names, whichever area the phrase narrows to
         # the phrase part naming each candidate's area; candidates inside one come first
         area_label, holding = {}, {}
         for r in evidence if area_ctx else ():
@@ -174,9 +175,12 @@ class Ranker:
                 # official name
                 kind = NameKind.PREFERRED
             common_elsewhere = False
-            if kind == NameKind.ALTERNATE and len(rows) > 2:
+            if kind == NameKind.ALTERNATE and len(named) > 2:
                 if own_regions is None:
-                    own_regions = _own_name_regions(gaz, rows, evidence)
+                    # (counted before the phrase's areas narrow the candidates: 'Stepanovka,
+                    # Shakhtersky district' is one of the oblast's Stepanivkas, not a town by an
+                    # old name though it alone lies near Shakhtarsk with one of them)
+                    own_regions = _own_name_regions(gaz, named, named)
                 common_elsewhere = own_regions.get((place.country_code, place.admin1_code), 0) >= 2 \
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
