@@ -114,6 +114,13 @@ def test_a_district_named_with_another_area_word_than_the_gazetteers(resolver):
     assert all(resolver.gazetteer.country_code_of(area) == "UA" for area, _ in pairs)
 
 
+def test_a_district_spelt_otherwise_with_another_area_word(resolver):
+    # 'Zvenigovsky District' is GeoNames' 'Zvenigovskiy Rayon' (-sky for -skiy, District for
+    # Rayon): it was Venëvskiy Rayon by a typo of its English alternate
+    m = resolver.resolve("Zvenigovsky District")
+    assert (m.id, m.feature, m.match_kind) == (461915, "admin2", "transliteration"), m.explain()
+
+
 @pytest.mark.parametrize("hint", ["admin1", "admin2", "country", "near", "as_of"])
 def test_a_huge_hint_is_a_short_error(resolver, hint):
     with pytest.raises(ValueError) as exc:

@@ -1321,8 +1321,9 @@ def test_a_district_the_gazetteer_does_not_hold_is_answered_by_its_town(resolver
 
 def test_a_district_adjective_is_read_as_its_town_before_a_village_formed_from_it(resolver):
     # 'Izyumsky' is Izium's (Izyum Raion), not the village Izyumovka's in Crimea
+    # (by the raion's name 'Izyums'kyi Rayon' spelt so another way, or through the town)
     m = resolver.resolve("Izyumsky district")
-    assert m.id == 9197254 and "named after Izyum;" in m.explain()
+    assert m.id == 9197254, m.explain()
     assert resolver._areas.district_towns("Izyumsky") == [resolver.gazetteer.row_of(707292)]
 
 

@@ -174,12 +174,13 @@ class PhraseHeads:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 # ... or be another area word for the gazetteer's ('Svativskyi district' is
                 # GeoNames' 'Svativskyi Raion')
-                # (a name the gazetteer holds as such, not a machine romanization)
+                # (a name the gazetteer holds as such, or spelt so another way: 'Zvenigovsky
+                # District' is 'Zvenigovskiy Rayon'; not a machine romanization)
                 whole, gaz = part.whole_name, self.gazetteer
                 for name in [w for w in [whole, *area_word_synonyms(whole, part.feature)] if w != part.text]:
                     ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
                           if e.via in NAME_VIAS and self.is_feature(r, part.feature) and (
-                              name == whole or e.via == "exact" and _NAME_KINDS[int(gaz.form_kind[e.form_row])]
+                              name == whole or e.via in NAME_VIAS and _NAME_KINDS[int(gaz.form_kind[e.form_row])]
                               != NameKind.ROMANIZED)}
                     if ev:
                         return as_whole(part, whole), i, ev
