@@ -112,6 +112,7 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Kino") == ()  # a stem too short to bear the ending
     assert ukrainian_forms("Zhovtoye") == ("zhovte",)  # -оe after any consonant ~ -е (Жовте)
     assert ukrainian_forms("Zelenoye") == ("zelene",)
+    assert ukrainian_forms("Vishnevoye") == ("vishneve",)  # -евое ~ -еве (Вишневе), as -овое ~ -ове
     assert ukrainian_forms("Monroe") == ()
     # Russian -ol- before a consonant is Ukrainian -ov- (Должанск ~ Довжанськ, Волчеяровка ~ Вовчоярівка)
     assert ukrainian_forms("Dolzhansk") == ("dovzhansk",)

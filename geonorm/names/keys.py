@@ -68,7 +68,7 @@ def skeleton_of_fold(fold: str) -> str:
 # Russian-form -> Ukrainian-form correspondences of place-name morphology, on lower-case ASCII
 _UK_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})[oe]v(?=k|sk)"), "iv"),  # -ovka, -evka, -ovsk ~ -ivka, -ivsk
-    (re.compile(r"(?<=[a-z]{3})ov(?:oye|oe|o)\b"), "ove"),  # -ovo, -ovoye ~ -ove
+    (re.compile(r"(?<=[a-z]{3})([oe])v(?:oye|oe|o)\b"), r"\1ve"),  # -ovo, -ovoye, -evoye ~ -ove, -eve
     (re.compile(r"(?<=[a-z]{3})([nkl])(?:oye|oe)\b"), r"\1e"),  # -noye, -skoye ~ -ne, -ske
     (re.compile(r"(?<=[a-z]{3})([bdgmprstz])oye\b"), r"\1e"),  # -toye, -roye ~ -te, -re (Zolotoye ~ Zolote)
     (re.compile(r"(?<=[a-z]{2}[bcdfghklmnprstvz])ino\b"), "yne"),  # -ino ~ -yne (Shirokino ~ Shyrokyne)
