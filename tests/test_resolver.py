@@ -213,6 +213,38 @@ def test_world_regions_seas_and_colloquial_country_names(resolver, query, name, 
     assert (m.name, m.feature) == (name, feature)
 
 
+@pytest.mark.parametrize("phrase, name, country", [
+    # a world region holds the countries it spans: each was the region itself at 0.05 (its point
+    # lies more than 250 km from the city), the city a runner-up
+    ("Beirut, Middle East", "Beirut", "LB"),
+    ("Lagos, West Africa", "Lagos", "NG"),
+    ("Tripoli, North Africa", "Tripoli", "LY"),
+    ("Tripoli, Middle East", "Tripoli", "LB"),
+])
+def test_a_city_in_a_world_region_named_beside_it(resolver, phrase, name, country):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.country_code) == (name, country), m.explain()
+
+
+def test_a_historical_region_holds_the_oblasts_it_spans(resolver):
+    # Galicia is Lviv, Ivano-Frankivsk and Ternopil oblasts: not the Kamyanka of Cherkasy oblast,
+    # within 250 km of no point of Galicia's but the most populous
+    m = resolver.resolve("Kamianka, Galicia", limit=10)
+    assert m.admin1 in ("Lvivska oblast", "Ivano-Frankivska oblast", "Ternopilska oblast"), m.explain()
+    assert all(a.admin1 != "Cherkaska oblast" for a in m.alternatives)
+
+
+def test_every_region_member_is_a_country_or_first_level_area_of_the_gazetteer(resolver):
+    from geonorm.sources.curated import region_members
+    gaz = resolver.gazetteer
+    codes = {gaz.place(r).iso_code.upper() for r in gaz.area_rows().values()} | \
+        {gaz.place(r).country_code for r in gaz.area_rows().values()}
+    members = region_members()
+    assert members[2000000001] == {"UA-14", "UA-09"}  # Donbas: Donetsk and Luhansk oblasts
+    for region, codes_of in members.items():
+        assert gaz.row_of(region) is not None and codes_of <= codes, (region, codes_of - codes)
+
+
 @pytest.mark.parametrize("query, name, valid_to", [
     ("Persia", "Iran", "1935-03-21"),  # was Gowanda, New York (an old name of the village)
     ("Ceylon", "Sri Lanka", "1972-05-22"),  # was Ceylon, a county in Canada

@@ -12,6 +12,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
+from ..sources.curated import region_members
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, former_state, haversine_km
 from .phrase import Part, says_near
@@ -26,6 +27,7 @@ _TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "
 _SUBDIVISION_CODE_RE = re.compile(r"[A-Z]{2,3}\.?|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,2}\.")
 # how large an area is, smallest first (a district's town stands for the district)
 AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+REGION_KM = 250  # a region without member areas (a sea, Darfur) holds what lies this near its point
 _ADMIN2 = LEVELS.index("admin2")
 _PLACE = LEVELS.index("populated place")
 # countries whose languages form area adjectives with -sk- ('Donetskyi', 'Kurskaya', 'Krakowski')
@@ -474,6 +476,18 @@ class PhraseAreas:
             memo[key] = hit
         return hit
 
+    def _in_region(self, region, place) -> bool:
+        """Does ``place`` lie in the region: in one of the countries or first-level areas it spans
+        (``region_members``: 'Beirut, Middle East', 'Zaitsevo, Donbass' is no Zaitseve of
+        Dnipropetrovsk oblast), or, for a region without members (a sea), within 250 km of it?"""
+        members = region_members().get(region.id)
+        if not members:
+            return float(haversine_km(region.lat, region.lon, place.lat, place.lon)) < REGION_KM
+        if place.country_code in members:
+            return True
+        area = self.gazetteer.area_rows().get(("admin1", place.country_code, place.admin1_code))
+        return area is not None and self.gazetteer.place(area).iso_code.upper() in members
+
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer
         for a in area_rows:
@@ -494,7 +508,7 @@ class PhraseAreas:
                         and area.admin2_code == place.admin2_code):
                     return True
             elif area.level == "region":
-                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 250:
+                if self._in_region(area, place):
                     return True
             elif area.level == "populated place":  # a district named after its town
                 if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 40:

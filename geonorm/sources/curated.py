@@ -51,6 +51,24 @@ def area_codes() -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def region_members() -> dict[int, frozenset[str]]:
+    """{region id: the ISO 3166-1 country codes and ISO 3166-2 first-level area codes it spans}
+    from ``gazetteer/region_members.csv`` (Donbas: UA-14, UA-09; the Middle East: BH, CY, EG,
+    ...). A region without members holds what lies near its point."""
+    out: dict[int, frozenset[str]] = {}
+    try:
+        directory = curated_dir()
+    except SourceError:
+        return {}
+    for _, row in _rows(directory / "region_members.csv", ImportReport("gazetteer/region_members.csv")):
+        try:
+            out[int(row["region_id"])] = frozenset(row.get("members", "").upper().split())
+        except (KeyError, ValueError):
+            continue
+    return out
+
+
 @dataclass(frozen=True)
 class FormerState:
     """A state that no longer exists (``gazetteer/former_states.csv``) and what became of it:
