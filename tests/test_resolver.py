@@ -1850,6 +1850,25 @@ def test_a_common_village_name_counts_its_namesakes_outside_the_named_district(r
     assert m.name == name, m.explain()
 
 
+@pytest.mark.parametrize("phrase, name, admin1", [
+    # Ukrainian і for the o of a closed syllable: Нагорное ~ Нагірне (was Hirne by a typo search
+    # at 0.7), Вольное ~ Вільне (was the oblast at 0.1)
+    ("Nagornoye, Donetsk region", "Nahirne", "Donetska oblast"),
+    ("Volnoye, Zaporizhzhia region", "Vilne", "Zaporizka oblast"),
+])
+def test_a_russian_form_reaches_the_ukrainian_name_with_i_for_o(resolver, phrase, name, admin1):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == (name, admin1), m.explain()
+
+
+def test_the_closed_syllable_o_is_traded_one_way_only():
+    from geonorm.names.keys import fold_key, russian_form_traded_keys, traded_vowels_key
+    assert traded_vowels_key(fold_key("Nahirne")) in russian_form_traded_keys(fold_key("Nagorne"))
+    # a Ukrainian name's o stays: Stepanivka is no Russian form 'Stepanovka' of another place
+    assert traded_vowels_key(fold_key("Stepanovka")) not in russian_form_traded_keys(fold_key("Stepanivka"))
+    assert russian_form_traded_keys(fold_key("Kyiv")) == (traded_vowels_key(fold_key("Kyiv")),)
+
+
 def test_vowels_traded_keep_endings_apart():
     from geonorm.names.keys import fold_key, traded_vowels_key
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))

@@ -19,7 +19,8 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
-from ..names.keys import fold_key, skeleton_key, skeleton_of_fold, traded_vowels_key, trades_vowels, ukrainian_forms
+from ..names.keys import (fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
+                          trades_vowels, ukrainian_forms)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
@@ -213,13 +214,14 @@ _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
 
 def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np.ndarray:
     """Latin name forms of places in Ukraine that a Russian-form name ``form`` spells with other
-    front vowels only (е ~ і, и ~ і: 'Клещеевка' ~ Кліщіївка, 'Peski' ~ Pisky): the Ukrainian
-    name, which the folded key (which keeps e and i apart: Petrove is no Pitrove) misses.
+    front vowels only (е ~ і, и ~ і: 'Клещеевка' ~ Кліщіївка, 'Peski' ~ Pisky), or with і for an
+    o of a closed syllable ('Нагорное' ~ Нагірне): the Ukrainian name, which the folded key
+    (which keeps e, o and i apart: Petrove is no Pitrove) misses.
     ``towns_only``: populated places only; ``seen``: the keys looked up for the query already."""
     fold = fold_key(form)
     if not trades_vowels(fold):  # (the folded key found what there is)
         return gaz.form_place[:0]
-    traded = traded_vowels_key(fold)
+    traded = russian_form_traded_keys(fold)
     key = (skeleton_of_fold(fold), traded)
     if key in seen:
         return gaz.form_place[:0]
@@ -230,7 +232,7 @@ def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np
     places = gaz.form_place[rows].tolist()
     keep = [i for i, (fr, prow) in enumerate(zip(rows.tolist(), places))
             if gaz.country_code_of(prow) == "UA" and (not towns_only or int(gaz.place_level[prow]) == 0)
-            and traded_vowels_key(fold_key(gaz.form_text[fr])) == traded]
+            and traded_vowels_key(fold_key(gaz.form_text[fr])) in traded]
     return rows[keep]
 
 

@@ -88,12 +88,15 @@ _UK_ROOTS = ((re.compile(r"\bkamen(?=[a-z]{2})"), "kamian"), (re.compile(r"\bche
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
 _FRONT_VOWELS = re.compile(r"[eiy]")
 _INNER_E = re.compile(r"e(?=.)")
+# Ukrainian says і for an o (or e) in a syllable a lost vowel closed: Нагорное ~ Нагірне, Вольное ~
+# Вільне, Горское ~ Гірське
+_CLOSED_O = re.compile(r"o(?=[^aeiou][^aeiou]|[^aeiou]$)")
 
 
 def trades_vowels(fold: str) -> bool:
-    """Has the fold key an inner e to trade (see :func:`traded_vowels_key`)? Without one the
-    traded key is the fold key itself."""
-    return "e" in fold[:-1]
+    """Has the fold key an inner e or an o in a closed syllable to trade (see
+    :func:`russian_form_traded_keys`)? Without one the traded key is the fold key itself."""
+    return "e" in fold[:-1] or _CLOSED_O.search(fold) is not None
 
 
 def traded_vowels_key(fold: str) -> str:
@@ -101,6 +104,16 @@ def traded_vowels_key(fold: str) -> str:
     и ~ і: 'Kleshcheevka' ~ 'Klishchiivka', 'Peski' ~ 'Pisky') written alike; a final 'e' is
     an ending and stays ('Pervomaiske' is no 'Pervomaiskyi')."""
     return _DOUBLE_RE.sub(r"\1", _INNER_E.sub("i", fold))
+
+
+def russian_form_traded_keys(fold: str) -> tuple[str, ...]:
+    """The traded keys (:func:`traded_vowels_key`) a Ukrainian name may have when ``fold`` is
+    the key of its Russian form: also with each o of a closed syllable read as i ('Nagornoye':
+    Nahirne). One way only: a Ukrainian name with an o there is no Russian form of another
+    place's (Stepanivka is no Stepanovka, Pokrovsk no Pokrovske)."""
+    traded = traded_vowels_key(fold)
+    ikavism = _DOUBLE_RE.sub(r"\1", _CLOSED_O.sub("i", traded))
+    return (traded,) if ikavism == traded else (traded, ikavism)
 
 
 def east_slavic_vowels(text: str) -> str:
