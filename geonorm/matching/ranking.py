@@ -399,12 +399,14 @@ class Ranker:
             form_text = gaz.form_text[ev.form_row]
             if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
                     len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
-                own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or \
-                    fold_key(form_text) == fold_key(gaz.place(row).name)
-                key = fold_key(form_text)
-                towns.setdefault(key, []).append((float(gaz.place_lat[row]), float(gaz.place_lon[row]),
-                                                  gaz.country_code_of(row), gaz.admin1_code_of(row),
-                                                  own, int(gaz.place_pop[row])))
+                key, own_key = fold_key(form_text), fold_key(gaz.place(row).name)
+                own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or key == own_key
+                at = (float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.country_code_of(row),
+                      gaz.admin1_code_of(row))
+                towns.setdefault(key, []).append((*at, own, int(gaz.place_pop[row])))
+                if own_key != key:  # (an area reached by the town's own name: 'Ivano-Frankovsk'
+                    # reaches the city by 'Yvano-Frankovsk', the oblast by 'Ivano-Frankivsk')
+                    towns.setdefault(own_key, []).append((*at, True, int(gaz.place_pop[row])))
         if not towns:
             return scored
         out = []
