@@ -20,6 +20,12 @@ genitive, dative, locative or instrumental ('в Мариуполе', 'под А�
 analyser (MIT, Russian dictionary; only when it is installed: ``pip install pymorphy3``), one case
 per town: an independent generator of the forms geonorm's own case rules must undo.
 
+Russian forms of Ukrainian places: towns and villages of Ukraine (population >= the floor) whose
+source names include a Russian Cyrillic form ('Нагорное' for Нагірне), queried as news writes it
+(iuliia's English-Wikipedia or Moscow-metro romanization: 'Nagornoye', 'Vishnevoye') with every
+form of the place spelt so hidden, bare and with the place's oblast as ``admin1`` hint (a
+column beside an oblast column): can the Ukrainian name be reached from the Russian form?
+
 Measures: rank-1 (the top answer is the place) and top-10 (the place is among the answer and its
 alternatives with ``limit=10``).
 
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import time
 from collections import defaultdict
 
@@ -84,6 +91,37 @@ def cyrillic_names(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
                  and gaz.scheme_vocab[int(gaz.form_scheme[fr])] == ""]
         if names:
             out.append({"query": names[0], "id": gaz.place(row).id, "row": row, "country": cc[row]})
+        if len(out) >= limit:
+            break
+    return out
+
+
+_RUSSIAN_FORM = re.compile("(ое|ий|ая|ка|ск|ово|ево|ино|ы|э|ё)$|[ыэё]")  # not Ukrainian (і, ї, є, ґ, ')
+_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ']")
+
+
+def russian_forms(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
+    """Populated places of Ukraine by a news-style romanization of their Russian Cyrillic name
+    that differs from their own name (one per place)."""
+    import iuliia
+    cc = gaz._pstr["country_code"]
+    rows = [r for r in np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
+            if cc[r] == "UA" and int(gaz.place_level[r]) == 0]
+    random.Random(seed).shuffle(rows)
+    out = []
+    for row in rows:
+        russian = [gaz.form_text[fr] for fr in form_rows_of(gaz, row)
+                   if script_of(gaz.form_text[fr]) == "cyrillic" and gaz.scheme_vocab[int(gaz.form_scheme[fr])] == ""
+                   and not _UKRAINIAN_LETTERS.search(gaz.form_text[fr]) and _RUSSIAN_FORM.search(gaz.form_text[fr])]
+        if not russian:
+            continue
+        p = gaz.place(row)
+        for schema in (iuliia.WIKIPEDIA, iuliia.MOSMETRO):
+            query = schema.translate(russian[0])
+            if normalize(query) != normalize(p.name):
+                out.append({"query": query, "russian": russian[0], "row": row, "id": p.id, "place": p.name,
+                            "admin1": gaz.admin_name(row, "admin1")})
+                break
         if len(out) >= limit:
             break
     return out
@@ -167,6 +205,16 @@ def main() -> None:
                   answer=m.name, script_edits=f"{it['script']} {it['edits']} edit(s)")
     typo_secs = time.perf_counter() - t0
 
+    t0 = time.perf_counter()
+    russian = russian_forms(gaz, a.limit, a.seed, a.min_pop)
+    for it in russian:
+        hiding.hidden = rows_named(gaz, it["row"], it["query"])
+        for key, hints in (("bare", {}), ("admin1", {"admin1": it["admin1"]} if it["admin1"] else {})):
+            ids = top_ids(hidden_resolver.resolve(it["query"], limit=10, **hints))
+            it.update({f"{key}_rank1": bool(ids) and ids[0] == it["id"], f"{key}_top10": it["id"] in ids})
+        hiding.hidden = np.zeros(0, dtype=np.int64)
+    russian_secs = time.perf_counter() - t0
+
     local = cyrillic_names(gaz, a.limit, a.seed, a.min_pop)
     for it in local:
         ids = top_ids(plain.resolve(it["query"], limit=10))
@@ -195,6 +243,11 @@ def main() -> None:
     print(table(_summ(typos, None) + _summ(typos, "script_edits"), hdr))
     print("\nby geonorm's match kind:")
     print(table(_summ(typos, "match_kind"), hdr))
+    print(f"\nRussian forms of Ukrainian places: {len(russian)} places (population >= {a.min_pop}) by a news-style "
+          f"romanization of their Russian name, held out ({russian_secs:.1f} s)")
+    print(table([["bare name", len(russian)] + _summ(russian, None, "bare_rank1", "bare_top10")[0][2:],
+                 ["with the oblast (admin1)", len(russian)] + _summ(russian, None, "admin1_rank1", "admin1_top10")[0][2:]],
+                hdr) if russian else "(none)")
     print(f"\nCyrillic names as written: {len(local)} towns (population >= {a.min_pop}) by their own name")
     print(table(_summ(local, None) + _summ(local, "country"), hdr))
     if declined is None:
@@ -221,6 +274,9 @@ def main() -> None:
             "cyrillic_case_forms": None if declined is None else {
                 r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
                 for r in _summ(declined, None) + _summ(declined, "case")},
+            "russian_forms": {key: {"n": len(russian), "rank1": float(r[2]), "top10": float(r[3])}
+                              for key in ("bare", "admin1") for r in _summ(russian, None, f"{key}_rank1", f"{key}_top10")}
+            if russian else None,
             "cyrillic_names": {r[0]: {"n": r[1], "rank1": float(r[2]), "top10": float(r[3])}
                                for r in _summ(local, None) + _summ(local, "country")},
             "typos": {
