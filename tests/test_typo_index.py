@@ -122,6 +122,12 @@ def test_ukrainian_forms_of_russian_form_names():
     assert ukrainian_forms("Kamenka") == ("kamianka",)
     assert ukrainian_forms("Chernukhino") == ("chernukhyne", "chornukhyne")
     assert ukrainian_forms("Nikolaevka") == ("nikolaivka", "mykolaivka")
+    # ... after a compound's linking o, and more roots: раз- ~ роз-, казац- ~ козац-, ракит- ~ рокит-
+    assert "novomykolaivka" in ukrainian_forms("Novonikolaevka")
+    assert "krasnokamianka" in ukrainian_forms("Krasnokamenka")
+    assert "rozdolne" in ukrainian_forms("Razdolnoye")  # (-ol- kept as well as read -ov-)
+    assert "kozatske" in ukrainian_forms("Kazatskoye") and "rokytne" in ukrainian_forms("Rakitnoye")
+    assert ukrainian_forms("Kazan") == () and ukrainian_forms("Razin") == ()
 
 
 @pytest.mark.parametrize("query, place_id", [

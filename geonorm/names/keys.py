@@ -79,10 +79,17 @@ _UK_ENDINGS = (
 _UK_STEM = re.compile(r"\b(?:a|e)le(?=[a-z]{3})")  # Aleksandr-, Elen- ~ Oleksandr-, Olen-
 # Russian -ol- before a consonant is Ukrainian -ov- (Volchansk ~ Vovchansk, Dolzhansk ~ Dovzhansk)
 _UK_OL = re.compile(r"(?<=[bdhkmprstvz])ol(?=[bcdgkhmnprstvz])")
-# roots of many village names that Ukrainian says otherwise: камен- ~ кам'ян- (Kamenka ~
-# Kamianka), черн- ~ чорн- (Chernukhino ~ Chornukhyne), Никол- ~ Микол- (Nikolaevka ~ Mykolaivka)
-_UK_ROOTS = ((re.compile(r"\bkamen(?=[a-z]{2})"), "kamian"), (re.compile(r"\bchern(?=[aeiouy])"), "chorn"),
-             (re.compile(r"\bnikol(?=a)"), "mykol"))
+# roots of many village names that Ukrainian says otherwise, first in a word or after a compound's
+# linking o (Novo-, Krasno-): камен- ~ кам'ян- (Kamenka ~ Kamianka, Krasnokamenka), черн- ~ чорн-
+# (Chernukhino ~ Chornukhyne), Никол- ~ Микол- (Novonikolaevka ~ Novomykolaivka), знамен- ~
+# знам'ян- (Znamenka), раз- ~ роз- (Razdolnoye ~ Rozdolne), казац-, казач- ~ козац-, козач-
+# (Kazatskoye ~ Kozatske), ракит- ~ рокит- (Rakitnoye ~ Rokytne), камыш- ~ комиш- (Kamyshany ~
+# Komyshany), богат- ~ багат- (Bogatoye ~ Bahate)
+_ROOT_START = r"(?:\b|(?<=[a-z]{3}o))"
+_UK_ROOTS = tuple((re.compile(_ROOT_START + pattern), repl) for pattern, repl in (
+    (r"kamen(?=[a-z]{2})", "kamian"), (r"chern(?=[aeiouy])", "chorn"), (r"nikol(?=a)", "mykol"),
+    (r"znamen(?=[a-z]{2})", "znamian"), (r"raz(?=[bdgklmnprstvz][a-z]{3})", "roz"), (r"kaza(?=ts|ch)", "koza"),
+    (r"rakit", "rokyt"), (r"kamysh", "komysh"), (r"bogat", "bahat")))
 
 
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
@@ -134,7 +141,8 @@ def ukrainian_forms(name: str) -> tuple[str, ...]:
     for pattern, repl in _UK_ENDINGS:
         out = pattern.sub(repl, out)
     forms = [_UK_STEM.sub("ole", out)] if out != text else []  # ('Alexandria' is no Oleksandriia)
-    form = _UK_OL.sub("ov", forms[0] if forms else text)
+    rooted = forms[0] if forms else text
     for pattern, repl in _UK_ROOTS:
-        form = pattern.sub(repl, form)
-    return tuple(dict.fromkeys(f for f in (*forms, form) if f != text))
+        rooted = pattern.sub(repl, rooted)
+    # (-ol- as -ov- is a variant: Razdolnoye is Rozdolne)
+    return tuple(dict.fromkeys(f for f in (*forms, rooted, _UK_OL.sub("ov", rooted)) if f != text))
