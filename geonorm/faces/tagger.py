@@ -33,7 +33,7 @@ from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS,
                                PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
-from ..names.inflection import region_towns
+from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import cyrillic_script_countries
@@ -540,6 +540,48 @@ _LETTERS = re.compile(r"[-'’ʼ]")
 _HYPHEN_CAPITAL = re.compile(r"-[^\W\d_]")  # a Cyrillic name's parts may each be capitalized ('Нью-Йорка')
 
 
+_CYRILLIC_JOINERS = frozenset("и і й та или або".split())
+# nouns that make a preposition say where, with the prepositions before them ('в районе', 'на окраине')
+_WHERE_NOUNS = frozenset("районе районі окрестностях окрестности окраине окраинах околицях околиці "
+                         "направлении напрямку пределах межах".split())
+_WHERE_NOUN_LEADS = frozenset("в во у на".split())
+
+
+def _where_governed(doc: _Doc, start: int) -> bool:
+    """Is the word at ``start`` governed by a preposition that says where: right after it ('в
+    Клещеевке', 'в районе Андреевки'), or as a later item of a list it governs ('в Клещеевке и
+    Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки')?"""
+    text, pos = doc.text, start
+    for _ in range(12):  # back over the list's items to its preposition
+        prev = doc.prev_word(pos)
+        if prev is None:  # a comma between items
+            j = pos - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            item = doc.prev_word(j) if j >= 0 and text[j] == "," else None
+            if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
+                return False
+            pos = doc.words.spans[item[0]][0]
+            continue
+        word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
+        if word in _WHERE_PREPOSITIONS:
+            return True
+        if word in _WHERE_NOUNS:
+            lead = doc.prev_word(begin)
+            return lead is not None and lead[1].lower() in _WHERE_NOUN_LEADS
+        item = doc.prev_word(begin) if word in _CYRILLIC_JOINERS else None
+        if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
+            return False
+        pos = doc.words.spans[item[0]][0]
+    return False
+
+
+def _village_in_case(word: str) -> bool:
+    """Is ``word`` a case form of a name in -вка (-овка, -евка, -івка, -ївка: the commonest village
+    names of Ukraine and Russia; no surname ends so)?"""
+    return any(form.endswith("вка") for form in nominatives(word))
+
+
 def _lower_after_hyphen(m: re.Match) -> str:
     return m.group(0).lower()
 
@@ -669,11 +711,15 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         elif m.inflected:
             # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative; after a
             # preposition that says where ('под Покровском', whose case form is also Покровское's,
-            # many villages' name) a big town's reading needs less
-            least = INFLECTED_TOWN_CONFIDENCE if prev is not None and prev[1].lower() in _WHERE_PREPOSITIONS \
-                and m.population >= INFLECTED_TOWN_POPULATION else INFLECTED_MIN_CONFIDENCE
-            if m.confidence < least or _sentence_initial(text, s) or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
-                    m.feature == "populated place" and m.population < 1000):
+            # many villages' name) a big town's reading needs less; so does a village name in
+            # -вка there ('Бои в Клещеевке и Андреевке'): the document settles which namesake
+            where = _where_governed(doc, s)
+            village = where and m.country_code in _TYPO_COUNTRIES and _village_in_case(w)
+            least = VILLAGE_MIN_CONFIDENCE if village else INFLECTED_TOWN_CONFIDENCE \
+                if where and m.population >= INFLECTED_TOWN_POPULATION else INFLECTED_MIN_CONFIDENCE
+            if (m.confidence < least and not (village and m.scheme in _REWRITE_LABELS)) or _sentence_initial(text, s) \
+                    or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
+                    m.feature == "populated place" and m.population < 1000 and not village):
                 continue  # (after 'по словам' a source is named: 'По словам Суровикина' is no Surovikino)
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
