@@ -42,6 +42,7 @@ STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "re
               "international", "municipal", "mdc", "lga", "local"}
 BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
+_AREA_LEVEL_CODES = frozenset(LEVELS.index(level) for level in _AREA_LEVELS if level in LEVELS)
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
 # 'Korea, North', 'Sudan (South)': a name and one qualifier after a comma or in brackets
 _TURNED_RE = re.compile(r"([^,;:()\[\]/]+?)\s*(?:,\s*([^,;:()\[\]/]+)|\(\s*([^,;:()\[\]/]+?)\s*\))")
@@ -268,6 +269,9 @@ class PhraseHeads:
         """The name is mainly a country's, a region's or a first-level area's: no town with it
         has 1,000 people and 1% of the area's ('Donbass', 'Ukraine'; not 'Kharkiv')."""
         gaz = self.gazetteer
+        level = gaz.place_level
+        if not any(int(level[r]) in _AREA_LEVEL_CODES for r in evidence):
+            return False  # (no area among them: the records need not be read)
         # (a town the name only folds like, spelt otherwise, is none: 'Romania' is no La Romana)
         strong = [gaz.place(r) for r, e in evidence.items()
                   if e.via in NAME_VIAS and not respelled_row(gaz, r, e) or e.via == "code"]

@@ -92,6 +92,10 @@ _UK_ROOTS = tuple((re.compile(_ROOT_START + pattern), repl) for pattern, repl in
     (r"rakit", "rokyt"), (r"kamysh", "komysh"), (r"bogat", "bahat")))
 
 
+# every rule above in one pattern: a name none applies to has no Ukrainian form
+_ANY_UK_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in (*_UK_ENDINGS, (_UK_OL, ""), *_UK_ROOTS)))
+
+
 _PLURAL_ADJECTIVE = re.compile(r"(?:yy|iy|y|i)e\b")  # Russian -ые/-ие (Tsvetnye) ~ Ukrainian -і (Tsvitni)
 _FRONT_VOWELS = re.compile(r"[eiy]")
 _INNER_E = re.compile(r"e(?=.)")
@@ -137,6 +141,8 @@ def ukrainian_forms(name: str) -> tuple[str, ...]:
     'Podgorodnoye' -> 'pidgorodne', 'Dolzhansk' -> 'dovzhansk' (empty when nothing applies).
     Candidates only: the Russian form may be a place of its own."""
     text = to_ascii(name)
+    if not _ANY_UK_RULE.search(text):
+        return ()  # (one pass: most names meet no rule)
     out = text
     for pattern, repl in _UK_ENDINGS:
         out = pattern.sub(repl, out)
