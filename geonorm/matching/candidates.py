@@ -311,7 +311,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
     lemmas: list[str] = []  # the nominatives of a Cyrillic name in an oblique case
     if script not in ("latin",):
         for scheme, roman in romanize_query(text):
-            add(gaz.lookup("exact", normalize(roman)), "roman", scheme)
+            rows = gaz.lookup("exact", normalize(roman))
+            # (a Latin abbreviation is no romanization of a word: 'Дом' is no DOM, the Dominican
+            # Republic's ISO code)
+            add(rows[gaz.form_kind[rows] != _ABBREVIATION] if len(rows) else rows, "roman", scheme)
     if script == "cyrillic" and (oblique or not any(e.via == "exact" for e in out.values())):
         # 'Бахмуті', 'Новій Каховці', 'под Авдеевкой': a name in an oblique case (whose
         # romanization may be some other place's name: 'Лузе' is not Luže)
