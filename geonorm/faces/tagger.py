@@ -264,6 +264,11 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if prev is not None and prev[1] in _NATURE_LEAD_WORDS and (gap == " " or prev[1] == "Mt" and gap == ". "):
             # 'Lake Hartwell', 'Mount Hood', 'Mt. Washington': the lead word belongs to the name
             span.start, span.text = doc.words.spans[prev[0]][0], clean[doc.words.spans[prev[0]][0]:span.end]
+        elif prev is not None and span.end == e and " " not in surface and _CYRILLIC_CAPITAL.match(surface) \
+                and governs_oblique(prev[1]) and prev[1].lower() in LEADING_WORDS:
+            # a Cyrillic name after a preposition is read with it, as a case form too: 'в Димитрове' is
+            # Dimitrov's locative (Myrnohrad) as well as the name Dymytrove of a village elsewhere
+            span.query = f"{prev[1]} {surface}"
         out.append(span)
     for s, e in sorted(listed):  # a listed area no name of the automaton covers ('Barrow')
         if not any(sp.start < e and s < sp.end for sp in out):
@@ -283,8 +288,44 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
                 if nxt is not None and nxt[1].lower() in AREA_WORDS:
                     ns, ne = doc.words.spans[nxt[0]]
                     span.end, span.text, span.area_word = ne, clean[span.start:ne], True
+    if propose and resolver is not None:
+        out = _case_forms_of_tagged_names(doc, out, taken, surnames, resolver)
     _plural_areas(doc, out, clean)
     return out
+
+
+def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames: set[str],
+                                resolver) -> list[TagSpan]:
+    """A capitalized Cyrillic word whose nominative is a name tagged elsewhere in the text is that
+    name in a case ('освобождение Красноармейска' beside 'контролируют Красноармейск'), however
+    unsure it is alone, when it reads as a place of a Cyrillic-script country or a big one (not
+    a source after 'по словам', nor 'Путина' as Putina, Peru); the document settles it."""
+    def after_preposition(start: int) -> bool:
+        prev = doc.prev_word(start)
+        return prev is not None and governs_oblique(prev[1]) and prev[1].lower() in LEADING_WORDS
+
+    # (names as tagged in the nominative: 'из Донецка' is itself a case form, and 'Донецкой' no case
+    # of a 'Донецка')
+    names = {sp.text.casefold() for sp in spans if " " not in sp.text and _CYRILLIC_CAPITAL.match(sp.text)
+             and not after_preposition(sp.start)}
+    if not names:
+        return spans
+    text, extra = doc.text, []
+    for s, e in doc.words.spans:
+        w = text[s:e]
+        if not _CYRILLIC_CAPITAL.match(w) or w.casefold() in names or w in surnames or _sentence_initial(text, s) \
+                or any(a < e and s < b for a, b in taken) or any(sp.start < e and s < sp.end for sp in spans):
+            continue
+        nxt, prev = doc.next_word(e), doc.prev_word(s)
+        if nxt is not None and _is_cap(nxt[1]) or prev is not None and _is_cap(prev[1]) \
+                and not _sentence_initial(text, doc.words.spans[prev[0]][0]):
+            continue  # inside a run of capitalized words: a longer name ('Донецкой Народной Республике')
+        if names.intersection(nominatives(w)) and not _SPEECH_FRAME_RE.search(text, max(0, s - 24), s):
+            q = f"{prev[1]} {w}" if after_preposition(s) else w
+            m = resolver.resolve(q)
+            if m.ok and (m.country_code in _TYPO_COUNTRIES or m.population >= ROMANIZED_ABROAD_POPULATION):
+                extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 
 def _listed_areas(doc: _Doc) -> set[tuple[int, int]]:
