@@ -404,6 +404,13 @@ def test_a_case_form_of_a_name_tagged_elsewhere_is_that_name(resolver):
     assert "Путина" not in found
 
 
+def test_a_name_of_three_capitalized_words_in_a_case_is_one_mention(resolver):
+    # 'в Донецкой Народной Республике': the pair rule read two words only and tagged nothing
+    found = {m.text: m.match.name for m in
+             extract("Бои в Луганской Народной Республике продолжаются.", resolver=resolver)}
+    assert found == {"Луганской Народной Республике": "Luhanska oblast"}
+
+
 def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):
     # 'дом' (house) romanizes to 'dom', the Dominican Republic's ISO code: it was that at 0.93
     assert resolver.resolve("дом").country_code != "DO"

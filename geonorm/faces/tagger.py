@@ -644,17 +644,21 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
     if not _CYRILLIC_CAPITAL.match(doc.text, start) or not (area or (
             _CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha())):
         return None
-    end = doc.words.spans[nxt[0]][1]
-    phrase = doc.text[start:end]
-    m = cache.get(phrase)
-    if m is None:
-        m = cache[phrase] = resolver.resolve(phrase)
-    if not m.ok or m.confidence < INFLECTED_MIN_CONFIDENCE:
-        return None
-    if area and m.feature in ("admin1", "admin2") and m.match_kind in ("exact", "alias", "transliteration"):
-        return end, m
-    if not area and m.inflected and len(m.matched_name.split()) > 1:
-        return end, m
+    word = nxt
+    for _ in range(1 if area else 3):  # a name of up to four words ('Донецкой Народной Республике')
+        end = doc.words.spans[word[0]][1]
+        phrase = doc.text[start:end]
+        m = cache.get(phrase)
+        if m is None:
+            m = cache[phrase] = resolver.resolve(phrase)
+        if m.ok and m.confidence >= INFLECTED_MIN_CONFIDENCE:
+            if area and m.feature in ("admin1", "admin2") and m.match_kind in ("exact", "alias", "transliteration"):
+                return end, m
+            if not area and m.inflected and len(m.matched_name.split()) > 1:
+                return end, m
+        word = doc.next_word(end)
+        if word is None or not _CYRILLIC_CAPITAL.match(word[1]) or not word[1][1:].islower() or not word[1].isalpha():
+            return None
     return None
 
 
