@@ -411,6 +411,15 @@ def test_a_name_of_three_capitalized_words_in_a_case_is_one_mention(resolver):
     assert found == {"Луганской Народной Республике": "Luhanska oblast"}
 
 
+def test_a_cyrillic_first_name_and_surname_are_a_person(resolver):
+    # 'Денис' was Dennis, Massachusetts at 0.81 (a Russian alternate name), 'Путин' after
+    # 'Владимир' opening a sentence Putian, China; the city Vladimir stays a place
+    found = {m.text for m in extract("Глава ДНР Денис Пушилин прибыл. Владимир Путин прибыл в Москву.",
+                                     resolver=resolver)}
+    assert found == {"ДНР", "Москву"}
+    assert [m.match.name for m in extract("Город Владимир красив.", resolver=resolver)] == ["Vladimir"]
+
+
 def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):
     # 'дом' (house) romanizes to 'dom', the Dominican Republic's ISO code: it was that at 0.93
     assert resolver.resolve("дом").country_code != "DO"

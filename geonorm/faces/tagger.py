@@ -34,7 +34,7 @@ from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINER
                                PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
-from ..names.normalize import normalize
+from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import cyrillic_script_countries
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
@@ -436,7 +436,7 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         gap = text[doc.words.spans[prev[0]][1]:s]
         spaced = gap == " "
         dotted = gap == ". " and len(pw) <= 4  # 'Gov. Riley'; not 'Ministry of Justice. Azerbaijan'
-        if _is_cap(prev[1]) and (spaced and (pw in TITLES or pw in GIVEN_NAMES)
+        if _is_cap(prev[1]) and (spaced and (pw in TITLES or pw in GIVEN_NAMES or _cyrillic_first_name(pw))
                                  or dotted and (pw in TITLES or single and pw in ("st", "ste"))):
             return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
@@ -446,7 +446,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         # a census given name that is also a big place or an area needs a surname after it
         # ('Victoria Taylor', but 'Dallas Cowboys', 'the Georgia Bureau of Investigation')
         given = low in FIRST_NAMES or low in GIVEN_NAMES and (
-            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER)
+            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER) or _cyrillic_first_name(low)
+
         if given and nw not in COMMON and nw not in TITLES and not (fl & F_AREA and nw in INSTITUTIONS):
             return False  # 'Vladimir Putin', 'Maria Ivanova'; not 'the Virginia State Board'
     if single and (low in COMMON or low in _NEVER):
@@ -493,6 +494,12 @@ def _partner(doc: _Doc, s: int, e: int) -> str:
         return after.group(1).lower()
     before = _PARTNER_BEFORE_RE.search(text[max(0, s - 40):s])
     return before.group(1).lower() if before else ""
+
+
+def _cyrillic_first_name(word: str) -> bool:
+    """Is the lower-case Cyrillic ``word`` a first name ('денис', 'владимир': romanized, in
+    ``FIRST_NAMES``)?"""
+    return bool(_CYRILLIC_CAPITAL.match(word.upper())) and to_ascii(word) in FIRST_NAMES
 
 
 def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]:
@@ -718,7 +725,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]) \
                 and not area_here:
             continue  # inside a run of capitalized words: a name of something else
-        if prev is not None and prev[1].lower().rstrip(".") in TITLES:
+        if prev is not None and (prev[1].lower().rstrip(".") in TITLES or _cyrillic_first_name(prev[1].lower())):
+            # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
