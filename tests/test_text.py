@@ -418,6 +418,11 @@ def test_a_cyrillic_first_name_and_surname_are_a_person(resolver):
                                      resolver=resolver)}
     assert found == {"ДНР", "Москву"}
     assert [m.match.name for m in extract("Город Владимир красив.", resolver=resolver)] == ["Vladimir"]
+    # Ukrainian first names read by their Ukrainian romanization ('Володимир': volodymyr, which
+    # was Vladimir, Russia); after a settlement word, or before its region's adjective, a town
+    assert extract("Президент Володимир Зеленський провів нараду.", resolver=resolver) == []
+    found = {m.text: m.match.name for m in extract("Місто Володимир Волинської області.", resolver=resolver)}
+    assert found["Володимир"] == "Volodymyr-Volynskyi"
 
 
 def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):

@@ -35,7 +35,7 @@ from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINER
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
-from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
+from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
@@ -446,7 +446,11 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         # a census given name that is also a big place or an area needs a surname after it
         # ('Victoria Taylor', but 'Dallas Cowboys', 'the Georgia Bureau of Investigation')
         given = low in FIRST_NAMES or low in GIVEN_NAMES and (
-            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER) or _cyrillic_first_name(low)
+            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER) or _cyrillic_first_name(low) and not (
+            # (not before its region's adjective, nor after a word saying a settlement is named:
+            # 'Місто Володимир Волинської області')
+            _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
+            or _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s))
 
         if given and nw not in COMMON and nw not in TITLES and not (fl & F_AREA and nw in INSTITUTIONS):
             return False  # 'Vladimir Putin', 'Maria Ivanova'; not 'the Virginia State Board'
@@ -499,7 +503,8 @@ def _partner(doc: _Doc, s: int, e: int) -> str:
 def _cyrillic_first_name(word: str) -> bool:
     """Is the lower-case Cyrillic ``word`` a first name ('денис', 'владимир': romanized, in
     ``FIRST_NAMES``)?"""
-    return bool(_CYRILLIC_CAPITAL.match(word.upper())) and to_ascii(word) in FIRST_NAMES
+    return bool(_CYRILLIC_CAPITAL.match(word.upper())) and (to_ascii(word) in FIRST_NAMES or any(
+        normalize(roman) in FIRST_NAMES for _, roman in romanize_query(word)))  # ('володимир': volodymyr)
 
 
 def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]:
@@ -722,10 +727,15 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words
         area_here = _area_adjective(w, nxt)
+        if nxt is not None and _is_cap(nxt[1]) and _cyrillic_first_name(lw) and \
+                not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) \
+                and not _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s):
+            continue  # a first name before a surname: 'Володимир Зеленський' (not Vladimir, Russia)
         if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]) \
                 and not area_here:
             continue  # inside a run of capitalized words: a name of something else
-        if prev is not None and (prev[1].lower().rstrip(".") in TITLES or _cyrillic_first_name(prev[1].lower())):
+        if prev is not None and (prev[1].lower().rstrip(".") in TITLES or _cyrillic_first_name(prev[1].lower())
+                                 and not area_here):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
