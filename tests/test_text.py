@@ -380,6 +380,9 @@ def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver)
     assert set(found) == {"Курдюмовки", "Клещеевки", "Андреевки"} and set(found.values()) == {"Donetska oblast"}
     found = {m.text: m.match.name for m in extract("Бои в Клещеевке и Андреевке.", resolver=resolver)}
     assert found["Клещеевке"] == "Klishchiivka" and "Андреевке" in found
+    # a list item of two words before them ('поблизу Часового Яру, Кліщіївки та Андріївки')
+    text = "Сили оборони відбили атаки поблизу Часового Яру, Кліщіївки та Андріївки."
+    assert {m.text for m in extract(text, resolver=resolver)} == {"Часового Яру", "Кліщіївки", "Андріївки"}
     # not after a preposition that names persons as often, nor after a verb
     assert extract("Письмо от Андреевки пришло.", resolver=resolver) == []
     assert extract("Он говорил с Петровкой.", resolver=resolver) == []

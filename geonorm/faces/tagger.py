@@ -614,7 +614,7 @@ def _where_governed(doc: _Doc, start: int) -> bool:
             item = doc.prev_word(j) if j >= 0 and text[j] == "," else None
             if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
                 return False
-            pos = doc.words.spans[item[0]][0]
+            pos = _item_start(doc, item)
             continue
         word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
         if word in _WHERE_PREPOSITIONS:
@@ -625,8 +625,20 @@ def _where_governed(doc: _Doc, start: int) -> bool:
         item = doc.prev_word(begin) if word in _CYRILLIC_JOINERS else None
         if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
             return False
-        pos = doc.words.spans[item[0]][0]
+        pos = _item_start(doc, item)
     return False
+
+
+def _item_start(doc: _Doc, last: tuple[int, str]) -> int:
+    """Where the list item ending with the capitalized word ``last`` begins: its capitalized words
+    ('Часового Яру')."""
+    start = doc.words.spans[last[0]][0]
+    for _ in range(3):
+        prev = doc.prev_word(start)
+        if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
+            break
+        start = doc.words.spans[prev[0]][0]
+    return start
 
 
 def _village_in_case(word: str) -> bool:
