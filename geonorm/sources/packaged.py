@@ -159,10 +159,13 @@ def load_cities(noise: NoiseFilter) -> dict[int, Place]:
     return places
 
 
-def load_countries_and_continents(taken: set[str] = frozenset()) -> dict[int, Place]:
-    """Continents and countries; ``taken``: normalized names of towns, which a country's name in
-    another language (or a romanization of it) does not take: 'Columbia' is Romanian for
-    Colombia, 'Norfolk' Danish for Norfolk Island, 'Тунис' Russian for Tunisia and for Tunis."""
+def load_countries_and_continents(taken: dict[str, int] | None = None) -> dict[int, Place]:
+    """Continents and countries; ``taken``: {normalized name: population} of towns (capitals
+    count as big), whose names a country's name in another language does not take as written
+    ('Columbia' is Romanian for Colombia, 'Norfolk' Danish for Norfolk Island), nor through its
+    romanization when the town is big ('Тунис' is Russian for Tunisia and for Tunis; 'Германия'
+    stays Germany's though a village in Argentina is Germania)."""
+    taken = taken or {}
     with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
     with open(_gc_data() / "continents.json", encoding="utf-8") as fh:
@@ -205,9 +208,14 @@ def load_countries_and_continents(taken: set[str] = frozenset()) -> dict[int, Pl
     return places
 
 
-def _taken(name: str, lang: str, taken: set[str]) -> bool:
-    """Is the name, or a romanization of it, another place's name ('Тунис' is Tunis too)?"""
-    return normalize(name) in taken or any(normalize(r) in taken for _, r in romanizations(name, lang))
+ROMANIZED_TAKEN_POPULATION = 100_000  # a town this big keeps a country's name that romanizes to its own
+
+
+def _taken(name: str, lang: str, taken: dict[str, int]) -> bool:
+    """Is the name another place's name as written, or a romanization of it a big town's
+    ('Тунис' is Tunis too; 'Германия', romanized 'Germania', is no village's)?"""
+    return normalize(name) in taken or any(taken.get(normalize(r), 0) >= ROMANIZED_TAKEN_POPULATION
+                                           for _, r in romanizations(name, lang))
 
 
 def mark_capitals(cities: dict[int, Place]) -> int:
