@@ -428,6 +428,14 @@ def test_a_cyrillic_first_name_and_surname_are_a_person(resolver):
     assert found["Володимир"] == "Volodymyr-Volynskyi"
 
 
+def test_a_sea_named_in_russian_or_ukrainian_in_a_case(resolver):
+    # the gazetteer had no Cyrillic name of the Black Sea ('Черное море' was a guess at
+    # Chernomorets), and 'над Черным морем' tagged 'Черным' as the village Chornoye
+    for text, sea in (("Силы ПВО сбили ракету над Черным морем.", "Black Sea"),
+                      ("Кораблі у Чорному морі.", "Black Sea"), ("Учения в Азовском море.", "Sea of Azov")):
+        assert [m.match.name for m in extract(text, resolver=resolver)] == [sea], text
+
+
 def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):
     # 'дом' (house) romanizes to 'dom', the Dominican Republic's ISO code: it was that at 0.93
     assert resolver.resolve("дом").country_code != "DO"

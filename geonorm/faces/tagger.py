@@ -589,6 +589,7 @@ _TYPO_COUNTRIES = cyrillic_script_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
+_CYRILLIC_SEA_WORDS = frozenset("море моря морю морем морі".split())  # 'над Черным морем', 'у Чорному морі'
 _LETTERS = re.compile(r"[-'’ʼ]")
 _HYPHEN_CAPITAL = re.compile(r"-[^\W\d_]")  # a Cyrillic name's parts may each be capitalized ('Нью-Йорка')
 
@@ -662,9 +663,10 @@ def _area_adjective(word: str, nxt: tuple[int, str] | None) -> bool:
 
 def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
     """(end, match) when the Cyrillic word at ``start`` and the word after it name one place in
-    an oblique case: two capitalized words ('Новій Каховці') or an area adjective and its area
-    word ('Харківській області'); None otherwise."""
-    area = nxt[1].lower() in _CYRILLIC_AREA_WORDS
+    an oblique case: two capitalized words ('Новій Каховці'), an area adjective and its area
+    word ('Харківській області') or a sea's ('над Черным морем'); None otherwise."""
+    sea = nxt[1].lower() in _CYRILLIC_SEA_WORDS
+    area = sea or nxt[1].lower() in _CYRILLIC_AREA_WORDS
     if not _CYRILLIC_CAPITAL.match(doc.text, start) or not (area or (
             _CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha())):
         return None
@@ -676,7 +678,8 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
         if m is None:
             m = cache[phrase] = resolver.resolve(phrase)
         if m.ok and m.confidence >= INFLECTED_MIN_CONFIDENCE:
-            if area and m.feature in ("admin1", "admin2") and m.match_kind in ("exact", "alias", "transliteration"):
+            if area and m.feature in (("region",) if sea else ("admin1", "admin2")) \
+                    and m.match_kind in ("exact", "alias", "transliteration"):
                 return end, m
             if not area and m.inflected and len(m.matched_name.split()) > 1:
                 return end, m
@@ -752,7 +755,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
-        if capitalized_next or (nxt is not None and nxt[1].lower() in _CYRILLIC_AREA_WORDS):
+        if capitalized_next or (nxt is not None and (nxt[1].lower() in _CYRILLIC_AREA_WORDS
+                                                     or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
             # ('у Харківській області', 'Волноваського району')
             pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
