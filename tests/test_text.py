@@ -439,6 +439,7 @@ def test_a_sea_named_in_russian_or_ukrainian_in_a_case(resolver):
 def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):
     # 'дом' (house) romanizes to 'dom', the Dominican Republic's ISO code: it was that at 0.93
     assert resolver.resolve("дом").country_code != "DO"
+    assert resolver.resolve("Юг").name != "Yueyang"  # nor a code in capitals (YUG, an airport's)
     assert resolver.resolve("США").name == "United States"  # (Cyrillic abbreviations as written)
 
 

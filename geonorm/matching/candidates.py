@@ -236,6 +236,11 @@ def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np
     return rows[keep]
 
 
+def _code_like(form_text: str) -> bool:
+    """A code written in Latin capitals ('YUG', 'KBP'), not a name."""
+    return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()
+
+
 def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, Evidence]:
     """Evidence from the names themselves: exact, romanized, folded and skeleton keys.
     ``oblique``: a preposition puts a Cyrillic ``text`` in an oblique case ('около Марьинки'):
@@ -312,9 +317,11 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
     if script not in ("latin",):
         for scheme, roman in romanize_query(text):
             rows = gaz.lookup("exact", normalize(roman))
-            # (a Latin abbreviation is no romanization of a word: 'Дом' is no DOM, the Dominican
-            # Republic's ISO code)
-            add(rows[gaz.form_kind[rows] != _ABBREVIATION] if len(rows) else rows, "roman", scheme)
+            if len(rows):  # (a Latin abbreviation or code is no romanization of a word: 'Дом' is no
+                # DOM, the Dominican Republic's ISO code; 'Юг' no YUG, an airport's)
+                rows = rows[[int(gaz.form_kind[fr]) != _ABBREVIATION and not _code_like(gaz.form_text[fr])
+                             for fr in rows.tolist()]]
+            add(rows, "roman", scheme)
     if script == "cyrillic" and (oblique or not any(e.via == "exact" for e in out.values())):
         # 'Бахмуті', 'Новій Каховці', 'под Авдеевкой': a name in an oblique case (whose
         # romanization may be some other place's name: 'Лузе' is not Luže)
