@@ -460,6 +460,15 @@ def test_a_hyphenated_cyrillic_name_in_a_case_is_one_word(resolver):
     assert found["Нью-Йорка"] == "New York City" and found["Ростовом-на-Дону"] == "Rostov-on-Don"
 
 
+def test_a_village_east_of_a_town_or_later_in_a_list_after_near_is_found(resolver):
+    # 'east of', 'the outskirts of' say a place is named, as 'near' does; so does a list 'near'
+    # opens ('near Stepove and Novoselivka Persha'): both villages, unsure alone, were left out
+    text = ("Russian forces advanced in northeastern Toretsk and east of Novotoretske. "
+            "They attacked near Stepove and Novoselivka Persha.")
+    found = {m.text: m.match.admin1 for m in extract(text, resolver=resolver)}
+    assert {"Novotoretske", "Novoselivka Persha"} <= set(found) and found["Novotoretske"] == "Donetska oblast"
+
+
 def test_a_russian_form_after_near_is_found_and_settled_by_the_document(resolver):
     # 'Kleshcheevka' is the Russian form of Кліщіївка; alone it is unsure (a Kleshchevka in
     # Russia); after 'near' it was left out, and Bakhmut, 10 km off, settles it

@@ -107,6 +107,9 @@ AREA_WORDS = frozenset("region oblast raion rayon province district governorate 
 LIST_GAPS = frozenset([",", ", and", "or", "&", *LIST_JOINERS])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
 SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements hamlet city".split())
+# nouns that place what follows 'of' ('east of Toretsk', 'the outskirts of Pokrovsk')
+DIRECTION_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northeastern
+northwestern southeastern southwestern outskirts vicinity""".split())
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
 QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new

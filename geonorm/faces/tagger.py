@@ -38,7 +38,7 @@ from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
-from .tag_words import (AREA_WORDS, COMMON, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
+from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
                         LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
                         lexicon_spans)
 
@@ -552,20 +552,29 @@ _NEVER = frozenset("""january february march april may june july august septembe
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
-def _locative(doc: _Doc, s: int, e: int) -> bool:
-    """'in Reading', 'near Bath', 'Mobile, Ala.': the text says it is a place."""
+def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
+    """'in Reading', 'near Bath', 'Mobile, Ala.', 'east of Novotoretske', and the later items of a
+    list so introduced ('near Stepove and Novoselivka'): the text says it is a place."""
     prev = doc.prev_word(s)
     if prev is not None and prev[1].lower() in LOCATIVE:
         return True
-    if prev is not None and prev[1].lower() == "of":  # 'the village of Klishchiivka'
+    if prev is not None and prev[1].lower() == "of":  # 'the village of Klishchiivka', 'east of Toretsk'
         noun = doc.prev_word(doc.words.spans[prev[0]][0])
-        if noun is not None and noun[1].lower() in SETTLEMENT_NOUNS:
+        if noun is not None and (noun[1].lower() in SETTLEMENT_NOUNS or noun[1].lower() in DIRECTION_NOUNS):
             return True
     t = doc.text
     if t[e:e + 2] == ", ":
         nxt = doc.next_word(e + 1, adjacent=True)
         if nxt is not None and _is_cap(nxt[1]):
             return True
+    if depth < 6 and prev is not None and prev[1].lower() in ("and", "or"):
+        item = doc.prev_word(doc.words.spans[prev[0]][0])  # the list's item before the joiner
+        if item is not None and _is_cap(item[1]):
+            start = doc.words.spans[item[0]][0]
+            before = doc.prev_word(start)
+            if before is not None and _is_cap(before[1]) and not _sentence_initial(t, doc.words.spans[before[0]][0]):
+                start = doc.words.spans[before[0]][0]  # an item of two words ('Velyka Novosilka')
+            return _locative(doc, start, doc.words.spans[item[0]][1], depth + 1)
     return False
 
 
