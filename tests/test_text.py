@@ -21,6 +21,11 @@ def _ids(mentions, surface):
     return {m.match.id for m in mentions if m.text.startswith(surface)}
 
 
+def names_found(resolver, text: str) -> dict[str, str]:
+    """{mention: the place's name} of the mentions ``extract`` finds in ``text``."""
+    return {m.text: m.match.name for m in extract(text, resolver=resolver)}
+
+
 def test_seed_article_places(seed_mentions):
     ms = seed_mentions
     assert _ids(ms, "Krasnarmeysk") == {704422}
@@ -271,19 +276,17 @@ def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
     assert found == [("Logan", "Logan County", "admin2"), ("Madison", "Madison County", "admin2"),
                      ("Boone", "Boone County", "admin2")]
     assert len({m.match.admin1 for m in extract(text, resolver=resolver)}) == 1  # one state's counties
-    found = {m.text: m.match.name for m in extract("В Курской и Белгородской областях объявлена тревога.",
-                                                   resolver=resolver)}
+    found = names_found(resolver, "В Курской и Белгородской областях объявлена тревога.")
     assert found == {"Курской": "Kurskaya oblast'", "Белгородской областях": "Belgorodskaya oblast'"}
     # an adjective the tagger does not take alone joins the list ('Донецької' was missed)
-    found = {m.text: m.match.name for m in extract("Бої тривають на території Донецької та Луганської областей.",
-                                                   resolver=resolver)}
+    found = names_found(resolver, "Бої тривають на території Донецької та Луганської областей.")
     assert found == {"Донецької": "Donetska oblast", "Луганської областей": "Luhanska oblast"}
 
 
 def test_an_area_the_phrase_names_is_not_pulled_to_a_town_by_context(resolver):
     # 'St. Petersburg' nearby used to make 'Leningrad region' the city
     text = "Officials in the Leningrad region said refineries near St. Petersburg were targeted."
-    found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
+    found = names_found(resolver, text)
     assert found["Leningrad region"] == "Leningradskaya oblast'"
 
 
@@ -367,7 +370,7 @@ def test_a_village_after_a_settlement_word_is_found_however_unsure(resolver):
     # 'н.п.' (населённый пункт), 'в селе': the text says a settlement is named; a Russian form of
     # a Ukrainian village (Кліщіївка) with a namesake in Russia was left out as too unsure
     text = "Бои идут в селе Андреевка и у н.п. Клещеевка."
-    found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
+    found = names_found(resolver, text)
     assert found == {"Андреевка": "Andriyivka", "Клещеевка": "Klishchiivka"}
     assert extract("Письмо от Зеленского.", resolver=resolver) == []  # (a surname: no marker)
 
@@ -378,7 +381,7 @@ def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver)
     text = "Противник атаковал в районе Курдюмовки, Клещеевки и Андреевки."
     found = {m.text: m.match.admin1 for m in extract(text, resolver=resolver)}
     assert set(found) == {"Курдюмовки", "Клещеевки", "Андреевки"} and set(found.values()) == {"Donetska oblast"}
-    found = {m.text: m.match.name for m in extract("Бои в Клещеевке и Андреевке.", resolver=resolver)}
+    found = names_found(resolver, "Бои в Клещеевке и Андреевке.")
     assert found["Клещеевке"] == "Klishchiivka" and "Андреевке" in found
     # a list item of two words before them ('поблизу Часового Яру, Кліщіївки та Андріївки')
     text = "Сили оборони відбили атаки поблизу Часового Яру, Кліщіївки та Андріївки."
@@ -391,8 +394,7 @@ def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver)
 def test_a_name_as_written_after_a_preposition_is_read_as_a_case_form_too(resolver):
     # 'Димитрове' is the old name of a village in Kirovohrad oblast as written, and the locative
     # of Димитров (Myrnohrad): after 'в' both readings compete (it was the village at 0.95)
-    found = {m.text: m.match.name for m in extract("Бои у Покровска. ВСУ держат оборону в Димитрове.",
-                                                  resolver=resolver)}
+    found = names_found(resolver, "Бои у Покровска. ВСУ держат оборону в Димитрове.")
     assert found == {"Покровска": "Pokrovsk", "Димитрове": "Myrnohrad"}
 
 
@@ -400,7 +402,7 @@ def test_a_case_form_of_a_name_tagged_elsewhere_is_that_name(resolver):
     # 'Красноармейска' alone is a Krasnoarmeysk of Russia at 0.36 (too unsure to propose); beside
     # 'Красноармейск' in the same text it is that name in a case, settled by the document
     text = "Путин отметил освобождение Красноармейска. Войска контролируют Красноармейск и Димитров."
-    found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
+    found = names_found(resolver, text)
     assert found == {"Красноармейска": "Pokrovsk", "Красноармейск": "Pokrovsk", "Димитров": "Myrnohrad"}
     # ... not a source after 'по словам', nor a place abroad a surname romanizes to
     found = {m.text for m in extract("Сказал Путин. По словам Путина, всё спокойно.", resolver=resolver)}
@@ -409,8 +411,7 @@ def test_a_case_form_of_a_name_tagged_elsewhere_is_that_name(resolver):
 
 def test_a_name_of_three_capitalized_words_in_a_case_is_one_mention(resolver):
     # 'в Донецкой Народной Республике': the pair rule read two words only and tagged nothing
-    found = {m.text: m.match.name for m in
-             extract("Бои в Луганской Народной Республике продолжаются.", resolver=resolver)}
+    found = names_found(resolver, "Бои в Луганской Народной Республике продолжаются.")
     assert found == {"Луганской Народной Республике": "Luhanska oblast"}
 
 
@@ -424,7 +425,7 @@ def test_a_cyrillic_first_name_and_surname_are_a_person(resolver):
     # Ukrainian first names read by their Ukrainian romanization ('Володимир': volodymyr, which
     # was Vladimir, Russia); after a settlement word, or before its region's adjective, a town
     assert extract("Президент Володимир Зеленський провів нараду.", resolver=resolver) == []
-    found = {m.text: m.match.name for m in extract("Місто Володимир Волинської області.", resolver=resolver)}
+    found = names_found(resolver, "Місто Володимир Волинської області.")
     assert found["Володимир"] == "Volodymyr-Volynskyi"
 
 
@@ -445,18 +446,16 @@ def test_a_cyrillic_word_romanized_is_no_latin_abbreviation(resolver):
 
 def test_russian_text_names_a_big_town_in_a_case_and_persons_are_no_places(resolver):
     # 'под Покровском': also the case form of Покровское (many villages), 0.24 alone: was left out
-    found = {m.text: m.match.name for m in extract("Бои идут под Покровском.", resolver=resolver)}
+    found = names_found(resolver, "Бои идут под Покровском.")
     assert found == {"Покровском": "Pokrovsk"}
     # a source after 'по словам' (was Surovikino at 0.83); Putin's genitive is no Putina, Peru
-    found = {m.text: m.match.name for m in
-             extract("По словам Суровикина, встреча Путина и Лукашенко прошла в Минске.", resolver=resolver)}
+    found = names_found(resolver, "По словам Суровикина, встреча Путина и Лукашенко прошла в Минске.")
     assert found == {"Минске": "Minsk"}
 
 
 def test_a_hyphenated_cyrillic_name_in_a_case_is_one_word(resolver):
     # 'Нью-Йорка', 'Ростовом-на-Дону': capitals after a hyphen kept them from being proposed
-    found = {m.text: m.match.name for m in extract("Он прилетел из Нью-Йорка в Ростов. Бои под Ростовом-на-Дону.",
-                                                  resolver=resolver)}
+    found = names_found(resolver, "Он прилетел из Нью-Йорка в Ростов. Бои под Ростовом-на-Дону.")
     assert found["Нью-Йорка"] == "New York City" and found["Ростовом-на-Дону"] == "Rostov-on-Don"
 
 
@@ -514,7 +513,7 @@ def test_cyrillic_areas_and_apostrophes_in_text(resolver):
     found = {m.text: m.match.id for m in extract(text, resolver=resolver) if m.match.ok}
     assert found.get("Харківській області") == 706482  # Kharkiv oblast
     # a colloquial region name the gazetteer does not hold: the region of the town it is formed from
-    region = {m.text: m.match.name for m in extract("На Бєлгородщині оголошено евакуацію.", resolver=resolver)}
+    region = names_found(resolver, "На Бєлгородщині оголошено евакуацію.")
     assert region == {"Бєлгородщині": "Belgorodskaya oblast'"}
     assert found.get("Куп'янська") == 703656  # Kupiansk, a word with an apostrophe
     assert "Волноваського району" in found
