@@ -468,6 +468,17 @@ def test_a_village_east_of_a_town_or_later_in_a_list_after_near_is_found(resolve
     assert {"Novotoretske", "Novoselivka Persha"} <= set(found) and found["Novotoretske"] == "Donetska oblast"
 
 
+def test_a_bearing_in_brackets_after_a_name_places_it(resolver):
+    # 'Kostiantynivka (southwest of Kurakhove)' is the village there, not the city 70 km north
+    # (it was the city at 0.92); the name alone later is the city again
+    text = ("Fighting continued near Vuhledar and Kostiantynivka (southwest of Kurakhove). "
+            "Kostiantynivka is a city in Donetsk Oblast.")
+    places = [m.match.id for m in extract(text, resolver=resolver) if m.text == "Kostiantynivka"]
+    assert places[0] != 705104 and places[1] == 705104
+    m = resolver.resolve("Stepove (northwest of Avdiivka)")  # a bearing without a distance says near
+    assert m.admin1 == "Donetska oblast", m.explain()
+
+
 def test_a_russian_form_after_near_is_found_and_settled_by_the_document(resolver):
     # 'Kleshcheevka' is the Russian form of Кліщіївка; alone it is unsure (a Kleshchevka in
     # Russia); after 'near' it was left out, and Bakhmut, 10 km off, settles it

@@ -291,7 +291,16 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if propose and resolver is not None:
         out = _case_forms_of_tagged_names(doc, out, taken, surnames, resolver)
     _plural_areas(doc, out, clean)
+    for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
+        bearing = _BEARING_AFTER_RE.match(clean, span.end)
+        if bearing is not None:
+            span.query = f"{span.query or span.text} ({bearing['where']})"
     return out
+
+
+# a bearing from a town in brackets right after a name, as war reports write it
+_BEARING_AFTER_RE = re.compile(r"\s*\((?P<where>(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)")
 
 
 def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames: set[str],

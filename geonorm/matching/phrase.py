@@ -33,7 +33,7 @@ _PREFIXES = [
     "near the town of", "nearby", "near", "around", "outside of", "outside", "close to", "not far from",
     "in", "at", "from", "of",
     "the", "and", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
-    "southeast of", "southwest of", "between",
+    "southeast of", "southwest of", "north-east of", "north-west of", "south-east of", "south-west of", "between",
     "г.", "г", "город", "м.", "місто", "с.", "село", "смт", "пгт", "пос.", "поселок", "селище",
     "под", "біля", "около", "в", "у", "район", "окрестности",
     # Ukrainian and Russian prepositions and settlement nouns in the oblique cases that follow
@@ -60,7 +60,9 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for of in (" of", "")]
 _NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
                       r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
-                      r"окрестностях)\b", re.IGNORECASE)
+                      r"окрестностях"
+                      # a bearing without a distance ('Stepove (northwest of Avdiivka)') says near too
+                      r"|(?:north|south)(?:-?(?:east|west))?\s+of|(?:east|west)\s+of)\b", re.IGNORECASE)
 # Cyrillic words before a name that leave it in the nominative ('село Піски', 'г. Горловка');
 # any other Cyrillic word there (a preposition, 'села', 'районе') governs an oblique case
 _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. село смт смт. пгт пгт. пос пос. поселок селище "
