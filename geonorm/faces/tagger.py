@@ -26,6 +26,7 @@ docs/text.md) and held in memory. The word lists the filters read are in :mod:`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..matching.candidates import near_a_name
@@ -320,10 +321,19 @@ def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames
     if not names:
         return spans
     text, extra = doc.text, []
-    for s, e in doc.words.spans:
+    starts = [s for s, _ in doc.words.spans]
+    covered: set[int] = set()  # the words inside a span considered already (one pass, not one per word)
+    for a, b in [*taken, *((sp.start, sp.end) for sp in spans)]:
+        i = bisect_left(starts, a)
+        if i > 0 and doc.words.spans[i - 1][1] > a:
+            i -= 1
+        while i < len(starts) and starts[i] < b:
+            covered.add(i)
+            i += 1
+    for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
-        if not _CYRILLIC_CAPITAL.match(w) or w.casefold() in names or w in surnames or _sentence_initial(text, s) \
-                or any(a < e and s < b for a, b in taken) or any(sp.start < e and s < sp.end for sp in spans):
+        if i in covered or not _CYRILLIC_CAPITAL.match(w) or w.casefold() in names or w in surnames \
+                or _sentence_initial(text, s):
             continue
         nxt, prev = doc.next_word(e), doc.prev_word(s)
         if nxt is not None and _is_cap(nxt[1]) or prev is not None and _is_cap(prev[1]) \
