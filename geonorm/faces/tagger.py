@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS,
-                               PLURAL_AREA_WORDS, governs_oblique)
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD,
+                               NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
@@ -265,8 +265,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if prev is not None and prev[1] in _NATURE_LEAD_WORDS and (gap == " " or prev[1] == "Mt" and gap == ". "):
             # 'Lake Hartwell', 'Mount Hood', 'Mt. Washington': the lead word belongs to the name
             span.start, span.text = doc.words.spans[prev[0]][0], clean[doc.words.spans[prev[0]][0]:span.end]
-        elif prev is not None and span.end == e and " " not in surface and _CYRILLIC_CAPITAL.match(surface) \
-                and governs_oblique(prev[1]) and prev[1].lower() in LEADING_WORDS:
+        elif span.end == e and " " not in surface and _CYRILLIC_CAPITAL.match(surface) and _oblique_lead(prev):
             # a Cyrillic name after a preposition is read with it, as a case form too: 'в Димитрове' is
             # Dimitrov's locative (Myrnohrad) as well as the name Dymytrove of a village elsewhere
             span.query = f"{prev[1]} {surface}"
@@ -300,8 +299,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
 
 
 # a bearing from a town in brackets right after a name, as war reports write it
-_BEARING_AFTER_RE = re.compile(r"\s*\((?P<where>(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
-                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)")
+_BEARING_AFTER_RE = re.compile(r"\s*\((?P<where>" + COMPASS_OF + r"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)")
 
 
 def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames: set[str],
@@ -310,14 +308,10 @@ def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames
     name in a case ('освобождение Красноармейска' beside 'контролируют Красноармейск'), however
     unsure it is alone, when it reads as a place of a Cyrillic-script country or a big one (not
     a source after 'по словам', nor 'Путина' as Putina, Peru); the document settles it."""
-    def after_preposition(start: int) -> bool:
-        prev = doc.prev_word(start)
-        return prev is not None and governs_oblique(prev[1]) and prev[1].lower() in LEADING_WORDS
-
     # (names as tagged in the nominative: 'из Донецка' is itself a case form, and 'Донецкой' no case
     # of a 'Донецка')
     names = {sp.text.casefold() for sp in spans if " " not in sp.text and _CYRILLIC_CAPITAL.match(sp.text)
-             and not after_preposition(sp.start)}
+             and not _oblique_lead(doc.prev_word(sp.start))}
     if not names:
         return spans
     text, extra = doc.text, []
@@ -340,7 +334,7 @@ def _case_forms_of_tagged_names(doc: _Doc, spans: list[TagSpan], taken, surnames
                 and not _sentence_initial(text, doc.words.spans[prev[0]][0]):
             continue  # inside a run of capitalized words: a longer name ('Донецкой Народной Республике')
         if names.intersection(nominatives(w)) and not _SPEECH_FRAME_RE.search(text, max(0, s - 24), s):
-            q = f"{prev[1]} {w}" if after_preposition(s) else w
+            q = f"{prev[1]} {w}" if _oblique_lead(prev) else w
             m = resolver.resolve(q)
             if m.ok and (m.country_code in _TYPO_COUNTRIES or m.population >= ROMANIZED_ABROAD_POPULATION):
                 extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
@@ -465,11 +459,7 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         # a census given name that is also a big place or an area needs a surname after it
         # ('Victoria Taylor', but 'Dallas Cowboys', 'the Georgia Bureau of Investigation')
         given = low in FIRST_NAMES or low in GIVEN_NAMES and (
-            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER) or _cyrillic_first_name(low) and not (
-            # (not before its region's adjective, nor after a word saying a settlement is named:
-            # 'Місто Володимир Волинської області')
-            _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
-            or _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s))
+            not fl & (F_BIG | F_AREA) or nw in SURNAMES and nw not in _NEVER) or _person_first_name(doc, s, low, nxt)
 
         if given and nw not in COMMON and nw not in TITLES and not (fl & F_AREA and nw in INSTITUTIONS):
             return False  # 'Vladimir Putin', 'Maria Ivanova'; not 'the Virginia State Board'
@@ -517,6 +507,20 @@ def _partner(doc: _Doc, s: int, e: int) -> str:
         return after.group(1).lower()
     before = _PARTNER_BEFORE_RE.search(text[max(0, s - 40):s])
     return before.group(1).lower() if before else ""
+
+
+def _oblique_lead(prev: tuple[int, str] | None) -> bool:
+    """Is ``prev`` a preposition that governs an oblique case, read with the name after it ('в
+    Димитрове', 'из Донецка')?"""
+    return prev is not None and governs_oblique(prev[1]) and prev[1].lower() in LEADING_WORDS
+
+
+def _person_first_name(doc: _Doc, s: int, word: str, nxt: tuple[int, str]) -> bool:
+    """Is the Cyrillic ``word`` at ``s``, before the capitalized word ``nxt``, a person's first name:
+    not before its region's adjective, nor after a word saying a settlement is named ('Місто
+    Володимир Волинської області')?"""
+    return _cyrillic_first_name(word) and not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) \
+        and not _SETTLEMENT_MARK_RE.search(doc.text, max(0, s - 24), s)
 
 
 def _cyrillic_first_name(word: str) -> bool:
@@ -770,9 +774,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words
         area_here = _area_adjective(w, nxt)
-        if nxt is not None and _is_cap(nxt[1]) and _cyrillic_first_name(lw) and \
-                not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) \
-                and not _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s):
+        if nxt is not None and _is_cap(nxt[1]) and _person_first_name(doc, s, lw, nxt):
             continue  # a first name before a surname: 'Володимир Зеленський' (not Vladimir, Russia)
         if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]) \
                 and not area_here:
@@ -800,8 +802,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # after a preposition that governs an oblique case the word is read with it ('около
         # Марьинки' is Marinka's genitive, though 'Марьинки' is also a village's name)
         # (not after a conjunction: 'и Ясиноватую' is read as 'Ясиноватую')
-        q = f"{prev[1]} {w}" if prev is not None and _CYRILLIC_CAPITAL.match(w) and governs_oblique(prev[1]) \
-            and prev[1].lower() in LEADING_WORDS else w
+        q = f"{prev[1]} {w}" if _CYRILLIC_CAPITAL.match(w) and _oblique_lead(prev) else w
         m = cache.get(q)
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to

@@ -251,7 +251,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         return out
     q_fold = fold_key(text)
     q_ascii = to_ascii(text)
-    q_script = script_of(text)
+    script = script_of(text)
     written = " ".join(text.split()).casefold()
     form_place = gaz.form_place
 
@@ -267,8 +267,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             form_text = gaz.form_text[fr]
             if loose and script_of(form_text) != "latin":
                 continue  # folded keys compare romanizations; other scripts match exactly or not at all
-            if via == "skeleton" and q_script not in ("latin", "other") and \
-                    _source_script(gaz, fr) not in ("latin", q_script):
+            if via == "skeleton" and script not in ("latin", "other") and \
+                    _source_script(gaz, fr) not in ("latin", script):
                 continue  # a Cyrillic word's guess is no romanized Greek name: 'Союз' is no Suez ('Σουέζ')
             if via == "skeleton" and int(gaz.form_kind[fr]) == _COLLOQUIAL:
                 continue  # a demonym or nickname is written as it is: 'Latin' is no 'Laotian'
@@ -316,7 +316,6 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             cur = out.get(row)
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:
                 out[row] = Evidence(int(gaz.place_form_start[row]), "code", 100.0, "", 100.0, code)
-    script = script_of(text)
     lemmas: list[str] = []  # the nominatives of a Cyrillic name in an oblique case
     if script not in ("latin",):
         for scheme, roman in romanize_query(text):

@@ -58,11 +58,13 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
                                               "embattled", "neighboring", "neighbouring")
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
+# a compass bearing from a place, without a distance: 'northwest of Avdiivka', 'south-east of'
+COMPASS_OF = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of"
 _NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
                       r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
                       r"окрестностях"
                       # a bearing without a distance ('Stepove (northwest of Avdiivka)') says near too
-                      r"|(?:north|south)(?:-?(?:east|west))?\s+of|(?:east|west)\s+of)\b", re.IGNORECASE)
+                      r"|" + COMPASS_OF + r")\b", re.IGNORECASE)
 # Cyrillic words before a name that leave it in the nominative ('село Піски', 'г. Горловка');
 # any other Cyrillic word there (a preposition, 'села', 'районе') governs an oblique case
 _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. село смт смт. пгт пгт. пос пос. поселок селище "
