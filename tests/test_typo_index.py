@@ -382,3 +382,18 @@ def test_no_name_within_one_slip_widens_the_typo_search(resolver, query, place_i
     # two slips from a name whose folded key lies further, so the wider stages run too
     m = resolver.resolve(query, limit=5)
     assert m.id == place_id and m.match_kind == "fuzzy"
+
+
+def test_a_longer_list_asked_for_goes_on_with_names_a_slip_or_two_away(resolver):
+    # 'Miltn' is the romanization of a Bulgarian name of a Milton ('Милтън') and a slip of many
+    # Miltons: asked for ten candidates, the two it reaches as written are followed by guesses,
+    # ranked below them; the answer does not change with the limit
+    one, ten = resolver.resolve("Miltn"), resolver.resolve("Miltn", limit=10)
+    assert (ten.id, ten.confidence, ten.match_kind) == (one.id, one.confidence, one.match_kind)
+    assert len(ten.alternatives) == 9 and len(one.alternatives) < 4
+    guesses = ten.alternatives[len(one.alternatives):]
+    assert all(g.match_kind == "fuzzy" for g in guesses)
+    assert sum(g.name == "Milton" for g in guesses) >= 3
+    last = min(c.confidence for c in [one, *one.alternatives])
+    assert all(g.confidence <= last for g in guesses)
+    assert len({c.id for c in [ten, *ten.alternatives]}) == 10

@@ -431,6 +431,13 @@ def only_respelled(gaz: Gazetteer, evidence: dict[int, Evidence], text: str) -> 
     return all(_fold_respelling(gaz, e, q_ascii) for e in hits)
 
 
+def names_stop_typos(evidence: dict[int, Evidence]) -> bool:
+    """Does ``evidence`` hold a name hit that stops the typo search of :func:`add_typos` (unless
+    forced)? A Russian form's Ukrainian name with other vowels does not: 'Mleenki' is a slip of
+    Melenki more likely than Mlynky."""
+    return any(e.via in NAME_VIAS and e.query_scheme != VOWELS_TRADED for e in evidence.values())
+
+
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
               reach: int = TYPO_PLACES) -> None:
     """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
@@ -441,9 +448,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     if not q_fold:
         return
     q_ascii = to_ascii(text)
-    # (a Russian form's Ukrainian name with other vowels is no reason to stop: 'Mleenki' is a
-    # slip of Melenki more likely than Mlynky)
-    if not force and any(e.via in NAME_VIAS and e.query_scheme != VOWELS_TRADED for e in out.values()):
+    if not force and names_stop_typos(out):
         if not only_respelled(gaz, out, text):
             return
         reach = 1  # beside a folded hit: the closest keys only (a slip of a name a letter away)

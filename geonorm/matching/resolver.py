@@ -19,8 +19,8 @@ from ..sources.curated import area_codes
 from . import scoring
 from .answer import candidate_of, sharing_the_rest, stand_in
 from .areas import PhraseAreas, all_rows
-from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, only_respelled,
-                         respelled_row)
+from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
+                         only_respelled, respelled_row)
 from .context import Context
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
@@ -59,6 +59,7 @@ _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
+NO_CLOSE_NAME = "no gazetteer name is close to it"
 
 
 def _query_text(query) -> tuple[str | None, str]:
@@ -179,6 +180,8 @@ class Resolver:
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, written, match, hints)
+        if limit > 1 and self.fuzzy:
+            match = self._filled(match, written, hints, limit)
         if written != text:
             match = replace(match, query=text, hints=[
                 f"the query was garbled by a wrong decoding (UTF-8 read as another code page): read as {written!r}",
@@ -203,6 +206,8 @@ class Resolver:
         if hit is None:
             if fuzzy:  # the name lookups of this text are usually memoized already
                 hit = self._gather(text, fuzzy=False, oblique=oblique)
+                if force_fuzzy and not names_stop_typos(hit):  # (forcing changes nothing)
+                    return self._gather(text, oblique=oblique)
                 add_typos(self.gazetteer, text, hit, force_fuzzy, self.typo_reach)
             else:
                 hit = gather_names(self.gazetteer, text, oblique)
@@ -211,6 +216,36 @@ class Resolver:
                     self._gather_cache.clear()
                 self._gather_cache[key] = hit
         return dict(hit)
+
+    def _filled(self, match: Match, text: str, hints: Hints, limit: int) -> Match:
+        """A list of candidates shorter than the ``limit`` asked for goes on with the typo search
+        of the query run as if nothing had been found ('Miltn' is the romanization of Bulgarian
+        'Милтън', a Milton, and a slip of many Miltons), ranked after the answer's own candidates
+        with the confidence they leave, none above the last of them. The answer itself does not
+        change with ``limit``; a phrase's parts are not searched again (the places its areas
+        left out stay out)."""
+        listed = ([candidate_of(match)] if match.ok else []) + list(match.alternatives)
+        if len(listed) >= limit or not (listed or match.reason == NO_CLOSE_NAME):
+            return match
+        gaz = self.gazetteer
+        seen = {c.id for c in listed}
+        evidence = self._gather(text, force_fuzzy=True)
+        # (the closest spellings only: a few for each place the list lacks)
+        rows = sorted((r for r in evidence if int(gaz.place_id[r]) not in seen),
+                      key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)[:3 * limit]
+        if not rows:
+            return match
+        found = self._ranker.rank(text, Part(text=text, raw=text), {r: evidence[r] for r in rows}, hints, [], [],
+                                  limit, None)
+        extra = [c for c in ([candidate_of(found)] if found.ok else []) + list(found.alternatives)
+                 if c.id not in seen][:limit - len(listed)]
+        if not extra:
+            return match
+        left = max(0.0, 1.0 - sum(c.confidence for c in listed))
+        last = min((c.confidence for c in listed), default=1.0)
+        share = min(1.0, left / max(sum(c.confidence for c in extra), 1e-9),
+                    last / max(max(c.confidence for c in extra), 1e-9))
+        return replace(match, alternatives=[*match.alternatives, *sharing_the_rest(extra, 1.0 - share)])
 
     # ---- hints --------------------------------------------------------------------------
     def _cached_hints(self, overrides: dict) -> Hints:
@@ -553,7 +588,7 @@ class Resolver:
                 return Match(query=text, head=head.text, reason=(
                     f"the query names a {facility_kind(facility.what)} ({facility.what}) and no "
                     "place named in it; the gazetteer holds places, not facilities or natural features"))
-            return Match(query=text, reason="no gazetteer name is close to it", head=head.text)
+            return Match(query=text, reason=NO_CLOSE_NAME, head=head.text)
         hints, area_ctx, evidence = self._offset_hint(head, context_parts, area_ctx, hints, evidence)
         # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a whole
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
