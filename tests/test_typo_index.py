@@ -397,3 +397,12 @@ def test_a_longer_list_asked_for_goes_on_with_names_a_slip_or_two_away(resolver)
     last = min(c.confidence for c in [one, *one.alternatives])
     assert all(g.confidence <= last for g in guesses)
     assert len({c.id for c in [ten, *ten.alternatives]}) == 10
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Bosnai and Herzegovnia", 3277605),  # was Bonaigarh by a slip of 'Bosnai' alone
+    ("Turks and Caicso Islands", 3576916),
+])
+def test_a_misspelt_name_of_several_words_is_read_whole_before_its_words(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (place_id, "fuzzy"), m.explain()

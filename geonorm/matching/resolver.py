@@ -520,6 +520,18 @@ class Resolver:
             # a letter away (Rājgarh): the typo search runs beside it (not for a name with its
             # feature word: 'Bakhmutsky district' is the district as the gazetteer spells it)
             evidence = self._gather(head.text, fuzzy=True)
+        guessed = all(e.via in GUESS_VIAS for e in evidence.values())
+        if fuzzy and len(parts) > 1 and not _PUNCT_SPLIT.search(text) and (guessed or any(p.joined for p in parts)):
+            # a misspelt name of several words read as a list or with an area word ('Bsnia and
+            # Herzegovinl', not Bunia a slip from 'Bsnia'), as the whole phrase is when spelt
+            # right ('Bosnia and Herzegovina'); a slip away only when a list item is a name as
+            # written ('Turks and Caicso Islands', not Turkey by 'Turks')
+            whole, _, whole_evidence = self._heads.close_whole_part([Part(text=text, raw=text)], [0])
+            if not guessed:
+                whole_evidence = {r: e for r, e in whole_evidence.items() if e.via == "fuzzy" and e.edits <= 1}
+            if whole_evidence:
+                parts, order = [whole], [0]
+                head, head_index, evidence = whole, 0, whole_evidence
         if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._heads.close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
