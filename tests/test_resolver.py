@@ -1250,6 +1250,24 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     assert m.name == "Hranitne" and m.admin2 == "Volnovakha Raion"
 
 
+@pytest.mark.parametrize("query, place_id", [
+    # a town's name before its area's adjective, without a comma: two parts (they were one area
+    # part, 'Pisky Yasynuvatsky' district: no match, or the oblast another part named)
+    ("Pisky Yasynuvatsky district", 11845802171),
+    ("the village of Stepanivka Shakhtarskyi raion, Donetsk region", 10756693455),
+    ("Pokrovsk Donetska oblast", 704422),
+    ("Гранітне Волноваський район", 6150890305),
+])
+def test_a_town_before_its_areas_adjective_is_a_part_of_its_own(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and "names its area" in m.explain(), m.explain()
+
+
+def test_an_area_named_with_two_words_stays_one_part(resolver):
+    # 'Mala Vyska district' is no town Mala in the Vyska district: the district's town stands in
+    assert resolver.resolve("Mala Vyska district").id == 702147
+
+
 @pytest.mark.parametrize("query, name, admin", [
     # Ukrainian and Russian addresses name the areas in the genitive or locative, without commas
     ("Гранітне Волноваського району Донецької області", "Hranitne", "Volnovakha Raion"),

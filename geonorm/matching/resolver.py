@@ -442,6 +442,7 @@ class Resolver:
                                             "no place name")
         turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
         parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
+        parts = [q for p in parts for q in self._town_before_its_area(p)]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
@@ -663,6 +664,19 @@ class Resolver:
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
                           ([candidate_of(named)] if named.ok else []) + named.alternatives[:3]]
         return m
+
+    def _town_before_its_area(self, part: Part) -> list[Part]:
+        """An area part whose adjective follows a town's name without a comma ('Uglegorsk
+        Artemivsky district', 'Pokrovsk Donetska oblast', 'Гранітне Волноваський район') is the
+        town and its area; not an area named so as a whole ('Mala Vyska district')."""
+        words = part.text.split()
+        if not part.is_area or len(words) < 2 or not _TOWN_ADJECTIVE.search(words[-1]) \
+                or not words[-1][:1].isupper() or not part.raw.startswith(part.text) or self._heads.is_name(part.text):
+            return [part]
+        town = " ".join(words[:-1])
+        if not self._heads.is_name(town):
+            return [part]
+        return [Part(text=town, raw=town), replace(part, text=words[-1], raw=part.raw[len(town):].strip())]
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
