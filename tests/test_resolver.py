@@ -1257,15 +1257,24 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     ("the village of Stepanivka Shakhtarskyi raion, Donetsk region", 10756693455),
     ("Pokrovsk Donetska oblast", 704422),
     ("Гранітне Волноваський район", 6150890305),
+    # ... or before an area of that level the words after it name, misspelt or not (they were
+    # Kharkiv city, Ukraine, Donetsk city)
+    ("Izium Kharkiv region", 707292),
+    ("Kramatorsk Donetsk Oblast Ukraine", 704508),
+    ("Pokrovks Donetsk oblast", 704422),
 ])
-def test_a_town_before_its_areas_adjective_is_a_part_of_its_own(resolver, query, place_id):
+def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     m = resolver.resolve(query)
     assert m.id == place_id and "names its area" in m.explain(), m.explain()
 
 
-def test_an_area_named_with_two_words_stays_one_part(resolver):
-    # 'Mala Vyska district' is no town Mala in the Vyska district: the district's town stands in
-    assert resolver.resolve("Mala Vyska district").id == 702147
+@pytest.mark.parametrize("query, place_id", [
+    ("Mala Vyska district", 702147),  # no town Mala in a Vyska district: the district's town stands in
+    ("Nizhny Novgorod oblast", 559838),
+    ("North Kazakhstan region", 1519367),
+])
+def test_an_area_named_with_two_words_stays_one_part(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
 
 
 @pytest.mark.parametrize("query, name, admin", [

@@ -666,17 +666,23 @@ class Resolver:
         return m
 
     def _town_before_its_area(self, part: Part) -> list[Part]:
-        """An area part whose adjective follows a town's name without a comma ('Uglegorsk
-        Artemivsky district', 'Pokrovsk Donetska oblast', 'Гранітне Волноваський район') is the
-        town and its area; not an area named so as a whole ('Mala Vyska district')."""
+        """An area part whose area follows a town's name without a comma is the town and its area:
+        an area of that level named by the words after the town ('Izium Kharkiv region',
+        'Pokrovks Donetsk oblast', misspelt or not), or an area's adjective after a name as
+        written ('Uglegorsk Artemivsky district', 'Гранітне Волноваський район'); not an area
+        named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast')."""
         words = part.text.split()
-        if not part.is_area or len(words) < 2 or not _TOWN_ADJECTIVE.search(words[-1]) \
-                or not words[-1][:1].isupper() or not part.raw.startswith(part.text) or self._heads.is_name(part.text):
+        if part.feature not in ("admin1", "admin2") or len(words) < 2 or not part.raw.startswith(part.text) \
+                or self._heads.is_name(part.text):
             return [part]
-        town = " ".join(words[:-1])
-        if not self._heads.is_name(town):
-            return [part]
-        return [Part(text=town, raw=town), replace(part, text=words[-1], raw=part.raw[len(town):].strip())]
+        for k in range(1, len(words)):
+            town, area = " ".join(words[:k]), part.raw[len(" ".join(words[:k])):].strip()
+            if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii()):
+                continue
+            if area_candidates(self.gazetteer, area, (part.feature,)) or k == len(words) - 1 and _TOWN_ADJECTIVE.search(
+                    words[-1]) and words[-1][:1].isupper() and self._heads.is_name(town):
+                return [Part(text=town, raw=town), replace(part, text=" ".join(words[k:]), raw=area)]
+        return [part]
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
