@@ -1269,7 +1269,17 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
 
 
 @pytest.mark.parametrize("query, place_id", [
+    ("in northern Donetsk Oblast", 709716),  # was Donetsk city
+    ("Southern Kherson region", 706442),  # was no match
+    ("north-eastern Kharkiv oblast", 706482),
+])
+def test_a_compass_word_before_an_area_names_a_part_of_the_area(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
+
+
+@pytest.mark.parametrize("query, place_id", [
     ("Mala Vyska district", 702147),  # no town Mala in a Vyska district: the district's town stands in
+    ("Northern Cape province", 1085596),  # a compass word that is part of the name
     ("Nizhny Novgorod oblast", 559838),
     ("North Kazakhstan region", 1519367),
 ])

@@ -27,7 +27,8 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
+from .phrase import (PATH_SPLIT_RE, REGION_WORDS, Part, coordinates_in, facility_kind, is_generic, parse_phrase,
+                     says_more, strip_prefixes)
 from .ranking import GUESS_VIAS, Ranker
 
 _UNSET = object()
@@ -670,18 +671,25 @@ class Resolver:
         an area of that level named by the words after the town ('Izium Kharkiv region',
         'Pokrovks Donetsk oblast', misspelt or not), or an area's adjective after a name as
         written ('Uglegorsk Artemivsky district', 'Гранітне Волноваський район'); not an area
-        named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast')."""
-        words = part.text.split()
-        if part.feature not in ("admin1", "admin2") or len(words) < 2 or not part.raw.startswith(part.text) \
+        named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast'). A compass word before
+        the area names a part of it: the area ('northern Donetsk oblast' is not Donetsk city)."""
+        words, raw = part.text.split(), strip_prefixes(part.raw)
+        if part.feature not in ("admin1", "admin2") or len(words) < 2 or not raw.startswith(part.text) \
                 or self._heads.is_name(part.text):
             return [part]
         for k in range(1, len(words)):
-            town, area = " ".join(words[:k]), part.raw[len(" ".join(words[:k])):].strip()
+            town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
+            if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and area_candidates(
+                    self.gazetteer, area, (part.feature,)):
+                # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
+                return [replace(part, text=" ".join(words[k:]), raw=area)]
             if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii()):
                 continue
             if area_candidates(self.gazetteer, area, (part.feature,)) or k == len(words) - 1 and _TOWN_ADJECTIVE.search(
                     words[-1]) and words[-1][:1].isupper() and self._heads.is_name(town):
-                return [Part(text=town, raw=town), replace(part, text=" ".join(words[k:]), raw=area)]
+                # (the town keeps what the part said of it: near, listed, declined)
+                return [replace(part, text=town, raw=town, feature="", whole=""),
+                        replace(part, text=" ".join(words[k:]), raw=area, near=False, listed=False, joined=False)]
         return [part]
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
