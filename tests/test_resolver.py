@@ -1269,6 +1269,21 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
 
 
 @pytest.mark.parametrize("query, place_id", [
+    # a first-level area (or its town) after a town with no area word: by a space, slash or
+    # dash (they were Kharkiv, Ternopil, Rivne)
+    ("Balakliya Kharkiv", 712926),
+    ("Tovste/Ternopil", 691444),
+    ("Kansas City Missouri", 4393217),
+    ("Zhurivka - Kyiv", 687277),
+    # ... not two names of one place, nor a name of two words
+    ("Kiev/Kyiv", 703448),
+    ("Novyi Svit", 698861),
+])
+def test_a_town_then_its_first_level_area_without_an_area_word(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id, resolver.resolve(query).explain()
+
+
+@pytest.mark.parametrize("query, place_id", [
     ("in northern Donetsk Oblast", 709716),  # was Donetsk city
     ("Southern Kherson region", 706442),  # was no match
     ("north-eastern Kharkiv oblast", 706482),

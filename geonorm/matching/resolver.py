@@ -333,10 +333,12 @@ class Resolver:
         """A phrase naming several places answers with the first, unless the first lies outside
         the country or admin1 hint and a later one inside it ('near the border villages of
         Krasnaya Zarya and Dmitrovka' with admin1='Donetsk oblast')."""
-        path = self._area_path(text)
+        path, note = self._area_path(text), "read as a path from the largest area down to the place"
+        if path is None:
+            path, note = self._town_then_region(text), "read as a town and the first-level area that holds it"
         if path is not None:
             m = self._resolve(path, hints, limit, min_conf, context)
-            return replace(m, query=text, hints=[*m.hints, f"read as a path from the largest area down to the place: {path!r}"])
+            return replace(m, query=text, hints=[*m.hints, f"{note}: {path!r}"])
         m = self._resolve(text, hints, limit, min_conf, context)
         owner = _OWNER_RE.fullmatch(text.strip()) if not m.ok else None
         if owner and self._big_or_area(owner.group(1)):
@@ -427,6 +429,21 @@ class Resolver:
         if commas and not any(self.gazetteer.place(r).level == "country" for r in first):
             return None
         return ", ".join(reversed(steps))
+
+    def _town_then_region(self, text: str) -> str | None:
+        """'Balakliya/Kharkiv', 'Tovste - Ternopil': a town, then a first-level area (or the town
+        one is named after) that holds a place of the town's name as written: read with a comma
+        ('Balakliya, Kharkiv'); not two names of one place ('Kiev/Kyiv')."""
+        steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()] if "," not in text else []
+        if len(steps) != 2:
+            return None
+        gaz = self.gazetteer
+        towns, areas = self._heads.written_hits(steps[0]), area_candidates(gaz, steps[1], ("admin1",))
+        if not areas or set(towns) & set(self._heads.written_hits(steps[1])):
+            return None
+        if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
+            return f"{steps[0]}, {steps[1]}"
+        return None
 
     def _fits(self, place_id: int | None, hints: Hints) -> bool:
         """Does the place lie in the country and the first-level area the hints name?"""
@@ -674,6 +691,8 @@ class Resolver:
         named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast'). A compass word before
         the area names a part of it: the area ('northern Donetsk oblast' is not Donetsk city)."""
         words, raw = part.text.split(), strip_prefixes(part.raw)
+        if not part.feature and len(words) >= 2 and raw == part.text:
+            return self._town_before_its_region(part)
         if part.feature not in ("admin1", "admin2") or len(words) < 2 or not raw.startswith(part.text) \
                 or self._heads.is_name(part.text):
             return [part]
@@ -690,6 +709,24 @@ class Resolver:
                 # (the town keeps what the part said of it: near, listed, declined)
                 return [replace(part, text=town, raw=town, feature="", whole=""),
                         replace(part, text=" ".join(words[k:]), raw=area, near=False, listed=False, joined=False)]
+        return [part]
+
+    def _town_before_its_region(self, part: Part) -> list[Part]:
+        """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri': the words that end a
+        part with no area word name a first-level area (or the town one is named after) that holds
+        a place named by the words before them, as written: the town and its area. Not a name as
+        a whole ('Novyi Svit', 'New York')."""
+        words = part.text.split()
+        if self._heads.is_name(part.text):
+            return [part]
+        gaz = self.gazetteer
+        for k in range(len(words) - 1, 0, -1):
+            town, region = " ".join(words[:k]), " ".join(words[k:])
+            if not region[:1].isupper() or is_generic(region):
+                continue
+            areas = area_candidates(gaz, region, ("admin1",))
+            if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
+                return [replace(part, text=town, raw=town), Part(text=region, raw=region, feature="admin1")]
         return [part]
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
