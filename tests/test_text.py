@@ -584,3 +584,10 @@ def test_a_natural_feature_is_one_mention_with_its_word(resolver):
     assert [m.text for m in extract("Boats on Lake Ontario, then the Hudson River near Albany.",
                                     resolver=resolver)] == ["Lake Ontario", "Hudson River", "Albany"]
     assert [m.text for m in extract("Snow on Mt. Washington today.", resolver=resolver)] == ["Mt. Washington"]
+
+
+def test_an_area_after_a_town_is_read_from_its_names_as_written_not_guesses(resolver):
+    # 'D.C.' is a mention of its own after 'Washington, ': the area that reading asks for is
+    # named as written; the guessed spellings a longer list holds are no area of it
+    assert names_found(resolver, "He flew to Washington, D.C., on Monday and met officials.") == {
+        "Washington": "Washington", "D.C.": "Washington"}

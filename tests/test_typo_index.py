@@ -406,3 +406,11 @@ def test_a_longer_list_asked_for_goes_on_with_names_a_slip_or_two_away(resolver)
 def test_a_misspelt_name_of_several_words_is_read_whole_before_its_words(resolver, query, place_id):
     m = resolver.resolve(query)
     assert (m.id, m.match_kind) == (place_id, "fuzzy"), m.explain()
+
+
+def test_a_longer_list_of_a_phrase_adds_only_guessed_spellings(resolver):
+    # a name of the whole phrase as written was the phrase's to read ('Washington, D.C.' is the
+    # town in the district, whose alternate name it is): the list goes on with guesses only
+    one, ten = resolver.resolve("Washington, D.C."), resolver.resolve("Washington, D.C.", limit=10)
+    assert ten.id == one.id
+    assert all(a.match_kind == "fuzzy" for a in ten.alternatives[len(one.alternatives):])

@@ -192,7 +192,8 @@ def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match) -> tuple
         return None
     gaz = resolver.gazetteer
     area = resolver.resolve(b, limit=10, **hints)
-    for c in [area, *area.alternatives] if area.ok else []:
+    # (B names the area as written: no guessed spelling of it)
+    for c in [c for c in [area, *area.alternatives] if c.match_kind != "fuzzy"] if area.ok else []:
         p = gaz.get(c.id) if c.id is not None else None
         if p is not None and p.country_code == m.country_code and (
                 p.level == "country" or p.level == "admin1" and p.name == m.admin1):

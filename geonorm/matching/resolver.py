@@ -231,8 +231,9 @@ class Resolver:
         gaz = self.gazetteer
         seen = {c.id for c in listed}
         evidence = self._gather(text, force_fuzzy=True)
-        # (the closest spellings only: a few for each place the list lacks)
-        rows = sorted((r for r in evidence if int(gaz.place_id[r]) not in seen),
+        # (guessed spellings only: a name of the whole phrase as written was the phrase's to
+        # read; the closest spellings, a few for each place the list lacks)
+        rows = sorted((r for r, e in evidence.items() if e.via in GUESS_VIAS and int(gaz.place_id[r]) not in seen),
                       key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)[:3 * limit]
         if not rows:
             return match
