@@ -1262,6 +1262,9 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     ("Izium Kharkiv region", 707292),
     ("Kramatorsk Donetsk Oblast Ukraine", 704508),
     ("Pokrovks Donetsk oblast", 704422),
+    # the area word abbreviated: the rest is read with the word the parser restores
+    ("с. Тимошівка Запорізька обл.", 691526),  # was no match ('Запорізька': -зька)
+    ("с. Балаклія Харківська обл.", 712926),  # was Kharkiv
 ])
 def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     m = resolver.resolve(query)

@@ -699,17 +699,20 @@ class Resolver:
             return [part]
         for k in range(1, len(words)):
             town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
-            if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and area_candidates(
-                    self.gazetteer, area, (part.feature,)):
+            # (the rest as one name with its feature word: 'Запорізька область' for 'Запорізька обл.')
+            whole = part.whole[len(town):].strip() if part.whole.startswith(town + " ") else ""
+            named = area_candidates(self.gazetteer, whole or area, (part.feature,))
+            if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and named:
                 # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
-                return [replace(part, text=" ".join(words[k:]), raw=area)]
+                return [replace(part, text=" ".join(words[k:]), raw=area, whole=whole)]
             if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii()):
                 continue
-            if area_candidates(self.gazetteer, area, (part.feature,)) or k == len(words) - 1 and _TOWN_ADJECTIVE.search(
-                    words[-1]) and words[-1][:1].isupper() and self._heads.is_name(town):
+            if named or k == len(words) - 1 and _TOWN_ADJECTIVE.search(words[-1]) and words[-1][:1].isupper() \
+                    and self._heads.is_name(town):
                 # (the town keeps what the part said of it: near, listed, declined)
                 return [replace(part, text=town, raw=town, feature="", whole=""),
-                        replace(part, text=" ".join(words[k:]), raw=area, near=False, listed=False, joined=False)]
+                        replace(part, text=" ".join(words[k:]), raw=area, whole=whole, near=False, listed=False,
+                                joined=False)]
         return [part]
 
     def _town_before_its_region(self, part: Part) -> list[Part]:
