@@ -3,7 +3,8 @@
 Towns of Ukraine (population >= the floor, Latin main name with the oblast's English 'X Oblast'
 name; and their Ukrainian Cyrillic names with the oblast's 'X область') and of the United States
 (main name with the state's name) are written in several styles: with and without commas, with
-a slash, a dash or brackets, with the area word spelt out, abbreviated or left out, area first.
+a slash, a dash or brackets, with the area word spelt out, abbreviated or left out, area first,
+all in lower or upper case.
 Measure: rank-1 (the top answer is the town itself). No evaluation data is used: every query is
 made from the gazetteer.
 
@@ -26,7 +27,8 @@ from geonorm.names.normalize import script_of
 
 LATIN_UA = ["{n} {o} oblast", "{n}, {o} oblast", "{n} ({o} Oblast)", "{n} {o} region", "village of {n}, {o} region",
             "{n} town, {o} Oblast, Ukraine", "near {n} in {o} oblast", "{n}/{o}", "{n} - {o} Oblast",
-            "{o} oblast, {n}", "Ukraine, {o} Oblast, {n}", "{n} {o}", "{n}, {o}, Ukraine", "in {n} ({o} region)"]
+            "{o} oblast, {n}", "Ukraine, {o} Oblast, {n}", "{n} {o}", "{n}, {o}, Ukraine", "in {n} ({o} region)",
+            "lower: {n} {o} oblast", "upper: {n}, {o} oblast"]
 CYRILLIC_UA = ["{n} {o} область", "{n}, {o} обл.", "м. {n}, {o} область", "с. {n} {o} обл.", "{n} ({o} область)",
                "{o} область, {n}", "{n}/{o} область"]
 LATIN_US = ["{n} {o}", "{n}, {o}", "{n}/{o}", "{n} - {o}", "{n} ({o})", "{n}, {o}, USA"]
@@ -72,7 +74,9 @@ def run(resolver: Resolver, templates: list[str], cases, label: str) -> list[dic
     for t in templates:
         right, wrong = 0, []
         for row, town, area in cases:
-            q = t.format(n=town, o=area)
+            case, _, style = t.rpartition(": ")  # 'lower: ...': the phrase in lower (upper) case
+            q = style.format(n=town, o=area)
+            q = q.lower() if case == "lower" else q.upper() if case == "upper" else q
             m = resolver.resolve(q)
             if m.id == resolver.gazetteer.place(row).id:
                 right += 1

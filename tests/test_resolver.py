@@ -1265,6 +1265,7 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     # the area word abbreviated: the rest is read with the word the parser restores
     ("с. Тимошівка Запорізька обл.", 691526),  # was no match ('Запорізька': -зька)
     ("с. Балаклія Харківська обл.", 712926),  # was Kharkiv
+    ("balakliya kharkiv oblast", 712926),  # all in lower case: capitals say nothing
 ])
 def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     m = resolver.resolve(query)

@@ -231,9 +231,9 @@ class Resolver:
         gaz = self.gazetteer
         seen = {c.id for c in listed}
         evidence = self._gather(text, force_fuzzy=True)
-        # (guessed spellings only: a name of the whole phrase as written was the phrase's to
-        # read; the closest spellings, a few for each place the list lacks)
-        rows = sorted((r for r, e in evidence.items() if e.via in GUESS_VIAS and int(gaz.place_id[r]) not in seen),
+        # (spellings guessed or folded only: a name of the whole phrase as written was the
+        # phrase's to read; the closest spellings, a few for each place the list lacks)
+        rows = sorted((r for r, e in evidence.items() if e.via not in WRITTEN_VIAS and int(gaz.place_id[r]) not in seen),
                       key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)[:3 * limit]
         if not rows:
             return match
@@ -705,8 +705,8 @@ class Resolver:
             if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and named:
                 # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
                 return [replace(part, text=" ".join(words[k:]), raw=area, whole=whole)]
-            if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii()):
-                continue
+            if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii() or raw.islower()):
+                continue  # (a phrase all in lower case says nothing by its capitals)
             if named or k == len(words) - 1 and _TOWN_ADJECTIVE.search(words[-1]) and words[-1][:1].isupper() \
                     and self._heads.is_name(town):
                 # (the town keeps what the part said of it: near, listed, declined)
@@ -726,7 +726,7 @@ class Resolver:
         gaz = self.gazetteer
         for k in range(len(words) - 1, 0, -1):
             town, region = " ".join(words[:k]), " ".join(words[k:])
-            if not region[:1].isupper() or is_generic(region):
+            if not (region[:1].isupper() or part.text.islower()) or is_generic(region):
                 continue
             areas = area_candidates(gaz, region, ("admin1",))
             if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
