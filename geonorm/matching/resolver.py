@@ -691,10 +691,13 @@ class Resolver:
         written ('Uglegorsk Artemivsky district', 'Гранітне Волноваський район'); not an area
         named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast'). A compass word before
         the area names a part of it: the area ('northern Donetsk oblast' is not Donetsk city)."""
-        words, raw = part.text.split(), strip_prefixes(part.raw)
-        if not part.feature and len(words) >= 2 and raw == part.text:
+        words = part.text.split()
+        if len(words) < 2:
+            return [part]
+        raw = strip_prefixes(part.raw)
+        if not part.feature and raw == part.text:
             return self._town_before_its_region(part)
-        if part.feature not in ("admin1", "admin2") or len(words) < 2 or not raw.startswith(part.text) \
+        if part.feature not in ("admin1", "admin2") or not raw.startswith(part.text) \
                 or self._heads.is_name(part.text):
             return [part]
         for k in range(1, len(words)):
