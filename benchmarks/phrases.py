@@ -30,7 +30,7 @@ LATIN_UA = ["{n} {o} oblast", "{n}, {o} oblast", "{n} ({o} Oblast)", "{n} {o} re
             "{o} oblast, {n}", "Ukraine, {o} Oblast, {n}", "{n} {o}", "{n}, {o}, Ukraine", "in {n} ({o} region)",
             "lower: {n} {o} oblast", "upper: {n}, {o} oblast"]
 CYRILLIC_UA = ["{n} {o} область", "{n}, {o} обл.", "м. {n}, {o} область", "с. {n} {o} обл.", "{n} ({o} область)",
-               "{o} область, {n}", "{n}/{o} область"]
+               "{o} область, {n}", "{n}/{o} область", "{n}/{o} обл.", "{n} {o}"]
 LATIN_US = ["{n} {o}", "{n}, {o}", "{n}/{o}", "{n} - {o}", "{n} ({o})", "{n}, {o}, USA"]
 
 

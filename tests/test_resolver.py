@@ -1279,6 +1279,10 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     ("Tovste/Ternopil", 691444),
     ("Kansas City Missouri", 4393217),
     ("Zhurivka - Kyiv", 687277),
+    # the area by its adjective alone, or with its word abbreviated (they were no match, Balakliia)
+    ("Балаклея Харьковская", 712926),
+    ("Tovste/Ternopilska", 691444),
+    ("Балаклея/Харьковская обл.", 712926),
     # ... not two names of one place, nor a name of two words
     ("Kiev/Kyiv", 703448),
     ("Novyi Svit", 698861),

@@ -38,11 +38,11 @@ _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
-# 'Шахтарського' (not 'Foo district')
-_DISTRICT_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сц]ьк(?:ий|ого|ому))$",
+# 'Шахтарського', 'Запорізький' (not 'Foo district')
+_DISTRICT_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сцз]ьк(?:ий|ого|ому))$",
                                  re.IGNORECASE)
 # ... and a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP')
-_TOWN_ADJECTIVE = re.compile(r"(?:sk(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сц]ьк(?:ий|а|е|ого)"
+_TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
                              r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
@@ -439,11 +439,11 @@ class Resolver:
         if len(steps) != 2:
             return None
         gaz = self.gazetteer
-        towns, areas = self._heads.written_hits(steps[0]), area_candidates(gaz, steps[1], ("admin1",))
+        towns, (areas, area) = self._heads.written_hits(steps[0]), self._first_level_areas(steps[1])
         if not areas or set(towns) & set(self._heads.written_hits(steps[1])):
             return None
         if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
-            return f"{steps[0]}, {steps[1]}"
+            return f"{steps[0]}, {area}"
         return None
 
     def _fits(self, place_id: int | None, hints: Hints) -> bool:
@@ -731,10 +731,31 @@ class Resolver:
             town, region = " ".join(words[:k]), " ".join(words[k:])
             if not (region[:1].isupper() or part.text.islower()) or is_generic(region):
                 continue
-            areas = area_candidates(gaz, region, ("admin1",))
+            areas, area = self._first_level_areas(region)
             if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
-                return [replace(part, text=town, raw=town), Part(text=region, raw=region, feature="admin1")]
+                return [replace(part, text=town, raw=town),
+                        Part(text=region, raw=region, feature="admin1", whole=area if area != region else "")]
         return [part]
+
+    def _first_level_areas(self, text: str) -> tuple[list[int], str]:
+        """(rows, name) of the first-level areas ``text`` names, and the name that found them: as
+        written ('Kharkiv', 'Illinois'), with the area word the phrase parser restores
+        ('Харьковская обл.'), or an area's adjective without its noun ('Харьковская', 'Donetska')."""
+        gaz = self.gazetteer
+        rows = area_candidates(gaz, text, ("admin1",))
+        if rows:
+            return rows, text
+        parts = parse_phrase(text)
+        if len(parts) == 1 and parts[0].whole and parts[0].whole != text:
+            rows = area_candidates(gaz, parts[0].whole, ("admin1",))
+            if rows:
+                return rows, parts[0].whole
+        if " " not in text.strip() and _TOWN_ADJECTIVE.search(text):
+            whole = f"{text.strip()} {'oblast' if text.isascii() else 'область'}"
+            rows = area_candidates(gaz, whole, ("admin1",))
+            if rows:
+                return rows, whole
+        return [], text
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
