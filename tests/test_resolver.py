@@ -1278,6 +1278,7 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     ("Balakliya Kharkiv", 712926),
     ("Tovste/Ternopil", 691444),
     ("Kansas City Missouri", 4393217),
+    ("Mexico Missouri", 4398103),  # the town, not Missouri framed by a country named first
     ("Zhurivka - Kyiv", 687277),
     # the area by its adjective alone, or with its word abbreviated (they were no match, Balakliia)
     ("Балаклея Харьковская", 712926),

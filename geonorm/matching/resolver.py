@@ -733,8 +733,10 @@ class Resolver:
                 continue
             areas, area = self._first_level_areas(region)
             if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
+                # (read as if a comma stood between them; an adjective with the word it lacks)
                 return [replace(part, text=town, raw=town),
-                        Part(text=region, raw=region, feature="admin1", whole=area if area != region else "")]
+                        Part(text=region, raw=region) if area == region else
+                        Part(text=region, raw=region, feature="admin1", whole=area)]
         return [part]
 
     def _first_level_areas(self, text: str) -> tuple[list[int], str]:
