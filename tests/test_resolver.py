@@ -5,6 +5,7 @@ import math
 import pytest
 
 from geonorm.matching.hints import haversine_km
+from geonorm.matching.phrase import parse_phrase
 from geonorm.names.romanize import SCHEME_LABELS
 
 POKROVSK, MYRNOHRAD, DMITROV = 704422, 710035, 565955
@@ -1135,6 +1136,27 @@ def test_a_facility_word_inside_a_gazetteer_name_keeps_the_name(resolver):
 def test_a_territorial_community_stands_for_the_town_it_is_named_after(resolver, query, admin1):
     m = resolver.resolve(query)
     assert m.admin1 == admin1 and m.match_kind != "area"
+
+
+@pytest.mark.parametrize("query, place_id", [
+    # a community alone, with its kind (urban, rural, settlement; territorial) and by its town's
+    # adjective: the town it is named after, in Ukraine (they were Urbana, Illinois; Myeik,
+    # Myanmar; Pokrovsk, Russia by 'Pokrovska'; Shilka, Russia)
+    ("Pokrovsk urban hromada", 704422),
+    ("Лиманська міська територіальна громада", 704204),
+    ("Pokrovska miska hromada", 704422),
+    ("Кутсурубська сільська громада", 703520),
+])
+def test_a_community_alone_is_the_town_it_is_named_after(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id, m.explain()
+
+
+def test_a_romanized_settlement_abbreviation_is_no_part_of_the_name(resolver):
+    # 'm. Pokrovsk' is 'м. Покровськ' romanized (it was a guess at 0.44); a capital 'S.' may be a name's
+    m = resolver.resolve("m. Pokrovsk")
+    assert (m.id, m.match_kind) == (704422, "exact")
+    assert parse_phrase("S. Paulo")[0].text == "S. Paulo"
 
 
 def test_a_community_is_not_a_namesake_area_abroad(resolver):

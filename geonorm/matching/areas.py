@@ -326,7 +326,7 @@ class PhraseAreas:
         town = _city_council(word)  # 'Makiivka City municipality': the city's council area
         stem = _ADJ_END.sub("", town)
         tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
-        best, best_rank = [], (-1, -1)
+        best, best_rank = [], (False, False, False, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
@@ -338,12 +338,16 @@ class PhraseAreas:
                     if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
             # the named areas first, then a town big enough to be a district's centre, then
             # the candidates ('Shakhtarskyi' is Shakhtarsk, not the village Shakhtarske beside
-            # a candidate)
-            centre = any(int(gaz.place_pop[r]) >= DISTRICT_CENTRE_POP for r in (inside or rows))
-            rank = (bool(inside), centre, bool(near))
+            # a candidate); inside the named areas the bigger town ('Лиманський район, Донецька
+            # область' is Lyman's, not Lymanka's; with no area named the first spelling that
+            # hits: 'Marinsky' is Marinka, not Marín, Spain)
+            chosen = near or inside or rows
+            people = max(int(gaz.place_pop[r]) for r in chosen) if within else 0
+            rank = (bool(inside), any(int(gaz.place_pop[r]) >= DISTRICT_CENTRE_POP for r in (inside or rows)),
+                    bool(near), people)
             if rank > best_rank:
-                best, best_rank = near or inside or rows, rank
-            if rank == (True, True, True) or (rank[0] and rank[1] and not candidates):
+                best, best_rank = chosen, rank
+            if not within and (rank[:3] == (True, True, True) or (rank[0] and rank[1] and not candidates)):
                 break
         return best
 

@@ -76,6 +76,11 @@ _PREFIX_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)|(?<=ex-)))+",
     re.IGNORECASE)
 
+# the Cyrillic settlement abbreviations romanized, in lower case before a capitalized name
+# ('m. Pokrovsk' for 'м. Покровськ', 's. Hryshyne' for 'с. Гришине'; not 'S. Paulo')
+_ROMANIZED_LEAD_RE = re.compile(r"(?:(?:m|s|g|p|h|sel|pos|smt|pgt|vil)\.\s*|(?:misto|horod|gorod|selo|selyshche|poselok)\s+)"
+                                r"(?=[A-Z])")
+
 COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
 # plural area words -> nominative singular: 'Донецької та Луганської областей' (see _singular_areas);
 # 'області', 'области' are plural after a list too ('Харківську та Сумську області')
@@ -215,6 +220,12 @@ _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\
 _LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
 _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
+# a territorial community's kind before its word: 'Pokrovsk urban (territorial) hromada', 'Покровська
+# міська територіальна громада', 'Kutsurubska silska hromada' name the community of the town
+_COMMUNITY_KIND_RE = re.compile(
+    r"(?<!\w)(?:urban|rural|settlement|city|village|miska|silska|selyshchna|міськ|сільськ|селищн|городск|сельск|"
+    r"поселков)(?:а|ої|ій|ая|ой)?\s+(?=(?:territorial\s+|територіальн(?:а|ої|ій)\s+)?"
+    r"(?:community|hromada|громад[аиі])(?!\w))", re.IGNORECASE)
 _DAMAGE_RE = re.compile(r"\?+|\uFFFD+")  # characters lost to a wrong encoding ('area of ??the')
 _CODE_RE = re.compile(r"[A-Z]{2}")
 _SPELT_OUT = {"обл": "область", "obl": "oblast"}  # area words abbreviated
@@ -309,10 +320,12 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
 
 def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
-    of ', 'Paris')."""
+    of ', 'Paris'), 'near m. Pokrovsk' -> ('near m. ', 'Pokrovsk')."""
     text = clean(raw).strip(" .:-–\"'«»")
     prefix = _PREFIX_RE.match(text)
     cut = prefix.end() if prefix else 0
+    lead = _ROMANIZED_LEAD_RE.match(text, cut)
+    cut = lead.end() if lead else cut
     return text[:cut], text[cut:].strip(" .:-–")
 
 
@@ -547,6 +560,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     listed_areas, phrase = singular != phrase, singular
     # a line break separates like a comma; '@GeoConfirmed' is a handle, '#Kherson' a tag
     phrase = _DAMAGE_RE.sub(" ", clean(_TAG_RE.sub(_untag, phrase.replace("\n", ", "))))
+    phrase = _COMMUNITY_KIND_RE.sub("", phrase)  # 'Pokrovsk urban hromada' is the Pokrovsk hromada
     phrase = _IN_AREA_OF_RE.sub("около ", phrase)  # 'в районе Марьинки' is near it, not a district
     phrase = _COUNT_RE.sub("", phrase)
     phrase = _POSTCODE_RE.sub(" ", phrase).strip() or phrase

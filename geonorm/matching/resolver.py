@@ -44,6 +44,7 @@ _DISTRICT_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]
 # ... and a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP')
 _TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
                              r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
+_HROMADA_RE = re.compile(r"\b(?:hromada|громад[аиі])\b", re.IGNORECASE)  # (not 'community': any country's)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # a distance a phrase gives ('40 km from Mariupol') holds the candidates this far off where it puts
@@ -765,13 +766,17 @@ class Resolver:
         district', 'Ясиноватский район, Донецкая область'; most raions were abolished in 2020):
         answered with the town the district adjective is formed from, inside the other areas
         named, as a district town stands in for a village of the district the gazetteer lacks."""
-        district = next((p for p in parts if p.feature == "admin2" and not p.is_community
-                         and (_DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
+        # (a territorial community by its town's adjective: 'Лиманська громада', 'Pokrovska hromada')
+        district = next((p for p in parts if p.feature == "admin2" and (
+            _TOWN_ADJECTIVE.search(p.text) if p.is_community
+            else _DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
         if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None
         gaz = self.gazetteer
         others = [p for p in parts if p is not district]
         within = all_rows(self._areas.named(others)) if others else None
+        if not within and district.is_community and _HROMADA_RE.search(district.raw):
+            within = area_candidates(gaz, "UA", ("country",))  # a hromada is Ukraine's
 
         def held(rows) -> bool:  # a district of that name (inside the other areas named)
             return any(self._heads.is_feature(r, "admin2") and (not within or self._areas.inside_any(r, gaz.place(r), within))
@@ -784,8 +789,9 @@ class Resolver:
         if not towns:
             return None
         town = gaz.place(towns[0]).name
+        unit = "territorial community" if district.is_community else "district"
         return stand_in(self.gazetteer, text, district.text, towns[0], "area",
-                        f"{district.raw!r} names a district the gazetteer does not hold; answered "
+                        f"{district.raw!r} names a {unit} the gazetteer does not hold; answered "
                         f"with {town}, the town it is named after")
 
     def _named_after_town(self, text: str, head: Part) -> Match | None:
