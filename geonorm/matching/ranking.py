@@ -51,6 +51,26 @@ def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, str], i
     return out
 
 
+OLD_NAME_BEFORE = 19910101  # names dropped before this (yyyymmdd) are of another era
+
+
+def _dropped_long_ago(gaz: Gazetteer, form_row: int, as_of: int | None) -> bool:
+    """Was the historic name at ``form_row`` dropped before :data:`OLD_NAME_BEFORE` (and is no
+    ``as_of`` date given from when it was in use)?"""
+    valid_to = int(gaz.form_to[form_row])
+    return 0 < valid_to < OLD_NAME_BEFORE and (as_of is None or as_of >= valid_to)
+
+
+def _bears_as_own(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
+    """Does the query name the place at ``row`` by its own name (or its romanization, or its
+    Russian form: 'Grishino' for Hryshyne)?"""
+    if ev.via not in NAME_VIAS:
+        return False
+    kind = int(gaz.form_kind[ev.form_row])
+    return kind in _OWN_NAME_KINDS or kind == int(NameKind.ALTERNATE) and _russian_form_of_own_name(
+        gaz.form_text[ev.form_row], gaz.place(row))
+
+
 def _russian_form_of_own_name(form_text: str, place) -> bool:
     """Is the Latin name the Russian form of the place's own (Ukrainian) name ('Aleksandrovka'
     for Oleksandrivka)?"""
@@ -174,7 +194,7 @@ class Ranker:
                 # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
                 # official name
                 kind = NameKind.PREFERRED
-            common_elsewhere = False
+            common_elsewhere = old_elsewhere = False
             if kind == NameKind.ALTERNATE and len(named) > 2:
                 if own_regions is None:
                     # (counted before the phrase's areas narrow the candidates: 'Stepanovka,
@@ -183,6 +203,15 @@ class Ranker:
                     own_regions = _own_name_regions(gaz, named, named)
                 common_elsewhere = own_regions.get((place.country_code, place.admin1_code), 0) >= 2 \
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
+            elif kind == NameKind.HISTORIC and len(named) > 1 and _dropped_long_ago(gaz, ev.form_row, hints.as_of) \
+                    and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place):
+                # a town's name dropped before 1991 is today another place's of its region (its
+                # own name or that name's Russian form): that place is meant ('Hryshyne' and
+                # 'Grishino', Pokrovsk's until 1934, are the village Hryshyne; 'Krasnoarmeysk',
+                # 2016, stays Pokrovsk; 'Kamenskoye' is Kamianske's own name again)
+                old_elsewhere = any(_bears_as_own(gaz, r, named[r]) for r in named if r != row
+                                    and gaz.country_code_of(r) == place.country_code
+                                    and gaz.admin1_code_of(r) == place.admin1_code)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
             # name in the other language, not a looser key)
@@ -228,6 +257,10 @@ class Ranker:
             if common_elsewhere:
                 s += scoring.OTHER_PLACES_NAME
                 notes.append(f"{gaz.form_text[ev.form_row]!r} is the name of other places in its region")
+            if old_elsewhere:
+                s += scoring.OTHER_PLACES_NAME
+                notes.append(f"{gaz.form_text[ev.form_row]!r}, a name it dropped long ago, is another place's "
+                             "in its region today")
             if ev.named_after:
                 notes.append(f"{head.whole_name if head else text!r} names the "
                              f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
