@@ -602,6 +602,7 @@ def test_country_hint_by_name_in_any_script(resolver):
     ("Congo, Rep.", "CG"), ("Gambia, The", "GM"), ("Hong Kong SAR, China", "HK"), ("Lao PDR", "LA"),
     ("the Ukraine", "UA"), ("804", "UA"),  # statistics tables' names; ISO 3166-1 numeric
     ("West Bank and Gaza", "PS"),  # the World Bank's name (was a ValueError: unknown country)
+    ("ua", "UA"), ("gb", "GB"), ("ukr", "UA"),  # codes in lower case, as columns hold them (were errors)
 ])
 def test_country_hints_as_statistics_tables_write_them(resolver, value, code):
     assert [a.country_code for a in resolver._hints(country=value).countries] == [code]

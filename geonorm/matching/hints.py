@@ -194,6 +194,9 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
         return None
     hint_text(value, "country hint (an ISO code or a country name)")
     rows = _country_rows(gaz, value)
+    code = value.strip()
+    if not rows and len(code) in (2, 3) and code.isalpha() and not code.isupper():
+        rows = _country_rows(gaz, code.upper())  # a code in lower case: a column's 'ua', 'ukr'
     countries = gaz.area_rows()
     if not rows and value.strip().isdigit():  # ISO 3166-1 numeric: '804'
         from ..sources.packaged import iso_numeric_codes
