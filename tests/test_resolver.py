@@ -1351,6 +1351,9 @@ def test_an_area_named_with_two_words_stays_one_part(resolver, query, place_id):
     # Ukrainian and Russian addresses name the areas in the genitive or locative, without commas
     ("Гранітне Волноваського району Донецької області", "Hranitne", "Volnovakha Raion"),
     ("Гранитное Волновахского района Донецкой области", "Hranitne", "Volnovakha Raion"),
+    # before 'район' as written the adjective is nominative, also in -ской (it was read as the
+    # genitive of 'Кромская' and answered Krymske, Luhansk oblast)
+    ("Кромской район", "Kromsky District", "Orlovskaya oblast'"),
     ("Дмитрівка Куцурубської громади", "Dmytrivka", "Mykolaivska oblast"),
     ("Харківської області", "Kharkivska oblast", ""),
     ("у Волноваському районі", "Volnovakha Raion", "Donetska oblast"),

@@ -388,9 +388,11 @@ def _strip_part(raw: str) -> Part | None:
             adjective = pattern.sub(repl, adjective)
         whole = " ".join([*words[:-1], adjective, spelt])
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
-        # (the forms the gazetteer holds)
-        for pattern, repl in _NOMINATIVE:
-            words[-1] = pattern.sub(repl, words[-1])
+        # (the forms the gazetteer holds; before 'район' as written the adjective is in the
+        # nominative already: 'Кромской район' is Kromskoy Rayon, no 'Кромская')
+        if not (stripped and stripped[0].lower() == "район"):
+            for pattern, repl in _NOMINATIVE:
+                words[-1] = pattern.sub(repl, words[-1])
         whole = " ".join([*words, oblique])
     while len(words) > 1 and _feature_word(words[0]) is not None:
         feature = feature or _feature_word(words[0])
