@@ -174,6 +174,9 @@ def test_a_swap_in_a_short_name_is_one_edit(resolver, query, name):
     ("Tambovsaya oblast'", "Tambovskaya oblast'"),
     ("Zhytomyrsak oblast", "Zhytomyrska oblast"),
     ("Strawford District", "Stratford District"),
+    # an area word of another level than the area's ('provincia': Peru's second level): it was
+    # Trat, Thailand, a slip from 'Trata'
+    ("Provincia de Trata", "Provincia de Tarata"),
 ])
 def test_a_misspelt_area_name_is_matched_with_its_feature_word(resolver, query, name):
     # the feature word is part of the area's name: 'Tambovsaya' alone is nearest to the city Tambov

@@ -345,9 +345,12 @@ class PhraseHeads:
         slips = 2 if len(normalize(part.text)) >= 5 and part.feature != "facility" else 0
         for whole in dict.fromkeys([part.whole_name, titled_name(part)]):
             if whole and whole != part.text:
+                # (an area of another level too: the area word is in the name itself, and a
+                # 'provincia' is Peru's second level, Spain's first)
                 ev = {r: e for r, e in self._gather(whole, fuzzy=True).items()
                       if (e.sim >= CLOSE_WHOLE_SIM or e.via == "fuzzy" and e.edits <= slips)
-                      and self.is_feature(r, part.feature)}
+                      and (self.is_feature(r, part.feature) or part.feature in ("admin1", "admin2")
+                           and self.gazetteer.place(r).level in ("admin1", "admin2", "admin3"))}
                 if ev:
                     return as_whole(part, whole), ev
         return None, {}
