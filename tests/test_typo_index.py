@@ -302,6 +302,13 @@ def test_a_cyrillic_slip_of_a_countrys_cyrillic_name_is_found(resolver):
     assert resolver.resolve("Таджикистат").id == 1220409
 
 
+def test_a_short_folded_key_of_a_longer_cyrillic_name_reaches_three_folded_edits(resolver):
+    # 'Баашха' is two letters short of Балашиха (six Cyrillic letters, five folded: 'aa' folds to
+    # one): three folded edits away, two as written; it was Bahia
+    m = resolver.resolve("Баашха", limit=10)
+    assert 579464 in [m.id, *(a.id for a in m.alternatives)], m.explain()
+
+
 def test_a_cyrillic_name_two_cyrillic_slips_away_is_within_reach(resolver):
     # two letters off as written, three as romanized ('Vagonogemoniat' ~ 'Vagonoremont'), which
     # the typo search refused as too far

@@ -509,7 +509,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
     if len(reached) < reach and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
         add(_swapped(gaz, q_fold))
-    if closest > 2 and len(q_fold) >= THREE_EDIT_KEY:
+    if closest > 2 and (len(q_fold) >= THREE_EDIT_KEY or q_norm is not None and len(q_norm) >= THREE_EDIT_KEY):
         # no name within two slips as written (or none reached): two slips can fold to three
         # edits, an inserted 'r' splits 'sh' ('Parisrh': 'parisrH' ~ 'pariW'), 'ija' and 'ca'
         # fold apart ('Zomgolija' ~ 'Zongolica'); the segments propose keys three edits away,
