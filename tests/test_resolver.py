@@ -55,16 +55,17 @@ def test_as_of_explains_rename(resolver):
     assert m.rename.current_name == "Bakhmut" and m.rename.valid_to.startswith("2016")
 
 
-@pytest.mark.parametrize("query, as_of, place_id", [
-    # a town's name dropped before 1991 that a place of its region bears today is that place's
-    ("Hryshyne", None, 708060),  # the village; Pokrovsk's name until 1934 (it was Pokrovsk at 0.69)
-    ("Shcherbynivka", None, 694290),  # the village by Toretsk, Toretsk's name until 1938
-    ("Hryshyne", "1930", POKROVSK),  # ... unless the date says when the town bore it
-    ("Kamenskoye", None, 709932),  # the city's own name again since 2016 (its Russian form)
-    ("Krasnoarmeysk", None, POKROVSK),  # dropped in 2016: the town's, as the issue promises with UA
+@pytest.mark.parametrize("query, as_of, country, place_id", [
+    # a town's name dropped before 1960 that a place of its region bears today is that place's
+    ("Hryshyne", None, "UA", 708060),  # the village; Pokrovsk's name until 1934 (it was Pokrovsk at 0.69)
+    ("Shcherbynivka", None, "UA", 694290),  # the village by Toretsk, Toretsk's name until 1938
+    ("Hryshyne", "1930", "UA", POKROVSK),  # ... unless the date says when the town bore it
+    ("Kamenskoye", None, "UA", 709932),  # the city's own name again since 2016 (its Russian form)
+    ("Krasnoarmeysk", None, "UA", POKROVSK),  # dropped in 2016: the town's, as the issue promises
+    ("Gorky", None, "RU", 520555),  # Nizhny Novgorod's until 1990: still the city, not a village Gorki
 ])
-def test_a_name_dropped_long_ago_is_the_place_that_bears_it_today(resolver, query, as_of, place_id):
-    m = resolver.resolve(query, as_of=as_of, country="UA")
+def test_a_name_dropped_long_ago_is_the_place_that_bears_it_today(resolver, query, as_of, country, place_id):
+    m = resolver.resolve(query, as_of=as_of, country=country)
     assert m.id == place_id, m.explain()
 
 

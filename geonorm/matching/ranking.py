@@ -51,7 +51,9 @@ def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, str], i
     return out
 
 
-OLD_NAME_BEFORE = 19910101  # names dropped before this (yyyymmdd) are of another era
+# names dropped before this (yyyymmdd) are of another era (two generations: not Gorky, Nizhny
+# Novgorod's until 1990, beside a village Gorki of its oblast)
+OLD_NAME_BEFORE = 19600101
 
 
 def _dropped_long_ago(gaz: Gazetteer, form_row: int, as_of: int | None) -> bool:
@@ -205,7 +207,7 @@ class Ranker:
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
             elif kind == NameKind.HISTORIC and len(named) > 1 and _dropped_long_ago(gaz, ev.form_row, hints.as_of) \
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place):
-                # a town's name dropped before 1991 is today another place's of its region (its
+                # a town's name dropped before 1960 is today another place's of its region (its
                 # own name or that name's Russian form): that place is meant ('Hryshyne' and
                 # 'Grishino', Pokrovsk's until 1934, are the village Hryshyne; 'Krasnoarmeysk',
                 # 2016, stays Pokrovsk; 'Kamenskoye' is Kamianske's own name again)
