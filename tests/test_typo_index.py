@@ -424,3 +424,14 @@ def test_a_longer_list_of_a_phrase_adds_only_guessed_spellings(resolver):
     one, ten = resolver.resolve("Washington, D.C."), resolver.resolve("Washington, D.C.", limit=10)
     assert ten.id == one.id
     assert all(a.match_kind == "fuzzy" for a in ten.alternatives[len(one.alternatives):])
+
+
+@pytest.mark.parametrize("query, place_id, other", [
+    # the first place a phrase names, misspelt, near a later one named as written: the first is
+    # the answer (the later one was)
+    ("Pokrovks, Myrnohrad", 704422, "Myrnohrad"),
+    ("Kramatorks and Sloviansk", 704508, "Sloviansk"),
+])
+def test_a_misspelt_first_place_is_the_answer_beside_a_later_one_as_written(resolver, query, place_id, other):
+    m = resolver.resolve(query)
+    assert m.id == place_id and other in m.other_places, m.explain()

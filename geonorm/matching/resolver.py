@@ -500,6 +500,8 @@ class Resolver:
             codes = area_codes()
             order = [i for i in order if parts[i].offset is None and parts[i].text not in codes] or order
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
+        if head is not None and self.fuzzy and len(order) > 1 and head_index != order[0]:
+            head, head_index, evidence = self._misspelt_first(parts, order[0], head, head_index, evidence)
         if (head is None or head.is_area) and all(p.is_area for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
             answer = self._district_town_answer(text, parts, head, evidence)
@@ -684,6 +686,25 @@ class Resolver:
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
                           ([candidate_of(named)] if named.ok else []) + named.alternatives[:3]]
         return m
+
+    def _misspelt_first(self, parts: list[Part], first: int, head: Part, head_index: int,
+                        evidence: dict[int, Evidence]):
+        """(head, index, evidence): the phrase's first part when it is a slip of a place's name
+        (one letter edit as written, five letters or more) lying near a place a later part names
+        as written ('Pokrovks, Myrnohrad', 'Kramatorks and Sloviansk': the first place named is
+        the answer; the later one was), else the head found."""
+        part = parts[first]
+        if part.is_area or part.feature or len(normalize(part.text)) < 5 or not part.text[:1].isupper():
+            return head, head_index, evidence
+        gaz = self.gazetteer
+        slips = {r: e for r, e in self._gather(part.text).items() if e.via == "fuzzy" and e.edits <= 1}
+        if not slips:
+            return head, head_index, evidence
+        lats = np.array([gaz.place(r).lat for r in evidence])
+        lons = np.array([gaz.place(r).lon for r in evidence])
+        near = {r: e for r, e in slips.items()
+                if float(haversine_km(gaz.place(r).lat, gaz.place(r).lon, lats, lons).min()) <= LISTED_KM * 4}
+        return (part, first, near) if near else (head, head_index, evidence)
 
     def _town_before_its_area(self, part: Part) -> list[Part]:
         """An area part whose area follows a town's name without a comma is the town and its area:
