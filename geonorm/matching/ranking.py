@@ -189,10 +189,12 @@ class Ranker:
                     continue
             # an ISO 3166 code is an abbreviation, whichever name form stands for the area
             kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
-            if kind == NameKind.ALTERNATE and ev.via in ("exact", "case") and (native or _spelling_of_own_name(
-                    gaz.form_text[ev.form_row], place)):
+            if kind == NameKind.ALTERNATE and ev.via in ("exact", "case") and (
+                    native and script_of(gaz.form_text[ev.form_row]) not in ("latin", "other")
+                    or _spelling_of_own_name(gaz.form_text[ev.form_row], place)):
                 # a name in the query's own non-Latin script is the place's local name ('Покровськ'
-                # for Pokrovsk, an alternate in GeoNames), and an alternate spelled like the own
+                # for Pokrovsk, an alternate in GeoNames; not a Latin alternate beside it in a
+                # query of both scripts: 'Pokrovsk/Покровськ'), and an alternate spelled like the own
                 # name another way ('Odessa' for Odesa, 'Roma' for Rome): not weaker than an
                 # official name
                 kind = NameKind.PREFERRED
