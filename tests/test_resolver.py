@@ -1984,3 +1984,17 @@ def test_vowels_traded_keep_endings_apart():
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))
     # a final vowel is an ending: the village Pervomaiske is no town Pervomaiskyi
     assert traded_vowels_key(fold_key("Pervomaiske")) != traded_vowels_key(fold_key("Pervomaisky"))
+
+
+def test_underscores_of_identifiers_and_slugs_are_spaces(resolver):
+    # 'Pokrovsk_Donetsk' was no match; the answer keeps the query as given
+    m = resolver.resolve("Pokrovsk_Donetsk")
+    assert (m.id, m.query) == (POKROVSK, "Pokrovsk_Donetsk")
+    assert resolver.resolve("Rio_de_Janeiro").name == "Rio de Janeiro"
+
+
+def test_a_latin_alternate_is_no_local_name_beside_the_cyrillic_one_in_a_query_of_both(resolver):
+    # 'Pokrovsk/Покровськ': Engels' Latin alternate 'Pokrovsk' was read as a name in the query's
+    # own script (the Cyrillic half) and beat Pokrovsk's own name (Engels at 0.65)
+    assert resolver.resolve("Pokrovsk/Покровськ").id == POKROVSK
+    assert resolver.resolve("Покровськ/Pokrovsk").id == POKROVSK

@@ -178,16 +178,21 @@ class Resolver:
                     self._cache.move_to_end(key)
                     return hit
         written = repair_mojibake(text)
+        garbled = written != text
+        # identifiers and slugs: 'Pokrovsk_Donetsk', 'New_York' (no name holds an underscore)
+        written = written.replace("_", " ") if "_" in written else written
         match = self._resolve_written(written, hints, limit, min_conf, context or None)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, written, match, hints)
         if limit > 1 and self.fuzzy:
             match = self._filled(match, written, hints, limit)
-        if written != text:
+        if garbled:
             match = replace(match, query=text, hints=[
                 f"the query was garbled by a wrong decoding (UTF-8 read as another code page): read as {written!r}",
                 *match.hints])
+        elif written != text:
+            match = replace(match, query=text)
         if key is not None and "fallback failed" not in match.reason:  # retry failed fallbacks later
             with self._lock:
                 self._cache[key] = match
