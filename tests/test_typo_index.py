@@ -418,6 +418,12 @@ def test_a_misspelt_name_of_several_words_is_read_whole_before_its_words(resolve
     assert (m.id, m.match_kind) == (place_id, "fuzzy"), m.explain()
 
 
+def test_fill_false_lists_only_the_places_the_query_names(resolver):
+    # (what joint resolution asks for: a document's county mention lists every county so named)
+    m = resolver.resolve("Miltn", limit=10, fill=False)
+    assert len(m.alternatives) < 4 and all(a.match_kind != "fuzzy" for a in m.alternatives)
+
+
 def test_a_longer_list_of_a_phrase_adds_only_guessed_spellings(resolver):
     # a name of the whole phrase as written was the phrase's to read ('Washington, D.C.' is the
     # town in the district, whose alternate name it is): the list goes on with guesses only

@@ -27,6 +27,7 @@ CANDIDATE_VOTE = 0.5  # share of the admin1 context given to the other mentions'
 # 0.0177 -> 0.0163, 0.0340 -> 0.0313; 2 votes: ECE a little lower, LGL accuracy back)
 COUNTRY_PRIOR_VOTES = 1.0
 ROUNDS = 2
+CANDIDATES = 12  # counties a county mention may be, where the others' towns may lie
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
@@ -268,7 +269,12 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
         cands = {q: _candidate_areas(m) for q, m in alone.items()}
-        counties = {q: _named_counties(m, resolver.gazetteer) for q, m in alone.items()}
+        # (every county a county mention may be: the seventh Henry County is Tennessee's, where
+        # the document's Paris lies; wider lists for every mention spread the votes: LGL +12
+        # items, ECE 0.0176 -> 0.0207)
+        counties = {q: _named_counties(resolver.resolve(q, limit=CANDIDATES, fill=False, **hints)
+                                       if m.ok and m.feature == "admin2" else m, resolver.gazetteer)
+                    for q, m in alone.items()}
         for _ in range(ROUNDS):
             new = {}
             for q in distinct:

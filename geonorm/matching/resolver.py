@@ -146,7 +146,7 @@ class Resolver:
     # ---- public -------------------------------------------------------------------------
     def resolve(self, query, *, country=_UNSET, admin1=_UNSET, admin2=_UNSET, near=_UNSET,
                 within=_UNSET, as_of=_UNSET, feature=_UNSET, limit=_UNSET, min_confidence=_UNSET,
-                context: Context | None = None) -> Match:
+                context: Context | None = None, fill: bool = True) -> Match:
         """Resolve one name or phrase. Invalid hints raise ValueError; bad queries give no-match.
 
         Hints: ``country`` (ISO code or any name), ``admin1`` (a first-level area: name or ISO
@@ -154,7 +154,9 @@ class Resolver:
         town), ``near`` (a point or a place name), ``within`` (a geometry, bbox or GeoJSON),
         ``as_of`` (a date), ``feature`` (a feature level or a list of them).
         ``context`` (a :class:`~geonorm.matching.context.Context`) adds soft evidence from other
-        queries: the rows of a column, the other mentions of a document."""
+        queries: the rows of a column, the other mentions of a document. ``fill``: a list of
+        candidates shorter than ``limit`` goes on with spellings a slip or two away (False: the
+        places the query names only, however few)."""
         given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
                      feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
@@ -171,7 +173,7 @@ class Resolver:
         key = None
         if within is _UNSET or within is None:
             key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf,
-                   context.key if context else None)
+                   context.key if context else None, fill)
             with self._lock:
                 hit = self._cache.get(key)
                 if hit is not None:
@@ -185,7 +187,7 @@ class Resolver:
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, written, match, hints)
-        if limit > 1 and self.fuzzy:
+        if limit > 1 and self.fuzzy and fill:
             match = self._filled(match, written, hints, limit)
         if garbled:
             match = replace(match, query=text, hints=[
