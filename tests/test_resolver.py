@@ -1998,3 +1998,9 @@ def test_a_latin_alternate_is_no_local_name_beside_the_cyrillic_one_in_a_query_o
     # own script (the Cyrillic half) and beat Pokrovsk's own name (Engels at 0.65)
     assert resolver.resolve("Pokrovsk/Покровськ").id == POKROVSK
     assert resolver.resolve("Покровськ/Pokrovsk").id == POKROVSK
+
+
+@pytest.mark.parametrize("query", ["Ukraine (general)", "Ukraine (whole country)"])
+def test_words_in_lower_case_after_an_area_are_no_place_it_frames(resolver, query):
+    # 'general' was guessed at as Rozivka's alternate 'Venera' (0.70); 'whole' looked for in Ukraine
+    assert resolver.resolve(query).id == 690791

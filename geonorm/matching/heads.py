@@ -217,9 +217,15 @@ class PhraseHeads:
             if evidence and self.names_only_areas(evidence):
                 if fallback:
                     return fallback  # areas listed ('France, Germany and Italy'): the first answers
-                if i != order[-1] and not sibling:
+                later = order[order.index(i) + 1:]
+                # (prose only where the area is written as a name: a code in capitals is no sign
+                # of a capitalized phrase, 'paris, fr')
+                prose_after = not lowercase(part.text) and not part.text.isupper() and all(
+                    lowercase(parts[j].text) for j in later)
+                if later and not sibling and not prose_after:
                     # 'Donbass: in Zaitsevo, ...': an area leading a list frames it; a later part
-                    # that names a place is the head (not one joined to it: 'Ukraine and Albania')
+                    # that names a place is the head (not one joined to it: 'Ukraine and Albania';
+                    # nor words in lower case: 'Ukraine (general)', 'Ukraine (whole country)')
                     fallback = (part, i, evidence)
                     continue
             if evidence:
