@@ -412,6 +412,7 @@ def test_a_longer_list_asked_for_goes_on_with_names_a_slip_or_two_away(resolver)
 @pytest.mark.parametrize("query, place_id", [
     ("Bosnai and Herzegovnia", 3277605),  # was Bonaigarh by a slip of 'Bosnai' alone
     ("Turks and Caicso Islands", 3576916),
+    ("Heard Island and McDonlad Islands", 1547314),  # feature words in it: was Flovilla by 'Heard'
 ])
 def test_a_misspelt_name_of_several_words_is_read_whole_before_its_words(resolver, query, place_id):
     m = resolver.resolve(query)

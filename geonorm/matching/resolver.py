@@ -551,7 +551,9 @@ class Resolver:
             # feature word: 'Bakhmutsky district' is the district as the gazetteer spells it)
             evidence = self._gather(head.text, fuzzy=True)
         guessed = all(e.via in GUESS_VIAS for e in evidence.values())
-        if fuzzy and len(parts) > 1 and not _PUNCT_SPLIT.search(text) and (guessed or any(p.joined for p in parts)):
+        # (also of facility or feature words: 'Heard Island and McDonlad Islands' is a name, not
+        # islands named after 'Heard')
+        if self.fuzzy and len(parts) > 1 and not _PUNCT_SPLIT.search(text) and (guessed or any(p.joined for p in parts)):
             # a misspelt name of several words read as a list or with an area word ('Bsnia and
             # Herzegovinl', not Bunia a slip from 'Bsnia'), as the whole phrase is when spelt
             # right ('Bosnia and Herzegovina'); a slip away only when a list item is a name as
@@ -562,6 +564,7 @@ class Resolver:
             if whole_evidence:
                 parts, order = [whole], [0]
                 head, head_index, evidence = whole, 0, whole_evidence
+                fuzzy, facility = True, None  # (the whole is a name, no facility named in it)
         if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._heads.close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
