@@ -1,8 +1,9 @@
 """Phrase-style benchmark: a town and its first-level area written as table columns and reports do.
 
 Towns of Ukraine (population >= the floor, Latin main name with the oblast's English 'X Oblast'
-name; and their Ukrainian Cyrillic names with the oblast's 'X область') and of the United States
-(main name with the state's name) are written in several styles: with and without commas, with
+name; and their Ukrainian Cyrillic names with the oblast's 'X область'), of Russia (main name with
+the oblast's 'X Oblast' name) and of the United States (main name with the state's name) are
+written in several styles: with and without commas, with
 a slash, a dash or brackets, with the area word spelt out, abbreviated or left out, area first,
 all in lower or upper case.
 Measure: rank-1 (the top answer is the town itself). No evaluation data is used: every query is
@@ -32,6 +33,7 @@ LATIN_UA = ["{n} {o} oblast", "{n}, {o} oblast", "{n} ({o} Oblast)", "{n} {o} re
 CYRILLIC_UA = ["{n} {o} область", "{n}, {o} обл.", "м. {n}, {o} область", "с. {n} {o} обл.", "{n} ({o} область)",
                "{o} область, {n}", "{n}/{o} область", "{n}/{o} обл.", "{n} {o}"]
 LATIN_US = ["{n} {o}", "{n}, {o}", "{n}/{o}", "{n} - {o}", "{n} ({o})", "{n}, {o}, USA"]
+LATIN_RU = ["{n} {o} region", "{n}, {o} Oblast", "{n} {o}", "{n}/{o}", "{n} ({o} region)", "{o} Oblast, {n}"]
 
 
 def _admin1(gaz, row: int):
@@ -56,13 +58,15 @@ def items(gaz, country: str, n: int, min_pop: int, seed: int) -> dict[str, list[
         area = _admin1(gaz, row)
         if area is None:
             continue
-        if country != "UA":
+        if country not in ("UA", "RU"):
             out["latin"].append((row, gaz.place(row).name, area.name))
             continue
         oblast = sorted((nm.text[:-len(" Oblast")] for nm in gaz.names_of(area.row)
                          if re.fullmatch(r"[A-Z][\w'-]+ Oblast", nm.text)), key=len)
         if oblast:
             out["latin"].append((row, gaz.place(row).name, oblast[0]))
+        if country != "UA":
+            continue
         town, region = _source_cyrillic(gaz, row), _source_cyrillic(gaz, area.row)
         if town and region and region.endswith(" область"):
             out["cyrillic"].append((row, town, region[:-len(" область")]))
@@ -98,9 +102,9 @@ def main() -> None:
     gaz = load_gazetteer(args.index)
     resolver = Resolver(gaz, cache_size=0)
     t0 = time.perf_counter()
-    ua, us = items(gaz, "UA", args.n, args.min_pop, args.seed), items(gaz, "US", args.n, args.min_pop, args.seed)
+    ua, us, ru = (items(gaz, cc, args.n, args.min_pop, args.seed) for cc in ("UA", "US", "RU"))
     results = (run(resolver, LATIN_UA, ua["latin"], "Ukraine, Latin") + run(resolver, CYRILLIC_UA, ua["cyrillic"], "Ukraine, Cyrillic")
-               + run(resolver, LATIN_US, us["latin"], "United States"))
+               + run(resolver, LATIN_US, us["latin"], "United States") + run(resolver, LATIN_RU, ru["latin"], "Russia, Latin"))
     print(table([[r["set"], r["template"], r["n"], r["rank1"]] for r in results], ["set", "template", "n", "rank-1"]))
     total = Counter()
     for r in results:

@@ -1303,6 +1303,9 @@ def test_a_settlement_word_before_a_district_ends_the_part(resolver):
     ("с. Тимошівка Запорізька обл.", 691526),  # was no match ('Запорізька': -зька)
     ("с. Балаклія Харківська обл.", 712926),  # was Kharkiv
     ("balakliya kharkiv oblast", 712926),  # all in lower case: capitals say nothing
+    # a region named after its town by another area word than the gazetteer's ('Orel Oblast')
+    ("Kolpna Orel region", 546092),  # was Orël
+    ("Shebekino Belgorod region", 495112),  # was Belgorod
 ])
 def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     m = resolver.resolve(query)
@@ -1316,6 +1319,7 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     ("Tovste/Ternopil", 691444),
     ("Kansas City Missouri", 4393217),
     ("Mexico Missouri", 4398103),  # the town, not Missouri framed by a country named first
+    ("Shebekino Belgorod", 495112), ("Kolpna/Orel", 546092),  # (were Belgorod, Orël)
     ("Zhurivka - Kyiv", 687277),
     # the area by its adjective alone, or with its word abbreviated (they were no match, Balakliia)
     ("Балаклея Харьковская", 712926),
@@ -2004,3 +2008,11 @@ def test_a_latin_alternate_is_no_local_name_beside_the_cyrillic_one_in_a_query_o
 def test_words_in_lower_case_after_an_area_are_no_place_it_frames(resolver, query):
     # 'general' was guessed at as Rozivka's alternate 'Venera' (0.70); 'whole' looked for in Ukraine
     assert resolver.resolve(query).id == 690791
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Kolpna, Orel region", 546092),  # GeoNames has 'Orel Oblast': was Orël, the town standing in
+    ("Never (Amur region)", 2019296),  # was Āmūr, India
+])
+def test_a_region_named_with_another_area_word_frames_the_place(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id

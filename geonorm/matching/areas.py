@@ -112,8 +112,12 @@ class PhraseAreas:
                 rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
                 if not rows and part.feature == "admin1" and part.whole_name != part.text:
                     # the area's name with its word ('Харківська область', 'Курская обл.'): its
-                    # adjective alone names no area, and the town it is named after would stand in
-                    rows = area_candidates(gaz, part.whole_name, levels)
+                    # adjective alone names no area, and the town it is named after would stand in;
+                    # or with another area word ('Orel region' is GeoNames' 'Orel Oblast')
+                    for name in (part.whole_name, *area_word_synonyms(part.whole_name, "admin1")):
+                        rows = area_candidates(gaz, name, levels)
+                        if rows:
+                            break
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)

@@ -23,9 +23,9 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
                          only_respelled, respelled_row)
 from .context import Context
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
-from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
-                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
-                    parse_point, parse_within, shown, strip_former, successor_rows)
+from .hints import (Hints, Offset, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text,
+                    missing, missing_marker, nearest_town, parse_admin1, parse_countries, parse_date,
+                    parse_feature, parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
 from .phrase import (PATH_SPLIT_RE, REGION_WORDS, Part, coordinates_in, facility_kind, is_generic, parse_phrase,
                      says_more, strip_prefixes)
@@ -736,7 +736,7 @@ class Resolver:
             town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
             # (the rest as one name with its feature word: 'Запорізька область' for 'Запорізька обл.')
             whole = part.whole[len(town):].strip() if part.whole.startswith(town + " ") else ""
-            named = area_candidates(self.gazetteer, whole or area, (part.feature,))
+            named = self._areas_named(whole or area, part.feature)
             if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and named:
                 # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
                 return [replace(part, text=" ".join(words[k:]), raw=area, whole=whole)]
@@ -771,6 +771,20 @@ class Resolver:
                         Part(text=region, raw=region, feature="admin1", whole=area)]
         return [part]
 
+    def _areas_named(self, text: str, feature: str) -> list[int]:
+        """Rows of the areas of ``feature`` level that ``text`` (a name with its area word) names:
+        by their names, with another area word ('Orel region' is GeoNames' 'Orel Oblast'), or
+        after the town it names ('Belgorod region' is Belgorodskaya oblast')."""
+        for name in (text, *area_word_synonyms(text, feature)):
+            rows = area_candidates(self.gazetteer, name, (feature,))
+            if rows:
+                return rows
+        parts = parse_phrase(text)
+        if len(parts) != 1 or parts[0].feature != feature:
+            return []
+        named = self._heads.areas_named_after(parts[0], self._gather(parts[0].text, fuzzy=False))
+        return [r for r in named if self._heads.is_feature(r, feature)]
+
     def _first_level_areas(self, text: str) -> tuple[list[int], str]:
         """(rows, name) of the first-level areas ``text`` names, and the name that found them: as
         written ('Kharkiv', 'Illinois'), with the area word the phrase parser restores
@@ -789,7 +803,10 @@ class Resolver:
             rows = area_candidates(gaz, whole, ("admin1",))
             if rows:
                 return rows, whole
-        return [], text
+        # the town a first-level area is named after ('Belgorod' for Belgorodskaya oblast')
+        whole = f"{text.strip()} {'region' if text.isascii() else 'область'}"
+        rows = self._areas_named(whole, "admin1")
+        return (rows, whole) if rows else ([], text)
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
