@@ -23,13 +23,13 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
                          only_respelled, respelled_row)
 from .context import Context
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
-from .hints import (Hints, Offset, area_candidates, area_word_synonyms, former_state, haversine_km, hint_text,
-                    missing, missing_marker, nearest_town, parse_admin1, parse_countries, parse_date,
-                    parse_feature, parse_point, parse_within, shown, strip_former, successor_rows)
+from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
+                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
+                    parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import (PATH_SPLIT_RE, REGION_WORDS, Part, coordinates_in, facility_kind, is_generic, parse_phrase,
-                     says_more, strip_prefixes)
+from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
 from .ranking import GUESS_VIAS, Ranker
+from .splits import TOWN_ADJECTIVE, TownAndArea
 
 _UNSET = object()
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
@@ -41,9 +41,6 @@ _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 # 'Шахтарського', 'Запорізький' (not 'Foo district')
 _DISTRICT_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|iy|ii|ij|oy|oho|ogo|i)|[сц]к(?:ий|ой|ого|ом)|[сцз]ьк(?:ий|ого|ому))$",
                                  re.IGNORECASE)
-# ... and a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP')
-_TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
-                             r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 _HROMADA_RE = re.compile(r"\b(?:hromada|громад[аиі])\b", re.IGNORECASE)  # (not 'community': any country's)
 _GATHER_CACHE_SIZE = 20_000  # spellings whose candidates are kept (cleared when full)
 _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
@@ -121,6 +118,7 @@ class Resolver:
         self._areas = PhraseAreas(self.gazetteer, self._gather)
         self._heads = PhraseHeads(self.gazetteer, self._gather, self._areas, fuzzy)
         self._ranker = Ranker(self.gazetteer, self._areas)
+        self._splits = TownAndArea(self.gazetteer, self._gather, self._heads, self._areas)
         self.fuzzy = fuzzy
         self.fallback_below = fallback_below
         self._cache_size = cache_size
@@ -344,7 +342,7 @@ class Resolver:
         Krasnaya Zarya and Dmitrovka' with admin1='Donetsk oblast')."""
         path, note = self._area_path(text), "read as a path from the largest area down to the place"
         if path is None:
-            path, note = self._town_then_region(text), "read as a town and the first-level area that holds it"
+            path, note = self._splits.town_then_region(text), "read as a town and the first-level area that holds it"
         if path is not None:
             m = self._resolve(path, hints, limit, min_conf, context)
             return replace(m, query=text, hints=[*m.hints, f"{note}: {path!r}"])
@@ -439,21 +437,6 @@ class Resolver:
             return None
         return ", ".join(reversed(steps))
 
-    def _town_then_region(self, text: str) -> str | None:
-        """'Balakliya/Kharkiv', 'Tovste - Ternopil': a town, then a first-level area (or the town
-        one is named after) that holds a place of the town's name as written: read with a comma
-        ('Balakliya, Kharkiv'); not two names of one place ('Kiev/Kyiv')."""
-        steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()] if "," not in text else []
-        if len(steps) != 2:
-            return None
-        gaz = self.gazetteer
-        towns, (areas, area) = self._heads.written_hits(steps[0]), self._first_level_areas(steps[1])
-        if not areas or set(towns) & set(self._heads.written_hits(steps[1])):
-            return None
-        if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
-            return f"{steps[0]}, {area}"
-        return None
-
     def _fits(self, place_id: int | None, hints: Hints) -> bool:
         """Does the place lie in the country and the first-level area the hints name?"""
         p = self.gazetteer.get(place_id) if place_id is not None else None
@@ -469,7 +452,7 @@ class Resolver:
                                             "no place name")
         turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
         parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
-        parts = [q for p in parts for q in self._town_before_its_area(p)]
+        parts = [q for p in parts for q in self._splits.town_before_its_area(p)]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)
@@ -716,98 +699,6 @@ class Resolver:
                 if float(haversine_km(gaz.place(r).lat, gaz.place(r).lon, lats, lons).min()) <= LISTED_KM * 4}
         return (part, first, near) if near else (head, head_index, evidence)
 
-    def _town_before_its_area(self, part: Part) -> list[Part]:
-        """An area part whose area follows a town's name without a comma is the town and its area:
-        an area of that level named by the words after the town ('Izium Kharkiv region',
-        'Pokrovks Donetsk oblast', misspelt or not), or an area's adjective after a name as
-        written ('Uglegorsk Artemivsky district', 'Гранітне Волноваський район'); not an area
-        named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast'). A compass word before
-        the area names a part of it: the area ('northern Donetsk oblast' is not Donetsk city)."""
-        words = part.text.split()
-        if len(words) < 2:
-            return [part]
-        raw = strip_prefixes(part.raw)
-        if not part.feature and raw == part.text:
-            return self._town_before_its_region(part)
-        if part.feature not in ("admin1", "admin2") or not raw.startswith(part.text) \
-                or self._heads.is_name(part.text):
-            return [part]
-        for k in range(1, len(words)):
-            town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
-            # (the rest as one name with its feature word: 'Запорізька область' for 'Запорізька обл.')
-            whole = part.whole[len(town):].strip() if part.whole.startswith(town + " ") else ""
-            named = self._areas_named(whole or area, part.feature)
-            if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and named:
-                # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
-                return [replace(part, text=" ".join(words[k:]), raw=area, whole=whole)]
-            if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii() or raw.islower()):
-                continue  # (a phrase all in lower case says nothing by its capitals)
-            if named or k == len(words) - 1 and _TOWN_ADJECTIVE.search(words[-1]) and words[-1][:1].isupper() \
-                    and self._heads.is_name(town):
-                # (the town keeps what the part said of it: near, listed, declined)
-                return [replace(part, text=town, raw=town, feature="", whole=""),
-                        replace(part, text=" ".join(words[k:]), raw=area, whole=whole, near=False, listed=False,
-                                joined=False)]
-        return [part]
-
-    def _town_before_its_region(self, part: Part) -> list[Part]:
-        """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri': the words that end a
-        part with no area word name a first-level area (or the town one is named after) that holds
-        a place named by the words before them, as written: the town and its area. Not a name as
-        a whole ('Novyi Svit', 'New York')."""
-        words = part.text.split()
-        if self._heads.is_name(part.text):
-            return [part]
-        gaz = self.gazetteer
-        for k in range(len(words) - 1, 0, -1):
-            town, region = " ".join(words[:k]), " ".join(words[k:])
-            if not (region[:1].isupper() or part.text.islower()) or is_generic(region):
-                continue
-            areas, area = self._first_level_areas(region)
-            if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
-                # (read as if a comma stood between them; an adjective with the word it lacks)
-                return [replace(part, text=town, raw=town),
-                        Part(text=region, raw=region) if area == region else
-                        Part(text=region, raw=region, feature="admin1", whole=area)]
-        return [part]
-
-    def _areas_named(self, text: str, feature: str) -> list[int]:
-        """Rows of the areas of ``feature`` level that ``text`` (a name with its area word) names:
-        by their names, with another area word ('Orel region' is GeoNames' 'Orel Oblast'), or
-        after the town it names ('Belgorod region' is Belgorodskaya oblast')."""
-        for name in (text, *area_word_synonyms(text, feature)):
-            rows = area_candidates(self.gazetteer, name, (feature,))
-            if rows:
-                return rows
-        parts = parse_phrase(text)
-        if len(parts) != 1 or parts[0].feature != feature:
-            return []
-        named = self._heads.areas_named_after(parts[0], self._gather(parts[0].text, fuzzy=False))
-        return [r for r in named if self._heads.is_feature(r, feature)]
-
-    def _first_level_areas(self, text: str) -> tuple[list[int], str]:
-        """(rows, name) of the first-level areas ``text`` names, and the name that found them: as
-        written ('Kharkiv', 'Illinois'), with the area word the phrase parser restores
-        ('Харьковская обл.'), or an area's adjective without its noun ('Харьковская', 'Donetska')."""
-        gaz = self.gazetteer
-        rows = area_candidates(gaz, text, ("admin1",))
-        if rows:
-            return rows, text
-        parts = parse_phrase(text)
-        if len(parts) == 1 and parts[0].whole and parts[0].whole != text:
-            rows = area_candidates(gaz, parts[0].whole, ("admin1",))
-            if rows:
-                return rows, parts[0].whole
-        if " " not in text.strip() and _TOWN_ADJECTIVE.search(text):
-            whole = f"{text.strip()} {'oblast' if text.isascii() else 'область'}"
-            rows = area_candidates(gaz, whole, ("admin1",))
-            if rows:
-                return rows, whole
-        # the town a first-level area is named after ('Belgorod' for Belgorodskaya oblast')
-        whole = f"{text.strip()} {'region' if text.isascii() else 'область'}"
-        rows = self._areas_named(whole, "admin1")
-        return (rows, whole) if rows else ([], text)
-
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
         """A phrase of areas only whose district the gazetteer does not hold ('Yasinovatsky
@@ -816,7 +707,7 @@ class Resolver:
         named, as a district town stands in for a village of the district the gazetteer lacks."""
         # (a territorial community by its town's adjective: 'Лиманська громада', 'Pokrovska hromada')
         district = next((p for p in parts if p.feature == "admin2" and (
-            _TOWN_ADJECTIVE.search(p.text) if p.is_community
+            TOWN_ADJECTIVE.search(p.text) if p.is_community
             else _DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
         if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None
@@ -848,7 +739,7 @@ class Resolver:
         ``scoring.NAMED_AFTER_TOWN_CONFIDENCE``. Only for an adjective followed by lowercase
         words or a facility word, or with words the phrase was stripped of."""
         words = head.text.split()
-        if not words or not _TOWN_ADJECTIVE.search(words[0]) or not (
+        if not words or not TOWN_ADJECTIVE.search(words[0]) or not (
                 head.feature == "facility" or len(words) > 1 and all(lowercase(w) for w in words[1:])
                 or len(words) == 1 and says_more(head.text, head.raw)):
             return None

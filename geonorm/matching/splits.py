@@ -1,0 +1,139 @@
+"""A town and its area written without a comma: 'Izium Kharkiv region', 'Balakliya Kharkiv',
+'Tovste/Ternopil', 'Uglegorsk Artemivsky district', 'northern Donetsk Oblast'. The phrase parser
+reads such a piece as one part (or two names of one place); these checks against the gazetteer
+tell a town before the area that holds it."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..gazetteer import Gazetteer
+from .areas import PhraseAreas
+from .candidates import Evidence
+from .heads import PhraseHeads
+from .hints import area_candidates, area_word_synonyms
+from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase, strip_prefixes
+
+# a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP',
+# 'Запорізька'): an area's when an area word follows
+TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
+                            r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
+
+
+class TownAndArea:
+    """The splits over one gazetteer; ``gather`` is the resolver's (memoized) candidate lookup."""
+
+    def __init__(self, gazetteer: Gazetteer, gather: Callable[..., dict[int, Evidence]], heads: PhraseHeads,
+                 areas: PhraseAreas) -> None:
+        self.gazetteer = gazetteer
+        self._gather = gather
+        self._heads = heads
+        self._areas = areas
+
+    def town_then_region(self, text: str) -> str | None:
+        """'Balakliya/Kharkiv', 'Tovste - Ternopil': a town, then a first-level area (or the town
+        one is named after) that holds a place of the town's name as written: read with a comma
+        ('Balakliya, Kharkiv'); not two names of one place ('Kiev/Kyiv')."""
+        steps = [s.strip() for s in PATH_SPLIT_RE.split(text) if s.strip()] if "," not in text else []
+        if len(steps) != 2:
+            return None
+        gaz = self.gazetteer
+        towns, (areas, area) = self._heads.written_hits(steps[0]), self._first_level_areas(steps[1])
+        if not areas or set(towns) & set(self._heads.written_hits(steps[1])):
+            return None
+        if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
+            return f"{steps[0]}, {area}"
+        return None
+
+    def town_before_its_area(self, part: Part) -> list[Part]:
+        """An area part whose area follows a town's name without a comma is the town and its area:
+        an area of that level named by the words after the town ('Izium Kharkiv region',
+        'Pokrovks Donetsk oblast', misspelt or not), or an area's adjective after a name as
+        written ('Uglegorsk Artemivsky district', 'Гранітне Волноваський район'); not an area
+        named so as a whole ('Mala Vyska district', 'Nizhny Novgorod oblast'). A compass word before
+        the area names a part of it: the area ('northern Donetsk oblast' is not Donetsk city)."""
+        words = part.text.split()
+        if len(words) < 2:
+            return [part]
+        raw = strip_prefixes(part.raw)
+        if not part.feature and raw == part.text:
+            return self._town_before_its_region(part)
+        if part.feature not in ("admin1", "admin2") or not raw.startswith(part.text) \
+                or self._heads.is_name(part.text):
+            return [part]
+        for k in range(1, len(words)):
+            town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
+            # (the rest as one name with its feature word: 'Запорізька область' for 'Запорізька обл.')
+            whole = part.whole[len(town):].strip() if part.whole.startswith(town + " ") else ""
+            named = self._areas_named(whole or area, part.feature)
+            if set(re.split(r"[\s-]+", town.lower())) <= REGION_WORDS and named:
+                # 'northern Donetsk oblast', 'Southern Kherson region': a part of the area
+                return [replace(part, text=" ".join(words[k:]), raw=area, whole=whole)]
+            if is_generic(town) or not (town[:1].isupper() or not town[:1].isascii() or raw.islower()):
+                continue  # (a phrase all in lower case says nothing by its capitals)
+            if named or k == len(words) - 1 and TOWN_ADJECTIVE.search(words[-1]) and words[-1][:1].isupper() \
+                    and self._heads.is_name(town):
+                # (the town keeps what the part said of it: near, listed, declined)
+                return [replace(part, text=town, raw=town, feature="", whole=""),
+                        replace(part, text=" ".join(words[k:]), raw=area, whole=whole, near=False, listed=False,
+                                joined=False)]
+        return [part]
+
+    def _town_before_its_region(self, part: Part) -> list[Part]:
+        """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri': the words that end a
+        part with no area word name a first-level area (or the town one is named after) that holds
+        a place named by the words before them, as written: the town and its area. Not a name as
+        a whole ('Novyi Svit', 'New York')."""
+        words = part.text.split()
+        if self._heads.is_name(part.text):
+            return [part]
+        gaz = self.gazetteer
+        for k in range(len(words) - 1, 0, -1):
+            town, region = " ".join(words[:k]), " ".join(words[k:])
+            if not (region[:1].isupper() or part.text.islower()) or is_generic(region):
+                continue
+            areas, area = self._first_level_areas(region)
+            if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
+                # (read as if a comma stood between them; an adjective with the word it lacks)
+                return [replace(part, text=town, raw=town),
+                        Part(text=region, raw=region) if area == region else
+                        Part(text=region, raw=region, feature="admin1", whole=area)]
+        return [part]
+
+    def _areas_named(self, text: str, feature: str) -> list[int]:
+        """Rows of the areas of ``feature`` level that ``text`` (a name with its area word) names:
+        by their names, with another area word ('Orel region' is GeoNames' 'Orel Oblast'), or
+        after the town it names ('Belgorod region' is Belgorodskaya oblast')."""
+        for name in (text, *area_word_synonyms(text, feature)):
+            rows = area_candidates(self.gazetteer, name, (feature,))
+            if rows:
+                return rows
+        parts = parse_phrase(text)
+        if len(parts) != 1 or parts[0].feature != feature:
+            return []
+        named = self._heads.areas_named_after(parts[0], self._gather(parts[0].text, fuzzy=False))
+        return [r for r in named if self._heads.is_feature(r, feature)]
+
+    def _first_level_areas(self, text: str) -> tuple[list[int], str]:
+        """(rows, name) of the first-level areas ``text`` names, and the name that found them: as
+        written ('Kharkiv', 'Illinois'), with the area word the phrase parser restores
+        ('Харьковская обл.'), or an area's adjective without its noun ('Харьковская', 'Donetska')."""
+        gaz = self.gazetteer
+        rows = area_candidates(gaz, text, ("admin1",))
+        if rows:
+            return rows, text
+        parts = parse_phrase(text)
+        if len(parts) == 1 and parts[0].whole and parts[0].whole != text:
+            rows = area_candidates(gaz, parts[0].whole, ("admin1",))
+            if rows:
+                return rows, parts[0].whole
+        if " " not in text.strip() and TOWN_ADJECTIVE.search(text):
+            whole = f"{text.strip()} {'oblast' if text.isascii() else 'область'}"
+            rows = area_candidates(gaz, whole, ("admin1",))
+            if rows:
+                return rows, whole
+        # the town a first-level area is named after ('Belgorod' for Belgorodskaya oblast')
+        whole = f"{text.strip()} {'region' if text.isascii() else 'область'}"
+        rows = self._areas_named(whole, "admin1")
+        return (rows, whole) if rows else ([], text)
