@@ -11,13 +11,13 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer
 from .areas import PhraseAreas
 from .candidates import Evidence
-from .heads import PhraseHeads
+from .heads import BIG_PLACE, PhraseHeads
 from .hints import area_candidates, area_word_synonyms
 from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 # a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP',
-# 'Запорізька'): an area's when an area word follows
-TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
+# 'Запорізька', 'Tulskaia'): an area's when an area word follows
+TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|aia|aja|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
                             r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
 
 
@@ -133,7 +133,11 @@ class TownAndArea:
             rows = area_candidates(gaz, whole, ("admin1",))
             if rows:
                 return rows, whole
-        # the town a first-level area is named after ('Belgorod' for Belgorodskaya oblast')
+        # the town a first-level area is named after ('Belgorod' for Belgorodskaya oblast'), a
+        # big one (a region's capital), or its adjective ('Tulskaia')
+        if not TOWN_ADJECTIVE.search(text) and not any(
+                int(gaz.place_level[r]) == 0 and int(gaz.place_pop[r]) >= BIG_PLACE for r in self._heads.written_hits(text)):
+            return [], text
         whole = f"{text.strip()} {'region' if text.isascii() else 'область'}"
         rows = self._areas_named(whole, "admin1")
         return (rows, whole) if rows else ([], text)
