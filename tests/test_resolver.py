@@ -1320,6 +1320,7 @@ def test_a_town_before_its_area_is_a_part_of_its_own(resolver, query, place_id):
     ("Kansas City Missouri", 4393217),
     ("Mexico Missouri", 4398103),  # the town, not Missouri framed by a country named first
     ("Shebekino Belgorod", 495112), ("Kolpna/Orel", 546092),  # (were Belgorod, Orël)
+    ("Lake Zurich Illinois", 4899170),  # a town named with a feature word first (was Zürich at 0.45)
     ("Zhurivka - Kyiv", 687277),
     # the area by its adjective alone, or with its word abbreviated (they were no match, Balakliia)
     ("Балаклея Харьковская", 712926),

@@ -57,8 +57,9 @@ class TownAndArea:
         if len(words) < 2:
             return [part]
         raw = strip_prefixes(part.raw)
-        if not part.feature and raw == part.text:
-            return self._town_before_its_region(part)
+        if not part.feature and raw == part.text or part.feature == "facility" and raw.endswith(part.text):
+            # (a town named with a feature word first: 'Lake Zurich Illinois', 'Mount Sinai New York')
+            return self._town_before_its_region(part, raw)
         if part.feature not in ("admin1", "admin2") or not raw.startswith(part.text) \
                 or self._heads.is_name(part.text):
             return [part]
@@ -80,23 +81,25 @@ class TownAndArea:
                                 joined=False)]
         return [part]
 
-    def _town_before_its_region(self, part: Part) -> list[Part]:
+    def _town_before_its_region(self, part: Part, raw: str) -> list[Part]:
         """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri': the words that end a
         part with no area word name a first-level area (or the town one is named after) that holds
-        a place named by the words before them, as written: the town and its area. Not a name as
-        a whole ('Novyi Svit', 'New York')."""
+        a place named by the words before them, as written (``raw``: with a feature word it
+        begins with: 'Lake Zurich'): the town and its area. Not a name as a whole ('Novyi Svit',
+        'New York')."""
         words = part.text.split()
-        if self._heads.is_name(part.text):
+        if self._heads.is_name(raw):
             return [part]
         gaz = self.gazetteer
         for k in range(len(words) - 1, 0, -1):
             town, region = " ".join(words[:k]), " ".join(words[k:])
             if not (region[:1].isupper() or part.text.islower()) or is_generic(region):
                 continue
+            town_raw = raw[:len(raw) - len(region)].strip()
             areas, area = self._first_level_areas(region)
-            if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town)):
+            if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town_raw)):
                 # (read as if a comma stood between them; an adjective with the word it lacks)
-                return [replace(part, text=town, raw=town),
+                return [replace(part, text=town, raw=town_raw),
                         Part(text=region, raw=region) if area == region else
                         Part(text=region, raw=region, feature="admin1", whole=area)]
         return [part]
