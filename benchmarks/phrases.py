@@ -1,8 +1,9 @@
 """Phrase-style benchmark: a town and its first-level area written as table columns and reports do.
 
 Towns of Ukraine (population >= the floor, Latin main name with the oblast's English 'X Oblast'
-name; and their Ukrainian Cyrillic names with the oblast's 'X область'), of Russia (main name with
-the oblast's 'X Oblast' name) and of the United States (main name with the state's name) are
+name; their Ukrainian Cyrillic names with the oblast's 'X область'; with their raion: 'Pokrovsk
+Raion', 'Pokrovsk district'), of Russia (main name with the oblast's 'X Oblast' name) and of the
+United States (main name with the state's name) are
 written in several styles: with and without commas, with
 a slash, a dash or brackets, with the area word spelt out, abbreviated or left out, area first,
 all in lower or upper case.
@@ -33,6 +34,7 @@ LATIN_UA = ["{n} {o} oblast", "{n}, {o} oblast", "{n} ({o} Oblast)", "{n} {o} re
 CYRILLIC_UA = ["{n} {o} область", "{n}, {o} обл.", "м. {n}, {o} область", "с. {n} {o} обл.", "{n} ({o} область)",
                "{o} область, {n}", "{n}/{o} область", "{n}/{o} обл.", "{n} {o}"]
 LATIN_US = ["{n} {o}", "{n}, {o}", "{n}/{o}", "{n} - {o}", "{n} ({o})", "{n}, {o}, USA"]
+DISTRICT_UA = ["{n}, {d}", "{n} {d}", "{n} ({d})", "{n}, {a} district", "{n} {a} district", "{n}, {d}, {o} Oblast"]
 LATIN_RU = ["{n} {o} region", "{n}, {o} Oblast", "{n} {o}", "{n}/{o}", "{n} ({o} region)", "{o} Oblast, {n}"]
 
 
@@ -53,7 +55,7 @@ def items(gaz, country: str, n: int, min_pop: int, seed: int) -> dict[str, list[
     rows = [r for r in np.nonzero((np.asarray(gaz.place_pop) >= min_pop) & (np.asarray(gaz.place_level) == 0))[0].tolist()
             if cc[r] == country]
     random.Random(seed).shuffle(rows)
-    out: dict[str, list] = {"latin": [], "cyrillic": []}
+    out: dict[str, list] = {"latin": [], "cyrillic": [], "district": []}
     for row in rows[:n]:
         area = _admin1(gaz, row)
         if area is None:
@@ -65,6 +67,9 @@ def items(gaz, country: str, n: int, min_pop: int, seed: int) -> dict[str, list[
                          if re.fullmatch(r"[A-Z][\w'-]+ Oblast", nm.text)), key=len)
         if oblast:
             out["latin"].append((row, gaz.place(row).name, oblast[0]))
+            district = gaz.admin2_row(row)
+            if district is not None and district != row and gaz.place(district).name.endswith(" Raion"):
+                out["district"].append((row, gaz.place(row).name, (gaz.place(district).name, oblast[0])))
         if country != "UA":
             continue
         town, region = _source_cyrillic(gaz, row), _source_cyrillic(gaz, area.row)
@@ -79,7 +84,10 @@ def run(resolver: Resolver, templates: list[str], cases, label: str) -> list[dic
         right, wrong = 0, []
         for row, town, area in cases:
             case, _, style = t.rpartition(": ")  # 'lower: ...': the phrase in lower (upper) case
-            q = style.format(n=town, o=area)
+            if isinstance(area, tuple):  # (district, oblast): 'Pokrovsk Raion', 'Donetsk'
+                q = style.format(n=town, d=area[0], a=area[0][:-len(" Raion")], o=area[1])
+            else:
+                q = style.format(n=town, o=area)
             q = q.lower() if case == "lower" else q.upper() if case == "upper" else q
             m = resolver.resolve(q)
             if m.id == resolver.gazetteer.place(row).id:
@@ -104,6 +112,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ua, us, ru = (items(gaz, cc, args.n, args.min_pop, args.seed) for cc in ("UA", "US", "RU"))
     results = (run(resolver, LATIN_UA, ua["latin"], "Ukraine, Latin") + run(resolver, CYRILLIC_UA, ua["cyrillic"], "Ukraine, Cyrillic")
+               + run(resolver, DISTRICT_UA, ua["district"], "Ukraine, districts")
                + run(resolver, LATIN_US, us["latin"], "United States") + run(resolver, LATIN_RU, ru["latin"], "Russia, Latin"))
     print(table([[r["set"], r["template"], r["n"], r["rank1"]] for r in results], ["set", "template", "n", "rank-1"]))
     total = Counter()

@@ -2017,3 +2017,10 @@ def test_words_in_lower_case_after_an_area_are_no_place_it_frames(resolver, quer
 ])
 def test_a_region_named_with_another_area_word_frames_the_place(resolver, query, place_id):
     assert resolver.resolve(query).id == place_id
+
+
+def test_a_district_by_another_area_word_is_every_district_so_named(resolver):
+    # 'Nikopol district' is an alternate name of Bulgaria's Obshtina Nikopol and Ukraine's 'Nikopol
+    # Raion' by another word: the village's district is among them (it was the Bulgarian one)
+    m = resolver.resolve("Chervonohryhorivka, Nikopol district")
+    assert m.id == 710552 and "names its area" in m.explain(), m.explain()

@@ -185,16 +185,16 @@ class PhraseAreas:
     def _by_whole_name(self, part: Part, within: list[int]) -> list[int]:
         """Second-level areas named by the part as a whole, area word included, or with another
         word for it ('Pokrovsk Raion'; 'Svativskyi district' for GeoNames' 'Svativskyi Raion'),
-        inside ``within`` when given."""
+        inside ``within`` when given: by every word for it ('Nikopol district' is Bulgaria's
+        Obshtina Nikopol by an alternate name, and Ukraine's Nikopol Raion)."""
         if part.feature != "admin2" or part.is_community:
             return []
         gaz = self.gazetteer
+        rows: list[int] = []
         for name in [part.whole_name, *area_word_synonyms(part.whole_name, "admin2")]:
-            rows = [r for r in area_candidates(gaz, name, ("admin2",))
-                    if not within or self.inside_any(r, gaz.place(r), within)]
-            if rows:
-                return rows[:50]
-        return []
+            rows += [r for r in area_candidates(gaz, name, ("admin2",))
+                     if r not in rows and (not within or self.inside_any(r, gaz.place(r), within))]
+        return rows[:50]
 
     def _consistent(self, found: list[tuple[Part, list[int]]]):
         """(kept, dropped parts): each part's areas that agree with the other parts' (one lies
