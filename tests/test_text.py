@@ -591,3 +591,11 @@ def test_an_area_after_a_town_is_read_from_its_names_as_written_not_guesses(reso
     # named as written; the guessed spellings a longer list holds are no area of it
     assert names_found(resolver, "He flew to Washington, D.C., on Monday and met officials.") == {
         "Washington": "Washington", "D.C.": "Washington"}
+
+
+def test_a_town_right_before_its_area_name_is_tagged(resolver):
+    # 'Izium' right before 'Kharkiv region' was taken for the start of a longer name and dropped
+    assert names_found(resolver, "Shelling hit Izium Kharkiv region on Monday.") == {
+        "Izium": "Izyum", "Kharkiv region": "Kharkivska oblast"}
+    # a capitalized word before one that is no area is still no town ('Mayor Terekhov')
+    assert "Terekhov" not in names_found(resolver, "Mayor Terekhov Kharkiv Oblast said so.")

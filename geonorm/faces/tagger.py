@@ -755,6 +755,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     starts = [c[0] for c in covered]
     import bisect
     gaz = getattr(resolver, "gazetteer", None)
+    # names with their area word ('Kharkiv region'): a capitalized word right before one is a town
+    # in that area ('Izium Kharkiv region'), not part of a longer name
+    area_starts = {sp.start for sp in spans if sp.area_word or sp.flags & F_AREA and " " in sp.text
+                   and sp.text.rsplit(" ", 1)[1].lower() in AREA_WORDS}
     extra = []
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
@@ -784,7 +788,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
-            not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1]))
+            not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
+            doc.words.spans[nxt[0]][0] not in area_starts
         if capitalized_next or (nxt is not None and (nxt[1].lower() in _CYRILLIC_AREA_WORDS
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
