@@ -14,7 +14,7 @@ from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
-from .hints import area_candidates, area_word_synonyms, former_state, haversine_km
+from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km
 from .phrase import Part, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -114,10 +114,7 @@ class PhraseAreas:
                     # the area's name with its word ('Харківська область', 'Курская обл.'): its
                     # adjective alone names no area, and the town it is named after would stand in;
                     # or with another area word ('Orel region' is GeoNames' 'Orel Oblast')
-                    for name in (part.whole_name, *area_word_synonyms(part.whole_name, "admin1")):
-                        rows = area_candidates(gaz, name, levels)
-                        if rows:
-                            break
+                    rows = areas_by_any_word(gaz, part.whole_name, "admin1", levels)
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)

@@ -95,6 +95,16 @@ def area_word_synonyms(name: str, level: str) -> list[str]:
     return [" ".join(words[:-1] + [w]) for w in group if w != words[-1].lower()]
 
 
+def areas_by_any_word(gaz: Gazetteer, name: str, level: str, levels: tuple[str, ...] | None = None) -> list[int]:
+    """:func:`area_candidates` (at ``levels``, else ``level``) of ``name``, else of it with another
+    word for its area ('Orel region' is GeoNames' 'Orel Oblast'): the first spelling that names any."""
+    for spelling in (name, *area_word_synonyms(name, level)):
+        rows = area_candidates(gaz, spelling, levels or (level,))
+        if rows:
+            return rows
+    return []
+
+
 def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[int]:
     """Rows of areas at ``levels`` named ``text`` ('Donetsk region', 'UA-14', 'DPR', 'Украина').
     A former state stands for all the countries on its territory now ('Kiev, USSR')."""

@@ -52,6 +52,8 @@ WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phra
 # within LISTED_KM of a namesake of another (of the first LISTED_MAX, each with LISTED_NAMESAKES
 # looked at) is looked for near it
 LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
+# a misspelt first place this near a later one named as written is the phrase's answer
+MISSPELT_FIRST_KM = 4 * LISTED_KM
 LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not proof)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
@@ -693,10 +695,10 @@ class Resolver:
         slips = {r: e for r, e in self._gather(part.text).items() if e.via == "fuzzy" and e.edits <= 1}
         if not slips:
             return head, head_index, evidence
-        lats = np.array([gaz.place(r).lat for r in evidence])
-        lons = np.array([gaz.place(r).lon for r in evidence])
-        near = {r: e for r, e in slips.items()
-                if float(haversine_km(gaz.place(r).lat, gaz.place(r).lon, lats, lons).min()) <= LISTED_KM * 4}
+        rows = list(evidence)
+        lats, lons = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
+        near = {r: e for r, e in slips.items() if float(haversine_km(
+            float(gaz.place_lat[r]), float(gaz.place_lon[r]), lats, lons).min()) <= MISSPELT_FIRST_KM}
         return (part, first, near) if near else (head, head_index, evidence)
 
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,

@@ -12,7 +12,7 @@ from ..gazetteer import Gazetteer
 from .areas import PhraseAreas
 from .candidates import Evidence
 from .heads import BIG_PLACE, PhraseHeads
-from .hints import area_candidates, area_word_synonyms
+from .hints import area_candidates, areas_by_any_word
 from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase, strip_prefixes
 
 # a town's adjective in any gender ('Antonivskyi bridge', 'Kakhovske reservoir', 'Kakhovska HPP',
@@ -64,7 +64,8 @@ class TownAndArea:
                 or self._heads.is_name(part.text):
             return [part]
         for k in range(1, len(words)):
-            town, area = " ".join(words[:k]), raw[len(" ".join(words[:k])):].strip()
+            town = " ".join(words[:k])
+            area = raw[len(town):].strip()
             # (the rest as one name with its feature word: 'Запорізька область' for 'Запорізька обл.')
             whole = part.whole[len(town):].strip() if part.whole.startswith(town + " ") else ""
             named = self._areas_named(whole or area, part.feature)
@@ -108,10 +109,9 @@ class TownAndArea:
         """Rows of the areas of ``feature`` level that ``text`` (a name with its area word) names:
         by their names, with another area word ('Orel region' is GeoNames' 'Orel Oblast'), or
         after the town it names ('Belgorod region' is Belgorodskaya oblast')."""
-        for name in (text, *area_word_synonyms(text, feature)):
-            rows = area_candidates(self.gazetteer, name, (feature,))
-            if rows:
-                return rows
+        rows = areas_by_any_word(self.gazetteer, text, feature)
+        if rows:
+            return rows
         parts = parse_phrase(text)
         if len(parts) != 1 or parts[0].feature != feature:
             return []
