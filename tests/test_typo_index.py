@@ -442,3 +442,17 @@ def test_a_longer_list_of_a_phrase_adds_only_guessed_spellings(resolver):
 def test_a_misspelt_first_place_is_the_answer_beside_a_later_one_as_written(resolver, query, place_id, other):
     m = resolver.resolve(query)
     assert m.id == place_id and other in m.other_places, m.explain()
+
+
+def test_a_word_whose_folded_key_is_three_letters_is_still_searched_for_slips(resolver):
+    # 'Aaief' folds to 'aif' ('aa' and 'ie' merge): one letter from Alief, Texas as written (it
+    # was no match: keys under four letters had no typo search)
+    m = resolver.resolve("Aaief", limit=5)
+    alief = [c for c in [m, *m.alternatives] if c.id == 4670249]
+    assert alief and alief[0].match_kind == "fuzzy" and alief[0].matched_name == "Alief"
+
+
+def test_a_guess_two_slips_further_than_the_closest_pays_more_than_twice_one(resolver):
+    # 'Kiritijati' is one slip from Kiritimati, three from Kiribati's 'Kiribati'-like names: the
+    # country's weight no longer outweighs two extra slips (it was Kiribati)
+    assert resolver.resolve("Kiritijati").id == 7521593

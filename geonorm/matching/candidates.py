@@ -405,7 +405,11 @@ def _typo_key(text: str) -> str:
     """The folded key the typo search looks up, or '' when ``text`` is no word to misspell (too
     short, a sentence, or in a script no folded key spells)."""
     q_fold = fold_key(text)
-    return q_fold if normalize(text) and 4 <= len(q_fold) <= MAX_FUZZY_LEN and q_fold.isascii() else ""
+    if not (q_fold.isascii() and len(q_fold) <= MAX_FUZZY_LEN):
+        return ""
+    # (a key of three letters from a word of four or more: the folds merged a slip with its
+    # neighbour, 'Aaief' ~ 'aif', one letter from Alief as written)
+    return q_fold if len(q_fold) >= 4 or len(q_fold) == 3 and sum(map(str.isalpha, normalize(text))) >= 4 else ""
 
 
 def _fold_respelling(gaz: Gazetteer, ev: Evidence, q_ascii: str) -> bool:

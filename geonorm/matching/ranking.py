@@ -241,7 +241,8 @@ class Ranker:
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
             if row in guess_edits:  # a name more slips away than the closest one
-                s += scoring.EXTRA_EDIT * (guess_edits[row] - fewest_edits)
+                extra = guess_edits[row] - fewest_edits
+                s += scoring.EXTRA_EDIT * extra + scoring.EXTRA_EDIT_MORE * max(0, extra - 1)
             if dotted and kind == NameKind.ABBREVIATION and gaz.form_text[ev.form_row].endswith("."):
                 # 'Pa.', 'Kan.': written as the abbreviation it is (not Chongqing's 'Pa', Kano's KAN)
                 s += scoring.DOTTED_ABBREVIATION
