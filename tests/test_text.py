@@ -599,3 +599,15 @@ def test_a_town_right_before_its_area_name_is_tagged(resolver):
         "Izium": "Izyum", "Kharkiv region": "Kharkivska oblast"}
     # a capitalized word before one that is no area is still no town ('Mayor Terekhov')
     assert "Terekhov" not in names_found(resolver, "Mayor Terekhov Kharkiv Oblast said so.")
+
+
+def test_a_word_in_small_letters_is_no_code_written_in_capitals(resolver):
+    # 'Lot' was the airport LOT (Romeoville, in an Illinois document), 'Che' Switzerland (CHE),
+    # 'Pan-Igbo' Panama (PAN): a code is written in capitals
+    text = ("Tammy Danner lives at Lot No. 7 in Joliet, Illinois. Che Adams scored for Birmingham. "
+            "The Pan-Igbo group met in Enugu. He flew from the USA to Kyiv.")
+    found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
+    assert not {"Lot", "Che", "Pan"} & set(found)
+    assert found["USA"] == "United States" and found["Enugu"] == "Enugu"
+    # resolved alone, such a word still lists the code's place (a table's 'Ukr' is still Ukraine)
+    assert resolver.resolve("Che").name == "Switzerland"

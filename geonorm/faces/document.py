@@ -237,12 +237,24 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
 def _held_back(m: Match) -> Match:
     """A bare postal code ('BC', 'OH') in running text is no answer on its own ('300 BC'): it
     names its area only when the document's other places are in its country (see
-    :func:`_appositions`)."""
+    :func:`_appositions`). A word in small letters is no code written in capitals: 'Lot No. 7'
+    is not the airport LOT, 'Che' (a first name) not CHE, Switzerland's ISO code."""
+    if m.ok and _code_read(m):
+        return Match(query=m.query, alternatives=[candidate_of(m)], head=m.head, reason=(
+            f"{m.query!r} is written in small letters: not the code {m.matched_name!r} of {m.name}"))
     if not (m.ok and m.name_kind == "postal code"):
         return m
     return Match(query=m.query, alternatives=[candidate_of(m)], head=m.head, reason=(
         f"{m.query!r} alone in running text: the postal code of {m.name} only when the document's "
         f"other places are in {m.country_code}"))
+
+
+def _code_read(m: Match) -> bool:
+    """Was ``m`` reached by a code in capitals ('LOT', 'CHE') that its query writes in small
+    letters ('Lot', 'Che')?"""
+    name = m.matched_name.split(" (from ")[0]
+    return len(name) <= 4 and name.isascii() and name.isupper() and name.isalpha() \
+        and any(c.islower() for c in m.query)
 
 
 def _noted(m: Match, q: str, note: str) -> Match:
