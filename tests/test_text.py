@@ -611,3 +611,15 @@ def test_a_word_in_small_letters_is_no_code_written_in_capitals(resolver):
     assert found["USA"] == "United States" and found["Enugu"] == "Enugu"
     # resolved alone, such a word still lists the code's place (a table's 'Ukr' is still Ukraine)
     assert resolver.resolve("Che").name == "Switzerland"
+
+
+def test_a_word_without_its_dot_is_no_state_abbreviation(resolver):
+    # 'Mass' was Massachusetts at 0.96 in 'Easter Sunday Mass'; 'Miss' Mississippi in a pageant
+    text = ("After the Easter Sunday Mass in Worcester, Massachusetts, the Little Miss title went to a "
+            "girl from Boston. Wash your hands.")
+    found = {m.text for m in extract(text, resolver=resolver)}
+    assert not {"Mass", "Miss", "Wash"} & found and {"Worcester", "Boston"} <= found
+    # written as the abbreviation: a dot after it, or a party's letter before it
+    found = {m.text: m.match.name for m in extract(
+        "Officials in Springfield, Mass. met Nancy Pelosi, D-Calif, in Boston.", resolver=resolver)}
+    assert found.get("Mass.") == "Massachusetts" and found.get("Calif") == "California"

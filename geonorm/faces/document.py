@@ -234,14 +234,16 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
     return asked, area_hints, notes
 
 
-def _held_back(m: Match) -> Match:
+def _held_back(m: Match, dotted: bool = False) -> Match:
     """A bare postal code ('BC', 'OH') in running text is no answer on its own ('300 BC'): it
     names its area only when the document's other places are in its country (see
     :func:`_appositions`). A word in small letters is no code written in capitals: 'Lot No. 7'
-    is not the airport LOT, 'Che' (a first name) not CHE, Switzerland's ISO code."""
-    if m.ok and _code_read(m):
+    is not the airport LOT, 'Che' (a first name) not CHE, Switzerland's ISO code; nor is a word
+    without a dot the abbreviation with it ('Mass' is no 'Mass.'; ``dotted``: the text writes
+    the mention as an abbreviation, 'Springfield, Mass.', 'D-Calif')."""
+    if m.ok and _abbreviation_misread(m, dotted):
         return Match(query=m.query, alternatives=[candidate_of(m)], head=m.head, reason=(
-            f"{m.query!r} is written in small letters: not the code {m.matched_name!r} of {m.name}"))
+            f"{m.query!r} is not written as the abbreviation {m.matched_name!r} of {m.name}"))
     if not (m.ok and m.name_kind == "postal code"):
         return m
     return Match(query=m.query, alternatives=[candidate_of(m)], head=m.head, reason=(
@@ -249,10 +251,16 @@ def _held_back(m: Match) -> Match:
         f"other places are in {m.country_code}"))
 
 
-def _code_read(m: Match) -> bool:
+_PARTY_RE = re.compile(r".?\b[DRI]-")
+
+
+def _abbreviation_misread(m: Match, dotted: bool = False) -> bool:
     """Was ``m`` reached by a code in capitals ('LOT', 'CHE') that its query writes in small
-    letters ('Lot', 'Che')?"""
+    letters ('Lot', 'Che'), or by an abbreviation with its dot ('Mass.') that its query writes
+    without ('Weapons of Mass Destruction', 'the Miss category', 'Wash children')?"""
     name = m.matched_name.split(" (from ")[0]
+    if name.endswith(".") and m.name_kind == "abbreviation":
+        return "." not in m.query and not dotted
     return len(name) <= 4 and name.isascii() and name.isupper() and name.isalpha() \
         and any(c.islower() for c in m.query)
 
@@ -270,7 +278,11 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
     first: dict[str, str] = {}
     queries = [first.setdefault(" ".join(q.split()).casefold(), q) for q in raw]
     distinct = list(dict.fromkeys(queries))
-    alone = {q: _held_back(resolver.resolve(q, **hints)) for q in distinct}
+    # (mentions the text writes as abbreviations: a dot right after ('Ill.', 'Mass.' at a
+    # sentence's end), a party's letter before ('Nancy Pelosi, D-Calif'))
+    dotted = {q for it, q in zip(items, queries)
+              if text[it[1]:it[1] + 1] == "." or _PARTY_RE.fullmatch(text[max(0, it[0] - 3):it[0]])}
+    alone = {q: _held_back(resolver.resolve(q, **hints), q in dotted) for q in distinct}
     # 'Tacoma, Washington', 'Fresno, Calif.': the second names the first's area; both keep that
     # reading (the place is asked as the phrase, the area with its level and country)
     asked, area_hints, notes = _appositions(text, items, queries, resolver, hints, alone)
@@ -305,7 +317,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
                 if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
                     kw.pop("near")
                     m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
-                m = _noted(m, q, notes[q]) if q in notes else _held_back(m)
+                m = _noted(m, q, notes[q]) if q in notes else _held_back(m, q in dotted)
                 new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
             answers = new
     return [answers[q] for q in queries], queries
