@@ -213,7 +213,8 @@ class Gazetteer:
                     cache.setdefault(("country", cc[row]), row)
                 elif level == "admin1":
                     cache.setdefault(("admin1", cc[row], a1[row]), row)
-                else:
+                elif a2[row]:  # (a county made of districts has no code of its own: no
+                    # town names it as its admin2 by code)
                     cache.setdefault(("admin2", cc[row], a1[row], a2[row]), row)
             self._area_cache = cache
         return self._area_cache

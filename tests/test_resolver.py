@@ -2026,3 +2026,23 @@ def test_a_district_by_another_area_word_is_every_district_so_named(resolver):
     # Raion' by another word: the village's district is among them (it was the Bulgarian one)
     m = resolver.resolve("Chervonohryhorivka, Nikopol district")
     assert m.id == 710552 and "names its area" in m.explain(), m.explain()
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Greater Manchester", "Greater Manchester"), ("Merseyside", "Merseyside"),
+    ("Northamptonshire", "Northamptonshire"), ("Tyne and Wear", "Tyne and Wear")])
+def test_an_english_county_of_districts_is_an_area(resolver, query, name):
+    # metropolitan and ceremonial counties GeoNames holds only as their districts ('Merseyside'
+    # was Ferryside, 'Tyne and Wear' a village Tynne in Ukraine, 'Northamptonshire' no match)
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.feature) == (name, "GB", "admin2")
+    assert "point derived from its districts" in m.explain()
+
+
+def test_a_town_in_an_english_county_of_districts_lies_in_it(resolver):
+    # 'West Yorkshire' was East Riding of Yorkshire by a guess, and Halifax the Canadian city
+    m = resolver.resolve("Halifax, West Yorkshire")
+    assert (m.name, m.country_code, m.admin2) == ("Halifax", "GB", "Calderdale")
+    assert any("names its area" in h for h in m.hints)
+    # a town elsewhere contradicts the county
+    assert resolver.resolve("Oxford, West Midlands").match_kind == "area"

@@ -482,16 +482,22 @@ class PhraseAreas:
         return hit
 
     def _in_region(self, region, place) -> bool:
-        """Does ``place`` lie in the region: in one of the countries or first-level areas it spans
-        (``region_members``: 'Beirut, Middle East', 'Zaitsevo, Donbass' is no Zaitseve of
-        Dnipropetrovsk oblast), or, for a region without members (a sea), within 250 km of it?"""
+        """Does ``place`` lie in the region: in one of the countries, first-level areas or
+        districts it spans (``region_members``: 'Beirut, Middle East', 'Zaitsevo, Donbass' is no
+        Zaitseve of Dnipropetrovsk oblast, 'Bolton, Greater Manchester'), or, for a region without
+        members (a sea), within 250 km of it?"""
         members = region_members().get(region.id)
         if not members:
             return float(haversine_km(region.lat, region.lon, place.lat, place.lon)) < REGION_KM
         if place.country_code in members:
             return True
-        area = self.gazetteer.area_rows().get(("admin1", place.country_code, place.admin1_code))
-        return area is not None and self.gazetteer.place(area).iso_code.upper() in members
+        areas = self.gazetteer.area_rows()
+        for key in (("admin1", place.country_code, place.admin1_code),
+                    ("admin2", place.country_code, place.admin1_code, place.admin2_code)):
+            area = areas.get(key) if key[-1] else None
+            if area is not None and self.gazetteer.place(area).iso_code.upper() in members:
+                return True
+        return place.level == "admin2" and place.iso_code.upper() in members
 
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer
@@ -509,8 +515,11 @@ class PhraseAreas:
                         area.admin1_code == place.admin1_code or self.enclave_in(place, area)):
                     return True
             elif area.level == "admin2":
-                if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
-                        and area.admin2_code == place.admin2_code):
+                if area.admin2_code:
+                    if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
+                            and area.admin2_code == place.admin2_code):
+                        return True
+                elif self._in_region(area, place):  # a county of districts ('Greater Manchester')
                     return True
             elif area.level == "region":
                 if self._in_region(area, place):

@@ -53,9 +53,10 @@ def area_codes() -> dict[str, tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def region_members() -> dict[int, frozenset[str]]:
-    """{region id: the ISO 3166-1 country codes and ISO 3166-2 first-level area codes it spans}
-    from ``gazetteer/region_members.csv`` (Donbas: UA-14, UA-09; the Middle East: BH, CY, EG,
-    ...). A region without members holds what lies near its point."""
+    """{region id: the ISO 3166-1 country codes and ISO 3166-2 area codes it spans} from
+    ``gazetteer/region_members.csv`` (Donbas: UA-14, UA-09; the Middle East: BH, CY, EG, ...;
+    Greater Manchester: its districts GB-BOL, GB-MAN, ...). A region without members holds what
+    lies near its point."""
     out: dict[int, frozenset[str]] = {}
     try:
         directory = curated_dir()
