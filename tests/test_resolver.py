@@ -2046,3 +2046,13 @@ def test_a_town_in_an_english_county_of_districts_lies_in_it(resolver):
     assert any("names its area" in h for h in m.hints)
     # a town elsewhere contradicts the county
     assert resolver.resolve("Oxford, West Midlands").match_kind == "area"
+
+
+@pytest.mark.parametrize("query, name", [("Picardy", "Picardie"), ("Lorraine", "Lorraine"),
+                                         ("Midi-Pyrénées", "Midi-Pyrénées")])
+def test_a_french_region_merged_in_2016_is_a_region(resolver, query, name):
+    # 'Picardy' was Piçarra (Portugal), 'Lorraine' a town in Quebec, 'Midi-Pyrénées' no match
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.feature) == (name, "FR", "region")
+    # and a town written with it lies in one of its departments
+    assert resolver.resolve("Amiens, Picardie").admin1 == "Hauts-de-France"
