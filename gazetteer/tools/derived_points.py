@@ -1,6 +1,6 @@
 """Points and populations of the areas ``places.csv`` adds from the areas they are made of.
 
-    python gazetteer/tools/county_points.py [--index DIR]
+    python gazetteer/tools/derived_points.py [--index DIR]
 
 GeoNames' extracts hold the districts (English unitary authorities and metropolitan boroughs,
 French departments) but not the counties and former regions made of them: ceremonial and
