@@ -2056,3 +2056,10 @@ def test_a_french_region_merged_in_2016_is_a_region(resolver, query, name):
     assert (m.name, m.country_code, m.feature) == (name, "FR", "region")
     # and a town written with it lies in one of its departments
     assert resolver.resolve("Amiens, Picardie").admin1 == "Hauts-de-France"
+
+
+@pytest.mark.parametrize("query, place_id", [("Orissa", 1261029), ("Uttaranchal", 1444366), ("NWFP", 1168873)])
+def test_a_first_level_area_by_its_former_name(resolver, query, place_id):
+    # 'Orissa' was Oristà (Spain) by a guess; 'NWFP' no match
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.match_kind == "historic" and m.rename is not None
