@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE.parent))
 
-SOURCES = ("GEONORM-ENGLISH-COUNTIES", "GEONORM-FRENCH-REGIONS")
+SOURCES = ("GEONORM-ENGLISH-COUNTIES", "GEONORM-FRENCH-REGIONS", "GEONORM-SCOTTISH-WELSH-AREAS")
 
 
 def main() -> None:
