@@ -2065,3 +2065,14 @@ def test_a_first_level_area_by_its_former_name(resolver, query, place_id):
     # 'Orissa' was Oristà (Spain) by a guess; 'NWFP' no match
     m = resolver.resolve(query)
     assert m.id == place_id and m.match_kind == "historic" and m.rename is not None
+
+
+@pytest.mark.parametrize("query, name", [("Maghreb", "Maghreb"), ("Midwest", "Midwest"), ("Deep South", "Deep South"),
+                                         ("Moravia", "Moravia")])
+def test_a_vernacular_region_is_a_region(resolver, query, name):
+    # 'Maghreb' was Ma'rib (Yemen), 'Midwest' the Middle East by a guess, 'Deep South' a Polish
+    # village by its alternate 'Deep', 'Moravia' a village in New York
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, "region")
+    # a town written with it lies in its states ('Brno, Moravia')
+    assert resolver.resolve("Springfield, Midwest").admin1 in ("Missouri", "Illinois", "Ohio")
