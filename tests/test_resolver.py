@@ -434,7 +434,7 @@ def test_a_rivers_bank_names_the_river_not_the_town_named_so(resolver, query):
 def test_a_town_owned_by_a_city_or_area_is_the_town_there(resolver):
     m = resolver.resolve("Kherson's Antonivka")  # was no match
     assert m.name == "Antonivka" and m.admin1 == "Khersonska oblast"
-    assert not resolver.resolve("Martha's Vineyard").ok  # a hamlet called Martha owns nothing
+    assert not resolver.resolve("Martha's Antonivka").ok  # a hamlet called Martha owns nothing
     assert not resolver.resolve("Wilson's Farm").ok  # nor is a farm a place Wilson frames
     assert resolver.resolve("King's Lynn").name == "King's Lynn"  # a name as written
 
@@ -2076,3 +2076,15 @@ def test_a_vernacular_region_is_a_region(resolver, query, name):
     assert (m.name, m.feature) == (name, "region")
     # a town written with it lies in its states ('Brno, Moravia')
     assert resolver.resolve("Springfield, Midwest").admin1 in ("Missouri", "Illinois", "Ohio")
+
+
+def test_an_island_is_an_area_and_a_natural_feature_is_named_whole(resolver):
+    # 'Oahu' was Wuhu (China) by a guess, 'Borneo' Borno (Nigeria)
+    for query in ("Oahu", "Borneo", "Majorca"):
+        m = resolver.resolve(query)
+        assert m.feature == "region" and m.match_kind in ("exact", "alias"), query
+    # 'Long Island' names the island, not a district 'Long' in Thailand (was its area answer)
+    m = resolver.resolve("Hempstead, Long Island")
+    assert (m.name, m.admin1) == ("Hempstead", "New York")
+    # a facility still names the town it is named after ('the Donetsk airport': Donetsk)
+    assert any("names its area" in h for h in resolver.resolve("Spartak, near the Donetsk airport").hints)

@@ -15,7 +15,7 @@ from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km
-from .phrase import Part, says_near
+from .phrase import Part, facility_kind, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
@@ -109,7 +109,11 @@ class PhraseAreas:
                 # other borders)
                 rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
             else:
-                rows = [] if part.is_community else area_candidates(gaz, part.text, levels)
+                # (a natural feature is named whole: 'Long Island', not a district 'Long' in
+                # Thailand; a facility by the town it is named after: 'the Donetsk airport')
+                natural = part.feature == "facility" and facility_kind(part.what) == "natural feature"
+                rows = [] if part.is_community else area_candidates(
+                    gaz, part.whole_name if natural else part.text, levels)
                 if not rows and part.feature == "admin1" and part.whole_name != part.text:
                     # the area's name with its word ('Харківська область', 'Курская обл.'): its
                     # adjective alone names no area, and the town it is named after would stand in;

@@ -352,7 +352,7 @@ class Resolver:
         owner = _OWNER_RE.fullmatch(text.strip()) if not m.ok else None
         if owner and self._big_or_area(owner.group(1)):
             # "Kherson's Antonivka": the Antonivka of Kherson, a city or an area (not 'Martha's
-            # Vineyard', Martha being a hamlet's name), when the phrase as it is names nothing
+            # Antonivka', Martha being a hamlet's name), when the phrase as it is names nothing
             turned = f"{owner.group(2)}, {owner.group(1)}"
             found = self._resolve(turned, hints, limit, min_conf, context)
             if f"phrase part {owner.group(1)!r} names its area" in found.hints:  # (not 'Wilson's Farm')
