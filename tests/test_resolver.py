@@ -2088,3 +2088,11 @@ def test_an_island_is_an_area_and_a_natural_feature_is_named_whole(resolver):
     assert (m.name, m.admin1) == ("Hempstead", "New York")
     # a facility still names the town it is named after ('the Donetsk airport': Donetsk)
     assert any("names its area" in h for h in resolver.resolve("Spartak, near the Donetsk airport").hints)
+
+
+@pytest.mark.parametrize("query, name", [("Alps", "Alps"), ("Himalayas", "Himalayas"), ("Polynesia", "Polynesia"),
+                                         ("Rockies", "Rocky Mountains")])
+def test_a_mountain_range_or_ocean_region_is_a_region(resolver, query, name):
+    # 'Alps' was a hamlet at 0.06, 'Polynesia' Polissia (Ukraine) at 0.7 by a guess, 'Himalayas' no match
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
