@@ -2096,3 +2096,12 @@ def test_a_mountain_range_or_ocean_region_is_a_region(resolver, query, name):
     # 'Alps' was a hamlet at 0.06, 'Polynesia' Polissia (Ukraine) at 0.7 by a guess, 'Himalayas' no match
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
+
+
+@pytest.mark.parametrize("query, name", [("Eastern Ghouta", "Ghouta"), ("Puntland", "Puntland"), ("FATA", "Federally Administered Tribal Areas"),
+                                         ("Lake Chad", "Lake Chad")])
+def test_a_region_conflict_reporting_names_is_a_region(resolver, query, name):
+    # 'Ghouta' was Huta (Ukraine) by a romanization, 'Puntland' Huntland by a guess, 'FATA' and
+    # 'Eastern Ghouta' no match, 'Lake Chad' the country at 0.45
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
