@@ -247,6 +247,14 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     taken = []  # (start, end) of every span considered, kept or dropped as a person
     for s, e, fl in hits:
         surface = clean[s:e]
+        if surface[:1].islower() and " " in surface and surface.split()[0] in QUALIFIERS:
+            # a name after a compass word in small letters, which some other name begins with
+            # ('eastern Ghouta' for the alias 'Eastern Ghouta'): the name after it, when it is one
+            s2 = s + surface.index(" ") + 1
+            inner = [(a + s2, b + s2, f) for a, b, f in tagger.hits(clean[s2:e]) if a == 0 and b == e - s2]
+            if inner:
+                s, e, fl = inner[0]
+                surface = clean[s:e]
         taken.append((s, e))
         if (s, e) not in listed and not _keep(doc, s, e, surface, fl, surnames, place_ends=place_ends):
             continue
