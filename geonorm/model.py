@@ -39,10 +39,8 @@ FEATURE_LEVELS = {
     "PCLIX": "country", "TERR": "country",
     "ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "RGN": "region", "RGNH": "region",
     "AREA": "region",
-    # oceans, seas, gulfs, straits and lakes, islands and mountain ranges: large named areas for
-    # scoring and filtering
-    "OCN": "region", "SEA": "region", "GULF": "region", "STRT": "region", "LK": "region", "ISL": "region",
-    "MTS": "region",
+    # oceans, seas and gulfs: large named areas for scoring and filtering
+    "OCN": "region", "SEA": "region", "GULF": "region",
 }
 
 
