@@ -519,11 +519,11 @@ class PhraseAreas:
                         area.admin1_code == place.admin1_code or self.enclave_in(place, area)):
                     return True
             elif area.level == "admin2":
-                if area.admin2_code:
-                    if (area.country_code == place.country_code and area.admin1_code == place.admin1_code
-                            and area.admin2_code == place.admin2_code):
+                if not area.admin2_code and area.id in region_members():
+                    if self._in_region(area, place):  # a county of districts ('Greater Manchester')
                         return True
-                elif self._in_region(area, place):  # a county of districts ('Greater Manchester')
+                elif (area.country_code == place.country_code and area.admin1_code == place.admin1_code
+                        and area.admin2_code == place.admin2_code):
                     return True
             elif area.level == "region":
                 if self._in_region(area, place):
