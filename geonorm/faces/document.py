@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..matching.answer import candidate_of
-from ..matching.candidates import postal_code_rows
+from ..matching.candidates import code_like, postal_code_rows
 from ..matching.context import Context
 from ..matching.hints import haversine_km
 from ..matching.match import Match
@@ -261,8 +261,7 @@ def _abbreviation_misread(m: Match, dotted: bool = False) -> bool:
     name = m.matched_name.split(" (from ")[0]
     if name.endswith(".") and m.name_kind == "abbreviation":
         return "." not in m.query and not dotted
-    return len(name) <= 4 and name.isascii() and name.isupper() and name.isalpha() \
-        and any(c.islower() for c in m.query)
+    return code_like(name) and name.isalpha() and any(c.islower() for c in m.query)
 
 
 def _noted(m: Match, q: str, note: str) -> Match:

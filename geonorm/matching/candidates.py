@@ -236,7 +236,7 @@ def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np
     return rows[keep]
 
 
-def _code_like(form_text: str) -> bool:
+def code_like(form_text: str) -> bool:
     """A code written in Latin capitals ('YUG', 'KBP'), not a name."""
     return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()
 
@@ -322,7 +322,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             rows = gaz.lookup("exact", normalize(roman))
             if len(rows):  # (a Latin abbreviation or code is no romanization of a word: 'Дом' is no
                 # DOM, the Dominican Republic's ISO code; 'Юг' no YUG, an airport's)
-                rows = rows[[int(gaz.form_kind[fr]) != _ABBREVIATION and not _code_like(gaz.form_text[fr])
+                rows = rows[[int(gaz.form_kind[fr]) != _ABBREVIATION and not code_like(gaz.form_text[fr])
                              for fr in rows.tolist()]]
             add(rows, "roman", scheme)
     if script == "cyrillic" and (oblique or not any(e.via == "exact" for e in out.values())):
