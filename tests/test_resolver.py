@@ -159,7 +159,9 @@ def test_coordinates_in_degrees_and_minutes_are_a_near_point(resolver):
 
 def test_a_street_is_not_the_place(resolver):
     # 'Davydenko Street' was a village Davydenko in Chechnya
-    assert resolver.resolve("Davydenko Street, Chervonohvardiiskyi district of Makiivka").name == "Makiyivka"
+    m = resolver.resolve("Davydenko Street, Chervonohvardiiskyi district of Makiivka")
+    # Makiivka, or its district of that name (Berestovskyi since the renaming)
+    assert m.name in ("Makiyivka", "Berestovskyi") and m.admin1 == "Donetska oblast"
     assert resolver.resolve("ул. Артема, Донецк").name == "Donetsk"
     assert resolver.resolve("in Uglegorsk on Lenin Street").head == "Uglegorsk"
     alone = resolver.resolve("Sadovaya Street")
@@ -974,6 +976,41 @@ def test_capital_bonus_needs_the_capitals_own_name(resolver):
 def test_parts_of_a_phrase_agree(resolver, phrase, name):
     m = resolver.resolve(phrase)
     assert m.name == name and m.admin1 == "Donetska oblast"
+
+
+@pytest.mark.parametrize("phrase, parts", [
+    ("Petrovsky district of Donetsk", [("Petrovsky", False), ("Donetsk", True)]),
+    ("Olenivka, Volnovakhsky District of Donetsk", [("Olenivka", False), ("Volnovakhsky", False), ("Donetsk", True)]),
+    # an area's own name with 'of', and a district with no name before its word: one part
+    ("Georgetown District of Columbia", [("Georgetown District of Columbia", False)]),
+    ("the region of Kursk", [("Kursk", False)]),
+    ("a district of Kherson", [("a district of Kherson", False)]),
+    ("his district of residence", [("his district of residence", False)]),
+])
+def test_a_district_of_a_town_or_region_is_two_parts(phrase, parts):
+    assert [(p.text, p.holder) for p in parse_phrase(phrase)] == parts
+
+
+@pytest.mark.parametrize("phrase, name, admin1", [
+    # the village is looked for in the district, in the oblast named 'of' it (Sumy, Odesa oblast before)
+    ("Stepanivka in the Shakhtarsky district of Donetsk", "Stepanivka", "Donetska oblast"),
+    ("Novoselivka in the Slovianskyi district of Donetsk", "Novoselivka", "Donetska oblast"),
+    # a raion the gazetteer lacks: its town inside the oblast (Donetsk city before)
+    ("Yasinovatsky district of Donetsk", "Yasynuvata", "Donetska oblast"),
+    # a city's district the gazetteer lacks: the city (a town Kyivskyi in Donetsk before), not a
+    # town the district adjective names elsewhere
+    ("Kievsky district of Kharkiv", "Kharkiv", "Kharkivska oblast"),
+    ("Nikitovsky district of Gorlovka", "Horlivka", "Donetska oblast"),
+])
+def test_a_district_of_a_town_or_region_lies_in_it(resolver, phrase, name, admin1):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == (name, admin1), m.explain()
+
+
+def test_a_city_district_of_the_named_city_wins_with_it(resolver):
+    m = resolver.resolve("Kyivskyi district of Donetsk")  # Donetsk's, not Poltava oblast's (0.68 before)
+    assert m.admin1 == "Donetska oblast" and m.confidence >= 0.9
+    assert any("'Donetsk' names its area" in h for h in m.hints)
 
 
 def test_ukrainian_romanization_points_to_the_ukrainian_place(resolver):

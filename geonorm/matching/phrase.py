@@ -213,6 +213,17 @@ _SPLIT_RE = re.compile(
     r"|" + "".join(rf"(?<!\b{re.escape(w)})" for w in _DISTANCE_LEADS) + r"\s+(?="
     + _DISTANCE.replace("(?P<n>", "(?:").replace("(?P<unit>", "(?:") + ")",
     re.IGNORECASE)
+# "the Shakhtyorsky district of Donetsk": a named area 'of' the town or region that holds it
+# (not 'District of Columbia', 'the region of Kursk': no name before the area word; an area word
+# in capitals only after a Slavic district adjective, 'Petrovsky District of Donetsk', not
+# 'Georgetown District of Columbia'; a name in capitals after it, not 'district of residence')
+_AREA_OF_WORDS = ("district", "raion", "rayon", "region", "oblast", "province")
+_AREA_OF_RE = re.compile(
+    "(?:" + "|".join([rf"(?<=\w\s{w})" + "".join(rf"(?<!\b(?i:{d})\s{w})" for d in ("the", "a", "this", "that", "its"))
+                      for w in _AREA_OF_WORDS]
+                     + [rf"(?<=[sz]{end}\s{w.title()})" for w in _AREA_OF_WORDS
+                        for end in ("ky", "kyi", "kiy", "kii", "kij", "ki", "koy")])
+    + r")\s+of\s+(?=(?:the\s+)?[A-ZА-ЯЁІЇЄҐ])")
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
 _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\s+(?:of|from)\s)(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
@@ -250,6 +261,7 @@ class Part:
     # '40 km from Mariupol', '9km north of Donetsk': (km, bearing in degrees from north or None) from
     # the town the part names
     offset: tuple[float, float | None] | None = None
+    holder: bool = False  # 'Donetsk' in 'the Petrovsky district of Donetsk': holds the part before
 
     @property
     def is_area(self) -> bool:
@@ -581,9 +593,11 @@ def parse_phrase(phrase: str) -> list[Part]:
     items = _LIST_RE.split(main)
     for n, item in enumerate(items):
         first = True  # the item's first part ('one - in Georgiivka': after the count)
-        for piece in _SPLIT_RE.split(item):
+        for holder, piece in ((k > 0 and j == 0, piece) for k, seg in enumerate(_AREA_OF_RE.split(item))
+                              for j, piece in enumerate(_SPLIT_RE.split(seg))):
             part = _strip_part(piece)
             if part is not None:
+                part.holder = holder
                 # 'A, B and C': the places before the 'and' after the first are items too (not a
                 # code that frames the first: 'Ugledar DPR and Novodarovka')
                 series = n == 0 and len(items) > 1 and any(not p.is_area for p in parts) and not part.text.isupper()

@@ -477,7 +477,7 @@ class Resolver:
             parts = [Part(text=text, raw=text)]
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
-        order = [i for i, p in enumerate(parts) if not p.is_area]
+        order = [i for i, p in enumerate(parts) if not p.is_area and not p.holder]  # (nor 'of Donetsk' after one)
         if len(order) < len(parts) and all(self._heads.qualifier(parts[i].text) or self._areas.frames_area_part(
                 parts[i], [p for p in parts if p.is_area]) for i in order):
             # 'Kursk region, Russia', 'shelling in Kursk region', 'Kings County, NY' (New York
@@ -494,7 +494,9 @@ class Resolver:
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if head is not None and self.fuzzy and len(order) > 1 and head_index != order[0]:
             head, head_index, evidence = self._misspelt_first(parts, order[0], head, head_index, evidence)
-        if (head is None or head.is_area) and all(p.is_area for p in parts):
+        if head is not None and head.is_area and evidence and any(p.holder for p in parts):
+            head, head_index, evidence = self._held_by_holder(parts, head, head_index, evidence)
+        if (head is None or head.is_area or head.holder) and all(p.is_area or p.holder for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
             answer = self._district_town_answer(text, parts, head, evidence)
             if answer is not None:
@@ -570,6 +572,8 @@ class Resolver:
             evidence = {r: e for r, e in evidence.items()  # (a code in capitals stays one: 'ON', 'IN')
                         if e.via == "code" or not generic and e.via in NAME_VIAS and not respelled_row(gaz, r, e)}
         context_parts = [p for i, p in enumerate(parts) if i != head_index]
+        if head is not None and head.holder:  # the district before 'of Horlivka' lies inside it, not around
+            context_parts = [p for i, p in enumerate(parts) if i > head_index or not parts[i].is_area]
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
@@ -701,6 +705,23 @@ class Resolver:
             float(gaz.place_lat[r]), float(gaz.place_lon[r]), lats, lons).min()) <= MISSPELT_FIRST_KM}
         return (part, first, near) if near else (head, head_index, evidence)
 
+    def _held_by_holder(self, parts: list[Part], head: Part, head_index: int, evidence: dict[int, Evidence]):
+        """'Kalininsky district of Horlivka': an area found by name that does not lie in the town
+        or region the phrase says it is of (Kalininsky District, Saratov) is not meant; the part
+        after 'of' is the head then (the city district the gazetteer lacks lies in Horlivka)."""
+        gaz = self.gazetteer
+        holders = [i for i, p in enumerate(parts) if p.holder]
+        within = all_rows(self._areas.named([parts[i] for i in holders], list(evidence)))
+        if not within or any(self._areas.inside_any(r, gaz.place(r), within) for r in evidence):
+            return head, head_index, evidence
+        # (nor by a spelling looked for there: 'Budyonnovsky district of Donetsk' is Donetsk's
+        # Budonnivskyi district, not the Russian one found as written)
+        spelt = self._gather(head.text, fuzzy=self.fuzzy, force_fuzzy=self.fuzzy)
+        if any(self._areas.inside_any(r, gaz.place(r), within) for r in spelt):
+            return head, head_index, evidence
+        found = self._heads.whole_part_head(parts, holders)
+        return found if found[0] is not None else (head, head_index, evidence)
+
     def _district_town_answer(self, text: str, parts: list[Part], head: Part | None,
                               evidence: dict[int, Evidence]) -> Match | None:
         """A phrase of areas only whose district the gazetteer does not hold ('Yasinovatsky
@@ -716,6 +737,8 @@ class Resolver:
         gaz = self.gazetteer
         others = [p for p in parts if p is not district]
         within = all_rows(self._areas.named(others)) if others else None
+        if others and not within and any(p.holder for p in others):
+            return None  # (a district 'of' a place that names no area: the city's district)
         if not within and district.is_community and _HROMADA_RE.search(district.raw):
             within = area_candidates(gaz, "UA", ("country",))  # a hromada is Ukraine's
 
@@ -727,8 +750,8 @@ class Resolver:
                 {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2}):
             return None  # (or one within two slips of its name: 'Ленниїский Район' is Ленинский район)
         towns = self._areas.district_towns(district.text, within=within)
-        if not towns:
-            return None
+        if not towns or within and not self._areas.inside_any(towns[0], gaz.place(towns[0]), within):
+            return None  # (no town of that name inside the areas named: 'Kievsky district of Kharkiv')
         town = gaz.place(towns[0]).name
         unit = "territorial community" if district.is_community else "district"
         return stand_in(self.gazetteer, text, district.text, towns[0], "area",
