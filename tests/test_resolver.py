@@ -2142,3 +2142,25 @@ def test_a_region_conflict_reporting_names_is_a_region(resolver, query, name):
     # 'Eastern Ghouta' no match, 'Lake Chad' the country at 0.45
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
+
+
+@pytest.mark.parametrize("query", ["Southwark", "Tower Hamlets", "Lewisham", "Ealing", "Hackney",
+                                   "London Borough of Haringey", "Royal Borough of Greenwich"])
+def test_a_london_borough_is_in_london(resolver, query):
+    # 'Southwark' was South Park, Wyoming, by a guess, 'Tower Hamlets' no match, 'Lewisham' a
+    # suburb of Sydney; 'Ealing' (a New Zealand hamlet) and 'Hackney' (Adelaide) lost to namesakes
+    # abroad as GeoNames places of population 0
+    m = resolver.resolve(query)
+    assert (m.country_code, m.admin2) == ("GB", "Greater London"), m.explain()
+    assert haversine_km(m.lat, m.lon, 51.507, -0.128) < 25
+
+
+def test_a_population_row_raises_a_smaller_one_only(tmp_path):
+    from geonorm.model import Place
+    from geonorm.sources.curated import fill_populations
+    (tmp_path / "populations.csv").write_text(
+        "place_id,name,population,year,note,source_id\n1,Ealing,367100,2021,,X\n2,Big,10,2021,,X\nnot-an-id,Bad,5,,,X\n",
+        encoding="utf-8")
+    places = {1: Place(1, "Ealing", 51.5, -0.3), 2: Place(2, "Big", 0.0, 0.0, population=500)}
+    assert fill_populations(places, tmp_path) == 1
+    assert places[1].population == 367100 and places[2].population == 500

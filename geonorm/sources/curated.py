@@ -70,6 +70,36 @@ def region_members() -> dict[int, frozenset[str]]:
     return out
 
 
+def population_overrides(directory: Path | None = None) -> dict[int, int]:
+    """{GeoNames id: population} from ``gazetteer/populations.csv``: populations of places the
+    extracts give none or too few for what the name stands for (Ealing, a London borough of
+    367,100 people, is a GeoNames place of population 0). Applied where larger than the source's."""
+    try:
+        directory = directory or curated_dir()
+    except SourceError:
+        return {}
+    out: dict[int, int] = {}
+    report = ImportReport("gazetteer/populations.csv")
+    for line_no, row in _rows(directory / "populations.csv", report):
+        try:
+            out[int(row["place_id"])] = int(row["population"])
+        except (KeyError, ValueError):
+            report.skip(line_no, "place_id or population is not an integer")
+    return out
+
+
+def fill_populations(places: dict[int, Place], directory: Path | None = None) -> int:
+    """Raise the population of ``places`` to :func:`population_overrides`' where the source's is
+    smaller; the number of places changed."""
+    changed = 0
+    for pid, population in population_overrides(directory).items():
+        place = places.get(pid)
+        if place is not None and place.population < population:
+            place.population = population
+            changed += 1
+    return changed
+
+
 @dataclass(frozen=True)
 class FormerState:
     """A state that no longer exists (``gazetteer/former_states.csv``) and what became of it:
@@ -151,7 +181,7 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
                           feature_class=row.get("feature_class") or "L",
                           feature_code=row.get("feature_code") or "RGN",
                           country_code=row.get("country_code", ""), admin1_code=row.get("admin1_code", ""),
-                          population=int(row.get("population") or 0), note=row.get("note", ""),
+                          admin2_code=row.get("admin2_code", ""), population=int(row.get("population") or 0), note=row.get("note", ""),
                           source=f"curated:{row.get('source_id', '')}")
         except (KeyError, ValueError) as exc:
             report.skip(line_no, f"bad place row: {exc}")
