@@ -2164,3 +2164,12 @@ def test_a_population_row_raises_a_smaller_one_only(tmp_path):
     places = {1: Place(1, "Ealing", 51.5, -0.3), 2: Place(2, "Big", 0.0, 0.0, population=500)}
     assert fill_populations(places, tmp_path) == 1
     assert places[1].population == 367100 and places[2].population == 500
+
+
+@pytest.mark.parametrize("query", ["Devon", "Somerset"])
+def test_a_county_by_its_own_name_outweighs_a_small_town_abroad(resolver, query):
+    # a second-level area named by its whole own name pays half the level's shading (Devon was a
+    # town of 11,000 in South Africa, Somerset a US town); one named by a short form does not
+    m = resolver.resolve(query)
+    assert (m.country_code, m.feature) == ("GB", "admin2"), m.explain()
+    assert resolver.resolve("Pierce").feature == "populated place"  # not Pierce County by 'Pierce'

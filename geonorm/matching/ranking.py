@@ -22,7 +22,7 @@ from .context import Context
 from .heads import same_name
 from .hints import Hints, former_state, haversine_km
 from .match import Match
-from .phrase import COMMUNITY_WORDS, Part
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
@@ -258,6 +258,9 @@ class Ranker:
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
                 (ev.via != "fold" or not written_hit)
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
+            if place.level == "admin2" and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS and not (head is not None and head.feature) \
+                    and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
+                s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = []
             if common_elsewhere:
                 s += scoring.OTHER_PLACES_NAME

@@ -42,6 +42,9 @@ FOREIGN_SCHEME = -0.6
 FEATURE_WORD_MATCH = 0.9
 # an alternate name of a place in a region where it is the own name of two places or more
 OTHER_PLACES_NAME = -1.5
+# a second-level area named by its own name alone, no area word ('Essex', 'Devon', 'Laguna'): half
+# the level's shading back (not one named by a short form, 'Pierce' for Pierce County)
+ADMIN2_OWN_NAME = 0.4
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
