@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from geonorm import Gazetteer  # noqa: E402
 from geonorm.matching.hints import haversine_km  # noqa: E402
 from geonorm.model import NameKind  # noqa: E402
+from geonorm.names.hashing import hash64  # noqa: E402
 from geonorm.names.normalize import normalize, script_of  # noqa: E402
 
 # countries whose places carry Cyrillic names in GeoNames
@@ -101,30 +102,40 @@ def perturb(name: str, edits: int, rng: random.Random) -> str:
     return "".join(s)
 
 
+def _in_seeded_order(gaz: Gazetteer, rows: list[int], seed: int) -> list[int]:
+    """``rows`` ordered by a hash of (seed, GeoNames id): two places keep their order whatever else
+    the gazetteer holds, so a sample drawn in this order stays the same as places are added."""
+    ids = gaz.place_id
+    return sorted(rows, key=lambda r: hash64(f"{seed}:{int(ids[r])}"))
+
+
 def typo_set(gaz: Gazetteer, n: int, seed: int = 7, min_pop: int = 5000) -> list[dict]:
     """``n`` queries: real names of places (population >= min_pop) with 1 or 2 random edits.
 
     Latin main names of places anywhere, and Cyrillic source names of places in Cyrillic-script
-    countries (about a third of the set). Each: query, name, edits, script, place id.
+    countries (every third query). Each: query, name, edits, script, place id. Places are drawn
+    in an order seeded by their GeoNames ids and each place's edits by its own id, so the set
+    does not change when the gazetteer gains other places (a draw by row numbers did).
     """
-    rng = random.Random(seed)
     big = np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
     cc = gaz._pstr["country_code"]
     cyr_rows = [r for r in big if cc[r] in CYRILLIC_COUNTRIES]
-    out, seen = [], set()
-    tries = 0
-    while len(out) < n and tries < n * 50:
-        tries += 1
-        cyrillic = rng.random() < 1 / 3 and cyr_rows
-        row = rng.choice(cyr_rows if cyrillic else big)
+    queues = {False: iter(_in_seeded_order(gaz, big, seed)), True: iter(_in_seeded_order(gaz, cyr_rows, seed))}
+    out = []
+    while len(out) < n:
+        cyrillic = bool(cyr_rows) and len(out) % 3 == 2
+        row = next(queues[cyrillic], None)
+        if row is None:
+            break
         p = gaz.place(row)
+        rng = random.Random(f"{seed}:{p.id}:{int(cyrillic)}")
         if cyrillic:
             names = [gaz.form_text[fr] for fr in form_rows_of(gaz, row)
                      if script_of(gaz.form_text[fr]) == "cyrillic"
                      and gaz.scheme_vocab[int(gaz.form_scheme[fr])] == ""]
             if not names:
                 continue
-            name = rng.choice(names)
+            name = rng.choice(sorted(names))
         else:
             name = p.name
             if script_of(name) != "latin":
@@ -133,9 +144,8 @@ def typo_set(gaz: Gazetteer, n: int, seed: int = 7, min_pop: int = 5000) -> list
             continue
         edits = rng.choice((1, 2))
         q = perturb(name, edits, rng)
-        if normalize(q) == normalize(name) or (q, p.id) in seen:
+        if normalize(q) == normalize(name):
             continue
-        seen.add((q, p.id))
         out.append({"query": q, "name": name, "edits": edits, "script": script_of(name), "id": p.id,
                     "row": row})
     return out
