@@ -236,6 +236,14 @@ def test_a_slip_inside_a_folded_letter_group_is_one_slip(resolver):
     assert m.id == 2267094 and m.matched_name == "Leiria"
 
 
+@pytest.mark.parametrize("query, name", [("Ttovo", "Tetovo"), ("Tooso", "Toboso")])
+def test_a_letter_dropped_between_two_alike_is_one_slip(resolver, query, name):
+    # the fold merges the doubled letter the slip left ('Ttovo' folds to 'tovo', two edits from
+    # 'tetovo'): the query's key with its doubles is looked up too
+    m = resolver.resolve(query, limit=10)
+    assert name in [c.name for c in [m, *m.alternatives]]
+
+
 def test_a_guess_four_letters_off_is_a_no_match_that_lists_it(resolver):
     # a guessed spelling so far from the query is no slip: answered as 'no match' (it was
     # Brussels at 0.36), the guess kept as the first alternative

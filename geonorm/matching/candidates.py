@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
-from ..names.keys import (fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
+from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
                           trades_vowels, ukrainian_forms)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
@@ -115,7 +115,11 @@ def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str, twice: bool
                  if word[i] != word[i + 1]}
     if twice:  # a slip in each of two letter groups ('Sdchwxerte'): two letters dropped
         variants = {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
-    return dict.fromkeys(gaz.keys_or_deletions({fold_key(v) for v in variants} - {q_fold, ""}), 0)
+    keys = {fold_key(v) for v in variants}
+    # a doubled letter the fold merges may be a dropped letter's neighbours: 'Paadena' is
+    # Pasadena one letter short, though its key 'padena' lies two from 'pasadena'
+    keys.add(fold_ascii(word, doubles=True))
+    return dict.fromkeys(gaz.keys_or_deletions(keys - {q_fold, ""}), 0)
 
 
 TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype in Latin letters

@@ -45,14 +45,15 @@ def fold_key(name: str) -> str:
     return fold_ascii(to_ascii(name))
 
 
-def fold_ascii(text: str) -> str:
-    """``fold_key`` of a string that is already ``to_ascii``-normalized."""
+def fold_ascii(text: str, doubles: bool = False) -> str:
+    """``fold_key`` of a string that is already ``to_ascii``-normalized (``doubles``: a doubled
+    letter stays doubled, as a slip may have made it: 'Paadena' is Pasadena without its 's')."""
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
     text = text.replace("C", "c")
     for rx, rep in _ALTERNATIONS:
         text = rx.sub(rep, text)
     text = text.replace(" ", "")
-    return _DOUBLE_RE.sub(r"\1", text)
+    return text if doubles else _DOUBLE_RE.sub(r"\1", text)
 
 
 @lru_cache(maxsize=262144)
