@@ -2173,3 +2173,18 @@ def test_a_county_by_its_own_name_outweighs_a_small_town_abroad(resolver, query)
     m = resolver.resolve(query)
     assert (m.country_code, m.feature) == ("GB", "admin2"), m.explain()
     assert resolver.resolve("Pierce").feature == "populated place"  # not Pierce County by 'Pierce'
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("New England", "New England", "US"), ("Kyushu", "Kyushu", "JP"), ("Negev", "Negev", "IL"),
+    ("Lake District", "Lake District", "GB"), ("Amazonia", "Amazon Rainforest", "BR")])
+def test_a_region_the_extracts_lack_is_a_region(resolver, query, name, country):
+    # 'New England' was a North Dakota town of 600 at 0.73, 'Kyushu' Yushu (China), 'Negev' Niger,
+    # 'Lake District' no match
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code, m.feature) == (name, country, "region"), m.explain()
+
+
+def test_a_town_written_with_a_region_lies_in_it(resolver):
+    assert resolver.resolve("Beersheba, Negev").country_code == "IL"
+    assert resolver.resolve("Amarillo, Texas Panhandle").admin1 == "Texas"

@@ -258,7 +258,8 @@ class Ranker:
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
                 (ev.via != "fold" or not written_hit)
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
-            if place.level == "admin2" and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS and not (head is not None and head.feature) \
+            if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \
+                    and not (head is not None and head.feature) \
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = []
