@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, GazetteerError
 from .model import Place
 from .names.normalize import normalize
 from .sources import cldr, katottg, packaged, postal
-from .sources.curated import curated_dir, fill_populations, load_curated
+from .sources.curated import curated_dir, drop_names, fill_populations, load_curated
 from .store import FORMAT_VERSION, build_index, read_meta
 
 _lock = threading.Lock()
@@ -99,6 +99,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     for pid, place in curated_places.items():
         places.setdefault(pid, place)
     populations_filled = fill_populations(places)
+    names_dropped = drop_names(places)
     orphans = []
     for name in curated_names:
         target = places.get(name.place_id)
@@ -123,6 +124,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                   "lowercase_alternates_dropped": noise.lowercase},
         "area_points_derived": derived,
         "populations_filled": populations_filled,
+        "curated_names_dropped": names_dropped,
         "capitals_marked": capitals,
         "reports": [r.summary() for r in reports]
         + ([f"curated names for unknown place ids skipped: {sorted(set(orphans))[:20]}"] if orphans else []),

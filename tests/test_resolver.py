@@ -2188,3 +2188,23 @@ def test_a_region_the_extracts_lack_is_a_region(resolver, query, name, country):
 def test_a_town_written_with_a_region_lies_in_it(resolver):
     assert resolver.resolve("Beersheba, Negev").country_code == "IL"
     assert resolver.resolve("Amarillo, Texas Panhandle").admin1 == "Texas"
+
+
+@pytest.mark.parametrize("query, city", [("White House", "Washington"), ("Whitehall", "London"),
+                                         ("Stormont", "Belfast")])
+def test_a_seat_of_government_is_its_city(resolver, query, city):
+    # 'White House' was Casablanca by GeoNames' literal translation of Dar el Beida (dropped in
+    # gazetteer/dropped_names.csv); 'Whitehall' was Atlanta, 'Stormont' Stoumont (Belgium)
+    assert resolver.resolve(query).name == city
+
+
+def test_a_dropped_name_leaves_its_place_only(tmp_path):
+    from geonorm.model import Name, Place
+    from geonorm.sources.curated import drop_names
+    (tmp_path / "dropped_names.csv").write_text(
+        "place_id,name,reason,source_id\n1,White  house,translation,X\nx,Bad,,X\n", encoding="utf-8")
+    a, b = Place(1, "Casablanca", 33.6, -7.6), Place(2, "Washington", 38.9, -77.0)
+    a.names = [Name(1, "Casablanca"), Name(1, "White House")]
+    b.names = [Name(2, "White House")]
+    assert drop_names({1: a, 2: b}, tmp_path) == 1
+    assert [n.name for n in a.names] == ["Casablanca"] and [n.name for n in b.names] == ["White House"]

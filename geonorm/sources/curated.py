@@ -88,6 +88,39 @@ def population_overrides(directory: Path | None = None) -> dict[int, int]:
     return out
 
 
+def dropped_names(directory: Path | None = None) -> dict[int, frozenset[str]]:
+    """{GeoNames id: normalized names} from ``gazetteer/dropped_names.csv``: names the source
+    gives a place that mislead where they are read (Casablanca's literal translation 'White
+    House', which news writes for the US president's seat)."""
+    from ..names.normalize import normalize
+    try:
+        directory = directory or curated_dir()
+    except SourceError:
+        return {}
+    out: dict[int, set[str]] = {}
+    report = ImportReport("gazetteer/dropped_names.csv")
+    for line_no, row in _rows(directory / "dropped_names.csv", report):
+        try:
+            out.setdefault(int(row["place_id"]), set()).add(normalize(row["name"]))
+        except (KeyError, ValueError):
+            report.skip(line_no, "place_id is not an integer")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def drop_names(places: dict[int, Place], directory: Path | None = None) -> int:
+    """Remove :func:`dropped_names` from ``places``; the number of names removed."""
+    from ..names.normalize import normalize
+    removed = 0
+    for pid, names in dropped_names(directory).items():
+        place = places.get(pid)
+        if place is None:
+            continue
+        kept = [n for n in place.names if normalize(n.name) not in names]
+        removed += len(place.names) - len(kept)
+        place.names = kept
+    return removed
+
+
 def fill_populations(places: dict[int, Place], directory: Path | None = None) -> int:
     """Raise the population of ``places`` to :func:`population_overrides`' where the source's is
     smaller; the number of places changed."""
