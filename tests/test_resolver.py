@@ -2208,3 +2208,13 @@ def test_a_dropped_name_leaves_its_place_only(tmp_path):
     b.names = [Name(2, "White House")]
     assert drop_names({1: a, 2: b}, tmp_path) == 1
     assert [n.name for n in a.names] == ["Casablanca"] and [n.name for n in b.names] == ["White House"]
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Snake Island", "Snake Island"), ("острів Зміїний", "Snake Island"), ("Kerch Strait", "Kerch Strait"),
+    ("Kurils", "Kuril Islands"), ("Rust Belt", "Rust Belt"), ("Low Countries", "Low Countries")])
+def test_islands_straits_and_belts_news_names_are_regions(resolver, query, name):
+    # 'Snake Island' and the Kurils were no match, 'Kerch Strait' the town of Kerch, 'Rust Belt'
+    # a French village by a guess
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, "region"), m.explain()
