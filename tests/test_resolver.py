@@ -1001,6 +1001,8 @@ def test_a_district_of_a_town_or_region_is_two_parts(phrase, parts):
     # town the district adjective names elsewhere
     ("Kievsky district of Kharkiv", "Kharkiv", "Kharkivska oblast"),
     ("Nikitovsky district of Gorlovka", "Horlivka", "Donetska oblast"),
+    # a code after 'of the' ('the DPR' was the whole answer)
+    ("Novoazovsk district of the DPR", "Novoazovs'k", "Donetska oblast"),
 ])
 def test_a_district_of_a_town_or_region_lies_in_it(resolver, phrase, name, admin1):
     m = resolver.resolve(phrase)

@@ -223,7 +223,8 @@ _AREA_OF_RE = re.compile(
                       for w in _AREA_OF_WORDS]
                      + [rf"(?<=[sz]{end}\s{w.title()})" for w in _AREA_OF_WORDS
                         for end in ("ky", "kyi", "kiy", "kii", "kij", "ki", "koy")])
-    + r")\s+of\s+(?=(?:the\s+)?[A-ZА-ЯЁІЇЄҐ])")
+    # (a code after 'of the' was split off already: 'Novoazovsk district of the, DPR')
+    + r")\s+of\s+(?:the\s*,\s*|,\s*)?(?=(?:the\s+)?[A-ZА-ЯЁІЇЄҐ])")
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
 _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\s+(?:of|from)\s)(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
