@@ -2220,3 +2220,12 @@ def test_islands_straits_and_belts_news_names_are_regions(resolver, query, name)
     # a French village by a guess
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region"), m.explain()
+
+
+@pytest.mark.parametrize("town", ["Luhansk", "Kherson"])
+def test_a_town_named_by_its_airport_is_the_big_namesake_more_surely(resolver, town):
+    # a town with an airport named after it is a big one: the population weighs twice among the
+    # namesakes (Luhansk, Kazakhstan; Kherson, Russia)
+    bare, airport = resolver.resolve(town), resolver.resolve(f"{town} airport")
+    assert airport.id == bare.id and airport.country_code == "UA"
+    assert airport.confidence > bare.confidence + 0.05

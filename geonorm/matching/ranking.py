@@ -152,6 +152,7 @@ class Ranker:
             rows = rows[:_MAX_CANDIDATES]
         scored = []
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
+        airport = inside is not None and inside.what == "airport"
         # the phrase says area ('Moscow region') and an area of that level is a candidate
         area_named = head is not None and head.is_area and any(
             LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
@@ -258,6 +259,8 @@ class Ranker:
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
                 (ev.via != "fold" or not written_hit)
             s += scoring.prior(place.level, place.population, place.feature_code if own else "")
+            if airport and place.level == "populated place":
+                s += scoring.AIRPORT_POP_WEIGHT * math.log10(place.population + 1)
             if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \
                     and not (head is not None and head.feature) \
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:

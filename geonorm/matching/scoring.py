@@ -45,6 +45,10 @@ OTHER_PLACES_NAME = -1.5
 # a second-level area named by its own name alone, no area word ('Essex', 'Devon', 'Laguna'): half
 # the level's shading back (not one named by a short form, 'Pierce' for Pierce County)
 ADMIN2_OWN_NAME = 0.4
+# '<town> airport': a town with an airport named after it is a big one; the population weighs
+# twice among the town's namesakes ('Donetsk airport' is the city of a million, not the Russian
+# town of 50,000, more surely than bare 'Donetsk')
+AIRPORT_POP_WEIGHT = 0.45
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
