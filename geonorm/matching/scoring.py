@@ -81,6 +81,21 @@ def string_score(via: str, sim: float) -> float:
 CAPITAL_BONUS = 1.0  # news names capitals for their governments: 'Washington', 'Moscow', 'Kyiv'
 
 
+# GeoNames' cities500 holds every town of more than 500 people and every seat of an
+# administrative division: a row of it with population 0 is a seat whose population is not
+# recorded (30,673 rows; Tell Abyad, Ma'arrat al-Nu'man), scored as a town of the file's
+# threshold, not as a hamlet (a lone exact answer was at 0.26, a folded one at 0.08)
+UNRECORDED_SEAT_POPULATION = 500
+
+
+def known_population(place) -> int:
+    """The population the prior weighs: the recorded one, or for a cities500 row without one
+    (a seat of an administrative division) ``UNRECORDED_SEAT_POPULATION``."""
+    if place.population or place.level != "populated place" or "cities500" not in place.source:
+        return place.population
+    return UNRECORDED_SEAT_POPULATION
+
+
 def prior(level: str, population: int, feature_code: str = "") -> float:
     bonus = CAPITAL_BONUS if feature_code == "PPLC" else 0.0
     return LEVEL_PRIOR.get(level, 0.0) + POP_WEIGHT * math.log10(population + 1) + bonus
