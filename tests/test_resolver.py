@@ -1003,6 +1003,12 @@ def test_a_district_of_a_town_or_region_is_two_parts(phrase, parts):
     ("Nikitovsky district of Gorlovka", "Horlivka", "Donetska oblast"),
     # a code after 'of the' ('the DPR' was the whole answer)
     ("Novoazovsk district of the DPR", "Novoazovs'k", "Donetska oblast"),
+    # a district of a city that names no area: its spelling close to the city (Horlivka's
+    # Kalininskyi, Kindrativskyi since 2016), else the city; not a Russian district of that name
+    # (Saratov, Rostov and Kirov oblasts before)
+    ("Kalininsky district of Horlivka", "Kindrativskyi", "Donetska oblast"),
+    ("Oktyabrsky district of Mariupol", "Mariupol", "Donetska oblast"),
+    ("Sovetsky district of Makiivka", "Makiyivka", "Donetska oblast"),
 ])
 def test_a_district_of_a_town_or_region_lies_in_it(resolver, phrase, name, admin1):
     m = resolver.resolve(phrase)

@@ -35,6 +35,7 @@ _UNSET = object()
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
 _OWNER_RE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ([A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
+CITY_DISTRICT_KM = 15.0  # a district 'of' a city lies this close to the city's point
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 # a district named by an adjective of its town: 'Yasinovatsky', 'Shakhtarskyi', 'Ясиноватский',
@@ -706,19 +707,34 @@ class Resolver:
         return (part, first, near) if near else (head, head_index, evidence)
 
     def _held_by_holder(self, parts: list[Part], head: Part, head_index: int, evidence: dict[int, Evidence]):
-        """'Kalininsky district of Horlivka': an area found by name that does not lie in the town
-        or region the phrase says it is of (Kalininsky District, Saratov) is not meant; the part
-        after 'of' is the head then (the city district the gazetteer lacks lies in Horlivka)."""
+        """'Kalininsky district of Kharkiv': an area found by name that does not lie in the town
+        or region the phrase says it is of (Kalininsky District, Saratov) is not meant. A spelling
+        of it looked for there is ('Kalininsky district of Horlivka' is Horlivka's district by its
+        old name, Kindrativskyi since 2016; 'Budyonnovsky district of Donetsk' Donetsk's
+        Bohodukhivskyi); else the part after 'of' is the head (the city's district the gazetteer
+        lacks lies in Kharkiv)."""
         gaz = self.gazetteer
         holders = [i for i, p in enumerate(parts) if p.holder]
         within = all_rows(self._areas.named([parts[i] for i in holders], list(evidence)))
-        if not within or any(self._areas.inside_any(r, gaz.place(r), within) for r in evidence):
+        if within:
+            def inside(r: int) -> bool:
+                return self._areas.inside_any(r, gaz.place(r), within)
+        else:  # a city that names no area ('of Horlivka'): its district lies close to its centre
+            _, _, city = self._heads.whole_part_head(parts, holders)
+            towns = sorted((r for r in city if LEVELS[int(gaz.place_level[r])] == "populated place"),
+                           key=lambda r: -int(gaz.place_pop[r]))[:3]
+            if not towns:
+                return head, head_index, evidence
+
+            def inside(r: int) -> bool:
+                return any(float(haversine_km(gaz.place_lat[r], gaz.place_lon[r], gaz.place_lat[t], gaz.place_lon[t]))
+                           <= CITY_DISTRICT_KM for t in towns)
+        if any(inside(r) for r in evidence):
             return head, head_index, evidence
-        # (nor by a spelling looked for there: 'Budyonnovsky district of Donetsk' is Donetsk's
-        # Budonnivskyi district, not the Russian one found as written)
         spelt = self._gather(head.text, fuzzy=self.fuzzy, force_fuzzy=self.fuzzy)
-        if any(self._areas.inside_any(r, gaz.place(r), within) for r in spelt):
-            return head, head_index, evidence
+        there = {r: e for r, e in spelt.items() if inside(r)}
+        if there:
+            return head, head_index, there
         found = self._heads.whole_part_head(parts, holders)
         return found if found[0] is not None else (head, head_index, evidence)
 
