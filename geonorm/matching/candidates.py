@@ -116,8 +116,8 @@ def _respelled_as_written(gaz: Gazetteer, q_ascii: str, q_fold: str, twice: bool
     if twice:  # a slip in each of two letter groups ('Sdchwxerte'): two letters dropped
         variants = {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
     keys = {fold_key(v) for v in variants}
-    # a doubled letter the fold merges may be a dropped letter's neighbours: 'Paadena' is
-    # Pasadena one letter short, though its key 'padena' lies two from 'pasadena'
+    # a doubled letter the fold merges may be a dropped letter's neighbours: 'Ttovo' is Tetovo
+    # one letter short, though its key 'tovo' lies two from 'tetovo'
     keys.add(fold_ascii(word, doubles=True))
     return dict.fromkeys(gaz.keys_or_deletions(keys - {q_fold, ""}), 0)
 

@@ -47,7 +47,7 @@ def fold_key(name: str) -> str:
 
 def fold_ascii(text: str, doubles: bool = False) -> str:
     """``fold_key`` of a string that is already ``to_ascii``-normalized (``doubles``: a doubled
-    letter stays doubled, as a slip may have made it: 'Paadena' is Pasadena without its 's')."""
+    letter stays doubled, as a slip may have made it: 'Ttovo' is Tetovo without its 'e')."""
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
     text = text.replace("C", "c")
     for rx, rep in _ALTERNATIONS:
