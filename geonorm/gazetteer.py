@@ -85,6 +85,7 @@ class Gazetteer:
             raise GazetteerError(f"corrupt geonorm index at {directory}: {exc}") from exc
         self._area_cache: dict | None = None
         self._place_cache: dict[int, PlaceRecord] = {}
+        self._form_cache: dict[int, NameRecord] = {}
         self._iso_cache: dict[str, list[int]] | None = None
         self._old_name_places: frozenset[int] | None = None
         self._lock = threading.Lock()
@@ -240,6 +241,15 @@ class Gazetteer:
 
     # ---- names ----------------------------------------------------------------------------
     def form(self, row: int) -> NameRecord:
+        """The name form at ``row`` (records are cached like places: answers repeat)."""
+        hit = self._form_cache.get(row)
+        if hit is None:
+            if len(self._form_cache) > 200_000:
+                self._form_cache.clear()
+            hit = self._form_cache[row] = self._make_form(row)
+        return hit
+
+    def _make_form(self, row: int) -> NameRecord:
         orig = int(self.form_orig[row])
         return NameRecord(
             row=row, text=self.form_text[row], place_row=int(self.form_place[row]),
