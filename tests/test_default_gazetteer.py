@@ -112,3 +112,13 @@ def test_english_county_abbreviations_the_press_writes(resolver):
         m = resolver.resolve(abbreviation)
         assert (m.name, m.country_code, m.match_kind) == (county, "GB", "alias"), abbreviation
     assert resolver.resolve("Tamworth, Staffs").name == "Tamworth"
+
+
+def test_gazetteer_info_reports_the_curated_corrections():
+    # the build counts what populations.csv filled and dropped_names.csv removed
+    from click.testing import CliRunner
+    from geonorm.cli import main
+    res = CliRunner().invoke(main, ["gazetteer", "info"])
+    assert res.exit_code == 0, res.output
+    line = next(l for l in res.output.splitlines() if l.startswith("curated:"))
+    assert "populations filled" in line and "names dropped" in line
