@@ -2257,3 +2257,11 @@ def test_a_syrian_town_of_unrecorded_population_is_found_with_confidence(resolve
     # Arabic alternate name, the Syrian town lacking a population (gazetteer/populations.csv)
     m = resolver.resolve(query)
     assert m.country_code == "SY" and m.confidence > 0.5, m.explain()
+
+
+@pytest.mark.parametrize("query, country", [("Shejaiya", "PS"), ("Mawasi", "PS"), ("Maghazi camp", "PS"),
+                                            ("Dahieh", "LB"), ("Khiam, Lebanon", "LB"), ("Al-Hol", "SY")])
+def test_conflict_places_reports_name_are_found(resolver, query, country):
+    # neighbourhoods, camps and areas below cities500 ('Dahieh' was Dahi in India, 'Khiam' Thailand
+    # by a guess at 'Siam', 'Al-Hol' a Danish village; Al Hawl is GeoNames' spelling)
+    assert resolver.resolve(query).country_code == country
