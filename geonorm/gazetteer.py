@@ -26,6 +26,17 @@ _HISTORIC = int(NameKind.HISTORIC)
 _ADMIN2 = LEVELS.index("admin2")
 
 
+_RECORD_CACHE_SIZE = 200_000  # records kept per kind (cleared when full)
+
+
+def _remember(cache: dict, row: int, record):
+    """Keep ``record`` in ``cache`` under ``row`` (emptied when full) and return it."""
+    if len(cache) > _RECORD_CACHE_SIZE:
+        cache.clear()
+    cache[row] = record
+    return record
+
+
 class GazetteerError(RuntimeError):
     """The index is missing, corrupt or cannot be built."""
 
@@ -148,11 +159,7 @@ class Gazetteer:
     def place(self, row: int) -> PlaceRecord:
         """The place at ``row`` (records are cached: candidates repeat across queries)."""
         hit = self._place_cache.get(row)
-        if hit is None:
-            if len(self._place_cache) > 200_000:
-                self._place_cache.clear()
-            hit = self._place_cache[row] = self._make_place(row)
-        return hit
+        return hit if hit is not None else _remember(self._place_cache, row, self._make_place(row))
 
     def _make_place(self, row: int) -> PlaceRecord:
         s = self._pstr
@@ -243,11 +250,7 @@ class Gazetteer:
     def form(self, row: int) -> NameRecord:
         """The name form at ``row`` (records are cached like places: answers repeat)."""
         hit = self._form_cache.get(row)
-        if hit is None:
-            if len(self._form_cache) > 200_000:
-                self._form_cache.clear()
-            hit = self._form_cache[row] = self._make_form(row)
-        return hit
+        return hit if hit is not None else _remember(self._form_cache, row, self._make_form(row))
 
     def _make_form(self, row: int) -> NameRecord:
         orig = int(self.form_orig[row])
