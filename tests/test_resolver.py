@@ -2265,3 +2265,14 @@ def test_conflict_places_reports_name_are_found(resolver, query, country):
     # neighbourhoods, camps and areas below cities500 ('Dahieh' was Dahi in India, 'Khiam' Thailand
     # by a guess at 'Siam', 'Al-Hol' a Danish village; Al Hawl is GeoNames' spelling)
     assert resolver.resolve(query).country_code == country
+
+
+@pytest.mark.parametrize("query, name", [("Dnieper", "Dnieper River"), ("Dnipro River", "Dnieper River"),
+                                         ("Seversky Donets river", "Siverskyi Donets River"), ("Danube", "Danube"),
+                                         ("Vistula", "Vistula"), ("Euphrates", "Euphrates")])
+def test_a_river_is_an_area_and_a_city_keeps_its_name(resolver, query, name):
+    # 'Danube' was Danbé (Ivory Coast), 'Vistula' Toledo, Ohio, by an alternate name, 'Dnieper' the
+    # city of Dnipro by a guess, 'Euphrates' no match
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (name, "region"), m.explain()
+    assert resolver.resolve("Dnipro").feature == "populated place"  # the city, not the river

@@ -576,10 +576,13 @@ def test_a_town_before_its_oblast_in_an_oblique_case(resolver, text, found):
 
 def test_a_natural_feature_is_one_mention_with_its_word(resolver):
     # 'the Dnipro river' is the river, not the city Dnipro at 0.99: the mention takes the word,
-    # and the resolver reads it as a natural feature (its town only a guess at where it is)
+    # and the resolver answers the curated river (a natural feature it lacks is read as one, its
+    # town only a guess at where it is: 'the Desna river')
     (river, town) = extract("Fighting along the Dnipro river near Kherson.", resolver=resolver)
-    assert river.text == "Dnipro river" and river.match.confidence <= 0.45
-    assert any("natural feature" in h for h in river.match.hints)
+    assert river.text == "Dnipro river" and (river.match.name, river.match.feature) == ("Dnieper River", "region")
+    (other, _) = extract("Fighting along the Desna river near Chernihiv.", resolver=resolver)
+    assert other.text == "Desna river" and other.match.confidence <= 0.45
+    assert any("natural feature" in h for h in other.match.hints)
     assert town.text == "Kherson"
     assert [m.text for m in extract("Boats on Lake Ontario, then the Hudson River near Albany.",
                                     resolver=resolver)] == ["Lake Ontario", "Hudson River", "Albany"]
