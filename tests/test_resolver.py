@@ -2276,3 +2276,20 @@ def test_a_river_is_an_area_and_a_city_keeps_its_name(resolver, query, name):
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region"), m.explain()
     assert resolver.resolve("Dnipro").feature == "populated place"  # the city, not the river
+
+
+def test_an_area_named_after_a_sea_steps_back_before_the_sea(resolver):
+    # an area whose matched name is a curated sea's, ocean's or gulf's among the candidates pays
+    # the namesake-area shading (Sudan's Red Sea state was the answer for the sea's name)
+    from geonorm.matching.candidates import Evidence
+    gaz = resolver.gazetteer
+    sea, state = gaz.row_of(2000000053), gaz.row_of(408646)  # the Red Sea; Sudan's Red Sea state
+
+    def hit(row):
+        form = next(r for r in range(int(gaz.place_form_start[row]), int(gaz.place_form_start[row + 1]))
+                    if gaz.form_text[r] == "Red Sea")
+        return Evidence(form, "exact", 100.0)
+    scored = [(5.0, state, hit(state), []), (4.0, sea, hit(sea), [])]
+    out = resolver._ranker._prefer_waters_over_namesake_areas(scored)
+    assert out[0][0] < out[1][0] and "steps back" in out[0][3][0]
+    assert resolver.resolve("Red Sea state").feature == "admin1"  # the area word says area

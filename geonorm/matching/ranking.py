@@ -28,6 +28,7 @@ _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 _OWN_NAME_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}  # (and romanized)
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
+_WATER_CODES = frozenset({"OCN", "SEA", "GULF"})  # the curated seas, oceans and gulfs
 _MAX_CANDIDATES = 400
 GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
 # an area steps back for a town that has its name only as an alternate when the town holds this
@@ -431,6 +432,19 @@ class Ranker:
             t.country_code == p.country_code and t.admin1_code == p.admin1_code and t.population >= 0.5 * p.population
             for t in towns)}
 
+    def _prefer_waters_over_namesake_areas(self, scored):
+        """'Red Sea' names the sea more often than Sudan's Red Sea state or Egypt's governorate
+        named after it: an area whose name as matched is a sea's, ocean's or gulf's among the
+        candidates steps back."""
+        gaz = self.gazetteer
+        waters = {fold_key(gaz.form_text[ev.form_row]) for _, row, ev, _ in scored
+                  if ev.via in WRITTEN_VIAS and gaz.place(row).feature_code in _WATER_CODES}
+        if not waters:
+            return scored
+        return [(s + scoring.NAMESAKE_AREA, row, ev, notes + ["an area named after the sea steps back"])
+                if int(gaz.place_level[row]) in _AREA_LEVEL_CODES and fold_key(gaz.form_text[ev.form_row]) in waters
+                else (s, row, ev, notes) for s, row, ev, notes in scored]
+
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area
         whose populated namesake (same folded name, inside it or within 150 km) is also a
@@ -439,6 +453,7 @@ class Ranker:
         level = gaz.place_level
         if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
             return scored
+        scored = self._prefer_waters_over_namesake_areas(scored)
         towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]
