@@ -102,7 +102,7 @@ def perturb(name: str, edits: int, rng: random.Random) -> str:
     return "".join(s)
 
 
-def _in_seeded_order(gaz: Gazetteer, rows: list[int], seed: int) -> list[int]:
+def in_seeded_order(gaz: Gazetteer, rows: list[int], seed: int) -> list[int]:
     """``rows`` ordered by a hash of (seed, GeoNames id): two places keep their order whatever else
     the gazetteer holds, so a sample drawn in this order stays the same as places are added."""
     ids = gaz.place_id
@@ -120,7 +120,7 @@ def typo_set(gaz: Gazetteer, n: int, seed: int = 7, min_pop: int = 5000) -> list
     big = np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
     cc = gaz._pstr["country_code"]
     cyr_rows = [r for r in big if cc[r] in CYRILLIC_COUNTRIES]
-    queues = {False: iter(_in_seeded_order(gaz, big, seed)), True: iter(_in_seeded_order(gaz, cyr_rows, seed))}
+    queues = {False: iter(in_seeded_order(gaz, big, seed)), True: iter(in_seeded_order(gaz, cyr_rows, seed))}
     out = []
     while len(out) < n:
         cyrillic = bool(cyr_rows) and len(out) % 3 == 2

@@ -41,10 +41,11 @@ import time
 from collections import defaultdict
 
 import numpy as np
-from _common import (CYRILLIC_COUNTRIES, NAME_KIND_LABEL, HidingGazetteer, form_rows_of, load_gazetteer,
-                     machine, rows_named, table, top_ids, typo_set)
+from _common import (CYRILLIC_COUNTRIES, NAME_KIND_LABEL, HidingGazetteer, form_rows_of, in_seeded_order,
+                     load_gazetteer, machine, rows_named, table, top_ids, typo_set)
 
 from geonorm import Resolver
+from geonorm.names.hashing import hash64
 from geonorm.names.normalize import normalize, script_of
 from geonorm.sources.cldr import SOURCE as CLDR_SOURCE
 
@@ -74,8 +75,8 @@ def held_out_aliases(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
             pairs.append({"query": t, "row": row, "id": p.id, "place": p.name, "country": p.country_code,
                           "name_kind": NAME_KIND_LABEL[int(gaz.form_kind[fr])],
                           "lang": gaz.lang_vocab[int(gaz.form_lang[fr])] or "-"})
-    rng = random.Random(seed)
-    rng.shuffle(pairs)
+    # (in an order seeded by place and name, not by position: the sample stays as names are added)
+    pairs.sort(key=lambda p: hash64(f"{seed}:{p['id']}:{normalize(p['query'])}"))
     return pairs[:limit], len(pairs)
 
 
@@ -84,7 +85,7 @@ def cyrillic_names(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
     cc = gaz._pstr["country_code"]
     rows = [r for r in np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
             if cc[r] in CYRILLIC_COUNTRIES and int(gaz.place_level[r]) == 0]
-    random.Random(seed).shuffle(rows)
+    rows = in_seeded_order(gaz, rows, seed)
     out = []
     for row in rows:
         names = [gaz.form_text[fr] for fr in form_rows_of(gaz, row) if script_of(gaz.form_text[fr]) == "cyrillic"
@@ -107,7 +108,7 @@ def russian_forms(gaz, limit: int, seed: int, min_pop: int) -> list[dict]:
     cc = gaz._pstr["country_code"]
     rows = [r for r in np.nonzero(np.asarray(gaz.place_pop) >= min_pop)[0].tolist()
             if cc[r] == "UA" and int(gaz.place_level[r]) == 0]
-    random.Random(seed).shuffle(rows)
+    rows = in_seeded_order(gaz, rows, seed)
     out = []
     for row in rows:
         russian = [gaz.form_text[fr] for fr in form_rows_of(gaz, row)

@@ -259,7 +259,10 @@ class Ranker:
                 place.feature_code == "PPLC" and fold_key(gaz.form_text[ev.form_row]) in (
                     fold_key(place.name), fold_key(place.ascii_name or place.name)))) and \
                 (ev.via != "fold" or not written_hit)
-            s += scoring.prior(place.level, scoring.known_population(place), place.feature_code if own else "")
+            # (an unrecorded seat's population only for a lone candidate: it sets how sure the
+            # answer is, never which namesake wins)
+            population = scoring.known_population(place) if len(rows) == 1 else place.population
+            s += scoring.prior(place.level, population, place.feature_code if own else "")
             if airport and place.level == "populated place":
                 s += scoring.AIRPORT_POP_WEIGHT * math.log10(place.population + 1)
             if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \
