@@ -97,6 +97,12 @@ def _query_text(query) -> tuple[str | None, str]:
     return query, ""
 
 
+def _nearest_km(gaz: Gazetteer, row: int, rows: list[int]) -> float:
+    """Kilometres from the place at ``row`` to the nearest of ``rows`` (one vectorized call)."""
+    lats, lons = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
+    return float(haversine_km(float(gaz.place_lat[row]), float(gaz.place_lon[row]), lats, lons).min())
+
+
 class Resolver:
     """A reusable, thread-safe resolver over one gazetteer with default hints.
 
@@ -701,9 +707,7 @@ class Resolver:
         if not slips:
             return head, head_index, evidence
         rows = list(evidence)
-        lats, lons = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
-        near = {r: e for r, e in slips.items() if float(haversine_km(
-            float(gaz.place_lat[r]), float(gaz.place_lon[r]), lats, lons).min()) <= MISSPELT_FIRST_KM}
+        near = {r: e for r, e in slips.items() if _nearest_km(gaz, r, rows) <= MISSPELT_FIRST_KM}
         return (part, first, near) if near else (head, head_index, evidence)
 
     def _held_by_holder(self, parts: list[Part], head: Part, head_index: int, evidence: dict[int, Evidence]):
@@ -727,8 +731,7 @@ class Resolver:
                 return head, head_index, evidence
 
             def inside(r: int) -> bool:
-                return any(float(haversine_km(gaz.place_lat[r], gaz.place_lon[r], gaz.place_lat[t], gaz.place_lon[t]))
-                           <= CITY_DISTRICT_KM for t in towns)
+                return _nearest_km(gaz, r, towns) <= CITY_DISTRICT_KM
         if any(inside(r) for r in evidence):
             return head, head_index, evidence
         spelt = self._gather(head.text, fuzzy=self.fuzzy, force_fuzzy=self.fuzzy)
