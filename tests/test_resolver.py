@@ -979,7 +979,7 @@ def test_parts_of_a_phrase_agree(resolver, phrase, name):
 
 
 @pytest.mark.parametrize("phrase, parts", [
-    ("Petrovsky district of Donetsk", [("Petrovsky", False), ("Donetsk", True)]),
+    ("Kirovsky district of Donetsk", [("Kirovsky", False), ("Donetsk", True)]),
     ("Olenivka, Volnovakhsky District of Donetsk", [("Olenivka", False), ("Volnovakhsky", False), ("Donetsk", True)]),
     # an area's own name with 'of', and a district with no name before its word: one part
     ("Georgetown District of Columbia", [("Georgetown District of Columbia", False)]),
@@ -2075,11 +2075,12 @@ def test_a_district_by_another_area_word_is_every_district_so_named(resolver):
 
 @pytest.mark.parametrize("query, name", [
     ("Greater Manchester", "Greater Manchester"), ("Merseyside", "Merseyside"),
-    ("Northamptonshire", "Northamptonshire"), ("Tyne and Wear", "Tyne and Wear"),
+    ("South Yorkshire", "South Yorkshire"), ("Tyne and Wear", "Tyne and Wear"),
     ("Gwent", "Gwent"), ("Lothian", "Lothian")])
 def test_an_english_county_of_districts_is_an_area(resolver, query, name):
     # metropolitan and ceremonial counties GeoNames holds only as their districts ('Merseyside'
-    # was Ferryside, 'Tyne and Wear' a village Tynne in Ukraine, 'Northamptonshire' no match),
+    # was Ferryside, 'Tyne and Wear' a village Tynne in Ukraine, 'Northamptonshire' no match, 'West
+    # Yorkshire' East Riding by a guess),
     # former Scottish regions and Welsh counties ('Gwent' was Gent, Belgium)
     m = resolver.resolve(query)
     assert (m.name, m.country_code, m.feature) == (name, "GB", "admin2")
@@ -2125,7 +2126,7 @@ def test_a_vernacular_region_is_a_region(resolver, query, name):
 
 def test_an_island_is_an_area_and_a_natural_feature_is_named_whole(resolver):
     # 'Oahu' was Wuhu (China) by a guess, 'Borneo' Borno (Nigeria)
-    for query in ("Oahu", "Borneo", "Majorca"):
+    for query in ("Sumatra", "Borneo", "Majorca", "Mindanao"):
         m = resolver.resolve(query)
         assert m.feature == "region" and m.match_kind in ("exact", "alias"), query
     # 'Long Island' names the island, not a district 'Long' in Thailand (was its area answer)
@@ -2143,11 +2144,11 @@ def test_a_mountain_range_or_ocean_region_is_a_region(resolver, query, name):
     assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
 
 
-@pytest.mark.parametrize("query, name", [("Eastern Ghouta", "Ghouta"), ("Puntland", "Puntland"), ("FATA", "Federally Administered Tribal Areas"),
-                                         ("Lake Chad", "Lake Chad")])
+@pytest.mark.parametrize("query, name", [("Rojava", "Rojava"), ("Puntland", "Puntland"), ("Jubaland", "Jubaland"),
+                                         ("Nuba Mountains", "Nuba Mountains"), ("Lake Chad", "Lake Chad")])
 def test_a_region_conflict_reporting_names_is_a_region(resolver, query, name):
     # 'Ghouta' was Huta (Ukraine) by a romanization, 'Puntland' Huntland by a guess, 'FATA' and
-    # 'Eastern Ghouta' no match, 'Lake Chad' the country at 0.45
+    # 'Eastern Ghouta' no match, 'Lake Chad' the country at 0.45 (the others likewise absent)
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
 
