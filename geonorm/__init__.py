@@ -6,7 +6,7 @@
     ('Pokrovsk', 704422, 'fuzzy')
     >>> print(m.explain())
 
-Faces, loaded on first use: ``geonorm.extract`` / ``link`` / ``to_geojson`` (text),
+Faces, loaded on first use: ``geonorm.extract`` / ``link`` / ``to_geojson`` / ``text_context`` (text),
 ``geonorm.normalize`` (pandas/CSV), ``geonorm.reverse`` / ``reverse_many`` / ``reverse_frame``,
 ``geonorm.Geonorm`` (a geopy geocoder).
 
@@ -25,7 +25,7 @@ __version__ = "0.1.0"
 # name -> module of the faces; imported lazily so `import geonorm` stays light
 _LAZY = {
     "extract": "geonorm.faces.text", "link": "geonorm.faces.text", "Mention": "geonorm.faces.text",
-    "to_geojson": "geonorm.faces.text",
+    "to_geojson": "geonorm.faces.text", "text_context": "geonorm.faces.text",
     "normalize": "geonorm.faces.table",
     "normalize_csv": "geonorm.faces.csvstream", "apply_review": "geonorm.faces.csvstream",
     "normalize_dask": "geonorm.faces.dask",

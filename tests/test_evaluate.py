@@ -111,7 +111,7 @@ def test_predictions_file(tmp_path):
     assert preds[3] == {"id": "d", "pred_lat": None, "pred_lon": None, "pred_geonameid": None}
 
 
-def test_context_mode_hook_and_failures():
+def test_context_mode_hook_and_failures(tmp_path):
     calls = []
 
     def ctx(resolver, record):
@@ -125,8 +125,17 @@ def test_context_mode_hook_and_failures():
     assert len(calls) == 5 and calls[0] == "We went to Alpha."
     g = report["geonorm"]
     assert g["failures"] == 1 and g["answered"] == 3 and "boom" in g["failure_examples"][0]
-    # context mode without a hook = mention mode
-    assert evaluate(GOLD, StubResolver(), mode="context")["geonorm"]["acc@161km"] == 0.6
+    # context mode without a hook, on records with neither offsets nor text = mention mode (with a
+    # text and no offsets the text is context: tests/test_text.py)
+    lines = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        try:
+            lines.append(json.dumps({**json.loads(line), "text": None}))
+        except (ValueError, TypeError):
+            lines.append(line)
+    bare = tmp_path / "bare.jsonl"
+    bare.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert evaluate(bare, StubResolver(), mode="context")["geonorm"]["acc@161km"] == 0.6
     with pytest.raises(ValueError):
         evaluate(GOLD, stub, mode="document")
 

@@ -634,3 +634,44 @@ def test_a_name_after_a_compass_word_in_small_letters_is_found(resolver):
     text = "Aid convoys crossed southern Africa and pressed on toward western Europe's press."
     found = {m.text: m.match.name for m in extract(text, resolver=resolver)}
     assert found.get("Africa") == "Africa" and found.get("Europe") == "Europe"
+
+
+# ---- a phrase about a text: the text as context -------------------------------------------------
+@pytest.mark.parametrize("query, text, alone_cc, want", [
+    # Sverdlovsk: Yekaterinburg's old name alone; Dovzhansk (Luhansk oblast) beside Luhansk towns
+    ("Sverdlovsk", "Militia of the Luhansk People's Republic report shelling near Antratsyt and Rovenky",
+     "RU", 692105),
+    ("Perth", "Scotland votes: turnout high in Dundee and Stirling", "AU", 2640358),
+])
+def test_text_context_moves_a_phrase_to_the_places_its_text_names(resolver, query, text, alone_cc, want):
+    from geonorm.faces.text import text_context
+    assert resolver.resolve(query).country_code == alone_cc
+    ctx = text_context(text, query=query, resolver=resolver)
+    m = resolver.resolve(query, context=ctx)
+    assert m.id == want and m.confidence >= 0.9
+    assert any(h.startswith("source text: ") for h in m.hints)
+    assert "source text" in m.explain()
+
+
+def test_text_context_edge_cases(resolver):
+    from geonorm.faces.text import text_context
+    # a mention the phrase itself names does not vote for itself
+    assert not text_context("Shelling in Sverdlovsk overnight", query="near the town of Sverdlovsk",
+                            resolver=resolver)
+    assert text_context("Shelling in Sverdlovsk overnight", resolver=resolver)
+    for empty in (None, float("nan"), "", "   ", "no places are named here at all"):
+        ctx = text_context(empty, resolver=resolver)
+        assert not ctx and resolver.resolve("Kharkiv", context=ctx or None).id == 706483
+    with pytest.raises(TypeError):
+        text_context(b"Luhansk", resolver=resolver)
+
+
+def test_eval_hook_reads_a_phrase_with_its_source_text(resolver):
+    # records without offsets (a coder's phrase and the event's headlines): the text is context
+    hook = DocumentContextResolver([])
+    rec = {"mention": "near Sverdlovsk", "text": "Fighting in the Luhansk region: Antratsyt and Rovenky shelled"}
+    assert resolver.resolve(rec["mention"]).country_code == "RU"
+    assert hook(resolver, rec).id == 692105
+    # the phrase written in the text is resolved there, as a span of it
+    rec = {"mention": "Sverdlovsk, Luhansk region", "text": "Shelling hit Sverdlovsk, Luhansk region on Monday"}
+    assert hook(resolver, rec).id == 692105

@@ -77,7 +77,8 @@ def _names_within(other: str, query: str) -> bool:
 
 def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
                    candidates: dict[str, set] | None = None,
-                   counties: dict[str, dict[int, float]] | None = None) -> _Evidence:
+                   counties: dict[str, dict[int, float]] | None = None,
+                   label: str = "document context") -> _Evidence:
     """Context from the confident answers, one vote per distinct mention (areas count double).
 
     ``exclude``: the mention the context is for (its own answer does not vote for itself).
@@ -124,9 +125,9 @@ def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
                 county[row] = w
                 county_notes[row] = f"{q!r} may be {gaz.place(row).name}, where this town lies"
     if total == 0 and not shares and not county:
-        return _Evidence(Context(label="document context"))
+        return _Evidence(Context(label=label))
     p = list(pts.values())[:200]
-    ctx = Context(label="document context",
+    ctx = Context(label=label,
                   countries={k: v / (total + COUNTRY_PRIOR_VOTES) for k, v in countries.items()} if total else {},
                   admin1=shares,
                   admin1_names=names,

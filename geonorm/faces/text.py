@@ -19,6 +19,9 @@ takes spans from any recognizer. Both resolve the document *jointly* (``joint=Tr
    join the evidence), and the explanation names the other mentions that moved it.
 
 One sense per discourse: every occurrence of the same surface form gets the same answer.
+
+``text_context`` turns a text into context for a phrase that is *about* the text but not a span
+of it (a coder's location phrase and the event's source headlines).
 """
 from __future__ import annotations
 
@@ -30,12 +33,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..matching.answer import candidate_of, offset_from
+from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
-from .document import resolve_mentions
+from .document import _build_context, resolve_mentions
 from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass
@@ -91,6 +96,35 @@ def link(text: str, spans, *, resolver=None, country=None, as_of=None,
     resolver = _resolver(resolver)
     return _resolve_document(text, items, resolver, country=country, as_of=as_of,
                              min_confidence=min_confidence, joint=joint)
+
+
+def text_context(text: str, *, query: str | None = None, resolver=None, country=None, as_of=None,
+                 label: str = "source text") -> Context:
+    """Soft context from the places a text names, for resolving a phrase written about it but
+    not found in it: an event's source headlines, the article a table row was coded from.
+
+        >>> ctx = geonorm.text_context("Kiev forces open fire at LPR city, local authorities say")
+        >>> geonorm.resolve("Pervomaisk", context=ctx)   # the Luhansk oblast town, not Mykolaiv's
+
+    The text's mentions are found and resolved jointly (as :func:`extract` does) and its confident
+    answers vote as a document's do (areas twice); the answer's hints say so ("source text: 67% of
+    confident answers are in Luhanska oblast"). ``query``: the phrase the context is for; a
+    mention the phrase itself names ('Uglegorsk' for "near the village of Uglegorsk") does not
+    vote, or a guess at it would confirm itself. An empty or placeless text gives an empty
+    (falsy) context, which changes nothing."""
+    if text is None or (isinstance(text, float) and text != text):
+        return Context(label=label)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    resolver = _resolver(resolver)
+    mentions = extract(text, resolver=resolver, country=country, as_of=as_of)
+    words = f" {_words(query)} " if isinstance(query, str) else ""
+    answers = {m.text: m.match for m in mentions if not (words and f" {_words(m.text)} " in words)}
+    return _build_context(answers, resolver.gazetteer, label=label).context
+
+
+def _words(s: str) -> str:
+    return " ".join(_WORD_RE.findall(s.casefold()))
 
 
 def validate_spans(text: str, spans, source: str = "user") -> list[tuple[int, int, str, str]]:
@@ -160,7 +194,8 @@ class DocumentContextResolver:
 
     Built over all gold records (``GoldItem.record`` dicts): the gold spans of a document are
     resolved together, once per document, and each record gets the match of its own span.
-    Records without text or offsets fall back to resolving the mention alone."""
+    Records with a text but no offsets (a coder's phrase and the event's source headlines) are
+    resolved with the text as context (:func:`text_context`); records without text, alone."""
 
     __name__ = "document_context"
 
@@ -176,7 +211,7 @@ class DocumentContextResolver:
     def __call__(self, resolver, record: dict) -> Match:
         t, s, e = record.get("text"), record.get("start"), record.get("end")
         if not t or not isinstance(s, int) or not isinstance(e, int) or not (0 <= s < e <= len(t)):
-            return resolver.resolve(record.get("mention"))
+            return _about_text(resolver, record)
         doc = self._done.get(t)
         if doc is None or (s, e) not in doc:
             spans = sorted(set(self._spans.get(t, [])) | {(s, e)})
@@ -194,13 +229,25 @@ def context_resolver(resolver, record: dict) -> Match:
     record's own span."""
     t, s, e = record.get("text"), record.get("start"), record.get("end")
     if not t or not isinstance(s, int) or not isinstance(e, int) or not (0 <= s < e <= len(t)):
-        return resolver.resolve(record.get("mention"))
+        return _about_text(resolver, record)
     from .tagger import Tagger, tag
     spans = [(sp.start, sp.end) for sp in tag(t, Tagger.for_gazetteer(resolver.gazetteer), resolver)
              if sp.end <= s or sp.start >= e]
     spans = sorted(spans + [(s, e)])
     matches = context_resolve_document(t, spans, resolver)
     return matches[spans.index((s, e))]
+
+
+def _about_text(resolver, record: dict) -> Match:
+    """A record's mention resolved with its text (if any) as context: not a span of it."""
+    mention, t = record.get("mention"), record.get("text")
+    if not isinstance(t, str) or not t.strip():
+        return resolver.resolve(mention)
+    at = t.find(mention.strip()) if isinstance(mention, str) and mention.strip() else -1
+    if at >= 0:  # the phrase is written in the text after all: resolve it there
+        return context_resolver(resolver, dict(record, start=at, end=at + len(mention.strip())))
+    ctx = text_context(t, query=mention if isinstance(mention, str) else None, resolver=resolver)
+    return resolver.resolve(mention, context=ctx or None)
 
 
 def _drop_overlaps(spans):

@@ -161,7 +161,8 @@ class Resolver:
         town), ``near`` (a point or a place name), ``within`` (a geometry, bbox or GeoJSON),
         ``as_of`` (a date), ``feature`` (a feature level or a list of them).
         ``context`` (a :class:`~geonorm.matching.context.Context`) adds soft evidence from other
-        queries: the rows of a column, the other mentions of a document. ``fill``: a list of
+        queries: the rows of a column, the other mentions of a document, the source text of a
+        phrase (:func:`geonorm.text_context`). ``fill``: a list of
         candidates shorter than ``limit`` goes on with spellings a slip or two away (False: the
         places the query names only, however few)."""
         given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
@@ -820,11 +821,12 @@ def default_resolver() -> Resolver:
 
 
 def resolve(query, *, country=None, admin1=None, admin2=None, near=None, within=None, as_of=None,
-            feature=None, limit: int = 1, min_confidence: float | None = None) -> Match:
+            feature=None, limit: int = 1, min_confidence: float | None = None,
+            context: Context | None = None) -> Match:
     """Resolve a place name or phrase on the default gazetteer. See :class:`Resolver`."""
     return default_resolver().resolve(query, country=country, admin1=admin1, admin2=admin2, near=near,
                                       within=within, as_of=as_of, feature=feature, limit=limit,
-                                      min_confidence=min_confidence)
+                                      min_confidence=min_confidence, context=context)
 
 
 def resolve_many(queries: Iterable, **hints) -> list[Match]:
