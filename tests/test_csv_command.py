@@ -260,3 +260,18 @@ def test_one_hint_for_every_row_on_the_command_line(tmp_path, resolver, monkeypa
                  ["--country", "UA", "--country-column", "n"]):
         res = runner.invoke(normalize_command, ["-", "--column", "where", "--no-progress", *args], input=rows)
         assert res.exit_code != 0 and "Traceback" not in res.output, args
+
+
+def test_text_column_option(tmp_path, resolver, monkeypatch):
+    import geonorm.matching.resolver as R
+    monkeypatch.setattr(R, "_default", resolver)
+    runner = CliRunner()
+    rows = 'where,headline\nSverdlovsk,"Shelling near Antratsyt and Rovenky, Luhansk region"\nSverdlovsk,\n'
+    res = runner.invoke(normalize_command, ["-", "--column", "where", "--text-column", "headline", "--no-progress",
+                                            "--no-context"], input=rows)
+    assert res.exit_code == 0, res.output
+    df = pd.read_csv(io.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert list(df["geo_id"])[0] == "692105" and df["geo_country_code"][1] == "RU"
+    res = runner.invoke(normalize_command, ["-", "--column", "where", "--text-column", "nope", "--no-progress"],
+                        input=rows)
+    assert res.exit_code != 0 and "nope" in res.output

@@ -203,3 +203,22 @@ def test_missing_data_markers_are_null_values_and_no_hints(resolver):
     out = normalize(df, "where", country="cc", resolver=resolver, context=False)
     assert _ids(out) == [None, HORLIVKA, None]
     assert "ignored the invalid" not in out["geo_explanation"].iloc[1]  # an 'N/A' hint is no hint
+
+
+def test_text_column_gives_each_row_its_source_text_as_context(resolver):
+    # 'Sverdlovsk' alone is Yekaterinburg's old name; beside a headline about Luhansk oblast
+    # towns it is Dovzhansk (Sverdlovsk until 2016); rows without a text keep the plain answer
+    df = pd.DataFrame({"where": ["Sverdlovsk", "Sverdlovsk", "Sverdlovsk", None, "Kharkiv"],
+                       "headline": ["Shelling near Antratsyt and Rovenky, Luhansk People's Republic",
+                                    None, np.nan, "Rovenky", "Luhansk news"]}, index=list("abcde"))
+    out = normalize(df, "where", text="headline", resolver=resolver, context=False)
+    assert list(out.index) == list("abcde") and list(out["headline"].iloc[:1]) == [df["headline"].iloc[0]]
+    assert out["geo_id"].iloc[0] == 692105 and "source text" in out["geo_explanation"].iloc[0]
+    assert out["geo_country_code"].iloc[1] == "RU" and out["geo_country_code"].iloc[2] == "RU"
+    assert pd.isna(out["geo_id"].iloc[3]) and out["geo_id"].iloc[4] == 706483
+    # with the column context too: both contexts speak in the explanation
+    out = normalize(df.iloc[:1], "where", text="headline", resolver=resolver)
+    assert out["geo_id"].iloc[0] == 692105
+    # a string that names no column is one text for every row (as with the other hints)
+    out = normalize(df.iloc[:3], "where", text="Fighting near Antratsyt and Rovenky", resolver=resolver, context=False)
+    assert list(out["geo_id"]) == [692105] * 3

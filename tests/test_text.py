@@ -675,3 +675,19 @@ def test_eval_hook_reads_a_phrase_with_its_source_text(resolver):
     # the phrase written in the text is resolved there, as a span of it
     rec = {"mention": "Sverdlovsk, Luhansk region", "text": "Shelling hit Sverdlovsk, Luhansk region on Monday"}
     assert hook(resolver, rec).id == 692105
+
+
+def test_joined_contexts_add_their_bonuses(resolver):
+    from geonorm.faces.text import text_context
+    from geonorm.matching.context import Context, joined
+    a = text_context("Shelling near Antratsyt and Rovenky", resolver=resolver)
+    b = Context.from_matches([resolver.resolve("Luhansk")], label="column context")
+    assert joined(None, Context(), a) is a and joined(None, Context()) is None
+    both = joined(a, b)
+    point = ("UA", "Luhanska oblast", 48.1, 39.1)
+    s, notes = both.bonus(*point)
+    assert s == pytest.approx(a.bonus(*point)[0] + b.bonus(*point)[0]) and s > a.bonus(*point)[0]
+    assert any(n.startswith("source text") for n in notes) and any(n.startswith("column context") for n in notes)
+    assert both.key not in (a.key, b.key) and bool(both)
+    m = resolver.resolve("Sverdlovsk", context=both)
+    assert m.id == 692105 and {h.split(":")[0] for h in m.hints} >= {"source text", "column context"}

@@ -515,10 +515,12 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
                   date_column=None, encoding=None, delimiter=None, review=None, review_threshold=0.6,
                   chunksize=50_000, progress=True, resolver=None, context=True, group_column=None,
                   prefix="geo_", apply_review=None, min_confidence=None, log=None, *, country=None,
-                  admin1=None, admin2=None, admin2_column=None, within=None, feature=None) -> CsvReport:
+                  admin1=None, admin2=None, admin2_column=None, within=None, feature=None,
+                  text_column=None) -> CsvReport:
     """Normalize one column of a CSV file (or '-' for stdin/stdout), streaming; see the module doc.
     ``country``, ``admin1``, ``admin2``, ``within``, ``feature``: one hint for every row (for the
-    first three, instead of a column of them)."""
+    first three, instead of a column of them). ``text_column``: each row's source text, whose
+    places are context for it."""
     for const, col, name in ((country, country_column, "country"), (admin1, admin1_column, "admin1"),
                              (admin2, admin2_column, "admin2")):
         if const is not None and col is not None:
@@ -553,7 +555,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         header = next(csv.reader([sample.splitlines()[0] if sample else ""], delimiter=delim), [])
         if not header:
             raise ValueError(f"the input {str(in_path_or_dash)!r} is empty: no header row, no columns")
-        for name in (column, country_column, admin1_column, admin2_column, date_column, group_column):
+        for name in (column, country_column, admin1_column, admin2_column, date_column, group_column, text_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
         resolver = with_hints(resolver, within, feature)
@@ -561,8 +563,8 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
             resolver.resolve("x", country=country, admin1=admin1, admin2=admin2)
         norm = ColumnNormalizer(resolver, column, country=country_column or country, admin1=admin1_column or admin1,
                                 admin2=admin2_column or admin2,
-                                date=date_column, group=group_column, prefix=prefix, context=context,
-                                min_confidence=min_confidence)
+                                date=date_column, text=text_column, group=group_column, prefix=prefix,
+                                context=context, min_confidence=min_confidence)
         overrides = {}
         if apply_review:
             overrides = _review_overrides(read_review(apply_review), resolver.gazetteer,
@@ -710,6 +712,8 @@ def _make_command():
                                     "separated by commas.")
     @click.option("--date-column", help="A column with the date each row refers to (old names).")
     @click.option("--group-column", help="Build the column context per group of this column.")
+    @click.option("--text-column", help="A column with each row's source text (headlines, article): the places "
+                                        "it names are context for the row.")
     @click.option("-o", "--out", "out_path", default="-", show_default=True,
                   type=click.Path(allow_dash=True, dir_okay=False), help="Output CSV ('-' = stdout).")
     @click.option("--review", "review_path", type=click.Path(dir_okay=False),
@@ -729,7 +733,7 @@ def _make_command():
                   help="Places the typo search tries to reach before it stops widening (default 10; "
                        "1: about twice as fast on misspelt values, less recall).")
     def normalize_command(in_path, column, country_column, admin1_column, country, admin1, admin2_column, admin2,
-                          within, feature, date_column, group_column, out_path, review_path, review_threshold,
+                          within, feature, date_column, group_column, text_column, out_path, review_path, review_threshold,
                           apply_review_path, encoding, delimiter, no_context, min_confidence, prefix, chunksize,
                           index, progress, typo_reach):
         """Normalize a CSV column of place names, streaming:
@@ -763,7 +767,7 @@ def _make_command():
                                 context=not no_context, group_column=group_column, prefix=prefix,
                                 apply_review=apply_review_path, min_confidence=min_confidence, log=say,
                                 country=country, admin1=admin1, admin2=admin2, admin2_column=admin2_column,
-                                within=within, feature=feature)
+                                within=within, feature=feature, text_column=text_column)
         except (KeyError, ValueError, LookupError) as exc:
             msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise click.ClickException(str(msg)) from None

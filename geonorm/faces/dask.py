@@ -55,8 +55,8 @@ def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, 
     return out
 
 
-def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=None, group=None, prefix="geo_",
-                   resolver=None, index=None, context=True, min_confidence=None):
+def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=None, text=None, group=None,
+                   prefix="geo_", resolver=None, index=None, context=True, min_confidence=None):
     """Lazy Dask counterpart of :func:`geonorm.faces.table.normalize` (same keywords; hints that
     are column names are columns). ``index``: a custom index directory (default: the resolver's
     gazetteer, else the default index). Column context computes the distinct values first."""
@@ -64,7 +64,7 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=
 
     if column not in ddf.columns:
         raise _missing(column, list(ddf.columns))
-    hints = {"country": country, "admin1": admin1, "admin2": admin2, "date": date}
+    hints = {"country": country, "admin1": admin1, "admin2": admin2, "date": date, "text": text}
     for name, v in list(hints.items()) + [("group", group)]:
         if v is not None and not isinstance(v, (str, int, float, tuple, list)) and hasattr(v, "__len__"):
             raise TypeError(f"{name}: with Dask give a constant or a column name, not an array")

@@ -393,7 +393,7 @@ class FuzzyBaseline(_PopulationPick):
         return hit
 
 
-HINT_NAMES = ("country", "admin1", "admin2", "date")
+HINT_NAMES = ("country", "admin1", "admin2", "date", "text")
 
 
 def parse_hints(hints: Iterable[str | tuple[str, str]], mode: str = "mention") -> list[tuple[str, str]]:

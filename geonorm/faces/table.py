@@ -22,14 +22,14 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..matching.context import Context
+from ..matching.context import Context, joined
 from ..matching.hints import missing_marker
 from ..matching.match import Match
 from .parallel import MIN_ITEMS, StickyPool
 
 FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
           "matched_name", "explanation")
-HINTS = ("country", "admin1", "admin2", "date")
+HINTS = ("country", "admin1", "admin2", "date", "text")
 CONTEXT_LABEL = "column context"
 # rows this confident make the column context, and rows below it are re-ranked with it. UCDP
 # Ukraine dev as a column (2026-11-27): 0.6 -> acc@20km 0.8779, ECE 0.100; 0.7 -> 0.8810, 0.095;
@@ -91,10 +91,16 @@ def _key(value):
 def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Context | None = None) -> Match:
     """Resolve one row's value with its ``hints`` (country, admin1, admin2, date; missing or blank
     ones are no hints); a bad hint value drops that hint, and the explanation says so, instead of
-    failing."""
+    failing. A ``text`` hint (the row's source text) adds the places it names as context
+    (:func:`geonorm.text_context`), beside ``context``."""
     kw = {k: (None if is_null(v) or (isinstance(v, str) and (not v.strip() or missing_marker(v))) else v)
           for k, v in hints.items()}
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
+    text = kw.pop("text", None)
+    if text is not None:
+        from .text import cached_text_context
+        context = joined(cached_text_context(resolver, str(text), value if isinstance(value, str) else None),
+                         context)
     if min_confidence is not None:
         kw["min_confidence"] = min_confidence
     try:
@@ -173,13 +179,13 @@ class ColumnNormalizer:
     directly wherever the plain answer is not confident.
     """
 
-    def __init__(self, resolver, column, *, country=None, admin1=None, admin2=None, date=None, group=None,
-                 prefix="geo_", context=True, min_confidence=None, context_min_confidence=None,
+    def __init__(self, resolver, column, *, country=None, admin1=None, admin2=None, date=None, text=None,
+                 group=None, prefix="geo_", context=True, min_confidence=None, context_min_confidence=None,
                  workers: int | None = None) -> None:
         self.resolver = resolver
         self.workers = workers  # processes for the distinct values (None: automatic, 1: none)
         self.column = column
-        self.hints = {"country": country, "admin1": admin1, "admin2": admin2, "date": date}
+        self.hints = {"country": country, "admin1": admin1, "admin2": admin2, "date": date, "text": text}
         self.group = group
         self.prefix = prefix
         self.context = context
@@ -423,13 +429,16 @@ def with_hints(resolver, within=None, feature=None):
     return Resolver(resolver.gazetteer, **{**resolver.settings(), "within": within, "feature": feature})
 
 
-def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=None, date=None, group=None,
-              within=None, feature=None, prefix: str = "geo_", resolver=None, context=True,
+def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=None, date=None, text=None,
+              group=None, within=None, feature=None, prefix: str = "geo_", resolver=None, context=True,
               min_confidence=None, workers: int | None = None) -> pd.DataFrame:
     """Normalize a column of place names; returns a copy of the frame with result columns.
 
     ``country``, ``admin1``, ``admin2``, ``date``: a constant hint, or the name of a column holding
-    one per row (a string that is a column name is taken as the column). ``within``, ``feature``: one
+    one per row (a string that is a column name is taken as the column). ``text``: a column of
+    each row's source text (an event's headlines, the article it was coded from), or one text for
+    every row: the places it names are context for the row (:func:`geonorm.text_context`; the first use builds the text
+    tagger, about 12 s per process). ``within``, ``feature``: one
     area or feature filter for every row (as in :func:`geonorm.resolve`). ``group``: a column whose
     groups get their own column context. ``context``: let confidently resolved rows re-rank the
     ambiguous ones (the explanation then mentions 'column context'). New columns:
@@ -460,7 +469,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=No
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
     norm = ColumnNormalizer(with_hints(resolver, within, feature), column, country=country, admin1=admin1,
-                            admin2=admin2, date=date, group=group, prefix=prefix, context=context,
+                            admin2=admin2, date=date, text=text, group=group, prefix=prefix, context=context,
                             min_confidence=min_confidence, workers=workers)
     norm.add(df)
     norm.finish()

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+import threading
+import weakref
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -121,6 +123,29 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
     words = f" {_words(query)} " if isinstance(query, str) else ""
     answers = {m.text: m.match for m in mentions if not (words and f" {_words(m.text)} " in words)}
     return _build_context(answers, resolver.gazetteer, label=label).context
+
+
+_TEXT_CONTEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # resolver -> LRU of contexts
+_TEXT_CONTEXTS_LOCK = threading.Lock()
+TEXT_CONTEXT_CACHE = 4096
+
+
+def cached_text_context(resolver, text, query: str | None = None) -> Context:
+    """:func:`text_context` remembered per resolver (a table's rows repeat their texts, and a
+    row is resolved twice when the column context re-ranks it)."""
+    key = (text if isinstance(text, str) else None, query)
+    with _TEXT_CONTEXTS_LOCK:
+        lru = _TEXT_CONTEXTS.setdefault(resolver, OrderedDict())
+        hit = lru.get(key)
+        if hit is not None:
+            lru.move_to_end(key)
+            return hit
+    ctx = text_context(text, query=query, resolver=resolver)
+    with _TEXT_CONTEXTS_LOCK:
+        lru[key] = ctx
+        if len(lru) > TEXT_CONTEXT_CACHE:
+            lru.popitem(last=False)
+    return ctx
 
 
 def _words(s: str) -> str:

@@ -148,3 +148,37 @@ class Context:
         if dots[j] < -1.5:
             return -1, 0.0
         return j, float(EARTH_KM * np.arccos(min(1.0, max(-1.0, float(dots[j])))))
+
+
+class Contexts:
+    """Several contexts at once, e.g. a row's source text and its column: their bonuses (and
+    explanations) add up. Build with :func:`joined`."""
+
+    def __init__(self, parts: Iterable[Context]) -> None:
+        self.parts = tuple(parts)
+        self.label = " + ".join(p.label for p in self.parts)
+        self.admin2 = {k: v for p in self.parts for k, v in p.admin2.items()}  # (read for truth only)
+
+    @property
+    def key(self) -> str:
+        return "+".join(p.key for p in self.parts)
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+    def bonus(self, country_code: str, admin1_name: str, lat: float, lon: float,
+              exclude_label: str = "", admin2_row: int | None = None) -> tuple[float, list[str]]:
+        s, notes = 0.0, []
+        for p in self.parts:
+            b, words = p.bonus(country_code, admin1_name, lat, lon, exclude_label, admin2_row)
+            s += b
+            notes.extend(words)
+        return s, notes
+
+
+def joined(*contexts) -> Context | Contexts | None:
+    """The non-empty ``contexts`` as one (None when there is none; the context itself when one)."""
+    parts = [c for c in contexts if c]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Contexts(parts)
