@@ -31,11 +31,14 @@ def main() -> None:
 @click.option("--as-of", "as_of", help="Date the text refers to (YYYY or YYYY-MM-DD).")
 @click.option("--feature", help="populated place | admin | admin1 | admin2 | country | region; several "
               "separated by commas ('admin1,admin2')")
+@click.option("--text", "source_text", help="The text the phrase was written about (a headline, an article): "
+              "the places it names are context.")
 @click.option("--limit", default=3, show_default=True, help="Alternatives to list.")
 @click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the match as JSON.")
-def resolve(query, country, admin1, admin2, near, within, as_of, feature, limit, min_confidence, index, as_json):
+def resolve(query, country, admin1, admin2, near, within, as_of, feature, source_text, limit, min_confidence,
+            index, as_json):
     """Resolve a place name or phrase, e.g.  geonorm resolve Krasnarmeysk --admin1 "Donetsk region"."""
     text = " ".join(query)
     near_value = near
@@ -44,10 +47,15 @@ def resolve(query, country, admin1, admin2, near, within, as_of, feature, limit,
             near_value = tuple(float(v) for v in near.split(","))
         except ValueError:
             near_value = near
+    resolver = _resolver(index)
+    context = None
+    if source_text:
+        from .faces.text import text_context
+        context = text_context(source_text, query=text, resolver=resolver) or None
     try:
-        m = _resolver(index).resolve(text, country=country, admin1=admin1, admin2=admin2, near=near_value,
-                                     within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
-                                     feature=feature)
+        m = resolver.resolve(text, country=country, admin1=admin1, admin2=admin2, near=near_value,
+                             within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
+                             feature=feature, context=context)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if as_json:

@@ -1645,6 +1645,9 @@ def test_resolve_command_prints_the_match_and_its_explanation(resolver, monkeypa
     assert out.exit_code == 0 and json.loads(out.output)["feature"] == "admin1"
     out = runner.invoke(main, ["resolve", "Donetsk", "--feature", "planet"])
     assert out.exit_code != 0 and "feature must be one of" in out.output
+    # --text: the source text's places as context ('Sverdlovsk' alone is Yekaterinburg's old name)
+    out = runner.invoke(main, ["resolve", "Sverdlovsk", "--text", "Shelling near Antratsyt and Rovenky"])
+    assert out.exit_code == 0 and out.output.startswith("Dovzhansk\t692105\t") and "source text" in out.output
 
 
 def test_a_name_repeated_in_the_phrase_is_no_area_of_itself(resolver):
