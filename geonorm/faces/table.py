@@ -437,9 +437,9 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=No
     ``country``, ``admin1``, ``admin2``, ``date``: a constant hint, or the name of a column holding
     one per row (a string that is a column name is taken as the column). ``text``: a column of
     each row's source text (an event's headlines, the article it was coded from), or one text for
-    every row: the places it names are context for the row (:func:`geonorm.text_context`; the first use builds the text
-    tagger, about 12 s per process). ``within``, ``feature``: one
-    area or feature filter for every row (as in :func:`geonorm.resolve`). ``group``: a column whose
+    every row: the places it names are context for the row (:func:`geonorm.text_context`, about
+    2 ms per distinct headline). ``within``, ``feature``: one area or feature filter for every row
+    (as in :func:`geonorm.resolve`). ``group``: a column whose
     groups get their own column context. ``context``: let confidently resolved rows re-rank the
     ambiguous ones (the explanation then mentions 'column context'). New columns:
     ``{prefix}id, name, lat, lon, country_code, admin1, admin2, confidence, match_kind,
