@@ -583,10 +583,12 @@ def format_report(report: dict) -> str:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, readable=True))
 @click.option("--mode", type=click.Choice(["mention", "context", "column"]), default="mention", show_default=True,
               help="mention: resolve the mention alone; context: resolve each document's gold spans together "
-                   "(document context), or a mention without offsets with its text as context; column: the mentions as one table column (column context).")
+                   "(document context), or a mention without offsets with its text as context; column: the "
+                   "mentions as one table column (column context).")
 @click.option("--hint", "hints", multiple=True, metavar="NAME=FIELD",
               help="A resolver hint from a (dotted) field of each gold line, NAME one of country, admin1, admin2, "
-                   "date; e.g. admin1=meta.adm_1. Repeatable; mention and column modes.")
+                   "date, text (a source text whose places are context); e.g. admin1=meta.adm_1. Repeatable; "
+                   "mention and column modes.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True),
               help="Write predictions (JSONL: id, pred_lat, pred_lon, pred_geonameid) here.")
 @click.option("--filter", "filters", multiple=True, metavar="KEY=VALUE",
