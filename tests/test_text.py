@@ -298,8 +298,8 @@ def test_a_numbered_district_is_no_place(resolver):
 
 
 def test_one_area_mention_does_not_make_a_country_certain(resolver):
-    from geonorm.faces.document import _build_context
-    ctx = _build_context({"Kursk region": resolver.resolve("Kursk region")}, resolver.gazetteer).context
+    from geonorm.faces.document import build_context
+    ctx = build_context({"Kursk region": resolver.resolve("Kursk region")}, resolver.gazetteer).context
     assert 0.5 < ctx.countries["RU"] < 1.0  # a vote is left for 'somewhere else'
 
 

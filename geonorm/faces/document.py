@@ -75,7 +75,7 @@ def _names_within(other: str, query: str) -> bool:
     return other == query or other.casefold().startswith(query.casefold() + " ")
 
 
-def _build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
+def build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
                    candidates: dict[str, set] | None = None,
                    counties: dict[str, dict[int, float]] | None = None,
                    label: str = "document context") -> _Evidence:
@@ -302,7 +302,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
         for _ in range(ROUNDS):
             new = {}
             for q in distinct:
-                ev = _build_context(answers, resolver.gazetteer, exclude=q, candidates=cands,
+                ev = build_context(answers, resolver.gazetteer, exclude=q, candidates=cands,
                                     counties=counties)
                 if not ev.context:
                     new[q] = answers[q]

@@ -38,7 +38,7 @@ from ..matching.answer import candidate_of, offset_from
 from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
-from .document import _build_context, resolve_mentions
+from .document import build_context, resolve_mentions
 from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
@@ -105,11 +105,11 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
     """Soft context from the places a text names, for resolving a phrase written about it but
     not found in it: an event's source headlines, the article a table row was coded from.
 
-        >>> ctx = geonorm.text_context("Kiev forces open fire at LPR city, local authorities say")
+        >>> ctx = geonorm.text_context("Luhansk militia says artillery hit Alchevsk and Stakhanov")
         >>> geonorm.resolve("Pervomaisk", context=ctx)   # the Luhansk oblast town, not Mykolaiv's
 
     The text's mentions are found and resolved jointly (as :func:`extract` does) and its confident
-    answers vote as a document's do (areas twice); the answer's hints say so ("source text: 67% of
+    answers vote as a document's do (areas twice); the answer's hints say so ("source text: 75% of
     confident answers are in Luhanska oblast"). ``query``: the phrase the context is for; a
     mention the phrase itself names ('Uglegorsk' for "near the village of Uglegorsk") does not
     vote, or a guess at it would confirm itself. An empty or placeless text gives an empty
@@ -122,7 +122,7 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
     mentions = extract(text, resolver=resolver, country=country, as_of=as_of)
     words = f" {_words(query)} " if isinstance(query, str) else ""
     answers = {m.text: m.match for m in mentions if not (words and f" {_words(m.text)} " in words)}
-    return _build_context(answers, resolver.gazetteer, label=label).context
+    return build_context(answers, resolver.gazetteer, label=label).context
 
 
 _TEXT_CONTEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # resolver -> LRU of contexts
