@@ -664,6 +664,10 @@ def test_text_context_edge_cases(resolver):
         assert not ctx and resolver.resolve("Kharkiv", context=ctx or None).id == 706483
     with pytest.raises(TypeError):
         text_context(b"Luhansk", resolver=resolver)
+    # only names the tagger knows vote, no guesses at misspelt words (extract finds 'Rovenkky')
+    misspelt = "Shelling overnight near Antratsitt and Rovenkky"
+    assert [m.match.name for m in extract(misspelt, resolver=resolver)] == ["Rovenky"]
+    assert not text_context(misspelt, resolver=resolver)
 
 
 def test_eval_hook_reads_a_phrase_with_its_source_text(resolver):

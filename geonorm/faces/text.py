@@ -108,8 +108,8 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
         >>> ctx = geonorm.text_context("Luhansk militia says artillery hit Alchevsk and Stakhanov")
         >>> geonorm.resolve("Pervomaisk", context=ctx)   # the Luhansk oblast town, not Mykolaiv's
 
-    The text's mentions are found and resolved jointly (as :func:`extract` does) and its confident
-    answers vote as a document's do (areas twice); the answer's hints say so ("source text: 75% of
+    The text's mentions are found and resolved jointly (as :func:`extract` does, without guesses
+    at misspelt words: they are weak evidence) and its confident answers vote as a document's do (areas twice); the answer's hints say so ("source text: 75% of
     confident answers are in Luhanska oblast"). ``query``: the phrase the context is for; a
     mention the phrase itself names ('Uglegorsk' for "near the village of Uglegorsk") does not
     vote, or a guess at it would confirm itself. An empty or placeless text gives an empty
@@ -119,7 +119,7 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     resolver = _resolver(resolver)
-    mentions = extract(text, resolver=resolver, country=country, as_of=as_of)
+    mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
     words = f" {_words(query)} " if isinstance(query, str) else ""
     answers = {m.text: m.match for m in mentions if not (words and f" {_words(m.text)} " in words)}
     return build_context(answers, resolver.gazetteer, label=label).context
