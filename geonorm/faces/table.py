@@ -98,9 +98,9 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
     text = kw.pop("text", None)
     if text is not None:
-        from .text import cached_text_context
-        context = joined(cached_text_context(resolver, str(text), value if isinstance(value, str) else None),
-                         context)
+        from .text import text_context
+        context = joined(text_context(str(text), query=value if isinstance(value, str) else None,
+                                      resolver=resolver), context)
     if min_confidence is not None:
         kw["min_confidence"] = min_confidence
     try:

@@ -109,43 +109,45 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
         >>> geonorm.resolve("Pervomaisk", context=ctx)   # the Luhansk oblast town, not Mykolaiv's
 
     The text's mentions are found and resolved jointly (as :func:`extract` does, without guesses
-    at misspelt words: they are weak evidence) and its confident answers vote as a document's do (areas twice); the answer's hints say so ("source text: 75% of
-    confident answers are in Luhanska oblast"). ``query``: the phrase the context is for; a
-    mention the phrase itself names ('Uglegorsk' for "near the village of Uglegorsk") does not
-    vote, or a guess at it would confirm itself. An empty or placeless text gives an empty
-    (falsy) context, which changes nothing."""
+    at misspelt words: they are weak evidence) and its confident answers vote as a document's do
+    (areas twice); the answer's hints say so ("source text: 75% of confident answers are in
+    Luhanska oblast"). ``query``: the phrase the context is for; a mention the phrase itself
+    names ('Uglegorsk' for "near the village of Uglegorsk") does not vote, or a guess at it would
+    confirm itself. An empty or placeless text gives an empty (falsy) context, which changes
+    nothing. A text's mentions are remembered per resolver (the last 4,096 texts): the rows of a
+    table that share a text, or one text for all of them, read it once."""
     if text is None or (isinstance(text, float) and text != text):
         return Context(label=label)
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     resolver = _resolver(resolver)
-    mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
+    answers = _text_answers(resolver, text, country, as_of)
     words = f" {_words(query)} " if isinstance(query, str) else ""
-    answers = {m.text: m.match for m in mentions if not (words and f" {_words(m.text)} " in words)}
+    answers = {q: m for q, m in answers.items() if not (words and f" {_words(q)} " in words)}
     return build_context(answers, resolver.gazetteer, label=label).context
 
 
-_TEXT_CONTEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # resolver -> LRU of contexts
-_TEXT_CONTEXTS_LOCK = threading.Lock()
-TEXT_CONTEXT_CACHE = 4096
+_TEXT_ANSWERS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # resolver -> LRU of answers
+_TEXT_ANSWERS_LOCK = threading.Lock()
+TEXT_CACHE = 4096
 
 
-def cached_text_context(resolver, text, query: str | None = None) -> Context:
-    """:func:`text_context` remembered per resolver (a table's rows repeat their texts, and a
-    row is resolved twice when the column context re-ranks it)."""
-    key = (text if isinstance(text, str) else None, query)
-    with _TEXT_CONTEXTS_LOCK:
-        lru = _TEXT_CONTEXTS.setdefault(resolver, OrderedDict())
+def _text_answers(resolver, text: str, country, as_of) -> dict[str, Match]:
+    """{mention: match} of the places ``text`` names, remembered per resolver."""
+    key = (text, repr(country), repr(as_of))
+    with _TEXT_ANSWERS_LOCK:
+        lru = _TEXT_ANSWERS.setdefault(resolver, OrderedDict())
         hit = lru.get(key)
         if hit is not None:
             lru.move_to_end(key)
             return hit
-    ctx = text_context(text, query=query, resolver=resolver)
-    with _TEXT_CONTEXTS_LOCK:
-        lru[key] = ctx
-        if len(lru) > TEXT_CONTEXT_CACHE:
+    mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
+    answers = {m.text: m.match for m in mentions}
+    with _TEXT_ANSWERS_LOCK:
+        lru[key] = answers
+        if len(lru) > TEXT_CACHE:
             lru.popitem(last=False)
-    return ctx
+    return answers
 
 
 def _words(s: str) -> str:
