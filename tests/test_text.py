@@ -695,3 +695,15 @@ def test_joined_contexts_add_their_bonuses(resolver):
     assert both.key not in (a.key, b.key) and bool(both)
     m = resolver.resolve("Sverdlovsk", context=both)
     assert m.id == 692105 and {h.split(":")[0] for h in m.hints} >= {"source text", "column context"}
+
+
+def test_text_context_reads_a_text_once_per_resolver(resolver, monkeypatch):
+    from geonorm.faces import text as text_face
+    calls = []
+    real = text_face.extract
+    monkeypatch.setattr(text_face, "extract", lambda t, **kw: calls.append(t) or real(t, **kw))
+    text = "Artillery hit Alchevsk and Stakhanov on Tuesday, the Luhansk militia said"
+    a = text_face.text_context(text, query="Sverdlovsk", resolver=resolver)
+    b = text_face.text_context(text, query="near Alchevsk", resolver=resolver)
+    assert calls == [text]  # the second phrase reuses the text's mentions
+    assert "Alchevsk" in a.point_labels and "Alchevsk" not in b.point_labels  # its own exclusion
