@@ -51,7 +51,7 @@ def resolve(query, country, admin1, admin2, near, within, as_of, feature, source
     context = None
     if source_text:
         from .faces.text import text_context
-        context = text_context(source_text, query=text, resolver=resolver) or None
+        context = text_context(source_text, query=text, resolver=resolver)
     try:
         m = resolver.resolve(text, country=country, admin1=admin1, admin2=admin2, near=near_value,
                              within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,

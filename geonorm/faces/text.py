@@ -229,16 +229,17 @@ class DocumentContextResolver:
     def __init__(self, records=()) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for rec in records:
-            rec = getattr(rec, "record", rec)
-            t, s, e = rec.get("text"), rec.get("start"), rec.get("end")
-            if t and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(t):
+            found = _offsets(getattr(rec, "record", rec))
+            if found is not None:
+                t, s, e = found
                 self._spans[t].append((s, e))
         self._done: dict[str, dict[tuple[int, int], Match]] = {}
 
     def __call__(self, resolver, record: dict) -> Match:
-        t, s, e = record.get("text"), record.get("start"), record.get("end")
-        if not t or not isinstance(s, int) or not isinstance(e, int) or not (0 <= s < e <= len(t)):
+        found = _offsets(record)
+        if found is None:
             return _about_text(resolver, record)
+        t, s, e = found
         doc = self._done.get(t)
         if doc is None or (s, e) not in doc:
             spans = sorted(set(self._spans.get(t, [])) | {(s, e)})
@@ -254,15 +255,24 @@ class DocumentContextResolver:
 def context_resolver(resolver, record: dict) -> Match:
     """Hook without the other gold spans: the document's mentions are the tagger's, plus the
     record's own span."""
-    t, s, e = record.get("text"), record.get("start"), record.get("end")
-    if not t or not isinstance(s, int) or not isinstance(e, int) or not (0 <= s < e <= len(t)):
+    found = _offsets(record)
+    if found is None:
         return _about_text(resolver, record)
+    t, s, e = found
     from .tagger import Tagger, tag
     spans = [(sp.start, sp.end) for sp in tag(t, Tagger.for_gazetteer(resolver.gazetteer), resolver)
              if sp.end <= s or sp.start >= e]
     spans = sorted(spans + [(s, e)])
     matches = context_resolve_document(t, spans, resolver)
     return matches[spans.index((s, e))]
+
+
+def _offsets(record: dict) -> tuple[str, int, int] | None:
+    """(text, start, end) of a gold record whose mention is a span of its text, else None."""
+    t, s, e = record.get("text"), record.get("start"), record.get("end")
+    if t and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(t):
+        return t, s, e
+    return None
 
 
 def _about_text(resolver, record: dict) -> Match:
@@ -274,7 +284,7 @@ def _about_text(resolver, record: dict) -> Match:
     if at >= 0:  # the phrase is written in the text after all: resolve it there
         return context_resolver(resolver, dict(record, start=at, end=at + len(mention.strip())))
     ctx = text_context(t, query=mention if isinstance(mention, str) else None, resolver=resolver)
-    return resolver.resolve(mention, context=ctx or None)
+    return resolver.resolve(mention, context=ctx)
 
 
 def _drop_overlaps(spans):
