@@ -22,7 +22,7 @@ from .model import Name, NameKind, Place
 from .names.normalize import normalize
 from .sources import geonames as gn
 from .sources.base import SourceError
-from .sources.curated import drop_names, fill_populations, load_curated
+from .sources.curated import apply_corrections, load_curated
 from .sources.user_csv import read_user_csv
 
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR", "PCLIX")
@@ -334,8 +334,7 @@ def assemble_custom(geonames_dir: str | Path | None = None, countries: str | Ite
                 orphans += 1
             else:
                 target.names.append(name)
-        fill_populations(places)
-        drop_names(places)
+        apply_corrections(places)
         sources.append("curated geonorm data (gazetteer/)")
         reports.extend(creports)
 

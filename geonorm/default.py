@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, GazetteerError
 from .model import Place
 from .names.normalize import normalize
 from .sources import cldr, katottg, packaged, postal
-from .sources.curated import curated_dir, drop_names, fill_populations, load_curated
+from .sources.curated import apply_corrections, curated_dir, load_curated
 from .store import FORMAT_VERSION, build_index, read_meta
 
 _lock = threading.Lock()
@@ -98,8 +98,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     places: dict[int, Place] = {**settlements, **villages, **cities, **areas}
     for pid, place in curated_places.items():
         places.setdefault(pid, place)
-    populations_filled = fill_populations(places)
-    names_dropped = drop_names(places)
+    corrected = apply_corrections(places)
     orphans = []
     for name in curated_names:
         target = places.get(name.place_id)
@@ -123,8 +122,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                   "machine_romanizations_dropped": noise.dropped,
                   "lowercase_alternates_dropped": noise.lowercase},
         "area_points_derived": derived,
-        "populations_filled": populations_filled,
-        "curated_names_dropped": names_dropped,
+        **corrected,
         "capitals_marked": capitals,
         "reports": [r.summary() for r in reports]
         + ([f"curated names for unknown place ids skipped: {sorted(set(orphans))[:20]}"] if orphans else []),

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Name, NameKind, Place
+from ..names.normalize import normalize
 from .base import ImportReport, SourceError
 
 
@@ -38,12 +39,7 @@ def area_codes() -> dict[str, tuple[int, ...]]:
     ('Columbus, OH', ``admin1="OH"``) and as a bare query in capitals, at a code's capped
     confidence; in running text only beside other places of their country (many are words)."""
     out: dict[str, list[int]] = {}
-    report = ImportReport("gazetteer/area_codes.csv")
-    try:
-        directory = curated_dir()
-    except SourceError:
-        return {}
-    for _, row in _rows(directory / "area_codes.csv", report):
+    for _, row, _ in _table("area_codes.csv"):
         try:
             out.setdefault(row["code"].strip().upper(), []).append(int(row["place_id"]))
         except (KeyError, ValueError):
@@ -58,11 +54,7 @@ def region_members() -> dict[int, frozenset[str]]:
     Greater Manchester: its districts GB-BOL, GB-MAN, ...). A region without members holds what
     lies near its point."""
     out: dict[int, frozenset[str]] = {}
-    try:
-        directory = curated_dir()
-    except SourceError:
-        return {}
-    for _, row in _rows(directory / "region_members.csv", ImportReport("gazetteer/region_members.csv")):
+    for _, row, _ in _table("region_members.csv"):
         try:
             out[int(row["region_id"])] = frozenset(row.get("members", "").upper().split())
         except (KeyError, ValueError):
@@ -74,13 +66,8 @@ def population_overrides(directory: Path | None = None) -> dict[int, int]:
     """{GeoNames id: population} from ``gazetteer/populations.csv``: populations of places the
     extracts give none or too few for what the name stands for (Ealing, a London borough of
     367,100 people, is a GeoNames place of population 0). Applied where larger than the source's."""
-    try:
-        directory = directory or curated_dir()
-    except SourceError:
-        return {}
     out: dict[int, int] = {}
-    report = ImportReport("gazetteer/populations.csv")
-    for line_no, row in _rows(directory / "populations.csv", report):
+    for line_no, row, report in _table("populations.csv", directory):
         try:
             out[int(row["place_id"])] = int(row["population"])
         except (KeyError, ValueError):
@@ -92,14 +79,8 @@ def dropped_names(directory: Path | None = None) -> dict[int, frozenset[str]]:
     """{GeoNames id: normalized names} from ``gazetteer/dropped_names.csv``: names the source
     gives a place that mislead where they are read (Casablanca's literal translation 'White
     House', which news writes for the US president's seat)."""
-    from ..names.normalize import normalize
-    try:
-        directory = directory or curated_dir()
-    except SourceError:
-        return {}
     out: dict[int, set[str]] = {}
-    report = ImportReport("gazetteer/dropped_names.csv")
-    for line_no, row in _rows(directory / "dropped_names.csv", report):
+    for line_no, row, report in _table("dropped_names.csv", directory):
         try:
             out.setdefault(int(row["place_id"]), set()).add(normalize(row["name"]))
         except (KeyError, ValueError):
@@ -109,7 +90,6 @@ def dropped_names(directory: Path | None = None) -> dict[int, frozenset[str]]:
 
 def drop_names(places: dict[int, Place], directory: Path | None = None) -> int:
     """Remove :func:`dropped_names` from ``places``; the number of names removed."""
-    from ..names.normalize import normalize
     removed = 0
     for pid, names in dropped_names(directory).items():
         place = places.get(pid)
@@ -131,6 +111,13 @@ def fill_populations(places: dict[int, Place], directory: Path | None = None) ->
             place.population = population
             changed += 1
     return changed
+
+
+def apply_corrections(places: dict[int, Place], directory: Path | None = None) -> dict[str, int]:
+    """The curated corrections every gazetteer build applies to its places (default and imported):
+    :func:`fill_populations`, then :func:`drop_names`; what each changed."""
+    return {"populations_filled": fill_populations(places, directory),
+            "curated_names_dropped": drop_names(places, directory)}
 
 
 @dataclass(frozen=True)
@@ -155,7 +142,6 @@ FORMER_STATE_RELATIONS = ("continued", "merged", "dissolved")
 @lru_cache(maxsize=1)
 def former_states() -> dict[str, FormerState]:
     """{normalized name: FormerState} for every name of every former state."""
-    from ..names.normalize import normalize
     try:
         directory = curated_dir()
     except SourceError:
@@ -184,6 +170,18 @@ def read_former_states(path: Path, report: ImportReport) -> list[tuple[FormerSta
                                 tuple(row.get("successors", "").split()), int(pid) if pid else None,
                                 f"curated:{row.get('source_id', '')}"), names))
     return out
+
+
+def _table(filename: str, directory: Path | None = None) -> Iterator[tuple[int, dict[str, str], ImportReport]]:
+    """(line number, row, the file's report) of a small curated table; none when the curated
+    directory is missing."""
+    try:
+        directory = directory or curated_dir()
+    except SourceError:
+        return
+    report = ImportReport(f"gazetteer/{filename}")
+    for line_no, row in _rows(directory / filename, report):
+        yield line_no, row, report
 
 
 def _rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str]]]:
