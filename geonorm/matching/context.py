@@ -156,7 +156,6 @@ class Contexts:
 
     def __init__(self, parts: Iterable[Context]) -> None:
         self.parts = tuple(parts)
-        self.label = " + ".join(p.label for p in self.parts)
         self.admin2 = {k: v for p in self.parts for k, v in p.admin2.items()}  # (read for truth only)
 
     @property
