@@ -1049,6 +1049,33 @@ def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     assert m.admin1 in ("Luhanska oblast", "Donetska oblast")
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("in the Mariupol area, near the village of Sartana", "Sartana"),
+    ("near Donetsk, the village of Pisky", "Pisky"),
+    ("on the outskirts of Horlivka, in the village of Zaitseve", "Zaitseve"),
+    ("in the area of Mariupol between the villages of Sartana and Talakivka", "Sartana"),
+])
+def test_a_settlement_named_as_one_inside_the_land_around_a_town_is_the_place(resolver, phrase, name):
+    # the town first only frames where the village is (it was the answer, the village not even listed)
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == (name, "Donetska oblast")
+
+
+def test_settlement_and_framing_words_are_read(resolver):
+    parts = parse_phrase("in the Mariupol area, near the village of Sartana")
+    assert [(p.text, p.around, p.village) for p in parts] == [("Mariupol", True, False), ("Sartana", False, True)]
+    assert [(p.text, p.village) for p in parse_phrase("Horlivka town; Sartana village; смт Новгородське")] == [
+        ("Horlivka", False), ("Sartana", True), ("Новгородське", True)]
+    # a city after the land around a town is no more precise than it
+    assert resolver.resolve("in the Dzerzhinsk area near the city of Horlivka").name == "Toretsk"
+    # 'between the villages of' after a town starts the villages' parts
+    assert [p.text for p in parse_phrase("the area of Mariupol between the villages of Pavlopol and Pyshchevyk")] \
+        == ["Mariupol", "Pavlopol", "Pyshchevyk"]
+    # a town named first without framing words stays the place; the village is another place named
+    m = resolver.resolve("Horlivka; the village of Zaitseve")
+    assert (m.name, m.other_places) == ("Horlivka", ["Zaitseve"])
+
+
 @pytest.mark.parametrize("phrase, parts", [
     ("Pisky, 10 km NW of Donetsk", [("Pisky", None), ("Donetsk", (10.0, 315.0))]),  # 'NW' is no code
     ("Sloboda 12 km southwest from Lutsk", [("Sloboda", None), ("Lutsk", (12.0, 225.0))]),

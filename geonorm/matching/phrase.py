@@ -60,15 +60,25 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for of in (" of", "")]
 # a compass bearing from a place, without a distance: 'northwest of Avdiivka', 'south-east of'
 COMPASS_OF = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of"
-_NEAR_RE = re.compile(r"\b(near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
-                      r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
-                      r"окрестностях"
-                      # a bearing without a distance ('Stepove (northwest of Avdiivka)') says near too
-                      r"|" + COMPASS_OF + r")\b", re.IGNORECASE)
+_NEAR_WORDS = (r"near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
+               r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
+               r"окрестностях"
+               # a bearing without a distance ('Stepove (northwest of Avdiivka)') says near too
+               r"|" + COMPASS_OF)
+_NEAR_RE = re.compile(r"\b(" + _NEAR_WORDS + r")\b", re.IGNORECASE)
 # Cyrillic words before a name that leave it in the nominative ('село Піски', 'г. Горловка');
 # any other Cyrillic word there (a preposition, 'села', 'районе') governs an oblique case
 _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. село смт смт. пгт пгт. пос пос. поселок селище "
                               "район н.п. п. нп".split())
+# the words around a name that say it is a village or a settlement ('the village of', 'смт', 'в селі';
+# not a town or city, which may be as large as the land named around it)
+_VILLAGE_WORDS = frozenset(
+    "village villages settlement settlements urban-type hamlet smt pgt vil vill sel selo selyshche poselok "
+    "posyolok с село селі села селу селе смт пгт пос поселок поселка поселке поселку селище селища селищі "
+    "селищу н.п нп".split())
+# ... and those that give the land around a town rather than a place ('in the area of', 'near')
+_AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
+_AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -206,6 +216,8 @@ _SPLIT_RE = re.compile(
     # "the building of the Security Service of Ukraine in the city of Dnipro": a settlement
     # introduced mid-phrase is its own part
     r"|\s+(?=in\s+the\s+(?:city|town|village|settlement)\s+of\s)"
+    # "the area of Mariupol between the villages of Pavlopol and Pyshchevyk": the villages are parts
+    r"|(?<!\barea)(?<!\bareas)\s+(?=between\s+(?:the\s+)?(?:villages|settlements|towns)\b)"
     # "Muratova near Lugansk": the town it is near becomes its own part
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
     r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)"
@@ -263,6 +275,8 @@ class Part:
     # the town the part names
     offset: tuple[float, float | None] | None = None
     holder: bool = False  # 'Donetsk' in 'the Petrovsky district of Donetsk': holds the part before
+    village: bool = False  # 'the village of Pisky', 'Sartana village', 'смт Новгородське': said to be one
+    around: bool = False  # 'in the area of Mariupol', 'Mariupol area', 'near Donetsk': the land around a town
 
     @property
     def is_area(self) -> bool:
@@ -409,14 +423,18 @@ def _strip_part(raw: str) -> Part | None:
         whole = " ".join([*words, oblique])
     while len(words) > 1 and _feature_word(words[0]) is not None:
         feature = feature or _feature_word(words[0])
-        words.pop(0)
+        stripped.append(words.pop(0))
         if len(words) > 1 and words[0].lower() in _OF_WORDS:
             words.pop(0)  # 'the region of Kursk', 'oblast de Kharkiv'
     text = " ".join(words)
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
+    said = {w.lower().strip(".") for w in prefix.split() + stripped}
+    village = bool(said & _VILLAGE_WORDS)
+    around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix), offset=offset)
+                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix), offset=offset,
+                village=village, around=around)
 
 
 def governs_oblique(prefix: str) -> bool:

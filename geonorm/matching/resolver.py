@@ -499,6 +499,11 @@ class Resolver:
         if len(order) > 1:
             codes = area_codes()
             order = [i for i in order if parts[i].offset is None and parts[i].text not in codes] or order
+            # the land around a town named first frames a village the phrase names as one ('in the
+            # Mariupol area, near the village of Sartana', 'near Donetsk, the village of Pisky')
+            village = next((i for i in order[1:] if parts[i].village), None) if parts[order[0]].around else None
+            if village is not None:
+                order = [village, *(i for i in order if i != village)]
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if head is not None and self.fuzzy and len(order) > 1 and head_index != order[0]:
             head, head_index, evidence = self._misspelt_first(parts, order[0], head, head_index, evidence)
