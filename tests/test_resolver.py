@@ -1076,6 +1076,23 @@ def test_settlement_and_framing_words_are_read(resolver):
     assert (m.name, m.other_places) == ("Horlivka", ["Zaitseve"])
 
 
+def test_a_front_sector_favours_places_near_its_town(resolver):
+    (sector, place) = parse_phrase("Kupyansk direction: Sinkovka")
+    assert (sector.text, sector.sector, place.sector) == ("Kupyansk", True, False)
+    # a Senkivka in Kyiv oblast was the answer; the Synkivka 8 km from Kupiansk is meant
+    m = resolver.resolve("Kupyansk direction: Sinkovka")
+    assert (m.name, m.admin1) == ("Synkivka", "Kharkivska oblast") and "front sector" in m.explain()
+    assert m.other_places == []  # the sector is no other place
+    assert resolver.resolve("Bakhmut direction: Ivanivske").admin1 == "Donetska oblast"  # not Luhansk oblast's
+    # beside an area that holds the place the sector adds nothing; alone it answers with its town
+    framed = resolver.resolve("Kupyansk direction: Synkivka, Kharkiv region")
+    assert framed.confidence == resolver.resolve("Synkivka, Kharkiv region").confidence
+    assert resolver.resolve("Kupyansk direction").name == "Kupyansk"
+    # an adjective ('Limansky') or a village names no sector's town: nothing changes
+    for phrase in ("Limansky direction: Sinkovka", "Synkivka direction: Sinkovka"):
+        assert resolver.resolve(phrase).id == resolver.resolve("Sinkovka").id
+
+
 @pytest.mark.parametrize("phrase, parts", [
     ("Pisky, 10 km NW of Donetsk", [("Pisky", None), ("Donetsk", (10.0, 315.0))]),  # 'NW' is no code
     ("Sloboda 12 km southwest from Lutsk", [("Sloboda", None), ("Lutsk", (12.0, 225.0))]),

@@ -84,6 +84,14 @@ class Context:
                    lats=np.array([p[0] for p in top]), lons=np.array([p[1] for p in top]),
                    point_labels=[p[2] for p in top], size=int(total))
 
+    @classmethod
+    def around(cls, matches: Iterable, label: str = "context") -> "Context":
+        """Only the points of ``matches``: candidates near them are favoured, with no say for
+        their countries or areas (a front sector's town, which the places named lie around)."""
+        found = [m for m in matches if m is not None and m.ok and m.lat is not None]
+        return cls(label=label, lats=np.array([m.lat for m in found]), lons=np.array([m.lon for m in found]),
+                   point_labels=[m.query for m in found], size=len(found))
+
     @property
     def key(self) -> str:
         """A short digest identifying this context (part of the resolver's cache key); computed
@@ -100,7 +108,7 @@ class Context:
         return h.hexdigest()[:16]
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.admin1 or self.admin2)
+        return bool(self.countries or self.admin1 or self.admin2 or len(self.lats))
 
     def bonus(self, country_code: str, admin1_name: str, lat: float, lon: float,
               exclude_label: str = "", admin2_row: int | None = None) -> tuple[float, list[str]]:
@@ -157,6 +165,14 @@ class Contexts:
     def __init__(self, parts: Iterable[Context]) -> None:
         self.parts = tuple(parts)
         self.admin2 = {k: v for p in self.parts for k, v in p.admin2.items()}  # (read for truth only)
+
+    @classmethod
+    def around(cls, matches: Iterable, label: str = "context") -> "Context":
+        """Only the points of ``matches``: candidates near them are favoured, with no say for
+        their countries or areas (a front sector's town, which the places named lie around)."""
+        found = [m for m in matches if m is not None and m.ok and m.lat is not None]
+        return cls(label=label, lats=np.array([m.lat for m in found]), lons=np.array([m.lon for m in found]),
+                   point_labels=[m.query for m in found], size=len(found))
 
     @property
     def key(self) -> str:

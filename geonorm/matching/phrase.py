@@ -277,6 +277,7 @@ class Part:
     holder: bool = False  # 'Donetsk' in 'the Petrovsky district of Donetsk': holds the part before
     village: bool = False  # 'the village of Pisky', 'Sartana village', 'смт Новгородське': said to be one
     around: bool = False  # 'in the area of Mariupol', 'Mariupol area', 'near Donetsk': the land around a town
+    sector: bool = False  # 'Kupyansk direction': a front sector named after a town; frames, is no place
 
     @property
     def is_area(self) -> bool:
@@ -363,8 +364,12 @@ def strip_prefixes(raw: str) -> str:
 
 def _strip_part(raw: str) -> Part | None:
     prefix, text = _split_prefix(raw)
-    if not text or _DIRECTION_RE.search(text):
+    if not text:
         return None
+    sector = _DIRECTION_RE.search(text)
+    if sector:  # 'Kupyansk direction: Sinkovka' is the Synkivka near Kupiansk, not one near Kyiv
+        town = strip_prefixes(text[:sector.start()])
+        return Part(text=town, raw=raw.strip(), near=True, around=True, sector=True) if town else None
     near = bool(_NEAR_RE.search(prefix))
     at = _OFFSET_RE.match(text)
     offset = _offset(at) if at is not None else None

@@ -21,7 +21,7 @@ from .answer import candidate_of, sharing_the_rest, stand_in
 from .areas import PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
-from .context import Context
+from .context import Context, joined
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
@@ -48,6 +48,7 @@ _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # a distance a phrase gives ('40 km from Mariupol') holds the candidates this far off where it puts
 # the place: reports round distances and bearings (eight compass points)
 OFFSET_MARGIN, OFFSET_MARGIN_KM = 0.75, 10.0
+SECTOR_TOWN = 10_000  # people: a front sector is named after a town at least this big ('Kupyansk direction')
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 # places a phrase lists together: an answer this sure stands alone; else a namesake of the first
 # within LISTED_KM of a namesake of another (of the first LISTED_MAX, each with LISTED_NAMESAKES
@@ -416,6 +417,15 @@ class Resolver:
         return replace(found, confidence=conf, alternatives=others,
                        hints=[note, *[h for h in found.hints if "'near' point" not in h]])
 
+    def _sector_context(self, sectors: list[Part], hints: Hints) -> Context:
+        """The towns front sectors are named after ('Kupyansk direction'), when a town of
+        :data:`SECTOR_TOWN` people or more is named so as written, as a soft context: the places
+        named with a sector are likelier near its town ('Kupyansk direction: Sinkovka' is the
+        Synkivka 10 km from Kupiansk, not one in Kyiv oblast)."""
+        towns = [self._resolve(p.text, hints, 1, None) for p in sectors]
+        return Context.around([m for m in towns if m.ok and m.feature == "populated place"
+                               and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
+
     def _big_or_area(self, text: str) -> bool:
         """Is ``text`` as written the name of an area or of a town of 50,000 people or more?"""
         gaz = self.gazetteer
@@ -486,6 +496,8 @@ class Resolver:
         # the head is taken from the parts that are not area words ('Donetsk region'); only a
         # phrase made of area parts alone ('Donetsk region') names an area as its place
         order = [i for i, p in enumerate(parts) if not p.is_area and not p.holder]  # (nor 'of Donetsk' after one)
+        # a front sector only frames the places named with it ('Kupyansk direction: Sinkovka')
+        order = [i for i in order if not parts[i].sector] or order
         if len(order) < len(parts) and all(self._heads.qualifier(parts[i].text) or self._areas.frames_area_part(
                 parts[i], [p for p in parts if p.is_area]) for i in order):
             # 'Kursk region, Russia', 'shelling in Kursk region', 'Kings County, NY' (New York
@@ -590,6 +602,8 @@ class Resolver:
         if head is None:  # nothing found: the head is the first place-like part
             head = parts[order[0]]
             context_parts = [p for i, p in enumerate(parts) if i != order[0]]
+        sectors = [p for p in context_parts if p.sector]  # (soft evidence, read last: see below)
+        context_parts = [p for p in context_parts if not p.sector]
         # the same name again ('Maryinka; near Maryinka', two sources' wording) is no area of itself,
         # nor is a list item before the head ('Donetsk region and Kharkiv': siblings)
         before = set(map(id, parts[:head_index])) if head.joined and head_index >= 0 else set()
@@ -637,6 +651,10 @@ class Resolver:
                     "place named in it; the gazetteer holds places, not facilities or natural features"))
             return Match(query=text, reason=NO_CLOSE_NAME, head=head.text)
         hints, area_ctx, evidence = self._offset_hint(head, context_parts, area_ctx, hints, evidence)
+        if sectors and not (area_ctx and self._areas.any_inside(evidence, area_ctx)):
+            # a front sector reaches tens of km beyond its town: a soft context, and none beside
+            # an area the phrase names that holds a candidate ('Kupyansk direction: X, Kharkiv region')
+            context = joined(self._sector_context(sectors, hints), context)
         # the place is named inside the facility ('Kremenchuk Reservoir'), not by it as a whole
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
