@@ -1071,6 +1071,12 @@ def test_settlement_and_framing_words_are_read(resolver):
     # 'between the villages of' after a town starts the villages' parts
     assert [p.text for p in parse_phrase("the area of Mariupol between the villages of Pavlopol and Pyshchevyk")] \
         == ["Mariupol", "Pavlopol", "Pyshchevyk"]
+    # the towns a road joins; a suburb of a city lies near it
+    assert [(p.text, p.listed) for p in parse_phrase("the road between Kramatorsk and Sloviansk")] == [
+        ("Kramatorsk", False), ("Sloviansk", True)]
+    (_, suburb) = parse_phrase("Staromykhailivka, a western suburb of Donetsk")
+    assert (suburb.text, suburb.near, suburb.around) == ("Donetsk", True, True)
+    assert resolver.resolve("Staromykhailivka, a western suburb of Donetsk").other_places == []
     # a town named first without framing words stays the place; the village is another place named
     m = resolver.resolve("Horlivka; the village of Zaitseve")
     assert (m.name, m.other_places) == ("Horlivka", ["Zaitseve"])

@@ -58,9 +58,16 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
                                               "embattled", "neighboring", "neighbouring")
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
+# 'the road between Kramatorsk and Sloviansk': the towns a road joins; 'a western suburb of Donetsk'
+_PREFIXES += [f"{on}{the}{way} between" for on in ("", "on ") for the in ("", "the ")
+              for way in ("road", "highway", "route", "railway", "rail line")]
+_PREFIXES += [f"{a}{side}{suburb} of" for a in ("", "a ", "the ", "in a ", "in the ")
+              for side in ("", "northern ", "southern ", "eastern ", "western ", "north-eastern ", "north-western ",
+                           "south-eastern ", "south-western ")
+              for suburb in ("suburb", "suburbs")]
 # a compass bearing from a place, without a distance: 'northwest of Avdiivka', 'south-east of'
 COMPASS_OF = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of"
-_NEAR_WORDS = (r"near|nearby|close to|not far from|outside|outskirts|around|vicinity|біля|около|под|"
+_NEAR_WORDS = (r"near|nearby|close to|not far from|outside|outskirts|suburbs?|around|vicinity|біля|около|под|"
                r"під|поблизу|вблизи|неподалік|неподалеку|околицях|окраине|околиці|возле|вокруг|"
                r"окрестностях"
                # a bearing without a distance ('Stepove (northwest of Avdiivka)') says near too
