@@ -1042,11 +1042,16 @@ def test_dotted_state_abbreviations(resolver, query, name):
     # the same with other words for 'near', mid-phrase
     ("Vodiane on the outskirts of Mariupol", "Vodiane", "transliteration"),
     ("Pisky not far from Avdiivka", "Pisky", "transliteration"),
+    # ... and in Russian and Ukrainian (the town it is near declined after 'под', 'під', 'возле')
+    ("в селе Зайцево под Горловкой", "Zaitseve", "alias"),
+    ("село Зайцеве під Горлівкою", "Zaitseve", "alias"),
+    ("Пески возле Донецка", "Pisky", "transliteration"),
 ])
 def test_near_town_in_a_phrase_bounds_the_place(resolver, phrase, name, kind):
     m = resolver.resolve(phrase)
     assert (m.name, m.match_kind) == (name, kind)
     assert m.admin1 in ("Luhanska oblast", "Donetska oblast")
+    assert "names its area" in m.explain()  # (the near town read as one: 'под Горловкой' was not split off)
 
 
 @pytest.mark.parametrize("phrase, name", [

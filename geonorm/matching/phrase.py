@@ -227,7 +227,7 @@ _SPLIT_RE = re.compile(
     r"|(?<!\barea)(?<!\bareas)\s+(?=between\s+(?:the\s+)?(?:villages|settlements|towns)\b)"
     # "Muratova near Lugansk": the town it is near becomes its own part
     r"|\s+(?=(?:near|close\s+to|not\s+far\s+from|(?:on\s+|in\s+)?the\s+outskirts\s+of|outskirts\s+of"
-    r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу)\s)"
+    r"|in\s+the\s+vicinity\s+of|outside(?:\s+of)?|біля|около|поблизу|под|під|возле|вблизи|неподалік|неподалеку)\s)"
     # "Hranitne 40 km from Mariupol": a distance from a town is its own part
     r"|" + "".join(rf"(?<!\b{re.escape(w)})" for w in _DISTANCE_LEADS) + r"\s+(?="
     + _DISTANCE.replace("(?P<n>", "(?:").replace("(?P<unit>", "(?:") + ")",
