@@ -1087,6 +1087,17 @@ def test_settlement_and_framing_words_are_read(resolver):
     assert (m.name, m.other_places) == ("Horlivka", ["Zaitseve"])
 
 
+def test_a_context_of_points_only_favours_what_lies_near_them(resolver):
+    from geonorm.matching.context import Context
+    town = resolver.resolve("Kupyansk")
+    ctx = Context.around([town, None], label="front sector")
+    assert ctx and ctx.countries == {} and ctx.admin1 == {}  # (truthy: it has a point)
+    near, words = ctx.bonus("UA", "Kharkivska oblast", town.lat + 0.05, town.lon)
+    far, none = ctx.bonus("UA", "Kharkivska oblast", town.lat + 3, town.lon)  # (same oblast: no say)
+    assert near > 0 and words == ["front sector: 6 km from 'Kupyansk'"] and (far, none) == (0.0, [])
+    assert not Context.around([])
+
+
 def test_a_front_sector_favours_places_near_its_town(resolver):
     (sector, place) = parse_phrase("Kupyansk direction: Sinkovka")
     assert (sector.text, sector.sector, place.sector) == ("Kupyansk", True, False)

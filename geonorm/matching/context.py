@@ -166,14 +166,6 @@ class Contexts:
         self.parts = tuple(parts)
         self.admin2 = {k: v for p in self.parts for k, v in p.admin2.items()}  # (read for truth only)
 
-    @classmethod
-    def around(cls, matches: Iterable, label: str = "context") -> "Context":
-        """Only the points of ``matches``: candidates near them are favoured, with no say for
-        their countries or areas (a front sector's town, which the places named lie around)."""
-        found = [m for m in matches if m is not None and m.ok and m.lat is not None]
-        return cls(label=label, lats=np.array([m.lat for m in found]), lons=np.array([m.lon for m in found]),
-                   point_labels=[m.query for m in found], size=len(found))
-
     @property
     def key(self) -> str:
         return "+".join(p.key for p in self.parts)
