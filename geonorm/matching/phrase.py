@@ -59,12 +59,13 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
 # 'the road between Kramatorsk and Sloviansk': the towns a road joins; 'a western suburb of Donetsk'
-_PREFIXES += [f"{on}{the}{way} between" for on in ("", "on ") for the in ("", "the ")
-              for way in ("road", "highway", "route", "railway", "rail line")]
-_PREFIXES += [f"{a}{side}{suburb} of" for a in ("", "a ", "the ", "in a ", "in the ")
-              for side in ("", "northern ", "southern ", "eastern ", "western ", "north-eastern ", "north-western ",
-                           "south-eastern ", "south-western ")
-              for suburb in ("suburb", "suburbs")]
+# (leading words only together: 'Route', 'Western', 'Line' alone may be names or parts of them)
+_FRAME_PREFIXES = [f"{on}{the}{way} between" for on in ("", "on ") for the in ("", "the ")
+                   for way in ("road", "highway", "route", "railway", "rail line")]
+_FRAME_PREFIXES += [f"{a}{side}{suburb} of" for a in ("", "a ", "the ", "in a ", "in the ")
+                    for side in ("", "northern ", "southern ", "eastern ", "western ", "north-eastern ",
+                                 "north-western ", "south-eastern ", "south-western ")
+                    for suburb in ("suburb", "suburbs")]
 # a compass bearing from a place, without a distance: 'northwest of Avdiivka', 'south-east of'
 COMPASS_OF = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of"
 _NEAR_WORDS = (r"near|nearby|close to|not far from|outside|outskirts|suburbs?|around|vicinity|біля|около|под|"
@@ -90,7 +91,8 @@ _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFIX_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")(?:\s+|(?<=\.)|(?<=ex-)))+",
+    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES + _FRAME_PREFIXES, key=len, reverse=True))
+    + r")(?:\s+|(?<=\.)|(?<=ex-)))+",
     re.IGNORECASE)
 
 # the Cyrillic settlement abbreviations romanized, in lower case before a capitalized name
