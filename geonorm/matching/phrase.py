@@ -378,7 +378,7 @@ def _strip_part(raw: str) -> Part | None:
     sector = _DIRECTION_RE.search(text)
     if sector:  # 'Kupyansk direction: Sinkovka' is the Synkivka near Kupiansk, not one near Kyiv
         town = strip_prefixes(text[:sector.start()])
-        return Part(text=town, raw=raw.strip(), near=True, around=True, sector=True) if town else None
+        return Part(text=town, raw=raw.strip(), sector=True) if town else None
     near = bool(_NEAR_RE.search(prefix))
     at = _OFFSET_RE.match(text)
     offset = _offset(at) if at is not None else None

@@ -421,7 +421,7 @@ class Resolver:
         """The towns front sectors are named after ('Kupyansk direction'), when a town of
         :data:`SECTOR_TOWN` people or more is named so as written, as a soft context: the places
         named with a sector are likelier near its town ('Kupyansk direction: Sinkovka' is the
-        Synkivka 10 km from Kupiansk, not one in Kyiv oblast)."""
+        Synkivka 8 km from Kupiansk, not one in Kyiv oblast)."""
         towns = [self._resolve(p.text, hints, 1, None) for p in sectors]
         return Context.around([m for m in towns if m.ok and m.feature == "populated place"
                                and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
