@@ -273,6 +273,23 @@ def test_a_folded_hit_spelt_otherwise_does_not_stop_the_typo_search(resolver):
 
 
 @pytest.mark.parametrize("query, name", [
+    ("Austraia", "Australia"),  # 'austraia' folds like an alternate name of Austria as written
+    ("Traani", "Trapani"),  # folds like Trani, a letter off as written
+])
+def test_a_folded_hit_one_letter_off_in_a_latin_country_leaves_room_for_a_slip(resolver, query, name):
+    # a place whose Latin names are its own spellings: a folded hit a letter off is a spelling
+    # like any slip, so the names a slip away are candidates too (they were not listed)
+    m = resolver.resolve(query, limit=5)
+    assert name in [m.name] + [a.name for a in m.alternatives]
+
+
+def test_a_romanized_name_a_letter_off_is_a_variant_not_a_slip(resolver):
+    # 'Dovzhansky' is the village Dovzhanskyi spelt another way, not a slip of Dovzhansk
+    m = resolver.resolve("Dovzhansky")
+    assert m.name == "Dovzhanskyi"
+
+
+@pytest.mark.parametrize("query, name", [
     ("Ou Smaah", "Ou Smach"),  # was no match: Oumag (Umag) folds closer but is four letters off
     ("Нвоий Львів", "Novyi Lviv"),  # two letters swapped in the first word: not Lviv by the second
 ])

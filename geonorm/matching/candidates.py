@@ -419,9 +419,14 @@ def _typo_key(text: str) -> str:
 def _fold_respelling(gaz: Gazetteer, ev: Evidence, q_ascii: str) -> bool:
     """A folded hit spelt two or more letters otherwise ('Rājgar' folds like Raighar): a
     romanization variant, or a slip of a name one letter away (Rājgarh), which the typo search
-    looks for too. (Not a Russian form read as Ukrainian: 'Galitsinovka' is Halytsynivka.)"""
-    return ev.via == "fold" and not ev.query_scheme and OSA.distance(
-        q_ascii, to_ascii(gaz.form_text[ev.form_row]), score_cutoff=2) >= 2
+    looks for too. One letter is enough for a place whose Latin names are its own spellings
+    (:func:`respelled`): 'Paadena' is as likely Pasadena as the hamlet 'Padena' (a romanized
+    name a letter off is a variant: 'Dovzhansky' is Dovzhanskyi). (Not a Russian form read as
+    Ukrainian: 'Galitsinovka' is Halytsynivka.)"""
+    if ev.via != "fold" or ev.query_scheme:
+        return False
+    letters = 1 if respelled_row(gaz, int(gaz.form_place[ev.form_row]), ev) else 2
+    return OSA.distance(q_ascii, to_ascii(gaz.form_text[ev.form_row]), score_cutoff=letters) >= letters
 
 
 def only_respelled(gaz: Gazetteer, evidence: dict[int, Evidence], text: str) -> bool:
