@@ -152,9 +152,23 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.place_id)
 
-    def row_of(self, place_id: int) -> int | None:
-        i = int(np.searchsorted(self.place_id, place_id))
-        return i if i < len(self.place_id) and int(self.place_id[i]) == int(place_id) else None
+    def row_of(self, place_id: int | str) -> int | None:
+        """The row of the place with this id, or None. An id read from a file as text
+        ('704422') is the same id; anything that is no whole number (None, NaN, 'abc') is none."""
+        if isinstance(place_id, str):
+            place_id = place_id.strip()
+            if not place_id.isdigit():
+                return None
+        try:
+            pid = int(place_id)
+            if pid != place_id and not isinstance(place_id, str):
+                return None  # 704422.5
+        except (TypeError, ValueError, OverflowError):
+            return None
+        if not -2**63 <= pid < 2**63:
+            return None
+        i = int(np.searchsorted(self.place_id, pid))
+        return i if i < len(self.place_id) and int(self.place_id[i]) == pid else None
 
     def place(self, row: int) -> PlaceRecord:
         """The place at ``row`` (records are cached: candidates repeat across queries)."""
@@ -173,8 +187,9 @@ class Gazetteer:
             timezone=s["timezone"][row], iso_code=s["iso_code"][row], source=s["source"][row],
             note=s["note"][row])
 
-    def get(self, place_id: int) -> PlaceRecord | None:
-        """The place with this id (GeoNames id for GeoNames places), or None."""
+    def get(self, place_id: int | str) -> PlaceRecord | None:
+        """The place with this id (GeoNames id for GeoNames places; as a number or its digits),
+        or None."""
         row = self.row_of(place_id)
         return None if row is None else self.place(row)
 

@@ -1,4 +1,6 @@
 """The embedded default gazetteer holds the places, names and renames the project promises."""
+import numpy as np
+import pytest
 
 
 def names(gaz, pid):
@@ -30,6 +32,16 @@ def test_kramatorsk_and_distractors_are_separate_places(gaz):
     assert gaz.get(565955).name == "Dmitrov"
     # a historic name never creates a second place: only one Pokrovsk 704422
     assert len({gaz.get(704422).row, gaz.get(542463).row, gaz.get(542464).row}) == 3
+
+
+@pytest.mark.parametrize("place_id", ["704422", " 704422 ", 704422.0, np.int64(704422)])
+def test_an_id_read_as_text_or_another_number_type_is_the_same_id(gaz, place_id):
+    assert gaz.get(place_id).name == "Pokrovsk"
+
+
+@pytest.mark.parametrize("place_id", [None, "", "abc", "70442x", 704422.5, float("nan"), float("inf"), 2**70, -5])
+def test_anything_that_is_no_place_id_is_no_place(gaz, place_id):
+    assert gaz.get(place_id) is None
 
 
 def test_donetsk_oblast_iso_and_parent_chain(gaz):
