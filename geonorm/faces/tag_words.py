@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..matching.phrase import LIST_JOINERS
-from .person_names import given_names, surnames
+from ..names.person_names import given_names, surnames
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.

@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
+from ..names.person_names import given_names, surnames
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from . import scoring
@@ -171,6 +172,12 @@ def describe_offset(off: Offset) -> str:
     return f"{dist} km {_COMPASS[round(off.bearing / 45.0) % 8]} of {off.from_name} (about {off.lat:.4f}, {off.lon:.4f})"
 
 
+def person_named(text: str) -> bool:
+    """Is every word of ``text`` a common given name or surname ('Rogers', 'Douglas')?"""
+    words = text.casefold().split()
+    return bool(words) and all(w in surnames() or w in given_names() for w in words)
+
+
 def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
     """What the phrase says around the name it was answered by, in ``best``'s hints, and the
     confidence that leaves: a natural feature or facility in the place, an area's name or a
@@ -183,6 +190,10 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
             best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
         elif best.feature in INNER_AREA_LEVELS:  # 'California State University': somewhere in it
             best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+        elif head is not None and person_named(head.text) and best.population < scoring.FACILITY_PERSON_CITY:
+            # 'Rogers Centre', 'Cornell University': named after a person as often as a town
+            best.hints.append(f"{head.text!r} is also a person's name: the {inside.what} may be named after one")
+            best.confidence = min(best.confidence, scoring.FACILITY_PERSON_CONFIDENCE)
     if head is None:
         return
     if head.offset is not None:  # '13km east of Oleshky': answered with the town it is measured from

@@ -175,6 +175,14 @@ DEMONYM_MODIFIER_CONFIDENCE = 0.35
 INNER_AREA_CONFIDENCE = 0.5
 
 
+# A facility named with a common given name or surname ('Rogers Centre', 'Cornell University',
+# 'Marjory Stoneman Douglas High School') is named after a person as often as after the town of
+# that name: the four such answers on the LGL/GWN dev files were wrong (mean confidence 0.67;
+# 2026-11-28). A city of a million or more is the likelier reading ('London Guildhall School').
+FACILITY_PERSON_CONFIDENCE = 0.3
+FACILITY_PERSON_CITY = 1_000_000
+
+
 # A bare two-letter code in capitals is an acronym as often as a country: 'SA' in South African
 # news is South Africa (ZA), not Saudi Arabia; the three ISO-code answers on the dev files were
 # all wrong at 0.97.
