@@ -264,6 +264,19 @@ def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     assert any("Henry County" in h for h in paris.match.hints)  # says which mention moved it
 
 
+@pytest.mark.parametrize("text, town, county", [
+    ("The Athens Police Department arrested a man on Friday. He was booked into the Henderson County Jail.",
+     "Athens", "Henderson County"),
+    ("A Columbus man died near the river, the Colfax County sheriff said.", "Columbus", "Colfax County"),
+])
+def test_mentions_that_swap_readings_round_by_round_settle_together(resolver, text, town, county):
+    # each read the other's previous answer, so the two swapped states every round and ended
+    # apart (Athens in Tennessee 'by' a Henderson County that went to Texas)
+    spans = [(text.index(s), text.index(s) + len(s)) for s in (town, county)]
+    t, c = context_resolve_document(text, spans, resolver)
+    assert t.admin1 == c.admin1 and t.country_code == c.country_code == "US"
+
+
 def test_a_plural_area_word_makes_every_name_of_the_list_an_area(resolver):
     text = "Fighting continued in Donetsk and Luhansk oblasts. Drones hit the Kursk, Belgorod and Bryansk regions."
     found = [(m.text, m.match.feature) for m in extract(text, resolver=resolver)]

@@ -299,27 +299,32 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
         counties = {q: _named_counties(resolver.resolve(q, limit=CANDIDATES, fill=False, **hints)
                                        if m.ok and m.feature == "admin2" else m, resolver.gazetteer)
                     for q, m in alone.items()}
-        for _ in range(ROUNDS):
-            new = {}
-            for q in distinct:
-                ev = build_context(answers, resolver.gazetteer, exclude=q, candidates=cands,
-                                    counties=counties)
-                if not ev.context:
-                    new[q] = answers[q]
-                    continue
-                kw = {**hints, **area_hints.get(q, {})}
-                anchor = rel.get(q)
-                am = answers.get(anchor) if anchor else None
-                if am is not None and _located(am) and am.confidence >= 0.3 \
-                        and am.feature in ("populated place", "admin2", "admin3"):
-                    kw["near"] = (am.lat, am.lon)
+        def step(q: str, answers: dict[str, Match]) -> Match:
+            """``q`` answered with the others' ``answers`` as context."""
+            ev = build_context(answers, resolver.gazetteer, exclude=q, candidates=cands, counties=counties)
+            if not ev.context:
+                return answers[q]
+            kw = {**hints, **area_hints.get(q, {})}
+            anchor = rel.get(q)
+            am = answers.get(anchor) if anchor else None
+            if am is not None and _located(am) and am.confidence >= 0.3 \
+                    and am.feature in ("populated place", "admin2", "admin3"):
+                kw["near"] = (am.lat, am.lon)
+            m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
+            if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
+                kw.pop("near")
                 m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
-                if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
-                    kw.pop("near")
-                    m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
-                m = _noted(m, q, notes[q]) if q in notes else _held_back(m, q in dotted)
-                new[q] = _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
-            answers = new
+            m = _noted(m, q, notes[q]) if q in notes else _held_back(m, q in dotted)
+            return _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
+
+        previous = answers
+        for _ in range(ROUNDS):  # every mention from the others' answers of the round before
+            previous, answers = answers, {q: step(q, answers) for q in distinct}
+        # mentions still changing swap readings round by round ('Athens' goes to Tennessee by a
+        # Henderson County read as Tennessee's while that goes to Texas by Athens): settled one
+        # after the other, each from the others' latest answers
+        for q in [q for q in distinct if answers[q].id != previous[q].id]:
+            answers[q] = step(q, answers)
     return [answers[q] for q in queries], queries
 
 
