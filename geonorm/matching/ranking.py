@@ -282,6 +282,7 @@ class Ranker:
                              f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
             if ev.lemma:  # 'Бахмуті' for Бахмут
                 notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
+            outside_hint = False  # a country or first-level area hint given does not hold it
             if hints.countries:
                 hinted = hints.country_of(place)
                 if hinted is not None:
@@ -289,6 +290,7 @@ class Ranker:
                     notes.append(f"country hint {hinted.label} matches")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
+                    outside_hint = True
                     notes.append(f"country hint {hints.countries[0].label} does not hold it")
             if hints.admin1:
                 if hints.in_admin1(place) or any(
@@ -300,9 +302,11 @@ class Ranker:
                     # in another country than the hinted area's: as a country hint would say
                     # ('Kamenka' with the admin1 hint Kharkiv oblast is not Kamenka, Penza)
                     s += scoring.COUNTRY_MISMATCH
+                    outside_hint = True
                     notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it (another country)")
                 else:
                     s += scoring.ADMIN1_MISMATCH
+                    outside_hint = True
                     notes.append(f"admin1 hint {hints.admin1[0].label} does not hold it")
             if hints.admin2:
                 if self._areas.inside_any(row, place, hints.admin2_rows):
@@ -339,7 +343,9 @@ class Ranker:
                 km = hints.offset.km
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))
                 notes.append(f"{off:.0f} km from where '{hints.offset.label}' puts it")
-            if context is not None and not town_in_area_phrase:
+            if context is not None and not town_in_area_phrase and not outside_hint:
+                # (the row's own country or area hint says where it is: the other rows' or
+                # mentions' votes do not carry a place outside it back over it)
                 # (the phrase says area: a town gets no support from the others' answers)
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
                 bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
