@@ -2,6 +2,7 @@
 import json
 import math
 
+import numpy as np
 import pytest
 
 from geonorm.matching.hints import haversine_km
@@ -714,6 +715,37 @@ def test_resolve_many_keeps_order(resolver):
     assert [m.id for m in out] == [703448, None, 702550, 703448]
 
 
+@pytest.mark.parametrize("one", ["Kyiv", b"Kyiv"])
+def test_resolve_many_of_one_string_is_an_error_not_its_letters(resolver, one):
+    with pytest.raises(TypeError, match="not one string"):
+        resolver.resolve_many(one)
+
+
+@pytest.mark.parametrize("country", [804, 804.0, np.int64(804), "804", [804]])
+def test_a_country_given_as_its_iso_number_is_that_country(resolver, country):
+    assert resolver.resolve("Krasnoarmeysk", country=country).id == 704422
+
+
+@pytest.mark.parametrize("country", [True, 999, 1.5, b"UA"])
+def test_a_country_that_is_no_code_or_name_is_a_value_error(resolver, country):
+    with pytest.raises(ValueError):
+        resolver.resolve("Krasnoarmeysk", country=country)
+
+
+def test_a_callers_edits_to_a_match_do_not_reach_the_next_caller(resolver):
+    first = resolver.resolve("Pokrovsk", limit=3)
+    n_alt, name, alt_name = len(first.alternatives), first.name, first.alternatives[0].name
+    first.alternatives[0].name = "X"
+    first.alternatives.clear()
+    first.hints.append("edited")
+    first.name = "Y"
+    again = resolver.resolve("Pokrovsk", limit=3)  # (from the cache)
+    assert again.name == name and len(again.alternatives) == n_alt
+    assert again.alternatives[0].name == alt_name and "edited" not in again.hints
+    again.alternatives.clear()
+    assert len(resolver.resolve("Pokrovsk", limit=3).alternatives) == n_alt
+
+
 def test_unknown_place_in_named_district_answers_with_the_district_town(resolver):
     m = resolver.resolve("Qwzxvillage village, Amvrosievsky district, Donetsk region")
     assert m.ok and m.match_kind == "area"
@@ -1242,9 +1274,10 @@ def test_a_facility_is_answered_by_the_place_named_in_it(resolver):
     assert resolver.resolve("Kharkiv Regional Clinical Hospital").name == "Kharkiv"
 
 
-@pytest.mark.parametrize("query", ["Rogers Arena", "Staples Center", "Jackson Hospital"])
+@pytest.mark.parametrize("query", ["Rogers Arena", "Staples Center", "Jackson Hospital", "Wells Fargo Center"])
 def test_a_facility_named_with_a_persons_name_is_no_sure_town(resolver, query):
-    # 'Rogers', 'Staples', 'Jackson' are surnames too: the town of that name is a guess (0.7 before)
+    # 'Rogers', 'Staples', 'Jackson' are surnames too, and 'Fargo' follows one: the town of that
+    # name is a guess (0.7-0.88 before)
     m = resolver.resolve(query)
     assert m.ok and m.confidence <= 0.3
     assert "also a person's name" in m.explain()

@@ -120,6 +120,22 @@ def test_date_column_and_bad_hints(resolver):
     assert "ignored the invalid" in out["geo_explanation"].iloc[1]
 
 
+def test_a_country_column_of_iso_numbers_is_read_as_countries(resolver):
+    # 804 is Ukraine, 643 Russia; a column with a gap reads them as floats (643.0)
+    df = pd.DataFrame({"where": ["Krasnoarmeysk", "Krasnoarmeysk", "Gorlovka"], "cc": [804, 643.0, None]})
+    out = normalize(df, "where", country="cc", resolver=resolver)
+    assert out["geo_id"].iloc[0] == POKROVSK and out["geo_country_code"].tolist()[:2] == ["UA", "RU"]
+    assert out["geo_id"].iloc[2] == HORLIVKA
+
+
+def test_cells_that_are_lists_or_dicts_are_no_names_and_no_hints(resolver):
+    df = pd.DataFrame({"where": ["Gorlovka", ["x"], {"a": 1}, "Lugansk"], "cc": ["UA", "UA", ["UA"], {"UA"}]})
+    out = normalize(df, "where", country="cc", resolver=resolver)
+    assert [None if pd.isna(x) else x for x in out["geo_id"]] == [HORLIVKA, None, None, LUHANSK]
+    assert "type list is not text" in out["geo_explanation"].iloc[1]
+    assert "ignored the invalid country hint" in out["geo_explanation"].iloc[3]
+
+
 def test_prefix_and_empty_frame(resolver):
     df = pd.DataFrame({"where": pd.Series([], dtype=object)})
     out = normalize(df, "where", prefix="g_", resolver=resolver)

@@ -78,6 +78,32 @@ def is_null(value) -> bool:
     return False
 
 
+@dataclasses.dataclass(frozen=True)
+class _NotText:
+    """A cell no hash can key (a list, a dict), by its type: no name and no hint."""
+    kind: str
+
+    def __str__(self) -> str:
+        return f"<{self.kind}>"
+
+
+def _factorize(values):
+    """``pd.factorize`` of a column's values; a cell no hash can key stands as :class:`_NotText`."""
+    try:
+        return pd.factorize(values, use_na_sentinel=False)
+    except TypeError:
+        return pd.factorize(np.array([v if _hashable(v) else _NotText(type(v).__name__) for v in values],
+                                     dtype=object), use_na_sentinel=False)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _key(value):
     """A hashable, NaN-safe key part."""
     if is_null(value):
@@ -93,6 +119,8 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
     ones are no hints); a bad hint value drops that hint, and the explanation says so, instead of
     failing. A ``text`` hint (the row's source text) adds the places it names as context
     (:func:`geonorm.text_context`), beside ``context``."""
+    if isinstance(value, _NotText):
+        return Match(query=str(value), reason=f"query of type {value.kind} is not text")
     kw = {k: (None if is_null(v) or (isinstance(v, str) and (not v.strip() or missing_marker(v))) else v)
           for k, v in hints.items()}
     kw = {("as_of" if k == "date" else k): v for k, v in kw.items()}
@@ -220,7 +248,7 @@ class ColumnNormalizer:
         if self.column not in frame.columns:
             raise _missing(self.column, frame.columns)
         n = len(frame)
-        codes, uniques = pd.factorize(frame[self.column].array, use_na_sentinel=False)
+        codes, uniques = _factorize(frame[self.column].array)
         parts = [(np.asarray(uniques, dtype=object), codes)]
         for name, kind, v in self._spec(frame):
             if kind == "const":
@@ -228,7 +256,7 @@ class ColumnNormalizer:
             arr = frame[v].array if kind == "col" else np.asarray(v, dtype=object)
             if len(arr) != n:
                 raise ValueError(f"the {name} hint has {len(arr)} values for {n} rows")
-            c, u = pd.factorize(arr, use_na_sentinel=False)
+            c, u = _factorize(arr)
             parts.append((np.asarray(u, dtype=object), c))
         if len(parts) == 1:
             return codes, [(u,) if type(u) is str else (_key(u),) for u in parts[0][0]]

@@ -173,9 +173,26 @@ def describe_offset(off: Offset) -> str:
 
 
 def person_named(text: str) -> bool:
-    """Is every word of ``text`` a common given name or surname ('Rogers', 'Douglas')?"""
+    """Is ``text`` written like a person's name: one common given name or surname ('Rogers',
+    'Douglas'), or a given name ... surname ('Marjory Stoneman')? ('North Devon' is not.)"""
     words = text.casefold().split()
-    return bool(words) and all(w in surnames() or w in given_names() for w in words)
+    if len(words) == 1:
+        return words[0] in surnames() or words[0] in given_names()
+    return len(words) > 1 and words[0] in given_names() and words[-1] in surnames()
+
+
+def person_named_in(name: str, town: str) -> str:
+    """The words of a facility's ``name`` that make the ``town`` named in it a person's name: the
+    town's name itself ('Rogers' in 'Rogers Centre'), or the words before it ('Wells' in 'Wells
+    Fargo Center'); '' when neither is ('Seoul Central', 'Royal Liverpool')."""
+    if person_named(town):
+        return town
+    words, town_words = name.split(), town.split()
+    for i in range(1, len(words) - len(town_words) + 1):
+        if words[i:i + len(town_words)] == town_words:
+            lead = " ".join(words[:i])
+            return lead if person_named(lead) else ""
+    return ""
 
 
 def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
@@ -190,9 +207,11 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
             best.confidence = min(best.confidence, scoring.NATURAL_FEATURE_CONFIDENCE)
         elif best.feature in INNER_AREA_LEVELS:  # 'California State University': somewhere in it
             best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
-        elif head is not None and person_named(head.text) and best.population < scoring.FACILITY_PERSON_CITY:
-            # 'Rogers Centre', 'Cornell University': named after a person as often as a town
-            best.hints.append(f"{head.text!r} is also a person's name: the {inside.what} may be named after one")
+        elif head is not None and (named := person_named_in(inside.text, head.text)) \
+                and best.population < scoring.FACILITY_PERSON_CITY:
+            # 'Rogers Centre', 'Cornell University': named after a person as often as a town; the
+            # town's name after a person's ('Wells Fargo Center') is part of a name
+            best.hints.append(f"{named!r} is also a person's name: the {inside.what} may be named after one")
             best.confidence = min(best.confidence, scoring.FACILITY_PERSON_CONFIDENCE)
     if head is None:
         return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import numbers
 import os
 import re
 from dataclasses import dataclass, field
@@ -199,9 +200,20 @@ def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
     return rows
 
 
+def numeric_code(value):
+    """A country given as a number (an ISO 3166-1 numeric code: 804, or 804.0 as a column with
+    gaps reads it) as its digits ('804'); anything else as it is. (True is no country.)"""
+    if isinstance(value, bool):
+        raise ValueError(f"country hint must be an ISO code or a country name, got {value!r}")
+    if isinstance(value, numbers.Integral) or isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
 def parse_country(gaz: Gazetteer, value) -> Area | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
+    value = numeric_code(value)
     hint_text(value, "country hint (an ISO code or a country name)")
     rows = _country_rows(gaz, value)
     code = value.strip()

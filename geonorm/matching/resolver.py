@@ -1,6 +1,7 @@
 """``Resolver``: resolve a place name or location phrase, with hints, to an explained ``Match``."""
 from __future__ import annotations
 
+import copy
 import html
 import math
 import re
@@ -63,6 +64,19 @@ _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
 NO_CLOSE_NAME = "no gazetteer name is close to it"
+
+
+def _detached(m: Match) -> Match:
+    """A copy of ``m`` that shares no mutable part with it: the cache keeps one, the caller gets
+    another (a caller's edits must not change what the next caller is told)."""
+    c = copy.copy(m)
+    c.hints, c.other_places = list(m.hints), list(m.other_places)
+    c.alternatives = [copy.copy(a) for a in m.alternatives]
+    if m.rename is not None:
+        c.rename = copy.copy(m.rename)
+    if m.offset is not None:
+        c.offset = copy.copy(m.offset)
+    return c
 
 
 def _query_text(query) -> tuple[str | None, str]:
@@ -187,7 +201,7 @@ class Resolver:
                 hit = self._cache.get(key)
                 if hit is not None:
                     self._cache.move_to_end(key)
-                    return hit
+                    return _detached(hit)
         written = repair_mojibake(text)
         garbled = written != text
         # identifiers and slugs: 'Pokrovsk_Donetsk', 'New_York' (no name holds an underscore)
@@ -206,13 +220,15 @@ class Resolver:
             match = replace(match, query=text)
         if key is not None and "fallback failed" not in match.reason:  # retry failed fallbacks later
             with self._lock:
-                self._cache[key] = match
+                self._cache[key] = _detached(match)
                 if len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return match
 
     def resolve_many(self, queries: Iterable, **hints) -> list[Match]:
         """Resolve each query (same hints for all); distinct queries are resolved once."""
+        if isinstance(queries, (str, bytes)):  # (its letters one by one is never what is meant)
+            raise TypeError("resolve_many takes an iterable of queries, not one string: use resolve()")
         return [self.resolve(q, **hints) for q in queries]
 
     def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False,
@@ -287,7 +303,8 @@ class Resolver:
         gaz = self.gazetteer
         h = Hints()
         if not missing(country):
-            values = [country] if isinstance(country, str) else list(country)
+            # one value, or several ('UA', 804, 'Ukraine'); a number is an ISO numeric code
+            values = list(country) if isinstance(country, (list, tuple, set, frozenset)) else [country]
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
         h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self.resolve(n, feature="admin1"))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
