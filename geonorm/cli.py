@@ -15,7 +15,18 @@ def _resolver(index: str | None):
     return Resolver(Gazetteer.open(index)) if index else default_resolver()
 
 
-@click.group()
+class _Group(click.Group):
+    """A missing or broken index (``--index``) is a one-line error, not a traceback."""
+
+    def invoke(self, ctx):
+        from .gazetteer import GazetteerError
+        try:
+            return super().invoke(ctx)
+        except GazetteerError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__, prog_name="geonorm")
 def main() -> None:
     """Map place names as people write them to GeoNames places, offline."""
@@ -41,19 +52,13 @@ def resolve(query, country, admin1, admin2, near, within, as_of, feature, source
             index, as_json):
     """Resolve a place name or phrase, e.g.  geonorm resolve Krasnarmeysk --admin1 "Donetsk region"."""
     text = " ".join(query)
-    near_value = near
-    if near and "," in near:
-        try:
-            near_value = tuple(float(v) for v in near.split(","))
-        except ValueError:
-            near_value = near
     resolver = _resolver(index)
     context = None
     if source_text:
         from .faces.text import text_context
         context = text_context(source_text, query=text, resolver=resolver)
     try:
-        m = resolver.resolve(text, country=country, admin1=admin1, admin2=admin2, near=near_value,
+        m = resolver.resolve(text, country=country, admin1=admin1, admin2=admin2, near=near,
                              within=within, as_of=as_of, limit=limit, min_confidence=min_confidence,
                              feature=feature, context=context)
     except ValueError as exc:

@@ -154,6 +154,19 @@ def test_output_over_the_input_and_failed_runs_lose_nothing(tmp_path, resolver, 
     assert res.exit_code != 0 and "empty" in res.output and not (tmp_path / "o.csv").exists()
 
 
+@pytest.mark.parametrize("header, args, words", [
+    ("city,geo_id", [], "already has result columns ['geo_id']"),  # the user's own geo_id stays
+    ("city,id", ["--prefix", ""], "already has result columns ['id']"),
+    ("city,n", ["--delimiter", "ab"], "one character"),
+])
+def test_an_input_the_results_would_overwrite_or_a_bad_delimiter_is_a_clear_error(tmp_path, header, args, words):
+    p = tmp_path / "in.csv"
+    p.write_text(f"{header}\nGorlovka,mine\n", encoding="utf-8")
+    res = CliRunner().invoke(normalize_command, [str(p), "--column", "city", "-o", str(tmp_path / "o.csv"), *args])
+    assert res.exit_code != 0 and words in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o.csv").exists()
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="permissions")
 def test_output_without_permission(tmp_path):
     ro = tmp_path / "ro"

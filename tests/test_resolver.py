@@ -732,6 +732,17 @@ def test_a_country_that_is_no_code_or_name_is_a_value_error(resolver, country):
         resolver.resolve("Krasnoarmeysk", country=country)
 
 
+def test_near_written_as_text_coordinates_is_that_point(resolver):
+    m = resolver.resolve("Pokrovsk", near="48.3, 37.2")
+    assert m.id == 704422 and "from the 'near' point" in m.explain()
+
+
+def test_near_an_empty_point_is_a_value_error(resolver):
+    from shapely.geometry import Point
+    with pytest.raises(ValueError, match="empty"):
+        resolver.resolve("Pokrovsk", near=Point())
+
+
 def test_a_callers_edits_to_a_match_do_not_reach_the_next_caller(resolver):
     first = resolver.resolve("Pokrovsk", limit=3)
     n_alt, name, alt_name = len(first.alternatives), first.name, first.alternatives[0].name

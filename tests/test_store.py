@@ -51,6 +51,16 @@ def test_corrupt_or_incomplete_index_is_detected(tmp_path):
         Gazetteer.open(tmp_path / "nowhere")
 
 
+@pytest.mark.parametrize("command", [["resolve", "Kyiv"], ["reverse", "48.3", "37.2"]])
+def test_the_cli_says_in_one_line_that_a_folder_is_no_index(tmp_path, command):
+    from click.testing import CliRunner
+
+    from geonorm.cli import main
+    res = CliRunner().invoke(main, [*command, "--index", str(tmp_path)])
+    assert res.exit_code == 1 and "no complete geonorm index" in res.output
+    assert not isinstance(res.exception, GazetteerError) and "Traceback" not in res.output
+
+
 def test_default_cache_is_rebuilt_when_broken_and_stale_ones_removed(tmp_path, monkeypatch):
     monkeypatch.setenv("GEONORM_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(default_mod, "assemble_default", lambda progress=True: (tiny_places(), {}))

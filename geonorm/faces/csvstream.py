@@ -551,6 +551,8 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         delim = delimiter or detect_delimiter(sample, column)
         if delim == "\\t":
             delim = "\t"
+        if len(delim) != 1 or delim in "\"\r\n":
+            raise ValueError(f"the delimiter must be one character (not a quote or line break), got {delim!r}")
         report.delimiter = delim
         header = next(csv.reader([sample.splitlines()[0] if sample else ""], delimiter=delim), [])
         if not header:
@@ -558,6 +560,9 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         for name in (column, country_column, admin1_column, admin2_column, date_column, group_column, text_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
+        clash = [prefix + f for f in FIELDS if prefix + f in header]
+        if clash:  # (the input's own values are written back as they are, never replaced)
+            raise ValueError(f"the input already has result columns {clash}; pass another --prefix")
         resolver = with_hints(resolver, within, feature)
         if country is not None or admin1 is not None or admin2 is not None:  # checked once here, not per row
             resolver.resolve("x", country=country, admin1=admin1, admin2=admin2)

@@ -320,12 +320,20 @@ def parse_date(value) -> int | None:
     raise ValueError(f"as_of must be a date, a datetime or a date string with a four-digit year, got {shown(value)}")
 
 
+_LAT_LON_RE = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*")
+
+
 def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float] | None:
-    """near -> (lat, lon): a (lat, lon) pair, a shapely Point (x=lon), or a place name."""
+    """near -> (lat, lon): a (lat, lon) pair or its text ('48.3, 37.2'), a shapely Point (x=lon),
+    or a place name."""
     if value is None:
         return None
     if hasattr(value, "geom_type") and value.geom_type == "Point":
+        if value.is_empty:
+            raise ValueError("near is an empty Point")
         lat, lon = float(value.y), float(value.x)
+    elif isinstance(value, str) and (pair := _LAT_LON_RE.fullmatch(value)):  # '48.3, 37.2'
+        lat, lon = float(pair.group(1)), float(pair.group(2))
     elif isinstance(value, str):
         if resolve_name is None:
             raise ValueError("a place name for 'near' needs a resolver")
