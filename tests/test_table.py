@@ -136,6 +136,14 @@ def test_cells_that_are_lists_or_dicts_are_no_names_and_no_hints(resolver):
     assert "ignored the invalid country hint" in out["geo_explanation"].iloc[3]
 
 
+@pytest.mark.parametrize("hint", [{"date": "event_dat"}, {"country": "countyr"}])
+def test_a_misspelt_hint_column_is_an_error_not_a_constant_dropped_on_every_row(resolver, hint):
+    df = pd.DataFrame({"where": ["Gorlovka"], "event_date": ["2014-07-01"], "country": ["UA"]})
+    with pytest.raises(ValueError, match="no column of the frame") as exc:
+        normalize(df, "where", resolver=resolver, **hint)
+    assert "'event_date'" in str(exc.value)
+
+
 def test_prefix_and_empty_frame(resolver):
     df = pd.DataFrame({"where": pd.Series([], dtype=object)})
     out = normalize(df, "where", prefix="g_", resolver=resolver)

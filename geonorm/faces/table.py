@@ -447,6 +447,19 @@ def _default_resolver():
         return default_resolver()
 
 
+def _check_constants(resolver, columns, **hints) -> None:
+    """A hint given as text that names no column is one value for every row: a ValueError when it
+    is no valid value either (a misspelt column name, 'event_dat', would be dropped on every row)."""
+    for name, value in hints.items():
+        if not isinstance(value, str) or value in columns or not value.strip() or missing_marker(value):
+            continue
+        try:
+            resolver.resolve("x", **{"as_of" if name == "date" else name: value})
+        except ValueError as exc:
+            raise ValueError(f"{name}={value!r} is no column of the frame and no valid {name} value ({exc}); "
+                             "the columns are: " + ", ".join(repr(c) for c in columns)) from None
+
+
 def with_hints(resolver, within=None, feature=None):
     """``resolver`` (default: the default one), or one over the same gazetteer and settings with
     ``within`` / ``feature`` as defaults for every row (a bad value raises ValueError)."""
@@ -496,7 +509,9 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=No
     clash = [prefix + f for f in FIELDS if prefix + f in df.columns]
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
-    norm = ColumnNormalizer(with_hints(resolver, within, feature), column, country=country, admin1=admin1,
+    resolver = with_hints(resolver, within, feature)
+    _check_constants(resolver, df.columns, country=country, admin1=admin1, admin2=admin2, date=date)
+    norm = ColumnNormalizer(resolver, column, country=country, admin1=admin1,
                             admin2=admin2, date=date, text=text, group=group, prefix=prefix, context=context,
                             min_confidence=min_confidence, workers=workers)
     norm.add(df)
