@@ -167,6 +167,13 @@ def test_link_user_spans(resolver):
     assert ms[0].match.id == 710035
 
 
+def test_link_answers_in_the_order_the_spans_are_given(resolver):
+    text = "Dimitrov lies slightly to the north of Krasnarmeysk in the Donetsk region."
+    ms = link(text, [(39, 51), (0, 8)], resolver=resolver)  # (a recognizer's order, not the text's)
+    assert [m.text for m in ms] == ["Krasnarmeysk", "Dimitrov"]
+    assert [m.match.id for m in ms] == [704422, 710035]
+
+
 @pytest.mark.parametrize("spans, words", [
     ([(0, 100)], "out of range"),
     ([(-1, 3)], "out of range"),
@@ -252,6 +259,27 @@ def test_extract_command(tmp_path, resolver, monkeypatch):
     assert out.exit_code == 0 and "Kyiv" in out.output
     out = runner.invoke(text_face.extract_command, ["-", "--format", "json"], input="")
     assert out.exit_code == 0 and json.loads(out.output) == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1251", "utf-8-sig"])
+def test_the_extract_command_reads_the_encoding_a_file_is_written_in(tmp_path, resolver, monkeypatch, encoding):
+    from click.testing import CliRunner
+
+    from geonorm.faces import text as text_face
+    monkeypatch.setattr("geonorm.matching.resolver.default_resolver", lambda: resolver)
+    p = tmp_path / "a.txt"
+    p.write_text("Обстрел в Горловке и Донецке сегодня утром, сообщили в Киеве.", encoding=encoding)
+    out = CliRunner().invoke(text_face.extract_command, [str(p), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert {m["match"]["id"] for m in json.loads(out.output)} >= {707753, 709717, 703448}
+
+
+def test_text_with_accents_written_apart_is_read_with_offsets_into_it(resolver):
+    import unicodedata
+    text = unicodedata.normalize("NFD", "Shelling in Zürich and Kraków and Київ and Йошкар-Ола")
+    ms = extract(text, resolver=resolver)
+    assert [m.match.name for m in ms] == ["Zürich", "Kraków", "Kyiv", "Yoshkar-Ola"]
+    assert all(text[m.start:m.end] == m.text for m in ms) and ms[0].text == unicodedata.normalize("NFD", "Zürich")
 
 
 def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):

@@ -26,8 +26,10 @@ of it (a coder's location phrase and the event's source headlines).
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
+import unicodedata
 import weakref
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, replace
@@ -76,12 +78,36 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
     if not text.strip():
         return []
     resolver = _resolver(resolver)
+    composed, at = _composed(text)  # (letters and their accents as one character: 'Zürich', 'Київ')
     tagger = Tagger.for_gazetteer(resolver.gazetteer)
-    spans = tag(text, tagger, resolver, propose=propose)
+    spans = tag(composed, tagger, resolver, propose=propose)
     items = [(sp.start, sp.end, "tagger", "", sp.query) for sp in spans]
-    mentions = _resolve_document(text, items, resolver, country=country, as_of=as_of,
+    mentions = _resolve_document(composed, items, resolver, country=country, as_of=as_of,
                                  min_confidence=min_confidence, joint=joint)
+    if at is not None:  # offsets into the text as given
+        mentions = [replace(m, text=text[at[m.start]:at[m.end]], start=at[m.start], end=at[m.end]) for m in mentions]
     return [m for m in mentions if m.match.ok]
+
+
+def _composed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in Unicode NFC, and each of its offsets' offset in ``text`` (None when ``text`` is
+    NFC already). A letter and the accents written after it as separate characters ('u' + U+0308,
+    as some PDFs and macOS file names give them) compose one by one."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    at: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        out.append(piece)
+        at.extend([i] * len(piece))
+        i = j
+    at.append(n)
+    return "".join(out), at
 
 
 def link(text: str, spans, *, resolver=None, country=None, as_of=None,
@@ -96,8 +122,10 @@ def link(text: str, spans, *, resolver=None, country=None, as_of=None,
     if not items:
         return []
     resolver = _resolver(resolver)
-    return _resolve_document(text, items, resolver, country=country, as_of=as_of,
-                             min_confidence=min_confidence, joint=joint)
+    found = _resolve_document(text, items, resolver, country=country, as_of=as_of,
+                              min_confidence=min_confidence, joint=joint)  # (in text order)
+    by_span = {(m.start, m.end): m for m in found}
+    return [by_span[(it[0], it[1])] for it in items]
 
 
 def text_context(text: str, *, query: str | None = None, resolver=None, country=None, as_of=None,
@@ -348,11 +376,30 @@ def _table(mentions: list[Mention]) -> str:
     return "\n".join("  ".join(c[:40].ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
+def _read_text(path: str) -> str:
+    """A text file (or '-': standard input) in the encoding it is written in: UTF-8 with or without
+    a BOM, UTF-16, or a legacy code page (cp1251, latin-1) as the CSV command detects them."""
+    import sys
+    import tempfile
+
+    from .csvstream import detect_encoding
+    if path == "-":
+        with tempfile.NamedTemporaryFile(prefix="geonorm-stdin-", suffix=".txt", delete=False) as fh:
+            fh.write(sys.stdin.buffer.read())
+        try:
+            return _read_text(fh.name)
+        finally:
+            os.unlink(fh.name)
+    encoding, _ = detect_encoding(path)
+    with open(path, encoding=encoding, errors="replace") as fh:
+        return fh.read()
+
+
 def _make_command():
     import click
 
     @click.command("extract")
-    @click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
     @click.option("--format", "fmt", type=click.Choice(["json", "geojson", "table"]), default="table",
                   show_default=True, help="Output format.")
     @click.option("--country", help="Country hint for every mention (ISO code or name).")
@@ -367,7 +414,7 @@ def _make_command():
         """Find and resolve the place mentions of a text FILE (or - for standard input)."""
         from ..gazetteer import Gazetteer
         from ..matching.resolver import Resolver, default_resolver
-        text = file.read()
+        text = _read_text(file)
         resolver = Resolver(Gazetteer.open(index)) if index else default_resolver()
         try:
             mentions = extract(text, resolver=resolver, country=country, as_of=as_of,
