@@ -176,6 +176,8 @@ class Gazetteer:
         return hit if hit is not None else _remember(self._place_cache, row, self._make_place(row))
 
     def _make_place(self, row: int) -> PlaceRecord:
+        if isinstance(row, bool) or not isinstance(row, (int, np.integer)) or not 0 <= row < len(self.place_id):
+            raise IndexError(f"no place row {row!r} (rows are 0 to {len(self.place_id) - 1}; get(id) finds a place by id)")
         s = self._pstr
         return PlaceRecord(
             row=row, id=int(self.place_id[row]), name=s["name"][row],
@@ -312,6 +314,7 @@ class Gazetteer:
 
     def names_of(self, row: int) -> list[NameRecord]:
         """Every indexed name form of a place (source names and generated romanizations)."""
+        self.place(row)  # (an IndexError for a row that is none)
         a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
         return [self.form(r) for r in range(a, b)]
 

@@ -44,6 +44,15 @@ def test_anything_that_is_no_place_id_is_no_place(gaz, place_id):
     assert gaz.get(place_id) is None
 
 
+@pytest.mark.parametrize("row", [-1, 10**9, 1.5, "3", True])
+def test_a_row_that_is_none_is_an_index_error_not_another_place(gaz, row):
+    # (a negative row read the last place, as numpy indexing does)
+    with pytest.raises(IndexError, match="no place row"):
+        gaz.place(row)
+    with pytest.raises(IndexError):
+        gaz.names_of(row)
+
+
 def test_donetsk_oblast_iso_and_parent_chain(gaz):
     oblast = gaz.get(709716)
     assert oblast.iso_code == "UA-14" and oblast.level == "admin1"

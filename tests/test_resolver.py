@@ -743,6 +743,23 @@ def test_near_an_empty_point_is_a_value_error(resolver):
         resolver.resolve("Pokrovsk", near=Point())
 
 
+@pytest.mark.parametrize("kw", [{"limit": True}, {"limit": 2.0}, {"min_confidence": "0.5"},
+                                {"min_confidence": True}, {"min_confidence": float("nan")}])
+def test_limit_and_min_confidence_of_the_wrong_kind_are_value_errors(resolver, kw):
+    with pytest.raises(ValueError):
+        resolver.resolve("Pokrovsk", **kw)
+
+
+def test_numpy_numbers_are_good_limits_and_settings_are_checked_when_made(resolver, gaz):
+    from geonorm import Resolver
+    assert len(resolver.resolve("Pokrovsk", limit=np.int64(3), min_confidence=np.float32(0.1)).alternatives) >= 2
+    for kw in ({"limit": 0}, {"min_confidence": 5}):
+        with pytest.raises(ValueError):
+            Resolver(gaz, **kw)
+    with pytest.raises(TypeError, match="Gazetteer"):
+        Resolver("not a gazetteer")
+
+
 def test_a_callers_edits_to_a_match_do_not_reach_the_next_caller(resolver):
     first = resolver.resolve("Pokrovsk", limit=3)
     n_alt, name, alt_name = len(first.alternatives), first.name, first.alternatives[0].name

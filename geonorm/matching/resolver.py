@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import html
 import math
+import numbers
 import re
 import threading
 from collections import OrderedDict
@@ -64,6 +65,22 @@ _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
 NO_CLOSE_NAME = "no gazetteer name is close to it"
+
+
+def _limit(value) -> int:
+    """``limit`` as an int (numpy's too); a ValueError for anything but a positive whole number."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"limit must be a positive integer, got {value!r}")
+    return int(value)
+
+
+def _min_confidence(value) -> float | None:
+    """``min_confidence`` as a float in [0, 1] (or None); a ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0.0 <= float(value) <= 1.0:
+        raise ValueError(f"min_confidence must be a number in [0, 1], got {value!r}")
+    return float(value)
 
 
 def _detached(m: Match) -> Match:
@@ -131,9 +148,13 @@ class Resolver:
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
+        if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"gazetteer must be a Gazetteer (Gazetteer.open(path) for an index), "
+                            f"got {type(gazetteer).__name__}")
         self.gazetteer = gazetteer or Gazetteer.default()
         self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within,
-                             as_of=as_of, feature=feature, limit=limit, min_confidence=min_confidence)
+                             as_of=as_of, feature=feature, limit=_limit(limit),
+                             min_confidence=_min_confidence(min_confidence))
         self.typo_reach = typo_reach
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
@@ -183,12 +204,8 @@ class Resolver:
         given = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within, as_of=as_of,
                      feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
-        limit = self.defaults["limit"] if limit is _UNSET else limit
-        min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else min_confidence
-        if not isinstance(limit, int) or limit < 1:
-            raise ValueError(f"limit must be a positive integer, got {limit!r}")
-        if min_conf is not None and not (0.0 <= float(min_conf) <= 1.0):
-            raise ValueError(f"min_confidence must be in [0, 1], got {min_conf!r}")
+        limit = self.defaults["limit"] if limit is _UNSET else _limit(limit)
+        min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else _min_confidence(min_confidence)
         hints = self._cached_hints(overrides) if overrides else self._default_hints
         text, reason = _query_text(query)
         if text is None:
