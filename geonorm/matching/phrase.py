@@ -160,7 +160,7 @@ AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LE
 # Words that also end settlement names ('Echo Park', 'Ridge Farm', 'Greer Station') are left out;
 # a phrase that is a gazetteer name as a whole stays that name ('Hospital', 'White House').
 FACILITY_WORDS = frozenset(
-    "academy airport arena cathedral center centre church college court courthouse hall hospital hotel "
+    "academy airport cathedral center centre church college court courthouse hall hospital hotel "
     "institute library mall museum office plantation prison school stadium tower university".split())
 # "Kanawha River", "Lake Hartwell", "Aleutian Islands": a natural feature is read like a facility;
 # the generic word itself is never the place ('Lake' is an alternate name of Lake County,

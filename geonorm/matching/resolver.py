@@ -148,7 +148,7 @@ class Resolver:
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
-        if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        if gazetteer is not None and not (hasattr(gazetteer, "form_place") and hasattr(gazetteer, "place")):
             raise TypeError(f"gazetteer must be a Gazetteer (Gazetteer.open(path) for an index), "
                             f"got {type(gazetteer).__name__}")
         self.gazetteer = gazetteer or Gazetteer.default()
