@@ -721,7 +721,7 @@ def test_resolve_many_of_one_string_is_an_error_not_its_letters(resolver, one):
         resolver.resolve_many(one)
 
 
-@pytest.mark.parametrize("country", [804, 804.0, np.int64(804), "804", [804]])
+@pytest.mark.parametrize("country", [804, 804.0, np.int64(804), "804", [804], np.array(["804"])])
 def test_a_country_given_as_its_iso_number_is_that_country(resolver, country):
     assert resolver.resolve("Krasnoarmeysk", country=country).id == 704422
 

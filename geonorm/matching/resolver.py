@@ -321,7 +321,8 @@ class Resolver:
         h = Hints()
         if not missing(country):
             # one value, or several ('UA', 804, 'Ukraine'); a number is an ISO numeric code
-            values = list(country) if isinstance(country, (list, tuple, set, frozenset)) else [country]
+            values = [country] if isinstance(country, (str, bytes, numbers.Number)) \
+                or not isinstance(country, Iterable) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
         h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self.resolve(n, feature="admin1"))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
@@ -395,7 +396,7 @@ class Resolver:
         owner = _OWNER_RE.fullmatch(text.strip()) if not m.ok else None
         if owner and self._big_or_area(owner.group(1)):
             # "Kherson's Antonivka": the Antonivka of Kherson, a city or an area (not 'Martha's
-            # Antonivka', Martha being a hamlet's name), when the phrase as it is names nothing
+            # Vineyard', Martha being a hamlet's name), when the phrase as it is names nothing
             turned = f"{owner.group(2)}, {owner.group(1)}"
             found = self._resolve(turned, hints, limit, min_conf, context)
             if f"phrase part {owner.group(1)!r} names its area" in found.hints:  # (not 'Wilson's Farm')
