@@ -26,7 +26,6 @@ of it (a coder's location phrase and the event's source headlines).
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import unicodedata
@@ -379,20 +378,14 @@ def _table(mentions: list[Mention]) -> str:
 def _read_text(path: str) -> str:
     """A text file (or '-': standard input) in the encoding it is written in: UTF-8 with or without
     a BOM, UTF-16, or a legacy code page (cp1251, latin-1) as the CSV command detects them."""
-    import sys
-    import tempfile
-
-    from .csvstream import detect_encoding
-    if path == "-":
-        with tempfile.NamedTemporaryFile(prefix="geonorm-stdin-", suffix=".txt", delete=False) as fh:
-            fh.write(sys.stdin.buffer.read())
-        try:
-            return _read_text(fh.name)
-        finally:
-            os.unlink(fh.name)
-    encoding, _ = detect_encoding(path)
-    with open(path, encoding=encoding, errors="replace") as fh:
-        return fh.read()
+    from .csvstream import _Source, detect_encoding
+    source = _Source(path)  # (standard input spooled to a file the detection can read)
+    try:
+        encoding, _ = detect_encoding(source.path)
+        with open(source.path, encoding=encoding, errors="replace") as fh:
+            return fh.read()
+    finally:
+        source.close()
 
 
 def _make_command():
