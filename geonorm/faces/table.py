@@ -140,9 +140,7 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
                 continue
             # (a district is looked for inside the valid country and first-level area hints)
             probe = {name: kw[name]} if name != "admin2" else {k: kw.get(k) for k in ("country", "admin1", "admin2")}
-            try:
-                resolver.resolve("x", **probe)
-            except ValueError:
+            if _hint_error(resolver, probe) is not None:
                 bad.append(name)
                 kw[name] = None
         if not bad:
@@ -150,6 +148,15 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
         m = resolver.resolve(value, context=context, **kw)
         # a copy: the resolver caches and shares its Match objects
         return dataclasses.replace(m, hints=list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"])
+
+
+def _hint_error(resolver, hints: dict) -> ValueError | None:
+    """The ValueError the resolver raises for ``hints`` (a probe query), or None when they are valid."""
+    try:
+        resolver.resolve("x", **hints)
+    except ValueError as exc:
+        return exc
+    return None
 
 
 def _resolve_item(resolver, item) -> Match:
@@ -453,11 +460,10 @@ def _check_constants(resolver, columns, **hints) -> None:
     for name, value in hints.items():
         if not isinstance(value, str) or value in columns or not value.strip() or missing_marker(value):
             continue
-        try:
-            resolver.resolve("x", **{"as_of" if name == "date" else name: value})
-        except ValueError as exc:
+        exc = _hint_error(resolver, {"as_of" if name == "date" else name: value})
+        if exc is not None:
             raise ValueError(f"{name}={value!r} is no column of the frame and no valid {name} value ({exc}); "
-                             "the columns are: " + ", ".join(repr(c) for c in columns)) from None
+                             "the columns are: " + ", ".join(repr(c) for c in columns))
 
 
 def with_hints(resolver, within=None, feature=None):
