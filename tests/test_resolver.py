@@ -584,7 +584,8 @@ def test_huge_and_mixed_queries_do_not_crash(resolver):
 @pytest.mark.parametrize("hints", [dict(country="Atlantis"), dict(as_of="not a date"),
                                    dict(near=(200, 0)), dict(within=(10, 10, 0, 0)),
                                    dict(feature="planet"), dict(feature=["admin1", "planet"]), dict(feature=[]),
-                                   dict(admin1="Nowhere Oblast")])
+                                   dict(admin1="Nowhere Oblast"),
+                                   dict(country="XX"), dict(admin1="XX")])  # (no folded spelling of Kosovo's 'XKX')
 def test_invalid_hints_raise_value_error(resolver, hints):
     with pytest.raises(ValueError):
         resolver.resolve("Pokrovsk", **hints)

@@ -128,7 +128,7 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
     variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
     # exact names first, then romanization variants ('Lugansk' ~ 'Luhansk', 'Zaporozhye')
     lookups = [("exact", v) for v in variants] + [("fold", k) for k in dict.fromkeys(
-        fold_key(v) for v in variants) if len(k) >= 4]
+        fold_key(v) for v in variants if len(v) > 3) if len(k) >= 4]  # ('XX' is no spelling of 'XKX')
     for key_type, key in lookups:
         for fr in gaz.lookup(key_type, key).tolist():
             prow = int(gaz.form_place[fr])
@@ -192,7 +192,7 @@ def table_spellings(text: str) -> list[str]:
 
 def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
     rows = area_candidates(gaz, value, ("country",))
-    if not rows:  # 'Украина', 'Ukraina': romanized and folded names of the country
+    if not rows and len(value.strip()) > 3:  # 'Украина', 'Ukraina': romanized and folded names of the country
         from .candidates import gather
         found = [(e.rank, r) for r, e in gather(gaz, value, fuzzy=False).items()
                  if gaz.place(r).level == "country" and e.sim >= 85]
