@@ -158,13 +158,16 @@ def test_output_over_the_input_and_failed_runs_lose_nothing(tmp_path, resolver, 
     ("city,geo_id", [], "already has result columns ['geo_id']"),  # the user's own geo_id stays
     ("city,id", ["--prefix", ""], "already has result columns ['id']"),
     ("city,n", ["--delimiter", "ab"], "one character"),
+    ("city,n", ["--review", "TMP/r.csv", "--review-threshold", "nan"], "review_threshold must be a number in [0, 1]"),
+    ("city,n", ["--min-confidence", "1.5"], "min_confidence must be a number in [0, 1]"),
 ])
 def test_an_input_the_results_would_overwrite_or_a_bad_delimiter_is_a_clear_error(tmp_path, header, args, words):
     p = tmp_path / "in.csv"
     p.write_text(f"{header}\nGorlovka,mine\n", encoding="utf-8")
+    args = [a.replace("TMP", str(tmp_path)) for a in args]
     res = CliRunner().invoke(normalize_command, [str(p), "--column", "city", "-o", str(tmp_path / "o.csv"), *args])
     assert res.exit_code != 0 and words in res.output and "Traceback" not in res.output
-    assert not (tmp_path / "o.csv").exists()
+    assert not (tmp_path / "o.csv").exists() and not (tmp_path / "r.csv").exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="permissions")

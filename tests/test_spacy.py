@@ -62,3 +62,9 @@ def test_add_tagger_spans(resolver):
 def test_empty_doc(nlp):
     doc = nlp("")
     assert list(doc.ents) == []
+
+
+def test_a_min_confidence_outside_0_1_is_refused_when_the_pipe_is_added():
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="min_confidence must be a number in"):
+        nlp.add_pipe("geonorm", config={"min_confidence": 2.0})

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geonorm.faces.table import FIELDS, ColumnNotFoundError, normalize
+from geonorm.faces.table import FIELDS, ColumnNormalizer, ColumnNotFoundError, normalize
 
 MESSY = ["Krasnoarmeysk", "Gorlovka", "Artemovsk (DPR)", "Dzerzinsk", "Kiev/Kyiv city", "Zaitsevo",
          "Peski", "Lugansk", None, np.nan, "", 42, "Gorlovka"]
@@ -246,3 +246,12 @@ def test_text_column_gives_each_row_its_source_text_as_context(resolver):
     # a string that names no column is one text for every row (as with the other hints)
     out = normalize(df.iloc[:3], "where", text="Fighting near Antratsyt and Rovenky", resolver=resolver, context=False)
     assert list(out["geo_id"]) == [692105] * 3
+
+
+def test_a_confidence_threshold_outside_0_1_is_refused_before_any_row(resolver):
+    df = pd.DataFrame({"city": ["Gorlovka", None]})
+    with pytest.raises(ValueError, match=r"min_confidence must be a number in \[0, 1\], got 5"):
+        normalize(df, "city", resolver=resolver, min_confidence=5)
+    for bad in (float("nan"), "high"):
+        with pytest.raises(ValueError, match="context_min_confidence must be a number in"):
+            ColumnNormalizer(resolver, "city", context_min_confidence=bad)

@@ -748,3 +748,13 @@ def test_text_context_reads_a_text_once_per_resolver(resolver, monkeypatch):
     b = text_face.text_context(text, query="near Alchevsk", resolver=resolver)
     assert calls == [text]  # the second phrase reuses the text's mentions
     assert "Alchevsk" in a.point_labels and "Alchevsk" not in b.point_labels  # its own exclusion
+
+
+@pytest.mark.parametrize("value", [5, -0.1, float("nan"), "0.5", True])
+def test_a_confidence_threshold_outside_0_1_is_a_value_error_not_an_empty_answer(resolver, value):
+    with pytest.raises(ValueError, match="min_confidence must be a number in"):
+        extract("Shelling near Horlivka.", resolver=resolver, min_confidence=value)
+    with pytest.raises(ValueError, match="min_confidence"):
+        extract("   ", resolver=resolver, min_confidence=value)  # checked before the text is read
+    with pytest.raises(ValueError, match="min_confidence"):
+        link("Shelling near Horlivka.", [(14, 22)], resolver=resolver, min_confidence=value)

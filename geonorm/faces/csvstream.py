@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..matching.resolver import confidence_arg
 from .table import FIELDS, ColumnNormalizer, _missing, with_hints
 
 REPLACEMENT = "\ufffd"
@@ -525,6 +526,8 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
                              (admin2, admin2_column, "admin2")):
         if const is not None and col is not None:
             raise ValueError(f"give a {name} hint or a {name} column, not both")
+    review_threshold = confidence_arg(review_threshold, "review_threshold")
+    min_confidence = confidence_arg(min_confidence)
     t0 = time.perf_counter()
     log = log or (lambda msg: print(f"geonorm: {msg}", file=sys.stderr))
     report = CsvReport()

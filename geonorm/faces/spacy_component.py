@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..matching.resolver import confidence_arg
 from .text import _resolve_document, _resolver
 
 DEFAULT_LABELS = ("GPE", "LOC", "FAC")
@@ -40,7 +41,7 @@ class GeonormComponent:
         self.labels = set(labels)
         self.add_tagger_spans = add_tagger_spans
         self.joint = joint
-        self.hints = dict(country=country, as_of=as_of, min_confidence=min_confidence)
+        self.hints = dict(country=country, as_of=as_of, min_confidence=confidence_arg(min_confidence))
         self._resolver = resolver
 
     @property

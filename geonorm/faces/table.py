@@ -25,6 +25,7 @@ import pandas as pd
 from ..matching.context import Context, joined
 from ..matching.hints import missing_marker
 from ..matching.match import Match
+from ..matching.resolver import confidence_arg
 from .parallel import MIN_ITEMS, StickyPool
 
 FIELDS = ("id", "name", "lat", "lon", "country_code", "admin1", "admin2", "confidence", "match_kind",
@@ -224,8 +225,10 @@ class ColumnNormalizer:
         self.group = group
         self.prefix = prefix
         self.context = context
-        self.min_confidence = min_confidence
-        self.context_min = CONTEXT_MIN_CONFIDENCE if context_min_confidence is None else context_min_confidence
+        self.min_confidence = confidence_arg(min_confidence)
+        self.context_min = confidence_arg(context_min_confidence, "context_min_confidence")
+        if self.context_min is None:
+            self.context_min = CONTEXT_MIN_CONFIDENCE
         self.counts: Counter = Counter()
         self.results: dict = {}
         self.contexts: dict = {}

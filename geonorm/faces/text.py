@@ -39,6 +39,7 @@ from ..matching.answer import candidate_of, offset_from
 from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
+from ..matching.resolver import confidence_arg
 from .document import build_context, resolve_mentions
 from .geojson import to_feature
 
@@ -74,6 +75,7 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
     from .tagger import Tagger, tag
     if text is None or not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
+    min_confidence = confidence_arg(min_confidence)
     if not text.strip():
         return []
     resolver = _resolver(resolver)
@@ -117,6 +119,7 @@ def link(text: str, spans, *, resolver=None, country=None, as_of=None,
     ValueError naming the span."""
     if text is None or not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
+    min_confidence = confidence_arg(min_confidence)
     items = validate_spans(text, spans, source)
     if not items:
         return []

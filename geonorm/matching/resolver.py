@@ -74,12 +74,13 @@ def _limit(value) -> int:
     return int(value)
 
 
-def _min_confidence(value) -> float | None:
-    """``min_confidence`` as a float in [0, 1] (or None); a ValueError for anything else."""
+def confidence_arg(value, name: str = "min_confidence") -> float | None:
+    """A confidence threshold argument as a float in [0, 1] (or None); a ValueError naming the
+    argument for anything else (5, NaN, True, '0.5')."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0.0 <= float(value) <= 1.0:
-        raise ValueError(f"min_confidence must be a number in [0, 1], got {value!r}")
+        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}")
     return float(value)
 
 
@@ -154,7 +155,7 @@ class Resolver:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.defaults = dict(country=country, admin1=admin1, admin2=admin2, near=near, within=within,
                              as_of=as_of, feature=feature, limit=_limit(limit),
-                             min_confidence=_min_confidence(min_confidence))
+                             min_confidence=confidence_arg(min_confidence))
         self.typo_reach = typo_reach
         self.fallback = fallback
         self._cache: OrderedDict = OrderedDict()
@@ -205,7 +206,7 @@ class Resolver:
                      feature=feature)
         overrides = {k: v for k, v in given.items() if v is not _UNSET}
         limit = self.defaults["limit"] if limit is _UNSET else _limit(limit)
-        min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else _min_confidence(min_confidence)
+        min_conf = self.defaults["min_confidence"] if min_confidence is _UNSET else confidence_arg(min_confidence)
         hints = self._cached_hints(overrides) if overrides else self._default_hints
         text, reason = _query_text(query)
         if text is None:
