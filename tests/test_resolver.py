@@ -2451,3 +2451,18 @@ def test_an_area_named_after_a_sea_steps_back_before_the_sea(resolver):
     out = resolver._ranker._prefer_waters_over_namesake_areas(scored)
     assert out[0][0] < out[1][0] and "steps back" in out[0][3][0]
     assert resolver.resolve("Red Sea state").feature == "admin1"  # the area word says area
+
+
+def test_placeholders_and_stray_words_are_weak_readings_of_codes_and_two_letter_alternates(resolver):
+    # a column's 'yes' or 'abc' is no airport code ('YES' is Yasuj's, 'ABC' Albacete's), 'Ko' is
+    # an alternate name of Kyiv of two letters: an answer through them is capped and says why
+    for q in ("yes", "abc", "Nyc", "Ko"):
+        m = resolver.resolve(q)
+        assert m.confidence <= 0.4, (q, m.name, m.confidence)
+        assert "code" in m.explain() or "two-letter alternate name" in m.explain()
+    assert resolver.resolve("NYC").confidence > 0.8  # written in capitals it is the code
+    assert resolver.resolve("usa").name == "United States"  # an abbreviation the gazetteer holds as one
+    # a place whose own name the word is comes before a code of another's
+    assert resolver.resolve("bar").name == "Bar"
+    # and a code is spelt one way: 'xx' folds to no code ('XKX', Kosovo)
+    assert resolver.resolve("xx").name != "Kosovo"

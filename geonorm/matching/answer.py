@@ -46,9 +46,10 @@ def name_kind(ev: Evidence, form, place, old=None) -> str:
 
 
 def reported(conf: float, match_kind: str, ev: Evidence, country_code: str = "") -> float:
-    """The confidence an answer or runner-up reports (guessed spellings and bare two-letter
-    codes capped; guesses of a place whose Latin names are its own more so)."""
-    return round(scoring.cap(conf, match_kind, len(ev.written) == 2, country_code in _LATIN_COUNTRIES), 4)
+    """The confidence an answer or runner-up reports (guessed spellings, bare two-letter codes
+    and weak readings capped; guesses of a place whose Latin names are its own more so)."""
+    return round(scoring.cap(conf, match_kind, len(ev.written) == 2, country_code in _LATIN_COUNTRIES,
+                             bool(ev.weak)), 4)
 
 
 def matched_name(ev: Evidence, form) -> str:

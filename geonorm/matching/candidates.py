@@ -53,6 +53,7 @@ class Evidence:
     lemma: str = ""  # the nominative looked up for a query in an oblique case ('Бахмут' for 'Бахмуті')
     edits: int = 0  # a typo candidate: letter edits between the query and the name as written (max 3)
     named_after: str = ""  # an area reached through the town it is named after ('Kursk' for 'Kursk region')
+    weak: str = ""  # why the name as matched is a weak reading of the query ('yes' for the code 'YES')
 
     @property
     def rank(self) -> tuple[int, float, float]:
@@ -126,7 +127,22 @@ TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype i
 
 
 _COLLOQUIAL, _ABBREVIATION = int(NameKind.COLLOQUIAL), int(NameKind.ABBREVIATION)
-_ROMANIZED = int(NameKind.ROMANIZED)
+_ROMANIZED, _ALTERNATE = int(NameKind.ROMANIZED), int(NameKind.ALTERNATE)
+
+
+def weak_reading(query: str, form_text: str, form_kind: int) -> str:
+    """Why a name form that ``query`` hits exactly is a weak reading of it, or ''. A code in
+    capitals ('YES', 'BAR': airports' codes among GeoNames' alternate names) hit by a word not
+    written in capitals ('yes', 'Bar'), and an alternate name of two letters or fewer ('Ko' for Kyiv,
+    'ʼls' for Elche) are no way people write a place: a column's placeholders hit them."""
+    if form_kind != _ALTERNATE or len(form_text) > 6:  # (an abbreviation the gazetteer holds as
+        return ""  # one is a reading: 'usa', 'dpr')
+    if code_like(form_text) and len(form_text) >= 3 and not query.strip().isupper():
+        return f"{query.strip()!r} is not written in capitals: {form_text!r} is a code"
+    letters = normalize(form_text).replace(" ", "")
+    if len(letters) <= 2 and not form_text.isupper() and script_of(letters) == "latin":
+        return f"{form_text!r} is a two-letter alternate name"
+    return ""
 # places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
 # doubled letters) is no transliteration variant there, only a spelling of another name
 _LATIN_COUNTRIES = latin_script_countries()
@@ -269,8 +285,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             if cur is not None and VIA_RANK[cur.via] > level:
                 continue  # the place was reached in a stronger way already
             form_text = gaz.form_text[fr]
-            if loose and script_of(form_text) != "latin":
-                continue  # folded keys compare romanizations; other scripts match exactly or not at all
+            if loose and (script_of(form_text) != "latin" or code_like(form_text)):
+                # folded keys compare romanizations; other scripts match exactly or not at all,
+                # and so do codes ('xx' is no spelling of Kosovo's 'XKX')
+                continue
             if via == "skeleton" and script not in ("latin", "other") and \
                     _source_script(gaz, fr) not in ("latin", script):
                 continue  # a Cyrillic word's guess is no romanized Greek name: 'Союз' is no Suez ('Σουέζ')
@@ -296,8 +314,9 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
                 # Latin form ('Krasnoarmeysk') for the explanation
                 as_written = form_text.casefold() == (lemma or written)
-                surface = 100.0 if as_written else 99.0 if form_text.isascii() else 98.0
-                ev = Evidence(fr, via, 100.0, scheme, surface, lemma=lemma)
+                weak = weak_reading(text, form_text, int(gaz.form_kind[fr])) if via == "exact" else ""
+                surface = 97.0 if weak else 100.0 if as_written else 99.0 if form_text.isascii() else 98.0
+                ev = Evidence(fr, via, 100.0, scheme, surface, lemma=lemma, weak=weak)
             # the stronger way; on a tie the name still in use ('Бахмут' again since 2016)
             in_use = ev.rank == getattr(cur, "rank", None) and not gaz.form_to[fr] and gaz.form_to[cur.form_row]
             if cur is None or ev.rank > cur.rank or in_use:

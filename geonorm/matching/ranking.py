@@ -239,6 +239,8 @@ class Ranker:
                 # (every letter for the romanization of a country's name in another language:
                 # 'Brasília' is the city, not Brazil by the Russian 'Бразилия' as 'Brasilija')
                 s += scoring.EXTRA_EDIT * max(0, slips - (0 if other_language_country_name(gaz, ev.form_row) else 1))
+            if ev.weak:  # ('yes' for the code 'YES', 'Ko' for Kyiv)
+                s += scoring.WEAK_READING
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
@@ -269,7 +271,7 @@ class Ranker:
                     and not (head is not None and head.feature) \
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
-            notes: list[str] = []
+            notes: list[str] = [ev.weak] if ev.weak else []
             if common_elsewhere:
                 s += scoring.OTHER_PLACES_NAME
                 notes.append(f"{gaz.form_text[ev.form_row]!r} is the name of other places in its region")

@@ -196,11 +196,22 @@ CODE_CONFIDENCE_CAP = 0.6
 LATIN_FUZZY_CONFIDENCE_CAP = 0.3
 
 
-def cap(confidence: float, match_kind: str, code: bool = False, latin: bool = False) -> float:
-    """The confidence reported for an answer of ``match_kind`` (fuzzy ones and answers to a bare
-    two-letter ``code`` are capped; fuzzy ones of a place in a ``latin``-script country more)."""
+# A weak reading (candidates.weak_reading): a word in lower case read as a code ('yes' as Yasuj's
+# airport 'YES', 'abc' as Albacete's), a two-letter alternate name ('Ko' for Kyiv). A column's
+# placeholders and stray words hit them ('yes' was Yasuj at 0.81, 'ls' Elche at 0.83); a place
+# whose own name the word is comes first ('bar' is Bar, Vinnytsia oblast, not Qionghai by 'BAR').
+WEAK_READING = -2.0
+WEAK_READING_CONFIDENCE = 0.4
+
+
+def cap(confidence: float, match_kind: str, code: bool = False, latin: bool = False, weak: bool = False) -> float:
+    """The confidence reported for an answer of ``match_kind`` (fuzzy ones, answers to a bare
+    two-letter ``code`` and ``weak`` readings are capped; fuzzy ones of a place in a
+    ``latin``-script country more)."""
     if code:
         confidence = min(confidence, CODE_CONFIDENCE_CAP)
+    if weak:
+        confidence = min(confidence, WEAK_READING_CONFIDENCE)
     if match_kind != "fuzzy":
         return confidence
     return min(confidence, LATIN_FUZZY_CONFIDENCE_CAP if latin else FUZZY_CONFIDENCE_CAP)
