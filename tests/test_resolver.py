@@ -2466,3 +2466,15 @@ def test_placeholders_and_stray_words_are_weak_readings_of_codes_and_two_letter_
     assert resolver.resolve("bar").name == "Bar"
     # and a code is spelt one way: 'xx' folds to no code ('XKX', Kosovo)
     assert resolver.resolve("xx").name != "Kosovo"
+
+
+@pytest.mark.parametrize("word", ["Gulf", "West", "Airport", "Island", "the Valley"])
+def test_a_common_word_for_a_kind_of_place_alone_is_seldom_a_place_of_that_name(resolver, word):
+    m = resolver.resolve(word)
+    assert m.confidence <= 0.3 and "is a common word" in m.explain()
+
+
+def test_a_common_word_inside_a_longer_name_is_not_capped(resolver):
+    for q in ("Gulf Shores", "West Bank", "Persian Gulf"):
+        m = resolver.resolve(q)
+        assert m.confidence > 0.6 and "is a common word" not in m.explain(), q

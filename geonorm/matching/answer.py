@@ -19,7 +19,7 @@ from . import scoring
 from .candidates import Evidence, respelled
 from .hints import former_state, offset_point
 from .match import Candidate, Match, Offset, Rename
-from .phrase import REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
+from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
 
 _LATIN_COUNTRIES = latin_script_countries()
 # levels an answer may stand for 'somewhere in it' ('California State University')
@@ -228,6 +228,10 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         # name and more names something else, which may lie anywhere in it or beyond
         best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
         best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+    if head.text.strip().casefold() in COMMON_PLACE_WORDS:  # 'Gulf', 'West', 'Airport' alone
+        best.hints.append(f"{head.text.strip()!r} is a common word (a kind of place or a direction): "
+                          "seldom a place's name")
+        best.confidence = min(best.confidence, scoring.COMMON_WORD_CONFIDENCE)
     if best.feature == "country" and best.name_kind == "colloquial" and says_more(head.text, text):
         # 'Russian Embassy', 'French Quarter': a country's adjective describes what the
         # phrase names, which need not lie in the country

@@ -472,6 +472,16 @@ GENERIC_WORDS = frozenset(
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
+# a word alone that is the common noun of a kind of place or a direction: as a query ('Gulf',
+# 'West', 'Airport', 'Island', a column's 'Station') it names the thing, seldom a place of that name
+COMMON_PLACE_WORDS = GENERIC_WORDS | FACILITY_WORDS | NATURE_WORDS | frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest midwest border capital station base camp front frontline street road avenue square park "
+    "garden bridge port harbor harbour beach coast downtown uptown countryside suburbs state nation "
+    "republic kingdom continent world home abroad overseas mainland interior market farm ranch mill "
+    "mine factory".split())
+
+
 def says_near(text: str) -> bool:
     """Does a phrase part say the place is near it ('near Popasne', 'біля Попасної')?"""
     return bool(_NEAR_RE.search(text))

@@ -183,6 +183,13 @@ FACILITY_PERSON_CONFIDENCE = 0.3
 FACILITY_PERSON_CITY = 1_000_000
 
 
+# A query that is one common word for a kind of place or a direction ('Gulf', 'West', 'Valley',
+# phrase.COMMON_PLACE_WORDS) names a place of that name seldom: the 15 such answers on the LGL/GWN
+# dev files were all wrong, six of them at 0.71-0.78 ('Gulf' -> Gulf, Papua New Guinea, for the
+# Persian Gulf; 'West' -> West, Cameroon, for Western Europe; 2026-11-28)
+COMMON_WORD_CONFIDENCE = 0.3
+
+
 # A bare two-letter code in capitals is an acronym as often as a country: 'SA' in South African
 # news is South Africa (ZA), not Saudi Arabia; the three ISO-code answers on the dev files were
 # all wrong at 0.97.
