@@ -2478,3 +2478,12 @@ def test_a_common_word_inside_a_longer_name_is_not_capped(resolver):
     for q in ("Gulf Shores", "West Bank", "Persian Gulf"):
         m = resolver.resolve(q)
         assert m.confidence > 0.6 and "is a common word" not in m.explain(), q
+
+
+def test_a_name_after_a_persons_title_is_a_persons(resolver):
+    for q in ("Mr. Smith", "Dr Ivanov", "пан Коваленко"):
+        m = resolver.resolve(q)
+        assert m.confidence <= 0.1 and "names a person" in m.explain(), q
+    # unless the title begins the place's own name
+    m = resolver.resolve("Dr. Phillips")
+    assert m.country_code == "US" and m.confidence > 0.5 and "names a person" not in m.explain()

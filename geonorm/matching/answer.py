@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.keys import fold_key
-from ..names.person_names import given_names, surnames
+from ..names.person_names import HONORIFICS, given_names, surnames
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from . import scoring
@@ -196,6 +196,15 @@ def person_named_in(name: str, town: str) -> str:
     return ""
 
 
+def person_title(text: str) -> str:
+    """The person's title that ``text`` starts with, before a capitalized word ('Mr.' of 'Mr.
+    Smith', 'Dr' of 'Dr Ivanov'), or ''."""
+    words = text.split(None, 2)
+    if len(words) < 2 or words[0].casefold().rstrip(".") not in HONORIFICS or not words[1][:1].isupper():
+        return ""
+    return words[0]
+
+
 def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, context_parts) -> None:
     """What the phrase says around the name it was answered by, in ``best``'s hints, and the
     confidence that leaves: a natural feature or facility in the place, an area's name or a
@@ -228,6 +237,11 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         # name and more names something else, which may lie anywhere in it or beyond
         best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
         best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
+    title = person_title(text)
+    if title and not best.matched_name.casefold().startswith(tuple(title.casefold().rstrip(".") + c for c in ". ")):
+        # (a title that begins the place's own name is the name: 'Dr. Phillips', Florida)
+        best.hints.append(f"{title!r} before it names a person, not a place")
+        best.confidence = min(best.confidence, scoring.PERSON_TITLE_CONFIDENCE)
     if head.text.strip().casefold() in COMMON_PLACE_WORDS:  # 'Gulf', 'West', 'Airport' alone
         best.hints.append(f"{head.text.strip()!r} is a common word (a kind of place or a direction): "
                           "seldom a place's name")

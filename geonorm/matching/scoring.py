@@ -190,6 +190,11 @@ FACILITY_PERSON_CITY = 1_000_000
 COMMON_WORD_CONFIDENCE = 0.3
 
 
+# A name after a person's title ('Mr. Smith', 'Dr Ivanov') is a person's: a place answered for it
+# is a guess at nothing the query means (unless the title is part of the place's name: 'Dr. Phillips')
+PERSON_TITLE_CONFIDENCE = 0.1
+
+
 # A bare two-letter code in capitals is an acronym as often as a country: 'SA' in South African
 # news is South Africa (ZA), not Saudi Arabia; the three ISO-code answers on the dev files were
 # all wrong at 0.97.

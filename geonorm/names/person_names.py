@@ -10,6 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+# titles that only ever stand before a person's name ('Mr. Smith', 'Dr Jones'; not 'General',
+# 'Prince' or 'Lady': 'General Santos', 'Prince George', 'Lady Lake' are towns)
+HONORIFICS = frozenset("mr mrs ms mx dr prof herr frau mme mlle messrs г-н г-жа господин госпожа пан пані".split())
+
 GIVEN_PER_SEX = 1000  # the 1,000 most common of each sex; rarer ones are more often places too
 SURNAMES_TOP = 10_000  # of 88,799
 
