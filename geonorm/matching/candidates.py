@@ -133,15 +133,17 @@ _ROMANIZED, _ALTERNATE = int(NameKind.ROMANIZED), int(NameKind.ALTERNATE)
 def weak_reading(query: str, form_text: str, form_kind: int) -> str:
     """Why a name form that ``query`` hits exactly is a weak reading of it, or ''. A code in
     capitals ('YES', 'BAR': airports' codes among GeoNames' alternate names) hit by a word not
-    written in capitals ('yes', 'Bar'), and an alternate name of two letters or fewer ('Ko' for Kyiv,
-    'ʼls' for Elche) are no way people write a place: a column's placeholders hit them."""
-    if form_kind != _ALTERNATE or len(form_text) > 6:  # (an abbreviation the gazetteer holds as
-        return ""  # one is a reading: 'usa', 'dpr')
+    written in capitals ('yes', 'Bar'), and an alternate or romanized name of two letters or fewer
+    ('Ko' for Kyiv, 'ʼls' for Elche, 'C' from Chornomorsk's 'Ч') are no way people write a place:
+    a column's placeholders hit them."""
+    if form_kind not in (_ALTERNATE, _ROMANIZED) or len(form_text) > 6:  # (an abbreviation the
+        return ""  # gazetteer holds as one is a reading: 'usa', 'dpr')
     if code_like(form_text) and len(form_text) >= 3 and not query.strip().isupper():
         return f"{query.strip()!r} is not written in capitals: {form_text!r} is a code"
     letters = normalize(form_text).replace(" ", "")
-    if len(letters) <= 2 and not form_text.isupper() and script_of(letters) == "latin":
-        return f"{form_text!r} is a two-letter alternate name"
+    code = len(letters) == 2 and form_kind == _ALTERNATE and form_text.isupper()  # ('LA', 'NY')
+    if len(letters) <= 2 and not code and script_of(letters) == "latin":
+        return f"{form_text!r} is an alternate name of {len(letters)} letter{'s' if len(letters) > 1 else ''}"
     return ""
 # places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
 # doubled letters) is no transliteration variant there, only a spelling of another name
@@ -329,7 +331,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                        for fr in exact.tolist()]]
     add(exact, "exact")
     if not len(exact) and undotted(text):  # 'N.Y.C.': the gazetteer holds 'NYC'
-        add(gaz.lookup("exact", normalize(undotted(text))), "exact")
+        initials = gaz.lookup("exact", normalize(undotted(text)))
+        # (initials stand for an abbreviation or code, not a name: 'P.O.' is no Pô, Burkina Faso)
+        add(initials[[int(gaz.form_kind[fr]) == _ABBREVIATION or code_like(gaz.form_text[fr])
+                      for fr in initials.tolist()]], "exact")
     code = text.strip()
     if ISO_CODE_RE.fullmatch(code) and not (gaz.form_kind[exact] == _ABBREVIATION).any():
         # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the

@@ -209,9 +209,10 @@ LATIN_FUZZY_CONFIDENCE_CAP = 0.3
 
 
 # A weak reading (candidates.weak_reading): a word in lower case read as a code ('yes' as Yasuj's
-# airport 'YES', 'abc' as Albacete's), a two-letter alternate name ('Ko' for Kyiv). A column's
-# placeholders and stray words hit them ('yes' was Yasuj at 0.81, 'ls' Elche at 0.83); a place
-# whose own name the word is comes first ('bar' is Bar, Vinnytsia oblast, not Qionghai by 'BAR').
+# airport 'YES', 'abc' as Albacete's), an alternate name of two letters or one ('Ko' for Kyiv).
+# A column's placeholders and stray words hit them ('yes' was Yasuj at 0.81, 'ls' Elche at 0.83,
+# 'c/o' Chornomorsk at 0.71); a place whose own name the word is comes first ('bar' is Bar,
+# Vinnytsia oblast, not Qionghai by 'BAR').
 WEAK_READING = -2.0
 WEAK_READING_CONFIDENCE = 0.4
 
