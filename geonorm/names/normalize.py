@@ -22,12 +22,14 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202f]")
 # invisible characters inside words (zero-width space and joiners, soft hyphen, direction marks,
 # byte-order mark), common in text copied from the web: removed, not read as a space ('Ky\u200biv')
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# symbols NFKC would spell out as letters: 'Kharkiv™' is no 'KharkivTM'
+_MARK_SYMBOLS_RE = re.compile("[\u2122\u2120]")
 _JUNK_RE = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def clean(text: str) -> str:
     """NFKC, drop control characters, collapse whitespace; keeps case and punctuation."""
-    text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4])
+    text = unicodedata.normalize("NFKC", _MARK_SYMBOLS_RE.sub("", text[: MAX_QUERY_CHARS * 4]))
     text = _CONTROL_RE.sub(" ", _INVISIBLE_RE.sub("", text))
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
