@@ -2491,3 +2491,11 @@ def test_a_name_after_a_persons_title_is_a_persons(resolver):
     # unless the title begins the place's own name
     m = resolver.resolve("Dr. Phillips")
     assert m.country_code == "US" and m.confidence > 0.5 and "names a person" not in m.explain()
+
+
+def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
+    # a road or a front between two places: no name as a whole, no guess at one 4 letters off
+    m = resolver.resolve("Kharkiv-Kyiv")
+    assert m.ok and m.name == "Kharkiv" and m.match_kind == "exact"
+    # a misspelt hyphenated name is still read as a whole
+    assert resolver.resolve("Rava-Ruskaa").name == "Rava-Ruska"

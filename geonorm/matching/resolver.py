@@ -499,6 +499,12 @@ class Resolver:
         return p is None or ((not hints.countries or hints.in_country(p))
                              and (not hints.admin1 or hints.in_admin1(p)))
 
+    def _names_joined(self, text: str) -> bool:
+        """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's?"""
+        pieces = text.split("-")
+        return len(pieces) > 1 and all(
+            len(p) > 3 and any(e.via in WRITTEN_VIAS for e in self._gather(p, fuzzy=False).values()) for p in pieces)
+
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
@@ -617,6 +623,9 @@ class Resolver:
             head, head_index, evidence = self._heads.close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
             head, head_index, evidence = self._heads.ngram_head(parts, order)
+        if not evidence and any(self._names_joined(parts[i].text) for i in order):
+            # two names joined by a hyphen, no name as a whole: two places ('Kharkiv-Kyiv', a road)
+            head, head_index, evidence = self._heads.ngram_head(parts, order, hyphens=True)
         if not evidence and fuzzy:
             for i in order:
                 for variant in parts[i].alternatives or [parts[i].text]:
@@ -626,7 +635,7 @@ class Resolver:
                     break
         if not evidence and any("-" in parts[i].text for i in order):
             # no name is close to a hyphenated word as a whole: a city and its district
-            # ('Kharkiv-Saltivskyi'), not a misspelt name ('Раав-Русьа' is Rava-Ruska)
+            # ('Kharkiv-Saltivskyi'), not a misspelt name ('Рава-Русьа' is Rava-Ruska)
             head, head_index, evidence = self._heads.ngram_head(parts, order, hyphens=True)
         if not fuzzy:  # a consonant skeleton is a guess too; 'Town Hall' names no town
             generic = head is not None and is_generic(head.text)
