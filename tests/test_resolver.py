@@ -2499,3 +2499,10 @@ def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
     assert m.ok and m.name == "Kharkiv" and m.match_kind == "exact"
     # a misspelt hyphenated name is still read as a whole
     assert resolver.resolve("Rava-Ruskaa").name == "Rava-Ruska"
+
+
+def test_slash_variants_naming_different_places_answer_with_the_first(resolver):
+    # 'Kiev/Kyiv' are names of one place; 'Kharkiv / Kyiv' two places, read as a list
+    assert resolver.resolve("Kharkiv / Kyiv").name == "Kharkiv"
+    assert resolver.resolve("Kiev/Kyiv").name == "Kyiv"
+    assert resolver.resolve("Pokrovsk / Krasnoarmeysk").id == 704422

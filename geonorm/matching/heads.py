@@ -159,6 +159,18 @@ class PhraseHeads:
         """The places that have ``text`` as a name as written (in any script or case)."""
         return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
 
+    def _one_place_variants(self, part: Part) -> list[str]:
+        """The slash variants of ``part`` to read as names of one place ('Kiev/Kyiv', 'Pokrovsk /
+        Krasnoarmeysk'); when every variant names places as written and no place is named by
+        two, they are several places ('Kharkiv / Kyiv'), and the first is read, as in a list."""
+        variants = part.alternatives or [part.text]
+        if len(variants) < 2:
+            return variants
+        named = [set(self.written_hits(v)) for v in variants]
+        if all(named) and all(not (a & b) for i, a in enumerate(named) for b in named[:i]):
+            return variants[:1]
+        return variants
+
     def whole_part_head(self, parts: list[Part], order: list[int]):
         """The first part (or slash variant) that is a gazetteer name as a whole."""
         fallback = None
@@ -191,7 +203,7 @@ class PhraseHeads:
                     ev = self.written_hits(whole)
                     if ev:
                         return Part(text=whole, raw=part.raw), i, ev
-            for variant in part.alternatives or [part.text]:
+            for variant in self._one_place_variants(part):
                 ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
                 if not ev and part.raw and part.raw != variant:
                     ev = self._gather(part.raw, fuzzy=False)
