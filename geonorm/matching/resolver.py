@@ -500,10 +500,12 @@ class Resolver:
                              and (not hints.admin1 or hints.in_admin1(p)))
 
     def _names_joined(self, text: str) -> bool:
-        """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's?"""
+        """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's (in
+        its own script: 'Кам’янць' is no name, though its romanization is Camanche's)?"""
         pieces = text.split("-")
         return len(pieces) > 1 and all(
-            len(p) > 3 and any(e.via in WRITTEN_VIAS for e in self._gather(p, fuzzy=False).values()) for p in pieces)
+            len(p) > 3 and any(e.via in ("exact", "case") for e in self._gather(p, fuzzy=False).values())
+            for p in pieces)
 
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
