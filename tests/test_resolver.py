@@ -2497,8 +2497,9 @@ def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
     # a road or a front between two places: no name as a whole, no guess at one 4 letters off
     m = resolver.resolve("Kharkiv-Kyiv")
     assert m.ok and m.name == "Kharkiv" and m.match_kind == "exact"
-    # a misspelt hyphenated name is still read as a whole
+    # a misspelt hyphenated name is still read as a whole, though a half romanizes to a name
     assert resolver.resolve("Rava-Ruskaa").name == "Rava-Ruska"
+    assert resolver.resolve("Кам’янць-Подільський").name == "Kamyanets-Podilskyi"
 
 
 def test_slash_variants_naming_different_places_answer_with_the_first(resolver):
