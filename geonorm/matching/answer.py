@@ -238,7 +238,8 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         best.hints.append(f"the phrase names something called after {best.name}, not {best.name} itself")
         best.confidence = min(best.confidence, scoring.INNER_AREA_CONFIDENCE)
     title = person_title(text)
-    if title and not best.matched_name.casefold().startswith(tuple(title.casefold().rstrip(".") + c for c in ". ")):
+    word = title.casefold().rstrip(".")
+    if title and not best.matched_name.casefold().startswith((word + ".", word + " ")):
         # (a title that begins the place's own name is the name: 'Dr. Phillips', Florida)
         best.hints.append(f"{title!r} before it names a person, not a place")
         best.confidence = min(best.confidence, scoring.PERSON_TITLE_CONFIDENCE)

@@ -145,6 +145,8 @@ def weak_reading(query: str, form_text: str, form_kind: int) -> str:
     if len(letters) <= 2 and not code and script_of(letters) == "latin":
         return f"{form_text!r} is an alternate name of {len(letters)} letter{'s' if len(letters) > 1 else ''}"
     return ""
+
+
 # places whose Latin names are their own spellings, not romanizations: a folded key (kh/h, ye/e,
 # doubled letters) is no transliteration variant there, only a spelling of another name
 _LATIN_COUNTRIES = latin_script_countries()

@@ -159,6 +159,14 @@ class PhraseHeads:
         """The places that have ``text`` as a name as written (in any script or case)."""
         return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
 
+    def names_joined(self, text: str) -> bool:
+        """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's (in
+        its own script: 'Кам’янць' is no name, though its romanization is Camanche's)?"""
+        pieces = text.split("-")
+        return len(pieces) > 1 and all(
+            len(p) > 3 and any(e.via in ("exact", "case") for e in self._gather(p, fuzzy=False).values())
+            for p in pieces)
+
     def _one_place_variants(self, part: Part) -> list[str]:
         """The slash variants of ``part`` to read as names of one place ('Kiev/Kyiv', 'Pokrovsk /
         Krasnoarmeysk'); when every variant names places as written and no place is named by

@@ -499,14 +499,6 @@ class Resolver:
         return p is None or ((not hints.countries or hints.in_country(p))
                              and (not hints.admin1 or hints.in_admin1(p)))
 
-    def _names_joined(self, text: str) -> bool:
-        """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's (in
-        its own script: 'Кам’янць' is no name, though its romanization is Camanche's)?"""
-        pieces = text.split("-")
-        return len(pieces) > 1 and all(
-            len(p) > 3 and any(e.via in ("exact", "case") for e in self._gather(p, fuzzy=False).values())
-            for p in pieces)
-
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
         gaz = self.gazetteer
@@ -625,7 +617,7 @@ class Resolver:
             head, head_index, evidence = self._heads.close_whole_part(parts, order)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
             head, head_index, evidence = self._heads.ngram_head(parts, order)
-        if not evidence and any(self._names_joined(parts[i].text) for i in order):
+        if not evidence and any(self._heads.names_joined(parts[i].text) for i in order):
             # two names joined by a hyphen, no name as a whole: two places ('Kharkiv-Kyiv', a road)
             head, head_index, evidence = self._heads.ngram_head(parts, order, hyphens=True)
         if not evidence and fuzzy:
