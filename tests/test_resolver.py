@@ -2507,3 +2507,16 @@ def test_slash_variants_naming_different_places_answer_with_the_first(resolver):
     assert resolver.resolve("Kharkiv / Kyiv").name == "Kharkiv"
     assert resolver.resolve("Kiev/Kyiv").name == "Kyiv"
     assert resolver.resolve("Pokrovsk / Krasnoarmeysk").id == 704422
+
+
+def test_an_ampersand_reads_as_and(resolver):
+    # 'Turks & Caicos Islands' was Turkey at 0.35, 'Trinidad & Tobago' a Trinidad at 0.23
+    assert resolver.resolve("Turks & Caicos Islands").name == "Turks and Caicos Islands"
+    assert resolver.resolve("Trinidad & Tobago").name == "Trinidad and Tobago"
+    # a list, also unspaced (was no match); the answer keeps the query as given
+    m = resolver.resolve("Kyiv&Lviv")
+    assert (m.name, m.other_places, m.query) == ("Kyiv", ["Lviv"], "Kyiv&Lviv")
+    assert resolver.resolve("Kharkiv, Lviv & Odesa").other_places == ["Lviv", "Odesa"]
+    # a name spelt with the ampersand stays one name
+    assert resolver.resolve("T&T").name == "Trinidad and Tobago"
+

@@ -758,3 +758,11 @@ def test_a_confidence_threshold_outside_0_1_is_a_value_error_not_an_empty_answer
         extract("   ", resolver=resolver, min_confidence=value)  # checked before the text is read
     with pytest.raises(ValueError, match="min_confidence"):
         link("Shelling near Horlivka.", [(14, 22)], resolver=resolver, min_confidence=value)
+
+
+def test_names_written_with_an_ampersand_are_one_mention(resolver):
+    # 'Turks & Caicos Islands' was 'Turks' (Turkey) and 'Islands'
+    found = [(m.text, m.match.name) for m in extract("He sailed from Turks & Caicos Islands to Trinidad & Tobago.",
+                                                       resolver=resolver)]
+    assert found == [("Turks & Caicos Islands", "Turks and Caicos Islands"),
+                     ("Trinidad & Tobago", "Trinidad and Tobago")]

@@ -124,6 +124,8 @@ def _keys(name: str) -> list[str]:
     stripped = f.strip()
     if stripped != collapsed:
         out.append(" " + stripped + " ")
+    if " and " in collapsed:  # 'Turks & Caicos Islands', 'Trinidad & Tobago' (' & ' folds to 3 spaces)
+        out.append(" " + collapsed.replace(" and ", "   ") + " ")
     return out
 
 

@@ -63,6 +63,7 @@ _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_AMPERSAND_RE = re.compile(r"(?<=[^\s&])\s*&\s*(?=[^\s&])")  # between words: 'Trinidad & Tobago', 'Kyiv&Lviv'
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
 NO_CLOSE_NAME = "no gazetteer name is close to it"
 
@@ -224,6 +225,10 @@ class Resolver:
         garbled = written != text
         # identifiers and slugs: 'Pokrovsk_Donetsk', 'New_York' (no name holds an underscore)
         written = written.replace("_", " ") if "_" in written else written
+        if "&" in written and not self._heads.is_name(written):
+            # an ampersand is 'and': of a name ('Turks & Caicos Islands') or of a list ('Kyiv &
+            # Lviv'), unless the value as written is a name ('Bikini & Kili', 'T&T')
+            written = _AMPERSAND_RE.sub(" and ", written)
         match = self._resolve_written(written, hints, limit, min_conf, context or None)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
