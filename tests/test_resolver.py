@@ -2520,3 +2520,28 @@ def test_an_ampersand_reads_as_and(resolver):
     # a name spelt with the ampersand stays one name
     assert resolver.resolve("T&T").name == "Trinidad and Tobago"
 
+
+@pytest.mark.parametrize("value, name", [
+    ("Kharkivska", "Kharkivska oblast"),  # was the village Kharkivka
+    ("Odeska", "Odeska oblast"),  # was the city Odesa, fuzzy
+    ("Kyivska", "Kyivska oblast"),  # was Nura, Kazakhstan, by its alternate 'Kiewskaja'
+    ("Харьковская", "Kharkivska oblast"),
+    ("Бахмутський", "Bakhmut Raion"),  # a masculine adjective: a raion
+])
+def test_a_lone_area_adjective_names_its_area(resolver, value, name):
+    # a column of oblasts or raions written without the area word
+    m = resolver.resolve(value)
+    assert m.name == name and m.confidence > 0.8
+    assert "area's adjective" in m.explain()
+
+
+def test_an_area_named_twice_is_no_area_around_itself(resolver):
+    # was the oblast at 0.10 with the oblast itself the runner-up at 0.85 ('not within' itself),
+    # or the district Kharkiv Raion by a guessed spelling
+    for value in ("Kharkiv oblast, Kharkivska oblast", "Kharkiv region (Kharkivska oblast)",
+                  "Kharkiv Oblast (Kharkivska)"):
+        m = resolver.resolve(value)
+        assert m.id == 706482 and m.confidence > 0.9, value
+        assert all(a.id != m.id for a in m.alternatives)
+    # a town and its area stay a town ('Donetsk, Donetsk oblast')
+    assert resolver.resolve("Donetsk, Donetsk oblast").id == 709717

@@ -90,9 +90,15 @@ class PhraseHeads:
         folded ('Dzerzhynsk' in 'Toretsk (Dzerzhynsk)', 'Krasnoarmeysk' in 'Pokrovsk /
         Krasnoarmeysk')}. A part with a feature word names an area or a kind, not the place; the
         head's name again or another spelling of it ('Stepanovka; Stepanivka') tells no namesake
-        from another."""
+        from another. An area part beside an area head may name the same area ('Kharkiv oblast
+        (Kharkivska oblast)'): no area around itself."""
         out: dict[int, str] = {}
         for p in parts:
+            if evidence and p.is_area and head.is_area and not same_name(p, head):
+                for _, rows in self._areas.named([p], list(evidence)):
+                    for row in rows:
+                        if row in evidence:
+                            out.setdefault(row, p.raw)
             if not evidence or p.feature or same_name(p, head):
                 continue
             for row, e in self._gather(p.text, fuzzy=False).items():

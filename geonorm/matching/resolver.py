@@ -395,6 +395,8 @@ class Resolver:
         path, note = self._area_path(text), "read as a path from the largest area down to the place"
         if path is None:
             path, note = self._splits.town_then_region(text), "read as a town and the first-level area that holds it"
+        if path is None:  # 'Kharkivska', 'Бахмутський': a column of oblasts or raions
+            path, note = self._splits.adjective_area_name(text), "read as an area's adjective with its area word"
         if path is not None:
             m = self._resolve(path, hints, limit, min_conf, context)
             return replace(m, query=text, hints=[*m.hints, f"{note}: {path!r}"])
@@ -513,7 +515,7 @@ class Resolver:
                                             "no place name")
         turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
         parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
-        parts = [q for p in parts for q in self._splits.town_before_its_area(p)]
+        parts = [q for p in parts for q in self._splits.town_before_its_area(self._splits.area_of_adjective(p))]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..gazetteer import Gazetteer
+from ..names.keys import fold_key
 from .areas import PhraseAreas
 from .candidates import Evidence
 from .heads import BIG_PLACE, PhraseHeads
@@ -19,6 +20,14 @@ from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase,
 # 'Запорізька', 'Tulskaia'): an area's when an area word follows
 TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|aia|aja|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
                             r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
+
+
+# the area words that follow an area's adjective ('Kharkivska oblast', 'Бахмутський район',
+# 'Krasnodarskiy kray'): a feminine adjective goes with an oblast, a masculine one with a raion or kray
+_FEMININE_END = re.compile(r"(?:a|aya|aia|aja|а|ая)$", re.IGNORECASE)
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_AREA_WORD_AFTER = {True: (("admin1", ("oblast", "область")),),
+                    False: (("admin1", ("kray", "krai", "край")), ("admin2", ("raion", "rayon", "район")))}
 
 
 class TownAndArea:
@@ -45,6 +54,37 @@ class TownAndArea:
         if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
             return f"{steps[0]}, {area}"
         return None
+
+    def area_of_adjective(self, part: Part) -> Part:
+        """A lone adjective of an area names it ('Kharkivska', 'Харківська': a column of
+        oblasts, 'Kharkiv Oblast (Kharkivska)'; 'Бахмутський' for its raion), as the part with its
+        area word; not a name some place has as written. Other parts are returned as they are."""
+        text = part.text
+        if part.feature or part.oblique or " " in text or not TOWN_ADJECTIVE.search(text) \
+                or strip_prefixes(part.raw).strip(" .") != text:
+            # (after a preposition 'Куп'янська' is Kupiansk in the genitive; 'the Dolzhansky
+            # checkpoint' is named after the town)
+            return part
+        key = fold_key(text)
+        if any(e.via in ("exact", "case") or fold_key(self.gazetteer.place(row).name) == key
+               for row, e in self._gather(text, fuzzy=False).items()):
+            return part  # a place's name ('Dovzhansky' is the village Dovzhanskyi)
+        cyrillic = not text.isascii()
+        for feature, words in _AREA_WORD_AFTER[bool(_FEMININE_END.search(text))]:
+            for word in words:
+                if word.isascii() == cyrillic:
+                    continue
+                whole = f"{text} {word}"
+                if self._areas_named(whole, feature):
+                    return replace(part, feature=feature, whole=whole, raw=f"{part.raw} {word}")
+        return part
+
+    def adjective_area_name(self, text: str) -> str | None:
+        """'Kharkivska' -> 'Kharkivska oblast': a value that is only an area's adjective (see
+        :meth:`area_of_adjective`), with its area word."""
+        word = text.strip()
+        part = self.area_of_adjective(Part(text=word, raw=word)) if _PLAIN_WORD_RE.fullmatch(word) else None
+        return part.whole if part is not None and part.whole else None
 
     def town_before_its_area(self, part: Part) -> list[Part]:
         """An area part whose area follows a town's name without a comma is the town and its area:
