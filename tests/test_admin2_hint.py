@@ -153,3 +153,10 @@ def test_a_phrase_of_areas_alone_names_the_smallest(resolver, phrase, district):
     assert (m.name, m.feature) == (district, "admin2")
     # a country after an area is still a qualifier of it
     assert resolver.resolve("Kursk region, Russia").feature == "admin1"
+
+
+@pytest.mark.parametrize("hint", ["Pokrovskyi", "Покровський"])
+def test_a_district_adjective_alone_names_the_district(resolver, hint):
+    # a raion column without the word 'raion': not the villages named Pokrovskyi
+    m = resolver.resolve("Novoselivka", admin2=hint)
+    assert m.admin2 == "Pokrovsk Raion" and f"admin2 hint {hint} holds it" in m.hints

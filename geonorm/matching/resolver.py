@@ -351,7 +351,7 @@ class Resolver:
         if is_generic(value):
             raise ValueError(f"admin2 hint {shown(value)} names no area, only area words")
         parts = [p for p in parse_phrase(value) if p.text]
-        part = parts[0] if parts else Part(text=value, raw=value)
+        part = self._splits.area_of_adjective(parts[0] if parts else Part(text=value, raw=value), "admin2")
         within = [a.row for a in h.admin1 if a.row >= 0] or [c.row for c in h.countries if c.row >= 0]
         rows = self._areas.district(part, within)
         if not rows:

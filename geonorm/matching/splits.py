@@ -55,10 +55,12 @@ class TownAndArea:
             return f"{steps[0]}, {area}"
         return None
 
-    def area_of_adjective(self, part: Part) -> Part:
+    def area_of_adjective(self, part: Part, level: str = "") -> Part:
         """A lone adjective of an area names it ('Kharkivska', 'Харківська': a column of
         oblasts, 'Kharkiv Oblast (Kharkivska)'; 'Бахмутський' for its raion), as the part with its
-        area word; not a name some place has as written. Other parts are returned as they are."""
+        area word; not a name some place has as written. Other parts are returned as they are.
+        ``level``: the adjective is a hint of that level's area, which a place's name does not
+        outweigh ('Pokrovskyi' as an admin2 hint is Pokrovsk Raion, not the village)."""
         text = part.text
         if part.feature or part.oblique or " " in text or not TOWN_ADJECTIVE.search(text) \
                 or strip_prefixes(part.raw).strip(" .") != text:
@@ -66,11 +68,13 @@ class TownAndArea:
             # checkpoint' is named after the town)
             return part
         key = fold_key(text)
-        if any(e.via in ("exact", "case") or fold_key(self.gazetteer.place(row).name) == key
-               for row, e in self._gather(text, fuzzy=False).items()):
+        if not level and any(e.via in ("exact", "case") or fold_key(self.gazetteer.place(row).name) == key
+                             for row, e in self._gather(text, fuzzy=False).items()):
             return part  # a place's name ('Dovzhansky' is the village Dovzhanskyi)
         cyrillic = not text.isascii()
         for feature, words in _AREA_WORD_AFTER[bool(_FEMININE_END.search(text))]:
+            if level and feature != level:
+                continue
             for word in words:
                 if word.isascii() == cyrillic:
                     continue
