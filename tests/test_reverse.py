@@ -16,6 +16,10 @@ def test_pokrovsk(gaz):
     assert reverse((48.28, 37.18), gazetteer=gaz).id == 704422
     from shapely.geometry import Point
     assert reverse(Point(37.18, 48.28), gazetteer=gaz).id == 704422  # shapely: x = lon
+    # a point string as 'lat, lon' or in degrees and minutes with hemispheres (was a ValueError)
+    assert reverse("48.28, 37.18", gazetteer=gaz).id == 704422
+    assert reverse("48°16′48″N 37°10′48″E", gazetteer=gaz).id == 704422
+    assert reverse("48°16'48\"N, 37°10'48\"E", gazetteer=gaz).id == 704422
 
 
 def test_min_population(gaz):
@@ -32,8 +36,9 @@ def test_bad_points(gaz):
             reverse(lat, lon, gazetteer=gaz)
     with pytest.raises(ValueError):
         reverse_many([10, 95], [10, 10], gazetteer=gaz)
-    with pytest.raises(ValueError):
-        reverse("not a point", gazetteer=gaz)
+    for text in ("not a point", "48.3, abc", "48.3, 37.2, 1", "Pokrovsk 48°16′48″N 37°10′48″E"):
+        with pytest.raises(ValueError):
+            reverse(text, gazetteer=gaz)
 
 
 def test_poles_and_antimeridian(gaz):

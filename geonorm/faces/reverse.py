@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ..matching.phrase import coordinates_in
 from ..sources import katottg
 
 EARTH_RADIUS_KM = 6371.0088
@@ -352,9 +353,14 @@ def _split_point(lat, lon):
         return point.latitude, point.longitude
     if isinstance(point, str):
         parts = point.replace(";", ",").split(",")
-        if len(parts) != 2:
-            raise ValueError(f"point string must be 'lat, lon', got {point!r}")
-        return parts[0].strip(), parts[1].strip()
+        if len(parts) == 2 and not any(c.isalpha() or c in "°'′\"″" for c in point):
+            return parts[0].strip(), parts[1].strip()
+        # degrees, minutes and seconds with their hemispheres ('48°01′N 37°48′E'), as a phrase
+        # may write them
+        written, rest = coordinates_in(point)
+        if written is not None and not rest.strip(" ,;"):
+            return written
+        raise ValueError(f"point string must be 'lat, lon' or degrees with hemispheres, got {point!r}")
     try:
         a, b = point[:2] if len(point) >= 2 else (None, None)
     except TypeError:
