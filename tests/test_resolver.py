@@ -2545,3 +2545,11 @@ def test_an_area_named_twice_is_no_area_around_itself(resolver):
         assert all(a.id != m.id for a in m.alternatives)
     # a town and its area stay a town ('Donetsk, Donetsk oblast')
     assert resolver.resolve("Donetsk, Donetsk oblast").id == 709717
+
+
+def test_a_district_named_by_its_town_holds_the_namesake_closer_to_it(resolver):
+    # two villages Hranitne of Donetsk oblast lie within 40 km of Telmanove (Boikivske), whose
+    # abolished district the phrase names: the one 14 km away, not the one 37 km away (a tie)
+    m = resolver.resolve("Granitnoe, Telmanovo district")
+    assert m.id == 6150890305 and "it lies in the district" in m.explain()
+    assert m.alternatives[0].id == 4047390342 and m.alternatives[0].confidence < m.confidence

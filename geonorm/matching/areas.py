@@ -30,6 +30,9 @@ AREA_RANK = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "count
 REGION_KM = 250  # a region without member areas (a sea, Darfur) holds what lies this near its point
 _ADMIN2 = LEVELS.index("admin2")
 _PLACE = LEVELS.index("populated place")
+# a district the phrase names by its town (abolished in 2020) holds the places this close to the town:
+# the old raions reached some 20 km from their towns (within 40 km a place is only near it)
+DISTRICT_TOWN_KM = 25.0
 # countries whose languages form area adjectives with -sk- ('Donetskyi', 'Kurskaya', 'Krakowski')
 _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR", "BA", "ME", "RS"}
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
@@ -286,14 +289,18 @@ class PhraseAreas:
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
         """The label of the phrase part naming a second-level area the place lies in (or, when
         the gazetteer holds no such district, the town it is named after stands in for it:
-        'Shakhtarskyi district', abolished in 2020, is Shakhtarsk's)."""
+        'Shakhtarskyi district', abolished in 2020, is Shakhtarsk's, and holds the places within
+        ``DISTRICT_TOWN_KM`` of it)."""
         gaz = self.gazetteer
         for label, rows in area_ctx:
             districts = [r for r in rows if int(gaz.place_level[r]) == _ADMIN2]
-            if not districts and not says_near(label):  # (a town the place is near is no district)
-                districts = [r for r in rows if int(gaz.place_level[r]) == _PLACE]
             if districts and self.inside_any(row, place, districts):
                 return label
+            if not districts and not says_near(label):  # (a town the place is near is no district)
+                towns = [r for r in rows if int(gaz.place_level[r]) == _PLACE]
+                if any(r == row or float(haversine_km(gaz.place(r).lat, gaz.place(r).lon, place.lat, place.lon))
+                       < DISTRICT_TOWN_KM for r in towns):
+                    return label
         return None
 
     def _big_city_holding(self, text: str, within: list[int], candidates) -> list[int]:

@@ -32,7 +32,7 @@ AREA_PART_MATCH = 2.0
 OWN_NAME_IN_SCRIPT = 0.3  # a name in the query's script that romanizes to the place's own name
 OTHER_COUNTRY_SHARE = 0.8  # a town named with another country than the gazetteer's: shaded down
 ALSO_NAMED = 2.0  # another phrase part is another name of the candidate ('Toretsk (Dzerzhynsk)')
-DISTRICT_MATCH = 0.5  # inside a named district by its codes, not only near its town
+DISTRICT_MATCH = 0.5  # inside a named district by its codes, or close to the town standing in for it
 DOTTED_ABBREVIATION = 3.0  # the query ends with '.' and matched an abbreviation written so
 # a name form romanized with a Ukrainian scheme for a place outside Ukraine ('Dzerzhynsk' for
 # Dzerzhinsk, Russia): the index holds it because Cyrillic without і/ї/є/ґ or ы/э/ё/ъ is
