@@ -2553,3 +2553,10 @@ def test_a_district_named_by_its_town_holds_the_namesake_closer_to_it(resolver):
     m = resolver.resolve("Granitnoe, Telmanovo district")
     assert m.id == 6150890305 and "it lies in the district" in m.explain()
     assert m.alternatives[0].id == 4047390342 and m.alternatives[0].confidence < m.confidence
+
+
+def test_braces_bracket_as_parentheses_do(resolver):
+    # 'Kharkiv {UA}' was a fuzzy guess at 0.25; the answer keeps the query as given
+    for value, paren in (("Kharkiv {UA}", "Kharkiv (UA)"), ("Kyiv {city}", "Kyiv (city)")):
+        m = resolver.resolve(value)
+        assert (m.id, m.match_kind, m.query) == (resolver.resolve(paren).id, "exact", value)

@@ -62,6 +62,7 @@ LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
+_BRACES = str.maketrans("{}", "()")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _AMPERSAND_RE = re.compile(r"(?<=[^\s&])\s*&\s*(?=[^\s&])")  # between words: 'Trinidad & Tobago', 'Kyiv&Lviv'
 _ONLY_COORDINATES = "the query is only coordinates, no place name (geonorm.reverse names the place at a point)"
@@ -225,6 +226,8 @@ class Resolver:
         garbled = written != text
         # identifiers and slugs: 'Pokrovsk_Donetsk', 'New_York' (no name holds an underscore)
         written = written.replace("_", " ") if "_" in written else written
+        if "{" in written or "}" in written:  # braces bracket as parentheses do: 'Kharkiv {UA}'
+            written = written.translate(_BRACES)
         if "&" in written and not self._heads.is_name(written):
             # an ampersand is 'and': of a name ('Turks & Caicos Islands') or of a list ('Kyiv &
             # Lviv'), unless the value as written is a name ('Bikini & Kili', 'T&T')
