@@ -2535,6 +2535,11 @@ def test_a_lone_area_adjective_names_its_area(resolver, value, name):
     assert "area's adjective" in m.explain()
 
 
+def test_a_neuter_adjective_names_no_area(resolver):
+    # 'Kakhovske' (the reservoir's adjective) is no 'Kakhovske raion': a raion is masculine
+    assert resolver.resolve("Kakhovske").feature == "populated place"
+
+
 def test_an_area_named_twice_is_no_area_around_itself(resolver):
     # was the oblast at 0.10 with the oblast itself the runner-up at 0.85 ('not within' itself),
     # or the district Kharkiv Raion by a guessed spelling

@@ -23,11 +23,12 @@ TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|a
 
 
 # the area words that follow an area's adjective ('Kharkivska oblast', 'Бахмутський район',
-# 'Krasnodarskiy kray'): a feminine adjective goes with an oblast, a masculine one with a raion or kray
-_FEMININE_END = re.compile(r"(?:a|aya|aia|aja|а|ая)$", re.IGNORECASE)
+# 'Krasnodarskiy kray'): a feminine adjective goes with an oblast, a masculine one with a raion or
+# kray, a neuter one with neither ('Kakhovske' is the reservoir's, no raion)
+_GENDER_END = re.compile(r"(?P<f>a|aya|aia|aja|а|ая)$|(?P<m>y|yi|yy|iy|ii|ij|i|oy|ий|ій|ой)$", re.IGNORECASE)
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_AREA_WORD_AFTER = {True: (("admin1", ("oblast", "область")),),
-                    False: (("admin1", ("kray", "krai", "край")), ("admin2", ("raion", "rayon", "район")))}
+_AREA_WORD_AFTER = {"f": (("admin1", ("oblast", "область")),),
+                    "m": (("admin1", ("kray", "krai", "край")), ("admin2", ("raion", "rayon", "район")))}
 
 
 class TownAndArea:
@@ -62,7 +63,8 @@ class TownAndArea:
         ``level``: the adjective is a hint of that level's area, which a place's name does not
         outweigh ('Pokrovskyi' as an admin2 hint is Pokrovsk Raion, not the village)."""
         text = part.text
-        if part.feature or part.oblique or " " in text or not TOWN_ADJECTIVE.search(text) \
+        gender = _GENDER_END.search(text)
+        if part.feature or part.oblique or " " in text or not TOWN_ADJECTIVE.search(text) or gender is None \
                 or strip_prefixes(part.raw).strip(" .") != text:
             # (after a preposition 'Куп'янська' is Kupiansk in the genitive; 'the Dolzhansky
             # checkpoint' is named after the town)
@@ -72,7 +74,7 @@ class TownAndArea:
                              for row, e in self._gather(text, fuzzy=False).items()):
             return part  # a place's name ('Dovzhansky' is the village Dovzhanskyi)
         cyrillic = not text.isascii()
-        for feature, words in _AREA_WORD_AFTER[bool(_FEMININE_END.search(text))]:
+        for feature, words in _AREA_WORD_AFTER[gender.lastgroup]:
             if level and feature != level:
                 continue
             for word in words:
