@@ -25,10 +25,23 @@ TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|a
 # the area words that follow an area's adjective ('Kharkivska oblast', 'Бахмутський район',
 # 'Krasnodarskiy kray'): a feminine adjective goes with an oblast, a masculine one with a raion or
 # kray, a neuter one with neither ('Kakhovske' is the reservoir's, no raion)
-_GENDER_END = re.compile(r"(?P<f>a|aya|aia|aja|а|ая)$|(?P<m>y|yi|yy|iy|ii|ij|i|oy|ий|ій|ой)$", re.IGNORECASE)
+_GENDER_TAILS = {"f": tuple(stem + end for stem in ("sk", "zk") for end in ("a", "aya", "aia", "aja"))
+                 + tuple(stem + end for stem in ("ськ", "цьк", "зьк", "ск", "цк", "зк") for end in ("а", "ая")),
+                 "m": tuple(stem + end for stem in ("sk", "zk") for end in ("y", "yi", "yy", "iy", "ii", "ij", "i", "oy"))
+                 + tuple(stem + end for stem in ("ськ", "цьк", "зьк", "ск", "цк", "зк") for end in ("ий", "ій", "ой"))}
+_ANY_GENDER_TAIL = _GENDER_TAILS["f"] + _GENDER_TAILS["m"]
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _AREA_WORD_AFTER = {"f": (("admin1", ("oblast", "область")),),
                     "m": (("admin1", ("kray", "krai", "край")), ("admin2", ("raion", "rayon", "район")))}
+
+
+def _adjective_gender(word: str) -> str | None:
+    """'f' or 'm' for a feminine or masculine adjective of a town ('Kharkivska', 'Бахмутський'),
+    else None (one suffix test: most values are no adjective)."""
+    low = word.lower()
+    if not low.endswith(_ANY_GENDER_TAIL):
+        return None
+    return "f" if low.endswith(_GENDER_TAILS["f"]) else "m"
 
 
 class TownAndArea:
@@ -63,8 +76,8 @@ class TownAndArea:
         ``level``: the adjective is a hint of that level's area, which a place's name does not
         outweigh ('Pokrovskyi' as an admin2 hint is Pokrovsk Raion, not the village)."""
         text = part.text
-        gender = _GENDER_END.search(text)
-        if part.feature or part.oblique or " " in text or not TOWN_ADJECTIVE.search(text) or gender is None \
+        gender = _adjective_gender(text)
+        if gender is None or part.feature or part.oblique or " " in text \
                 or strip_prefixes(part.raw).strip(" .") != text:
             # (after a preposition 'Куп'янська' is Kupiansk in the genitive; 'the Dolzhansky
             # checkpoint' is named after the town)
@@ -74,7 +87,7 @@ class TownAndArea:
                              for row, e in self._gather(text, fuzzy=False).items()):
             return part  # a place's name ('Dovzhansky' is the village Dovzhanskyi)
         cyrillic = not text.isascii()
-        for feature, words in _AREA_WORD_AFTER[gender.lastgroup]:
+        for feature, words in _AREA_WORD_AFTER[gender]:
             if level and feature != level:
                 continue
             for word in words:
@@ -89,8 +102,9 @@ class TownAndArea:
         """'Kharkivska' -> 'Kharkivska oblast': a value that is only an area's adjective (see
         :meth:`area_of_adjective`), with its area word."""
         word = text.strip()
-        part = self.area_of_adjective(Part(text=word, raw=word)) if _PLAIN_WORD_RE.fullmatch(word) else None
-        return part.whole if part is not None and part.whole else None
+        if _adjective_gender(word) is None or not _PLAIN_WORD_RE.fullmatch(word):
+            return None  # (most values: no Part to build)
+        return self.area_of_adjective(Part(text=word, raw=word)).whole or None
 
     def town_before_its_area(self, part: Part) -> list[Part]:
         """An area part whose area follows a town's name without a comma is the town and its area:
