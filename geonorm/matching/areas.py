@@ -14,7 +14,7 @@ from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
-from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km
+from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km
 from .phrase import Part, facility_kind, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -298,8 +298,7 @@ class PhraseAreas:
                 return label
             if not districts and not says_near(label):  # (a town the place is near is no district)
                 towns = [r for r in rows if int(gaz.place_level[r]) == _PLACE]
-                if any(r == row or float(haversine_km(gaz.place(r).lat, gaz.place(r).lon, place.lat, place.lon))
-                       < DISTRICT_TOWN_KM for r in towns):
+                if towns and nearest_km(gaz, row, towns) < DISTRICT_TOWN_KM:  # (the town itself: 0 km)
                     return label
         return None
 

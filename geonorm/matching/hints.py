@@ -440,6 +440,12 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
+def nearest_km(gaz: Gazetteer, row: int, rows: list[int]) -> float:
+    """Kilometres from the place at ``row`` to the nearest of ``rows`` (one vectorized call)."""
+    lats, lons = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
+    return float(haversine_km(float(gaz.place_lat[row]), float(gaz.place_lon[row]), lats, lons).min())
+
+
 def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
     """The point ``km`` from (lat, lon) along ``bearing`` (degrees from north), on a sphere."""
     d, b = km / EARTH_KM, math.radians(bearing)

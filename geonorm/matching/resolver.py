@@ -26,7 +26,7 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
 from .context import Context, joined
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
-                    missing_marker, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
+                    missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
 from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
@@ -130,12 +130,6 @@ def _query_text(query) -> tuple[str | None, str]:
             return None, _ONLY_COORDINATES
         return None, "query has no letters"
     return query, ""
-
-
-def _nearest_km(gaz: Gazetteer, row: int, rows: list[int]) -> float:
-    """Kilometres from the place at ``row`` to the nearest of ``rows`` (one vectorized call)."""
-    lats, lons = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
-    return float(haversine_km(float(gaz.place_lat[row]), float(gaz.place_lon[row]), lats, lons).min())
 
 
 class Resolver:
@@ -780,7 +774,7 @@ class Resolver:
         if not slips:
             return head, head_index, evidence
         rows = list(evidence)
-        near = {r: e for r, e in slips.items() if _nearest_km(gaz, r, rows) <= MISSPELT_FIRST_KM}
+        near = {r: e for r, e in slips.items() if nearest_km(gaz, r, rows) <= MISSPELT_FIRST_KM}
         return (part, first, near) if near else (head, head_index, evidence)
 
     def _held_by_holder(self, parts: list[Part], head: Part, head_index: int, evidence: dict[int, Evidence]):
@@ -804,7 +798,7 @@ class Resolver:
                 return head, head_index, evidence
 
             def inside(r: int) -> bool:
-                return _nearest_km(gaz, r, towns) <= CITY_DISTRICT_KM
+                return nearest_km(gaz, r, towns) <= CITY_DISTRICT_KM
         if any(inside(r) for r in evidence):
             return head, head_index, evidence
         spelt = self._gather(head.text, fuzzy=self.fuzzy, force_fuzzy=self.fuzzy)
