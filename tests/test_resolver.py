@@ -2538,6 +2538,8 @@ def test_a_lone_area_adjective_names_its_area(resolver, value, name):
 def test_a_neuter_adjective_names_no_area(resolver):
     # 'Kakhovske' (the reservoir's adjective) is no 'Kakhovske raion': a raion is masculine
     assert resolver.resolve("Kakhovske").feature == "populated place"
+    # nor is a feminine adjective's locative ('у Бахмутській громаді') a masculine one
+    assert resolver.resolve("Бахмутській").name != "Bakhmut Raion"
 
 
 def test_an_area_named_twice_is_no_area_around_itself(resolver):

@@ -28,7 +28,8 @@ TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|a
 _GENDER_TAILS = {"f": tuple(stem + end for stem in ("sk", "zk") for end in ("a", "aya", "aia", "aja"))
                  + tuple(stem + end for stem in ("ськ", "цьк", "зьк", "ск", "цк", "зк") for end in ("а", "ая")),
                  "m": tuple(stem + end for stem in ("sk", "zk") for end in ("y", "yi", "yy", "iy", "ii", "ij", "i", "oy"))
-                 + tuple(stem + end for stem in ("ськ", "цьк", "зьк", "ск", "цк", "зк") for end in ("ий", "ій", "ой"))}
+                 + tuple(stem + "ий" for stem in ("ськ", "цьк", "зьк"))  # ('-ській' is a feminine's locative)
+                 + tuple(stem + end for stem in ("ск", "цк", "зк") for end in ("ий", "ой"))}
 _ANY_GENDER_TAIL = _GENDER_TAILS["f"] + _GENDER_TAILS["m"]
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _AREA_WORD_AFTER = {"f": (("admin1", ("oblast", "область")),),
