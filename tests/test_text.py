@@ -432,6 +432,26 @@ def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver)
     assert extract("Он говорил с Петровкой.", resolver=resolver) == []
 
 
+def test_a_later_item_of_a_list_a_preposition_governs_is_read_in_its_case(resolver):
+    # 'Марьинки' alone is the nominative of a village Marinki: after 'в районе Авдеевки и' it is
+    # Marinka's genitive, as 'около Марьинки' is (it was left out)
+    found = names_found(resolver, "Бои в районе Авдеевки и Марьинки продолжаются.")
+    assert found == {"Авдеевки": "Avdiyivka", "Марьинки": "Mar'yinka"}
+    found = names_found(resolver, "Бої тривають біля Авдіївки та Мар'їнки.")
+    assert found == {"Авдіївки": "Avdiyivka", "Мар'їнки": "Mar'yinka"}
+
+
+@pytest.mark.parametrize("text, span, name", [
+    # an area word in the instrumental: 'Курской' alone was the village Kurskaya, and
+    # 'Белгородской областью' nothing
+    ("Над Курской областью сбиты три беспилотника.", "Курской областью", "Kurskaya oblast'"),
+    ("Над Белгородской областью сбит дрон.", "Белгородской областью", "Belgorodskaya oblast'"),
+    ("Дрони збиті над Харківською областю.", "Харківською областю", "Kharkivska oblast"),
+])
+def test_an_area_in_the_instrumental_is_found_with_its_area_word(resolver, text, span, name):
+    assert names_found(resolver, text) == {span: name}
+
+
 def test_a_name_as_written_after_a_preposition_is_read_as_a_case_form_too(resolver):
     # 'Димитрове' is the old name of a village in Kirovohrad oblast as written, and the locative
     # of Димитров (Myrnohrad): after 'в' both readings compete (it was the village at 0.95)

@@ -641,10 +641,10 @@ _WHERE_NOUNS = frozenset("районе районі окрестностях о�
 _WHERE_NOUN_LEADS = frozenset("в во у на".split())
 
 
-def _where_governed(doc: _Doc, start: int) -> bool:
-    """Is the word at ``start`` governed by a preposition that says where: right after it ('в
-    Клещеевке', 'в районе Андреевки'), or as a later item of a list it governs ('в Клещеевке и
-    Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки')?"""
+def _where_lead(doc: _Doc, start: int) -> str:
+    """The words that make the word at ``start`` say where, governing its case: a preposition right
+    before it ('в Клещеевке', 'в районе Андреевки') or before the list it is a later item of ('в
+    Клещеевке и Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки'); '' when none."""
     text, pos = doc.text, start
     for _ in range(12):  # back over the list's items to its preposition
         prev = doc.prev_word(pos)
@@ -654,20 +654,20 @@ def _where_governed(doc: _Doc, start: int) -> bool:
                 j -= 1
             item = doc.prev_word(j) if j >= 0 and text[j] == "," else None
             if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
-                return False
+                return ""
             pos = _item_start(doc, item)
             continue
         word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
         if word in _WHERE_PREPOSITIONS:
-            return True
+            return word
         if word in _WHERE_NOUNS:
             lead = doc.prev_word(begin)
-            return lead is not None and lead[1].lower() in _WHERE_NOUN_LEADS
+            return f"{lead[1].lower()} {word}" if lead is not None and lead[1].lower() in _WHERE_NOUN_LEADS else ""
         item = doc.prev_word(begin) if word in _CYRILLIC_JOINERS else None
         if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
-            return False
+            return ""
         pos = _item_start(doc, item)
-    return False
+    return ""
 
 
 def _item_start(doc: _Doc, last: tuple[int, str]) -> int:
@@ -814,8 +814,11 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         # after a preposition that governs an oblique case the word is read with it ('около
         # Марьинки' is Marinka's genitive, though 'Марьинки' is also a village's name)
-        # (not after a conjunction: 'и Ясиноватую' is read as 'Ясиноватую')
-        q = f"{prev[1]} {w}" if _CYRILLIC_CAPITAL.match(w) and _oblique_lead(prev) else w
+        # (and so is a later item of a list such a preposition governs: 'в районе Авдеевки и
+        # Марьинки'; not after a conjunction alone: 'и Ясиноватую' is read as 'Ясиноватую')
+        where_lead = _where_lead(doc, s)
+        q = w if not _CYRILLIC_CAPITAL.match(w) else f"{prev[1]} {w}" if _oblique_lead(prev) \
+            else f"{where_lead} {w}" if where_lead else w
         m = cache.get(q)
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to
@@ -834,7 +837,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # preposition that says where ('под Покровском', whose case form is also Покровское's,
             # many villages' name) a big town's reading needs less; so does a village name in
             # -вка there ('Бои в Клещеевке и Андреевке'): the document settles which namesake
-            where = _where_governed(doc, s)
+            where = bool(where_lead)
             village = where and m.country_code in _TYPO_COUNTRIES and _village_in_case(w)
             least = VILLAGE_MIN_CONFIDENCE if village else INFLECTED_TOWN_CONFIDENCE \
                 if where and m.population >= INFLECTED_TOWN_POPULATION else INFLECTED_MIN_CONFIDENCE

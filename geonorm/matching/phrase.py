@@ -109,7 +109,11 @@ _CYRILLIC_PLURAL_AREA_WORDS = {
 # area words in an oblique case -> nominative
 _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
                        "р-ну": "район", "р-ні": "район", "р-на": "район", "р-не": "район",  # abbreviated
-                       "громади": "громада", "громаді": "громада", **_CYRILLIC_PLURAL_AREA_WORDS}
+                       "громади": "громада", "громаді": "громада", **_CYRILLIC_PLURAL_AREA_WORDS,
+                       # the instrumental ('над Курской областью', 'під Харківською областю',
+                       # 'за Бахмутським районом') and the kray's oblique cases
+                       "областью": "область", "областю": "область", "районом": "район",
+                       "краю": "край", "крае": "край", "краем": "край"}
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
 _OF_WORDS = ("of", "de", "du", "des", "di", "del")
@@ -146,8 +150,8 @@ _FEATURE_WORDS.update({w: _FEATURE_WORDS[nom] for w, nom in _OBLIQUE_AREA_WORDS.
 _TRAILING_FEATURE_WORDS = {"state": "admin1", "country": "country"}
 _AREA_LEVELS = ("admin1", "admin2")
 # the adjective endings that go with an area word in an oblique case, and their nominatives
-_NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у)$"), r"\1а"),
-               (re.compile(r"(ск|цк|зк)(?:ого|ом)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую)$"), r"\1ая"))
+_NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у|ою)$"), r"\1а"),
+               (re.compile(r"(ск|цк|зк)(?:ого|ом|ому|им)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую|ою)$"), r"\1ая"))
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
 _CYRILLIC_AREA_BREAK_RE = re.compile(
     r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:"
