@@ -90,6 +90,11 @@ mohammed muhammad ahmed ali hassan hussein omar abdul abu fatima ayesha jose car
 pedro manuel antonio francisco javier pablo diego jorge maria carmen rosa ana juana lucia
 pierre jean michel francois jacques hans klaus wolfgang jurgen friedrich giuseppe giovanni marco
 luca chen wang li zhang liu yang huang zhao wu zhou
+vitalii andrii oleksii serhii yurii dmytro yevhen hennadii vadym valerii anatolii ihor kyrylo pavlo
+maksym danylo oleh mykyta yakiv valentyn vladyslav heorhii hryhorii arsenii illia rostyslav fedir
+yuliia nataliia tetiana kateryna iryna svitlana liudmyla oksana halyna mariia sofiia viktoriia nadiia
+larysa khrystyna yevgeniy gennadiy vadim anatoliy vyacheslav vladislav rostislav nikita yakov
+aleksey dmitriy yuriy valentin yelena kseniya ramzan
 """.split())
 # with the census lists: names that make the word after them a surname
 GIVEN_NAMES = FIRST_NAMES | given_names()

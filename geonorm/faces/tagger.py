@@ -538,6 +538,12 @@ def _cyrillic_first_name(word: str) -> bool:
         normalize(roman) in FIRST_NAMES for _, roman in romanize_query(word)))  # ('володимир': volodymyr)
 
 
+def _first_name_in_any_case(word: str) -> bool:
+    """Is the Cyrillic ``word`` a first name in some case ('Андрієм', 'Сергея')?"""
+    low = word.lower()
+    return any(map(_cyrillic_first_name, (low, *nominatives(low))))
+
+
 def _named_persons(doc: _Doc, text: str, hits, place_ends: set[int]) -> set[str]:
     """One-word names written as a person's surname somewhere in the document ('coach Darren
     Ripley'), so that the bare surname later ('Ripley said') is not a place either. A big place
@@ -768,6 +774,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     area_starts = {sp.start for sp in spans if sp.area_word or sp.flags & F_AREA and " " in sp.text
                    and sp.text.rsplit(" ", 1)[1].lower() in AREA_WORDS}
     extra = []
+    listed: list[TagSpan] = []  # case forms too unsure alone, found if a list item beside them is a place
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
         if len(w) < 5 or not w[0].isupper() or not (_HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w)
@@ -795,9 +802,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                  and not area_here):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
+        # (a person's first name, in any case, starts a name of its own: 'мэр Москвы Сергей
+        # Собянин', 'з мером Львова Андрієм Садовим')
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
-            doc.words.spans[nxt[0]][0] not in area_starts
+            doc.words.spans[nxt[0]][0] not in area_starts and \
+            not (_CYRILLIC_CAPITAL.match(w) and _first_name_in_any_case(nxt[1]))
         if capitalized_next or (nxt is not None and (nxt[1].lower() in _CYRILLIC_AREA_WORDS
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
@@ -841,10 +851,13 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             village = where and m.country_code in _TYPO_COUNTRIES and _village_in_case(w)
             least = VILLAGE_MIN_CONFIDENCE if village else INFLECTED_TOWN_CONFIDENCE \
                 if where and m.population >= INFLECTED_TOWN_POPULATION else INFLECTED_MIN_CONFIDENCE
-            if (m.confidence < least and not (village and m.scheme in _REWRITE_LABELS)) or _sentence_initial(text, s) \
-                    or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
+            if _sentence_initial(text, s) or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
                     m.feature == "populated place" and m.population < 1000 and not village):
                 continue  # (after 'по словам' a source is named: 'По словам Суровикина' is no Surovikino)
+            if m.confidence < least and not (village and m.scheme in _REWRITE_LABELS):
+                if m.confidence >= VILLAGE_MIN_CONFIDENCE and m.country_code in _TYPO_COUNTRIES:
+                    listed.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
+                continue
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
             # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people)
@@ -881,6 +894,35 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if m.confidence < 0.3:
                 continue
         extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
+    extra += _beside_listed_places(text, spans + extra, listed)
     if not extra:
         return spans
     return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+_LIST_BEFORE_RE = re.compile(r"(?:\s*,|\s+(?:и|і|й|та|или|або))\s+$", re.IGNORECASE)
+_LIST_AFTER_RE = re.compile(r"(?:\s*,|\s+(?:и|і|й|та|или|або))\s+", re.IGNORECASE)
+
+
+def _beside_listed_places(text: str, found: list[TagSpan], listed: list[TagSpan]) -> list[TagSpan]:
+    """The ``listed`` case forms that are items of a list another item of which is a place found
+    ('обстрілював Костянтинівку, Торецьк і Часів Яр': Kostiantynivka's accusative, many villages'
+    name too, is a town beside Toretsk), repeated along the list."""
+    ends = {sp.end for sp in found if sp.flags & (F_PLACE | F_AREA)}
+    starts = {sp.start for sp in found if sp.flags & (F_PLACE | F_AREA)}
+    out, pending = [], list(listed)
+    while pending:
+        kept = []
+        for sp in pending:
+            before = _LIST_BEFORE_RE.search(text, max(0, sp.start - 8), sp.start)
+            after = _LIST_AFTER_RE.match(text, sp.end)
+            if (before and before.start() in ends) or (after and after.end() in starts):
+                out.append(sp)
+                ends.add(sp.end)
+                starts.add(sp.start)
+            else:
+                kept.append(sp)
+        if len(kept) == len(pending):
+            break
+        pending = kept
+    return out
