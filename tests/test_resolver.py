@@ -1602,6 +1602,27 @@ def test_names_in_an_oblique_case_are_read_in_the_nominative(resolver, query, pl
     assert m.match_kind != "fuzzy"
 
 
+@pytest.mark.parametrize("query, place_id", [
+    # the case a preposition governs rules readings out: after 'под' '-ском' is a noun's
+    # instrumental, no adjective's locative (it was Artemovsky, Sverdlovsk oblast, at 0.34)
+    ("под Артемовском", 713174),
+    ("между Артемовском и Горловкой", 713174),
+    ("под Покровском", 704422),  # (at 0.24 beside the Pokrovskoyes, now surer)
+])
+def test_the_case_a_preposition_governs_reads_the_ending(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence > 0.5
+
+
+def test_after_v_an_adjective_ending_is_a_locative_not_a_nouns_instrumental(resolver):
+    from geonorm.names.inflection import governed_case, nominatives
+    assert "покровск" not in nominatives("Покровском", governed_case("в"))
+    assert "покровское" in nominatives("Покровском", governed_case("в"))
+    assert "покровское" not in nominatives("Покровском", governed_case("под"))
+    assert {"покровск", "покровское"} <= set(nominatives("Покровском"))  # no preposition: both
+    assert resolver.resolve("в Покровском").name != "Pokrovsk"
+
+
 @pytest.mark.parametrize("query, name", [
     ("Gori", "Gori"),  # Georgia, not Gorj (Romania) by a folded 'j'
     ("Wana", "Wana"),  # Pakistan, not Van (Turkey) through its alternate 'Vana'

@@ -802,12 +802,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                  and not area_here):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
-        # (a person's first name, in any case, starts a name of its own: 'мэр Москвы Сергей
-        # Собянин', 'з мером Львова Андрієм Садовим')
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
-            doc.words.spans[nxt[0]][0] not in area_starts and \
-            not (_CYRILLIC_CAPITAL.match(w) and _first_name_in_any_case(nxt[1]))
+            doc.words.spans[nxt[0]][0] not in area_starts
         if capitalized_next or (nxt is not None and (nxt[1].lower() in _CYRILLIC_AREA_WORDS
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
@@ -816,9 +813,13 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
                 continue
-            if capitalized_next:  # inside a run of capitalized words: a name of something else
-                continue
-            if _CYRILLIC_CAPITAL.match(w):  # 'в Киевском районе': a district the gazetteer does
+            if capitalized_next:
+                # inside a run of capitalized words: a name of something else (but a person's
+                # first name, in any case, starts a name of its own: 'мэр Москвы Сергей Собянин',
+                # 'з мером Львова Андрієм Садовим')
+                if not (_CYRILLIC_CAPITAL.match(w) and _first_name_in_any_case(nxt[1])):
+                    continue
+            elif _CYRILLIC_CAPITAL.match(w):  # 'в Киевском районе': a district the gazetteer does
                 continue  # not hold (a city's), not the town 'Киевский' near Moscow
         if w.endswith(("ian", "ians", "ese", "ish")):  # demonyms and adjectives
             continue

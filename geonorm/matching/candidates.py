@@ -265,10 +265,11 @@ def code_like(form_text: str) -> bool:
     return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()
 
 
-def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, Evidence]:
+def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "") -> dict[int, Evidence]:
     """Evidence from the names themselves: exact, romanized, folded and skeleton keys.
     ``oblique``: a preposition puts a Cyrillic ``text`` in an oblique case ('около Марьинки'):
-    its nominatives are looked up even when it is some other place's name as written."""
+    its nominatives are looked up even when it is some other place's name as written; ``case``:
+    the case it governs, where it tells ('под': no adjective's locative, see ``governed_case``)."""
     out: dict[int, Evidence] = {}
     norm = normalize(text)
     if not norm:
@@ -359,7 +360,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
         # 'Бахмуті', 'Новій Каховці', 'под Авдеевкой': a name in an oblique case (whose
         # romanization may be some other place's name: 'Лузе' is not Luže)
         seen = {norm}
-        for form in nominatives(text):
+        for form in nominatives(text, case):
             key = normalize(form)
             if key not in seen:
                 seen.add(key)
@@ -397,7 +398,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False) -> dict[int, 
                     add(_vowels_traded(gaz, lemma, bool(written_rows), traded), "fold", VOWELS_TRADED, lemma=lemma)
     if len(q_fold) >= MIN_FOLD_LEN + 1 and not any(e.via in WRITTEN_VIAS for e in out.values()):
         for spelt in spelt_out(text):  # 'St. Louis County', 'N. Dakota': the gazetteer spells it out
-            hits = {row: e for row, e in gather_names(gaz, spelt, oblique).items() if e.via in WRITTEN_VIAS}
+            hits = {row: e for row, e in gather_names(gaz, spelt, oblique, case).items() if e.via in WRITTEN_VIAS}
             for row, e in hits.items():
                 if row not in out or VIA_RANK[out[row].via] < VIA_RANK[e.via]:
                     out[row] = e

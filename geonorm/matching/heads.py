@@ -218,7 +218,7 @@ class PhraseHeads:
                     if ev:
                         return Part(text=whole, raw=part.raw), i, ev
             for variant in self._one_place_variants(part):
-                ev = self._gather(variant, fuzzy=False, oblique=part.oblique)
+                ev = self._gather(variant, fuzzy=False, oblique=part.oblique, case=part.case)
                 if not ev and part.raw and part.raw != variant:
                     ev = self._gather(part.raw, fuzzy=False)
                 if _POSSESSIVE_RE.search(part.raw) and not _SAINT_RE.match(variant) and \

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..names.inflection import governed_case
 from ..names.normalize import clean, normalize
 from ..sources.curated import area_codes
 
@@ -282,6 +283,7 @@ class Part:
     joined: bool = False  # right after the list's 'and' ('Ukraine and Albania'), not after ',' or ':'
     near: bool = False  # 'near Popasne', 'біля Попасної': a town the place lies close to
     oblique: bool = False  # after a Cyrillic preposition ('около Марьинки'): the name is declined
+    case: str = ""  # the case that preposition governs, where it tells ('под': 'instrumental')
     what: str = ""  # the facility or natural feature a 'facility' part names: 'hospital', 'river'
     whole: str = ""  # the part as one name when not as written: 'Донецька область' for 'Донецької області'
     # '40 km from Mariupol', '9km north of Donetsk': (km, bearing in degrees from north or None) from
@@ -451,7 +453,8 @@ def _strip_part(raw: str) -> Part | None:
     village = bool(said & _VILLAGE_WORDS)
     around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix), offset=offset,
+                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix),
+                case="" if oblique_after else _governed_case(prefix), offset=offset,
                 village=village, around=around)
 
 
@@ -460,6 +463,13 @@ def governs_oblique(prefix: str) -> bool:
     ('около', 'у', 'в районе', 'біля села'; not 'село', 'г.')?"""
     words = _CYRILLIC_WORD_RE.findall(prefix.lower())
     return bool(words) and words[-1] not in _NOMINATIVE_LEADS and words[-1].rstrip(".") not in _NOMINATIVE_LEADS
+
+
+def _governed_case(prefix: str) -> str:
+    """The case the last word of a part's leading words governs, where it tells (see
+    ``inflection.governed_case``)."""
+    words = _CYRILLIC_WORD_RE.findall(prefix.lower())
+    return governed_case(words[-1]) if words else ""
 
 
 def facility_kind(word: str) -> str:
@@ -652,6 +662,7 @@ def parse_phrase(phrase: str) -> list[Part]:
                 part.listed, first = (n > 0 and first or series) and not part.is_area, False
                 if part.listed and parts and parts[-1].oblique and part.raw == part.text:
                     part.oblique = True  # 'між Пісками і Опитним': one preposition governs the list
+                    part.case = parts[-1].case
                 parts.append(part)
     if listed_areas:  # sibling areas of one list: the others are listed, not areas around the first
         for part in parts[1:]:

@@ -252,19 +252,19 @@ class Resolver:
         return [self.resolve(q, **hints) for q in queries]
 
     def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False,
-                oblique: bool = False) -> dict[int, Evidence]:
+                oblique: bool = False, case: str = "") -> dict[int, Evidence]:
         """``candidates.gather``, memoized per text: a document or a column resolves the same
         spelling again with other context or hints (a copy: callers may extend it)."""
-        key = (text, fuzzy, force_fuzzy, oblique)
+        key = (text, fuzzy, force_fuzzy, oblique, case)
         hit = self._gather_cache.get(key)
         if hit is None:
             if fuzzy:  # the name lookups of this text are usually memoized already
-                hit = self._gather(text, fuzzy=False, oblique=oblique)
+                hit = self._gather(text, fuzzy=False, oblique=oblique, case=case)
                 if force_fuzzy and not names_stop_typos(hit):  # (forcing changes nothing)
-                    return self._gather(text, oblique=oblique)
+                    return self._gather(text, oblique=oblique, case=case)
                 add_typos(self.gazetteer, text, hit, force_fuzzy, self.typo_reach)
             else:
-                hit = gather_names(self.gazetteer, text, oblique)
+                hit = gather_names(self.gazetteer, text, oblique, case)
             with self._lock:
                 if len(self._gather_cache) >= _GATHER_CACHE_SIZE:
                     self._gather_cache.clear()

@@ -90,9 +90,30 @@ def _alternated(form: str) -> str | None:
     return form[:tail - 1] + ("ї" if vowel == "є" else "і") + form[tail:]
 
 
+# the readings of an ending a governing preposition rules out: after 'под', 'над', 'під', 'за'
+# (the instrumental) '-ом', '-ем' are no adjective's locative ('под Артемовском' is Артемовск, not
+# Артемовский); after 'в', 'у', 'на' (the locative) no noun's instrumental ('в Покровском' is
+# Покровское, not Покровск)
+_RULED_OUT = {
+    "instrumental": frozenset({("ом", "ое"), ("ом", "ий"), ("ом", "ый"), ("ом", "ой"), ("ем", "ий"), ("ем", "ее")}),
+    "locative": frozenset({("ом", ""), ("ом", "о"), ("ем", "ь"), ("ем", "е"), ("ем", "й"), ("ём", "ь"),
+                           ("ём", "й"), ("єм", "й")}),
+}
+INSTRUMENTAL_PREPOSITIONS = frozenset("под над за перед между під між поза".split())
+LOCATIVE_PREPOSITIONS = frozenset("в во у на".split())
+
+
+def governed_case(preposition: str) -> str:
+    """'instrumental' or 'locative' for a preposition that governs that case among others (its
+    name's endings read accordingly), '' for any other word."""
+    word = preposition.lower()
+    return "instrumental" if word in INSTRUMENTAL_PREPOSITIONS else "locative" if word in LOCATIVE_PREPOSITIONS else ""
+
+
 @lru_cache(maxsize=4096)
-def word_nominatives(word: str) -> tuple[str, ...]:
-    """The word itself, then the nominatives it may be an oblique case of (lower case)."""
+def word_nominatives(word: str, case: str = "") -> tuple[str, ...]:
+    """The word itself, then the nominatives it may be an oblique case of (lower case); ``case``:
+    what a preposition before it governs (see :func:`governed_case`)."""
     w = word.lower()
     out = [w]
     if len(w) < MIN_STEM + 1 or not _CYRILLIC_WORD.fullmatch(w):
@@ -102,7 +123,10 @@ def word_nominatives(word: str) -> tuple[str, ...]:
         if not w.endswith(ending) or len(w) - len(ending) < MIN_STEM:
             continue
         stem = w[: len(w) - len(ending)]
+        ruled_out = _RULED_OUT.get(case, ())
         for nom in noms:
+            if (ending, nom) in ruled_out:
+                continue
             if nom in ("о", "е") and (len(ending) == 1 or ending in ("ом", "ем")) and _ADJECTIVE_STEM.search(stem):
                 continue  # 'Покровське' is an adjective (Покровського), no noun: not from 'Покровська'
             form = stem + nom
@@ -141,12 +165,13 @@ def region_towns(word: str) -> list[str]:
 _NOMINATIVE_AREA_WORDS = frozenset("область район край округ громада республіка республика".split())
 
 
-def nominatives(text: str) -> list[str]:
+def nominatives(text: str, case: str = "") -> list[str]:
     """Nominative readings of a Cyrillic phrase, each word in any of its readings (the phrase
     as written not included): 'Новій Каховці' -> [..., 'нова каховка', ...]; none for a phrase
-    that ends in a nominative area word ('Курська область')."""
+    that ends in a nominative area word ('Курська область'). ``case``: what a preposition
+    before the phrase governs (see :func:`governed_case`)."""
     if text.split()[-1:] and text.split()[-1].lower() in _NOMINATIVE_AREA_WORDS:
         return []
     pieces = re.split(r"(\s+|-)", text.strip().replace("\u0301", ""))  # no stress marks
-    options = [word_nominatives(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
+    options = [word_nominatives(p, case) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
     return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1)]
