@@ -1602,6 +1602,21 @@ def test_names_in_an_oblique_case_are_read_in_the_nominative(resolver, query, pl
     assert m.match_kind != "fuzzy"
 
 
+@pytest.mark.parametrize("query", [
+    # Russia's raions are urban or municipal okrugs now, named as the raions were (no match before)
+    "Шебекинский городской округ", "Шебекинский округ", "в Шебекинском городском округе",
+    "Шебекинского муниципального округа",
+])
+def test_a_russian_okrug_is_the_district_it_replaced(resolver, query):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == ("Shebekinskiy Rayon", "admin2") and m.confidence > 0.5
+
+
+def test_an_okrug_gazetteer_holds_by_its_name_as_written_stays_itself(resolver):
+    # GeoNames names some okrugs so: as written before the raion the okrug word reads as
+    assert resolver.resolve("Советский городской округ").name == "Sovetskiy Gorodskoy Okrug"
+
+
 @pytest.mark.parametrize("query, place_id", [
     # the case a preposition governs rules readings out: after 'под' '-ском' is a noun's
     # instrumental, no adjective's locative (it was Artemovsky, Sverdlovsk oblast, at 0.34)

@@ -471,8 +471,10 @@ def test_a_town_before_a_persons_name_is_found(resolver, text, span, name):
     ("Над Курской областью сбиты три беспилотника.", "Курской областью", "Kurskaya oblast'"),
     ("Над Белгородской областью сбит дрон.", "Белгородской областью", "Belgorodskaya oblast'"),
     ("Дрони збиті над Харківською областю.", "Харківською областю", "Kharkivska oblast"),
+    # an okrug, with the word that qualifies it (was nothing)
+    ("Жителей Шебекинского городского округа эвакуируют.", "Шебекинского городского округа", "Shebekinskiy Rayon"),
 ])
-def test_an_area_in_the_instrumental_is_found_with_its_area_word(resolver, text, span, name):
+def test_an_area_word_in_the_instrumental_or_an_okrug_is_found_with_its_adjective(resolver, text, span, name):
     assert names_found(resolver, text) == {span: name}
 
 

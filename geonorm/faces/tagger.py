@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD,
-                               NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS,
+                               NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
@@ -707,6 +707,16 @@ def _area_adjective(word: str, nxt: tuple[int, str] | None) -> bool:
     return nxt is not None and bool(_CYRILLIC_CAPITAL.match(word)) and nxt[1].lower() in _CYRILLIC_AREA_WORDS
 
 
+def _past_qualifier(doc: _Doc, nxt: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The area word after ``nxt`` when ``nxt`` qualifies it ('городского' in 'Шебекинского
+    городского округа'), else ``nxt``."""
+    if nxt is not None and nxt[1].lower() in AREA_QUALIFIERS:
+        after = doc.next_word(doc.words.spans[nxt[0]][1])
+        if after is not None and after[1].lower() in _CYRILLIC_AREA_WORDS:
+            return after
+    return nxt
+
+
 def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
     """(end, match) when the Cyrillic word at ``start`` and the word after it name one place in
     an oblique case: two capitalized words ('Новій Каховці'), an area adjective and its area
@@ -789,7 +799,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 or lw in doc.lower_words:
             continue  # ... or the document writes it as a common word ('Children might', 'children')
         prev = doc.prev_word(s)
-        nxt = doc.next_word(e)
+        nxt = _past_qualifier(doc, doc.next_word(e))
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words
         area_here = _area_adjective(w, nxt)

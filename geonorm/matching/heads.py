@@ -23,7 +23,7 @@ from ..names.romanize import VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import AREA_WORDS, Part, is_generic, titled_name
+from .phrase import AREA_WORDS, Part, is_generic, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 # words that are never a place head on their own in a phrase
@@ -204,7 +204,11 @@ class PhraseHeads:
                 # (a name the gazetteer holds as such, or spelt so another way: 'Zvenigovsky
                 # District' is 'Zvenigovskiy Rayon'; not a machine romanization)
                 whole, gaz = part.whole_name, self.gazetteer
-                for name in [w for w in [whole, *area_word_synonyms(whole, part.feature)] if w != part.text]:
+                # (as written first: 'Советский городской округ' is GeoNames' name of one,
+                # before the raion its okrug word reads as)
+                written = strip_prefixes(part.raw)
+                for name in dict.fromkeys(w for w in [written, whole, *area_word_synonyms(whole, part.feature)]
+                                          if w != part.text):
                     ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
                           if e.via in NAME_VIAS and self.is_feature(r, part.feature) and (
                               name == whole or e.via in NAME_VIAS and _NAME_KINDS[int(gaz.form_kind[e.form_row])]

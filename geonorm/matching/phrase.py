@@ -114,11 +114,16 @@ _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район
                        # the instrumental ('над Курской областью', 'під Харківською областю',
                        # 'за Бахмутським районом') and the kray's oblique cases
                        "областью": "область", "областю": "область", "районом": "район",
-                       "краю": "край", "крае": "край", "краем": "край"}
+                       "краю": "край", "крае": "край", "краем": "край",
+                       # an okrug is named as the raion it replaced was ('Шебекинский округ')
+                       **{w: "район" for w in "округ округа округе округу округом".split()}}
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
 _OF_WORDS = ("of", "de", "du", "des", "di", "del")
 _CO = "co"  # 'Cook Co.' is a county; 'CO' in capitals is Colorado's or Colombia's code
+# words between an area's adjective and its area word ('Шебекинский городской округ')
+AREA_QUALIFIERS = frozenset("городской городского городском городскому городским муниципальный муниципального "
+                            "муниципальном муниципальному муниципальным".split())
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -134,6 +139,10 @@ _FEATURE_WORDS = {
     "gebiet": "admin1", "région": "admin1", "obwód": "admin1", "provincia": "admin1",
     "rajon": "admin2",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
+    # Russia's districts are urban or municipal okrugs now ('Шебекинский городской округ'), named
+    # as the raions were
+    "округ": "admin2",
+    **{w: "" for w in AREA_QUALIFIERS},
     # 'Cook Co., IL', 'Co. Cork', 'Westchester Cnty'; not 'CO' in capitals, Colorado's code
     "co": "admin2", "cnty": "admin2",
     # a Local Government Area (Nigeria, Australia): 'Guma LGA', 'Guma Local Government Area'
@@ -155,7 +164,7 @@ _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"
                (re.compile(r"(ск|цк|зк)(?:ого|ом|ому|им)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую|ою)$"), r"\1ая"))
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
 _CYRILLIC_AREA_BREAK_RE = re.compile(
-    r"(?<=\w)\s+(?!територіальн)(?=[^\W\d_]+\s+(?:територіальн\w*\s+)?(?:"
+    r"(?<=\w)\s+(?!територіальн|городск|муниципальн)(?=[^\W\d_]+\s+(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
     + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()})) + r")\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
