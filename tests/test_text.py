@@ -432,6 +432,19 @@ def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver)
     assert extract("Он говорил с Петровкой.", resolver=resolver) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    # hromadas, which the gazetteer knows by their towns (nothing was found)
+    ("У Краснопільській громаді пошкоджено будинок.", {"Краснопільській громаді": "Krasnopillya"}),
+    ("Обстрілів зазнали Краснопільська, Білопільська та Миропільська громади.",
+     {"Краснопільська": "Krasnopillya", "Білопільська": "Bilopillia", "Миропільська громади": "Myropillia"}),
+    # every item of a list of three before a plural area word (the first was left out)
+    ("Тривога у Донецької, Луганської та Запорізької областей.",
+     {"Донецької": "Donetska oblast", "Луганської": "Luhanska oblast", "Запорізької областей": "Zaporizka oblast"}),
+])
+def test_lists_of_areas_and_communities_in_cyrillic_are_found_item_by_item(resolver, text, found):
+    assert names_found(resolver, text) == found
+
+
 def test_a_later_item_of_a_list_a_preposition_governs_is_read_in_its_case(resolver):
     # 'Марьинки' alone is the nominative of a village Marinki: after 'в районе Авдеевки и' it is
     # Marinka's genitive, as 'около Марьинки' is (it was left out)

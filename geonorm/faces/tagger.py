@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS,
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS,
                                NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
@@ -401,8 +401,9 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
             j -= 1
         if j == i - 1 and _CYRILLIC_CAPITAL.match(sp.text):
             item = _cyrillic_list_item(doc, spans[i - 1] if i > 0 else None, sp, singular, text)
-            if item is not None:
+            while item is not None:  # back along the list: 'Краснопільська, Білопільська та ...'
                 added.append(item)
+                item = _cyrillic_list_item(doc, spans[i - 1] if i > 0 else None, item, singular, text)
     if added:
         spans.extend(added)
         spans.sort(key=lambda x: x.start)
@@ -413,13 +414,18 @@ def _cyrillic_list_item(doc: _Doc, before: TagSpan | None, sp: TagSpan, singular
     """'Донецької та Луганської областей': the adjective before the joiner is an area too, though
     alone it is no name the tagger takes (``before``: the span before ``sp``, if any)."""
     joiner = doc.prev_word(sp.start)
-    if joiner is None or joiner[1].lower() not in LIST_GAPS:
+    if joiner is not None and joiner[1].lower() in LIST_GAPS:
+        prev = doc.prev_word(doc.words.spans[joiner[0]][0])
+    elif joiner is None and text[:sp.start].rstrip().endswith(","):  # 'Краснопільська, Білопільська'
+        prev = doc.prev_word(len(text[:sp.start].rstrip()) - 1)
+    else:
         return None
-    prev = doc.prev_word(doc.words.spans[joiner[0]][0])
     if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
         return None
     s, e = doc.words.spans[prev[0]]
     if before is not None and before.end > s:
+        if (before.start, before.end) == (s, e) and not before.area_word:  # found alone ('у Донецької')
+            before.query, before.area_word = f"{before.query or before.text} {singular}", True
         return None
     return TagSpan(s, e, text[s:e], "token", F_PLACE, area_word=True, query=f"{text[s:e]} {singular}")
 
@@ -737,6 +743,8 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
             if area and m.feature in (("region",) if sea else ("admin1", "admin2")) \
                     and m.match_kind in ("exact", "alias", "transliteration"):
                 return end, m
+            if area and nxt[1].lower() in COMMUNITY_WORDS and m.match_kind == "area":
+                return end, m  # a hromada, which the gazetteer knows by its town ('Краснопільській громаді')
             if not area and m.inflected and len(m.matched_name.split()) > 1:
                 return end, m
         word = doc.next_word(end)

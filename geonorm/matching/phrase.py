@@ -101,16 +101,19 @@ _PREFIX_RE = re.compile(
 _ROMANIZED_LEAD_RE = re.compile(r"(?:(?:m|s|g|p|h|sel|pos|smt|pgt|vil)\.\s*|(?:misto|horod|gorod|selo|selyshche|poselok)\s+)"
                                 r"(?=[A-Z])")
 
-COMMUNITY_WORDS = frozenset({"community", "hromada", "громада", "громади", "громаді"})
+COMMUNITY_WORDS = frozenset("community hromada громада громади громаді громаду громадою громад громадах громадам "
+                            "громадами".split())
 # plural area words -> nominative singular: 'Донецької та Луганської областей' (see _singular_areas);
 # 'області', 'области' are plural after a list too ('Харківську та Сумську області')
 _CYRILLIC_PLURAL_AREA_WORDS = {
     **{w: "область" for w in "областей областях областям областями області области".split()},
-    **{w: "район" for w in "районів районах районам районами районов райони районы".split()}}
+    **{w: "район" for w in "районів районах районам районами районов райони районы".split()},
+    **{w: "громада" for w in "громади громад громадах громадам громадами".split()}}
 # area words in an oblique case -> nominative
 _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район", "района": "район", "районе": "район",
                        "р-ну": "район", "р-ні": "район", "р-на": "район", "р-не": "район",  # abbreviated
-                       "громади": "громада", "громаді": "громада", **_CYRILLIC_PLURAL_AREA_WORDS,
+                       "громади": "громада", "громаді": "громада", "громаду": "громада", "громадою": "громада",
+                       **_CYRILLIC_PLURAL_AREA_WORDS,
                        # the instrumental ('над Курской областью', 'під Харківською областю',
                        # 'за Бахмутським районом') and the kray's oblique cases
                        "областью": "область", "областю": "область", "районом": "район",
@@ -630,6 +633,18 @@ def _singular_areas(phrase: str) -> str:
     return ", ".join(f"{i} {word}" for i in items)
 
 
+def _sibling_areas(before: Part, part: Part) -> bool:
+    """Do two parts name areas of one kind, each with its area word ('Donetsk oblast, Luhansk
+    oblast', 'Bakhmut raion and Pokrovsk raion', 'Lyman hromada, Siversk hromada'): items of a
+    list, not an area and the area around it?"""
+    def kind(p: Part) -> str:
+        words = p.raw.split()
+        last = words[-1].lower().strip(".,") if len(words) > 1 else ""
+        return "" if not p.is_area or _feature_word(last, trailing=True) is None \
+            else "community" if last in COMMUNITY_WORDS else p.feature
+    return kind(part) != "" and kind(before) == kind(part)
+
+
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""
@@ -669,6 +684,8 @@ def parse_phrase(phrase: str) -> list[Part]:
                 series = n == 0 and len(items) > 1 and any(not p.is_area for p in parts) and not part.text.isupper()
                 part.joined = n > 0 and first
                 part.listed, first = (n > 0 and first or series) and not part.is_area, False
+                if part.is_area and parts and _sibling_areas(parts[-1], part):
+                    part.listed = True  # 'Donetsk oblast and Luhansk oblast': no oblast holds another
                 if part.listed and parts and parts[-1].oblique and part.raw == part.text:
                     part.oblique = True  # 'між Пісками і Опитним': one preposition governs the list
                     part.case = parts[-1].case

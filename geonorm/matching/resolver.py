@@ -821,7 +821,9 @@ class Resolver:
         if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None
         gaz = self.gazetteer
-        others = [p for p in parts if p is not district]
+        # (a sibling of a list names another place: 'Краснопільська, Білопільська громади')
+        siblings = [p for p in parts if p is not district and p.listed]
+        others = [p for p in parts if p is not district and not p.listed]
         within = all_rows(self._areas.named(others)) if others else None
         if others and not within and any(p.holder for p in others):
             return None  # (a district 'of' a place that names no area: the city's district)
@@ -840,9 +842,11 @@ class Resolver:
             return None  # (no town of that name inside the areas named: 'Kievsky district of Kharkiv')
         town = gaz.place(towns[0]).name
         unit = "territorial community" if district.is_community else "district"
-        return stand_in(self.gazetteer, text, district.text, towns[0], "area",
-                        f"{district.raw!r} names a {unit} the gazetteer does not hold; answered "
-                        f"with {town}, the town it is named after")
+        m = stand_in(self.gazetteer, text, district.text, towns[0], "area",
+                     f"{district.raw!r} names a {unit} the gazetteer does not hold; answered "
+                     f"with {town}, the town it is named after")
+        m.other_places = [p.whole_name for p in siblings]
+        return m
 
     def _named_after_town(self, text: str, head: Part) -> Match | None:
         """'Antonivskyi bridge', 'Kakhovske reservoir', 'Avdiivskyi coke plant': a thing named by
