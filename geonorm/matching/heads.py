@@ -204,9 +204,10 @@ class PhraseHeads:
                 # (a name the gazetteer holds as such, or spelt so another way: 'Zvenigovsky
                 # District' is 'Zvenigovskiy Rayon'; not a machine romanization)
                 whole, gaz = part.whole_name, self.gazetteer
-                # (as written first: 'Советский городской округ' is GeoNames' name of one,
-                # before the raion its okrug word reads as)
-                written = strip_prefixes(part.raw)
+                # (an area as written first: 'Советский городской округ' is GeoNames' name of
+                # one, before the raion its okrug word reads as; not 'Mt. Pleasant', an alternate
+                # name of some place, before 'Mount Pleasant')
+                written = strip_prefixes(part.raw) if part.is_area else whole
                 for name in dict.fromkeys(w for w in [written, whole, *area_word_synonyms(whole, part.feature)]
                                           if w != part.text):
                     ev = {r: e for r, e in self._gather(name, fuzzy=False).items()
