@@ -503,6 +503,8 @@ def test_mt_abbreviates_mount_in_a_town_name(resolver):
         assert (m.name, m.admin1, m.match_kind) == (query.split(",")[0].replace("Mt.", "Mount").replace("Mt", "Mount"),
                                                     admin1, "exact"), query
     assert resolver.resolve("Mt. Everest").reason.startswith("the query names a natural feature")
+    # (spelt out before an alternate name written 'Mt. Pleasant' of another place)
+    assert resolver.resolve("Mt. Pleasant").name == "Mount Pleasant"
 
 
 def test_initials_with_dots_are_the_abbreviation_without_them(resolver):
