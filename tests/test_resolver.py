@@ -894,6 +894,22 @@ def test_a_list_answers_with_its_first_place_and_names_the_others(resolver, phra
     assert (m.name, m.other_places) == (first, others)
 
 
+@pytest.mark.parametrize("phrase, name", [
+    # an address from the oblast down to the hromada names the hromada's town (it was the raion)
+    ("Zaporizhzhia Oblast, Polohy district, Huliaipole hromada", "Hulyaypole"),
+    ("Donetsk oblast, Bakhmut raion, Soledar hromada", "Soledar"),
+    ("Kharkiv oblast, Kupiansk raion, Kupiansk hromada", "Kupyansk"),
+    ("Запорізька область, Пологівський район, Гуляйпільська громада", "Hulyaypole"),
+    ("Sumy oblast, Sumy raion, Krasnopillia hromada", "Krasnopillya"),  # was Sumy, the raion's town
+    # a hromada named after a town that names a raion too (was a fuzzy guess: Bakhmutske, Ternopillia)
+    ("Бахмутська громада", "Bakhmut"), ("Тернопільська громада", "Ternopil"), ("Iziumska hromada", "Izyum"),
+    ("Гуляйпільська громада", "Hulyaypole"),  # the closed syllable's і is Гуляйполе's о (was Huliaipilske)
+])
+def test_a_hromada_is_the_smallest_area_named_and_stands_for_its_town(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "populated place") and m.confidence >= 0.5
+
+
 @pytest.mark.parametrize("phrase, name, others", [
     # areas of one kind, each with its area word, are items of a list: no oblast holds another
     # (was Luhansk oblast at 0.10, 'not in the gazetteer within' it, or its other items lost)

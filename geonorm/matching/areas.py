@@ -337,6 +337,8 @@ class PhraseAreas:
         town = _city_council(word)  # 'Makiivka City municipality': the city's council area
         stem = _ADJ_END.sub("", town)
         tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
+        if stem.endswith("pil"):  # the closed syllable's і is the town's о: 'Гуляйпільська' is Гуляйполе's
+            tries.append(stem[:-3] + "pole")
         best, best_rank = [], (False, False, False, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:

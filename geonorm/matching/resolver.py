@@ -543,8 +543,10 @@ class Resolver:
             # 'Kursk region, Russia', 'shelling in Kursk region', 'Kings County, NY' (New York
             # holds a Kings County, its big city notwithstanding): the area is the place
             order = []
-        # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district')
-        order = order or sorted(range(len(parts)), key=lambda i: _SMALLEST_FIRST.get(parts[i].feature, 2))
+        # a phrase of areas alone names the smallest ('Kursk region, Sudzhansky district'; a hromada
+        # inside its raion: 'Zaporizhzhia Oblast, Polohy district, Huliaipole hromada')
+        order = order or sorted(range(len(parts)), key=lambda i: (
+            _SMALLEST_FIRST.get(parts[i].feature, 2), not parts[i].is_community))
         order.sort(key=lambda i: lowercase(parts[i].text))  # prose last: 'shelling in the village of Pisky'
         # a town a distance is given from ('1 km north of the village of Vesele') and a state's
         # postal code ('Aughadreena NS') frame the place: no head beside another part
@@ -814,10 +816,13 @@ class Resolver:
         district', 'Ясиноватский район, Донецкая область'; most raions were abolished in 2020):
         answered with the town the district adjective is formed from, inside the other areas
         named, as a district town stands in for a village of the district the gazetteer lacks."""
-        # (a territorial community by its town's adjective: 'Лиманська громада', 'Pokrovska hromada')
-        district = next((p for p in parts if p.feature == "admin2" and (
-            TOWN_ADJECTIVE.search(p.text) if p.is_community
-            else _DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
+        # (a territorial community by its town's adjective: 'Лиманська громада', 'Pokrovska hromada';
+        # the smallest unit named: a hromada inside its raion, which when named by its town's noun
+        # is the place ('Sumy raion, Krasnopillia hromada'), not the raion's town)
+        community = next((p for p in parts if p.is_community), None)
+        district = (community if TOWN_ADJECTIVE.search(community.text) else None) if community is not None \
+            else next((p for p in parts if p.feature == "admin2" and (
+                _DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
         if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None
         gaz = self.gazetteer
@@ -833,9 +838,10 @@ class Resolver:
         def held(rows) -> bool:  # a district of that name (inside the other areas named)
             return any(self._heads.is_feature(r, "admin2") and (not within or self._areas.inside_any(r, gaz.place(r), within))
                        for r in rows)
-        if held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
+        # (the gazetteer holds no hromadas: a raion named after the same town is another unit)
+        if not district.is_community and (held(evidence) or held(area_candidates(gaz, district.text, ("admin2",))) or held(
                 self._heads.areas_named_after(district, self._gather(district.text, fuzzy=False))) or held(
-                {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2}):
+                {r: e for r, e in self._gather(district.whole_name, fuzzy=True).items() if e.edits <= 2})):
             return None  # (or one within two slips of its name: 'Ленниїский Район' is Ленинский район)
         towns = self._areas.district_towns(district.text, within=within)
         if not towns or within and not self._areas.inside_any(towns[0], gaz.place(towns[0]), within):
