@@ -61,6 +61,7 @@ def test_as_of_explains_rename(resolver):
     ("Hryshyne", None, "UA", 708060),  # the village; Pokrovsk's name until 1934 (it was Pokrovsk at 0.69)
     ("Shcherbynivka", None, "UA", 694290),  # the village by Toretsk, Toretsk's name until 1938
     ("Hryshyne", "1930", "UA", POKROVSK),  # ... unless the date says when the town bore it
+    ("Гришине", None, "UA", 708060),  # the village's local name, which romanizes to its own (was Pokrovsk)
     ("Kamenskoye", None, "UA", 709932),  # the city's own name again since 2016 (its Russian form)
     ("Krasnoarmeysk", None, "UA", POKROVSK),  # dropped in 2016: the town's, as the issue promises
     ("Gorky", None, "RU", 520555),  # Nizhny Novgorod's until 1990: still the city, not a village Gorki

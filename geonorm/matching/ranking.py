@@ -66,12 +66,13 @@ def _dropped_long_ago(gaz: Gazetteer, form_row: int, as_of: int | None) -> bool:
 
 def _bears_as_own(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
     """Does the query name the place at ``row`` by its own name (or its romanization, or its
-    Russian form: 'Grishino' for Hryshyne)?"""
+    Russian form: 'Grishino' for Hryshyne, or the local name it romanizes: 'Гришине')?"""
     if ev.via not in NAME_VIAS:
         return False
     kind = int(gaz.form_kind[ev.form_row])
-    return kind in _OWN_NAME_KINDS or kind == int(NameKind.ALTERNATE) and _russian_form_of_own_name(
-        gaz.form_text[ev.form_row], gaz.place(row))
+    form, place = gaz.form_text[ev.form_row], gaz.place(row)
+    return kind in _OWN_NAME_KINDS or kind == int(NameKind.ALTERNATE) and (
+        _russian_form_of_own_name(form, place) or script_of(form) != "latin" and _romanizes_to_own_name(form, place))
 
 
 def _russian_form_of_own_name(form_text: str, place) -> bool:
