@@ -2170,6 +2170,14 @@ def test_a_russian_form_with_other_front_vowels_reaches_the_ukrainian_name(resol
     assert m.confidence > 0.6
 
 
+def test_a_slip_of_a_russian_form_is_found_through_its_ukrainian_form(resolver):
+    # 'Kalinovo-Borschevatoye' is no name within two slips, but its Ukrainian form 'Kalinove
+    # Borshchevate' (with 'sch' read as щ) is one letter from Kalynove-Borshchuvate (no match before)
+    m = resolver.resolve("Kalinovo-Borschevatoye")
+    assert (m.name, m.match_kind) == ("Kalynove borshchuvate", "fuzzy") and m.admin1 == "Luhanska oblast"
+    assert m.confidence < 0.5  # (a guess, and said to be one)
+
+
 def test_a_russian_form_named_elsewhere_as_written_reaches_the_ukrainian_namesakes(resolver):
     # 'Peschanoye' is an alternate name of villages in Poltava oblast and Crimea; the Pishchane
     # villages in Kharkiv oblast lack it: the oblast stood in at 0.1

@@ -478,6 +478,13 @@ def names_stop_typos(evidence: dict[int, Evidence]) -> bool:
     return any(e.via in NAME_VIAS and e.query_scheme != VOWELS_TRADED for e in evidence.values())
 
 
+def ukrainian_spellings(q_ascii: str) -> tuple[str, ...]:
+    """The Ukrainian forms of a Russian-form Latin query, with 'sch' read as щ too, as English
+    news writes it ('Borschevatoye': Borshchevate)."""
+    sch = _SCH_RE.sub("shch", q_ascii) if "sch" in q_ascii and "shch" not in q_ascii else None
+    return tuple(dict.fromkeys((*ukrainian_forms(q_ascii), *(ukrainian_forms(sch) if sch else ()))))
+
+
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,
               reach: int = TYPO_PLACES) -> None:
     """Add typo candidates (keys one, two, or for long keys three folded edits away) to ``out``,
@@ -504,8 +511,10 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     # says more than a Latin one: 'Шахтерский' is no slip of 'Шатурский')
     q_norm = normalize(text) if q_script != "latin" else None
 
-    def add(key_ids: dict[int, int], surface_check: bool = False) -> None:
+    def add(key_ids: dict[int, int], surface_check: bool = False, spelt: tuple[str, str] | None = None) -> None:
+        """``spelt``: the (folded key, Latin spelling) the keys were found for, when not the query's."""
         nonlocal closest
+        key_of, as_written = spelt or (q_fold, q_ascii)
         for key_id in key_ids:  # verified: within the stage's distance
             if key_id in done:
                 continue
@@ -514,19 +523,19 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
             key = gaz.fold_keys[key_id]
             if not key.isalpha() and _DIGITS_RE.findall(key) not in ([], q_numbers):
                 continue  # a numbered name is reached by its own number only ('Post 3' is no 'Post 32')
-            sim = ratio(q_fold, key)
+            sim = ratio(key_of, key)
             for fr in gaz.forms_of_fold_key(key_id).tolist():
                 if not _typo_target_ok(gaz, fr, q_script):
                     continue
                 form_ascii = to_ascii(gaz.form_text[fr])
-                edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3)
+                edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
                 if surface_check and edits > 2 and (q_norm is None or script_of(gaz.form_text[fr]) != q_script
                                                     or OSA.distance(q_norm, normalize(gaz.form_text[fr]), score_cutoff=3) > 2):
                     continue
                 prow = int(form_place[fr])
                 reached.add(prow)
                 closest = min(closest, edits)
-                ev = Evidence(fr, "fuzzy", sim, "", ratio(q_ascii, form_ascii), edits=edits)
+                ev = Evidence(fr, "fuzzy", sim, "", ratio(as_written, form_ascii), edits=edits)
                 cur = out.get(prow)
                 # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson'), also
                 # over a consonant skeleton's guess ('East Brunswik': not 'Ist Branswik' three off)
@@ -557,3 +566,10 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 3), 3), surface_check=True)
     if not reached and q_ascii.isascii():
         add(_respelled_as_written(gaz, q_ascii, q_fold, twice=True), surface_check=True)
+    if not reached and q_ascii.isascii():
+        # a slip of a Russian form whose Ukrainian form is a slip of the name: 'Kalinovo-
+        # Borschevatoye' is 'Kalynove-Borshchevate' as Ukrainian, one letter from Kalynove-Borshchuvate
+        for form in ukrainian_spellings(q_ascii):
+            key = _typo_key(form)
+            if key and key != q_fold:
+                add(_within(gaz, key, gaz.fuzzy_keys(key), 1 if len(key) <= 5 else 2), spelt=(key, to_ascii(form)))

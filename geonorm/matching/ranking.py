@@ -17,7 +17,7 @@ from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
 from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
-                         respelled_row)
+                         respelled_row, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
 from .hints import Hints, former_state, haversine_km
@@ -426,9 +426,12 @@ class Ranker:
             # a Russian form of a Ukrainian name trades vowels with it ('Tsvetnye Peski' for Цвітні Піски)
             # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
             # Velyki Krynky)
-            query = east_slavic_vowels(query)
-            traded = min(OSA.distance(query, east_slavic_vowels(name)) for name in names)
-            slips = traded if traded <= 1 else slips
+            traded = min(OSA.distance(east_slavic_vowels(query), east_slavic_vowels(name)) for name in names)
+            # ... and so does its Ukrainian form a slip away ('Kalinovo-Borschevatoye' as Ukrainian is
+            # 'Kalinove Borshchevate', a letter from Kalynove-Borshchuvate)
+            ukrainian = min((OSA.distance(east_slavic_vowels(form), east_slavic_vowels(name)) for form in ukrainian_spellings(query)
+                             for name in names), default=slips)
+            slips = min(traded, ukrainian) if min(traded, ukrainian) <= 1 else slips
         return slips
 
     def _city_states(self, rows: list[int]) -> set[int]:
