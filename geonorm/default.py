@@ -53,8 +53,9 @@ def default_key() -> str:
 
 
 # the assembly's own revision: a change of what goes into the default index (not of its format)
-# rebuilds it (2: country names in other scripts romanizing to a small town's name are kept)
-ASSEMBLY_REVISION = 2
+# rebuilds it (2: country names in other scripts romanizing to a small town's name are kept; 3: the
+# Latin spellings of an old name in use again are current alternates, 'Bachmut')
+ASSEMBLY_REVISION = 3
 
 
 def _default_key() -> str:

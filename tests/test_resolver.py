@@ -71,6 +71,17 @@ def test_a_name_dropped_long_ago_is_the_place_that_bears_it_today(resolver, quer
     assert m.id == place_id, m.explain()
 
 
+@pytest.mark.parametrize("query, name", [
+    # other languages' spellings of an old name in use again are spellings of the name now: German
+    # 'Bachmut' was 'historic, until 1924', a name 'another place of its region bears today' (the
+    # raion named after the city), at 0.40
+    ("Bachmut", "Bakhmut"), ("Bakhmout", "Bakhmut"), ("Chistyakovo", "Chystyakove"),
+])
+def test_a_spelling_of_an_old_name_in_use_again_is_a_current_name(resolver, query, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind, m.rename) == (name, "alias", None) and m.confidence > 0.7, m.explain()
+
+
 def test_an_undated_spelling_of_an_old_name_explains_the_rename(resolver, gaz):
     # GeoNames' alternate 'Artyomovsk' (ё as 'yo') has no dates; it spells Artemovsk, until 2016
     m = resolver.resolve("Artyomovsk")

@@ -215,8 +215,10 @@ class Ranker:
                 # a town's name dropped before 1960 is today another place's of its region (its
                 # own name or that name's Russian form): that place is meant ('Hryshyne' and
                 # 'Grishino', Pokrovsk's until 1934, are the village Hryshyne; 'Krasnoarmeysk',
-                # 2016, stays Pokrovsk; 'Kamenskoye' is Kamianske's own name again)
+                # 2016, stays Pokrovsk; 'Kamenskoye' is Kamianske's own name again; 'Bachmut', a
+                # name of Bakhmut's until 1924 and again since 2016, is no district's it is named after)
                 old_elsewhere = any(_bears_as_own(gaz, r, named[r]) for r in named if r != row
+                                    and int(gaz.place_level[r]) == 0
                                     and gaz.country_code_of(r) == place.country_code
                                     and gaz.admin1_code_of(r) == place.admin1_code)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Name, NameKind, Place
+from ..names.keys import fold_key
 from ..names.normalize import normalize
 from .base import ImportReport, SourceError
 
@@ -232,10 +233,17 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
             report.skip(line_no, "geonameid is not an integer")
             continue
         source = f"curated:{row.get('source_id', '')}"
+        # an old name that is the current one again (Bakhmut until 1924 and since 2016): its Latin
+        # spellings ('Bachmut', 'Kamenskoye') are how other languages write the name now
+        latin = _split_names(row.get("old_names_latin", ""))
+        again = any(fold_key(name) == fold_key(row.get("current_name", "")) for name in latin)
         for col, lang in (("old_name_uk", "uk"), ("old_name_ru", "ru"), ("old_names_latin", "")):
             for old in _split_names(row.get(col, "")):
-                names.append(Name(pid, old, NameKind.HISTORIC, lang, row.get("valid_from", ""),
-                                  row.get("valid_to", ""), source))
+                if again and col == "old_names_latin":
+                    names.append(Name(pid, old, NameKind.ALTERNATE, lang, source=source))
+                else:
+                    names.append(Name(pid, old, NameKind.HISTORIC, lang, row.get("valid_from", ""),
+                                      row.get("valid_to", ""), source))
     reports.append(report)
 
     report = ImportReport("gazetteer/former_states.csv")
