@@ -21,7 +21,7 @@ from .phrase import Part, facility_kind, says_near
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
 # (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya'; the bare stem before
 # -ivka: 'Izyumsky' is Izyum, not the village Izyumovka)
-_TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya")
+_TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya", "y")
 # a subdivision's code as addresses write it: two or three capitals, or an abbreviation with a
 # dot ('SP', 'MH', 'Jal.', 'N.L.'); lowercase words ('or', 'in') are words
 _SUBDIVISION_CODE_RE = re.compile(r"[A-Z]{2,3}\.?|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,2}\.")
@@ -339,13 +339,16 @@ class PhraseAreas:
         tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
         if stem.endswith("pil"):  # the closed syllable's і is the town's о: 'Гуляйпільська' is Гуляйполе's
             tries.append(stem[:-3] + "pole")
-        best, best_rank = [], (False, False, False, -1)
+        best, best_rank = [], (False, False, False, False, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
-            rows = self.towns(t)
+            evidence = self._gather(t, fuzzy=False)
+            rows = self.towns_in(evidence)
             if not rows:
                 continue
+            # (a name as written before a folded key's: 'Sumska' is Sumy's, not Shumsk's by 'sumsk')
+            written = any(evidence[r].via in WRITTEN_VIAS for r in rows)
             inside = [r for r in rows if self.inside_any(r, gaz.place(r), within)] if within else rows
             near = [r for r in (inside or rows)
                     if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
@@ -357,10 +360,10 @@ class PhraseAreas:
             chosen = near or inside or rows
             people = max(int(gaz.place_pop[r]) for r in chosen) if within else 0
             rank = (bool(inside), any(int(gaz.place_pop[r]) >= DISTRICT_CENTRE_POP for r in (inside or rows)),
-                    bool(near), people)
+                    written, bool(near), people)
             if rank > best_rank:
                 best, best_rank = chosen, rank
-            if not within and (rank[:3] == (True, True, True) or (rank[0] and rank[1] and not candidates)):
+            if not within and rank[0] and rank[1] and rank[2] and (rank[3] or not candidates):
                 break
         return best
 
