@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS, LIST_JOINERS,
-                               NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
+                               LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
@@ -416,8 +416,8 @@ def _cyrillic_list_item(doc: _Doc, before: TagSpan | None, sp: TagSpan, singular
     joiner = doc.prev_word(sp.start)
     if joiner is not None and joiner[1].lower() in LIST_GAPS:
         prev = doc.prev_word(doc.words.spans[joiner[0]][0])
-    elif joiner is None and text[:sp.start].rstrip().endswith(","):  # 'Краснопільська, Білопільська'
-        prev = doc.prev_word(len(text[:sp.start].rstrip()) - 1)
+    elif joiner is None:  # a comma between the items: 'Краснопільська, Білопільська'
+        prev = _word_before_comma(doc, sp.start)
     else:
         return None
     if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
@@ -657,14 +657,11 @@ def _where_lead(doc: _Doc, start: int) -> str:
     """The words that make the word at ``start`` say where, governing its case: a preposition right
     before it ('в Клещеевке', 'в районе Андреевки') or before the list it is a later item of ('в
     Клещеевке и Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки'); '' when none."""
-    text, pos = doc.text, start
+    pos = start
     for _ in range(12):  # back over the list's items to its preposition
         prev = doc.prev_word(pos)
         if prev is None:  # a comma between items
-            j = pos - 1
-            while j >= 0 and text[j] == " ":
-                j -= 1
-            item = doc.prev_word(j) if j >= 0 and text[j] == "," else None
+            item = _word_before_comma(doc, pos)
             if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
                 return ""
             pos = _item_start(doc, item)
@@ -680,6 +677,14 @@ def _where_lead(doc: _Doc, start: int) -> str:
             return ""
         pos = _item_start(doc, item)
     return ""
+
+
+def _word_before_comma(doc: _Doc, pos: int) -> tuple[int, str] | None:
+    """The word before a comma (and spaces) right before ``pos``; None when no comma is there."""
+    j = pos - 1
+    while j >= 0 and doc.text[j] == " ":
+        j -= 1
+    return doc.prev_word(j) if j >= 0 and doc.text[j] == "," else None
 
 
 def _item_start(doc: _Doc, last: tuple[int, str]) -> int:
