@@ -916,7 +916,7 @@ def test_a_list_answers_with_its_first_place_and_names_the_others(resolver, phra
     # a hromada named after a town that names a raion too (was a fuzzy guess: Bakhmutske, Ternopillia)
     ("Бахмутська громада", "Bakhmut"), ("Тернопільська громада", "Ternopil"), ("Iziumska hromada", "Izyum"),
     ("Гуляйпільська громада", "Hulyaypole"),  # the closed syllable's і is Гуляйполе's о (was Huliaipilske)
-    ("Сумська громада", "Sumy"),  # a town's name as written before a folded key's (was Shumsk by 'sumsk')
+    ("Сумська громада", "Sumy"),  # a plural town name (was Shumsk, whose alternate name is 'Sumsk')
 ])
 def test_a_hromada_is_the_smallest_area_named_and_stands_for_its_town(resolver, phrase, name):
     m = resolver.resolve(phrase)

@@ -339,16 +339,13 @@ class PhraseAreas:
         tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
         if stem.endswith("pil"):  # the closed syllable's і is the town's о: 'Гуляйпільська' is Гуляйполе's
             tries.append(stem[:-3] + "pole")
-        best, best_rank = [], (False, False, False, False, -1)
+        best, best_rank = [], (False, False, False, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:
                 continue
-            evidence = self._gather(t, fuzzy=False)
-            rows = self.towns_in(evidence)
+            rows = self.towns(t)
             if not rows:
                 continue
-            # (a name as written before a folded key's: 'Sumska' is Sumy's, not Shumsk's by 'sumsk')
-            written = any(evidence[r].via in WRITTEN_VIAS for r in rows)
             inside = [r for r in rows if self.inside_any(r, gaz.place(r), within)] if within else rows
             near = [r for r in (inside or rows)
                     if any(self.inside_any(c, gaz.place(c), [r]) for c in candidates[:50])]
@@ -360,10 +357,10 @@ class PhraseAreas:
             chosen = near or inside or rows
             people = max(int(gaz.place_pop[r]) for r in chosen) if within else 0
             rank = (bool(inside), any(int(gaz.place_pop[r]) >= DISTRICT_CENTRE_POP for r in (inside or rows)),
-                    written, bool(near), people)
+                    bool(near), people)
             if rank > best_rank:
                 best, best_rank = chosen, rank
-            if not within and rank[0] and rank[1] and rank[2] and (rank[3] or not candidates):
+            if not within and (rank[:3] == (True, True, True) or (rank[0] and rank[1] and not candidates)):
                 break
         return best
 
