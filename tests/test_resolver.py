@@ -1664,6 +1664,10 @@ def test_a_russian_okrug_is_the_district_it_replaced(resolver, query):
 def test_an_okrug_gazetteer_holds_by_its_name_as_written_stays_itself(resolver):
     # GeoNames names some okrugs so: as written before the raion the okrug word reads as
     assert resolver.resolve("Советский городской округ").name == "Sovetskiy Gorodskoy Okrug"
+    # ... also leading, and misspelt: an okrug word is stripped only after an adjective and its
+    # qualifier (the typo benchmark lost these: 'Городской Округ Воскресенсй' had become the town)
+    assert resolver.resolve("Городской Округ Воскресенсй").id == 471643
+    assert resolver.resolve("Ленинский Городскнй Округ").name == "Leninskiy Gorodskoy Okrug"
 
 
 @pytest.mark.parametrize("query, place_id", [

@@ -101,6 +101,7 @@ _PREFIX_RE = re.compile(
 _ROMANIZED_LEAD_RE = re.compile(r"(?:(?:m|s|g|p|h|sel|pos|smt|pgt|vil)\.\s*|(?:misto|horod|gorod|selo|selyshche|poselok)\s+)"
                                 r"(?=[A-Z])")
 
+_OKRUG_WORDS = frozenset("округ округа округе округу округом".split())  # Russia's urban and municipal okrugs
 COMMUNITY_WORDS = frozenset("community hromada громада громади громаді громаду громадою громад громадах громадам "
                             "громадами".split())
 # plural area words -> nominative singular: 'Донецької та Луганської областей' (see _singular_areas);
@@ -119,7 +120,7 @@ _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район
                        "областью": "область", "областю": "область", "районом": "район",
                        "краю": "край", "крае": "край", "краем": "край",
                        # an okrug is named as the raion it replaced was ('Шебекинский округ')
-                       **{w: "район" for w in "округ округа округе округу округом".split()}}
+                       **{w: "район" for w in _OKRUG_WORDS}}
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
 _OF_WORDS = ("of", "de", "du", "des", "di", "del")
@@ -127,6 +128,7 @@ _CO = "co"  # 'Cook Co.' is a county; 'CO' in capitals is Colorado's or Colombia
 # words between an area's adjective and its area word ('Шебекинский городской округ')
 AREA_QUALIFIERS = frozenset("городской городского городском городскому городским муниципальный муниципального "
                             "муниципальном муниципальному муниципальным".split())
+_TRAILING_ONLY = AREA_QUALIFIERS | _OKRUG_WORDS  # (never leading: 'Городской Округ Ржев' is a name)
 # trailing/leading words that mark what kind of feature the part names
 _FEATURE_WORDS = {
     "city": "populated place", "town": "populated place", "village": "populated place",
@@ -168,7 +170,7 @@ _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
 _CYRILLIC_AREA_BREAK_RE = re.compile(
     r"(?<=\w)\s+(?!територіальн|городск|муниципальн)(?=[^\W\d_]+\s+(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
-    + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()})) + r")\b)", re.IGNORECASE)
+    + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()} - _OKRUG_WORDS)) + r")\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
@@ -193,7 +195,9 @@ _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|co
 
 _AREA_BREAK_RE = re.compile(  # (after a word: a leading one is the part's own, 'Oblast Donezk', 'Region Kursk';
     # not a number's, 'District 2')
-    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r")\.?\s+(?!(?:" + "|".join(_OF_WORDS) + r")\b)"
+    # (nor an okrug's: GeoNames names some 'Городской Округ Ржев')
+    r"(?:(?<=[\w.] )|^(?=\w+\.?\s+\d))\b(" + "|".join(re.escape(w) for w in sorted(AREA_WORDS - _OKRUG_WORDS, key=len, reverse=True))
+    + r")\.?\s+(?!(?:" + "|".join(_OF_WORDS) + r")\b)"
     # ... but not into a facility ('Seoul Central District Court')
     r"(?!(?:" + "|".join(sorted(FACILITY_WORDS | NATURE_WORDS)) + r")\b)(?=\w)",
     re.IGNORECASE)
@@ -432,7 +436,12 @@ def _strip_part(raw: str) -> Part | None:
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
-    while len(words) > 1 and _feature_word(words[-1], trailing=True) is not None:
+    # an okrug is the word only after an adjective and its qualifier ('Шебекинский городской округ');
+    # else the words are a name, written as GeoNames writes some ('Городской Округ Ржев'), or a
+    # slip of one ('Ленинский Городскнй Округ')
+    okrug = words[-1].lower() in _OKRUG_WORDS
+    while len(words) > 1 and _feature_word(words[-1], trailing=True) is not None and (
+            not okrug or len(words) == 2 or len(words) == 3 and words[1].lower() in AREA_QUALIFIERS):
         feature = feature or _feature_word(words[-1], trailing=True)
         last = words[-1].lower().strip(".")
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
@@ -453,7 +462,7 @@ def _strip_part(raw: str) -> Part | None:
             for pattern, repl in _NOMINATIVE:
                 words[-1] = pattern.sub(repl, words[-1])
         whole = " ".join([*words, oblique])
-    while len(words) > 1 and _feature_word(words[0]) is not None:
+    while len(words) > 1 and _feature_word(words[0]) is not None and words[0].lower() not in _TRAILING_ONLY:
         feature = feature or _feature_word(words[0])
         stripped.append(words.pop(0))
         if len(words) > 1 and words[0].lower() in _OF_WORDS:
