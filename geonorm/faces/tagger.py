@@ -400,10 +400,11 @@ def _plural_areas(doc: _Doc, spans: list[TagSpan], text: str) -> None:
             spans[j].query = f"{spans[j].query or spans[j].text} {singular}"
             j -= 1
         if j == i - 1 and _CYRILLIC_CAPITAL.match(sp.text):
-            item = _cyrillic_list_item(doc, spans[i - 1] if i > 0 else None, sp, singular, text)
+            before = spans[i - 1] if i > 0 else None
+            item = _cyrillic_list_item(doc, before, sp, singular, text)
             while item is not None:  # back along the list: 'Краснопільська, Білопільська та ...'
                 added.append(item)
-                item = _cyrillic_list_item(doc, spans[i - 1] if i > 0 else None, item, singular, text)
+                item = _cyrillic_list_item(doc, before, item, singular, text)
     if added:
         spans.extend(added)
         spans.sort(key=lambda x: x.start)
@@ -850,8 +851,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # Марьинки' is Marinka's genitive, though 'Марьинки' is also a village's name)
         # (and so is a later item of a list such a preposition governs: 'в районе Авдеевки и
         # Марьинки'; not after a conjunction alone: 'и Ясиноватую' is read as 'Ясиноватую')
-        where_lead = _where_lead(doc, s)
-        q = w if not _CYRILLIC_CAPITAL.match(w) else f"{prev[1]} {w}" if _oblique_lead(prev) \
+        cyrillic = bool(_CYRILLIC_CAPITAL.match(w))  # (only a Cyrillic word is read in a case)
+        where_lead = _where_lead(doc, s) if cyrillic else ""
+        q = w if not cyrillic else f"{prev[1]} {w}" if _oblique_lead(prev) \
             else f"{where_lead} {w}" if where_lead else w
         m = cache.get(q)
         if m is None:
@@ -924,8 +926,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     return sorted(spans + extra, key=lambda sp: sp.start)
 
 
-_LIST_BEFORE_RE = re.compile(r"(?:\s*,|\s+(?:и|і|й|та|или|або))\s+$", re.IGNORECASE)
-_LIST_AFTER_RE = re.compile(r"(?:\s*,|\s+(?:и|і|й|та|или|або))\s+", re.IGNORECASE)
+_LIST_GAP = r"(?:\s*,|\s+(?:" + "|".join(sorted(_CYRILLIC_JOINERS)) + r"))\s+"  # ', ' or ' и ' between items
+_LIST_BEFORE_RE = re.compile(_LIST_GAP + "$", re.IGNORECASE)
+_LIST_AFTER_RE = re.compile(_LIST_GAP, re.IGNORECASE)
 
 
 def _beside_listed_places(text: str, found: list[TagSpan], listed: list[TagSpan]) -> list[TagSpan]:

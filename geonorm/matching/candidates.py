@@ -375,10 +375,10 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                 for form in ukrainian_forms(lemma):
                     add(gaz.lookup("fold", fold_key(form)), "fold", RU_TO_UK, lemma=lemma)
             sch_forms: tuple[str, ...] = ()
-            if "sch" in q_ascii and "shch" not in q_ascii:
+            shch = sch_as_shch(q_ascii)
+            if shch:
                 # English news writes щ 'sch' ('Pischane', 'Borschevatoye') where the folded key
                 # reads German ш ('Schostka'): both readings are looked up
-                shch = _SCH_RE.sub("shch", q_ascii)
                 sch_forms = (shch, *ukrainian_forms(shch))
                 for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", SCH_AS_SHCH if form == shch else RU_TO_UK)
@@ -478,11 +478,17 @@ def names_stop_typos(evidence: dict[int, Evidence]) -> bool:
     return any(e.via in NAME_VIAS and e.query_scheme != VOWELS_TRADED for e in evidence.values())
 
 
+def sch_as_shch(q_ascii: str) -> str:
+    """A Latin spelling with 'sch' read as щ ('Borschevatoye' -> 'Borshchevatoye'), '' when it has
+    no such 'sch' (or spells щ 'shch' already)."""
+    return _SCH_RE.sub("shch", q_ascii) if "sch" in q_ascii and "shch" not in q_ascii else ""
+
+
 def ukrainian_spellings(q_ascii: str) -> tuple[str, ...]:
     """The Ukrainian forms of a Russian-form Latin query, with 'sch' read as щ too, as English
     news writes it ('Borschevatoye': Borshchevate)."""
-    sch = _SCH_RE.sub("shch", q_ascii) if "sch" in q_ascii and "shch" not in q_ascii else None
-    return tuple(dict.fromkeys((*ukrainian_forms(q_ascii), *(ukrainian_forms(sch) if sch else ()))))
+    shch = sch_as_shch(q_ascii)
+    return tuple(dict.fromkeys((*ukrainian_forms(q_ascii), *(ukrainian_forms(shch) if shch else ()))))
 
 
 def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool = False,

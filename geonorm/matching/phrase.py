@@ -470,27 +470,31 @@ def _strip_part(raw: str) -> Part | None:
     text = " ".join(words)
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
+    lead = _last_cyrillic_word(prefix)  # ('около': the name is declined; 'под': in the instrumental)
     said = {w.lower().strip(".") for w in prefix.split() + stripped}
     village = bool(said & _VILLAGE_WORDS)
     around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=oblique_after or governs_oblique(prefix),
-                case="" if oblique_after else _governed_case(prefix), offset=offset,
+                what=what, whole=whole, oblique=oblique_after or _puts_oblique(lead),
+                case="" if oblique_after or not lead else governed_case(lead), offset=offset,
                 village=village, around=around)
 
 
 def governs_oblique(prefix: str) -> bool:
     """Does the last word of a part's leading words put a Cyrillic name in an oblique case
     ('около', 'у', 'в районе', 'біля села'; not 'село', 'г.')?"""
-    words = _CYRILLIC_WORD_RE.findall(prefix.lower())
-    return bool(words) and words[-1] not in _NOMINATIVE_LEADS and words[-1].rstrip(".") not in _NOMINATIVE_LEADS
+    return _puts_oblique(_last_cyrillic_word(prefix))
 
 
-def _governed_case(prefix: str) -> str:
-    """The case the last word of a part's leading words governs, where it tells (see
-    ``inflection.governed_case``)."""
+def _last_cyrillic_word(prefix: str) -> str:
+    """The last Cyrillic word of a part's leading words, lower case ('' when none)."""
     words = _CYRILLIC_WORD_RE.findall(prefix.lower())
-    return governed_case(words[-1]) if words else ""
+    return words[-1] if words else ""
+
+
+def _puts_oblique(word: str) -> bool:
+    """Is the lower-case Cyrillic ``word`` one that puts the name after it in an oblique case?"""
+    return bool(word) and word not in _NOMINATIVE_LEADS and word.rstrip(".") not in _NOMINATIVE_LEADS
 
 
 def facility_kind(word: str) -> str:

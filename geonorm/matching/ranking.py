@@ -433,7 +433,8 @@ class Ranker:
             # 'Kalinove Borshchevate', a letter from Kalynove-Borshchuvate)
             ukrainian = min((OSA.distance(east_slavic_vowels(form), east_slavic_vowels(name)) for form in ukrainian_spellings(query)
                              for name in names), default=slips)
-            slips = min(traded, ukrainian) if min(traded, ukrainian) <= 1 else slips
+            other_form = min(traded, ukrainian)
+            slips = other_form if other_form <= 1 else slips
         return slips
 
     def _city_states(self, rows: list[int]) -> set[int]:

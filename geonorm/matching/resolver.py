@@ -820,8 +820,10 @@ class Resolver:
         # the smallest unit named: a hromada inside its raion, which when named by its town's noun
         # is the place ('Sumy raion, Krasnopillia hromada'), not the raion's town)
         community = next((p for p in parts if p.is_community), None)
-        district = (community if TOWN_ADJECTIVE.search(community.text) else None) if community is not None \
-            else next((p for p in parts if p.feature == "admin2" and (
+        if community is not None:
+            district = community if TOWN_ADJECTIVE.search(community.text) else None
+        else:
+            district = next((p for p in parts if p.feature == "admin2" and (
                 _DISTRICT_ADJECTIVE.search(p.text) or self._raion_town(p.text))), None)
         if district is None or self._heads.is_name(district.whole_name):  # 'Київський район' names a city district
             return None

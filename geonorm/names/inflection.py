@@ -119,11 +119,11 @@ def word_nominatives(word: str, case: str = "") -> tuple[str, ...]:
     if len(w) < MIN_STEM + 1 or not _CYRILLIC_WORD.fullmatch(w):
         return tuple(out)
     rules = _UKRAINIAN if _UKRAINIAN_MARK.search(w) else _RUSSIAN if _RUSSIAN_MARK.search(w) else _BOTH
+    ruled_out = _RULED_OUT.get(case, ())
     for ending, noms in rules:
         if not w.endswith(ending) or len(w) - len(ending) < MIN_STEM:
             continue
         stem = w[: len(w) - len(ending)]
-        ruled_out = _RULED_OUT.get(case, ())
         for nom in noms:
             if (ending, nom) in ruled_out:
                 continue
