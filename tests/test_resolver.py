@@ -2187,9 +2187,9 @@ def test_a_russian_form_with_other_front_vowels_reaches_the_ukrainian_name(resol
 
 
 def test_a_slip_of_a_russian_form_is_found_through_its_ukrainian_form(resolver):
-    # 'Kalinovo-Borschevatoye' is no name within two slips, but its Ukrainian form 'Kalinove
+    # 'Kalynovo-Borschevatoye' is no name within two slips, but its Ukrainian form 'Kalynove
     # Borshchevate' (with 'sch' read as щ) is one letter from Kalynove-Borshchuvate (no match before)
-    m = resolver.resolve("Kalinovo-Borschevatoye")
+    m = resolver.resolve("Kalynovo-Borschevatoye")
     assert (m.name, m.match_kind) == ("Kalynove borshchuvate", "fuzzy") and m.admin1 == "Luhanska oblast"
     assert m.confidence < 0.5  # (a guess, and said to be one)
 

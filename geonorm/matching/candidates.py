@@ -573,8 +573,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     if not reached and q_ascii.isascii():
         add(_respelled_as_written(gaz, q_ascii, q_fold, twice=True), surface_check=True)
     if not reached and q_ascii.isascii():
-        # a slip of a Russian form whose Ukrainian form is a slip of the name: 'Kalinovo-
-        # Borschevatoye' is 'Kalynove-Borshchevate' as Ukrainian, one letter from Kalynove-Borshchuvate
+        # a slip of a Russian form whose Ukrainian form is a slip of the name: 'Kalynovo-
+        # Borschevatoye' is 'Kalynove Borshchevate' as Ukrainian, one letter from Kalynove-Borshchuvate
         for form in ukrainian_spellings(q_ascii):
             key = _typo_key(form)
             if key and key != q_fold:

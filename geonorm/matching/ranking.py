@@ -429,8 +429,8 @@ class Ranker:
             # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
             # Velyki Krynky)
             traded = min(OSA.distance(east_slavic_vowels(query), east_slavic_vowels(name)) for name in names)
-            # ... and so does its Ukrainian form a slip away ('Kalinovo-Borschevatoye' as Ukrainian is
-            # 'Kalinove Borshchevate', a letter from Kalynove-Borshchuvate)
+            # ... and so does its Ukrainian form a slip away ('Kalynovo-Borschevatoye' as Ukrainian is
+            # 'Kalynove Borshchevate', a letter from Kalynove-Borshchuvate)
             ukrainian = min((OSA.distance(east_slavic_vowels(form), east_slavic_vowels(name)) for form in ukrainian_spellings(query)
                              for name in names), default=slips)
             other_form = min(traded, ukrainian)
