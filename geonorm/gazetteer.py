@@ -26,6 +26,14 @@ _HISTORIC = int(NameKind.HISTORIC)
 _ADMIN2 = LEVELS.index("admin2")
 
 
+def _segment_ids(index: KeyIndex, masks: np.ndarray, key: str, max_dist: int) -> np.ndarray:
+    """Ids of the keys of a segment ``index`` sharing a segment with ``key`` whose letter
+    ``masks`` allow ``max_dist`` edits."""
+    hashes = np.fromiter((hash64(s) for s in query_segments(key, max_dist)), dtype=np.uint64)
+    ids = sorted_unique(index.get_many(hashes))
+    return ids[mask_bound(masks[ids], key) <= max_dist]
+
+
 _RECORD_CACHE_SIZE = 200_000  # records kept per kind (cleared when full)
 
 
@@ -123,15 +131,20 @@ class Gazetteer:
         self.foldkey_forms = load("foldkey_forms")
         self.foldkey_hist = load("foldkey_hist")
         self.foldkey_mask = load("foldkey_mask")
+        self.wkey_start = load("wkey_start")
+        self.wkey_forms = load("wkey_forms")
+        self.wkey_mask = load("wkey_mask")
         self.keys = {kt: KeyIndex.load(d, kt) for kt in KEY_TYPES}
         self.deletion = KeyIndex.load(d, "deletion")
         self.segment = KeyIndex.load(d, "segment")
+        self.written_segment = KeyIndex.load(d, "wsegment")
         with open(d / "strings.pkl", "rb") as fh:
             s = pickle.load(fh)
         self._pstr = s["place"]
         text = s["form_text"]
         self.form_text = text.split("\x00") if text else []
         self.fold_keys = s["fold_keys"].split("\x00") if s["fold_keys"] else []
+        self.written_keys = s["written_keys"].split("\x00") if s["written_keys"] else []
         self.lang_vocab = s["lang_vocab"]
         self.scheme_vocab = s["scheme_vocab"]
         self.source_vocab = s["source_vocab"]
@@ -336,15 +349,22 @@ class Gazetteer:
         counts allow ``max_dist`` edits: a superset of the keys within ``max_dist`` (<= 2) edits
         of it; at three edits, of those that leave one of the three segments whole (verify the
         distance before use)."""
-        hashes = np.fromiter((hash64(s) for s in query_segments(fold, max_dist)), dtype=np.uint64)
-        ids = sorted_unique(self.segment.get_many(hashes))
-        ids = ids[mask_bound(self.foldkey_mask[ids], fold) <= max_dist]
+        ids = _segment_ids(self.segment, self.foldkey_mask, fold, max_dist)
         return ids[histogram_bound(self.foldkey_hist[ids], fold) <= max_dist]
 
     def forms_of_fold_key(self, key_id: int) -> np.ndarray:
         return self.foldkey_forms[int(self.foldkey_start[key_id]):int(self.foldkey_start[key_id + 1])]
 
+    def written_segment_keys(self, written: str, max_dist: int = 2) -> np.ndarray:
+        """Ids of indexed written keys (:func:`~geonorm.names.keys.written_key`) that share a
+        pigeonhole segment with ``written`` and whose letters allow ``max_dist`` (<= 2) edits: a
+        superset of those within ``max_dist`` edits (verify the distance before use)."""
+        return _segment_ids(self.written_segment, self.wkey_mask, written, max_dist)
+
+    def forms_of_written_key(self, key_id: int) -> np.ndarray:
+        return self.wkey_forms[int(self.wkey_start[key_id]):int(self.wkey_start[key_id + 1])]
+
     def stats(self) -> dict:
         return {"places": len(self), "names": len(self.form_text), **{
-            k: self.meta.get(k) for k in ("sources", "versions", "build_seconds", "fuzzy_keys",
+            k: self.meta.get(k) for k in ("sources", "versions", "build_seconds", "fuzzy_keys", "written_keys",
                                           "deletion_entries", "reports", "noise")}}

@@ -31,11 +31,11 @@ from .model import NameKind, Place, feature_level
 from .names.hashing import (SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter_histograms, letter_masks,
                              segments)
 from .names.keyindex import KeyIndex
-from .names.keys import fold_ascii, skeleton_of_fold
+from .names.keys import fold_ascii, skeleton_of_fold, written_key_of_normalized
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 19
+FORMAT_VERSION = 20
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -298,9 +298,19 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
         hists = letter_histograms(fold_sorted)
         np.save(tmp / "foldkey_hist.npy", hists)
         np.save(tmp / "foldkey_mask.npy", letter_masks(hists))
-        fk_start, fk_forms = _forms_of_fold_keys(fold_sorted, fold)
+        fk_start, fk_forms = _forms_of_keys(fold_sorted, fold)
         np.save(tmp / "foldkey_start.npy", fk_start)
         np.save(tmp / "foldkey_forms.npy", fk_forms)
+        # the typo search's second index: each Latin or Cyrillic name as written (a slip inside
+        # a letter group the fold rewrites moves the fold key further than the slip itself)
+        written = [written_key_of_normalized(k) for k in exact]
+        written_sorted = sorted({k for k in written if len(k) >= SEGMENT_MIN_LEN})
+        written_segment = _segment_index(written_sorted)
+        written_segment.save(tmp, "wsegment")
+        np.save(tmp / "wkey_mask.npy", letter_masks(letter_histograms(written_sorted)))
+        wk_start, wk_forms = _forms_of_keys(written_sorted, written)
+        np.save(tmp / "wkey_start.npy", wk_start)
+        np.save(tmp / "wkey_forms.npy", wk_forms)
 
         np.save(tmp / "place_id.npy", ids)
         np.save(tmp / "place_lat.npy", np.array([p.lat for p in places], dtype=np.float64))
@@ -317,12 +327,14 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
             "place": {col: [getattr(p, col) for p in places] for col in PLACE_STR_COLS},
             "form_text": "\x00".join(text),
             "fold_keys": "\x00".join(fold_sorted),
+            "written_keys": "\x00".join(written_sorted),
             "lang_vocab": lang_vocab, "scheme_vocab": scheme_vocab, "source_vocab": source_vocab,
         }
         with open(tmp / "strings.pkl", "wb") as fh:
             pickle.dump(strings, fh, protocol=pickle.HIGHEST_PROTOCOL)
         meta = dict(meta, format_version=FORMAT_VERSION, places=n, names=m,
                     fuzzy_keys=len(fold_sorted), deletion_entries=len(deletion), segment_entries=len(segment),
+                    written_keys=len(written_sorted), written_segment_entries=len(written_segment),
                     build_seconds=round(time.time() - t0, 1), complete=True)
         with open(tmp / "meta.json", "w", encoding="utf-8") as fh:
             json.dump(meta, fh, indent=1, ensure_ascii=False)
@@ -337,8 +349,9 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
     return meta
 
 
-def _forms_of_fold_keys(fold_sorted: list[str], fold: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """CSR lists of the form rows of each fold key: (start offsets, form rows ascending)."""
+def _forms_of_keys(fold_sorted: list[str], fold: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """CSR lists of the form rows of each key of ``fold_sorted`` (``fold``: the key of each form):
+    (start offsets, form rows ascending)."""
     fold_id = {k: i for i, k in enumerate(fold_sorted)}
     fid = np.fromiter((fold_id.get(k, -1) for k in fold), dtype=np.int64, count=len(fold))
     rows = np.flatnonzero(fid >= 0)

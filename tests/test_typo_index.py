@@ -411,13 +411,30 @@ def test_a_folded_guess_pays_its_slips_like_a_typo(resolver):
     ("Рыиинск", 500004),  # Rybinsk, two slips; was Minsk at 0.7 (folded keys two off, three as written)
     ("Geyeleghhug", 1252560),  # Geylegphug; was no match
     ("Yaeatzal", 1252770),  # Yavatmāl, two slips, three folded edits; was no match
-    ("Akhxrta", 615844),  # Akhmeta, a seven-letter key three folded edits off ('x' folds to 'ks')
 ])
 def test_no_name_within_one_slip_widens_the_typo_search(resolver, query, place_id):
     # the closer stages reached places, but none within one slip as written: the query may be
     # two slips from a name whose folded key lies further, so the wider stages run too
     m = resolver.resolve(query, limit=5)
     assert m.id == place_id and m.match_kind == "fuzzy"
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Ehtiapia", 337996),  # Ethiopia, two slips as written ('th' swapped); was Jutiapa by 'Khutiapa'
+    ("Kafr ahs Shayhk", 354500),  # Kafr ash Shaykh; was no match: the fold rewrites 'sh' and 'kh'
+    ("Ahsuganj Ciey", 1212405),  # Ashuganj City; was no match
+])
+def test_names_two_slips_away_as_written_are_reached(resolver, query, place_id):
+    # the folded keys put these three or four edits apart; the index of names as written, two
+    m = resolver.resolve(query, limit=3)
+    assert m.id == place_id and m.match_kind == "fuzzy", m.explain()
+
+
+def test_a_slip_the_fold_rewrites_is_reached_as_written(resolver):
+    # 'Akhxrta' is two slips from Akhmeta, three folded edits ('x' folds to 'ks'), and two from
+    # 'Akhta' (Hrazdan's alternate name, a bigger place): both are listed
+    m = resolver.resolve("Akhxrta", limit=5)
+    assert 615844 in [m.id] + [a.id for a in m.alternatives], m.explain()
 
 
 def test_a_longer_list_asked_for_goes_on_with_names_a_slip_or_two_away(resolver):

@@ -20,7 +20,7 @@ from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
 from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
-                          trades_vowels, ukrainian_forms)
+                          trades_vowels, ukrainian_forms, written_key)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
@@ -64,21 +64,25 @@ def _sim(q_fold: str, form_text: str) -> float:
     return ratio(q_fold, fold_key(form_text))
 
 
-def _fold_keys(gaz: Gazetteer, key_ids: np.ndarray) -> tuple[str, ...]:
-    """The fold keys of ``key_ids`` (one C call: half the time of a loop over thousands)."""
+def _keys(keys: list[str], key_ids: np.ndarray) -> tuple[str, ...]:
+    """The ``keys`` of ``key_ids`` (one C call: half the time of a loop over thousands)."""
     ids = key_ids.tolist()
-    return (gaz.fold_keys[ids[0]],) if len(ids) == 1 else itemgetter(*ids)(gaz.fold_keys)
+    return (keys[ids[0]],) if len(ids) == 1 else itemgetter(*ids)(keys)
 
 
-def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int) -> dict[int, int]:
-    """{key id: distance} of the ``key_ids`` whose fold key is within ``max_dist`` edits of
-    ``q_fold`` (one C call). Edits are optimal-string-alignment ones: two swapped neighbours
-    ('Iwoa') count as one."""
+def _fold_keys(gaz: Gazetteer, key_ids: np.ndarray) -> tuple[str, ...]:
+    return _keys(gaz.fold_keys, key_ids)
+
+
+def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int, written: bool = False) -> dict[int, int]:
+    """{key id: distance} of the ``key_ids`` whose fold key (``written``: written key) is
+    within ``max_dist`` edits of ``q_fold`` (one C call). Edits are optimal-string-alignment
+    ones: two swapped neighbours ('Iwoa') count as one."""
     key_ids = np.asarray(key_ids, dtype=np.int64)
     if not len(key_ids):
         return {}
-    dist = process.cdist([q_fold], _fold_keys(gaz, key_ids), scorer=OSA.distance, score_cutoff=max_dist,
-                         dtype=np.int32)[0]
+    keys = _keys(gaz.written_keys if written else gaz.fold_keys, key_ids)
+    dist = process.cdist([q_fold], keys, scorer=OSA.distance, score_cutoff=max_dist, dtype=np.int32)[0]
     ok = dist <= max_dist
     return dict(zip(key_ids[ok].tolist(), dist[ok].tolist()))
 
@@ -501,7 +505,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     if not q_fold:
         return
     q_ascii = to_ascii(text)
-    if not force and names_stop_typos(out):
+    beside_name = not force and names_stop_typos(out)
+    if beside_name:
         if not only_respelled(gaz, out, text):
             return
         reach = 1  # beside a folded hit: the closest keys only (a slip of a name a letter away)
@@ -517,9 +522,30 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     # says more than a Latin one: 'Шахтерский' is no slip of 'Шатурский')
     q_norm = normalize(text) if q_script != "latin" else None
 
+    def add_form(fr: int, sim: float, as_written: str, surface_check: bool) -> None:
+        nonlocal closest
+        if not _typo_target_ok(gaz, fr, q_script):
+            return
+        form_ascii = to_ascii(gaz.form_text[fr])
+        edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
+        if surface_check and edits > 2 and (q_norm is None or script_of(gaz.form_text[fr]) != q_script
+                                            or OSA.distance(q_norm, normalize(gaz.form_text[fr]), score_cutoff=3) > 2):
+            return
+        prow = int(form_place[fr])
+        reached.add(prow)
+        closest = min(closest, edits)
+        ev = Evidence(fr, "fuzzy", sim, "", ratio(as_written, form_ascii), edits=edits)
+        cur = out.get(prow)
+        # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson'), also
+        # over a consonant skeleton's guess ('East Brunswik': not 'Ist Branswik' three off)
+        if cur is None or (cur.via in ("fuzzy", "skeleton") and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
+            out[prow] = ev
+
+    def numbered_otherwise(key: str) -> bool:  # a numbered name is reached by its own number only
+        return not key.isalpha() and _DIGITS_RE.findall(key) not in ([], q_numbers)  # ('Post 3' is no 'Post 32')
+
     def add(key_ids: dict[int, int], surface_check: bool = False, spelt: tuple[str, str] | None = None) -> None:
         """``spelt``: the (folded key, Latin spelling) the keys were found for, when not the query's."""
-        nonlocal closest
         key_of, as_written = spelt or (q_fold, q_ascii)
         for key_id in key_ids:  # verified: within the stage's distance
             if key_id in done:
@@ -527,26 +553,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
             if not surface_check:
                 done.add(key_id)
             key = gaz.fold_keys[key_id]
-            if not key.isalpha() and _DIGITS_RE.findall(key) not in ([], q_numbers):
-                continue  # a numbered name is reached by its own number only ('Post 3' is no 'Post 32')
+            if numbered_otherwise(key):
+                continue
             sim = ratio(key_of, key)
             for fr in gaz.forms_of_fold_key(key_id).tolist():
-                if not _typo_target_ok(gaz, fr, q_script):
-                    continue
-                form_ascii = to_ascii(gaz.form_text[fr])
-                edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
-                if surface_check and edits > 2 and (q_norm is None or script_of(gaz.form_text[fr]) != q_script
-                                                    or OSA.distance(q_norm, normalize(gaz.form_text[fr]), score_cutoff=3) > 2):
-                    continue
-                prow = int(form_place[fr])
-                reached.add(prow)
-                closest = min(closest, edits)
-                ev = Evidence(fr, "fuzzy", sim, "", ratio(as_written, form_ascii), edits=edits)
-                cur = out.get(prow)
-                # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson'), also
-                # over a consonant skeleton's guess ('East Brunswik': not 'Ist Branswik' three off)
-                if cur is None or (cur.via in ("fuzzy", "skeleton") and (-ev.edits, *ev.rank) > (-cur.edits, *cur.rank)):
-                    out[prow] = ev
+                add_form(fr, sim, as_written, surface_check)
 
     # the closest keys first; further ones only while fewer than ``reach`` places are reached
     # (the answer and its runner-ups: a slip in a short name lies as close to several)
@@ -562,6 +573,15 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         # 'Bakhramut'); the pigeonhole segments find them all. Two slips in a short name must
         # also be two as written
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
+    q_written = written_key(text)
+    if closest > 1 and not beside_name and len(q_written) >= SEGMENT_MIN_LEN:
+        # no name within one slip as written: names two slips away as written, which their
+        # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
+        # letters replaced, three folded edits: the fold rewrites the 'gu' a slip went into)
+        for key_id in _within(gaz, q_written, gaz.written_segment_keys(q_written, 2), 2, written=True):
+            if not numbered_otherwise(gaz.written_keys[key_id]):
+                for fr in gaz.forms_of_written_key(key_id).tolist():
+                    add_form(fr, _sim(q_fold, gaz.form_text[fr]), q_ascii, surface_check=True)
     if len(reached) < reach and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
         add(_swapped(gaz, q_fold))
     if closest > 2 and (len(q_fold) >= THREE_EDIT_KEY or q_norm is not None and len(q_norm) >= THREE_EDIT_KEY):

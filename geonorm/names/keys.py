@@ -8,13 +8,14 @@
 * ``skeleton_key``: the fold key with every vowel run replaced by one placeholder; catches
   vowel-level variants and typos (Krasnarmeysk ~ Krasnoarmeysk, Kiev ~ Kyiv). Loose: used only
   to generate candidates, never to decide.
+* ``written_key``: a name as written, without the folds, for the typo search's second index.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .normalize import to_ascii
+from .normalize import normalize, script_of, to_ascii
 
 # Order matters: longest digraphs first. Upper-case letters are fold symbols (never in input,
 # which is lower-cased ASCII by then).
@@ -43,6 +44,24 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 def fold_key(name: str) -> str:
     """Folded romanization key of any name (any script goes through anyascii first)."""
     return fold_ascii(to_ascii(name))
+
+
+def written_key(name: str) -> str:
+    """A Latin name's ASCII letters, a Cyrillic name's own letters (normalized, without spaces);
+    '' in other scripts. A slip inside a letter group the fold rewrites moves the fold key further
+    than the slip itself ('Sarreiuemiaes' is two letters from Sarreguemines as written, three
+    folded): the typo search looks these keys up too."""
+    return written_key_of_normalized(normalize(name))
+
+
+def written_key_of_normalized(norm: str) -> str:
+    """:func:`written_key` of a ``normalize``-d name."""
+    if norm.isascii():
+        return norm.replace(" ", "")
+    script = script_of(norm)
+    if script == "latin":
+        return to_ascii(norm).replace(" ", "")
+    return norm.replace(" ", "") if script == "cyrillic" else ""
 
 
 def fold_ascii(text: str, doubles: bool = False) -> str:
