@@ -499,3 +499,12 @@ def test_a_guess_two_slips_further_than_the_closest_pays_more_than_twice_one(res
     # 'Kiritijati' is one slip from Kiritimati, three from Kiribati's 'Kiribati'-like names: the
     # country's weight no longer outweighs two extra slips (it was Kiribati)
     assert resolver.resolve("Kiritijati").id == 7521593
+
+
+@pytest.mark.parametrize("query", ["Oleksanrdivka", "Олексанрдівка", "Aleksandrovak"])
+def test_a_slip_of_a_common_village_name_is_not_a_city_bearing_it_as_an_alternate(resolver, query):
+    # GeoNames gives Donetsk the alternate names 'Oleksandrivka' and 'Aleksandrovka', the own
+    # name (or its Russian form) of many villages of its oblast: a slip of it is one of them,
+    # as the name itself is, not the city by its size
+    m = resolver.resolve(query, limit=5)
+    assert 709717 not in [m.id] + [a.id for a in m.alternatives], m.explain()

@@ -40,16 +40,33 @@ OWN_TOWN_SHARE = 0.01
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
-def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, str], int]:
+def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], int]:
     """How many of ``rows`` each (country, first-level area) holds that the query names by their
-    own name (or its romanization, or Ukrainian form)."""
-    out: dict[tuple[str, str], int] = {}
+    own name (or its romanization, or Ukrainian form); for a typo, per (country, first-level
+    area, folded name it is a slip of)."""
+    out: dict[tuple[str, ...], int] = {}
     for r in rows:
         ev = evidence[r]
-        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS:
-            key = (gaz.country_code_of(r), gaz.admin1_code_of(r))
+        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS or \
+                ev.via == "fuzzy" and _slip_of_own_name(gaz, r, ev):
+            key = _region_key(gaz, r, ev)
             out[key] = out.get(key, 0) + 1
     return out
+
+
+def _slip_of_own_name(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
+    """Is the name a typo candidate was reached by the place's own name, in any script or its
+    Russian form (the villages' 'Олександрівка' or 'Aleksandrovka', not Donetsk's alternate
+    'Oleksandrivka')?"""
+    form, place = gaz.form_text[ev.form_row], gaz.place(row)
+    return int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS or fold_key(form) == fold_key(place.name) \
+        or _russian_form_of_own_name(form, place)
+
+
+def _region_key(gaz: Gazetteer, row: int, ev: Evidence) -> tuple[str, ...]:
+    """The key of :func:`_own_name_regions` the place at ``row`` counts under."""
+    key = (gaz.country_code_of(row), gaz.admin1_code_of(row))
+    return (*key, fold_key(gaz.form_text[ev.form_row])) if ev.via == "fuzzy" else key
 
 
 # names dropped before this (yyyymmdd) are of another era (two generations: not Gorky, Nizhny
@@ -208,7 +225,8 @@ class Ranker:
                     # Shakhtersky district' is one of the oblast's Stepanivkas, not a town by an
                     # old name though it alone lies near Shakhtarsk with one of them)
                     own_regions = _own_name_regions(gaz, named, named)
-                common_elsewhere = own_regions.get((place.country_code, place.admin1_code), 0) >= 2 \
+                common_elsewhere = own_regions.get(_region_key(gaz, row, ev), 0) >= 2 \
+                    and not (ev.via == "fuzzy" and _slip_of_own_name(gaz, row, ev)) \
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place)
             elif kind == NameKind.HISTORIC and len(named) > 1 and _dropped_long_ago(gaz, ev.form_row, hints.as_of) \
                     and not _russian_form_of_own_name(gaz.form_text[ev.form_row], place):
