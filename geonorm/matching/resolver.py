@@ -208,7 +208,7 @@ class Resolver:
         if text is None:
             return Match(query="" if query is None else str(query)[:200], reason=reason)
         key = None
-        if within is _UNSET or within is None:
+        if self._cache_size and (within is _UNSET or within is None):  # (cache_size=0: no cache)
             key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf,
                    context.key if context else None, fill)
             with self._lock:
