@@ -19,7 +19,7 @@ from .names.hashing import deletions, hash64, histogram_bound, mask_bound, query
 from .names.keyindex import KeyIndex
 from .names.keys import fold_key, skeleton_key
 from .names.normalize import script_of, to_ascii
-from .store import KEY_TYPES, LEVELS, read_meta
+from .store import FORMAT_VERSION, KEY_TYPES, LEVELS, index_format, read_meta
 
 _NAME_KINDS = {int(k): k for k in NameKind}  # NameKind(int) is slow (Enum lookup)
 _HISTORIC = int(NameKind.HISTORIC)
@@ -95,6 +95,11 @@ class Gazetteer:
         directory = Path(directory)
         meta = read_meta(directory)
         if meta is None:
+            built = index_format(directory)
+            if built is not None and built != FORMAT_VERSION:
+                raise GazetteerError(
+                    f"the geonorm index at {directory} has format {built}; this geonorm reads format "
+                    f"{FORMAT_VERSION}: build it again from its sources (geonorm gazetteer build)")
             raise GazetteerError(f"no complete geonorm index at {directory}")
         self.meta = meta
         self.path = directory

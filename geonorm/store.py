@@ -362,13 +362,24 @@ def _forms_of_keys(fold_sorted: list[str], fold: list[str]) -> tuple[np.ndarray,
     return fk_start, rows[order].astype(np.int32)
 
 
-def read_meta(directory: Path) -> dict | None:
-    """The index's meta.json, or None when missing, unreadable or incomplete."""
+def _meta_json(directory: Path) -> dict | None:
     try:
         with open(directory / "meta.json", encoding="utf-8") as fh:
             meta = json.load(fh)
     except (OSError, ValueError):
         return None
-    if not meta.get("complete") or meta.get("format_version") != FORMAT_VERSION:
+    return meta if isinstance(meta, dict) else None
+
+
+def read_meta(directory: Path) -> dict | None:
+    """The index's meta.json, or None when missing, unreadable, incomplete or of another format."""
+    meta = _meta_json(directory)
+    if meta is None or not meta.get("complete") or meta.get("format_version") != FORMAT_VERSION:
         return None
     return meta
+
+
+def index_format(directory: Path) -> int | None:
+    """The format version a complete index at ``directory`` was built with (None: no such index)."""
+    meta = _meta_json(directory)
+    return meta.get("format_version") if meta is not None and meta.get("complete") else None

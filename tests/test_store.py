@@ -51,6 +51,16 @@ def test_corrupt_or_incomplete_index_is_detected(tmp_path):
         Gazetteer.open(tmp_path / "nowhere")
 
 
+def test_an_index_of_an_older_format_says_to_build_it_again(tmp_path):
+    import json
+    build_index(tiny_places(), tmp_path / "idx", {}, progress=False)
+    meta = json.loads((tmp_path / "idx" / "meta.json").read_text())
+    meta["format_version"] -= 1  # as an upgrade finds an index the last version built
+    (tmp_path / "idx" / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(GazetteerError, match="build it again"):
+        Gazetteer.open(tmp_path / "idx")
+
+
 @pytest.mark.parametrize("command", [["resolve", "Kyiv"], ["reverse", "48.3", "37.2"]])
 def test_the_cli_says_in_one_line_that_a_folder_is_no_index(tmp_path, command):
     from click.testing import CliRunner
