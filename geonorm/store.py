@@ -147,10 +147,10 @@ def _deletion_index(pool: ProcessPoolExecutor | None, fold_sorted: list[str]) ->
     return KeyIndex.build(hashes, ids)  # ids ascending: stable sort keeps the per-key order
 
 
-def _segment_index(fold_sorted: list[str]) -> KeyIndex:
-    """The pigeonhole segments of each fold key (length >= SEGMENT_MIN_LEN) -> the key's number."""
+def _segment_index(keys_sorted: list[str]) -> KeyIndex:
+    """The pigeonhole segments of each key (fold or written; length >= SEGMENT_MIN_LEN) -> the key's number."""
     texts, ids = [], []
-    for i, k in enumerate(fold_sorted):
+    for i, k in enumerate(keys_sorted):
         if len(k) >= SEGMENT_MIN_LEN:
             texts.extend(segments(k))
             ids.extend((i, i, i))
@@ -349,16 +349,16 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
     return meta
 
 
-def _forms_of_keys(fold_sorted: list[str], fold: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """CSR lists of the form rows of each key of ``fold_sorted`` (``fold``: the key of each form):
-    (start offsets, form rows ascending)."""
-    fold_id = {k: i for i, k in enumerate(fold_sorted)}
-    fid = np.fromiter((fold_id.get(k, -1) for k in fold), dtype=np.int64, count=len(fold))
+def _forms_of_keys(keys_sorted: list[str], form_keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """CSR lists of the form rows of each of ``keys_sorted`` (``form_keys``: the key of each
+    form): (start offsets, form rows ascending)."""
+    key_id = {k: i for i, k in enumerate(keys_sorted)}
+    fid = np.fromiter((key_id.get(k, -1) for k in form_keys), dtype=np.int64, count=len(form_keys))
     rows = np.flatnonzero(fid >= 0)
     fid = fid[rows]
     order = np.argsort(fid, kind="stable")
-    fk_start = np.zeros(len(fold_sorted) + 1, dtype=np.int64)
-    fk_start[1:] = np.cumsum(np.bincount(fid, minlength=len(fold_sorted)))
+    fk_start = np.zeros(len(keys_sorted) + 1, dtype=np.int64)
+    fk_start[1:] = np.cumsum(np.bincount(fid, minlength=len(keys_sorted)))
     return fk_start, rows[order].astype(np.int32)
 
 

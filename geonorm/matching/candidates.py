@@ -577,7 +577,7 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     if closest > 1 and not beside_name and len(q_written) >= SEGMENT_MIN_LEN:
         # no name within one slip as written: names two slips away as written, which their
         # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
-        # letters replaced, three folded edits: the fold rewrites the 'gu' a slip went into)
+        # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i')
         for key_id in _within(gaz, q_written, gaz.written_segment_keys(q_written, 2), 2, written=True):
             if not numbered_otherwise(gaz.written_keys[key_id]):
                 for fr in gaz.forms_of_written_key(key_id).tolist():
