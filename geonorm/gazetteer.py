@@ -139,6 +139,8 @@ class Gazetteer:
         self.wkey_start = load("wkey_start")
         self.wkey_forms = load("wkey_forms")
         self.wkey_mask = load("wkey_mask")
+        self.wkey_text = load("wkey_text")  # each key's UTF-8 and a NUL, from wkey_offsets[i]
+        self.wkey_offsets = load("wkey_offsets")
         self.keys = {kt: KeyIndex.load(d, kt) for kt in KEY_TYPES}
         self.deletion = KeyIndex.load(d, "deletion")
         self.segment = KeyIndex.load(d, "segment")
@@ -149,7 +151,6 @@ class Gazetteer:
         text = s["form_text"]
         self.form_text = text.split("\x00") if text else []
         self.fold_keys = s["fold_keys"].split("\x00") if s["fold_keys"] else []
-        self.written_keys = s["written_keys"].split("\x00") if s["written_keys"] else []
         self.lang_vocab = s["lang_vocab"]
         self.scheme_vocab = s["scheme_vocab"]
         self.source_vocab = s["source_vocab"]
@@ -365,6 +366,17 @@ class Gazetteer:
         pigeonhole segment with ``written`` and whose letters allow ``max_dist`` (<= 2) edits: a
         superset of those within ``max_dist`` edits (verify the distance before use)."""
         return _segment_ids(self.written_segment, self.wkey_mask, written, max_dist)
+
+    def written_keys_of(self, key_ids: np.ndarray) -> list[str]:
+        """The written keys of ``key_ids`` (read from the memory-mapped text: a list of all 1 M
+        would hold ~75 MB)."""
+        off = self.wkey_offsets
+        starts = off[key_ids].astype(np.int64)
+        lengths = off[key_ids + 1] - starts
+        if not len(lengths):
+            return []
+        at = np.arange(int(lengths.sum())) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return self.wkey_text[at].tobytes().decode("utf-8").split("\x00")[:-1]
 
     def forms_of_written_key(self, key_id: int) -> np.ndarray:
         return self.wkey_forms[int(self.wkey_start[key_id]):int(self.wkey_start[key_id + 1])]

@@ -308,6 +308,9 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
         written_segment = _segment_index(written_sorted)
         written_segment.save(tmp, "wsegment")
         np.save(tmp / "wkey_mask.npy", letter_masks(letter_histograms(written_sorted)))
+        encoded = [k.encode("utf-8") + b"\x00" for k in written_sorted]
+        np.save(tmp / "wkey_text.npy", np.frombuffer(b"".join(encoded), dtype=np.uint8))
+        np.save(tmp / "wkey_offsets.npy", np.concatenate(([0], np.cumsum([len(b) for b in encoded]))).astype(np.int64))
         wk_start, wk_forms = _forms_of_keys(written_sorted, written)
         np.save(tmp / "wkey_start.npy", wk_start)
         np.save(tmp / "wkey_forms.npy", wk_forms)
@@ -327,7 +330,6 @@ def _build(places: list[Place], parent: np.ndarray, ids: np.ndarray, out_dir: Pa
             "place": {col: [getattr(p, col) for p in places] for col in PLACE_STR_COLS},
             "form_text": "\x00".join(text),
             "fold_keys": "\x00".join(fold_sorted),
-            "written_keys": "\x00".join(written_sorted),
             "lang_vocab": lang_vocab, "scheme_vocab": scheme_vocab, "source_vocab": source_vocab,
         }
         with open(tmp / "strings.pkl", "wb") as fh:

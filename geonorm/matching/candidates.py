@@ -64,27 +64,33 @@ def _sim(q_fold: str, form_text: str) -> float:
     return ratio(q_fold, fold_key(form_text))
 
 
-def _keys(keys: list[str], key_ids: np.ndarray) -> tuple[str, ...]:
-    """The ``keys`` of ``key_ids`` (one C call: half the time of a loop over thousands)."""
-    ids = key_ids.tolist()
-    return (keys[ids[0]],) if len(ids) == 1 else itemgetter(*ids)(keys)
-
-
 def _fold_keys(gaz: Gazetteer, key_ids: np.ndarray) -> tuple[str, ...]:
-    return _keys(gaz.fold_keys, key_ids)
+    """The fold keys of ``key_ids`` (one C call: half the time of a loop over thousands)."""
+    ids = key_ids.tolist()
+    return (gaz.fold_keys[ids[0]],) if len(ids) == 1 else itemgetter(*ids)(gaz.fold_keys)
 
 
-def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int, written: bool = False) -> dict[int, int]:
-    """{key id: distance} of the ``key_ids`` whose fold key (``written``: written key) is
-    within ``max_dist`` edits of ``q_fold`` (one C call). Edits are optimal-string-alignment
-    ones: two swapped neighbours ('Iwoa') count as one."""
+def _within(gaz: Gazetteer, q_fold: str, key_ids, max_dist: int) -> dict[int, int]:
+    """{key id: distance} of the ``key_ids`` whose fold key is within ``max_dist`` edits of
+    ``q_fold`` (one C call). Edits are optimal-string-alignment ones: two swapped neighbours
+    ('Iwoa') count as one."""
     key_ids = np.asarray(key_ids, dtype=np.int64)
     if not len(key_ids):
         return {}
-    keys = _keys(gaz.written_keys if written else gaz.fold_keys, key_ids)
-    dist = process.cdist([q_fold], keys, scorer=OSA.distance, score_cutoff=max_dist, dtype=np.int32)[0]
+    dist = process.cdist([q_fold], _fold_keys(gaz, key_ids), scorer=OSA.distance, score_cutoff=max_dist,
+                         dtype=np.int32)[0]
     ok = dist <= max_dist
     return dict(zip(key_ids[ok].tolist(), dist[ok].tolist()))
+
+
+def _written_within(gaz: Gazetteer, q_written: str, max_dist: int = 2) -> dict[int, str]:
+    """{key id: key} of the indexed written keys within ``max_dist`` (<= 2) edits of ``q_written``."""
+    ids = gaz.written_segment_keys(q_written, max_dist)
+    if not len(ids):
+        return {}
+    keys = gaz.written_keys_of(ids)
+    dist = process.cdist([q_written], keys, scorer=OSA.distance, score_cutoff=max_dist, dtype=np.int32)[0]
+    return {int(ids[i]): keys[i] for i in np.flatnonzero(dist <= max_dist).tolist()}
 
 
 def _swapped(gaz: Gazetteer, q_fold: str) -> dict[int, int]:
@@ -578,8 +584,8 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         # no name within one slip as written: names two slips away as written, which their
         # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
         # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i')
-        for key_id in _within(gaz, q_written, gaz.written_segment_keys(q_written, 2), 2, written=True):
-            if not numbered_otherwise(gaz.written_keys[key_id]):
+        for key_id, key in _written_within(gaz, q_written).items():
+            if not numbered_otherwise(key):
                 for fr in gaz.forms_of_written_key(key_id).tolist():
                     add_form(fr, _sim(q_fold, gaz.form_text[fr]), q_ascii, surface_check=True)
     if len(reached) < reach and len(q_fold) >= 5:  # two swapped letters and one more edit ('Ioaw Falls')
