@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from .model import NameKind
 from .names.hashing import deletions, hash64, histogram_bound, mask_bound, query_segments, sorted_unique
-from .names.keyindex import KeyIndex
+from .names.keyindex import KeyIndex, range_indices
 from .names.keys import fold_key, skeleton_key
 from .names.normalize import script_of, to_ascii
 from .store import FORMAT_VERSION, KEY_TYPES, LEVELS, index_format, read_meta
@@ -371,11 +371,9 @@ class Gazetteer:
         """The written keys of ``key_ids`` (read from the memory-mapped text: a list of all 1 M
         would hold ~75 MB)."""
         off = self.wkey_offsets
-        starts = off[key_ids].astype(np.int64)
-        lengths = off[key_ids + 1] - starts
-        if not len(lengths):
+        if not len(key_ids):
             return []
-        at = np.arange(int(lengths.sum())) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        at = range_indices(off[key_ids], off[key_ids + 1] - off[key_ids])
         return self.wkey_text[at].tobytes().decode("utf-8").split("\x00")[:-1]
 
     def forms_of_written_key(self, key_id: int) -> np.ndarray:

@@ -17,6 +17,14 @@ from .hashing import hash64
 _BUCKET_ENTRIES = 4  # mean entries per bucket: the table costs 4 bytes per 4 entries
 
 
+def range_indices(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The indices of the ranges ``[starts[i], starts[i] + counts[i])``, one range after another
+    (one vectorized gather of several slices)."""
+    counts = np.asarray(counts)
+    total = int(counts.sum())
+    return np.arange(total) + np.repeat(np.asarray(starts, dtype=np.int64) - (np.cumsum(counts) - counts), counts)
+
+
 class KeyIndex:
     def __init__(self, hashes: np.ndarray, rows: np.ndarray) -> None:
         self.hashes = hashes
@@ -70,7 +78,7 @@ class KeyIndex:
             return self.rows[0:0]
         # every entry of every bucket asked for, then those whose hash is the one asked for
         which = np.repeat(np.arange(len(hashes)), count)
-        entry = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + start[which]
+        entry = range_indices(start, count)
         return self.rows[entry[self.hashes[entry] == hashes[which]]]
 
     def save(self, directory: Path, name: str) -> None:
