@@ -1222,9 +1222,46 @@ def test_a_front_sector_favours_places_near_its_town(resolver):
     framed = resolver.resolve("Kupyansk direction: Synkivka, Kharkiv region")
     assert framed.confidence == resolver.resolve("Synkivka, Kharkiv region").confidence
     assert resolver.resolve("Kupyansk direction").name == "Kupyansk"
-    # an adjective ('Limansky') or a village names no sector's town: nothing changes
-    for phrase in ("Limansky direction: Sinkovka", "Synkivka direction: Sinkovka"):
-        assert resolver.resolve(phrase).id == resolver.resolve("Sinkovka").id
+    # a village names no sector's town: nothing changes
+    assert resolver.resolve("Synkivka direction: Sinkovka").id == resolver.resolve("Sinkovka").id
+
+
+@pytest.mark.parametrize("phrase, name, admin1", [
+    ("Купянское направление", "Kupyansk", "Kharkivska oblast"),  # (was a 'fuzzy' Kupiansk at 0.24)
+    ("на Покровському напрямку", "Pokrovsk", "Donetska oblast"),  # not Engels, Pokrovsk until 1931
+    ("Лиманское направление", "Lyman", "Donetska oblast"),  # not the village Lymanske, Odesa oblast
+    ("Артемовское направление", "Bakhmut", "Donetska oblast"),  # Artemovsk until 2016
+    ("Limansky direction", "Lyman", "Donetska oblast"),
+    ("Avdeyevsky direction", "Avdiyivka", "Donetska oblast"),
+])
+def test_a_front_sector_named_by_its_adjective_is_its_town(resolver, phrase, name, admin1):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == (name, admin1)
+    assert "front sector named after" in m.explain()
+
+
+def test_a_sector_adjective_frames_the_places_named_with_it(resolver):
+    m = resolver.resolve("Купянское направление: Синьковка")
+    assert (m.name, m.admin1) == ("Synkivka", "Kharkivska oblast")  # (was Senkivka, Kyiv oblast)
+    # a noun is no adjective: the town as written, as before
+    assert resolver._areas.sector_towns("Kupyansk") == []
+
+
+@pytest.mark.parametrize("phrase", ["смт Нью-Йорк", "пгт Нью-Йорк", "с. Нью-Йорк", "селище Нью-Йорк"])
+def test_a_soviet_settlement_type_says_where_the_place_lies(resolver, phrase):
+    # an urban-type settlement or village is in the former Soviet Union: Niu-York, Donetsk oblast
+    m = resolver.resolve(phrase)
+    assert (m.country_code, m.admin1) == ("UA", "Donetska oblast")
+    assert m.alternatives[0].name == "New York City" and m.alternatives[0].confidence < 0.1
+    assert resolver.resolve("Нью-Йорк").name == "New York City"  # the name alone: the city
+
+
+def test_a_village_is_no_city_nor_state(resolver):
+    m = resolver.resolve("village of New York")
+    assert m.name not in ("New York City", "New York")  # (was the state of New York at 0.67)
+    assert resolver.resolve("village of Berlin").confidence < 0.5  # a village, not the capital, is meant
+    # 'the settlement of' says any locality (Russian reports' населённый пункт): the city stays
+    assert resolver.resolve("the settlement of Kharkiv").name == "Kharkiv"
 
 
 @pytest.mark.parametrize("phrase, parts", [

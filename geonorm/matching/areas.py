@@ -9,7 +9,8 @@ from collections.abc import Callable
 import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
-from ..names.keys import fold_key
+from ..model import NameKind
+from ..names.keys import fold_key, ukrainian_forms
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
@@ -22,6 +23,12 @@ _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
 # (and the Russian feminine 'Ясиноватский' -> Ясиноватая, 'yasinovataya'; the bare stem before
 # -ivka: 'Izyumsky' is Izyum, not the village Izyumovka)
 _TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "skoe", "skoye", "aya", "y")
+# a front sector's adjective in any case: 'Купянское (направление)', 'на Покровському (напрямку)',
+# 'Avdeyevsky (direction)'
+_SECTOR_ADJ_END = re.compile(r"s?k(?:oe|oye|om|omu|ogo|oho|yi|yy|iy|ii|ij|y)$")
+SECTOR_TOWN = 10_000  # people: a front sector is named after a town at least this big ('Kupyansk direction')
+_OWN_FORM_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}
+_SECTOR_ERA = 19910000  # a town's name dropped since (yyyymmdd) may still name a front sector
 # a subdivision's code as addresses write it: two or three capitals, or an abbreviation with a
 # dot ('SP', 'MH', 'Jal.', 'N.L.'); lowercase words ('or', 'in') are words
 _SUBDIVISION_CODE_RE = re.compile(r"[A-Z]{2,3}\.?|[A-Z]\.[A-Z]\.?|[A-Z][a-z]{1,2}\.")
@@ -285,6 +292,34 @@ class PhraseAreas:
             if pairs:
                 return pairs
         return []
+
+    def sector_towns(self, text: str) -> list[int]:
+        """Towns of :data:`SECTOR_TOWN` people or more a front sector's adjective is formed from,
+        most populous first: 'Купянское (направление)' -> Kupiansk, 'Лиманское' -> Lyman (not the
+        village Lymanske), 'на Покровському (напрямку)' -> Pokrovsk; [] for a noun ('Kupyansk')."""
+        word = to_ascii(text)
+        stem = _SECTOR_ADJ_END.sub("", word)
+        if stem == word or len(stem) < 3 or " " in stem:
+            return []
+        tries = [stem + suffix for suffix in _TOWN_SUFFIXES] + ([stem[:-3] + "pole"] if stem.endswith("pil") else [])
+        gaz = self.gazetteer
+        rows: set[int] = set()
+        for t in dict.fromkeys(tries):
+            if len(t) >= 4:
+                evidence = self._gather(t, fuzzy=False)
+                towns = [r for r in self.towns_in(evidence) if int(gaz.place_pop[r]) >= SECTOR_TOWN]
+                # a town bearing the name now, in its Russian form or until lately speaks over one
+                # with it as an undated alternate: 'Покровський' is Pokrovsk, not Engels (Pokrovsk
+                # until 1931); 'Артемовское' is Bakhmut's (Artemovsk until 2016)
+                own = [r for r in towns if self._bears_lately(r, evidence[r].form_row)]
+                rows.update(own or towns)
+        return sorted(rows, key=lambda r: -int(gaz.place_pop[r]))
+
+    def _bears_lately(self, row: int, form_row: int) -> bool:
+        """Is the name form the place's own, the Russian form of its own, or one dropped lately?"""
+        gaz = self.gazetteer
+        return int(gaz.form_kind[form_row]) in _OWN_FORM_KINDS or int(gaz.form_to[form_row]) >= _SECTOR_ERA \
+            or fold_key(gaz.place(row).name) in {fold_key(f) for f in ukrainian_forms(gaz.form_text[form_row])}
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
         """The label of the phrase part naming a second-level area the place lies in (or, when

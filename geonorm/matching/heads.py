@@ -190,6 +190,9 @@ class PhraseHeads:
         fallback = None
         for i in order:
             part, evidence = parts[i], {}
+            if part.sector and (towns := self._areas.sector_towns(part.text)):
+                # 'Купянское направление': the town the sector's adjective is formed from
+                return part, i, self.named_after_evidence([(t, t) for t in towns[:3]], "exact")
             titled = titled_name(part)
             if titled:
                 # 'District of Columbia', 'City of Westminster', 'Township of Readington': a

@@ -85,6 +85,13 @@ _VILLAGE_WORDS = frozenset(
     "village villages settlement settlements urban-type hamlet smt pgt vil vill sel selo selyshche poselok "
     "posyolok с село селі села селу селе смт пгт пос поселок поселка поселке поселку селище селища селищі "
     "селищу н.п нп".split())
+# ... those of them that say a village or a small town, never a city ('settlement', 'н.п.' say
+# any locality: Russian reports write 'the settlement of Kharkiv')
+_NO_CITY_WORDS = _VILLAGE_WORDS - frozenset("settlement settlements н.п нп".split())
+# ... and the settlement types of the former Soviet Union ('смт', 'село', 'pgt'): a place in one
+# of its successor states ('смт Нью-Йорк' is the Niu-York of Donetsk oblast, not New York City)
+POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | frozenset(
+    "smt pgt sel selo selyshche poselok posyolok".split())
 # ... and those that give the land around a town rather than a place ('in the area of', 'near')
 _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
@@ -307,6 +314,8 @@ class Part:
     offset: tuple[float, float | None] | None = None
     holder: bool = False  # 'Donetsk' in 'the Petrovsky district of Donetsk': holds the part before
     village: bool = False  # 'the village of Pisky', 'Sartana village', 'смт Новгородське': said to be one
+    no_city: bool = False  # said to be a village or a small town ('село', 'the village of'), no city
+    post_soviet: bool = False  # named with a Soviet settlement type ('смт', 'село', 'pgt')
     around: bool = False  # 'in the area of Mariupol', 'Mariupol area', 'near Donetsk': the land around a town
     sector: bool = False  # 'Kupyansk direction': a front sector named after a town; frames, is no place
 
@@ -473,11 +482,13 @@ def _strip_part(raw: str) -> Part | None:
     lead = _last_cyrillic_word(prefix)  # ('около': the name is declined; 'под': in the instrumental)
     said = {w.lower().strip(".") for w in prefix.split() + stripped}
     village = bool(said & _VILLAGE_WORDS)
+    no_city = bool(said & _NO_CITY_WORDS)
+    post_soviet = bool(said & POST_SOVIET_WORDS)
     around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
                 what=what, whole=whole, oblique=oblique_after or _puts_oblique(lead),
                 case="" if oblique_after or not lead else governed_case(lead), offset=offset,
-                village=village, around=around)
+                village=village, around=around, no_city=no_city, post_soviet=post_soviet)
 
 
 def governs_oblique(prefix: str) -> bool:

@@ -38,6 +38,7 @@ ALIAS_TOWN_SHARE = 0.25
 # a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
 OWN_TOWN_SHARE = 0.01
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
+_NO_VILLAGE_LEVELS = ("country", "admin1", "continent")  # what a phrase calling a place a village never means
 
 
 def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], int]:
@@ -121,6 +122,8 @@ class Ranker:
     def __init__(self, gazetteer: Gazetteer, areas: PhraseAreas) -> None:
         self.gazetteer = gazetteer
         self._areas = areas
+        soviet_union = former_state("USSR")  # (its successor states, from the curated former states)
+        self._soviet = frozenset(soviet_union.successors if soviet_union else ())
 
     def area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
@@ -301,8 +304,8 @@ class Ranker:
                 notes.append(f"{gaz.form_text[ev.form_row]!r}, a name it dropped long ago, is another place's "
                              "in its region today")
             if ev.named_after:
-                notes.append(f"{head.whole_name if head else text!r} names the "
-                             f"{'district' if place.level == 'admin2' else 'region'} named after {ev.named_after}")
+                named = {"admin2": "district", "populated place": "front sector"}.get(place.level, "region")
+                notes.append(f"{head.whole_name if head else text!r} names the {named} named after {ev.named_after}")
             if ev.lemma:  # 'Бахмуті' for Бахмут
                 notes.append(f"{head.text if head else text!r} read as a case form of {gaz.form_text[ev.form_row]!r}")
             outside_hint = False  # a country or first-level area hint given does not hold it
@@ -358,6 +361,8 @@ class Ranker:
                     notes.append(f"phrase says {head.feature}")
                 elif town_in_area_phrase or (head.is_area and place.level == "country"):
                     s += scoring.TOWN_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
+            if head is not None and (head.no_city or head.post_soviet):
+                s += self._settlement_type_terms(head, place, notes)
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
@@ -480,6 +485,24 @@ class Ranker:
         return [(s + scoring.NAMESAKE_AREA, row, ev, notes + ["an area named after the sea steps back"])
                 if int(gaz.place_level[row]) in _AREA_LEVEL_CODES and fold_key(gaz.form_text[ev.form_row]) in waters
                 else (s, row, ev, notes) for s, row, ev, notes in scored]
+
+    def _settlement_type_terms(self, head: Part, place, notes: list[str]) -> float:
+        """The score a town loses when the phrase calls it a village ('the village of Berlin' is
+        no city of millions) or names a settlement type of the former Soviet Union while it lies
+        outside it ('смт Нью-Йорк', 'село Париж')."""
+        s = 0.0
+        if head.no_city and place.level in _NO_VILLAGE_LEVELS:  # ('the village of New York': not the state)
+            s += scoring.VILLAGE_SAID_OF_CITY
+            notes.append(f"the phrase says village or small town: {place.name} is a {place.level}")
+        elif head.no_city and place.level == "populated place" and place.population >= scoring.CITY_POPULATION:
+            s += scoring.VILLAGE_SAID_OF_CITY
+            notes.append(f"the phrase says village or small town: {place.name} is a city of {place.population:,}")
+        if place.level != "populated place":
+            return s
+        if head.post_soviet and self._soviet and place.country_code not in self._soviet:
+            s += scoring.SOVIET_TYPE_ABROAD
+            notes.append("the phrase names a settlement type of the former Soviet Union, where it does not lie")
+        return s
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area

@@ -20,7 +20,7 @@ from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import area_codes
 from . import scoring
 from .answer import candidate_of, sharing_the_rest, stand_in
-from .areas import PhraseAreas, all_rows
+from .areas import SECTOR_TOWN, PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
 from .context import Context, joined
@@ -50,7 +50,6 @@ _PUNCT_SPLIT = re.compile(r"[,;:()\[\]/]")  # written separators always separate
 # a distance a phrase gives ('40 km from Mariupol') holds the candidates this far off where it puts
 # the place: reports round distances and bearings (eight compass points)
 OFFSET_MARGIN, OFFSET_MARGIN_KM = 0.75, 10.0
-SECTOR_TOWN = 10_000  # people: a front sector is named after a town at least this big ('Kupyansk direction')
 WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phrase gives yields to them
 # places a phrase lists together: an answer this sure stands alone; else a namesake of the first
 # within LISTED_KM of a namesake of another (of the first LISTED_MAX, each with LISTED_NAMESAKES
@@ -462,7 +461,7 @@ class Resolver:
         :data:`SECTOR_TOWN` people or more is named so as written, as a soft context: the places
         named with a sector are likelier near its town ('Kupyansk direction: Sinkovka' is the
         Synkivka 8 km from Kupiansk, not one in Kyiv oblast)."""
-        towns = [self._resolve(p.text, hints, 1, None) for p in sectors]
+        towns = [self._resolve(p.raw, hints, 1, None) for p in sectors]  # (as a sector: 'Купянское направление')
         return Context.around([m for m in towns if m.ok and m.feature == "populated place"
                                and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
 

@@ -52,6 +52,13 @@ AIRPORT_POP_WEIGHT = 0.45
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
+# a town the phrase calls a village ('the village of', 'село', 'смт') that is a city of this many
+# people is shaded as a country hint's mismatch is: no village is a city of 100,000
+CITY_POPULATION = 100_000
+VILLAGE_SAID_OF_CITY = -2.0
+# ... and a town outside the former Soviet Union named with one of its settlement types ('смт', 'пгт',
+# 'село'): a settlement type says the country as a country hint does
+SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 # a distance the phrase gives ('40 km from Mariupol') is rough: the score halves about every
 # 0.35 of it (at least 5 km) a candidate lies off where it puts the place
