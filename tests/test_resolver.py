@@ -2491,6 +2491,12 @@ def test_a_seat_of_government_is_its_city(resolver, query, city):
     assert resolver.resolve(query).name == city
 
 
+@pytest.mark.parametrize("query", ["Crimean bridge", "the Kerch Bridge", "Крымский мост", "на Кримському мосту"])
+def test_the_crimean_bridge_is_the_strait_it_spans(resolver, query):
+    m = resolver.resolve(query)  # (no match before)
+    assert (m.name, m.match_kind) == ("Kerch Strait", "alias") and abs(m.lat - 45.3) < 0.1
+
+
 def test_the_default_gazetteer_drops_the_names_the_curated_table_lists(resolver):
     # Casablanca's literal translation 'White House' (gazetteer/dropped_names.csv) is gone from
     # it, and only from it: Washington keeps its curated colloquial name
