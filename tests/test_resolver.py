@@ -959,6 +959,17 @@ def test_a_list_of_names_with_a_plural_area_word_names_areas(resolver, phrase, n
     assert (m.name, m.feature, m.other_places) == (name, "admin1", others) and m.confidence > 0.5
 
 
+def test_a_place_before_a_peoples_republic_in_the_genitive_lies_in_it(resolver):
+    # (no match before: the republic's adjective was looked up in the genitive)
+    m = resolver.resolve("Новоселовское Луганской Народной Республики")
+    assert (m.name, m.admin1) == ("Novoselivske", "Luhanska oblast")
+    assert "phrase part 'Луганской Народной Республики' names its area" in m.hints
+    # 'области' after the last of a list is the genitive singular, not a plural naming two oblasts
+    m = resolver.resolve("Новоселовское Луганской Народной Республики и Синьковка Харьковской области")
+    assert (m.name, m.admin1, m.other_places) == ("Novoselivske", "Luhanska oblast", ["Синьковка"])
+    assert resolver.resolve("Донецької Народної Республіки").name == "Donetska oblast"
+
+
 def test_an_area_named_after_a_town_says_so_and_the_town_alone_stays_the_town(resolver):
     m = resolver.resolve("Kursk region")
     assert "named after Kursk" in m.explain() and m.match_kind == "alias"

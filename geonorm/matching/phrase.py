@@ -174,10 +174,12 @@ _AREA_LEVELS = ("admin1", "admin2")
 # the adjective endings that go with an area word in an oblique case, and their nominatives
 _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у|ою)$"), r"\1а"),
                (re.compile(r"(ск|цк|зк)(?:ого|ом|ому|им)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую|ою)$"), r"\1ая"))
-# 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part
+# 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part (and
+# before a people's republic: 'Новоселовское Луганской Народной Республики')
 _CYRILLIC_AREA_BREAK_RE = re.compile(
-    r"(?<=\w)\s+(?!територіальн|городск|муниципальн)(?=[^\W\d_]+\s+(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
-    + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()} - _OKRUG_WORDS)) + r")\b)", re.IGNORECASE)
+    r"(?<=\w)\s+(?!територіальн|городск|муниципальн|народн)(?=[^\W\d_]+\s+(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
+    + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()} - _OKRUG_WORDS))
+    + r"|народн\w+\s+республик\w*)\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
@@ -442,6 +444,10 @@ def _strip_part(raw: str) -> Part | None:
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
+        adjective = text.rsplit(None, 1)[-1] if text.strip() else ""
+        for pattern, repl in _NOMINATIVE:  # 'Луганской (Народной Республики)' -> 'Луганская'
+            adjective = pattern.sub(repl, adjective)
+        text = text[:len(text.rstrip()) - len(text.rsplit(None, 1)[-1])] + adjective if adjective else text
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
@@ -644,6 +650,7 @@ ALL_PLURAL_AREA_WORDS = {**PLURAL_AREA_WORDS, **_CYRILLIC_PLURAL_AREA_WORDS}
 _JOINER = "(?:" + "|".join(LIST_JOINERS) + ")"
 _PLURAL_AREA_RE = re.compile(r"^(?P<items>[^()]*?(?:,|\b" + _JOINER + r"\b)[^()]*?)\s+(?P<word>"
                              + "|".join(ALL_PLURAL_AREA_WORDS) + r")\s*[.;]?\s*$", re.IGNORECASE)
+_CYRILLIC_AREA_ADJECTIVE_RE = re.compile(r"(?:ск|цк|зк|ськ|цьк|зьк)[^\W\d_]{1,3}$", re.IGNORECASE)
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*" + _JOINER + r"\s+|\s*,\s*|\s+" + _JOINER + r"\s+", re.IGNORECASE)
 
 
@@ -654,6 +661,10 @@ def _singular_areas(phrase: str) -> str:
         return phrase
     items = [i for i in _ITEM_SPLIT_RE.split(m["items"]) if i]
     word = ALL_PLURAL_AREA_WORDS[m["word"].lower()]
+    if not m["word"].isascii() and not all(_CYRILLIC_AREA_ADJECTIVE_RE.search(i) for i in items):
+        # 'области' is also the genitive singular: 'Новоселовское ЛНР и Синьковка Харьковской
+        # области' is two places, the last in Kharkiv oblast, not two oblasts
+        return phrase
     return ", ".join(f"{i} {word}" for i in items)
 
 
