@@ -416,6 +416,17 @@ def test_a_village_after_a_settlement_word_is_found_however_unsure(resolver):
     assert extract("Письмо от Зеленского.", resolver=resolver) == []  # (a surname: no marker)
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Бои в районе населенного пункта Синьковка Харьковской области.", "Синьковка"),
+    ("Бои у села Синьковка Харьковской области.", "Синьковка"),
+    ("Обстріл населеного пункту Синьківка Харківської області.", "Синьківка"),
+])
+def test_a_village_after_a_settlement_word_in_the_genitive_is_found(resolver, text, mention):
+    # 'населенного пункта', 'села': the words in the genitive said nothing; the village was left out
+    found = {m.text: (m.match.name, m.match.admin1) for m in extract(text, resolver=resolver)}
+    assert found[mention] == ("Synkivka", "Kharkivska oblast")
+
+
 def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver):
     # a village name in -вка in a case after 'в', 'под', 'в районе' (and the later items of the
     # list it governs) was left out below 0.5 or under 1,000 people: nothing was tagged

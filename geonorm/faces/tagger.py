@@ -626,8 +626,11 @@ _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 _REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # a Russian form read as Ukrainian
 # a Cyrillic word or abbreviation right before a name that says a settlement is named
 _SETTLEMENT_MARK_RE = re.compile(
-    r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|селе|селі|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|селище|селищі|"
-    r"г\.|город|городе|місто|місті|деревня|деревне|станица|станице|хутор|хуторе)\s+$", re.IGNORECASE)
+    r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|села|селе|селі|сёла|сел|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|посёлка|поселка|"
+    r"селище|селища|селищі|г\.|город|городе|міста|місто|місті|деревня|деревни|деревне|станица|станицы|станице|хутор|хутора|"
+    # 'населённый пункт' (a locality) in the cases reports write it: 'в районе населенного пункта Синьковка'
+    r"хуторе|населенн?(?:ый|ого|ых)\s+пункт(?:а|ов)?|населённ(?:ый|ого|ых)\s+пункт(?:а|ов)?|"
+    r"населен(?:ий|ого|их)\s+пункт(?:у|ів)?)\s+$", re.IGNORECASE)
 INFLECTED_MIN_CONFIDENCE = 0.5
 INFLECTED_TOWN_CONFIDENCE, INFLECTED_TOWN_POPULATION = 0.2, 50_000
 # prepositions that say where, with the case they govern ('у', 'с', 'от', 'к', 'по' name persons as often)
