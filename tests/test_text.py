@@ -427,6 +427,15 @@ def test_a_village_after_a_settlement_word_in_the_genitive_is_found(resolver, te
     assert found[mention] == ("Synkivka", "Kharkivska oblast")
 
 
+def test_a_peoples_republic_in_the_genitive_after_a_name_is_a_mention_that_frames_it(resolver):
+    # the republic's adjective after a capitalized name was read inside a run of capitalized
+    # words: not tagged, and the village was Novoselovskoye in Crimea
+    text = "Освобожден населенный пункт Новоселовское Луганской Народной Республики."
+    found = {m.text: (m.match.name, m.match.admin1) for m in extract(text, resolver=resolver)}
+    assert found == {"Новоселовское": ("Novoselivske", "Luhanska oblast"),
+                     "Луганской Народной Республики": ("Luhanska oblast", "")}
+
+
 def test_a_village_in_vka_after_a_preposition_that_says_where_is_found(resolver):
     # a village name in -вка in a case after 'в', 'под', 'в районе' (and the later items of the
     # list it governs) was left out below 0.5 or under 1,000 people: nothing was tagged

@@ -719,7 +719,8 @@ _NATURE_LEAD_WORDS = frozenset(w.capitalize() for w in NATURE_LEAD)
 def _area_adjective(word: str, nxt: tuple[int, str] | None) -> bool:
     """Is ``word`` a capitalized Cyrillic adjective whose next word (``nxt``) is an area word
     ('Дніпропетровської області', 'Волноваського району')?"""
-    return nxt is not None and bool(_CYRILLIC_CAPITAL.match(word)) and nxt[1].lower() in _CYRILLIC_AREA_WORDS
+    return nxt is not None and bool(_CYRILLIC_CAPITAL.match(word)) and (
+        nxt[1].lower() in _CYRILLIC_AREA_WORDS or nxt[1].lower().startswith("народн"))  # ('Луганской Народной Республики')
 
 
 def _past_qualifier(doc: _Doc, nxt: tuple[int, str] | None) -> tuple[int, str] | None:
