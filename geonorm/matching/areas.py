@@ -10,7 +10,7 @@ import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.keys import fold_key, ukrainian_forms
+from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
@@ -51,6 +51,13 @@ BIG_CITY = 100_000  # people: a city this big named as written outweighs a names
 ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
 CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
 OTHER_COUNTRY_TOWN = 20_000  # people: a town this big named as written is it, whatever country is said
+
+
+def _town_spellings(stem: str) -> list[str]:
+    """The names of the towns an adjective's ``stem`` may be formed from, in the order tried
+    ('kupiansk', 'kupianka', ...; the closed syllable's і is the town's о: 'Гуляйпільська' is
+    Гуляйполе's)."""
+    return [stem + suffix for suffix in _TOWN_SUFFIXES] + ([stem[:-3] + "pole"] if stem.endswith("pil") else [])
 
 
 def _lower_ascii(name: str) -> str:
@@ -301,10 +308,9 @@ class PhraseAreas:
         stem = _SECTOR_ADJ_END.sub("", word)
         if stem == word or len(stem) < 3 or " " in stem:
             return []
-        tries = [stem + suffix for suffix in _TOWN_SUFFIXES] + ([stem[:-3] + "pole"] if stem.endswith("pil") else [])
         gaz = self.gazetteer
         rows: set[int] = set()
-        for t in dict.fromkeys(tries):
+        for t in dict.fromkeys(_town_spellings(stem)):
             if len(t) >= 4:
                 evidence = self._gather(t, fuzzy=False)
                 towns = [r for r in self.towns_in(evidence) if int(gaz.place_pop[r]) >= SECTOR_TOWN]
@@ -319,7 +325,7 @@ class PhraseAreas:
         """Is the name form the place's own, the Russian form of its own, or one dropped lately?"""
         gaz = self.gazetteer
         return int(gaz.form_kind[form_row]) in _OWN_FORM_KINDS or int(gaz.form_to[form_row]) >= _SECTOR_ERA \
-            or fold_key(gaz.place(row).name) in {fold_key(f) for f in ukrainian_forms(gaz.form_text[form_row])}
+            or russian_form_of(gaz.form_text[form_row], gaz.place(row).name)
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:
         """The label of the phrase part naming a second-level area the place lies in (or, when
@@ -371,9 +377,7 @@ class PhraseAreas:
         word = to_ascii(text)
         town = _city_council(word)  # 'Makiivka City municipality': the city's council area
         stem = _ADJ_END.sub("", town)
-        tries = [word, town] + [stem + suffix for suffix in _TOWN_SUFFIXES] if stem else [word, town]
-        if stem.endswith("pil"):  # the closed syllable's і is the town's о: 'Гуляйпільська' is Гуляйполе's
-            tries.append(stem[:-3] + "pole")
+        tries = [word, town] + (_town_spellings(stem) if stem else [])
         best, best_rank = [], (False, False, False, -1)
         for t in dict.fromkeys(tries):
             if len(t) < 4:

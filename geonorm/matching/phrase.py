@@ -174,6 +174,16 @@ _AREA_LEVELS = ("admin1", "admin2")
 # the adjective endings that go with an area word in an oblique case, and their nominatives
 _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"\1ий"), (re.compile(r"(ськ|цьк|зьк)(?:ої|ій|у|ою)$"), r"\1а"),
                (re.compile(r"(ск|цк|зк)(?:ого|ом|ому|им)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую|ою)$"), r"\1ая"))
+
+
+def _nominative_adjective(word: str) -> str:
+    """A Cyrillic area adjective in the nominative ('Волноваського' -> 'Волноваський',
+    'Луганской' -> 'Луганская'); any other word as it is."""
+    for pattern, repl in _NOMINATIVE:
+        word = pattern.sub(repl, word)
+    return word
+
+
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part (and
 # before a people's republic: 'Новоселовское Луганской Народной Республики')
 _CYRILLIC_AREA_BREAK_RE = re.compile(
@@ -444,10 +454,9 @@ def _strip_part(raw: str) -> Part | None:
     feature = ""
     if _REPUBLIC_RE.search(text):
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
-        adjective = text.rsplit(None, 1)[-1] if text.strip() else ""
-        for pattern, repl in _NOMINATIVE:  # 'Луганской (Народной Республики)' -> 'Луганская'
-            adjective = pattern.sub(repl, adjective)
-        text = text[:len(text.rstrip()) - len(text.rsplit(None, 1)[-1])] + adjective if adjective else text
+        if text.strip():  # 'Луганской (Народной Республики)' -> 'Луганская'
+            *before, adjective = text.rsplit(None, 1)
+            text = " ".join([*before, _nominative_adjective(adjective)])
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
@@ -466,16 +475,12 @@ def _strip_part(raw: str) -> Part | None:
     if spelt:
         # 'Курская обл.', 'Kharkivska obl.': the area's name spelt out ('Курская область'; in
         # the nominative: 'Харківської обл.' -> 'Харківська область')
-        adjective = words[-1]
-        for pattern, repl in _NOMINATIVE:
-            adjective = pattern.sub(repl, adjective)
-        whole = " ".join([*words[:-1], adjective, spelt])
+        whole = " ".join([*words[:-1], _nominative_adjective(words[-1]), spelt])
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
         # (the forms the gazetteer holds; before 'район' as written the adjective is in the
         # nominative already: 'Кромской район' is Kromskoy Rayon, no 'Кромская')
         if not (stripped and stripped[0].lower() == "район"):
-            for pattern, repl in _NOMINATIVE:
-                words[-1] = pattern.sub(repl, words[-1])
+            words[-1] = _nominative_adjective(words[-1])
         whole = " ".join([*words, oblique])
     while len(words) > 1 and _feature_word(words[0]) is not None and words[0].lower() not in _TRAILING_ONLY:
         feature = feature or _feature_word(words[0])

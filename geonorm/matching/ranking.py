@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.keys import east_slavic_vowels, fold_key, skeleton_key, ukrainian_forms
+from ..names.keys import east_slavic_vowels, fold_key, russian_form_of, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import RU_TO_UK, romanize_query
 from ..sources.cldr import cyrillic_script_countries
@@ -96,8 +96,7 @@ def _bears_as_own(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
 def _russian_form_of_own_name(form_text: str, place) -> bool:
     """Is the Latin name the Russian form of the place's own (Ukrainian) name ('Aleksandrovka'
     for Oleksandrivka)?"""
-    own = fold_key(place.name)
-    return any(fold_key(f) == own for f in ukrainian_forms(form_text))
+    return russian_form_of(form_text, place.name)
 
 
 def _spelling_of_own_name(form_text: str, place) -> bool:
@@ -491,13 +490,14 @@ class Ranker:
         no city of millions) or names a settlement type of the former Soviet Union while it lies
         outside it ('смт Нью-Йорк', 'село Париж')."""
         s = 0.0
-        if head.no_city and place.level in _NO_VILLAGE_LEVELS:  # ('the village of New York': not the state)
+        town = place.level == "populated place"
+        # ('the village of New York': not the state)
+        what = place.level if place.level in _NO_VILLAGE_LEVELS else f"city of {place.population:,}" \
+            if town and place.population >= scoring.CITY_POPULATION else ""
+        if head.no_city and what:
             s += scoring.VILLAGE_SAID_OF_CITY
-            notes.append(f"the phrase says village or small town: {place.name} is a {place.level}")
-        elif head.no_city and place.level == "populated place" and place.population >= scoring.CITY_POPULATION:
-            s += scoring.VILLAGE_SAID_OF_CITY
-            notes.append(f"the phrase says village or small town: {place.name} is a city of {place.population:,}")
-        if place.level != "populated place":
+            notes.append(f"the phrase says village or small town: {place.name} is a {what}")
+        if not town:
             return s
         if head.post_soviet and self._soviet and place.country_code not in self._soviet:
             s += scoring.SOVIET_TYPE_ABROAD

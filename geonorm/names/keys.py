@@ -172,3 +172,10 @@ def ukrainian_forms(name: str) -> tuple[str, ...]:
         rooted = pattern.sub(repl, rooted)
     # (-ol- as -ov- is a variant: Razdolnoye is Rozdolne)
     return tuple(dict.fromkeys(f for f in (*forms, rooted, _UK_OL.sub("ov", rooted)) if f != text))
+
+
+def russian_form_of(form_text: str, name: str) -> bool:
+    """Is the Latin name ``form_text`` the Russian form of ``name`` (a place's own Ukrainian
+    name: 'Aleksandrovka' of Oleksandrivka)?"""
+    own = fold_key(name)
+    return any(fold_key(f) == own for f in ukrainian_forms(form_text))
