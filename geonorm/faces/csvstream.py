@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..matching.resolver import confidence_arg
-from .table import FIELDS, ColumnNormalizer, _missing, with_hints
+from .table import FIELDS, ColumnNormalizer, _missing, result_columns_in, with_hints
 
 REPLACEMENT = "\ufffd"
 _MAX_REPORTED_ROWS = 1000
@@ -213,7 +213,7 @@ def detect_delimiter(sample: str, column: str | None = None) -> str:
     return candidates[0] if candidates else ","
 
 
-class _Source:
+class Source:
     """An input file (or stdin spooled to a temporary file) that can be read more than once."""
 
     def __init__(self, path_or_dash) -> None:
@@ -244,7 +244,7 @@ class _Source:
                 pass
 
 
-def _chunks(source: _Source, encoding: str, delimiter: str, chunksize: int, report: CsvReport,
+def _chunks(source: Source, encoding: str, delimiter: str, chunksize: int, report: CsvReport,
             on_bytes=None):
     """Yield DataFrame chunks (all columns str). Falls back to the csv module (rows with a wrong
     number of fields are kept) if the fast parser meets a malformed row."""
@@ -540,7 +540,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         if review:
             review_sink = _Output(review)  # like the output: it may name the input, and appears whole
             review_fh = io.TextIOWrapper(review_sink.fh, encoding="utf-8", newline="")
-        source = _Source(in_path_or_dash)
+        source = Source(in_path_or_dash)
         if encoding:
             enc, clean = encoding, _decodes(source.path, encoding)
         else:
@@ -563,7 +563,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         for name in (column, country_column, admin1_column, admin2_column, date_column, group_column, text_column):
             if name is not None and name not in header:
                 raise _missing(name, header)
-        clash = [prefix + f for f in FIELDS if prefix + f in header]
+        clash = result_columns_in(header, prefix)
         if clash:  # (the input's own values are written back as they are, never replaced)
             raise ValueError(f"the input already has result columns {clash}; pass another --prefix")
         resolver = with_hints(resolver, within, feature)
@@ -662,7 +662,7 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
     corrections = read_review(review_csv)
     overrides = _review_overrides(corrections, resolver.gazetteer, os.path.basename(str(review_csv)))
     report = CsvReport(encoding="utf-8-sig")
-    source = _Source(out_csv)
+    source = Source(out_csv)
     sink = None
     ok = False
     try:

@@ -105,6 +105,11 @@ def _hashable(value) -> bool:
     return True
 
 
+def result_columns_in(columns, prefix: str) -> list[str]:
+    """The result columns (``prefix`` + a field of :data:`FIELDS`) that ``columns`` already has."""
+    return [prefix + f for f in FIELDS if prefix + f in columns]
+
+
 def _key(value):
     """A hashable, NaN-safe key part."""
     if is_null(value):
@@ -515,7 +520,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=No
         raise TypeError(f"normalize() takes a pandas DataFrame or Series, got {type(df_or_series).__name__}")
     if column not in df.columns:
         raise _missing(column, df.columns)
-    clash = [prefix + f for f in FIELDS if prefix + f in df.columns]
+    clash = result_columns_in(df.columns, prefix)
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
     resolver = with_hints(resolver, within, feature)

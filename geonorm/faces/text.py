@@ -381,8 +381,8 @@ def _table(mentions: list[Mention]) -> str:
 def _read_text(path: str) -> str:
     """A text file (or '-': standard input) in the encoding it is written in: UTF-8 with or without
     a BOM, UTF-16, or a legacy code page (cp1251, latin-1) as the CSV command detects them."""
-    from .csvstream import _Source, detect_encoding
-    source = _Source(path)  # (standard input spooled to a file the detection can read)
+    from .csvstream import Source, detect_encoding
+    source = Source(path)  # (standard input spooled to a file the detection can read)
     try:
         encoding, _ = detect_encoding(source.path)
         with open(source.path, encoding=encoding, errors="replace") as fh:
