@@ -1267,6 +1267,16 @@ def test_a_soviet_settlement_type_says_where_the_place_lies(resolver, phrase):
     assert resolver.resolve("Нью-Йорк").name == "New York City"  # the name alone: the city
 
 
+def test_a_romanized_exonym_yields_to_a_place_written_so(resolver):
+    # 'Niu-York' is the Donetsk town's own Latin name; New York City is it only as Нью-Йорк
+    # romanized the Ukrainian way (was the city at 0.72)
+    m = resolver.resolve("Niu-York")
+    assert (m.name, m.admin1, m.match_kind) == ("Niu-York", "Donetska oblast", "exact")
+    assert m.alternatives[0].name == "New York City"
+    # with no place written so, the romanization stands: 'Vashington' is Washington
+    assert resolver.resolve("Vashington").name == "Washington"
+
+
 def test_a_village_is_no_city_nor_state(resolver):
     m = resolver.resolve("village of New York")
     assert m.name not in ("New York City", "New York")  # (was the state of New York at 0.67)

@@ -209,13 +209,13 @@ def _source_script(gaz: Gazetteer, form_row: int) -> str:
         if len(cache) > 1 << 20:
             cache.clear()
         orig = int(gaz.form_orig[form_row])
-        script = cache[form_row] = "exonym" if _romanized_exonym(gaz, form_row) \
+        script = cache[form_row] = "exonym" if romanized_exonym(gaz, form_row) \
             else "" if (int(gaz.form_kind[form_row]) == _COLLOQUIAL or other_language_country_name(gaz, form_row)) \
             else script_of(gaz.form_text[orig if orig >= 0 else form_row])
     return script
 
 
-def _romanized_exonym(gaz: Gazetteer, form_row: int) -> bool:
+def romanized_exonym(gaz: Gazetteer, form_row: int) -> bool:
     """Is the form a romanization of a Cyrillic name of a place outside the Cyrillic-script
     countries (an exonym: 'Neche' from Нэхэ, Nehe in China)?"""
     if int(gaz.form_kind[form_row]) != _ROMANIZED or \

@@ -16,7 +16,7 @@ from ..sources.cldr import cyrillic_script_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
-from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
+from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled, romanized_exonym,
                          respelled_row, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
@@ -181,6 +181,8 @@ class Ranker:
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        # some place's own spelling of the query, not a romanization ('Niu-York', the Donetsk town)
+        spelt_hit = not native and any(evidence[r].via in ("exact", "case") for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
         # the letter slips of each guessed spelling, a folded key of a place whose Latin names are
         # its own spellings among them ('Kaajani' is Kajaani a swap off, not Kenya four off);
@@ -277,6 +279,11 @@ class Ranker:
                     gaz.scheme_vocab[int(gaz.form_scheme[ev.form_row])] in scoring.UKRAINIAN_SCHEMES:
                 # Ukrainian romanization of a name outside Ukraine: generated, rarely written
                 s += scoring.FOREIGN_SCHEME
+            # a Cyrillic exonym romanized ('Niu-York' from Нью-Йорк) beside a place written so (the
+            # Donetsk town): people who mean New York write it in Latin letters their own way
+            exonym_beside = spelt_hit and kind == NameKind.ROMANIZED and romanized_exonym(gaz, ev.form_row)
+            if exonym_beside:
+                s += scoring.EXONYM_BESIDE_SPELT_NAME
             # a capital's bonus needs the capital's own name: 'Philadelphia' (an old name of Amman)
             # is not a way news names Jordan's government
             # (as written: 'Sanya' folds like Sanaa's 'Şan‘ā’ but is a Chinese city's own name)
@@ -295,6 +302,9 @@ class Ranker:
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = [ev.weak] if ev.weak else []
+            if exonym_beside:
+                notes.append(f"{gaz.form_text[ev.form_row]!r}, its name romanized from Cyrillic, is another place's "
+                             "name as written")
             if common_elsewhere:
                 s += scoring.OTHER_PLACES_NAME
                 notes.append(f"{gaz.form_text[ev.form_row]!r} is the name of other places in its region")

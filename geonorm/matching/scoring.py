@@ -39,6 +39,9 @@ DOTTED_ABBREVIATION = 3.0  # the query ends with '.' and matched an abbreviation
 # romanized both ways, but people write such names the Russian way
 UKRAINIAN_SCHEMES = frozenset({"ua_national_2010", "dstu_9112", "german_uk", "polish_uk"})
 FOREIGN_SCHEME = -0.6
+# a romanized Cyrillic exonym of a place abroad ('Niu-York', New York from Нью-Йорк) when the query
+# is another place's name as written (Niu-York, Donetsk oblast): Latin text names New York its own way
+EXONYM_BESIDE_SPELT_NAME = -1.0
 FEATURE_WORD_MATCH = 0.9
 # an alternate name of a place in a region where it is the own name of two places or more
 OTHER_PLACES_NAME = -1.5
