@@ -2061,6 +2061,13 @@ def test_a_folded_key_spelt_otherwise_pays_its_slips_beside_a_name_as_written(re
     assert (m.name, m.country_code, m.match_kind) == ("Goiânia", "BR", "exact"), m.explain()
 
 
+def test_a_folded_hit_counts_its_slips_from_the_own_name_when_closer(resolver):
+    # 'Rosic' folds like Rossitz, the German name of Rosice (Brno-venkov), three letters off, but
+    # is one slip from Rosice itself: the town of 6,800 leads, not ranked 28th behind Rositz
+    m = resolver.resolve("Rosic", limit=5)
+    assert (m.name, m.country_code, m.population) == ("Rosice", "CZ", 6784), m.explain()
+
+
 def test_a_name_with_two_area_words_is_read_whole(resolver):
     # the phrase reads 'Sedibeng District' and drops 'Municipality'; the whole is GeoNames' name
     m = resolver.resolve("Sedibeng District Municipality")

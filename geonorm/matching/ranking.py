@@ -189,8 +189,10 @@ class Ranker:
         # beside a name as written such a fold pays every slip below instead
         guess_edits = {r: evidence[r].edits for r in rows if evidence[r].via in GUESS_VIAS}
         if not written_hit:
-            guess_edits.update({r: OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[evidence[r].form_row])),
-                                                score_cutoff=4)
+            # (or the place's own name, when closer: 'Rosic' is one slip from Rosice, whose fold
+            # hit is its German name 'Rossitz', three off)
+            guess_edits.update({r: min(OSA.distance(q_ascii, to_ascii(normalize(t)), score_cutoff=4)
+                                       for t in (gaz.form_text[evidence[r].form_row], gaz.place(r).name))
                                 for r in rows if respelled_row(gaz, r, evidence[r])})
         fewest_edits = 1 if guess_edits and self._ukrainian_form_hit(text, head, rows, evidence) \
             else min(guess_edits.values(), default=0)
