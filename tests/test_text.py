@@ -845,3 +845,13 @@ def test_names_written_with_an_ampersand_are_one_mention(resolver):
                                                        resolver=resolver)]
     assert found == [("Turks & Caicos Islands", "Turks and Caicos Islands"),
                      ("Trinidad & Tobago", "Trinidad and Tobago")]
+
+
+def test_a_city_is_not_carried_to_a_hamlet_of_its_name_by_the_other_mentions(resolver):
+    # a report on Pokrovsk's towns: 'Zaporizhzhia' is the city of 700,000, not the village of
+    # Pokrovsk hromada (no recorded population) the other places lie around (was the village at 0.65)
+    text = ("Russian forces shelled Pokrovsk, Myrnohrad and Novohrodivka in Donetsk Oblast on Tuesday, "
+            "and a ballistic missile hit Zaporizhzhia.")
+    found = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert (found["Zaporizhzhia"].admin1, found["Zaporizhzhia"].population > 100_000) == ("Zaporizka oblast", True)
+    assert found["Myrnohrad"].admin1 == "Donetska oblast"

@@ -181,6 +181,9 @@ class Ranker:
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         native = head is not None and script_of(head.text) not in ("latin", "other")
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        # a city the query names: the others' answers do not carry a hamlet of its name over it
+        city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
+                                                 and int(gaz.place_level[r]) == 0 for r in rows)
         # some place's own spelling of the query, not a romanization ('Niu-York', the Donetsk town)
         spelt_hit = not native and any(evidence[r].via in ("exact", "case") for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))
@@ -382,7 +385,9 @@ class Ranker:
                 km = hints.offset.km
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))
                 notes.append(f"{off:.0f} km from where '{hints.offset.label}' puts it")
-            if context is not None and not town_in_area_phrase and not outside_hint:
+            hamlet_beside_city = city_named and place.level == "populated place" \
+                and scoring.known_population(place) < scoring.HAMLET_POPULATION
+            if context is not None and not town_in_area_phrase and not outside_hint and not hamlet_beside_city:
                 # (the row's own country or area hint says where it is: the other rows' or
                 # mentions' votes do not carry a place outside it back over it)
                 # (the phrase says area: a town gets no support from the others' answers)
