@@ -139,9 +139,9 @@ class PhraseAreas:
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
-            if rows and candidates and (part.near or part.feature == "populated place"):
-                # 'on the outskirts of Donetsk', 'near Donetsk city': the city, not the oblast named
-                # after it, when a candidate lies within its reach
+            if rows and candidates and (part.near or part.holder or part.feature == "populated place"):
+                # 'on the outskirts of Donetsk', 'near Donetsk city', 'the Kalininsky district of
+                # Donetsk': the city, not the oblast named after it, when a candidate lies within its reach
                 rows = self._big_city_holding(part.text, rows, candidates) or rows
             if rows:
                 found.append((part, rows[:50]))

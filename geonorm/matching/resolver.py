@@ -560,7 +560,8 @@ class Resolver:
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if head is not None and self.fuzzy and len(order) > 1 and head_index != order[0]:
             head, head_index, evidence = self._misspelt_first(parts, order[0], head, head_index, evidence)
-        if head is not None and head.is_area and evidence and any(p.holder for p in parts):
+        # (an area part read whole: 'Kyivskyi district' is GeoNames' name of Donetsk's district)
+        if head is not None and (head.is_area or parts[head_index].is_area) and evidence and any(p.holder for p in parts):
             head, head_index, evidence = self._held_by_holder(parts, head, head_index, evidence)
         if (head is None or head.is_area or head.holder) and all(p.is_area or p.holder for p in parts):
             # a district the gazetteer does not hold (most raions before 2020): its town stands in
