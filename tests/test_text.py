@@ -855,3 +855,15 @@ def test_a_city_is_not_carried_to_a_hamlet_of_its_name_by_the_other_mentions(res
     found = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert (found["Zaporizhzhia"].admin1, found["Zaporizhzhia"].population > 100_000) == ("Zaporizka oblast", True)
     assert found["Myrnohrad"].admin1 == "Donetska oblast"
+
+
+@pytest.mark.parametrize("text, district", [
+    ("По данным местных властей, в Калининском районе Донецка повреждены жилые дома.", "Калининском районе"),
+    ("Shelling damaged houses in the Kalininsky district of Donetsk on Monday.", "Kalininsky district"),
+])
+def test_a_district_is_resolved_with_the_city_it_is_of(resolver, text, district):
+    # alone the district was St Petersburg's Калининский район or Kalininsky District, Saratov,
+    # and the city after it Donetsk, Rostov oblast, by their answers' context
+    found = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert found[district].admin1 == "Donetska oblast", found[district].explain()
+    assert found[[t for t in found if t != district][0]].admin1 == "Donetska oblast"

@@ -299,11 +299,30 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if propose and resolver is not None:
         out = _case_forms_of_tagged_names(doc, out, taken, surnames, resolver)
     _plural_areas(doc, out, clean)
+    _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
         bearing = _BEARING_AFTER_RE.match(clean, span.end)
         if bearing is not None:
             span.query = f"{span.query or span.text} ({bearing['where']})"
     return out
+
+
+# a district named before the town or area it is of: 'the Kalininsky district of Donetsk', 'в
+# Калининском районе Донецка', 'Volnovakha raion of Donetsk oblast'
+_DISTRICT_END_RE = re.compile(r"(?:\b(?:district|raion|rayon)|(?<!\w)(?:район\w*|районі))$", re.IGNORECASE)
+
+
+def _districts_of_cities(text: str, spans: list[TagSpan]) -> None:
+    """A district mention followed by the town or area it is of is resolved with it: alone,
+    'Kalininsky district' is Kalininsky District, Saratov, and 'Калининском районе' St Petersburg's
+    district of that name, where the text says Donetsk's. Each span keeps its own text and offsets."""
+    for a, b in zip(spans, spans[1:]):
+        if a.query is not None or not _DISTRICT_END_RE.search(a.text):
+            continue
+        gap = text[a.end:b.start]
+        if gap.lower() in (" of ", " of the city of ") or gap == " " and _CYRILLIC_CAPITAL.match(b.text) \
+                and _CYRILLIC_CAPITAL.match(a.text):
+            a.query = text[a.start:b.end]
 
 
 # a bearing from a town in brackets right after a name, as war reports write it
