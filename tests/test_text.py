@@ -867,3 +867,14 @@ def test_a_district_is_resolved_with_the_city_it_is_of(resolver, text, district)
     found = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert found[district].admin1 == "Donetska oblast", found[district].explain()
     assert found[[t for t in found if t != district][0]].admin1 == "Donetska oblast"
+
+
+def test_a_name_and_the_words_after_it_are_one_name_when_the_gazetteer_holds_them_whole(resolver):
+    # 'Maarat' alone was Marāt (Saudi Arabia) and 'Numan' a town in Nigeria; 'Tal' At Tall, Damascus
+    text = "Government forces shelled Maarat al-Numan and Saraqeb, while fighting went on near Tal Rifaat."
+    found = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert (found["Maarat al-Numan"].country_code, found["Maarat al-Numan"].admin1) == ("SY", "Idlib")
+    assert found["Tal Rifaat"].name == "Tall Rif‘at"
+    assert "Numan" not in found and "Tal" not in found
+    # a run the gazetteer holds no name for stays apart ('Washington' in 'Washington Post')
+    assert [m.text for m in extract("The Washington Post reported it.", resolver=resolver)] == ["Washington"]

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..matching.candidates import near_a_name
+from ..matching.candidates import gather_names, near_a_name
 from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
                                LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
@@ -804,6 +804,41 @@ def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | No
     return TagSpan(sp.start, end, pair, "token", F_PLACE, match=m)
 
 
+# a word of a name after an Arabic article joined to it: 'al-Numan', 'ash-Shughur', 'ez-Zor'
+_ARTICLE_WORD_RE = re.compile(r"(?:[ae][lnrtsdz]|[ae]sh|ul|ud)-[^\W\d_][^\W\d_'’‘-]*$")
+RUN_MIN_CONFIDENCE = 0.6
+_RUN_WORDS_RE = re.compile(r"[^\W_]+(?:['’‘ʼ][^\W_]+)*")
+
+
+def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpan | None:
+    """A name found and the capitalized words right after it (up to three, or a word after an
+    Arabic article: 'Maarat al-Numan', 'Tal Rifaat') are one name when the gazetteer holds the
+    run whole, as written, romanized or folded: 'Maarat' alone was Marāt (Saudi Arabia) and 'Numan'
+    a town in Nigeria, 'Tal' At Tall near Damascus. The span of the run, or None."""
+    if sp.area_word or sp.flags & (F_AREA | F_ABBREV) or sp.query is not None:
+        return None
+    ends, end = [], sp.end
+    for _ in range(3):
+        nxt = doc.next_word(end, adjacent=True)
+        if nxt is None or doc.text[end:doc.words.spans[nxt[0]][0]] != " " or nxt[1].lower() in COMMON or not (
+                _is_cap(nxt[1]) and nxt[1][1:].replace("-", "").isalpha() or _ARTICLE_WORD_RE.match(nxt[1])):
+            break
+        end = doc.words.spans[nxt[0]][1]
+        ends.append(end)
+    for end in reversed(ends):  # the longest run the gazetteer holds
+        run = doc.text[sp.start:end]
+        m = cache.get(run)
+        if m is None and gaz is not None and not gather_names(gaz, run):
+            continue  # (no name is the run as written, romanized or folded: no need to resolve it)
+        if m is None:
+            m = cache[run] = resolver.resolve(run)
+        matched = m.matched_name.split(" (from ")[0] if m.ok else ""
+        if m.ok and m.match_kind in ("exact", "alias", "transliteration") and m.confidence >= RUN_MIN_CONFIDENCE \
+                and len(_RUN_WORDS_RE.findall(matched)) >= len(_RUN_WORDS_RE.findall(run)):
+            return TagSpan(sp.start, end, run, "token", F_PLACE, match=m)
+    return None
+
+
 def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],
              resolver, min_conf: float) -> list[TagSpan]:
     """Capitalized words outside every hit that the matcher resolves as a historic name, a
@@ -944,9 +979,19 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         extra.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
     extra += _beside_listed_places(text, spans + extra, listed)
-    if not extra:
-        return spans
-    return sorted(spans + extra, key=lambda sp: sp.start)
+    return _name_runs(doc, sorted(spans + extra, key=lambda sp: sp.start), resolver, cache)
+
+
+def _name_runs(doc: _Doc, spans: list[TagSpan], resolver, cache: dict) -> list[TagSpan]:
+    """``spans`` with each name that starts a longer one the gazetteer holds (:func:`_name_run`)
+    replaced by it, and the names inside that one dropped ('Numan' in 'Maarat al-Numan')."""
+    gaz = getattr(resolver, "gazetteer", None)
+    out: list[TagSpan] = []
+    for sp in spans:
+        if out and sp.start < out[-1].end:
+            continue  # (inside the run before it)
+        out.append(_name_run(doc, sp, resolver, cache, gaz) or sp)
+    return out
 
 
 _LIST_GAP = r"(?:\s*,|\s+(?:" + "|".join(sorted(_CYRILLIC_JOINERS)) + r"))\s+"  # ', ' or ' и ' between items
