@@ -2076,6 +2076,14 @@ def test_a_district_of_a_city_lies_in_that_city(resolver, phrase, name, admin1):
     assert not m.alternatives or m.alternatives[0].confidence < 0.5
 
 
+def test_the_outskirts_of_a_city_are_the_city_not_its_oblast(resolver):
+    # no Tekstilshchik lies on Donetsk's outskirts in the gazetteer: the city the phrase places it
+    # by stands in, not the oblast named after it (was Donetska oblast at 0.10)
+    m = resolver.resolve("Tekstilshchik on the outskirts of Donetsk")
+    assert (m.name, m.feature, m.admin1) == ("Donetsk", "populated place", "Donetska oblast"), m.explain()
+    assert m.match_kind == "area"
+
+
 def test_a_folded_hit_counts_its_slips_from_the_own_name_when_closer(resolver):
     # 'Rosic' folds like Rossitz, the German name of Rosice (Brno-venkov), three letters off, but
     # is one slip from Rosice itself: the town of 6,800 leads, not ranked 28th behind Rositz

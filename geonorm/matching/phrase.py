@@ -95,6 +95,8 @@ POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | fr
 # ... and those that give the land around a town rather than a place ('in the area of', 'near')
 _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
+# ... and those that give a town's edge, no farther ('on the outskirts of Donetsk')
+_OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -330,6 +332,11 @@ class Part:
     post_soviet: bool = False  # named with a Soviet settlement type ('смт', 'село', 'pgt')
     around: bool = False  # 'in the area of Mariupol', 'Mariupol area', 'near Donetsk': the land around a town
     sector: bool = False  # 'Kupyansk direction': a front sector named after a town; frames, is no place
+
+    @property
+    def outskirts(self) -> bool:
+        """'on the outskirts of Donetsk', 'на окраине Донецка': at the town's edge, no farther."""
+        return self.near and bool(_OUTSKIRTS_RE.search(self.raw))
 
     @property
     def is_area(self) -> bool:
