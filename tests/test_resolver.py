@@ -2084,6 +2084,13 @@ def test_the_outskirts_of_a_city_are_the_city_not_its_oblast(resolver):
     assert m.match_kind == "area"
 
 
+def test_the_russian_form_of_robotyne_is_found(resolver):
+    # Работино: работ- ~ робот-, -ino ~ -yne (was Radotín, Prague, or no match in a sector phrase)
+    for phrase in ("Rabotino, Zaporozhye region", "в направлении Работино"):
+        m = resolver.resolve(phrase)
+        assert (m.name, m.admin1) == ("Robotyne", "Zaporizka oblast"), m.explain()
+
+
 def test_a_folded_hit_counts_its_slips_from_the_own_name_when_closer(resolver):
     # 'Rosic' folds like Rossitz, the German name of Rosice (Brno-venkov), three letters off, but
     # is one slip from Rosice itself: the town of 6,800 leads, not ranked 28th behind Rositz

@@ -127,6 +127,7 @@ def test_ukrainian_forms_of_russian_form_names():
     assert "krasnokamianka" in ukrainian_forms("Krasnokamenka")
     assert "rozdolne" in ukrainian_forms("Razdolnoye")  # (-ol- kept as well as read -ov-)
     assert "kozatske" in ukrainian_forms("Kazatskoye") and "rokytne" in ukrainian_forms("Rakitnoye")
+    assert "robotyne" in ukrainian_forms("Rabotino")  # работ- ~ робот-
     assert ukrainian_forms("Kazan") == () and ukrainian_forms("Razin") == ()
 
 

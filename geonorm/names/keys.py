@@ -104,12 +104,12 @@ _UK_OL = re.compile(r"(?<=[bdhkmprstvz])ol(?=[bcdgkhmnprstvz])")
 # (Chernukhino ~ Chornukhyne), Никол- ~ Микол- (Novonikolaevka ~ Novomykolaivka), знамен- ~
 # знам'ян- (Znamenka), раз- ~ роз- (Razdolnoye ~ Rozdolne), казац-, казач- ~ козац-, козач-
 # (Kazatskoye ~ Kozatske), ракит- ~ рокит- (Rakitnoye ~ Rokytne), камыш- ~ комиш- (Kamyshany ~
-# Komyshany), богат- ~ багат- (Bogatoye ~ Bahate)
+# Komyshany), богат- ~ багат- (Bogatoye ~ Bahate), работ- ~ робот- (Rabotino ~ Robotyne)
 _ROOT_START = r"(?:\b|(?<=[a-z]{3}o))"
 _UK_ROOTS = tuple((re.compile(_ROOT_START + pattern), repl) for pattern, repl in (
     (r"kamen(?=[a-z]{2})", "kamian"), (r"chern(?=[aeiouy])", "chorn"), (r"nikol(?=a)", "mykol"),
     (r"znamen(?=[a-z]{2})", "znamian"), (r"raz(?=[bdgklmnprstvz][a-z]{3})", "roz"), (r"kaza(?=ts|ch)", "koza"),
-    (r"rakit", "rokyt"), (r"kamysh", "komysh"), (r"bogat", "bahat")))
+    (r"rakit", "rokyt"), (r"kamysh", "komysh"), (r"bogat", "bahat"), (r"rabot", "robot")))
 
 
 # every rule above in one pattern: a name none applies to has no Ukrainian form
