@@ -139,7 +139,7 @@ class PhraseAreas:
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
-            if rows and part.near and part.outskirts:
+            if rows and part.outskirts:
                 # 'on the outskirts of Donetsk': the city, never the oblast named after it (no
                 # namesake 50 km off; 'near Lugansk' may say a village 50 km from the city)
                 rows = self._big_city(part.text, rows) or rows
