@@ -1256,6 +1256,11 @@ def test_a_front_sector_favours_places_near_its_town(resolver):
     ("Артемовское направление", "Bakhmut", "Donetska oblast"),  # Artemovsk until 2016
     ("Limansky direction", "Lyman", "Donetska oblast"),
     ("Avdeyevsky direction", "Avdiyivka", "Donetska oblast"),
+    # where the fronts run: not Seversk (Tomsk oblast), Mariinsk (Kemerovo oblast), Korla (China)
+    ("Северское направление", "Siversk", "Donetska oblast"),
+    ("Марьинское направление", "Mar'yinka", "Donetska oblast"),  # (9,000 people: Ukraine's floor is 5,000)
+    ("Курское направление", "Kursk", "Kurskaya oblast'"),
+    ("Белгородское направление", "Belgorod", "Belgorodskaya oblast'"),  # (not Bilohorodka, Kyiv oblast)
 ])
 def test_a_front_sector_named_by_its_adjective_is_its_town(resolver, phrase, name, admin1):
     m = resolver.resolve(phrase)

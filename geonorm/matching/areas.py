@@ -27,6 +27,12 @@ _TOWN_SUFFIXES = ("sk", "ka", "", "ivka", "ske", "e", "a", "ove", "ne", "ske", "
 # 'Avdeyevsky (direction)'
 _SECTOR_ADJ_END = re.compile(r"s?k(?:oe|oye|om|omu|ogo|oho|yi|yy|iy|ii|ij|y)$")
 SECTOR_TOWN = 10_000  # people: a front sector is named after a town at least this big ('Kupyansk direction')
+# ... or, in Ukraine, where the fronts run, half as big ('Марьинское направление' is Marinka, 9,000)
+SECTOR_TOWN_UA = 5_000
+# where the fronts a sector is named in run: Ukraine and the Russian regions along its border, from
+# Bryansk to Rostov (min lon, min lat, max lon, max lat); 'Северское' is Siversk, not Seversk in
+# Tomsk oblast, 'Марьинское' Marinka, not Mariinsk in Kemerovo oblast nor Mar'ino in Moscow
+FRONT_BBOX = (22.0, 44.0, 41.0, 54.0)
 _OWN_FORM_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}
 _SECTOR_ERA = 19910000  # a town's name dropped since (yyyymmdd) may still name a front sector
 # a subdivision's code as addresses write it: two or three capitals, or an abbreviation with a
@@ -305,19 +311,26 @@ class PhraseAreas:
         return []
 
     def sector_towns(self, text: str) -> list[int]:
-        """Towns of :data:`SECTOR_TOWN` people or more a front sector's adjective is formed from,
-        most populous first: 'Купянское (направление)' -> Kupiansk, 'Лиманское' -> Lyman (not the
-        village Lymanske), 'на Покровському (напрямку)' -> Pokrovsk; [] for a noun ('Kupyansk')."""
+        """Towns of :data:`SECTOR_TOWN` people or more (:data:`SECTOR_TOWN_UA` in Ukraine) where the
+        fronts run (:data:`FRONT_BBOX`) a sector's adjective is formed from, most populous first: 'Купянское
+        (направление)' -> Kupiansk, 'Лиманское' -> Lyman (not the village Lymanske), 'на
+        Покровському (напрямку)' -> Pokrovsk, 'Марьинское' -> Marinka; [] for a noun ('Kupyansk')."""
         word = to_ascii(text)
         stem = _SECTOR_ADJ_END.sub("", word)
         if stem == word or len(stem) < 3 or " " in stem:
             return []
         gaz = self.gazetteer
+        lon0, lat0, lon1, lat1 = FRONT_BBOX
+
+        def front_town(r: int) -> bool:
+            p = gaz.place(r)
+            return lon0 <= p.lon <= lon1 and lat0 <= p.lat <= lat1 and p.feature_code != "PPLX" \
+                and p.population >= (SECTOR_TOWN_UA if p.country_code == "UA" else SECTOR_TOWN)
         rows: set[int] = set()
         for t in dict.fromkeys(_town_spellings(stem)):
             if len(t) >= 4:
                 evidence = self._gather(t, fuzzy=False)
-                towns = [r for r in self.towns_in(evidence) if int(gaz.place_pop[r]) >= SECTOR_TOWN]
+                towns = [r for r in self.towns_in(evidence) if front_town(r)]
                 # a town bearing the name now, in its Russian form or until lately speaks over one
                 # with it as an undated alternate: 'Покровський' is Pokrovsk, not Engels (Pokrovsk
                 # until 1931); 'Артемовское' is Bakhmut's (Artemovsk until 2016)
