@@ -752,6 +752,14 @@ def _past_qualifier(doc: _Doc, nxt: tuple[int, str] | None) -> tuple[int, str] |
     return nxt
 
 
+def _resolved(resolver, cache: dict, text: str):
+    """The resolver's answer for ``text``, memoized in the document's ``cache``."""
+    m = cache.get(text)
+    if m is None:
+        m = cache[text] = resolver.resolve(text)
+    return m
+
+
 def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
     """(end, match) when the Cyrillic word at ``start`` and the word after it name one place in
     an oblique case: two capitalized words ('Новій Каховці'), an area adjective and its area
@@ -764,10 +772,7 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
     word = nxt
     for _ in range(1 if area else 3):  # a name of up to four words ('Донецкой Народной Республике')
         end = doc.words.spans[word[0]][1]
-        phrase = doc.text[start:end]
-        m = cache.get(phrase)
-        if m is None:
-            m = cache[phrase] = resolver.resolve(phrase)
+        m = _resolved(resolver, cache, doc.text[start:end])
         if m.ok and m.confidence >= INFLECTED_MIN_CONFIDENCE:
             if area and m.feature in (("region",) if sea else ("admin1", "admin2")) \
                     and m.match_kind in ("exact", "alias", "transliteration"):
@@ -794,9 +799,7 @@ def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | No
         return None
     end = doc.words.spans[nxt[0]][1]
     pair = doc.text[sp.start:end]
-    m = cache.get(pair)
-    if m is None:
-        m = cache[pair] = resolver.resolve(pair)
+    m = _resolved(resolver, cache, pair)
     if not m.ok or m.match_kind not in ("exact", "transliteration") or m.country_code not in _TYPO_COUNTRIES \
             or m.confidence < VILLAGE_MIN_CONFIDENCE \
             or normalize(m.matched_name.split(" (from ")[0]) != normalize(pair):
@@ -827,11 +830,9 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
         ends.append(end)
     for end in reversed(ends):  # the longest run the gazetteer holds
         run = doc.text[sp.start:end]
-        m = cache.get(run)
-        if m is None and gaz is not None and not gather_names(gaz, run):
+        if run not in cache and gaz is not None and not gather_names(gaz, run):
             continue  # (no name is the run as written, romanized or folded: no need to resolve it)
-        if m is None:
-            m = cache[run] = resolver.resolve(run)
+        m = _resolved(resolver, cache, run)
         matched = m.matched_name.split(" (from ")[0] if m.ok else ""
         if m.ok and m.match_kind in ("exact", "alias", "transliteration") and m.confidence >= RUN_MIN_CONFIDENCE \
                 and len(_RUN_WORDS_RE.findall(matched)) >= len(_RUN_WORDS_RE.findall(run)):

@@ -9,12 +9,11 @@ from collections.abc import Callable
 import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
-from ..model import NameKind
 from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
-from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
+from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km
 from .phrase import Part, facility_kind, says_near
 
@@ -33,7 +32,6 @@ SECTOR_TOWN_UA = 5_000
 # Bryansk to Rostov (min lon, min lat, max lon, max lat); 'Северское' is Siversk, not Seversk in
 # Tomsk oblast, 'Марьинское' Marinka, not Mariinsk in Kemerovo oblast nor Mar'ino in Moscow
 FRONT_BBOX = (22.0, 44.0, 41.0, 54.0)
-_OWN_FORM_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}
 _SECTOR_ERA = 19910000  # a town's name dropped since (yyyymmdd) may still name a front sector
 # a subdivision's code as addresses write it: two or three capitals, or an abbreviation with a
 # dot ('SP', 'MH', 'Jal.', 'N.L.'); lowercase words ('or', 'in') are words
@@ -341,7 +339,7 @@ class PhraseAreas:
     def _bears_lately(self, row: int, form_row: int) -> bool:
         """Is the name form the place's own, the Russian form of its own, or one dropped lately?"""
         gaz = self.gazetteer
-        return int(gaz.form_kind[form_row]) in _OWN_FORM_KINDS or int(gaz.form_to[form_row]) >= _SECTOR_ERA \
+        return int(gaz.form_kind[form_row]) in OWN_NAME_KINDS or int(gaz.form_to[form_row]) >= _SECTOR_ERA \
             or russian_form_of(gaz.form_text[form_row], gaz.place(row).name)
 
     def in_named_district(self, row: int, place, area_ctx) -> str | None:

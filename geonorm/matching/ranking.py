@@ -16,8 +16,8 @@ from ..sources.cldr import cyrillic_script_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
-from .candidates import (NAME_VIAS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled, romanized_exonym,
-                         respelled_row, ukrainian_spellings)
+from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
+                         respelled_row, romanized_exonym, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
 from .hints import Hints, former_state, haversine_km
@@ -26,7 +26,6 @@ from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
-_OWN_NAME_KINDS = {int(NameKind.OFFICIAL), int(NameKind.PREFERRED), int(NameKind.ROMANIZED)}  # (and romanized)
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
 _WATER_CODES = frozenset({"OCN", "SEA", "GULF"})  # the curated seas, oceans and gulfs
 _MAX_CANDIDATES = 400
@@ -48,7 +47,7 @@ def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], i
     out: dict[tuple[str, ...], int] = {}
     for r in rows:
         ev = evidence[r]
-        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS or \
+        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in OWN_NAME_KINDS or \
                 ev.via == "fuzzy" and _slip_of_own_name(gaz, r, ev):
             key = _region_key(gaz, r, ev)
             out[key] = out.get(key, 0) + 1
@@ -60,7 +59,7 @@ def _slip_of_own_name(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
     Russian form (the villages' 'Олександрівка' or 'Aleksandrovka', not Donetsk's alternate
     'Oleksandrivka')?"""
     form, place = gaz.form_text[ev.form_row], gaz.place(row)
-    return int(gaz.form_kind[ev.form_row]) in _OWN_NAME_KINDS or fold_key(form) == fold_key(place.name) \
+    return int(gaz.form_kind[ev.form_row]) in OWN_NAME_KINDS or fold_key(form) == fold_key(place.name) \
         or _russian_form_of_own_name(form, place)
 
 
@@ -89,7 +88,7 @@ def _bears_as_own(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
         return False
     kind = int(gaz.form_kind[ev.form_row])
     form, place = gaz.form_text[ev.form_row], gaz.place(row)
-    return kind in _OWN_NAME_KINDS or kind == int(NameKind.ALTERNATE) and (
+    return kind in OWN_NAME_KINDS or kind == int(NameKind.ALTERNATE) and (
         _russian_form_of_own_name(form, place) or script_of(form) != "latin" and _romanizes_to_own_name(form, place))
 
 

@@ -59,14 +59,14 @@ TOWN_WHEN_AREA_SAID = -1.0
 # people is shaded as a country hint's mismatch is: no village is a city of 100,000
 CITY_POPULATION = 100_000
 VILLAGE_SAID_OF_CITY = -2.0
+# ... and a town outside the former Soviet Union named with one of its settlement types ('смт', 'пгт',
+# 'село'): a settlement type says the country as a country hint does
+SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 # a place of fewer people than this (or none recorded) gets no support from a column's or
 # document's other answers when a city of CITY_POPULATION shares its name: news and tables name a
 # city plainly and a hamlet of its name with more words ('Zaporizhzhia' in a report on Pokrovsk is
 # the city, not the village of Pokrovsk hromada the report's other places lie around)
 HAMLET_POPULATION = 1_000
-# ... and a town outside the former Soviet Union named with one of its settlement types ('смт', 'пгт',
-# 'село'): a settlement type says the country as a country hint does
-SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 # a distance the phrase gives ('40 km from Mariupol') is rough: the score halves about every
 # 0.35 of it (at least 5 km) a candidate lies off where it puts the place
