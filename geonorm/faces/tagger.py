@@ -34,6 +34,7 @@ from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
                                LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
+from ..names.arabic import ARTICLE_WORD_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
@@ -807,8 +808,6 @@ def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | No
     return TagSpan(sp.start, end, pair, "token", F_PLACE, match=m)
 
 
-# a word of a name after an Arabic article joined to it: 'al-Numan', 'ash-Shughur', 'ez-Zor'
-_ARTICLE_WORD_RE = re.compile(r"(?:[ae][lnrtsdz]|[ae]sh|ul|ud)-[^\W\d_][^\W\d_'’‘-]*$")
 RUN_MIN_CONFIDENCE = 0.6
 _RUN_WORDS_RE = re.compile(r"[^\W_]+(?:['’‘ʼ][^\W_]+)*")
 
@@ -824,7 +823,7 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
     for _ in range(3):
         nxt = doc.next_word(end, adjacent=True)
         if nxt is None or doc.text[end:doc.words.spans[nxt[0]][0]] != " " or nxt[1].lower() in COMMON or not (
-                _is_cap(nxt[1]) and nxt[1][1:].replace("-", "").isalpha() or _ARTICLE_WORD_RE.match(nxt[1])):
+                _is_cap(nxt[1]) and nxt[1][1:].replace("-", "").isalpha() or ARTICLE_WORD_RE.match(nxt[1])):
             break
         end = doc.words.spans[nxt[0]][1]
         ends.append(end)

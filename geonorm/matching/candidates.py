@@ -18,13 +18,14 @@ from rapidfuzz.fuzz import ratio
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
+from ..names.arabic import arabic_forms
 from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
-                          trades_vowels, ukrainian_forms, written_key)
+                          trades_vowels, ukrainian_forms, undoubled, written_key)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
-from ..names.romanize import RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
+from ..names.romanize import ARABIC_FORM, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
-from ..sources.cldr import cyrillic_script_countries, latin_script_countries
+from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_codes
 
 # how a candidate was reached, strongest first
@@ -163,6 +164,7 @@ def weak_reading(query: str, form_text: str, form_kind: int) -> str:
 # doubled letters) is no transliteration variant there, only a spelling of another name
 _LATIN_COUNTRIES = latin_script_countries()
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
+_ARABIC_COUNTRIES = arabic_countries()
 
 
 def postal_code_rows(gaz: Gazetteer, code: str) -> list[int]:
@@ -394,6 +396,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                 sch_forms = (shch, *ukrainian_forms(shch))
                 for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", SCH_AS_SHCH if form == shch else RU_TO_UK)
+            if not (text.isupper() and len(norm) <= 5):  # (an acronym is as written: 'NAFTA' is no Naftah)
+                _add_arabic_forms(gaz, norm, out, add)
             # the Ukrainian names with other front vowels, also beside a name as written of places
             # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
             # gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане), but then towns
@@ -419,6 +423,36 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
+
+
+def _add_arabic_forms(gaz: Gazetteer, norm: str, out: dict[int, Evidence], add) -> None:
+    """The places of Arabic-speaking countries named ``norm`` with its article or feminine ending
+    spelt another way ('al-Raqqa': Ar Raqqah; 'Hama': Ḩamāh); one without its article ('Nabk':
+    An Nabk) only when no name as written was found."""
+    forms = arabic_forms(to_ascii(norm), add_article=not any(e.via in WRITTEN_VIAS for e in out.values()))
+    seen = {fold_key(norm)}
+    for form in forms:
+        key = fold_key(form)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows = gaz.lookup("fold", key)
+        if not len(rows):
+            continue
+        # (the other letters as written: the folded key merges kh, h and g, which Arabic keeps
+        # apart: 'al-Khafsa' is no Gafsa, 'al-Sakhar' no Saḩar)
+        letters = undoubled(written_key(form))
+        if len(letters) < MIN_FOLD_LEN:  # ('Sslah' is no 'Sla' of Salé)
+            continue
+        rows = rows[[gaz.country_code_of(int(gaz.form_place[fr])) in _ARABIC_COUNTRIES
+                     and undoubled(written_key(gaz.form_text[fr])) == letters for fr in rows.tolist()]]
+        for row in gaz.form_place[rows].tolist():
+            cur = out.get(row)
+            if cur is not None and cur.via in WRITTEN_VIAS and romanized_exonym(gaz, cur.form_row):
+                # its own name spelt another way, not a romanization of what Russian or Ukrainian
+                # call it ('Hama' is Ḩamāh, not Гама romanized)
+                del out[row]
+        add(rows, "fold", ARABIC_FORM)
 
 
 # a name's first word abbreviated ('St. Louis County', 'Ste Foy', 'N. Dakota', 'S. Ossetia'); a

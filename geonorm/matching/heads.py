@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
+from ..names.arabic import ARTICLE_WORD_RE
 from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
@@ -409,8 +410,10 @@ class PhraseHeads:
             # Drama Theatre'), not a hamlet called 'Meadow'
             # (a phrase that names areas too is checked against them instead: 'Tsvetnye Peski,
             # Slavyanoserbsky district')
+            # (a word after an Arabic article is one of it: 'Jurf al-Sakhar' is no Al Jurf)
             proper = len(parts) == 1 and all(
-                w[:1].isupper() and w.lower().strip(".,;:()") not in STOPWORDS for w in words)
+                (w[:1].isupper() or ARTICLE_WORD_RE.match(w)) and w.lower().strip(".,;:()") not in STOPWORDS
+                for w in parts[i].text.split())
             for n in range(min(len(words) - 1, 4), 0, -1):
                 for start in range(0, len(words) - n + 1):
                     span_words = words[start:start + n]

@@ -11,7 +11,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, russian_form_of, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
-from ..names.romanize import RU_TO_UK, romanize_query
+from ..names.romanize import ARABIC_FORM, RU_TO_UK, romanize_query
 from ..sources.cldr import cyrillic_script_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
@@ -249,8 +249,9 @@ class Ranker:
                                     and gaz.admin1_code_of(r) == place.admin1_code)
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
-            # name in the other language, not a looser key)
-            via = "skeleton" if guess else "roman" if ev.query_scheme == RU_TO_UK else ev.via
+            # name in the other language, not a looser key; so does an Arabic article or ending
+            # spelt another way)
+            via = "skeleton" if guess else "roman" if ev.query_scheme in (RU_TO_UK, ARABIC_FORM) else ev.via
             s = scoring.string_score(via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if guess and written_hit:
                 # a guessed spelling pays its letter slips when the query is some place's name
@@ -548,7 +549,10 @@ class Ranker:
         for s, row, ev, notes in scored:
             place = gaz.place(row)
             if place.level in ("admin1", "admin2"):
-                for lat, lon, cc, a1, own, pop in towns.get(fold_key(gaz.form_text[ev.form_row]), ()):
+                # (by the name matched, or by its own name when that is a town's: 'Raqqah' reaches
+                # the city Ar Raqqah by an alternate name, the governorate Ar Raqqah by 'Raqqa')
+                keys = dict.fromkeys((fold_key(gaz.form_text[ev.form_row]), fold_key(place.name)))
+                for lat, lon, cc, a1, own, pop in (t for key in keys for t in towns.get(key, ())):
                     # the town's own name, or a common name of a town that weighs in the area
                     # ('New York'); not Montana City's alternate name 'Montana'
                     if pop < (OWN_TOWN_SHARE if own else ALIAS_TOWN_SHARE) * place.population:

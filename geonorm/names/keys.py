@@ -64,6 +64,11 @@ def written_key_of_normalized(norm: str) -> str:
     return norm.replace(" ", "") if script == "cyrillic" else ""
 
 
+def undoubled(text: str) -> str:
+    """``text`` with each run of one letter written once ('arraqqah' -> 'araqah')."""
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
 def fold_ascii(text: str, doubles: bool = False) -> str:
     """``fold_key`` of a string that is already ``to_ascii``-normalized (``doubles``: a doubled
     letter stays doubled, as a slip may have made it: 'Ttovo' is Tetovo without its 'e')."""

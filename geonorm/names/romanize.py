@@ -117,8 +117,9 @@ def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # rewrites of the query rather than romanizations of a name (``QUERY_REWRITES``): the Ukrainian
-# form of a Russian-form name, 'sch' read as щ, a Ukrainian name reached by trading front vowels
-RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED = "ru→uk", "sch=щ", "е~і"
+# form of a Russian-form name, 'sch' read as щ, a Ukrainian name reached by trading front vowels,
+# an Arabic name's article or feminine ending spelt another way
+RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM = "ru→uk", "sch=щ", "е~і", "al~ar"
 SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
     "iso9": "ISO 9 / GOST 7.79 (Russian)",
@@ -134,5 +135,6 @@ SCHEME_LABELS = {
     RU_TO_UK: "Ukrainian form of a Russian-form name (-ovka ~ -ivka, Aleksandr- ~ Oleksandr-)",
     SCH_AS_SHCH: "'sch' read as щ (shch), as English news writes it",
     VOWELS_TRADED: "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
+    ARABIC_FORM: "Arabic article or ending spelt another way (al-Raqqa ~ Ar Raqqah, Hama ~ Ḩamāh)",
 }
-QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED})
+QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM})

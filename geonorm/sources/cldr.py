@@ -40,6 +40,18 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tupl
 
 
 @lru_cache(maxsize=1)
+def arabic_countries() -> frozenset[str]:
+    """ISO codes of the countries with Arabic as an official language (de facto): their places'
+    Latin names are romanizations of Arabic, article and ending spelt many ways."""
+    try:
+        from babel.core import get_global
+        from babel.languages import get_official_languages
+    except ImportError:
+        return frozenset()
+    return frozenset(c for c in get_global("territory_languages") if "ar" in get_official_languages(c, de_facto=True))
+
+
+@lru_cache(maxsize=1)
 def _official_scripts() -> dict[str, frozenset[str]]:
     """{ISO code: the scripts of the country's official languages} (CLDR likely subtags); empty
     without babel."""
