@@ -429,7 +429,10 @@ def _add_arabic_forms(gaz: Gazetteer, norm: str, out: dict[int, Evidence], add) 
     """The places of Arabic-speaking countries named ``norm`` with its article or feminine ending
     spelt another way ('al-Raqqa': Ar Raqqah; 'Hama': Ḩamāh); one without its article ('Nabk':
     An Nabk) only when no name as written was found."""
-    forms = arabic_forms(to_ascii(norm), add_article=not any(e.via in WRITTEN_VIAS for e in out.values()))
+    add_article = not any(e.via in WRITTEN_VIAS for e in out.values())
+    if not (add_article or " " in norm or norm.endswith(("a", "h"))):
+        return  # (one word, no ending to spell otherwise: most names, at no cost)
+    forms = arabic_forms(to_ascii(norm), add_article=add_article)
     seen = {fold_key(norm)}
     for form in forms:
         key = fold_key(form)
