@@ -878,3 +878,16 @@ def test_a_name_and_the_words_after_it_are_one_name_when_the_gazetteer_holds_the
     assert "Numan" not in found and "Tal" not in found
     # a run the gazetteer holds no name for stays apart ('Washington' in 'Washington Post')
     assert [m.text for m in extract("The Washington Post reported it.", resolver=resolver)] == ["Washington"]
+
+
+def test_a_name_written_with_an_arabic_article_is_a_mention(resolver):
+    # 'al-Mayadin' was dropped as a word in small letters (its hit 'Mayadin' with it), 'al-Shaddadi'
+    # and 'Jisr al-Shughur' were no mentions: GeoNames spells them Ash Shaddādah, Jisr ash Shughūr
+    text = ("Fighters withdrew from al-Mayadin, and shelling hit al-Shaddadi and Jisr al-Shughur, "
+            "Bashar al-Assad's forces said.")
+    found = {m.text: m.match for m in extract(text, resolver=resolver)}
+    assert found["al-Mayadin"].name == "Al Mayādīn"
+    assert found["al-Shaddadi"].admin1 == "Al Ḩasakah"
+    assert found["Jisr al-Shughur"].admin1 == "Idlib"
+    # a surname after a given name is a person's ('al-Assad' is no As Sadd, Qatar)
+    assert not any("Assad" in t for t in found)

@@ -38,7 +38,7 @@ from ..names.arabic import ARTICLE_WORD_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
-from ..sources.cldr import cyrillic_script_countries
+from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
                         LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
@@ -107,6 +107,14 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
+
+
+def _article_word(word: str) -> bool:
+    """A capitalized word after an Arabic article joined to it: 'al-Mayadin', 'ash-Shaddadi'."""
+    if not ARTICLE_WORD_RE.match(word):
+        return False
+    rest = word.split("-", 1)[1]
+    return rest[:1].isupper() and rest[1:].islower()
 
 
 class _Doc:
@@ -455,8 +463,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
           place_ends: set[int] = frozenset()) -> bool:
     text = doc.text
     first = surface[0]
-    if first.isalpha() and not first.isupper():
-        return False
+    if first.isalpha() and not first.isupper() and not _article_word(surface.split()[0]):
+        return False  # (but 'al-Mayadin' is as capitalized as 'Al-Mayadin')
     if fl & F_ABBREV and not (fl & ~F_ABBREV & ~F_PLACE & ~F_AREA) and not surface.replace(" ", "").replace(".", "").isupper():
         # an abbreviation must be written in capitals ('DPR', not 'Dpr')
         if len(surface) <= 5:
@@ -662,6 +670,7 @@ FUZZY_MIN_POPULATION = 10_000
 ROMANIZED_ABROAD_POPULATION = 100_000  # a Cyrillic word romanized to a place abroad this big ('Путина' is no Putina, Peru)
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
 _TYPO_COUNTRIES = cyrillic_script_countries()
+_ARABIC_COUNTRIES = arabic_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
 _CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042f]")
 _CYRILLIC_AREA_WORDS = frozenset(w for w in PHRASE_AREA_WORDS if _CYRILLIC_CAPITAL.match(w.upper()))
@@ -839,6 +848,12 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
     return None
 
 
+def _before_article_word(doc: _Doc, end: int) -> bool:
+    """Is the word ending at ``end`` followed, after one space, by a word after an Arabic article?"""
+    nxt = doc.next_word(end, adjacent=True)
+    return nxt is not None and doc.text[end:doc.words.spans[nxt[0]][0]] == " " and _article_word(nxt[1])
+
+
 def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],
              resolver, min_conf: float) -> list[TagSpan]:
     """Capitalized words outside every hit that the matcher resolves as a historic name, a
@@ -859,13 +874,26 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     listed: list[TagSpan] = []  # case forms too unsure alone, found if a list item beside them is a place
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
-        if len(w) < 5 or not w[0].isupper() or not (_HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w)
-                                                     else w[1:]).islower() or not (
-                _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha():
-            continue  # ('Куп'янська' is a word, 'We're' is not)
+        article = _article_word(w)  # ('al-Shaddadi': a name, as 'Al-Shaddadi' would be)
+        word = article or not (len(w) < 5 or not w[0].isupper() or not (
+            _HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w) else w[1:]).islower() or not (
+            _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha())
+        # ('Куп'янська' is a word, 'We're' is not; 'Jisr' before 'al-Shughur' may begin a name)
+        lead = _is_cap(w) and w.isalpha() and _before_article_word(doc, e)
+        if not (word or lead):
+            continue
         j = bisect.bisect_right(starts, s) - 1
         if j >= 0 and covered[j][1] > s:
             continue
+        if lead:
+            # 'Jisr al-Shughur', 'Ras al-Ain': a word and the one after an Arabic article are one
+            # name when the gazetteer holds it so (as written or with the article spelt otherwise)
+            run = _name_run(doc, TagSpan(s, e, w, "token", F_PLACE), resolver, cache, gaz)
+            if run is not None and run.match.country_code in _ARABIC_COUNTRIES:
+                extra.append(run)
+                continue
+            if not word:
+                continue
         lw = w.lower()
         if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in GIVEN_NAMES or w in surnames \
                 or lw in doc.lower_words:
@@ -877,9 +905,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         area_here = _area_adjective(w, nxt)
         if nxt is not None and _is_cap(nxt[1]) and _person_first_name(doc, s, lw, nxt):
             continue  # a first name before a surname: 'Володимир Зеленський' (not Vladimir, Russia)
-        if prev is not None and _is_cap(prev[1]) and not _sentence_initial(text, doc.words.spans[prev[0]][0]) \
-                and not area_here:
-            continue  # inside a run of capitalized words: a name of something else
+        if prev is not None and _is_cap(prev[1]) and (
+                not _sentence_initial(text, doc.words.spans[prev[0]][0]) or article) and not area_here:
+            continue  # inside a run of capitalized words: a name of something else ('Bashar al-Assad')
         if prev is not None and (prev[1].lower().rstrip(".") in TITLES or _cyrillic_first_name(prev[1].lower())
                                  and not area_here):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
@@ -941,6 +969,11 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if m.confidence < least and not (village and m.scheme in _REWRITE_LABELS):
                 if m.confidence >= VILLAGE_MIN_CONFIDENCE and m.country_code in _TYPO_COUNTRIES:
                     listed.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
+                continue
+        elif article and m.country_code in _ARABIC_COUNTRIES and m.match_kind in ("exact", "alias", "transliteration"):
+            # a word written with an Arabic article that names a place of an Arabic-speaking
+            # country, as written or with the article or ending spelt otherwise ('al-Shaddadi')
+            if m.confidence < min_conf:
                 continue
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)

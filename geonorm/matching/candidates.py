@@ -442,13 +442,13 @@ def _add_arabic_forms(gaz: Gazetteer, norm: str, out: dict[int, Evidence], add) 
         rows = gaz.lookup("fold", key)
         if not len(rows):
             continue
-        # (the other letters as written: the folded key merges kh, h and g, which Arabic keeps
-        # apart: 'al-Khafsa' is no Gafsa, 'al-Sakhar' no Saḩar)
-        letters = undoubled(written_key(form))
-        if len(letters) < MIN_FOLD_LEN:  # ('Sslah' is no 'Sla' of Salé)
+        # (the other letters and words as written: the folded key merges kh, h and g, which Arabic
+        # keeps apart, 'al-Khafsa' is no Gafsa, 'al-Sakhar' no Saḩar; and 'Assad' is no As Sadd)
+        letters = undoubled(form)
+        if len(letters.replace(" ", "")) < MIN_FOLD_LEN:  # ('Sslah' is no 'Sla' of Salé)
             continue
         rows = rows[[gaz.country_code_of(int(gaz.form_place[fr])) in _ARABIC_COUNTRIES
-                     and undoubled(written_key(gaz.form_text[fr])) == letters for fr in rows.tolist()]]
+                     and undoubled(to_ascii(gaz.form_text[fr])) == letters for fr in rows.tolist()]]
         for row in gaz.form_place[rows].tolist():
             cur = out.get(row)
             if cur is not None and cur.via in WRITTEN_VIAS and romanized_exonym(gaz, cur.form_row):
