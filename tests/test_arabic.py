@@ -49,3 +49,21 @@ def test_a_word_after_an_arabic_article_belongs_to_the_name(resolver):
     m = resolver.resolve("Jurf al-Sakhar")
     assert m.country_code != "AE"
     assert not m.ok or m.confidence < 0.5
+
+
+@pytest.mark.parametrize("town, admin1, admin1_name", [
+    ("Duma", "Rural Damascus", "Rīf Dimashq"),  # UN OCHA's English name (curated alias)
+    ("Damascus", "Damascus", "Dimashq"),  # the city-governorate, named with the city's Latin name
+    ("Benghazi", "Benghazi", "Banghāzī"),
+])
+def test_first_level_areas_as_event_data_names_them(resolver, town, admin1, admin1_name):
+    # each hint was an error: 'unknown first-level area'
+    m = resolver.resolve(town, admin1=admin1)
+    assert any(h == f"admin1 hint {admin1_name} matches" for h in m.hints), m.hints
+
+
+def test_a_region_named_after_a_city_by_another_of_its_names(resolver):
+    assert resolver.resolve("Benghazi region").name == "Banghāzī"  # (was the city)
+    # the name the city was found by comes first: Leningrad oblast, not Saint Petersburg's
+    # federal city by its name 'Sankt-Peterburg'
+    assert resolver.resolve("Leningrad region").name == "Leningradskaya oblast'"

@@ -9,12 +9,14 @@ from collections.abc import Callable
 import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
+from ..model import NameKind
 from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_members
 from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
-from .hints import area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km
+from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km,
+                    strip_area_words)
 from .phrase import Part, facility_kind, says_near
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -66,6 +68,9 @@ def _town_spellings(stem: str) -> list[str]:
 
 def _lower_ascii(name: str) -> str:
     return to_ascii(name).lower()
+
+
+_SPELLING_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED, NameKind.ALTERNATE, NameKind.SHORT)
 
 
 def _begins_with_any(area_name: str, town_names: list[str]) -> bool:
@@ -268,18 +273,26 @@ class PhraseAreas:
             cc = gaz.country_code_of(town)
             own = gaz.area_rows().get(("admin1", cc, gaz.admin1_code_of(town))) if level == "admin1" \
                 else gaz.admin2_row(town)
-            if own is None or own == town:
+            if own == town or own is None and level != "admin1":
                 continue
             place = gaz.place(town)
-            spellings = [place.name] + ([names[town]] if names and town in names else [])
-            areas = [own]
+            areas = [own] if own is not None else []  # (a town with no area recorded: the ones around it)
             if level == "admin1":
                 areas += [a for a in self._admin1_rows(cc) if a != own and float(haversine_km(
                     place.lat, place.lon, gaz.place(a).lat, gaz.place(a).lon)) < AROUND_CITY_KM]
-            for area in areas:
-                if area not in out and _begins_with_any(gaz.place(area).name, spellings):
-                    out[area] = town
-                    break
+            spellings = [place.name] + ([names[town]] if names and town in names else [])
+            # (else with another of its Latin names, as written: 'Erbil' is the governorate Arbīl,
+            # the city's name 'Arbil'; 'Damascus' the city-governorate Dimashq; but 'Leningrad
+            # region' stays Leningradskaya oblast', not Saint Petersburg's 'Sankt-Peterburg')
+            others = [n.text for n in gaz.names_of(town) if not n.scheme and n.kind in _SPELLING_KINDS
+                      and n.text.isascii() and n.text not in spellings]
+            area = next((a for a in areas if a not in out and _begins_with_any(gaz.place(a).name, spellings)), None)
+            if area is None and others:  # (another name is the area's whole name: not 'Donetsko-Amvrosiyevka')
+                keys = {fold_key(n) for n in others}
+                area = next((a for a in areas if a not in out and fold_key(strip_area_words(gaz.place(a).name)) in keys),
+                            None)
+            if area is not None:
+                out[area] = town
         return list(out.items())
 
     def _admin1_rows(self, country_code: str) -> list[int]:
