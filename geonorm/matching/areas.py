@@ -261,12 +261,15 @@ class PhraseAreas:
         Amvrosiivka): a district the phrase names, known by its codes rather than a radius."""
         return [area for area, _ in self.named_after(towns, "admin2")]
 
-    def named_after(self, towns: list[int], level: str, names: dict[int, str] | None = None) -> list[tuple[int, int]]:
+    def named_after(self, towns: list[int], level: str, names: dict[int, str] | None = None,
+                    other_names: bool = False) -> list[tuple[int, int]]:
         """(area, town) pairs: the ``level`` area ('admin1' or 'admin2') each town lies in, when
         its name begins with the town's ('Kurskaya oblast'' for Kursk) or with the name the
         town was found by (``names``: 'Leningrad' for Saint Petersburg); first town per area. A
         city that is a first-level area of its own stands for the region around it named after
-        it ('Moscow region' is Moskovskaya oblast', not the city of Moscow)."""
+        it ('Moscow region' is Moskovskaya oblast', not the city of Moscow). ``other_names``: an
+        area whose whole name is another of the town's Latin names counts too (for towns a
+        phrase names as written, not guessed from an adjective)."""
         gaz = self.gazetteer
         out: dict[int, int] = {}
         for town in towns:
@@ -285,9 +288,9 @@ class PhraseAreas:
             # the city's name 'Arbil'; 'Damascus' the city-governorate Dimashq; but 'Leningrad
             # region' stays Leningradskaya oblast', not Saint Petersburg's 'Sankt-Peterburg')
             others = [n.text for n in gaz.names_of(town) if not n.scheme and n.kind in _SPELLING_KINDS
-                      and n.text.isascii() and n.text not in spellings]
+                      and n.text.isascii() and n.text not in spellings] if other_names else []
             area = next((a for a in areas if a not in out and _begins_with_any(gaz.place(a).name, spellings)), None)
-            if area is None and others:  # (another name is the area's whole name: not 'Donetsko-Amvrosiyevka')
+            if area is None and others:  # (the area's whole name: not 'Donetsko-Amvrosiyevka')
                 keys = {fold_key(n) for n in others}
                 area = next((a for a in areas if a not in out and fold_key(strip_area_words(gaz.place(a).name)) in keys),
                             None)

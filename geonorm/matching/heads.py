@@ -282,7 +282,8 @@ class PhraseHeads:
             found_as = {t: gaz.form_text[evidence[t].form_row] for t in towns}
             return {area: replace(evidence[town], form_row=int(gaz.place_form_start[area]), lemma="",
                                   named_after=gaz.place(town).name)
-                    for area, town in self._areas.named_after(towns, part.feature, found_as)}
+                    for area, town in self._areas.named_after(
+                        towns, part.feature, found_as, other_names=all(evidence[t].via in WRITTEN_VIAS for t in towns))}
         return self.named_after_evidence(self._areas.named_after_adjective(part.text, part.feature), "fold")
 
     def region_word(self, text: str) -> dict[int, Evidence]:
