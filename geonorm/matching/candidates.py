@@ -18,7 +18,7 @@ from rapidfuzz.fuzz import ratio
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
-from ..names.arabic import arabic_forms
+from ..names.arabic import ARTICLE_WORD_RE, arabic_forms
 from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
                           trades_vowels, ukrainian_forms, undoubled, written_key)
@@ -279,11 +279,13 @@ def code_like(form_text: str) -> bool:
     return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()
 
 
-def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "") -> dict[int, Evidence]:
+def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "",
+                 arabic: bool = True) -> dict[int, Evidence]:
     """Evidence from the names themselves: exact, romanized, folded and skeleton keys.
     ``oblique``: a preposition puts a Cyrillic ``text`` in an oblique case ('около Марьинки'):
     its nominatives are looked up even when it is some other place's name as written; ``case``:
-    the case it governs, where it tells ('под': no adjective's locative, see ``governed_case``)."""
+    the case it governs, where it tells ('под': no adjective's locative, see ``governed_case``);
+    ``arabic``: the other spellings of an Arabic article and ending are looked up too."""
     out: dict[int, Evidence] = {}
     norm = normalize(text)
     if not norm:
@@ -396,7 +398,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                 sch_forms = (shch, *ukrainian_forms(shch))
                 for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", SCH_AS_SHCH if form == shch else RU_TO_UK)
-            if not (text.isupper() and len(norm) <= 5):  # (an acronym is as written: 'NAFTA' is no Naftah)
+            if arabic and not (text.isupper() and len(norm) <= 5):  # (an acronym is as written: 'NAFTA' is no Naftah)
                 _add_arabic_forms(gaz, norm, out, add)
             # the Ukrainian names with other front vowels, also beside a name as written of places
             # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
@@ -475,7 +477,9 @@ def near_a_name(gaz: Gazetteer, text: str) -> bool:
     """Does the gazetteer hold ``text`` as a name (in any script, case form or romanization), or a
     name one folded edit from it? A cheap test before a full resolve: a word that fails it can
     only reach names by two slips or more."""
-    if gather_names(gaz, text):
+    # (the Arabic spellings of a word written with its article only: the tagger proposes no
+    # other word by them, and they cost a few lookups per capitalized word)
+    if gather_names(gaz, text, arabic=bool(ARTICLE_WORD_RE.search(text))):
         return True
     q_fold = _typo_key(text)
     return bool(q_fold) and bool(_within(gaz, q_fold, gaz.fuzzy_keys(q_fold), 1))
