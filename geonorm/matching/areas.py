@@ -276,16 +276,16 @@ class PhraseAreas:
             cc = gaz.country_code_of(town)
             own = gaz.area_rows().get(("admin1", cc, gaz.admin1_code_of(town))) if level == "admin1" \
                 else gaz.admin2_row(town)
-            if own == town or own is None and level != "admin1":
+            if own is None or own == town:
                 continue
             place = gaz.place(town)
-            areas = [own] if own is not None else []  # (a town with no area recorded: the ones around it)
+            areas = [own]
             if level == "admin1":
                 areas += [a for a in self._admin1_rows(cc) if a != own and float(haversine_km(
                     place.lat, place.lon, gaz.place(a).lat, gaz.place(a).lon)) < AROUND_CITY_KM]
             spellings = [place.name] + ([names[town]] if names and town in names else [])
-            # (else with another of its Latin names, as written: 'Erbil' is the governorate Arbīl,
-            # the city's name 'Arbil'; 'Damascus' the city-governorate Dimashq; but 'Leningrad
+            # (else with another of its Latin names, as written: 'Benghazi region' is Banghāzī, the
+            # city's name 'Banghazi'; 'Damascus' the city-governorate Dimashq; but 'Leningrad
             # region' stays Leningradskaya oblast', not Saint Petersburg's 'Sankt-Peterburg')
             others = [n.text for n in gaz.names_of(town) if not n.scheme and n.kind in _SPELLING_KINDS
                       and n.text.isascii() and n.text not in spellings] if other_names else []

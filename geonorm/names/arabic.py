@@ -2,7 +2,7 @@
 
 English news and event data write the Arabic article 'al-' whatever follows it ('al-Raqqa',
 'al-Shaddadi', 'Jisr al-Shughur'); GeoNames writes it as it is said, assimilated before the
-"sun letters" ('Ar Raqqah', 'Ash Shaddādī', 'Jisr ash Shughūr'), Egyptian and Sudanese names
+"sun letters" ('Ar Raqqah', 'Ash Shaddādah', 'Jisr ash Shughūr'), Egyptian and Sudanese names
 often 'El'; and many writers drop it ('Nabk' for An Nabk). The feminine ending ة is '-a', '-ah'
 or, in Levantine spellings, '-eh' ('Hama' for Ḩamāh, 'Salamieh' for As Salamīyah).
 :func:`arabic_forms` proposes those spellings of a Latin query; the caller looks them up as
@@ -31,7 +31,7 @@ def _sun(word: str) -> str:
 
 def _is_article(word: str, following: str) -> bool:
     """'al' or 'el' before a word, or an assimilated article before its letter ('ar Raqqa',
-    'ash-Shaddadi', 'es-Salt'); never a word of its own ('as' before 'Safira' is one)."""
+    'ash-Shaddadi', 'es-Salt'): 'as' is one before 'Safira', a word of its own before 'Tall'."""
     if word in ("al", "el"):
         return True
     sun = _sun(following)
@@ -46,7 +46,7 @@ def _articles(following: str, leading: bool) -> list[str]:
 
 
 def _endings(word: str) -> list[str]:
-    """The spellings of a last word's feminine ending: -a, -ah, -eh."""
+    """The spellings of a last word's feminine ending: -eh as -ah or -a, -ah as -a, -a as -ah."""
     if len(word) >= 5 and word.endswith("eh") and word[-3] not in _BROAD_VOWELS:  # ('-ieh': -iyah)
         return [word, word[:-2] + "ah", word[:-2] + "a"]
     if len(word) >= 5 and word.endswith("ah") and word[-3] not in _BROAD_VOWELS:
@@ -60,7 +60,7 @@ def _endings(word: str) -> list[str]:
 def arabic_forms(text: str, add_article: bool = False) -> tuple[str, ...]:
     """Other spellings of ``text`` (lower-case ASCII, single-spaced: ``to_ascii(normalize(...))``)
     as an Arabic name may be romanized: each article as 'al', 'el' or assimilated, one leading
-    article also dropped, the last word's feminine ending as -a, -ah or -eh; ``add_article``: a
+    article also dropped, the last word's feminine ending otherwise (-eh, -ah, -a); ``add_article``: a
     name written without its article may have one (GeoNames' 'Al Mayādīn' for 'Mayadin').
     Empty when nothing in ``text`` has another spelling."""
     words = text.split()
