@@ -830,8 +830,8 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
         return None
     ends, end = [], sp.end
     for _ in range(3):
-        nxt = doc.next_word(end, adjacent=True)
-        if nxt is None or doc.text[end:doc.words.spans[nxt[0]][0]] != " " or nxt[1].lower() in COMMON or not (
+        nxt = _next_after_a_space(doc, end)
+        if nxt is None or nxt[1].lower() in COMMON or not (
                 _is_cap(nxt[1]) and nxt[1][1:].replace("-", "").isalpha() or ARTICLE_WORD_RE.match(nxt[1])):
             break
         end = doc.words.spans[nxt[0]][1]
@@ -848,10 +848,16 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
     return None
 
 
+def _next_after_a_space(doc: _Doc, end: int) -> tuple[int, str] | None:
+    """The word after the one ending at ``end`` when one space parts them, else None."""
+    nxt = doc.next_word(end, adjacent=True)
+    return nxt if nxt is not None and doc.text[end:doc.words.spans[nxt[0]][0]] == " " else None
+
+
 def _before_article_word(doc: _Doc, end: int) -> bool:
     """Is the word ending at ``end`` followed, after one space, by a word after an Arabic article?"""
-    nxt = doc.next_word(end, adjacent=True)
-    return nxt is not None and doc.text[end:doc.words.spans[nxt[0]][0]] == " " and _article_word(nxt[1])
+    nxt = _next_after_a_space(doc, end)
+    return nxt is not None and _article_word(nxt[1])
 
 
 def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surnames: set[str],

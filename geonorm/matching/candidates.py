@@ -399,7 +399,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                 for form in sch_forms:
                     add(gaz.lookup("fold", fold_key(form)), "fold", SCH_AS_SHCH if form == shch else RU_TO_UK)
             if arabic and not (text.isupper() and len(norm) <= 5):  # (an acronym is as written: 'NAFTA' is no Naftah)
-                _add_arabic_forms(gaz, norm, out, add)
+                _add_arabic_forms(gaz, norm, q_ascii, q_fold, out, add)
             # the Ukrainian names with other front vowels, also beside a name as written of places
             # in Cyrillic-script countries only ('Пески' is Peski in Russia, two Pisky that GeoNames
             # gives it, and Піски; 'Peschanoye' is Peschanoye in Russia and Піщане), but then towns
@@ -427,15 +427,16 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
     return out
 
 
-def _add_arabic_forms(gaz: Gazetteer, norm: str, out: dict[int, Evidence], add) -> None:
-    """The places of Arabic-speaking countries named ``norm`` with its article or feminine ending
-    spelt another way ('al-Raqqa': Ar Raqqah; 'Hama': Ḩamāh); one without its article ('Nabk':
-    An Nabk) only when no name as written was found."""
+def _add_arabic_forms(gaz: Gazetteer, norm: str, q_ascii: str, q_fold: str, out: dict[int, Evidence], add) -> None:
+    """The places of Arabic-speaking countries named ``norm`` (``q_ascii``, ``q_fold``: its ASCII
+    form and folded key) with its article or feminine ending spelt another way ('al-Raqqa': Ar
+    Raqqah; 'Hama': Ḩamāh); one without its article ('Nabk': An Nabk) only when no name as written
+    was found."""
     add_article = not any(e.via in WRITTEN_VIAS for e in out.values())
     if not (add_article or " " in norm or norm.endswith(("a", "h"))):
         return  # (one word, no ending to spell otherwise: most names, at no cost)
-    forms = arabic_forms(to_ascii(norm), add_article=add_article)
-    seen = {fold_key(norm)}
+    forms = arabic_forms(q_ascii, add_article=add_article)
+    seen = {q_fold}
     for form in forms:
         key = fold_key(form)
         if key in seen:
