@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..names.inflection import governed_case
 from ..names.normalize import clean, normalize
 from ..sources.curated import area_codes
+from . import press_words
 
 _PREFIXES = [
     # longest first; matched on the lower-cased, normalized part
@@ -84,10 +85,10 @@ _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. сел
 _VILLAGE_WORDS = frozenset(
     "village villages settlement settlements urban-type hamlet smt pgt vil vill sel selo selyshche poselok "
     "posyolok с село селі села селу селе смт пгт пос поселок поселка поселке поселку селище селища селищі "
-    "селищу н.п нп".split())
+    "селищу н.п нп".split()) | press_words.VILLAGE_WORDS | press_words.LOCALITY_WORDS
 # ... those of them that say a village or a small town, never a city ('settlement', 'н.п.' say
 # any locality: Russian reports write 'the settlement of Kharkiv')
-_NO_CITY_WORDS = _VILLAGE_WORDS - frozenset("settlement settlements н.п нп".split())
+_NO_CITY_WORDS = _VILLAGE_WORDS - frozenset("settlement settlements н.п нп".split()) - press_words.LOCALITY_WORDS
 # ... and the settlement types of the former Soviet Union ('смт', 'село', 'pgt'): a place in one
 # of its successor states ('смт Нью-Йорк' is the Niu-York of Donetsk oblast, not New York City)
 POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | frozenset(
@@ -163,6 +164,7 @@ _FEATURE_WORDS = {
     "lga": "admin2",
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
     **{w: "admin2" for w in COMMUNITY_WORDS},
+    **press_words.AREA_WORDS,
     "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
     "territorial": "", "територіальна": "", "територіальної": "", "територіальній": "",
 }
@@ -409,11 +411,27 @@ def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
     of ', 'Paris'), 'near m. Pokrovsk' -> ('near m. ', 'Pokrovsk')."""
     text = clean(raw).strip(" .:-–\"'«»")
-    prefix = _PREFIX_RE.match(text)
-    cut = prefix.end() if prefix else 0
+    cut = 0
+    while (end := _lead_end(text, cut)) > cut:  # ('in der Nähe von': English 'in', then German)
+        cut = end
     lead = _ROMANIZED_LEAD_RE.match(text, cut)
     cut = lead.end() if lead else cut
     return text[:cut], text[cut:].strip(" .:-–")
+
+
+def _area_break(m: re.Match) -> str:
+    """An area word followed by more words ends a part ('Amvrosievsky region, Donetsk region'),
+    unless only leading words come before it ('im Gebiet Saporischschja')."""
+    start = max(m.string.rfind(",", 0, m.start()), m.string.rfind(";", 0, m.start())) + 1
+    start += len(m.string[start:m.start()]) - len(m.string[start:m.start()].lstrip())
+    return m.group(0) if _lead_end(m.string[start:], 0) >= m.start() - start > 0 else m.group(1) + ", "
+
+
+def _lead_end(text: str, start: int) -> int:
+    """Where the generic leading words from ``start`` on end, English and Slavic or those of the
+    other European languages ('près de', 'im Dorf')."""
+    return start + max((m.end() for pattern in (_PREFIX_RE, press_words.LEAD_RE) if (m := pattern.match(text[start:]))),
+                       default=0)
 
 
 def strip_prefixes(raw: str) -> str:
@@ -429,7 +447,7 @@ def _strip_part(raw: str) -> Part | None:
     if sector:  # 'Kupyansk direction: Sinkovka' is the Synkivka near Kupiansk, not one near Kyiv
         town = strip_prefixes(text[:sector.start()])
         return Part(text=town, raw=raw.strip(), sector=True) if town else None
-    near = bool(_NEAR_RE.search(prefix))
+    near = bool(_NEAR_RE.search(prefix) or press_words.NEAR_RE.search(prefix))
     at = _OFFSET_RE.match(text)
     offset = _offset(at) if at is not None else None
     oblique_after = False
@@ -648,7 +666,7 @@ def _plain(phrase: str) -> Part | None:
     text = clean(phrase)
     if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
-    if any(rx.search(text) for rx in _RULE_PATTERNS):
+    if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text):
         return None
     return Part(text=text, raw=text)
 
@@ -712,7 +730,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     phrase = _STATE_POSTCODE_RE.sub(lambda m: m.group(1) if m.group(1) in area_codes() else m.group(0), phrase)
     extras = _PAREN_RE.findall(phrase)
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
-    main = _AREA_BREAK_RE.sub(r"\1, ", re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
+    main = _AREA_BREAK_RE.sub(_area_break, re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part

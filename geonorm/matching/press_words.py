@@ -1,0 +1,75 @@
+"""The words around a place name in the other languages of the European press.
+
+French, German, Spanish, Italian, Portuguese and Polish reports write 'près de Bakhmout', 'in der
+Nähe von Bachmut', 'im Dorf Pisky', 'cerca de Járkov', 'nei pressi di Kherson', 'pod Bachmutem'.
+The words before the name are read as :mod:`.phrase` reads 'near the village of': fillers that
+say the place is near, or a village, never part of its name. Lower case only (and German
+nouns after an article, capitalized): 'A Coruña', 'En Nahud', 'Au Sable' keep their first word, and so
+do the 103 GeoNames names that begin 'Stadt', 'Dorf' or 'Ort' ('Stadt Wehlen', 'Dorf Tirol').
+"""
+from __future__ import annotations
+
+import re
+
+# leading words that say the place is near the name: (words, distinctive words for the near test)
+_NEAR = """
+près de | pres de | non loin de | aux environs de | dans les environs de | autour de | à proximité de |
+a proximite de | aux abords de | aux portes de |
+in der Nähe von | in der Nähe | nahe | nahe bei | bei | unweit von | unweit | in der Umgebung von |
+Umgebung von | rund um |
+cerca de | en las cercanías de | en las afueras de | en los alrededores de | alrededor de | cerca del |
+vicino a | nei pressi di | presso | nei dintorni di | alle porte di | nelle vicinanze di |
+perto de | nos arredores de | nas proximidades de | próximo a | próximo de | proximo de | junto a |
+pod | koło | kolo | w pobliżu | niedaleko | w okolicach | w okolicy | w rejonie | okolice | nieopodal | spod
+"""
+# leading words that say in, at or from (and the village or town): no hint
+_IN = """
+à | au | aux | en | dans | vers | depuis | dans la ville de | la ville de | dans le village de | le village de |
+la localité de | dans la localité de | la commune de | dans la commune de | le bourg de |
+im | in der | in der Stadt | die Stadt | der Stadt | im Dorf | das Dorf | des Dorfes | dem Dorf |
+im Ort | der Ort | die Ortschaft | der Ortschaft | die Siedlung | der Siedlung |
+in der Siedlung | die Gemeinde | der Gemeinde | in der Gemeinde |
+en la ciudad de | la ciudad de | en el pueblo de | el pueblo de | la localidad de | en la localidad de |
+la aldea de | en la aldea de |
+nel | nella | nella città di | la città di | nel villaggio di | il villaggio di | la località di | nella località di |
+em | na | na cidade de | a cidade de | na vila de | a vila de | na aldeia de | a aldeia de | na localidade de |
+w | we | przy | w mieście | miasto | we wsi | wieś | wsi | w miejscowości | miejscowość |
+miejscowości | w osadzie | osada
+"""
+
+
+def _phrases(block: str) -> list[str]:
+    return [p.strip() for p in block.split("|") if p.strip()]
+
+
+NEAR_LEADS = _phrases(_NEAR)
+LEADS = NEAR_LEADS + _phrases(_IN)
+# the words that say near, in any of the near phrases ('près', 'Nähe', 'pobliżu')
+_NEAR_WORDS = frozenset(w.lower() for p in NEAR_LEADS for w in p.split()) - frozenset(
+    "de des di a la le las los les en in der von um nel w del nas nos".split())
+NEAR_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _NEAR_WORDS), key=len, reverse=True)) + r")(?!\w)",
+                     re.IGNORECASE)
+# the village words among them ('im Dorf', 'we wsi'; a locality may be a town: 'Ortschaft', 'miejscowość')
+VILLAGE_WORDS = frozenset("dorf dorfes village pueblo aldea villaggio aldeia vila wieś wsi".split())
+LOCALITY_WORDS = frozenset("ort ortschaft siedlung localité localidad località localidade miejscowość "
+                           "miejscowości osada osadzie".split())
+
+
+def _written(phrase: str) -> list[str]:
+    """The ways a lead is written: as listed, and a phrase of several words (or a German noun)
+    with a capital first letter at a sentence's or cell's start ('Près de', 'In der Nähe von')."""
+    forms = [phrase]
+    if " " in phrase and phrase[:1].islower():
+        forms.append(phrase[:1].upper() + phrase[1:])
+    return forms
+
+
+# case-sensitive: 'en', 'na', 'w', 'au' only in lower case
+LEAD_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in _written(p)}, key=len, reverse=True))
+    + r")\s+(?=\S))+")
+# area words ('regione di Donetsk', 'Bezirk', 'w obwodzie', 'rejon'): word -> level
+AREA_WORDS = {"regione": "admin1", "région": "admin1", "region": "admin1", "obwodzie": "admin1",
+              "obwodu": "admin1", "obwodem": "admin1", "województwo": "admin1", "oblasti": "admin1",
+              "rejon": "admin2", "rejonie": "admin2", "rejonu": "admin2", "bezirk": "admin2",
+              "kreis": "admin2", "landkreis": "admin2", "rajons": "admin2"}
