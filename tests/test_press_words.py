@@ -35,3 +35,35 @@ def test_area_words_after_leading_words(resolver, phrase, area):
 @pytest.mark.parametrize("name", ["Stadt Wehlen", "Ort im Innkreis", "A Coruña", "Au Sable", "In Salah"])
 def test_names_that_begin_with_such_a_word_keep_it(resolver, name):
     assert resolver.resolve(name).name == name
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("pod Bachmutem", "Bakhmut"), ("w Charkowie", "Kharkiv"), ("w pobliżu Awdijiwki", "Avdiyivka"),
+    ("w Odessie", "Odesa"), ("w Nowej Kachowce", "Nova Kakhovka"), ("w Krzywym Rogu", "Kryvyy Rih"),
+    ("w Sołedarze", "Soledar"), ("w Czasiw Jarze", "Chasiv Yar"), ("w Pokrowsku", "Pokrovsk")])
+def test_a_name_in_a_polish_case_after_a_preposition(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name and m.country_code == "UA"
+    assert "case form" in m.explain()
+
+
+def test_polish_case_forms_are_read_only_after_a_polish_preposition(resolver):
+    # 'Bachmutem' alone is a misspelling at best; only 'pod', 'w', 'koło' and the like decline
+    # the word after them
+    alone = resolver.resolve("Bachmutem")
+    assert alone.match_kind == "fuzzy" and "case form" not in alone.explain()
+    assert parse_phrase("pod Bachmutem")[0].case == "polish"
+    assert parse_phrase("we wsi Piski")[0].case == ""  # (a noun before the name leaves it in the nominative)
+
+
+@pytest.mark.parametrize("phrase, area", [
+    ("obwód doniecki", DONETSKA_OBLAST), ("w obwodzie zaporoskim", ZAPORIZKA_OBLAST),
+    ("obwodu charkowskiego", 706482), ("obwód odeski", 698738), ("obwód sumski", 692196),
+    ("obwód biełgorodzki", 578071), ("rejon bachmucki", 713172), ("w rejonie pokrowskim", 704417)])
+def test_a_polish_area_adjective_names_the_area_after_its_town(resolver, phrase, area):
+    assert resolver.resolve(phrase).id == area
+
+
+def test_a_polish_area_part_frames_the_town(resolver):
+    m = resolver.resolve("Kramatorsk, obwód doniecki")
+    assert m.name == "Kramatorsk" and m.admin1 == "Donetska oblast"

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
+from ..names import polish
 from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
@@ -274,8 +275,7 @@ class PhraseAreas:
         out: dict[int, int] = {}
         for town in towns:
             cc = gaz.country_code_of(town)
-            own = gaz.area_rows().get(("admin1", cc, gaz.admin1_code_of(town))) if level == "admin1" \
-                else gaz.admin2_row(town)
+            own = self._own_area(town, level)
             if own is None or own == town:
                 continue
             place = gaz.place(town)
@@ -297,6 +297,12 @@ class PhraseAreas:
             if area is not None:
                 out[area] = town
         return list(out.items())
+
+    def _own_area(self, town: int, level: str) -> int | None:
+        """The ``level`` area ('admin1' or 'admin2') a town lies in, or None."""
+        gaz = self.gazetteer
+        return gaz.area_rows().get(("admin1", gaz.country_code_of(town), gaz.admin1_code_of(town))) \
+            if level == "admin1" else gaz.admin2_row(town)
 
     def _admin1_rows(self, country_code: str) -> list[int]:
         index = self.__dict__.get("_admin1_index")
@@ -320,6 +326,25 @@ class PhraseAreas:
             towns = [r for r in self.towns(t) if self.gazetteer.country_code_of(r) in _SLAVIC_COUNTRIES] \
                 if len(t) >= 4 else []
             pairs = self.named_after(towns[:5], level)
+            if pairs:
+                return pairs
+        return []
+
+    def named_after_polish_adjective(self, text: str, level: str) -> list[tuple[int, int]]:
+        """(area, town) pairs for a Polish area adjective: 'obwód doniecki' -> Donetska oblast
+        (Donieck), 'rejon bachmucki' -> Bakhmut Raion."""
+        gaz = self.gazetteer
+        for name in polish.adjective_towns(text):
+            towns = [r for r in self.towns(name) if gaz.country_code_of(r) in _SLAVIC_COUNTRIES] \
+                if len(name) >= 4 else []
+            # (towns of a size that compares with the biggest: 'czernihowski' is Chernihiv's, not
+            # a village Chernykhiv's; its own area may begin with its name less the last vowels:
+            # 'odeski' is Odeska oblast, Odesa's, 'sumski' Sumska oblast, Sumy's)
+            towns = [t for t in towns[:5] if int(gaz.place_pop[t]) >= 0.1 * int(gaz.place_pop[towns[0]])]
+            pairs = self.named_after(towns, level, {t: name for t in towns}) or [
+                (area, t) for t in towns if (area := self._own_area(t, level)) is not None and len(
+                    stem := _lower_ascii(gaz.place(t).name).rstrip("aeiouy")) >= 3
+                and _lower_ascii(gaz.place(area).name).startswith(stem)]
             if pairs:
                 return pairs
         return []

@@ -18,6 +18,7 @@ from rapidfuzz.fuzz import ratio
 from ..gazetteer import Gazetteer
 from ..model import NameKind
 from ..names.hashing import SEGMENT_MIN_LEN, deletions
+from ..names import polish
 from ..names.arabic import ARTICLE_WORD_RE, arabic_forms
 from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
@@ -382,6 +383,18 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                 seen.add(key)
                 lemmas.append(form)
                 add(gaz.lookup("exact", key), "case", lemma=form)
+    if case == polish.CASE and script == "latin" and not any(e.via == "exact" for e in out.values()):
+        # 'w Charkowie', 'pod Bachmutem', 'w Krzywym Rogu': a name in a Polish oblique case
+        forms = [f for f in dict.fromkeys(map(normalize, polish.nominatives(text))) if f != norm]
+        # as written, else with ł as l, as other languages write it ('Sołedarze': Soledar), else
+        # a spelling the folded key finds ('w Czasiw Jarze': Czasiw Jar)
+        for index, via, key in (("exact", "case", str), ("exact", "case", lambda f: f.replace("ł", "l")),
+                                ("fold", "fold", fold_key)):
+            for form in forms:
+                if len(k := key(form)) >= MIN_FOLD_LEN or index == "exact":
+                    add(gaz.lookup(index, k), via, lemma=form)
+            if out:
+                break
     if len(q_fold) >= MIN_FOLD_LEN:  # 'kiv' would meet airport codes KOW, KIW, KIV
         add(gaz.lookup("fold", q_fold), "fold")
         if q_ascii.isascii():  # 'Aleksandrovka' names Oleksandrivka too (Russian form)

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.arabic import ARTICLE_WORD_RE
+from ..names import polish
 from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
@@ -194,6 +195,9 @@ class PhraseHeads:
             if part.sector and (towns := self._areas.sector_towns(part.text)):
                 # 'Купянское направление': the town the sector's adjective is formed from
                 return part, i, self.named_after_evidence([(t, t) for t in towns[:3]], "exact")
+            if part.case == polish.CASE and part.is_area and (
+                    pairs := self._areas.named_after_polish_adjective(part.text, part.feature)):
+                return part, i, self.named_after_evidence(pairs, "fold")  # 'obwód doniecki'
             titled = titled_name(part)
             if titled:
                 # 'District of Columbia', 'City of Westminster', 'Township of Readington': a

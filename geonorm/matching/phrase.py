@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..names import polish as polish_names
 from ..names.inflection import governed_case
 from ..names.normalize import clean, normalize
 from ..sources.curated import area_codes
@@ -515,15 +516,22 @@ def _strip_part(raw: str) -> Part | None:
     text = " ".join(words)
     feature = "facility" if what else ("populated place" if centre and centre.start() > 0 else feature)
     alternatives = [a.strip() for a in text.split("/") if a.strip()] if "/" in text else []
-    lead = _last_cyrillic_word(prefix)  # ('около': the name is declined; 'под': in the instrumental)
     said = {w.lower().strip(".") for w in prefix.split() + stripped}
+    lead = _last_cyrillic_word(prefix)  # ('около': the name is declined; 'под': in the instrumental)
+    # Polish: a name after a preposition that declines it ('pod Bachmutem', 'w Charkowie'), or
+    # an adjective with a Polish area word ('obwód doniecki'; 'w rejonie pokrowskim', a raion)
+    polish = press_words.polish_case(prefix) or bool(said & press_words.POLISH_AREA_WORDS)
+    if polish and not feature and prefix.lower().rstrip().endswith("rejonie") and text.islower() \
+            and polish_names.ADJECTIVE_RE.fullmatch(text):
+        feature, near = "admin2", False  # (the raion itself, not near it)
     village = bool(said & _VILLAGE_WORDS)
     no_city = bool(said & _NO_CITY_WORDS)
     post_soviet = bool(said & POST_SOVIET_WORDS)
     around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
-                what=what, whole=whole, oblique=oblique_after or _puts_oblique(lead),
-                case="" if oblique_after or not lead else governed_case(lead), offset=offset,
+                what=what, whole=whole, oblique=oblique_after or _puts_oblique(lead) or polish,
+                case=press_words.POLISH_CASE if polish else "" if oblique_after or not lead else governed_case(lead),
+                offset=offset,
                 village=village, around=around, no_city=no_city, post_soviet=post_soviet)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..names import polish
+
 # leading words that say the place is near the name: (words, distinctive words for the near test)
 _NEAR = """
 près de | pres de | non loin de | aux environs de | dans les environs de | autour de | à proximité de |
@@ -68,8 +70,24 @@ def _written(phrase: str) -> list[str]:
 LEAD_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in _written(p)}, key=len, reverse=True))
     + r")\s+(?=\S))+")
+# the Polish prepositions that put the name after them in an oblique case ('w Charkowie', 'pod
+# Bachmutem', 'w pobliżu Awdijiwki'; not the nouns before a name in apposition, 'we wsi Piski')
+POLISH_CASE = polish.CASE
+_POLISH_PREPOSITION_RE = re.compile(
+    r"(?:^|\s)(?:w|we|na|pod|spod|przy|koło|kolo|niedaleko|nieopodal|w pobliżu|w okolicach|w okolicy|w rejonie|okolice)\s*$")
+
+
+def polish_case(leads: str) -> bool:
+    """Do a part's leading words end with a Polish preposition that declines the name after it?"""
+    return bool(_POLISH_PREPOSITION_RE.search(leads))
+
+
+# the Polish area words: the adjective with them is Polish ('obwód doniecki', 'w obwodzie donieckim')
+POLISH_AREA_WORDS = frozenset("obwód obwodzie obwodu obwodem rejon rejonie rejonu województwo".split())
+
+
 # area words ('regione di Donetsk', 'Bezirk', 'w obwodzie', 'rejon'): word -> level
 AREA_WORDS = {"regione": "admin1", "région": "admin1", "region": "admin1", "obwodzie": "admin1",
-              "obwodu": "admin1", "obwodem": "admin1", "województwo": "admin1", "oblasti": "admin1",
+              "obwodu": "admin1", "obwodem": "admin1", "obwód": "admin1", "województwo": "admin1", "oblasti": "admin1",
               "rejon": "admin2", "rejonie": "admin2", "rejonu": "admin2", "bezirk": "admin2",
               "kreis": "admin2", "landkreis": "admin2", "rajons": "admin2"}
