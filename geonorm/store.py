@@ -35,7 +35,7 @@ from .names.keys import fold_ascii, skeleton_of_fold, written_key_of_normalized
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 20
+FORMAT_VERSION = 21  # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -182,7 +182,10 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
         if prev is not None:
             forms.place[prev[1]] = -1  # superseded: dropped when the table is finalized
         best[norm] = (rank, fr)
-    for norm, (_, fr) in list(best.items()):
+    # (the Cyrillic names first: a spelling their named schemes make and anyascii makes of another
+    # script too is the scheme's, 'Sloviansk' Ukrainian national 2010 from Слов'янськ, not anyascii
+    # from the Greek Σλοβιάνσκ)
+    for norm, (_, fr) in sorted(best.items(), key=lambda kv: script_of(forms.text[kv[1][1]]) != "cyrillic"):
         text = forms.text[fr]
         if text.isascii():
             continue

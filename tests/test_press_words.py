@@ -67,3 +67,11 @@ def test_a_polish_area_adjective_names_the_area_after_its_town(resolver, phrase,
 def test_a_polish_area_part_frames_the_town(resolver):
     m = resolver.resolve("Kramatorsk, obwód doniecki")
     assert m.name == "Kramatorsk" and m.admin1 == "Donetska oblast"
+
+
+def test_a_shared_spelling_is_credited_to_the_named_scheme(resolver):
+    # 'Sloviansk' is both the national romanization of Слов'янськ and anyascii's of the Greek
+    # Σλοβιάνσκ: the explanation names the Ukrainian scheme
+    text = resolver.resolve("Sloviansk").explain()
+    assert "Ukrainian national 2010" in text and "anyascii" not in text
+
