@@ -36,6 +36,7 @@ from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
 FORMAT_VERSION = 21  # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
+_CYRILLIC_SCHEME_COUNTRIES = ("UA", "RU", "BY")  # where the Ukrainian and Russian schemes are the national ones
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
 KEY_TYPES = ("exact", "fold", "skeleton")
@@ -182,10 +183,12 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
         if prev is not None:
             forms.place[prev[1]] = -1  # superseded: dropped when the table is finalized
         best[norm] = (rank, fr)
-    # (the Cyrillic names first: a spelling their named schemes make and anyascii makes of another
-    # script too is the scheme's, 'Sloviansk' Ukrainian national 2010 from Слов'янськ, not anyascii
-    # from the Greek Σλοβιάνσκ)
-    for norm, (_, fr) in sorted(best.items(), key=lambda kv: script_of(forms.text[kv[1][1]]) != "cyrillic"):
+    # (in Ukraine, Russia and Belarus the Cyrillic names first: a spelling their named schemes make
+    # and anyascii makes of another script too is the scheme's, 'Sloviansk' Ukrainian national
+    # 2010 from Слов'янськ, not anyascii from the Greek Σλοβιάνσκ; elsewhere a Cyrillic exonym's
+    # romanization is the lesser reading: 'Rakka' stays anyascii's)
+    cyrillic_first = place.country_code in _CYRILLIC_SCHEME_COUNTRIES
+    for norm, (_, fr) in sorted(best.items(), key=lambda kv: cyrillic_first and script_of(forms.text[kv[1][1]]) != "cyrillic"):
         text = forms.text[fr]
         if text.isascii():
             continue
