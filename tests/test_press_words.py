@@ -75,3 +75,7 @@ def test_a_shared_spelling_is_credited_to_the_named_scheme(resolver):
     text = resolver.resolve("Sloviansk").explain()
     assert "Ukrainian national 2010" in text and "anyascii" not in text
 
+
+def test_a_german_rendering_of_a_village_is_no_common_name_of_the_region(resolver):
+    # 'Saporischschja' is the city's German name; two villages Запоріжжя of its oblast render so too
+    assert resolver.resolve("Saporischschja").id == 687700

@@ -47,11 +47,19 @@ def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], i
     out: dict[tuple[str, ...], int] = {}
     for r in rows:
         ev = evidence[r]
-        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in OWN_NAME_KINDS or \
-                ev.via == "fuzzy" and _slip_of_own_name(gaz, r, ev):
+        if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in OWN_NAME_KINDS \
+                and not _press_rendering(gaz, ev.form_row) or ev.via == "fuzzy" and _slip_of_own_name(gaz, r, ev):
             key = _region_key(gaz, r, ev)
             out[key] = out.get(key, 0) + 1
     return out
+
+
+def _press_rendering(gaz: Gazetteer, form_row: int) -> bool:
+    """Is the form a German or Polish press rendering made from a Cyrillic name? Villages
+    rendered so are no common name of their region: 'Saporischschja' is the city's German name,
+    not the two villages Запоріжжя of its oblast)."""
+    return int(gaz.form_kind[form_row]) == NameKind.ROMANIZED and \
+        gaz.scheme_vocab[int(gaz.form_scheme[form_row])].startswith(("german_", "polish_"))
 
 
 def _slip_of_own_name(gaz: Gazetteer, row: int, ev: Evidence) -> bool:
