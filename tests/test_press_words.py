@@ -79,3 +79,22 @@ def test_a_shared_spelling_is_credited_to_the_named_scheme(resolver):
 def test_a_german_rendering_of_a_village_is_no_common_name_of_the_region(resolver):
     # 'Saporischschja' is the city's German name; two villages Запоріжжя of its oblast render so too
     assert resolver.resolve("Saporischschja").id == 687700
+
+
+def _places(text):
+    import geonorm
+    return {m.text: m.match.id for m in geonorm.extract(text)}
+
+
+def test_german_text_nouns_and_openers_are_no_places():
+    found = _places("Auch die Stadt Charkiw wurde angegriffen; in der Nähe von Orichiw gab es Explosionen.")
+    assert found.get("Charkiw") == 706483  # after 'Stadt', a capitalized noun, not a person's surname
+    assert found.get("Orichiw") == 698428  # Orikhiv
+    assert "Auch" not in found and "Nähe" not in found  # (no Auch, Gers; no Nahe, Schleswig-Holstein)
+
+
+def test_polish_text_names_in_their_cases():
+    found = _places("Walki trwają pod Pokrowskiem, a alarm ogłoszono w Krzywym Rogu i w Charkowie.")
+    assert found.get("Pokrowskiem") == 704422
+    assert found.get("Krzywym Rogu") == 703845
+    assert found.get("Charkowie") == 706483

@@ -8,6 +8,7 @@ import re
 
 from ..matching.phrase import LIST_JOINERS
 from ..names.person_names import given_names, surnames
+from .tag_automaton import fold
 
 # ---- word lists ---------------------------------------------------------------------------------
 # English words that are also place names somewhere: a place only with locative context.
@@ -115,6 +116,21 @@ SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements
 # nouns that place what follows 'of' ('east of Toretsk', 'the outskirts of Pokrovsk')
 DIRECTION_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northeastern
 northwestern southeastern southwestern outskirts vicinity""".split())
+# ---- the other languages of the European press ('Auch im Gebiet Saporischschja', 'à Kherson') ------
+# function words that open a sentence capitalized without naming a place ('Auch' is no Auch, Gers)
+PRESS_COMMON = frozenset("""auch aber bei nach laut seit wie der die das den dem des ein eine einer und oder
+mit von vor zum zur im am selon dans vers depuis les des une et sur según nel nella secondo według oraz""".split())
+# nouns before a name that say it is a place ('die Stadt Charkiw', 'im Gebiet Saporischschja'):
+# no first name before a surname, and a place themselves only with locative context
+PRESS_PLACE_NOUNS = frozenset("""stadt dorf ort ortschaft siedlung gemeinde gebiet bezirk kreis landkreis
+umgebung nähe großstadt kleinstadt hafenstadt frontstadt ville commune ciudad pueblo città miasto wieś
+obwód rejon""".split())
+# prepositions that say where ('bei Bachmut', 'à Kherson', 'w Charkowie', 'pod Pokrowskiem')
+PRESS_LOCATIVE = frozenset("bei nahe à dans près vers en w pod koło przy cerca vicino presso perto".split())
+COMMON |= PRESS_COMMON | {fold(w) for w in PRESS_COMMON}  # (as written and folded: 'nähe', 'nahe')
+STOPLIST |= PRESS_PLACE_NOUNS | {fold(w) for w in PRESS_PLACE_NOUNS}
+LOCATIVE |= PRESS_LOCATIVE
+
 # capitalized words that may stand right before a place name without making it a person's
 # surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
 QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new

@@ -34,6 +34,7 @@ from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
                                LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
+from ..matching.press_words import polish_case
 from ..names.arabic import ARTICLE_WORD_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
@@ -797,6 +798,18 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
     return None
 
 
+def _polish_pair(doc: _Doc, start: int, nxt: tuple[int, str], preposition: str, resolver, cache: dict):
+    """(end, match) when the word at ``start`` and the capitalized word after it name one place in a
+    Polish case after ``preposition`` ('w Krzywym Rogu', 'w Nowej Kachowce'); None otherwise."""
+    if not (nxt[1][:1].isupper() and nxt[1][1:].islower() and nxt[1].isalpha()):
+        return None
+    end = doc.words.spans[nxt[0]][1]
+    m = _resolved(resolver, cache, f"{preposition} {doc.text[start:end]}")
+    if m.ok and m.inflected and m.confidence >= INFLECTED_MIN_CONFIDENCE and len(m.matched_name.split()) > 1:
+        return end, m
+    return None
+
+
 def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | None:
     """'the village of Bila Kamianka', 'near Nova Marivka': a name of one word the automaton found
     ('Bila', a village elsewhere) and the capitalized word after it, where the text says a place
@@ -918,6 +931,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                  and not area_here):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
+        # (a Latin word after a Polish preposition is read in its case: 'pod Pokrowskiem', 'w Charkowie')
+        polish = not _CYRILLIC_CAPITAL.match(w) and prev is not None and polish_case(prev[1].lower()) \
+            and text[s - 1:s] == " "
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
             doc.words.spans[nxt[0]][0] not in area_starts
@@ -925,9 +941,11 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
             # ('у Харківській області', 'Волноваського району')
-            pair = _cyrillic_pair(doc, s, nxt, resolver, cache)
+            pair = _cyrillic_pair(doc, s, nxt, resolver, cache) if not polish else \
+                _polish_pair(doc, s, nxt, prev[1].lower(), resolver, cache)
             if pair is not None:
-                extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1]))
+                extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1],
+                                     query=f"{prev[1].lower()} {text[s:pair[0]]}" if polish else None))
                 continue
             if capitalized_next:
                 # inside a run of capitalized words: a name of something else (but a person's
@@ -945,7 +963,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # Марьинки'; not after a conjunction alone: 'и Ясиноватую' is read as 'Ясиноватую')
         cyrillic = bool(_CYRILLIC_CAPITAL.match(w))  # (only a Cyrillic word is read in a case)
         where_lead = _where_lead(doc, s) if cyrillic else ""
-        q = w if not cyrillic else f"{prev[1]} {w}" if _oblique_lead(prev) \
+        q = f"{prev[1].lower()} {w}" if polish else w if not cyrillic else f"{prev[1]} {w}" if _oblique_lead(prev) \
             else f"{where_lead} {w}" if where_lead else w
         m = cache.get(q)
         if m is None:
