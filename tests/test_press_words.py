@@ -94,7 +94,9 @@ def test_german_text_nouns_and_openers_are_no_places():
 
 
 def test_polish_text_names_in_their_cases():
-    found = _places("Walki trwają pod Pokrowskiem, a alarm ogłoszono w Krzywym Rogu i w Charkowie.")
+    found = _places("Walki trwają pod Pokrowskiem w obwodzie donieckim, a alarm ogłoszono w Krzywym Rogu i w "
+                    "Charkowie.")
+    assert found.get("obwodzie donieckim") == DONETSKA_OBLAST
     assert found.get("Pokrowskiem") == 704422
     assert found.get("Krzywym Rogu") == 703845
     assert found.get("Charkowie") == 706483

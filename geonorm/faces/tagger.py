@@ -36,6 +36,7 @@ from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..matching.press_words import polish_case
 from ..names.arabic import ARTICLE_WORD_RE
+from ..names.polish import ADJECTIVE_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
@@ -308,6 +309,8 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
                     span.end, span.text, span.area_word = ne, clean[span.start:ne], True
     if propose and resolver is not None:
         out = _case_forms_of_tagged_names(doc, out, taken, surnames, resolver)
+    if propose and resolver is not None:
+        out = _polish_areas(clean, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -315,6 +318,24 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if bearing is not None:
             span.query = f"{span.query or span.text} ({bearing['where']})"
     return out
+
+
+# a Polish area word and its adjective, in small letters ('w obwodzie donieckim', 'rejon bachmucki')
+_POLISH_AREA_RE = re.compile(r"(?<!\w)(?:obwód|obwodzie|obwodu|obwodem|rejon|rejonie|rejonu)\s+" + ADJECTIVE_RE.pattern
+                             + r"(?!\w)", re.IGNORECASE)
+
+
+def _polish_areas(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
+    """The spans with the Polish areas named by their adjective that no span covers, each a
+    mention resolved as written ('obwodu charkowskiego' is Kharkivska oblast)."""
+    extra = []
+    for m in _POLISH_AREA_RE.finditer(text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+            continue
+        match = resolver.resolve(m.group(0))
+        if match.ok and match.feature in ("admin1", "admin2") and match.confidence >= INFLECTED_MIN_CONFIDENCE:
+            extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", F_PLACE | F_AREA, match=match))
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 
 # a district named before the town or area it is of: 'the Kalininsky district of Donetsk', 'в
