@@ -102,10 +102,12 @@ _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
+# the leading words of the other European languages as written ('près de', 'im Dorf'; 'in der Nähe
+# von' before English 'in'), then the English and Slavic ones in any case
 _PREFIX_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_PREFIXES + _FRAME_PREFIXES, key=len, reverse=True))
-    + r")(?:\s+|(?<=\.)|(?<=ex-)))+",
-    re.IGNORECASE)
+    r"^(?:(?:" + press_words.LEAD_PATTERN + r")\s+(?=\S)|(?i:"
+    + "|".join(re.escape(p) for p in sorted(_PREFIXES + _FRAME_PREFIXES, key=len, reverse=True))
+    + r")(?:\s+|(?<=\.)|(?<=ex-)))+")
 
 # the Cyrillic settlement abbreviations romanized, in lower case before a capitalized name
 # ('m. Pokrovsk' for 'м. Покровськ', 's. Hryshyne' for 'с. Гришине'; not 'S. Paulo')
@@ -412,9 +414,8 @@ def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
     of ', 'Paris'), 'near m. Pokrovsk' -> ('near m. ', 'Pokrovsk')."""
     text = clean(raw).strip(" .:-–\"'«»")
-    cut = 0
-    while (end := _lead_end(text, cut)) > cut:  # ('in der Nähe von': English 'in', then German)
-        cut = end
+    prefix = _PREFIX_RE.match(text)
+    cut = prefix.end() if prefix else 0
     lead = _ROMANIZED_LEAD_RE.match(text, cut)
     cut = lead.end() if lead else cut
     return text[:cut], text[cut:].strip(" .:-–")
@@ -425,14 +426,8 @@ def _area_break(m: re.Match) -> str:
     unless only leading words come before it ('im Gebiet Saporischschja')."""
     start = max(m.string.rfind(",", 0, m.start()), m.string.rfind(";", 0, m.start())) + 1
     start += len(m.string[start:m.start()]) - len(m.string[start:m.start()].lstrip())
-    return m.group(0) if _lead_end(m.string[start:], 0) >= m.start() - start > 0 else m.group(1) + ", "
-
-
-def _lead_end(text: str, start: int) -> int:
-    """Where the generic leading words from ``start`` on end, English and Slavic or those of the
-    other European languages ('près de', 'im Dorf')."""
-    return start + max((m.end() for pattern in (_PREFIX_RE, press_words.LEAD_RE) if (m := pattern.match(text[start:]))),
-                       default=0)
+    lead = _PREFIX_RE.match(m.string[start:])
+    return m.group(0) if lead and lead.end() >= m.start() - start > 0 else m.group(1) + ", "
 
 
 def strip_prefixes(raw: str) -> str:

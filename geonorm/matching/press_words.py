@@ -67,9 +67,8 @@ def _written(phrase: str) -> list[str]:
 
 
 # case-sensitive: 'en', 'na', 'w', 'au' only in lower case
-LEAD_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in _written(p)}, key=len, reverse=True))
-    + r")\s+(?=\S))+")
+LEAD_PATTERN = "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in _written(p)}, key=len, reverse=True))
+LEAD_RE = re.compile(r"^(?:(?:" + LEAD_PATTERN + r")\s+(?=\S))+")
 # the Polish prepositions that put the name after them in an oblique case ('w Charkowie', 'pod
 # Bachmutem', 'w pobliżu Awdijiwki'; not the nouns before a name in apposition, 'we wsi Piski')
 POLISH_CASE = polish.CASE
