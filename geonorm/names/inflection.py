@@ -50,8 +50,9 @@ _RUSSIAN_RULES = """
 # Приморском, Приморским; Сумам, Черкассам; Новой Каховке, Новую; Верхнем; Константиновым (Константиново)
 
 
-def _rules(rules: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(oblique ending, nominative endings) of a rule text, longest ending first."""
+def ending_rules(rules: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(oblique ending, nominative endings) of a rule text ('ending: nom nom ...', '-' for none),
+    longest ending first."""
     out: dict[str, list[str]] = {}
     ending = ""
     for token in rules.split():
@@ -63,8 +64,8 @@ def _rules(rules: str) -> list[tuple[str, tuple[str, ...]]]:
     return sorted(((e, tuple(n)) for e, n in out.items()), key=lambda kv: -len(kv[0]))
 
 
-_UKRAINIAN, _RUSSIAN = _rules(_UKRAINIAN_RULES), _rules(_RUSSIAN_RULES)
-_BOTH = _rules(_UKRAINIAN_RULES + _RUSSIAN_RULES)
+_UKRAINIAN, _RUSSIAN = ending_rules(_UKRAINIAN_RULES), ending_rules(_RUSSIAN_RULES)
+_BOTH = ending_rules(_UKRAINIAN_RULES + _RUSSIAN_RULES)
 # a word with Ukrainian-only letters (or spellings) is Ukrainian, one with Russian-only letters
 # Russian; neither: both ('Бахмута', 'Харкова')
 _UKRAINIAN_MARK = re.compile(r"[іїєґ]|[сцз]ьк")

@@ -14,14 +14,16 @@ import itertools
 import re
 from functools import lru_cache
 
+from .inflection import ending_rules
+
 # oblique ending: the nominative endings it may come from ('-': none)
 _RULES = """
-owie: ów       owi: ów       owa: ów       owem: ów      ów: ów
+owie: ów       owi: ów       owa: ów       owem: ów
 cie: t         ście: st      dzie: d       rze: r        le: ł         nie: n na     mie: m
 bie: b         pie: p        wie: w wa     sie: sa s     ce: ka        dze: ga       sze: cha
 u: - e o       iu: - ie      a: - e o      ia: - ie      em: - e       iem: -
 y: a -         i: a -        ii: ia        ą: a          ią: ia        ę: a          ach: y i e
-ej: a          ym: y         im: i         ego: y i      iego: i       ową: owa      ową: owa
+ej: a          ym: y         im: i         ego: y i      iego: i
 """
 # Charkowie, Charkowa, Charkowem (Charków); Bachmucie; Nowogrodzie; Dnieprze; Łymanie; Odessie; Awdijiwce;
 # Doniecku, Zaporożu; Chersoniu, Chersonia, Chersoniem; Odessy, Awdijiwki; Odessą; Sumach (Sumy);
@@ -32,22 +34,7 @@ _WORD = re.compile(r"[a-ząćęłńóśźż]+")
 _ADJECTIVE_STEM = re.compile(r"(?:s|c|dz)k$")  # 'Pokrowsku' is Pokrowsk's, no neuter 'Pokrowske' (Pokrowskiem)
 MIN_STEM = 2  # letters left before the ending (Jarze -> Jar)
 MAX_PROPOSALS = 64  # forms proposed for a phrase of several words
-
-
-def _rules(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(oblique ending, nominative endings), longest ending first."""
-    out: dict[str, list[str]] = {}
-    ending = ""
-    for token in text.split():
-        if token.endswith(":"):
-            ending = token[:-1]
-            out.setdefault(ending, [])
-        elif (nom := "" if token == "-" else token) not in out[ending]:
-            out[ending].append(nom)
-    return sorted(((e, tuple(n)) for e, n in out.items()), key=lambda kv: -len(kv[0]))
-
-
-_ENDINGS = _rules(_RULES)
+_ENDINGS = ending_rules(_RULES)
 
 
 @lru_cache(maxsize=4096)
