@@ -100,3 +100,10 @@ def test_polish_text_names_in_their_cases():
     assert found.get("Pokrowskiem") == 704422
     assert found.get("Krzywym Rogu") == 703845
     assert found.get("Charkowie") == 706483
+
+
+@pytest.mark.parametrize("phrase, name", [("departamento de Antioquia", "Antioquia"), ("à Gao", "Gao"),
+                                          ("à Djibo", "Djibo")])
+def test_latin_american_and_sahel_phrases(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name and m.match_kind == "exact" and m.confidence >= 0.7  # (not Antakya, Argao)

@@ -89,4 +89,6 @@ POLISH_AREA_WORDS = frozenset("obwód obwodzie obwodu obwodem rejon rejonie rejo
 AREA_WORDS = {"regione": "admin1", "région": "admin1", "region": "admin1", "obwodzie": "admin1",
               "obwodu": "admin1", "obwodem": "admin1", "obwód": "admin1", "województwo": "admin1", "oblasti": "admin1",
               "rejon": "admin2", "rejonie": "admin2", "rejonu": "admin2", "bezirk": "admin2",
-              "kreis": "admin2", "landkreis": "admin2", "rajons": "admin2"}
+              "kreis": "admin2", "landkreis": "admin2", "rajons": "admin2",
+              # Latin America's and the Sahel's: 'departamento de Antioquia', 'cercle de Niono'
+              "departamento": "admin1", "département": "admin2", "cercle": "admin2", "municipio": "admin2"}
