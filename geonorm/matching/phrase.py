@@ -525,7 +525,7 @@ def _strip_part(raw: str) -> Part | None:
     around = not village and (near or bool(_AROUND_RE.search(prefix)) or bool(said & _AROUND_TRAILING))
     return Part(text=text, raw=raw.strip(), feature=feature, alternatives=alternatives, near=near,
                 what=what, whole=whole, oblique=oblique_after or _puts_oblique(lead) or polish,
-                case=press_words.POLISH_CASE if polish else "" if oblique_after or not lead else governed_case(lead),
+                case=polish_names.CASE if polish else "" if oblique_after or not lead else governed_case(lead),
                 offset=offset,
                 village=village, around=around, no_city=no_city, post_soviet=post_soviet)
 

@@ -4,16 +4,15 @@ French, German, Spanish, Italian, Portuguese and Polish reports write 'près de 
 Nähe von Bachmut', 'im Dorf Pisky', 'cerca de Járkov', 'nei pressi di Kherson', 'pod Bachmutem'.
 The words before the name are read as :mod:`.phrase` reads 'near the village of': fillers that
 say the place is near, or a village, never part of its name. Lower case only (and German
-nouns after an article, capitalized): 'A Coruña', 'En Nahud', 'Au Sable' keep their first word, and so
-do the 103 GeoNames names that begin 'Stadt', 'Dorf' or 'Ort' ('Stadt Wehlen', 'Dorf Tirol').
+nouns after an article, capitalized): 'A Coruña', 'En Nahud', 'Au Sable' keep their first word, and
+so do the 104 GeoNames names that begin 'Stadt', 'Dorf' or 'Ort' ('Stadt Wehlen', 'Dorf Tirol').
 """
 from __future__ import annotations
 
 import re
 
-from ..names import polish
 
-# leading words that say the place is near the name: (words, distinctive words for the near test)
+# leading words that say the place is near the name
 _NEAR = """
 près de | pres de | non loin de | aux environs de | dans les environs de | autour de | à proximité de |
 a proximite de | aux abords de | aux portes de |
@@ -71,7 +70,6 @@ LEAD_PATTERN = "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in 
 LEAD_RE = re.compile(r"^(?:(?:" + LEAD_PATTERN + r")\s+(?=\S))+")
 # the Polish prepositions that put the name after them in an oblique case ('w Charkowie', 'pod
 # Bachmutem', 'w pobliżu Awdijiwki'; not the nouns before a name in apposition, 'we wsi Piski')
-POLISH_CASE = polish.CASE
 _POLISH_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:w|we|na|pod|spod|przy|koło|kolo|niedaleko|nieopodal|w pobliżu|w okolicach|w okolicy|w rejonie|okolice)\s*$")
 
