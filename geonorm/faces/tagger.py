@@ -34,7 +34,7 @@ from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
                                LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
-from ..matching.press_words import polish_case
+from ..matching.press_words import POLISH_AREA_WORDS, polish_case
 from ..names.arabic import ARTICLE_WORD_RE
 from ..names.polish import ADJECTIVE_RE
 from ..names.inflection import nominatives, region_towns
@@ -321,7 +321,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
 
 
 # a Polish area word and its adjective, in small letters ('w obwodzie donieckim', 'rejon bachmucki')
-_POLISH_AREA_RE = re.compile(r"(?<!\w)(?:obwód|obwodzie|obwodu|obwodem|rejon|rejonie|rejonu)\s+" + ADJECTIVE_RE.pattern
+_POLISH_AREA_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(POLISH_AREA_WORDS)) + r")\s+" + ADJECTIVE_RE.pattern
                              + r"(?!\w)", re.IGNORECASE)
 
 
