@@ -321,22 +321,24 @@ class PhraseAreas:
         if stem == word:
             return []
         for t in dict.fromkeys(stem + suffix for suffix in _TOWN_SUFFIXES):
-            # (a Slavic adjective names a town where Slavic is spoken: 'Svativskyi' is no
-            # Shantou, whose old name Swatow folds like 'svativ')
-            towns = [r for r in self.towns(t) if self.gazetteer.country_code_of(r) in _SLAVIC_COUNTRIES] \
-                if len(t) >= 4 else []
-            pairs = self.named_after(towns[:5], level)
+            pairs = self.named_after(self._slavic_towns(t)[:5], level)
             if pairs:
                 return pairs
         return []
+
+    def _slavic_towns(self, name: str) -> list[int]:
+        """The towns named ``name`` (four letters or more) where a Slavic language is spoken, most
+        populous first: a Slavic adjective names such a town ('Svativskyi' is no Shantou, whose
+        old name Swatow folds like 'svativ')."""
+        return [r for r in self.towns(name) if self.gazetteer.country_code_of(r) in _SLAVIC_COUNTRIES] \
+            if len(name) >= 4 else []
 
     def named_after_polish_adjective(self, text: str, level: str) -> list[tuple[int, int]]:
         """(area, town) pairs for a Polish area adjective: 'obwód doniecki' -> Donetska oblast
         (Donieck), 'rejon bachmucki' -> Bakhmut Raion."""
         gaz = self.gazetteer
         for name in polish.adjective_towns(text):
-            towns = [r for r in self.towns(name) if gaz.country_code_of(r) in _SLAVIC_COUNTRIES] \
-                if len(name) >= 4 else []
+            towns = self._slavic_towns(name)
             # (towns of a size that compares with the biggest: 'czernihowski' is Chernihiv's, not
             # a village Chernykhiv's; its own area may begin with its name less the last vowels:
             # 'odeski' is Odeska oblast, Odesa's, 'sumski' Sumska oblast, Sumy's)

@@ -56,7 +56,7 @@ def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], i
 
 def _press_rendering(gaz: Gazetteer, form_row: int) -> bool:
     """Is the form a German or Polish press rendering made from a Cyrillic name? Villages
-    rendered so are no common name of their region: 'Saporischschja' is the city's German name,
+    rendered so are no common name of their region ('Saporischschja' is the city's German name,
     not the two villages Запоріжжя of its oblast)."""
     return int(gaz.form_kind[form_row]) == NameKind.ROMANIZED and \
         gaz.scheme_vocab[int(gaz.form_scheme[form_row])].startswith(("german_", "polish_"))

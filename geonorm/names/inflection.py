@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # oblique ending: the nominative endings it may come from ('-': none), per language
@@ -173,6 +174,14 @@ def nominatives(text: str, case: str = "") -> list[str]:
     before the phrase governs (see :func:`governed_case`)."""
     if text.split()[-1:] and text.split()[-1].lower() in _NOMINATIVE_AREA_WORDS:
         return []
-    pieces = re.split(r"(\s+|-)", text.strip().replace("\u0301", ""))  # no stress marks
-    options = [word_nominatives(p, case) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
-    return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1)]
+    return phrase_readings(text.strip().replace("\u0301", ""),  # (no stress marks)
+                           lambda word: word_nominatives(word, case), MAX_PROPOSALS)
+
+
+def phrase_readings(text: str, readings: Callable[[str], tuple[str, ...]], limit: int) -> list[str]:
+    """Every combination of the ``readings`` of the words of ``text`` (parted by spaces or
+    hyphens; each word's first reading is the word itself), the phrase as written not
+    included; the first ``limit`` only."""
+    pieces = re.split(r"(\s+|-)", text)
+    options = [readings(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
+    return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, limit + 1)]

@@ -10,11 +10,10 @@ after a Polish preposition. Letters with diacritics fold away in the lookup keys
 """
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
-from .inflection import ending_rules
+from .inflection import ending_rules, phrase_readings
 
 # oblique ending: the nominative endings it may come from ('-': none)
 _RULES = """
@@ -55,9 +54,7 @@ def word_nominatives(word: str) -> tuple[str, ...]:
 def nominatives(text: str) -> list[str]:
     """Nominative readings of a Latin phrase read as Polish, each word in any of its readings
     (the phrase as written not included): 'Krzywym Rogu' -> [..., 'krzywy rog', ...]."""
-    pieces = re.split(r"(\s+|-)", text.strip())
-    options = [word_nominatives(p) if i % 2 == 0 and p else (p,) for i, p in enumerate(pieces)]
-    return ["".join(combo) for combo in itertools.islice(itertools.product(*options), 1, MAX_PROPOSALS + 1)]
+    return phrase_readings(text.strip(), word_nominatives, MAX_PROPOSALS)
 
 
 # an area's adjective in any case: 'doniecki', 'donieckim', 'charkowskiego', 'zaporoskiej'
