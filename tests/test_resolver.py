@@ -1460,6 +1460,38 @@ def test_a_facility_word_inside_a_gazetteer_name_keeps_the_name(resolver):
     assert resolver.resolve("Donetsk regoin").ok
 
 
+@pytest.mark.parametrize("query, name, what", [
+    ("Saki air base, Crimea", "Saki", "air base"),  # (was Crimea: 'Saki air base' no part of it)
+    ("Burshtyn TPP", "Burshtyn", "TPP"),
+    ("Zaporizhzhia NPP, Enerhodar", "Enerhodar", "NPP"),  # (was 'NPP' a code, Zaporizhzhia the place)
+    ("Kramatorsk machine-building plant", "Kramatorsk", "machine-building plant"),
+    ("Port of Odesa", "Odesa", "port"),  # (was Le Port, Réunion)
+])
+def test_the_facilities_of_war_reports_are_read_like_facility_words(resolver, query, name, what):
+    m = resolver.resolve(query)
+    assert m.name == name
+    assert f"({what})" in m.explain() or f"the {what} " in m.explain()
+
+
+@pytest.mark.parametrize("query", ["Stamford Bridge", "Le Port", "Port of Spain", "The Colony", "Plant City"])
+def test_a_settlement_named_like_a_facility_keeps_its_name(resolver, query):
+    assert resolver.resolve(query).name == query
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Heathrow Airport, London", "London"),  # (was Heathrow, Florida, at 0.95)
+    ("Antonov airport, Hostomel", "Hostomel"),  # (was a village Antoniv at 0.09)
+    ("Kursk nuclear power plant, Kurchatov", "Kurchatov"),  # Kursk, 40 km off, is the bigger place
+    ("Boryspil airport, Kyiv", "Boryspil"),  # the suburb it is named after lies by the city named
+    ("Donetsk airport (Avdiivka front)", "Donetsk"),  # the city of its name lies beside the town
+])
+def test_a_facility_lies_by_the_town_a_phrase_puts_it_in(resolver, query, name):
+    m = resolver.resolve(query)
+    assert m.name == name
+    if name not in query.split()[0]:
+        assert "as the phrase says: answered with the town" in m.explain()
+
+
 @pytest.mark.parametrize("query, admin1", [
     ("Yampil, Lyman hromada", "Donetska oblast"),  # not Yampil in Vinnytsia oblast
     ("Yampil of the Lymansk community", "Donetska oblast"),  # the adjective of the town

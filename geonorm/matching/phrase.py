@@ -214,6 +214,20 @@ NATURE_WORDS = frozenset(
     "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
     "peninsula reservoir river sea strait valley".split())
 NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
+# the facilities of reports on wars and disasters, named after the place they are in or near
+# ('Saky air base', 'Burshtyn TPP', 'Azot chemical plant', 'Reni port'), read like the words
+# above; the phrase written the other way round ('the port of Odesa') too. A settlement named
+# so as a whole stays that name ('Stamford Bridge', 'Le Port')
+_FACILITY_CODES = ("NPP", "TPP", "HPP", "CHPP", "CHP")  # nuclear, thermal, hydro, heat-and-power plants
+_FACILITY_TAIL_RE = re.compile(
+    r"\s+((?:(?:nuclear|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
+    r"|air\s*base|air\s*field|aerodrome|air\s*strip|(?:military|naval|army|air\s+force)\s+base"
+    r"|(?:railway|railroad|rail|train|bus|metro|subway)\s+station|(?:oil|fuel|ammunition|ammo)\s+depot"
+    r"|(?:oil\s+)?refinery|sea\s*port|port|shipyard|dam|bridge|checkpoint|(?:penal|correctional)\s+colony"
+    r"|(?:chemical|steel|metallurgical|coke|tank|cement|machine[- ]building)\s+(?:plant|works|factory)"
+    r"|plant|factory|" + "|".join(_FACILITY_CODES) + r")\.?$", re.IGNORECASE)
+_FACILITY_LEAD_RE = re.compile(r"(?:the\s+)?(sea\s*port|port|airport|air\s*base|airfield)\s+of\s+(?:the\s+)?(?=\S)",
+                               re.IGNORECASE)
 _LEAD_ABBREVIATIONS = {"mt": "Mount"}
 # 'Zaporozhye regional center', 'district centre': the town an area is run from, not a facility
 _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|county)\s+cent(?:er|re)\.?$",
@@ -296,7 +310,8 @@ _AREA_OF_RE = re.compile(
 # a short code in capitals after a word in lower case ends the part: 'Ugledar DPR', 'Columbus OH'
 _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\s+(?:of|from)\s)(?!(?:" + "|".join(w.upper() for w in _FEATURE_WORDS
                                                                        if w.isalpha() and w != _CO)
-                            + r")\b)[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
+                            + r")\b)(?!(?:" + "|".join(_FACILITY_CODES) + r")\b)"  # (nor a plant's: 'Burshtyn TPP')
+                            + r"[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
 _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
@@ -466,8 +481,15 @@ def _strip_part(raw: str) -> Part | None:
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()
+    tail = _FACILITY_TAIL_RE.search(text) if not what else None
+    lead_facility = _FACILITY_LEAD_RE.match(text) if not what else None
     if len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS | NATURE_WORDS:
         what, text = ends[-1].lower().strip("."), " ".join(ends[:-1])  # 'Colchester General Hospital'
+    elif tail is not None and tail.start() > 0:  # 'Saky air base', 'Burshtyn TPP'
+        what, text = " ".join(tail.group(1).split()), text[:tail.start()]
+        what = what if what.isupper() else what.lower()
+    elif lead_facility is not None and lead_facility.end() < len(text):  # 'the port of Odesa'
+        what, text = " ".join(lead_facility.group(1).lower().split()), text[lead_facility.end():]
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
         if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole
@@ -659,7 +681,7 @@ def _untag(m: re.Match) -> str:
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS | NATURE_WORDS | NATURE_LEAD
-_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE)
+_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE, _FACILITY_TAIL_RE, _FACILITY_LEAD_RE)
 
 
 def _plain(phrase: str) -> Part | None:

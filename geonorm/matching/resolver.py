@@ -57,6 +57,8 @@ WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phra
 LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
 # a misspelt first place this near a later one named as written is the phrase's answer
 MISSPELT_FIRST_KM = 4 * LISTED_KM
+FACILITY_TOWN_KM = 40.0  # a facility named after a place lies this near the town a phrase puts it in
+FACILITY_TOWN_SURE = 0.5  # ... when the town's name as written is read this surely
 LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not proof)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
@@ -704,8 +706,52 @@ class Resolver:
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
-        return self._ranker.rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
-                                 inside, also)
+        town_note = ""
+        if inside is not None and not area_ctx and hints.near is None and hints.offset is None \
+                and facility_kind(inside.what) == "facility":
+            found = self._facility_town(text, head, inside, context_parts, evidence, hints, limit, min_conf, context)
+            if isinstance(found, Match):
+                return found
+            if found is not None:
+                evidence, town_note = found
+        m = self._ranker.rank(text, head, evidence, hints, area_ctx, context_parts, limit, min_conf, context,
+                              inside, also)
+        if town_note and m.ok:
+            m.hints.append(town_note)
+        return m
+
+    def _facility_town(self, text: str, head: Part, facility: Part, context_parts: list[Part],
+                       evidence: dict[int, Evidence], hints: Hints, limit: int, min_conf: float | None,
+                       context: Context | None) -> Match | tuple[dict[int, Evidence], str] | None:
+        """A facility named after a place, with the town the phrase puts it in ('Antonov airport,
+        Hostomel', 'Heathrow Airport, London', 'Boryspil airport, Kyiv'): the places of the
+        facility's name beside the town (within :data:`CITY_DISTRICT_KM`), or within
+        :data:`FACILITY_TOWN_KM` of it and smaller (a suburb or village by the city: Boryspil),
+        as (evidence, note); else the town itself (no Heathrow near London; Kursk names the plant
+        at Kurchatov after a bigger place 40 km off); None when no other part is a town as written."""
+        part = next((p for p in context_parts if not p.is_area and not p.sector and not p.listed
+                     and p.offset is None and not same_name(p, head)), None)
+        if part is None or part.near or part.around:  # ('at the Donetsk airport, near the village of X')
+            return None
+        town = self._resolve(part.raw, hints, limit, None, context)
+        if not town.ok or town.feature != "populated place" or town.match_kind == "fuzzy" or town.lat is None \
+                or town.confidence < FACILITY_TOWN_SURE:
+            return None
+        gaz = self.gazetteer
+
+        def by_town(r: int) -> bool:
+            km = float(haversine_km(town.lat, town.lon, gaz.place(r).lat, gaz.place(r).lon))
+            return km <= CITY_DISTRICT_KM or km <= FACILITY_TOWN_KM and int(gaz.place_pop[r]) < max(town.population, 1)
+        near = {r: e for r, e in evidence.items() if by_town(r)}
+        what = f"the {facility.what} {facility.raw!r}"
+        if near:
+            return near, f"the phrase puts {what} by {town.name}: the {head.text} near it"
+        note = (f"{what} lies in or near {town.name}, as the phrase says: answered with the town (no place "
+                f"named {head.text!r} lies beside it, nor a smaller one within {FACILITY_TOWN_KM:.0f} km)")
+        if min_conf is not None and town.confidence < min_conf:
+            return None
+        return replace(town, query=text, hints=[*town.hints, note],
+                       other_places=[p.whole_name for p in context_parts if p is not part])
 
     def _offset_hint(self, head: Part, context_parts: list[Part], area_ctx, hints: Hints,
                      evidence: dict[int, Evidence]):
