@@ -2670,6 +2670,23 @@ def test_a_river_is_an_area_and_a_city_keeps_its_name(resolver, query, name):
     assert resolver.resolve("Dnipro").feature == "populated place"  # the city, not the river
 
 
+@pytest.mark.parametrize("query, name", [
+    ("Dnipro river, Kherson", "Kherson"),  # (was Kherson oblast at 0.10, the river a runner-up at 0.76)
+    ("Siverskyi Donets river near Bilohorivka", "Bilohorivka"),  # (was the river's point, 0.99)
+    ("Euphrates river near Deir ez-Zor", "Deir ez-Zor"),
+])
+def test_a_river_with_a_place_is_answered_by_the_place(resolver, query, name):
+    # a river is no point: its gazetteer point is a guess at its middle course
+    m = resolver.resolve(query)
+    assert m.name == name and m.feature == "populated place"
+    assert "spans more than a point" in m.explain()
+
+
+def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
+    m = resolver.resolve("Kinburn Spit, Mykolaiv oblast")  # (was the oblast, at 0.10)
+    assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8
+
+
 def test_an_area_named_after_a_sea_steps_back_before_the_sea(resolver):
     # an area whose matched name is a curated sea's, ocean's or gulf's among the candidates pays
     # the namesake-area shading (Sudan's Red Sea state was the answer for the sea's name)
