@@ -707,7 +707,9 @@ class Resolver:
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
         if context_parts and hints.near is None:
-            found = self._region_at_place(text, context_parts, area_ctx, evidence, hints, limit, min_conf, context)
+            found = self._region_at_place(text, context_parts, area_ctx, evidence, hints, limit, min_conf, context,
+                                          inside if inside is not None and facility_kind(inside.what) == "natural feature"
+                                          else None)
             if found is not None:
                 return found
         town_note = ""
@@ -725,14 +727,17 @@ class Resolver:
         return m
 
     def _region_at_place(self, text: str, context_parts: list[Part], area_ctx, evidence: dict[int, Evidence],
-                         hints: Hints, limit: int, min_conf: float | None, context: Context | None) -> Match | None:
+                         hints: Hints, limit: int, min_conf: float | None, context: Context | None,
+                         natural: Part | None = None) -> Match | None:
         """A river, sea or region with a place the phrase puts it at ('Dnipro river, Kherson',
-        'Euphrates river near Deir ez-Zor', 'Siverskyi Donets river near Bilohorivka'): the
+        'Euphrates river near Deir ez-Zor', 'Siverskyi Donets river near Bilohorivka'), or a
+        natural feature named after a town (``natural``: 'Kakhovka Reservoir, Nikopol'): the
         place, read alone, says where (a river is no point; its gazetteer point is a guess at its
-        middle course); None when a candidate is no region, lies in an area the phrase names
-        ('Kinburn Spit, Mykolaiv oblast'), or the rest names no place."""
+        middle course); None when a candidate is neither, lies in an area the phrase names
+        ('Kinburn Spit, Mykolaiv oblast', 'Lake Kremenchuk, Poltava oblast'), or the rest names
+        no place."""
         gaz = self.gazetteer
-        if not evidence or any(LEVELS[int(gaz.place_level[r])] != "region" for r in evidence):
+        if not evidence or natural is None and any(LEVELS[int(gaz.place_level[r])] != "region" for r in evidence):
             return None
         areas = [(label, [r for r in rows if int(gaz.place_level[r]) != 0]) for label, rows in area_ctx]
         if any(rows for _, rows in areas) and self._areas.any_inside(evidence, areas):
@@ -741,11 +746,14 @@ class Resolver:
         place = self._resolve(rest, hints, limit, min_conf, context) if rest else None
         if place is None or not place.ok or place.feature == "region" or place.match_kind == "fuzzy":
             return None
-        region = gaz.place(max(evidence, key=lambda r: (evidence[r].via in WRITTEN_VIAS, int(gaz.place_pop[r]))))
-        note = f"the phrase names {region.name} at {place.name}: {region.name} spans more than a point, the " \
-               f"{place.feature} says where"
-        return replace(place, query=text, hints=[*place.hints, note],
-                       other_places=[region.name, *place.other_places])
+        if natural is not None:
+            name = natural.raw
+            note = f"the phrase names the {natural.what} {name!r} at {place.name}: the {place.feature} says where"
+        else:
+            name = gaz.place(max(evidence, key=lambda r: (evidence[r].via in WRITTEN_VIAS, int(gaz.place_pop[r])))).name
+            note = f"the phrase names {name} at {place.name}: {name} spans more than a point, the " \
+                   f"{place.feature} says where"
+        return replace(place, query=text, hints=[*place.hints, note], other_places=[name, *place.other_places])
 
     def _facility_town(self, text: str, head: Part, facility: Part, context_parts: list[Part],
                        evidence: dict[int, Evidence], hints: Hints, limit: int, min_conf: float | None,
