@@ -2686,6 +2686,17 @@ def test_a_river_with_a_place_is_answered_by_the_place(resolver, query, name):
     assert resolver.resolve("Lake Kremenchuk, Poltava oblast").name == "Kremenchuk"
 
 
+@pytest.mark.parametrize("query, name", [("Sheikh Maqsoud, Aleppo", "Aleppo"), ("Hamdaniya, Aleppo", "Aleppo"),
+                                         ("Jobar, Damascus", "Damascus")])
+def test_a_quarter_of_a_city_the_gazetteer_lacks_stands_in_by_the_city(resolver, query, name):
+    # a bare name after it is the city, not the governorate or oblast named after it (Ḩalab
+    # governorate at 0.10 before): the quarter lies in the city
+    m = resolver.resolve(query)
+    assert (m.name, m.feature, m.match_kind) == (name, "populated place", "area")
+    assert "the city of that name" in m.explain()
+    assert resolver.resolve("Sheikh Maqsoud, Aleppo governorate").feature == "admin1"  # the area word says area
+
+
 def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     m = resolver.resolve("Kinburn Spit, Mykolaiv oblast")  # (was the oblast, at 0.10)
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8

@@ -152,7 +152,7 @@ class PhraseAreas:
             if rows and part.outskirts:
                 # 'on the outskirts of Donetsk': the city, never the oblast named after it (no
                 # namesake 50 km off; 'near Lugansk' may say a village 50 km from the city)
-                rows = self._big_city(part.text, rows) or rows
+                rows = self.big_city(part.text, rows) or rows
             elif rows and candidates and (part.near or part.holder or part.feature == "populated place"):
                 # 'near Donetsk city', 'the Kalininsky district of Donetsk': the city, not the oblast
                 # named after it, when a candidate lies within its reach
@@ -401,15 +401,15 @@ class PhraseAreas:
                     return label
         return None
 
-    def _big_city(self, text: str, within: list[int]) -> list[int]:
+    def big_city(self, text: str, within: list[int]) -> list[int]:
         """[the city of 100,000+ named ``text`` (inside ``within`` when one is)], or []."""
         gaz = self.gazetteer
         return [r for r in self.towns_named(text, within=within)[:1] if int(gaz.place_pop[r]) >= BIG_CITY]
 
     def _big_city_holding(self, text: str, within: list[int], candidates) -> list[int]:
-        """:meth:`_big_city` when a candidate lies within its reach, else []."""
+        """:meth:`big_city` when a candidate lies within its reach, else []."""
         gaz = self.gazetteer
-        city = self._big_city(text, within)
+        city = self.big_city(text, within)
         return city if city and any(self.inside_any(c, gaz.place(c), city) for c in candidates[:50]) else []
 
     def towns_named(self, text: str, within: list[int]) -> list[int]:

@@ -146,6 +146,10 @@ class Ranker:
         place = gaz.place(row)
         unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"
         what = f"the town the {unit} is named after" if place.level == "populated place" else f"the {place.level}"
+        city = self._areas.big_city(label.strip(), [row]) if place.level in ("admin1", "admin2") and not any(
+            w.lower().strip(".") in AREA_WORDS for w in label.split()) else []
+        if city:  # 'Sheikh Maqsoud, Aleppo': the city, as a bare name says, not its governorate
+            row, place, what = city[0], gaz.place(city[0]), f"the city of that name in {place.name}"
         m = stand_in(self.gazetteer, text, head.text, row, "area",
                      f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
         # the places named so elsewhere share what the answer leaves: a Karpovka outside the
