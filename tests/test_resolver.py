@@ -2697,6 +2697,22 @@ def test_a_quarter_of_a_city_the_gazetteer_lacks_stands_in_by_the_city(resolver,
     assert resolver.resolve("Sheikh Maqsoud, Aleppo governorate").feature == "admin1"  # the area word says area
 
 
+@pytest.mark.parametrize("query, name", [("Heathrow, London", "London"), ("Thames, London", "London"),
+                                         ("Kibera, Nairobi", "Nairobi")])
+def test_a_small_namesake_abroad_before_a_city_is_a_quarter_of_the_city(resolver, query, name):
+    # (was Heathrow, Florida at 0.80; Thames, New Zealand; Liberia by a guessed spelling)
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind) == (name, "area") and m.confidence <= 0.55
+    assert "km off" in m.explain() and m.alternatives  # the namesake abroad stays a runner-up
+
+
+@pytest.mark.parametrize("query, name", [("Kyiv, London", "Kyiv"), ("Brixton, London", "Brixton"),
+                                         ("Nenagh MDC", "Nenagh"), ("Bucha, Kyiv", "Bucha")])
+def test_a_city_or_a_place_in_the_city_before_a_city_stays(resolver, query, name):
+    # a list of cities; a quarter the gazetteer holds; a council's code is no city (MDC, Manado)
+    assert resolver.resolve(query).name == name
+
+
 def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     m = resolver.resolve("Kinburn Spit, Mykolaiv oblast")  # (was the oblast, at 0.10)
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8

@@ -20,7 +20,7 @@ from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import area_codes
 from . import scoring
 from .answer import candidate_of, sharing_the_rest, stand_in
-from .areas import SECTOR_TOWN, PhraseAreas, all_rows
+from .areas import BIG_CITY, SECTOR_TOWN, PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
 from .context import Context, joined
@@ -59,6 +59,7 @@ LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
 MISSPELT_FIRST_KM = 4 * LISTED_KM
 FACILITY_TOWN_KM = 40.0  # a facility named after a place lies this near the town a phrase puts it in
 FACILITY_TOWN_SURE = 0.5  # ... when the town's name as written is read this surely
+ABROAD_KM = 1000.0  # a small place this far from a big city named after it, abroad, is no neighbour in a list
 LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not proof)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
@@ -409,6 +410,8 @@ class Resolver:
                 return replace(found, query=text, hints=[*found.hints, f"read as {turned!r}"])
         if m.ok and m.other_places and m.confidence < LISTED_SURE and hints.near is None and context is None:
             m = self._listed_together(text, m, hints, limit, min_conf)
+        if m.ok and m.other_places and not (hints.countries or hints.admin1 or hints.near is not None):
+            m = self._in_city_abroad(text, m, hints, min_conf) or m
         if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
             return m
         for raw in m.other_places:
@@ -457,6 +460,33 @@ class Resolver:
         others = others[:max(len(m.alternatives), 1)]
         return replace(found, confidence=conf, alternatives=others,
                        hints=[note, *[h for h in found.hints if "'near' point" not in h]])
+
+    def _in_city_abroad(self, text: str, m: Match, hints: Hints, min_conf: float | None) -> Match | None:
+        """'Heathrow, London', 'Eastleigh, Nairobi', 'Kibera, Nairobi': a small place (or a
+        guessed spelling) named before a city of 100,000+ that lies in another country more than
+        :data:`ABROAD_KM` off is no neighbour in a list: the phrase names a quarter of the city
+        the gazetteer lacks, and the city stands in for it (as an area named after the place
+        does); None otherwise ('Shebekino, Kharkiv' are neighbours across a border)."""
+        if m.match_kind not in ("fuzzy", "exact", "alias", "transliteration") or m.lat is None \
+                or m.population >= BIG_PLACE and m.match_kind != "fuzzy":
+            return None
+        if m.other_places[0].isupper():  # a code ('Nenagh MDC', a district council, is no Manado by MDC)
+            return None
+        city = self._resolve(m.other_places[0], hints, 5, None)
+        if not city.ok or city.feature != "populated place" or city.population < BIG_CITY \
+                or city.match_kind not in ("exact", "alias") or city.confidence < FACILITY_TOWN_SURE \
+                or city.country_code == m.country_code \
+                or float(haversine_km(city.lat, city.lon, m.lat, m.lon)) <= ABROAD_KM:
+            return None
+        conf = min(city.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
+        if min_conf is not None and conf < min_conf:
+            return None
+        km = float(haversine_km(city.lat, city.lon, m.lat, m.lon))
+        note = (f"{m.head or text!r} is not in the gazetteer within {city.name}; answered with the city (the "
+                f"gazetteer's {m.name} lies in {m.country or m.country_code}, {km:,.0f} km off)")
+        return replace(city, query=text, match_kind="area", confidence=conf, hints=[note],
+                       alternatives=sharing_the_rest([candidate_of(m), *m.alternatives], conf)[:max(len(m.alternatives), 1)],
+                       other_places=[o for o in m.other_places[1:]])
 
     def _sector_context(self, sectors: list[Part], hints: Hints) -> Context:
         """The towns front sectors are named after ('Kupyansk direction'), when a town of
