@@ -2713,6 +2713,15 @@ def test_a_city_or_a_place_in_the_city_before_a_city_stays(resolver, query, name
     assert resolver.resolve(query).name == name
 
 
+@pytest.mark.parametrize("district", ["Kyivskyi district", "Shevchenkivskyi district", "Slobidskyi district"])
+def test_a_district_no_gazetteer_district_of_that_name_matches_is_the_citys_own(resolver, district):
+    # Kharkiv's city districts: not Kyivskyi, a quarter of Donetsk (0.55 before), nor Zharkiv,
+    # Lviv oblast, a slip from 'Kharkiv' in a Slobidskyi district there
+    m = resolver.resolve(f"{district}, Kharkiv")
+    assert m.name == "Kharkiv" and m.confidence > 0.8
+    assert f"{district!r} read as a district of Kharkiv" in m.explain()
+
+
 def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     m = resolver.resolve("Kinburn Spit, Mykolaiv oblast")  # (was the oblast, at 0.10)
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8

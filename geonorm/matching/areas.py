@@ -54,6 +54,7 @@ AROUND_CITY_KM = 150  # a region named after a city that is a first-level area o
 LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city is a list item
 _CODE_LABEL_RE = re.compile(r"[A-Z]{2,3}")
 LISTED_COUNTRY_TOWN = 10_000  # a town this big named like a country may be meant in the next country named
+_CITY_DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "район", "р-н", "dzielnica", "bezirk"})
 BIG_CITY = 100_000  # people: a city this big named as written outweighs a namesake district abroad
 ENCLAVE_KM = 120  # a city that is a first-level area of its own lies in a first-level area this near
 CITY_STATE_KM = 70  # every town of a city that is a first-level area lies this near its centre
@@ -497,6 +498,20 @@ class PhraseAreas:
             return False
         rows = all_rows(area_ctx)
         return not {gaz.country_code_of(r) for r in rows} & {gaz.country_code_of(x[1]) for x in scored}
+
+    def city_district(self, row: int, via: str, area_ctx) -> str:
+        """The label of the district a phrase names beside a city of 100,000+ named as written
+        (``row``) that no such district holds: one of the city's own districts ('Kyivskyi
+        district, Kharkiv', 'Shevchenkivskyi district, Kharkiv'; the gazetteer's Kyivskyi is a
+        quarter of Donetsk), or ''. Every area named must be a district by its word."""
+        gaz = self.gazetteer
+        if via not in NAME_VIAS or int(gaz.place_level[row]) != _PLACE or int(gaz.place_pop[row]) < BIG_CITY:
+            return ""
+        if not area_ctx or any(label.lower().split()[-1].strip(".") not in _CITY_DISTRICT_WORDS for label, _ in area_ctx):
+            return ""
+        if any(AREA_RANK.get(gaz.place(r).level, 5) > AREA_RANK["admin2"] for _, rows in area_ctx for r in rows):
+            return ""
+        return area_ctx[0][0]
 
     def cities_listed(self, evidence: dict[int, Evidence], area_ctx, parts: list[Part]) -> bool:
         """A city of 100,000+ is named as written, and every area part is a bare name (no area

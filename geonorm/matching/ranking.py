@@ -425,6 +425,8 @@ class Ranker:
             if self._areas.other_country(evidence, area_ctx):
                 # 'Sevastopol, Russia', 'Pristina, Serbia': the town as named, the country as said
                 other_country, area_ctx = area_ctx[0][0], []
+            elif district := self._areas.city_district(scored[0][1], scored[0][2].via, area_ctx):
+                scored[0][3].append(f"phrase part {district!r} read as a district of {gaz.place(scored[0][1]).name}")
             elif not self._areas.abroad(scored, area_ctx):
                 confs = scoring.confidences([x[0] for x in scored], 4)
                 alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]

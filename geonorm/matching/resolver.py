@@ -697,7 +697,8 @@ class Resolver:
             # 'Ukraine, Russia': countries listed, not a village 'Ukrainka' looked for in Russia
             area_ctx = []
         if area_ctx and fuzzy and not self._areas.any_inside(evidence, area_ctx) \
-                and not self._areas.other_country(evidence, area_ctx):
+                and not self._areas.other_country(evidence, area_ctx) \
+                and not any(self._areas.city_district(r, e.via, area_ctx) for r, e in evidence.items()):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
             for variant in head.alternatives or [head.text]:
