@@ -860,6 +860,9 @@ def test_a_city_is_not_carried_to_a_hamlet_of_its_name_by_the_other_mentions(res
 @pytest.mark.parametrize("text, district", [
     ("По данным местных властей, в Калининском районе Донецка повреждены жилые дома.", "Калининском районе"),
     ("Shelling damaged houses in the Kalininsky district of Donetsk on Monday.", "Kalininsky district"),
+    # a city's possessive before the district: "Donetsk's" (was Petrovsky District, Saratov, and
+    # Donetsk, Rostov oblast)
+    ("Troops entered Donetsk's Petrovskyi district on Monday.", "Petrovskyi district"),
 ])
 def test_a_district_is_resolved_with_the_city_it_is_of(resolver, text, district):
     # alone the district was St Petersburg's Калининский район or Kalininsky District, Saratov,
@@ -867,6 +870,14 @@ def test_a_district_is_resolved_with_the_city_it_is_of(resolver, text, district)
     found = {m.text: m.match for m in extract(text, resolver=resolver)}
     assert found[district].admin1 == "Donetska oblast", found[district].explain()
     assert found[[t for t in found if t != district][0]].admin1 == "Donetska oblast"
+
+
+def test_a_place_after_a_citys_possessive_is_read_with_the_city(resolver):
+    # "Kharkiv's Kyivskyi district" was Kyivskyi, a quarter of Donetsk
+    found = {m.text: m.match for m in extract("A missile hit Kharkiv's Kyivskyi district and Kyiv's Darnytskyi "
+                                              "district on Sunday.", resolver=resolver)}
+    assert found["Kyivskyi district"].admin1 == "Kharkivska oblast"
+    assert found["Darnytskyi district"].name == "Darnytsia Raion"  # the district itself, in Kyiv
 
 
 def test_a_name_and_the_words_after_it_are_one_name_when_the_gazetteer_holds_them_whole(resolver):

@@ -346,8 +346,12 @@ _DISTRICT_END_RE = re.compile(r"(?:\b(?:district|raion|rayon)|(?<!\w)(?:райо
 def _districts_of_cities(text: str, spans: list[TagSpan]) -> None:
     """A district mention followed by the town or area it is of is resolved with it: alone,
     'Kalininsky district' is Kalininsky District, Saratov, and 'Калининском районе' St Petersburg's
-    district of that name, where the text says Donetsk's. Each span keeps its own text and offsets."""
+    district of that name, where the text says Donetsk's; so is a mention after a place's
+    possessive ("Donetsk's Petrovskyi district"). Each span keeps its own text and offsets."""
     for a, b in zip(spans, spans[1:]):
+        if b.query is None and text[a.end:b.start] in ("'s ", "’s ") and " " not in a.text.strip():
+            # a town's or area's own: "Kharkiv's Kyivskyi district", "Kherson's Antonivka"
+            b.query = f"{b.text} of {a.text}" if _DISTRICT_END_RE.search(b.text) else f"{b.text}, {a.text}"
         if a.query is not None or not _DISTRICT_END_RE.search(a.text):
             continue
         gap = text[a.end:b.start]
