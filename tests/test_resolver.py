@@ -2722,6 +2722,23 @@ def test_a_district_no_gazetteer_district_of_that_name_matches_is_the_citys_own(
     assert f"{district!r} read as a district of Kharkiv" in m.explain()
 
 
+@pytest.mark.parametrize("query, name, country", [
+    ("Саки", "Saki", "UA"),  # (was Saki, Nigeria: 'Саки' is its Russian exonym)
+    ("Канаш", "Kanash", "RU"),  # (was Kano by the romanization 'Kanas')
+    ("Воля", "Volya", "RU"),  # (was Wola, Warsaw)
+    ("Дунай", "Danube", ""),  # the river runs through countries writing Cyrillic (not a village Dunay)
+])
+def test_a_name_in_its_own_countrys_script_outweighs_an_exonym_abroad(resolver, query, name, country):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code) == (name, country)
+
+
+def test_a_great_city_keeps_its_exonym_and_says_what_shaded_it(resolver):
+    m = resolver.resolve("Париж")  # Paris, not Parizh (Chelyabinsk oblast), though shaded
+    assert m.country_code == "FR" and "a script its country does not write" in m.explain()
+    assert resolver.resolve("Москва").name == "Moscow" and resolver.resolve("Лондон").country_code == "GB"
+
+
 def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     m = resolver.resolve("Kinburn Spit, Mykolaiv oblast")  # (was the oblast, at 0.10)
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8

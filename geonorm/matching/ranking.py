@@ -12,7 +12,8 @@ from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, russian_form_of, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import ARABIC_FORM, RU_TO_UK, romanize_query
-from ..sources.cldr import cyrillic_script_countries
+from ..sources.cldr import countries_writing, cyrillic_script_countries
+from ..sources.curated import region_members
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
@@ -190,7 +191,11 @@ class Ranker:
             LEVELS[int(gaz.place_level[r])] == head.feature for r in rows)
         # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
-        native = head is not None and script_of(head.text) not in ("latin", "other")
+        q_script = script_of(head.text) if head is not None else "latin"
+        native = q_script not in ("latin", "other")
+        # the places the query names as written in their own country's script: beside them a
+        # place named so only in another country's language is the lesser reading
+        local_rows = self._local_names(rows, evidence, q_script) if native else set()
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
         # a city the query names: the others' answers do not carry a hamlet of its name over it
         city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
@@ -286,6 +291,9 @@ class Ranker:
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
+            exonym_abroad = bool(local_rows) and row not in local_rows
+            if exonym_abroad:
+                s += scoring.EXONYM_BESIDE_LOCAL_NAME
             if row in guess_edits:  # a name more slips away than the closest one
                 extra = guess_edits[row] - fewest_edits
                 s += scoring.EXTRA_EDIT * extra + scoring.EXTRA_EDIT_MORE * max(0, extra - 1)
@@ -319,6 +327,9 @@ class Ranker:
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = [ev.weak] if ev.weak else []
+            if exonym_abroad:
+                notes.append(f"{head.text!r} is its name in a script its country does not write, and another "
+                             "place's in its own")
             if exonym_beside:
                 notes.append(f"{gaz.form_text[ev.form_row]!r}, its name romanized from Cyrillic, is another place's "
                              "name as written")
@@ -456,6 +467,21 @@ class Ranker:
                                             f"{slips} letters off", alternatives=[candidate_of(best)] + best.alternatives,
                          head=best.head)
         return best
+
+    def _local_names(self, rows, evidence: dict[int, Evidence], script: str) -> set[int]:
+        """Rows whose name the query is as written, in ``script``, in a country whose language is
+        written in it (or a region such as a river through one: 'Дунай', the Danube)."""
+        gaz, local = self.gazetteer, countries_writing(script)
+        out = set()
+        for r in rows:
+            ev = evidence[r]
+            if ev.via not in ("exact", "case") or script_of(gaz.form_text[ev.form_row]) != script:
+                continue
+            cc = gaz.country_code_of(r)
+            if cc in local or not cc and LEVELS[int(gaz.place_level[r])] == "region" and any(
+                    m[:2] in local for m in region_members().get(gaz.place(r).id, ())):
+                out.add(r)
+        return out
 
     def _ukrainian_form_hit(self, text: str, head: Part | None, rows, evidence) -> bool:
         """Is a candidate reached by the Ukrainian form of a Russian-form name ('Tonenkoye' ~

@@ -30,6 +30,10 @@ ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
 ADMIN2_MATCH, ADMIN2_MISMATCH = 2.0, -0.5
 AREA_PART_MATCH = 2.0
 OWN_NAME_IN_SCRIPT = 0.3  # a name in the query's script that romanizes to the place's own name
+# beside a place whose name the query is as written in its own country's script, a place named so
+# only in another country's language, or reached by romanizing the query, is the lesser reading
+# ('Саки' is Saki, Crimea, not Saki, Nigeria; 'Канаш' Kanash, not Kano)
+EXONYM_BESIDE_LOCAL_NAME = -0.6
 OTHER_COUNTRY_SHARE = 0.8  # a town named with another country than the gazetteer's: shaded down
 ALSO_NAMED = 2.0  # another phrase part is another name of the candidate ('Toretsk (Dzerzhynsk)')
 DISTRICT_MATCH = 0.5  # inside a named district by its codes, or close to the town standing in for it

@@ -83,6 +83,21 @@ def latin_script_countries() -> frozenset[str]:
     return frozenset(c for c, scripts in _official_scripts().items() if scripts == {"Latn"})
 
 
+# geonorm's script names (``normalize.script_of``) as ISO 15924 codes, as CLDR writes them
+_ISO_SCRIPTS = {"cyrillic": ("Cyrl",), "greek": ("Grek",), "arabic": ("Arab",), "hebrew": ("Hebr",),
+                "cjk": ("Hans", "Hant", "Jpan", "Kore"), "georgian": ("Geor",), "armenian": ("Armn",)}
+
+
+@lru_cache(maxsize=None)
+def countries_writing(script: str) -> frozenset[str]:
+    """ISO codes of the countries with an official language written in ``script`` (a name
+    :func:`geonorm.names.normalize.script_of` returns: 'cyrillic', 'arabic', ...): a name in that
+    script is a local name there, an exonym elsewhere ('Саки' is Saki, Crimea's, and Saki,
+    Nigeria's only in Russian books)."""
+    codes = set(_ISO_SCRIPTS.get(script, ()))
+    return frozenset(c for c, scripts in _official_scripts().items() if scripts & codes)
+
+
 def cyrillic_script_countries() -> frozenset[str]:
     """ISO codes of the countries with an official language written in Cyrillic (UA, RU, BY,
     KZ, BG, RS, ...): their places' Latin names are romanizations, in many spellings."""
