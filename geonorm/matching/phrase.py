@@ -681,7 +681,7 @@ def _untag(m: re.Match) -> str:
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS | NATURE_WORDS | NATURE_LEAD
-_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE, _FACILITY_TAIL_RE, _FACILITY_LEAD_RE)
+_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE, _FACILITY_TAIL_RE)
 
 
 def _plain(phrase: str) -> Part | None:
@@ -691,7 +691,7 @@ def _plain(phrase: str) -> Part | None:
     text = clean(phrase)
     if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
-    if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text):
+    if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text) or _FACILITY_LEAD_RE.match(text):
         return None
     return Part(text=text, raw=text)
 
