@@ -462,7 +462,7 @@ class Resolver:
                        hints=[note, *[h for h in found.hints if "'near' point" not in h]])
 
     def _in_city_abroad(self, text: str, m: Match, hints: Hints, min_conf: float | None) -> Match | None:
-        """'Heathrow, London', 'Eastleigh, Nairobi', 'Kibera, Nairobi': a small place (or a
+        """'Heathrow, London', 'Thames, London', 'Kibera, Nairobi': a small place (or a
         guessed spelling) named before a city of 100,000+ that lies in another country more than
         :data:`ABROAD_KM` off is no neighbour in a list: the phrase names a quarter of the city
         the gazetteer lacks, and the city stands in for it (as an area named after the place
@@ -475,18 +475,17 @@ class Resolver:
         city = self._resolve(m.other_places[0], hints, 5, None)
         if not city.ok or city.feature != "populated place" or city.population < BIG_CITY \
                 or city.match_kind not in ("exact", "alias") or city.confidence < FACILITY_TOWN_SURE \
-                or city.country_code == m.country_code \
-                or float(haversine_km(city.lat, city.lon, m.lat, m.lon)) <= ABROAD_KM:
-            return None
-        conf = min(city.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
-        if min_conf is not None and conf < min_conf:
+                or city.country_code == m.country_code:
             return None
         km = float(haversine_km(city.lat, city.lon, m.lat, m.lon))
+        conf = min(city.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
+        if km <= ABROAD_KM or min_conf is not None and conf < min_conf:
+            return None
         note = (f"{m.head or text!r} is not in the gazetteer within {city.name}; answered with the city (the "
                 f"gazetteer's {m.name} lies in {m.country or m.country_code}, {km:,.0f} km off)")
         return replace(city, query=text, match_kind="area", confidence=conf, hints=[note],
                        alternatives=sharing_the_rest([candidate_of(m), *m.alternatives], conf)[:max(len(m.alternatives), 1)],
-                       other_places=[o for o in m.other_places[1:]])
+                       other_places=list(m.other_places[1:]))
 
     def _sector_context(self, sectors: list[Part], hints: Hints) -> Context:
         """The towns front sectors are named after ('Kupyansk direction'), when a town of
