@@ -481,15 +481,13 @@ def _strip_part(raw: str) -> Part | None:
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()
-    tail = _FACILITY_TAIL_RE.search(text) if not what else None
-    lead_facility = _FACILITY_LEAD_RE.match(text) if not what else None
     if len(ends) > 1 and ends[-1].lower().strip(".") in FACILITY_WORDS | NATURE_WORDS:
         what, text = ends[-1].lower().strip("."), " ".join(ends[:-1])  # 'Colchester General Hospital'
-    elif tail is not None and tail.start() > 0:  # 'Saky air base', 'Burshtyn TPP'
+    elif not what and (tail := _FACILITY_TAIL_RE.search(text)) and tail.start() > 0:  # 'Saky air base', 'Burshtyn TPP'
         what, text = " ".join(tail.group(1).split()), text[:tail.start()]
         what = what if what.isupper() else what.lower()
-    elif lead_facility is not None and lead_facility.end() < len(text):  # 'the port of Odesa'
-        what, text = " ".join(lead_facility.group(1).lower().split()), text[lead_facility.end():]
+    elif not what and (lead := _FACILITY_LEAD_RE.match(text)) and lead.end() < len(text):  # 'the port of Odesa'
+        what, text = " ".join(lead.group(1).lower().split()), text[lead.end():]
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
         if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole

@@ -291,9 +291,6 @@ class Ranker:
             if native and ev.via in ("exact", "case") and _romanizes_to_own_name(gaz.form_text[ev.form_row], place):
                 # 'Слов'янськ' is Slovyansk's own name; Nikopol (as many people) bore it once
                 s += scoring.OWN_NAME_IN_SCRIPT
-            exonym_abroad = bool(local_rows) and row not in local_rows
-            if exonym_abroad:
-                s += scoring.EXONYM_BESIDE_LOCAL_NAME
             if row in guess_edits:  # a name more slips away than the closest one
                 extra = guess_edits[row] - fewest_edits
                 s += scoring.EXTRA_EDIT * extra + scoring.EXTRA_EDIT_MORE * max(0, extra - 1)
@@ -327,7 +324,8 @@ class Ranker:
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = [ev.weak] if ev.weak else []
-            if exonym_abroad:
+            if local_rows and row not in local_rows:
+                s += scoring.EXONYM_BESIDE_LOCAL_NAME
                 notes.append(f"{head.text!r} is its name in a script its country does not write, and another "
                              "place's in its own")
             if exonym_beside:

@@ -736,15 +736,14 @@ class Resolver:
         # ('Lake Geneva', Wisconsin) nor by another part ('Spartak, near Donetsk airport')
         inside = facility if (facility is not None and 0 <= head_index < len(parts) and parts[head_index] is facility
                               and head.text != facility.whole_name) else None
+        kind = facility_kind(inside.what) if inside is not None else ""
         if context_parts and hints.near is None:
             found = self._region_at_place(text, context_parts, area_ctx, evidence, hints, limit, min_conf, context,
-                                          inside if inside is not None and facility_kind(inside.what) == "natural feature"
-                                          else None)
+                                          inside if kind == "natural feature" else None)
             if found is not None:
                 return found
         town_note = ""
-        if inside is not None and not area_ctx and hints.near is None and hints.offset is None \
-                and facility_kind(inside.what) == "facility":
+        if kind == "facility" and not area_ctx and hints.near is None and hints.offset is None:
             found = self._facility_town(text, head, inside, context_parts, evidence, hints, limit, min_conf, context)
             if isinstance(found, Match):
                 return found
@@ -805,7 +804,8 @@ class Resolver:
         gaz = self.gazetteer
 
         def by_town(r: int) -> bool:
-            km = float(haversine_km(town.lat, town.lon, gaz.place(r).lat, gaz.place(r).lon))
+            place = gaz.place(r)
+            km = float(haversine_km(town.lat, town.lon, place.lat, place.lon))
             return km <= CITY_DISTRICT_KM or km <= FACILITY_TOWN_KM and int(gaz.place_pop[r]) < max(town.population, 1)
         near = {r: e for r, e in evidence.items() if by_town(r)}
         what = f"the {facility.what} {facility.raw!r}"
