@@ -1862,6 +1862,30 @@ def test_a_thing_named_by_a_towns_adjective_is_answered_by_the_town(resolver, qu
     assert not resolver.resolve("Blah bridge").match_kind == "area"  # no adjective, no stand-in
 
 
+@pytest.mark.parametrize("query, town", [
+    ("Каховская ГЭС", 707244),  # (was Gees, the Netherlands, by the romanized 'ГЭС')
+    ("в районе Каховской ГЭС", 707244),  # the adjective in the genitive
+    ("у Каховского водохранилища", 707244),
+    ("Бурштынская ТЭС", 711134),  # (was a village in Mongolia)
+    ("Антонівський міст", 713304),
+    ("Курахівська ТЕС", 695357),  # Ukrainian -iv- is the town's -ove: Kurakhove (was Hirnyk)
+    ("Хмельницкая АЭС", 706369),  # a town named by an adjective (was the village Khmelnytske)
+    ("Ровенская АЭС", 695594),  # Rovno's fleeting e: Rivne (was Dolní Roveň, Czechia)
+    ("Запорожская АЭС", 687700),  # the city's, not the stanitsa Zaporozhskaya's (its name as written)
+    ("Kakhovskaya GES", 707244),  # romanized (was General Santos by its code 'GES')
+])
+def test_a_facility_named_by_a_towns_adjective_in_russian_or_ukrainian_is_the_towns(resolver, query, town):
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (town, "area"), m.explain()
+    assert "the phrase names something named after it" in m.explain()
+
+
+def test_a_place_named_like_a_towns_adjective_stays_itself_without_a_facility_word(resolver):
+    assert resolver.resolve("Запорожская").id == 4098129278  # the stanitsa
+    assert resolver.resolve("Новый Порт").name == "Novyy Port"  # a settlement named with the word
+    assert resolver.resolve("аэропорт Бориспіль").id == 711660  # a facility word before the name
+
+
 def test_a_district_the_gazetteer_holds_stays_the_district(resolver):
     assert resolver.resolve("Bakhmutsky district").feature == "admin2"
     assert resolver.resolve("Pokrovsky district").feature == "admin2"  # Pokrovsky District, Oryol oblast
@@ -2704,6 +2728,14 @@ def test_a_small_namesake_abroad_before_a_city_is_a_quarter_of_the_city(resolver
     m = resolver.resolve(query)
     assert (m.name, m.match_kind) == (name, "area") and m.confidence <= 0.55
     assert "km off" in m.explain() and m.alternatives  # the namesake abroad stays a runner-up
+
+
+@pytest.mark.parametrize("query, town", [("Shebekino, Kharkiv", 495112), ("Sudzha, Sumy", 486816)])
+def test_a_town_across_a_border_from_the_city_after_it_is_listed_with_it(resolver, query, town):
+    # a town beside the city, outside the area named after it, is no quarter of the city (both were
+    # the city, an area answer at 0.55, the town the runner-up)
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (town, "exact"), m.explain()
 
 
 @pytest.mark.parametrize("query, name", [("Kyiv, London", "Kyiv"), ("Brixton, London", "Brixton"),

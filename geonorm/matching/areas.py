@@ -52,6 +52,9 @@ _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR",
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city is a list item
+# ... and a town of LISTED_NEAR_TOWN people before a bare town name this near it, outside the area
+# named after it ('Shebekino, Kharkiv', 'Sudzha, Sumy': across a border; not a quarter of the city)
+LISTED_NEAR_KM, LISTED_NEAR_TOWN = 150, 5_000
 _CODE_LABEL_RE = re.compile(r"[A-Z]{2,3}")
 LISTED_COUNTRY_TOWN = 10_000  # a town this big named like a country may be meant in the next country named
 _CITY_DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "район", "р-н", "dzielnica", "bezirk"})
@@ -66,6 +69,23 @@ def _town_spellings(stem: str) -> list[str]:
     ('kupiansk', 'kupianka', ...; the closed syllable's і is the town's о: 'Гуляйпільська' is
     Гуляйполе's)."""
     return [stem + suffix for suffix in _TOWN_SUFFIXES] + ([stem[:-3] + "pole"] if stem.endswith("pil") else [])
+
+
+# more endings a thing's adjective drops from the town it is named after: a noun in -ye
+# ('Запорожская' is Zaporozhye's), a town named by an adjective ('Хмельницкая', Khmelnytskyi's)
+_MORE_TOWN_SUFFIXES = ("ye", "ie", "skiy", "skyi", "skii")
+
+
+def _thing_town_spellings(stem: str) -> list[str]:
+    """:func:`_town_spellings` and the forms a thing's adjective may come from besides: the -ye
+    and adjective-named towns, Ukrainian -iv- back to -ov- ('Курахівська' is Kurakhove's) and a
+    fleeting e ('Ровенская' is Rovno's)."""
+    more = [stem + suffix for suffix in _MORE_TOWN_SUFFIXES]
+    if stem.endswith("iv"):
+        more += [stem[:-2] + end for end in ("ove", "ovo", "iv")]
+    if len(stem) > 4 and stem[-2] == "e" and stem[-1] not in "aeiouy":
+        more.append(stem[:-2] + stem[-1] + "o")
+    return _town_spellings(stem) + more
 
 
 def _lower_ascii(name: str) -> str:
@@ -428,6 +448,17 @@ class PhraseAreas:
         comparable = [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
         return comparable if len(comparable) == 1 else []
 
+    def thing_towns(self, text: str) -> list[int]:
+        """Towns of a Slavic-language country a thing's adjective may be formed from ('Kakhovska
+        (HPP)' -> Kakhovka, 'Запорожская (АЭС)' -> Zaporizhzhia, 'Ровенская' -> Rivne, by Rovno),
+        most populous first: with no area named, the biggest town is the one things are named after."""
+        word = to_ascii(text)
+        stem = _ADJ_END.sub("", word)
+        if stem == word or len(stem) < 3:
+            return []
+        rows = {r for t in dict.fromkeys(_thing_town_spellings(stem.lower())) for r in self._slavic_towns(t)}
+        return sorted(rows, key=lambda r: -int(self.gazetteer.place_pop[r]))
+
     def district_towns(self, text: str, within: list[int] | None = None,
                         candidates: list[int] = ()) -> list[int]:
         """Towns a district adjective is named after: 'Amvrosievsky' -> Amvrosiivka,
@@ -519,14 +550,23 @@ class PhraseAreas:
         first framed by the area named after the second (the caller knows no candidate lies in
         it; a village there spelt like the city, Donetske, is no reading of 'Donetsk')."""
         gaz = self.gazetteer
-        if not any(e.via in NAME_VIAS and int(gaz.place_level[r]) == 0 and int(gaz.place_pop[r]) >= BIG_CITY
-                   for r, e in evidence.items()):
+        written = [r for r, e in evidence.items() if e.via in NAME_VIAS and int(gaz.place_level[r]) == 0
+                   and int(gaz.place_pop[r]) >= LISTED_NEAR_TOWN]
+        if not written:
             return False
         bare = {p.raw: p for p in parts if not p.feature}
-        return all(label in bare and any(int(gaz.place_pop[t]) >= (
-            LISTED_TOWN if all(AREA_RANK.get(gaz.place(r).level, 5) <= AREA_RANK["admin2"] for r in rows) else BIG_CITY)
-            for t in self.towns(bare[label].text)[:1])
-            for label, rows in area_ctx)  # (a country or a region named like a town frames: 'Sevastopol, Russia')
+        seconds = []
+        for label, rows in area_ctx:  # (a country or a region named like a town frames: 'Sevastopol, Russia')
+            towns = self.towns(bare[label].text)[:1] if label in bare else []
+            if not towns or int(gaz.place_pop[towns[0]]) < (LISTED_TOWN if all(
+                    AREA_RANK.get(gaz.place(r).level, 5) <= AREA_RANK["admin2"] for r in rows) else BIG_CITY):
+                return False
+            seconds.append(gaz.place(towns[0]))
+        # (a smaller town only beside the towns listed with it; a town abroad before a city is one of
+        # the city's quarters, 'Thames, London')
+        return any(int(gaz.place_pop[r]) >= BIG_CITY or all(
+            float(haversine_km(p.lat, p.lon, t.lat, t.lon)) <= LISTED_NEAR_KM for t in seconds)
+            for r in written for p in [gaz.place(r)])
 
     def other_country(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The phrase's areas are countries only, none holds a candidate, and a town of 20,000+

@@ -218,15 +218,27 @@ NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwe
 # ('Saky air base', 'Burshtyn TPP', 'Azot chemical plant', 'Reni port'), read like the words
 # above; the phrase written the other way round ('the port of Odesa') too. A settlement named
 # so as a whole stays that name ('Stamford Bridge', 'Le Port')
-_FACILITY_CODES = ("NPP", "TPP", "HPP", "CHPP", "CHP")  # nuclear, thermal, hydro, heat-and-power plants
+_FACILITY_CODES = ("NPP", "TPP", "HPP", "CHPP", "CHP",  # nuclear, thermal, hydro, heat-and-power plants
+                   # ... in Russian and Ukrainian ('Каховская ГЭС', 'Запорізька АЕС'), and a refinery ('НПЗ')
+                   "АЭС", "АЕС", "ГЭС", "ГЕС", "ГАЭС", "ГАЕС", "ТЭС", "ТЕС", "ТЭЦ", "ТЕЦ", "ГРЭС", "ГРЕС", "НПЗ",
+                   "AES", "GES", "GRES", "TETs", "TETS", "NPZ")  # (romanized: 'Kakhovskaya GES')
+# the same facilities' words in Russian and Ukrainian, in any case ('Антоновский мост', 'у
+# Каховского водохранилища', 'аэродром Бельбек')
+_CYRILLIC_FACILITY = (r"(?:атомн\w+\s+|тепло|гидро|гідро)?(?:электростанц|електростанц)\w*|аэропорт\w*|аеропорт\w*"
+                      r"|аэродром\w*|аеродром\w*|авиабаз\w+|авіабаз\w+|нефтебаз\w+|нафтобаз\w+"
+                      r"|(?:морско\w+\s+|морськ\w+\s+|речно\w+\s+|річков\w+\s+)?порт[уа]?|мост[уа]?|міст|мосту"
+                      r"|плотин\w+|дамб\w+|гребл\w+|водохранилищ\w+|водосховищ\w+|завод\w*|комбинат\w*|шахт[аиіеу]")
+_CYRILLIC_NATURE = ("водохранилищ", "водосховищ")  # a reservoir is a natural feature, as 'reservoir' is
 _FACILITY_TAIL_RE = re.compile(
     r"\s+((?:(?:nuclear|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
     r"|air\s*base|air\s*field|aerodrome|air\s*strip|(?:military|naval|army|air\s+force)\s+base"
     r"|(?:railway|railroad|rail|train|bus|metro|subway)\s+station|(?:oil|fuel|ammunition|ammo)\s+depot"
     r"|(?:oil\s+)?refinery|sea\s*port|port|shipyard|dam|bridge|checkpoint|(?:penal|correctional)\s+colony"
     r"|(?:chemical|steel|metallurgical|coke|tank|cement|machine[- ]building)\s+(?:plant|works|factory)"
-    r"|plant|factory|" + "|".join(_FACILITY_CODES) + r")\.?$", re.IGNORECASE)
-_FACILITY_LEAD_RE = re.compile(r"(?:the\s+)?(sea\s*port|port|airport|air\s*base|airfield)\s+of\s+(?:the\s+)?(?=\S)",
+    r"|plant|factory|" + "|".join(_FACILITY_CODES) + "|" + _CYRILLIC_FACILITY + r")\.?$", re.IGNORECASE)
+_FACILITY_LEAD_RE = re.compile(r"(?:the\s+)?(sea\s*port|port|airport|air\s*base|airfield)\s+of\s+(?:the\s+)?(?=\S)"
+                               # ('аэродром Бельбек', 'аэропорт Донецка', 'НПЗ в Туапсе')
+                               r"|(" + "|".join(c for c in _FACILITY_CODES if not c.isascii()) + "|" + _CYRILLIC_FACILITY + r")\s+(?=\S)",
                                re.IGNORECASE)
 _LEAD_ABBREVIATIONS = {"mt": "Mount"}
 # 'Zaporozhye regional center', 'district centre': the town an area is run from, not a facility
@@ -486,8 +498,14 @@ def _strip_part(raw: str) -> Part | None:
     elif not what and (tail := _FACILITY_TAIL_RE.search(text)) and tail.start() > 0:  # 'Saky air base', 'Burshtyn TPP'
         what, text = " ".join(tail.group(1).split()), text[:tail.start()]
         what = what if what.isupper() else what.lower()
+        if " " not in text.strip():  # 'у Каховской ГЭС': the adjective in the nominative ('Каховская')
+            text = _nominative_adjective(text.strip())
     elif not what and (lead := _FACILITY_LEAD_RE.match(text)) and lead.end() < len(text):  # 'the port of Odesa'
-        what, text = " ".join(lead.group(1).lower().split()), text[lead.end():]
+        what, text = " ".join((lead.group(1) or lead.group(2)).split()), text[lead.end():]
+        what = what if what.isupper() else what.lower()
+        if lead.group(2):  # ('НПЗ в Туапсе': the words after it lead the name; 'аэропорт Донецка': in the genitive)
+            more, text = _split_prefix(text)
+            prefix = f"{prefix}{lead.group(0)}{more}"
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
         if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole
@@ -569,7 +587,8 @@ def _puts_oblique(word: str) -> bool:
 
 def facility_kind(word: str) -> str:
     """'natural feature' or 'facility', for the word a 'facility' part names."""
-    return "natural feature" if word in NATURE_WORDS or word in NATURE_LEAD else "facility"
+    return "natural feature" if word in NATURE_WORDS or word in NATURE_LEAD or word.startswith(_CYRILLIC_NATURE) \
+        else "facility"
 
 
 # the words of the leading fillers ('в', 'районе', 'біля', 'near'): a word before a name that

@@ -59,6 +59,9 @@ LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
 MISSPELT_FIRST_KM = 4 * LISTED_KM
 FACILITY_TOWN_KM = 40.0  # a facility named after a place lies this near the town a phrase puts it in
 FACILITY_TOWN_SURE = 0.5  # ... when the town's name as written is read this surely
+# a facility named by a town's adjective is the town's when the town has this many times the people
+# of every place named like the adjective ('Курская АЭС' is Kursk's plant, not the stanitsa Kurskaya)
+ADJECTIVE_TOWN_RATIO, ADJECTIVE_TOWN = 10, 10_000  # (and has this many people at least)
 ABROAD_KM = 1000.0  # a small place this far from a big city named after it, abroad, is no neighbour in a list
 LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not proof)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
@@ -716,6 +719,9 @@ class Resolver:
             if found:
                 evidence, head, head_index, facility = found, whole, parts.index(facility), None
                 context_parts = [p for i, p in enumerate(parts) if i != head_index]
+        if evidence and self.fuzzy and not context_parts and head.feature == "facility" and (
+                named_after := self._named_after_town(text, head, evidence)) is not None:
+            return named_after  # ('Запорожская АЭС' is the city's plant, not a stanitsa named Zaporozhskaya)
         if not evidence:
             if area_ctx:
                 return self._ranker.area_answer(text, head, area_ctx, [])
@@ -967,20 +973,30 @@ class Resolver:
         m.other_places = [p.whole_name for p in siblings]
         return m
 
-    def _named_after_town(self, text: str, head: Part) -> Match | None:
+    def _named_after_town(self, text: str, head: Part, evidence: dict[int, Evidence] | None = None) -> Match | None:
         """'Antonivskyi bridge', 'Kakhovske reservoir', 'Avdiivskyi coke plant': a thing named by
         a town's adjective, no place named as written: answered with the town (kind ``area``) at
         ``scoring.NAMED_AFTER_TOWN_CONFIDENCE``. Only for an adjective followed by lowercase
-        words or a facility word, or with words the phrase was stripped of."""
+        words or a facility word, or with words the phrase was stripped of. With ``evidence``
+        (places named like the adjective: 'Zaporozhskaya', a stanitsa), only a facility's, and only
+        when the town is ``ADJECTIVE_TOWN_RATIO`` times as big as each of them and none lies by it."""
         words = head.text.split()
         if not words or not TOWN_ADJECTIVE.search(words[0]) or not (
                 head.feature == "facility" or len(words) > 1 and all(lowercase(w) for w in words[1:])
                 or len(words) == 1 and says_more(head.text, head.raw)):
             return None
-        towns = self._areas.district_towns(words[0])
+        if evidence and (len(words) > 1 or head.feature != "facility"):
+            return None
+        towns = self._areas.thing_towns(words[0]) if head.feature == "facility" else self._areas.district_towns(words[0])
         if not towns:
             return None
-        town = self.gazetteer.place(towns[0])
+        gaz = self.gazetteer
+        town = gaz.place(towns[0])
+        if evidence and (town.population < max(ADJECTIVE_TOWN, ADJECTIVE_TOWN_RATIO * max(
+                (int(gaz.place_pop[r]) for r in evidence if int(gaz.place_level[r]) == 0), default=0))
+                or any(float(haversine_km(town.lat, town.lon, p.lat, p.lon)) <= FACILITY_TOWN_KM
+                       for p in map(gaz.place, evidence))):
+            return None  # (a place named so beside the town may be where the thing is: 'Dovzhansky checkpoint')
         m = stand_in(self.gazetteer, text, head.text, towns[0], "area",
                      f"{words[0]!r} is formed from {town.name}: the phrase names something named after "
                      f"it, which the gazetteer does not hold; answered with {town.name}")
