@@ -902,3 +902,13 @@ def test_a_name_written_with_an_arabic_article_is_a_mention(resolver):
     assert found["Jisr al-Shughur"].admin1 == "Idlib"
     # a surname after a given name is a person's ('al-Assad' is no As Sadd, Qatar)
     assert not any("Assad" in t for t in found)
+
+
+def test_a_thing_named_by_a_towns_adjective_is_a_mention_of_the_town(resolver):
+    # no name of the gazetteer covers these: neither span was found
+    found = names_found(resolver, "Удар по Каховской ГЭС и Бурштынской ТЭС. The Antonivskyi bridge was hit again; "
+                                  "the Minsk plant kept working.")
+    assert found.get("Каховской ГЭС") == "Kakhovka"
+    assert found.get("Бурштынской ТЭС") == "Burshtyn"
+    assert found.get("Antonivskyi bridge") == "Antonivka"
+    assert "Minsk" in found and "Minsk plant" not in found  # a name tagged already stays the mention

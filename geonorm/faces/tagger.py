@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import gather_names, near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, LEADING_WORDS,
-                               LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, governs_oblique)
+from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, FACILITY_TAIL,
+                               LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS,
+                               governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..matching.press_words import POLISH_AREA_WORDS, polish_case
 from ..names.arabic import ARTICLE_WORD_RE
@@ -311,6 +312,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _case_forms_of_tagged_names(doc, out, taken, surnames, resolver)
     if propose and resolver is not None:
         out = _polish_areas(clean, out, resolver)
+        out = _named_things(clean, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -335,6 +337,24 @@ def _polish_areas(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
         match = resolver.resolve(m.group(0))
         if match.ok and match.feature in ("admin1", "admin2") and match.confidence >= INFLECTED_MIN_CONFIDENCE:
             extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", F_PLACE | F_AREA, match=match))
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+# a thing named by a town's adjective: 'the Antonivskyi bridge', 'Burshtynska TPP', 'по Каховской ГЭС'
+_NAMED_THING_RE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[sz]k|[сцз]ьк|[сцз]к)\w*\s+(?i:" + FACILITY_TAIL
+                             + "|" + "|".join(sorted(NATURE_WORDS)) + r")(?!\w)")
+
+
+def _named_things(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
+    """The spans with the things named by a town's adjective that no span covers, each a mention
+    the resolver answers with the town ('Каховской ГЭС' is Kakhovka's, 'Antonivskyi bridge' Antonivka's)."""
+    extra = []
+    for m in _NAMED_THING_RE.finditer(text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+            continue
+        match = resolver.resolve(m.group(0))
+        if match.ok and (match.match_kind == "area" or match.confidence >= INFLECTED_MIN_CONFIDENCE):
+            extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", F_PLACE, match=match))
     return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 

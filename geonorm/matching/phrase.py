@@ -229,13 +229,15 @@ _CYRILLIC_FACILITY = (r"(?:атомн\w+\s+|тепло|гидро|гідро)?(?
                       r"|(?:морско\w+\s+|морськ\w+\s+|речно\w+\s+|річков\w+\s+)?порт[уа]?|мост[уа]?|міст|мосту"
                       r"|плотин\w+|дамб\w+|гребл\w+|водохранилищ\w+|водосховищ\w+|завод\w*|комбинат\w*|шахт[аиіеу]")
 _CYRILLIC_NATURE = ("водохранилищ", "водосховищ")  # a reservoir is a natural feature, as 'reservoir' is
-_FACILITY_TAIL_RE = re.compile(
-    r"\s+((?:(?:nuclear|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
+# the words themselves (a regular expression's alternatives, any case)
+FACILITY_TAIL = (
+    r"(?:(?:nuclear|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
     r"|air\s*base|air\s*field|aerodrome|air\s*strip|(?:military|naval|army|air\s+force)\s+base"
     r"|(?:railway|railroad|rail|train|bus|metro|subway)\s+station|(?:oil|fuel|ammunition|ammo)\s+depot"
     r"|(?:oil\s+)?refinery|sea\s*port|port|shipyard|dam|bridge|checkpoint|(?:penal|correctional)\s+colony"
     r"|(?:chemical|steel|metallurgical|coke|tank|cement|machine[- ]building)\s+(?:plant|works|factory)"
-    r"|plant|factory|" + "|".join(_FACILITY_CODES) + "|" + _CYRILLIC_FACILITY + r")\.?$", re.IGNORECASE)
+    r"|plant|factory|" + "|".join(_FACILITY_CODES) + "|" + _CYRILLIC_FACILITY)
+_FACILITY_TAIL_RE = re.compile(r"\s+(" + FACILITY_TAIL + r")\.?$", re.IGNORECASE)
 _FACILITY_LEAD_RE = re.compile(r"(?:the\s+)?(sea\s*port|port|airport|air\s*base|airfield)\s+of\s+(?:the\s+)?(?=\S)"
                                # ('аэродром Бельбек', 'аэропорт Донецка', 'НПЗ в Туапсе')
                                r"|(" + "|".join(c for c in _FACILITY_CODES if not c.isascii()) + "|" + _CYRILLIC_FACILITY + r")\s+(?=\S)",
