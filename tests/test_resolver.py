@@ -2776,6 +2776,20 @@ def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8
 
 
+@pytest.mark.parametrize("query, feature", [("Dead Sea, Jordan", 2000000189), ("Black Sea, Ukraine", 2000000048),
+                                            ("Euphrates, Syria", 2000000215)])
+def test_a_sea_or_river_with_a_country_it_touches_stays_itself(resolver, query, feature):
+    # (each was the country as the place, at 0.93-0.98: a country says less than the sea)
+    m = resolver.resolve(query)
+    assert m.id == feature and m.confidence > 0.9, m.explain()
+
+
+def test_a_lake_the_gazetteer_lacks_with_its_country_is_an_area_answer(resolver):
+    m = resolver.resolve("Lake Tana, Ethiopia")  # (was Ethiopia as the place, at 0.99)
+    assert (m.name, m.match_kind) == ("Ethiopia", "area") and m.confidence <= 0.02
+    assert "the country says where" in m.explain()
+
+
 def test_an_area_named_after_a_sea_steps_back_before_the_sea(resolver):
     # an area whose matched name is a curated sea's, ocean's or gulf's among the candidates pays
     # the namesake-area shading (Sudan's Red Sea state was the answer for the sea's name)

@@ -667,6 +667,14 @@ class PhraseAreas:
                 return True
         return place.level == "admin2" and place.iso_code.upper() in members
 
+    @staticmethod
+    def _region_in_country(region, country_code: str) -> bool:
+        """Does a region of no one country lie (partly) in the country: one of its member areas'
+        ('Dead Sea, Jordan'), or, for a sea without members, any country named with it ('Black Sea,
+        Ukraine': the coast tells no more than the phrase)?"""
+        members = region_members().get(region.id)
+        return not members or any(m.split("-")[0] == country_code for m in members)
+
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer
         for a in area_rows:
@@ -676,7 +684,8 @@ class PhraseAreas:
                 continue
             area = gaz.place(a)
             if area.level == "country":
-                if area.country_code == place.country_code:
+                if area.country_code == place.country_code or not place.country_code and place.level == "region" \
+                        and self._region_in_country(place, area.country_code):
                     return True
             elif area.level == "admin1":
                 if area.country_code == place.country_code and (

@@ -779,11 +779,15 @@ class Resolver:
             return None
         rest = ", ".join(p.raw for p in context_parts if not p.sector)
         place = self._resolve(rest, hints, limit, min_conf, context) if rest else None
-        if place is None or not place.ok or place.feature == "region" or place.match_kind == "fuzzy":
-            return None
+        if place is None or not place.ok or place.feature == "region" or place.match_kind == "fuzzy" \
+                or place.feature == "country" and natural is None:
+            return None  # (a country says less than the sea or river it holds: 'Dead Sea, Jordan' is the sea)
         if natural is not None:
             name = natural.raw
             note = f"the phrase names the {natural.what} {name!r} at {place.name}: the {place.feature} says where"
+            if place.feature in ("country", "admin1"):  # ('Lake Tana, Ethiopia': the lake is somewhere in it)
+                place = replace(place, match_kind="area", confidence=min(
+                    place.confidence, scoring.AREA_ANSWER_CONFIDENCE[place.feature]))
         else:
             name = gaz.place(max(evidence, key=lambda r: (evidence[r].via in WRITTEN_VIAS, int(gaz.place_pop[r])))).name
             note = f"the phrase names {name} at {place.name}: {name} spans more than a point, the " \
