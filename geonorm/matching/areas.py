@@ -540,8 +540,8 @@ class PhraseAreas:
             return ""
         if not area_ctx or any(label.lower().split()[-1].strip(".") not in _CITY_DISTRICT_WORDS for label, _ in area_ctx):
             return ""
-        if any(AREA_RANK.get(gaz.place(r).level, 5) > AREA_RANK["admin2"] for _, rows in area_ctx for r in rows):
-            return ""
+        if any(AREA_RANK.get(gaz.place(r).level, 5) > AREA_RANK["admin1"] for _, rows in area_ctx for r in rows):
+            return ""  # (a first-level area only by the district word's loose reading: 'Kyiv district, Kharkiv')
         return area_ctx[0][0]
 
     def cities_listed(self, evidence: dict[int, Evidence], area_ctx, parts: list[Part]) -> bool:
