@@ -107,3 +107,22 @@ def test_polish_text_names_in_their_cases():
 def test_latin_american_and_sahel_phrases(resolver, phrase, name):
     m = resolver.resolve(phrase)
     assert m.name == name and m.match_kind == "exact" and m.confidence >= 0.7  # (not Antakya, Argao)
+
+
+@pytest.mark.parametrize("phrase, place", [
+    ("port d'Odessa", 698740), ("le port d'Odessa", 698740),  # (was Le Port, Réunion, at 0.30)
+    ("der Hafen von Odessa", 698740), ("il porto di Odessa", 698740),
+    ("port w Odessie", 698740), ("lotnisko w Charkowie", 706483),  # the name in the Polish locative (no match before)
+    ("presa de Kajovka", 707244), ("Porto di Legnago", 3174922),  # (was Porto, Portugal)
+])
+def test_a_facility_word_before_the_name_in_the_press_languages(resolver, phrase, place):
+    m = resolver.resolve(phrase)
+    assert m.id == place, m.explain()
+    assert "facility" in m.explain()
+    assert parse_phrase(phrase)[0].feature == "facility"
+
+
+@pytest.mark.parametrize("phrase, place", [("Port de Paix", 3718420), ("Puerto de la Cruz", 2512196),
+                                           ("Port Moresby", 2088122)])
+def test_a_town_named_with_a_facility_word_keeps_its_name(resolver, phrase, place):
+    assert resolver.resolve(phrase).id == place

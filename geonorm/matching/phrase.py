@@ -508,6 +508,12 @@ def _strip_part(raw: str) -> Part | None:
         if lead.group(2):  # ('НПЗ в Туапсе': the words after it lead the name; 'аэропорт Донецка': in the genitive)
             more, text = _split_prefix(text)
             prefix = f"{prefix}{lead.group(0)}{more}"
+    elif not what and (lead := press_words.FACILITY_LEAD_RE.match(text)) and lead.end() < len(text):
+        # the press's other languages: 'port d'Odessa', 'AKW Saporischschja', 'port w Odessie'
+        what = press_words.facility_lead_word(lead.group(1))
+        what = what if what.isupper() else what.lower()
+        more, text = _split_prefix(text[lead.end():])
+        prefix = f"{prefix}{lead.group(0)}{more}"
     elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
         if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole
@@ -710,7 +716,8 @@ def _plain(phrase: str) -> Part | None:
     text = clean(phrase)
     if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
-    if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text) or _FACILITY_LEAD_RE.match(text):
+    if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text) or _FACILITY_LEAD_RE.match(text) \
+            or press_words.FACILITY_LEAD_RE.match(text):
         return None
     return Part(text=text, raw=text)
 

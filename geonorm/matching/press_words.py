@@ -39,6 +39,23 @@ miejscowości | w osadzie | osada
 """
 
 
+# a facility's words before the name of the place it is named after or lies in ('port d'Odessa',
+# 'aéroport de Donetsk', 'AKW Saporischschja', 'porto di Odessa', 'elektrownia atomowa w Zaporożu':
+# a Polish preposition after the word is read as the name's lead)
+_FACILITY = """
+port de | port d' | aéroport de | aéroport d' | centrale nucléaire de | centrale nucléaire d' | centrale de |
+barrage de | barrage d' | pont de |
+Hafen von | Hafen | Flughafen | Flugplatz | Militärflugplatz | AKW | Atomkraftwerk | Kernkraftwerk | Kraftwerk |
+Staudamm von | Staudamm | Raffinerie von | Raffinerie |
+puerto de | aeropuerto de | central nuclear de | central térmica de | presa de | puente de | refinería de |
+porto di | aeroporto di | centrale nucleare di | diga di | ponte di | raffineria di |
+porto de | aeroporto de | usina nuclear de | barragem de |
+port | lotnisko | elektrownia atomowa | elektrownia jądrowa | elektrownia | zapora | rafineria | baza lotnicza
+"""
+# (after an article: 'le port d'Odessa', 'der Hafen von', 'la centrale', 'il porto di', 'o porto de')
+_ARTICLES = ("le ", "la ", "l'", "l’", "der ", "die ", "das ", "el ", "il ", "o ", "a ")
+
+
 def _phrases(block: str) -> list[str]:
     return [p.strip() for p in block.split("|") if p.strip()]
 
@@ -68,6 +85,21 @@ def _written(phrase: str) -> list[str]:
 # case-sensitive: 'en', 'na', 'w', 'au' only in lower case
 LEAD_PATTERN = "|".join(re.escape(f) for f in sorted({f for p in LEADS for f in _written(p)}, key=len, reverse=True))
 LEAD_RE = re.compile(r"^(?:(?:" + LEAD_PATTERN + r")\s+(?=\S))+")
+_FACILITY_LEADS = _phrases(_FACILITY)
+FACILITY_LEAD_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(a) for a in _ARTICLES) + "|" + "|".join(re.escape(a.title()) for a in _ARTICLES)
+    + r")?(" + "|".join(re.escape(f) for f in sorted({f for p in _FACILITY_LEADS for f in _written(p)},
+                                                     key=len, reverse=True))
+    + r")(?:\s+|(?<=['’]))(?=\S)")
+# the facility's noun of such a lead, without its preposition ('port d'' -> 'port')
+_LEAD_PREPOSITION_RE = re.compile(r"\s*(?:\b(?:de|di|von)|d['’])$")
+
+
+def facility_lead_word(lead: str) -> str:
+    """The facility's word of a :data:`FACILITY_LEAD_RE` match's group ('port d'' -> 'port')."""
+    return _LEAD_PREPOSITION_RE.sub("", lead).strip()
+
+
 # the Polish prepositions that put the name after them in an oblique case ('w Charkowie', 'pod
 # Bachmutem', 'w pobliżu Awdijiwki'; not the nouns before a name in apposition, 'we wsi Piski')
 _POLISH_PREPOSITION_RE = re.compile(
