@@ -2921,3 +2921,21 @@ def test_braces_bracket_as_parentheses_do(resolver):
     for value, paren in (("Kharkiv {UA}", "Kharkiv (UA)"), ("Kyiv {city}", "Kyiv (city)")):
         m = resolver.resolve(value)
         assert (m.id, m.match_kind, m.query) == (resolver.resolve(paren).id, "exact", value)
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Donetsk oblast (DNR-controlled)", 709716),  # (was the oblast as an area answer at 0.10, 'DNR' its own area)
+    ("Donetsk oblast (Russian-controlled)", 709716),  # (the same, with Russia as runner-up at 0.89)
+    ("Horlivka (Russian-held)", 707753), ("Енергодар (тимчасово окупований)", 709276),
+])
+def test_who_controls_a_place_is_no_place(resolver, query, place):
+    m = resolver.resolve(query)
+    assert m.id == place and m.match_kind != "area" and m.confidence > 0.8, m.explain()
+
+
+@pytest.mark.parametrize("query", ["Donetsk oblast (DNR)", "Donetska (UA-14)"])
+def test_a_first_level_area_named_twice_is_itself(resolver, query):
+    # (each was the oblast as an area answer at 0.10: the area was 'not within' itself)
+    m = resolver.resolve(query)
+    assert m.id == 709716 and m.match_kind != "area" and m.confidence > 0.7, m.explain()
+    assert resolver.resolve("Donetsk, Donetsk oblast").id == 709717  # a town in its area stays the town

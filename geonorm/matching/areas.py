@@ -506,7 +506,8 @@ class PhraseAreas:
         gaz = self.gazetteer
         _, row, ev, _ = best
         place = gaz.place(row)
-        holds = [self.inside_any(row, place, rows) for _, rows in area_ctx]
+        # (the very area another part names is no contradiction: 'Donetsk oblast (DNR)', 'Donetska (UA-14)')
+        holds = [row in rows or self.inside_any(row, place, rows) for _, rows in area_ctx]
         if ev.via in ("skeleton", "fuzzy"):
             return not all(holds)
         if not any(holds):

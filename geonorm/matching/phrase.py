@@ -464,9 +464,18 @@ def strip_prefixes(raw: str) -> str:
     return _split_prefix(raw)[1]
 
 
+# who controls a place, as conflict data notes it ('(DNR-controlled)', '(Russian-held)', '(occupied)',
+# '(подконтрольно ВСУ)'): no place of its own ('DNR-controlled' had been read as DNR's area around the
+# oblast the phrase names; 'Russian-controlled' as Russia)
+_CONTROL_RE = re.compile(
+    r"(?:(?:[\w.'’]+[-\s]){0,2}(?:controlled|held|occupied|administered)(?:\s+(?:by\s+[\w.'’ -]+|area|territory|part))?"
+    r"|(?:под|під)контрольн\w*(?:\s+[\w-]+){0,2}|(?:временно\s+|тимчасово\s+)?(?:оккупированн|окупован)\w*(?:\s+[\w-]+)?)",
+    re.IGNORECASE)
+
+
 def _strip_part(raw: str) -> Part | None:
     prefix, text = _split_prefix(raw)
-    if not text:
+    if not text or _CONTROL_RE.fullmatch(text):
         return None
     sector = _DIRECTION_RE.search(text)
     if sector:  # 'Kupyansk direction: Sinkovka' is the Synkivka near Kupiansk, not one near Kyiv
