@@ -2939,3 +2939,11 @@ def test_a_first_level_area_named_twice_is_itself(resolver, query):
     m = resolver.resolve(query)
     assert m.id == 709716 and m.match_kind != "area" and m.confidence > 0.7, m.explain()
     assert resolver.resolve("Donetsk, Donetsk oblast").id == 709717  # a town in its area stays the town
+
+
+@pytest.mark.parametrize("query, place", [("UA-14 Donetska", 709716), ("US-TX Austin", 4671654),
+                                          ("DE-BY München", 2867714)])
+def test_an_iso_code_before_a_name_is_its_area(resolver, query, place):
+    # ('UA-14 Donetska' was no match; 'US-TX Austin' Austin at 0.71 beside Austin, Minnesota)
+    m = resolver.resolve(query)
+    assert m.id == place and m.confidence > 0.9, m.explain()

@@ -328,6 +328,8 @@ _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\
                             + r"[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
 _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
+# an ISO 3166-2 code before a name ('UA-14 Donetska', 'US-TX Austin'): a part of its own
+_ISO_LEAD_RE = re.compile(r"^([A-Z]{2}-[A-Z0-9]{1,3})\s+(?=[^\W\d_])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
 # a territorial community's kind before its word: 'Pokrovsk urban (territorial) hromada', 'Покровська
 # міська територіальна громада', 'Kutsurubska silska hromada' name the community of the town
@@ -726,7 +728,7 @@ def _plain(phrase: str) -> Part | None:
     if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
     if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text) or _FACILITY_LEAD_RE.match(text) \
-            or press_words.FACILITY_LEAD_RE.match(text):
+            or press_words.FACILITY_LEAD_RE.match(text) or _ISO_LEAD_RE.match(text):
         return None
     return Part(text=text, raw=text)
 
@@ -795,6 +797,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
+    main = _ISO_LEAD_RE.sub(r"\1, ", main)
     parts = []
     items = _LIST_RE.split(main)
     for n, item in enumerate(items):
