@@ -327,17 +327,24 @@ _POLISH_AREA_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(POLISH_AREA_WORDS))
                              + r"(?!\w)", re.IGNORECASE)
 
 
-def _polish_areas(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
-    """The spans with the Polish areas named by their adjective that no span covers, each a
-    mention resolved as written ('obwodu charkowskiego' is Kharkivska oblast)."""
+def _matched_spans(text: str, spans: list[TagSpan], pattern: re.Pattern, resolver, keep, flags: int) -> list[TagSpan]:
+    """The spans with each match of ``pattern`` that no span covers, resolved as written and kept
+    when ``keep(match)`` holds."""
     extra = []
-    for m in _POLISH_AREA_RE.finditer(text):
+    for m in pattern.finditer(text):
         if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
             continue
         match = resolver.resolve(m.group(0))
-        if match.ok and match.feature in ("admin1", "admin2") and match.confidence >= INFLECTED_MIN_CONFIDENCE:
-            extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", F_PLACE | F_AREA, match=match))
+        if match.ok and keep(match):
+            extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", flags, match=match))
     return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+def _polish_areas(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
+    """The spans with the Polish areas named by their adjective that no span covers, each a
+    mention resolved as written ('obwodu charkowskiego' is Kharkivska oblast)."""
+    return _matched_spans(text, spans, _POLISH_AREA_RE, resolver, lambda m: m.feature in ("admin1", "admin2")
+                          and m.confidence >= INFLECTED_MIN_CONFIDENCE, F_PLACE | F_AREA)
 
 
 # a thing named by a town's adjective: 'the Antonivskyi bridge', 'Burshtynska TPP', 'по Каховской ГЭС'
@@ -348,14 +355,8 @@ _NAMED_THING_RE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[s
 def _named_things(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
     """The spans with the things named by a town's adjective that no span covers, each a mention
     the resolver answers with the town ('Каховской ГЭС' is Kakhovka's, 'Antonivskyi bridge' Antonivka's)."""
-    extra = []
-    for m in _NAMED_THING_RE.finditer(text):
-        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
-            continue
-        match = resolver.resolve(m.group(0))
-        if match.ok and (match.match_kind == "area" or match.confidence >= INFLECTED_MIN_CONFIDENCE):
-            extra.append(TagSpan(m.start(), m.end(), m.group(0), "token", F_PLACE, match=match))
-    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+    return _matched_spans(text, spans, _NAMED_THING_RE, resolver, lambda m: m.match_kind == "area"
+                          or m.confidence >= INFLECTED_MIN_CONFIDENCE, F_PLACE)
 
 
 # a district named before the town or area it is of: 'the Kalininsky district of Donetsk', 'в

@@ -14,7 +14,7 @@ from ..names import polish
 from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
-from ..sources.curated import region_members
+from ..sources.curated import region_countries, region_members
 from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km,
                     strip_area_words)
@@ -673,8 +673,8 @@ class PhraseAreas:
         """Does a region of no one country lie (partly) in the country: one of its member areas'
         ('Dead Sea, Jordan'), or, for a sea without members, any country named with it ('Black Sea,
         Ukraine': the coast tells no more than the phrase)?"""
-        members = region_members().get(region.id)
-        return not members or any(m.split("-")[0] == country_code for m in members)
+        countries = region_countries(region.id)
+        return not countries or country_code in countries
 
     def inside_any(self, row: int, place, area_rows: list[int]) -> bool:
         gaz = self.gazetteer

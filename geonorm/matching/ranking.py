@@ -13,7 +13,7 @@ from ..names.keys import east_slavic_vowels, fold_key, russian_form_of, skeleton
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import ARABIC_FORM, RU_TO_UK, romanize_query
 from ..sources.cldr import countries_writing, cyrillic_script_countries
-from ..sources.curated import region_members
+from ..sources.curated import region_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
 from .areas import AREA_RANK, PhraseAreas
@@ -476,8 +476,8 @@ class Ranker:
             if ev.via not in ("exact", "case") or script_of(gaz.form_text[ev.form_row]) != script:
                 continue
             cc = gaz.country_code_of(r)
-            if cc in local or not cc and LEVELS[int(gaz.place_level[r])] == "region" and any(
-                    m[:2] in local for m in region_members().get(gaz.place(r).id, ())):
+            if cc in local or not cc and LEVELS[int(gaz.place_level[r])] == "region" \
+                    and region_countries(gaz.place(r).id) & local:
                 out.add(r)
         return out
 

@@ -63,6 +63,12 @@ def region_members() -> dict[int, frozenset[str]]:
     return out
 
 
+def region_countries(region_id: int) -> frozenset[str]:
+    """The countries a region's members lie in ('UA-14', 'UA-09' -> UA), empty for a region
+    without members."""
+    return frozenset(m.split("-")[0] for m in region_members().get(region_id, ()))
+
+
 def population_overrides(directory: Path | None = None) -> dict[int, int]:
     """{GeoNames id: population} from ``gazetteer/populations.csv``: populations of places the
     extracts give none or too few for what the name stands for (Ealing, a London borough of
