@@ -628,12 +628,24 @@ class PhraseAreas:
     def _city_state(self, country_code: str, admin1_code: str) -> bool:
         """Is this first-level area a city of its own: a town of 100,000 or more with every
         populated place of the area within CITY_STATE_KM of it (Sevastopol, Berlin, Vienna,
-        Prague, Kyiv; not Bremen with Bremerhaven, nor a province named after its capital)?
+        Prague, Kyiv; not Bremen with Bremerhaven, nor a province named after its capital)?"""
+        return self._city_of_state(country_code, admin1_code) is not None
+
+    def city_of_area(self, row: int) -> list[int]:
+        """[the city a first-level area at ``row`` is] ('CABA' is Buenos Aires, 'Kyiv city' Kyiv),
+        or [] for an area that is no city of its own."""
+        gaz = self.gazetteer
+        if int(gaz.place_level[row]) != LEVELS.index("admin1"):
+            return []
+        city = self._city_of_state(gaz.country_code_of(row), gaz.admin1_code_of(row))
+        return [] if city is None else [city]
+
+    def _city_of_state(self, country_code: str, admin1_code: str) -> int | None:
+        """The row of the city a first-level area is (see :meth:`_city_state`), or None.
         Memoized per area."""
         memo = self.__dict__.setdefault("_city_states", {})
         key = (country_code, admin1_code)
-        hit = memo.get(key)
-        if hit is None:
+        if key not in memo:
             gaz = self.gazetteer
             if "_codes" not in self.__dict__:  # (as UTF-8 bytes: a quarter of numpy's unicode)
                 self._codes = tuple(np.char.encode(np.asarray(gaz._pstr[k]), "utf-8")
@@ -642,13 +654,14 @@ class PhraseAreas:
             rows = np.flatnonzero((cc == country_code.encode()) & (a1 == admin1_code.encode())
                                   & (np.asarray(gaz.place_level) == 0))
             pop = np.asarray(gaz.place_pop)[rows]
-            hit = False
+            city = None
             if len(rows) and int(pop.max()) >= BIG_CITY:
                 lat, lon = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
                 main = int(np.argmax(pop))
-                hit = float(np.max(haversine_km(lat[main], lon[main], lat, lon))) <= CITY_STATE_KM
-            memo[key] = hit
-        return hit
+                if float(np.max(haversine_km(lat[main], lon[main], lat, lon))) <= CITY_STATE_KM:
+                    city = int(rows[main])
+            memo[key] = city
+        return memo[key]
 
     def _in_region(self, region, place) -> bool:
         """Does ``place`` lie in the region: in one of the countries, first-level areas or

@@ -27,7 +27,7 @@ from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.romanize import ARABIC_FORM, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
-from ..sources.curated import area_codes
+from ..sources.curated import area_code_key, area_codes, written_as_area_code
 
 # how a candidate was reached, strongest first
 VIA_RANK = {"exact": 5, "code": 5, "roman": 4, "case": 4, "fold": 3, "skeleton": 2, "fuzzy": 1}
@@ -170,8 +170,9 @@ _ARABIC_COUNTRIES = arabic_countries()
 
 def postal_code_rows(gaz: Gazetteer, code: str) -> list[int]:
     """Rows of the US states, Canadian provinces and Australian states whose postal code is
-    ``code`` ('OH', 'BC', 'NSW'; ``gazetteer/area_codes.csv``)."""
-    return [r for r in map(gaz.row_of, area_codes().get(code, ())) if r is not None]
+    ``code`` ('OH', 'BC', 'NSW'), and the Mexican states and Argentine provinces whose
+    conventional abbreviation it is ('Mich.', 'N.L.', 'CABA'; ``gazetteer/area_codes.csv``)."""
+    return [r for r in map(gaz.row_of, area_codes().get(area_code_key(code), ())) if r is not None]
 
 
 def respelled(ev: Evidence, form_kind: int, country_code: str) -> bool:
@@ -356,10 +357,12 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
         add(initials[[int(gaz.form_kind[fr]) == _ABBREVIATION or code_like(gaz.form_text[fr])
                       for fr in initials.tolist()]], "exact")
     code = text.strip()
-    if ISO_CODE_RE.fullmatch(code) and not (gaz.form_kind[exact] == _ABBREVIATION).any():
+    if (ISO_CODE_RE.fullmatch(code) or "." in code and written_as_area_code(code)) \
+            and not (gaz.form_kind[exact] == _ABBREVIATION).any():
         # as written: 'no' and 'it' are words, 'NO' and 'IT' codes; an abbreviation the
         # gazetteer holds comes first ('SC' is South Carolina, not the Seychelles)
-        # (and a state's or province's postal code: 'BC', 'OH', 'NSW' has its name form)
+        # (and a state's or province's postal code: 'BC', 'OH', 'NSW' has its name form; a
+        # Mexican state's abbreviation: 'Chih.')
         for row in gaz.areas_with_code(code) + postal_code_rows(gaz, code):
             cur = out.get(row)
             if cur is None or VIA_RANK[cur.via] < VIA_RANK["code"]:

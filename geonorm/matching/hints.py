@@ -125,6 +125,11 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         rows += [r for r in postal_code_rows(gaz, text) if gaz.place(r).level in levels]
         if rows:
             return list(dict.fromkeys(rows))
+    elif text[:1].isupper() and len(text) <= 10:
+        # a state's or province's conventional abbreviation ('Mich.', 'N.L.', 'Q. Roo', 'CABA'),
+        # its dot stripped in a phrase part; the name it also is still counts ('Mich.' is
+        # Michigan too: 'Morelia, Mich.' is Michoacán by the town in it)
+        rows = [r for r in postal_code_rows(gaz, text) if gaz.place(r).level in levels]
     variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
     # exact names first, then romanization variants ('Lugansk' ~ 'Luhansk', 'Zaporozhye')
     lookups = [("exact", v) for v in variants] + [("fold", k) for k in dict.fromkeys(

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..names import polish as polish_names
 from ..names.inflection import governed_case
 from ..names.normalize import clean, normalize
-from ..sources.curated import area_codes
+from ..sources.curated import area_code_key, area_codes
 from . import press_words
 
 _PREFIXES = [
@@ -328,6 +328,18 @@ _CODE_BREAK_RE = re.compile(r"(?<=[a-zа-яёіїєґ'’])(?=\s+(?![NSEW]{1,2}\
                             + r"[A-ZА-ЯЁІЇЄҐ]{2,4}(?![\w'’]))")  # (an area word in capitals, 'Guma LGA', stays)
 _LOWER_CODE_RE = re.compile(r"^([^,]*[a-z][^,]*,\s*)([a-z]{2})\s*$")
 _SLASH_CODE_RE = re.compile(r"(?<=\w)\s*/\s*([A-Z]{2,3})(?![\w/])")
+# a state's dotted initials after its town, no comma between ('Monterrey N.L.', 'Vancouver B.C.';
+# not a part of a city named by its initials: 'South L.A.', 'Downtown L.A.')
+_DOTTED_CODE_RE = re.compile(r"\b([^\W\d_]{2,})\s+((?:[A-Z]\.\s?){2,3})(?=\s*(?:,|$))")
+_CITY_PART_WORDS = frozenset("north south east west central greater downtown uptown midtown metro inner outer "
+                             "upper lower".split())
+
+
+def _dotted_code_break(m: re.Match) -> str:
+    word, code = m.group(1), m.group(2)
+    return m.group(0) if word.lower() in _CITY_PART_WORDS or area_code_key(code) not in area_codes() else f"{word}, {code}"
+
+
 # an ISO 3166-2 code before a name ('UA-14 Donetska', 'US-TX Austin'): a part of its own
 _ISO_LEAD_RE = re.compile(r"^([A-Z]{2}-[A-Z0-9]{1,3})\s+(?=[^\W\d_])")
 _TAG_RE = re.compile(r"(?<![\w@#])([@#])(\w+)")
@@ -796,7 +808,8 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
-    main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
+    main = _SLASH_CODE_RE.sub(r", \1", main)
+    main = _DOTTED_CODE_RE.sub(_dotted_code_break, main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
     main = _ISO_LEAD_RE.sub(r"\1, ", main)
     parts = []
     items = _LIST_RE.split(main)

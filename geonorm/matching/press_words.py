@@ -121,4 +121,8 @@ AREA_WORDS = {"regione": "admin1", "région": "admin1", "region": "admin1", "obw
               "rejon": "admin2", "rejonie": "admin2", "rejonu": "admin2", "bezirk": "admin2",
               "kreis": "admin2", "landkreis": "admin2", "rajons": "admin2",
               # Latin America's and the Sahel's: 'departamento de Antioquia', 'cercle de Niono'
-              "departamento": "admin1", "département": "admin2", "cercle": "admin2", "municipio": "admin2"}
+              "departamento": "admin1", "département": "admin2", "cercle": "admin2", "municipio": "admin2",
+              # and their abbreviations in addresses: 'Depto. de Antioquia', 'Pcia. de Córdoba',
+              # 'Mpio. de Zitácuaro', 'Edo. de México' (estado)
+              "depto": "admin1", "dpto": "admin1", "pcia": "admin1", "prov": "admin1", "edo": "admin1",
+              "mpio": "admin2"}

@@ -151,6 +151,9 @@ class Ranker:
             w.lower().strip(".") in AREA_WORDS for w in label.split()) else []
         if city:  # 'Sheikh Maqsoud, Aleppo': the city, as a bare name says, not its governorate
             row, place, what = city[0], gaz.place(city[0]), f"the city of that name in {place.name}"
+        elif place.level == "admin1" and (city := self._areas.city_of_area(row)):
+            # 'Palermo, CABA': the city the area is (its every town lies within the city)
+            row, place, what = city[0], gaz.place(city[0]), f"the city that {place.name} is"
         m = stand_in(self.gazetteer, text, head.text, row, "area",
                      f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
         # the places named so elsewhere share what the answer leaves: a Karpovka outside the
@@ -394,8 +397,10 @@ class Ranker:
                 elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
-                elif town_in_area_phrase or (head.is_area and place.level == "country"):
-                    s += scoring.TOWN_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
+                elif head.is_area and place.level == "country":
+                    s += scoring.COUNTRY_WHEN_AREA_SAID  # ('Georgia (state)' is no country either)
+                elif town_in_area_phrase:
+                    s += scoring.TOWN_WHEN_AREA_SAID
             if head is not None and (head.no_city or head.post_soviet):
                 s += self._settlement_type_terms(head, place, notes)
             if hints.near is not None:

@@ -17,7 +17,7 @@ from shapely.geometry import Point
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
-from ..sources.curated import area_codes
+from ..sources.curated import written_as_area_code
 from . import scoring
 from .answer import candidate_of, sharing_the_rest, stand_in
 from .areas import BIG_CITY, SECTOR_TOWN, PhraseAreas, all_rows
@@ -584,8 +584,7 @@ class Resolver:
         # a town a distance is given from ('1 km north of the village of Vesele') and a state's
         # postal code ('Aughadreena NS') frame the place: no head beside another part
         if len(order) > 1:
-            codes = area_codes()
-            order = [i for i in order if parts[i].offset is None and parts[i].text not in codes] or order
+            order = [i for i in order if parts[i].offset is None and not written_as_area_code(parts[i].raw)] or order
             # the land around a town named first frames a village the phrase names as one ('in the
             # Mariupol area, near the village of Sartana', 'near Donetsk, the village of Pisky')
             village = next((i for i in order[1:] if parts[i].village), None) if parts[order[0]].around else None

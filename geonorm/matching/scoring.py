@@ -59,6 +59,10 @@ AIRPORT_POP_WEIGHT = 0.45
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
+# a country when the phrase says state, province or district ('Edo. de México', 'Provincia de
+# Panamá' name the state or province the country shares its name with; a country's prior beat
+# the town's shading)
+COUNTRY_WHEN_AREA_SAID = -2.0
 # a town the phrase calls a village ('the village of', 'село', 'смт') that is a city of this many
 # people is shaded as a country hint's mismatch is: no village is a city of 100,000
 CITY_POPULATION = 100_000

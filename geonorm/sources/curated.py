@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,16 +34,30 @@ def curated_dir() -> Path:
     raise SourceError("curated gazetteer files not found (expected the gazetteer/ directory)")
 
 
+def area_code_key(text: str) -> str:
+    """How an area code is looked up: its letters in capitals, without dots, spaces or accents
+    ('Mich.' and 'MICH', 'Q. Roo' and 'QROO', 'Méx.' and 'MEX', 'N.L.' and 'NL')."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if ch.isalnum()).upper()
+
+
+def written_as_area_code(text: str) -> bool:
+    """Is ``text`` a known area code written as one: in capitals ('OH', 'CABA') or with a dot
+    ('Mich.', 'Q. Roo', 'N.L.'), not a word or name ('Son', 'Col')?"""
+    return (text.isupper() or "." in text) and area_code_key(text) in area_codes()
+
+
 @lru_cache(maxsize=1)
 def area_codes() -> dict[str, tuple[int, ...]]:
-    """{code: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states, Canadian
-    provinces and Australian states ('OH', 'ON', 'VIC'). They name an area in a phrase or hint
-    ('Columbus, OH', ``admin1="OH"``) and as a bare query in capitals, at a code's capped
-    confidence; in running text only beside other places of their country (many are words)."""
+    """{code key: place ids} from ``gazetteer/area_codes.csv``: postal codes of US states,
+    Canadian provinces and Australian states ('OH', 'ON', 'VIC') and the conventional
+    abbreviations of Mexican states and Argentine provinces ('Mich.', 'N.L.', 'CABA'), keyed by
+    :func:`area_code_key`. They name an area in a phrase or hint ('Columbus, OH', 'Morelia,
+    Mich.', ``admin1="OH"``) and as a bare query in capitals, at a code's capped confidence; in
+    running text only beside other places of their country (many are words)."""
     out: dict[str, list[int]] = {}
     for _, row, _ in _table("area_codes.csv"):
         try:
-            out.setdefault(row["code"].strip().upper(), []).append(int(row["place_id"]))
+            out.setdefault(area_code_key(row["code"]), []).append(int(row["place_id"]))
         except (KeyError, ValueError):
             continue
     return {k: tuple(v) for k, v in out.items()}
