@@ -126,3 +126,20 @@ def test_a_facility_word_before_the_name_in_the_press_languages(resolver, phrase
                                            ("Port Moresby", 2088122)])
 def test_a_town_named_with_a_facility_word_keeps_its_name(resolver, phrase, place):
     assert resolver.resolve(phrase).id == place
+
+
+@pytest.mark.parametrize("phrase, place", [
+    ("Province du Soum", 2355248),  # Burkina Faso's provinces are second-level areas (was Soum, Senegal)
+    ("Provincia de La Convención, Cusco", 3937248),  # Peru's too (was Cusco city)
+    ("Cebu province", 1717511),  # the Philippines' (was Cebu City)
+    ("Provincia de Buenos Aires", 3435907),  # Argentina's are first-level areas
+    ("Kandahar province", 1138335),
+])
+def test_a_province_is_a_first_or_second_level_area(resolver, phrase, place):
+    m = resolver.resolve(phrase)
+    assert m.id == place and m.confidence >= 0.75, m.explain()
+
+
+def test_a_congolese_territory_in_french(resolver):
+    m = resolver.resolve("Djugu territoire, Ituri")  # was Ituri at 0.92, 'Djugu territoire' left aside
+    assert m.name == "Djugu" and m.admin1 == "Ituri" and m.feature == "admin2"

@@ -189,6 +189,12 @@ def test_handles_tags_and_line_breaks_in_a_phrase(resolver):
     assert m.head == "Olhivka" and m.admin1 == "Kharkivska oblast"
 
 
+def test_a_town_whose_district_is_unknown_lies_in_a_district_it_is_near(resolver):
+    # GeoNames gives Mogadishu no district; its district Banadir (in Banaadir region) holds it
+    m = resolver.resolve("Mogadishu, Banadir")
+    assert m.id == 53654 and m.match_kind == "exact"  # was the district as an area answer at 0.30
+
+
 def test_a_namesake_district_abroad_does_not_outweigh_a_big_city(resolver):
     # 'Telman District' is also a district of Turkmenistan: the answer was Gubadag there
     m = resolver.resolve("Donetsk; the village of Novaya Maryevka in the Telman District")

@@ -18,7 +18,7 @@ from ..sources.curated import region_countries, region_members
 from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km,
                     strip_area_words)
-from .phrase import Part, facility_kind, says_near
+from .phrase import Part, facility_kind, says_near, says_province
 
 # adjective endings of district names and the endings of the towns they are named after
 _ADJ_END = re.compile(r"(s?k(yi|yy|iy|ii|y|i|ij|ogo|oho|a|e|aya|oye|oe)?|s)$")
@@ -116,6 +116,12 @@ def all_rows(area_ctx) -> list[int]:
     return [r for _, rows in area_ctx for r in rows]
 
 
+def _word_levels(part: Part) -> tuple[str, ...]:
+    """The levels a part's area word names: its own, and either for a province (Argentina's are
+    first-level areas, Peru's and Burkina Faso's second: 'Provincia de La Convención, Cusco')."""
+    return ("admin1", "admin2") if part.feature == "admin1" and says_province(part.whole_name) else (part.feature,)
+
+
 class PhraseAreas:
     """Area evidence of a phrase over one gazetteer; ``gather`` is the resolver's (memoized)
     candidate lookup."""
@@ -146,7 +152,7 @@ class PhraseAreas:
         found: list[tuple[Part, list[int]]] = []
         districts, cities = [], []
         for part in parts:
-            levels = {"admin1": ("admin1",), "admin2": ("admin2", "admin1")}.get(
+            levels = {"admin1": _word_levels(part), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
             # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
             # not Lyman County, South Dakota)
@@ -596,7 +602,7 @@ class PhraseAreas:
             return False
         return any(self.inside_any(r, gaz.place(r), outer)
                    for a in area_parts if a.feature in ("admin1", "admin2")
-                   for r in area_candidates(gaz, a.whole_name, (a.feature,))[:50])
+                   for r in area_candidates(gaz, a.whole_name, _word_levels(a))[:50])
 
     def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The place is a country named as written and every other part names a country too,
@@ -709,8 +715,11 @@ class PhraseAreas:
                 if not area.admin2_code and area.id in region_members():
                     if self._in_region(area, place):  # a county of districts ('Greater Manchester')
                         return True
-                elif (area.country_code == place.country_code and area.admin1_code == place.admin1_code
-                        and area.admin2_code == place.admin2_code):
+                elif area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
+                        area.admin2_code == place.admin2_code or not place.admin2_code and place.level == "populated place"
+                        and float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < DISTRICT_TOWN_KM):
+                    # (a town whose district the gazetteer does not say lies in a district of its
+                    # first-level area it is near: 'Mogadishu, Banadir', GeoNames' district Banadir)
                     return True
             elif area.level == "region":
                 if self._in_region(area, place):

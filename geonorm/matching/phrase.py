@@ -641,6 +641,16 @@ COMMON_PLACE_WORDS = GENERIC_WORDS | FACILITY_WORDS | NATURE_WORDS | frozenset(
     "mine factory".split())
 
 
+# a province is a first-level area in some countries (Argentina, Canada, China) and a second-level
+# one in others (Burkina Faso, Peru, Italy, Spain, the Philippines)
+_PROVINCE_WORDS = frozenset("province provincia provinz provincie pcia prov".split())
+
+
+def says_province(text: str) -> bool:
+    """Does a part name its area a province ('Province du Soum', 'Pcia. de Córdoba')?"""
+    return any(w.lower().strip(".,;:()") in _PROVINCE_WORDS for w in text.split())
+
+
 def says_near(text: str) -> bool:
     """Does a phrase part say the place is near it ('near Popasne', 'біля Попасної')?"""
     return bool(_NEAR_RE.search(text))

@@ -125,4 +125,6 @@ AREA_WORDS = {"regione": "admin1", "région": "admin1", "region": "admin1", "obw
               # and their abbreviations in addresses: 'Depto. de Antioquia', 'Pcia. de Córdoba',
               # 'Mpio. de Zitácuaro', 'Edo. de México' (estado)
               "depto": "admin1", "dpto": "admin1", "pcia": "admin1", "prov": "admin1", "edo": "admin1",
-              "mpio": "admin2"}
+              "mpio": "admin2",
+              # the Democratic Republic of the Congo's second level: 'Djugu territoire', 'territoire de Beni'
+              "territoire": "admin2"}
