@@ -716,6 +716,17 @@ def test_an_area_after_a_town_is_read_from_its_names_as_written_not_guesses(reso
         "Washington": "Washington", "D.C.": "Washington"}
 
 
+def test_a_state_abbreviation_after_a_town_names_its_area(resolver):
+    # Mexican datelines and addresses: 'Sin.' was Sīn, Iran; 'Mich.' Michigan; 'Tamps.', 'N.L.'
+    # and 'Q. Roo' were no mentions; 'Edo. Méx.' was 'Edo' (Nigeria) and 'Méx'
+    found = names_found(resolver, "MORELIA, Mich.— Hubo bloqueos en Culiacán, Sin., en Reynosa, Tamps., en "
+                                  "Guadalupe, N.L., en Cancún, Q. Roo, y en Toluca, Edo. Méx., según la policía.")
+    assert found["Mich."] == "Michoacán de Ocampo" and found["Sin."] == "Sinaloa"
+    assert found["Tamps."] == "Tamaulipas" and found["N.L."] == "Nuevo León" and found["Q. Roo"] == "Quintana Roo"
+    assert found["Edo. Méx."] == "México" and "Edo" not in found
+    assert names_found(resolver, "DETROIT, Mich. — Police in Lansing said.")["Mich."] == "Michigan"
+
+
 def test_a_town_right_before_its_area_name_is_tagged(resolver):
     # 'Izium' right before 'Kharkiv region' was taken for the start of a longer name and dropped
     assert names_found(resolver, "Shelling hit Izium Kharkiv region on Monday.") == {

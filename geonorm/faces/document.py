@@ -181,12 +181,13 @@ def _apposed(text: str, items, queries: list[str]) -> dict[str, str]:
     return out
 
 
-def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match) -> tuple[Match, dict] | None:
+def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match,
+                   b_alone: Match | None = None) -> tuple[Match, dict] | None:
     """When 'A, B' reads as a town (or district) A, named by its own name, inside a first-level
     area or country B: (A's answer to the phrase, the hints that make B that area: its level and
-    country). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
+    country, and the name to ask for an abbreviation). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
     itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name).
-    ``alone``: A's answer on its own."""
+    ``alone``, ``b_alone``: A's and B's answers on their own."""
     if alone.ok and alone.feature not in _TOWN_LEVELS:
         return None
     m = resolver.resolve(f"{a}, {b}", **hints)
@@ -194,13 +195,21 @@ def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match) -> tuple
         return None
     gaz = resolver.gazetteer
     area = resolver.resolve(b, limit=10, **hints)
-    # (B names the area as written: no guessed spelling of it)
-    for c in [c for c in [area, *area.alternatives] if c.match_kind != "fuzzy"] if area.ok else []:
-        p = gaz.get(c.id) if c.id is not None else None
-        if p is not None and p.country_code == m.country_code and (
-                p.level == "country" or p.level == "admin1" and p.name == m.admin1):
-            return m, {"feature": p.level, "country": p.country_code}
-    return None
+    # (B names the area as written: no guessed spelling of it; or, when B alone is a place in
+    # another country, B is the conventional abbreviation of A's area, which no name form holds:
+    # 'Culiacán, Sin.' is Sinaloa's, not Sīn, Iran; 'Morelia, Mich.' Michoacán's, not Michigan)
+    named = [gaz.get(c.id) for c in [area, *area.alternatives] if c.match_kind != "fuzzy" and c.id is not None] \
+        if area.ok else []
+    coded = [] if b_alone is not None and b_alone.ok and b_alone.country_code == m.country_code \
+        else [gaz.place(r) for r in postal_code_rows(gaz, b)]
+    areas = [p for p in named + coded if p is not None and p.country_code == m.country_code]
+    # (the first-level area before the country: 'Toluca, Edo. Méx.' is the State of Mexico's)
+    p = next((p for p in areas if p.level == "admin1" and p.name == m.admin1), None) \
+        or next((p for p in areas if p.level == "country"), None)
+    if p is None:
+        return None
+    # (an abbreviation is asked as the area's name)
+    return m, {"feature": p.level, "country": p.country_code} | ({"ask": p.name} if p in coded else {})
 
 
 def _appositions(text: str, items, queries: list[str], resolver, hints: dict, alone: dict[str, Match]):
@@ -216,10 +225,13 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
     for a, b in _apposed(text, items, queries).items():
         if b in asked or a in area_hints:
             continue
-        found = _place_in_area(resolver, a, b, hints, alone[a])
+        found = _place_in_area(resolver, a, b, hints, alone[a], alone.get(b))
         if found is not None:
             asked[a] = f"{a}, {b}"
-            area_hints.setdefault(b, found[1])
+            area = dict(found[1])
+            if "ask" in area:
+                asked.setdefault(b, area.pop("ask"))
+            area_hints.setdefault(b, area)
             notes[a] = notes[b] = f"written '{a}, {b}': {b!r} names its area"
     countries = {m.country_code for m in alone.values() if m.ok and m.confidence >= CONFIDENT}
     for q, m in alone.items():

@@ -42,6 +42,7 @@ from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
+from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
                         LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
@@ -313,6 +314,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if propose and resolver is not None:
         out = _polish_areas(clean, out, resolver)
         out = _named_things(clean, out, resolver)
+        out = _area_codes_after_names(clean, out)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -320,6 +322,36 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if bearing is not None:
             span.query = f"{span.query or span.text} ({bearing['where']})"
     return out
+
+
+# a state's or province's code after a name and a comma: 'Culiacán, Sin.', 'Monterrey, N.L.',
+# 'Cancún, Q. Roo', 'Palermo, CABA', 'Sydney, NSW' (dotted, or three capitals or more: two are words)
+_CODE_AFTER_RE = re.compile(r",[ \t]+((?:[A-Z][a-zé]{0,5}\.[ \t]?){1,3}(?:[A-Z][a-z]{1,3}(?![\w.]))?|[A-Z]{3,5}(?![\w.]))")
+
+
+def _area_codes_after_names(text: str, spans: list[TagSpan]) -> list[TagSpan]:
+    """The spans with each area code written after a name and a comma (no name form holds
+    'Chih.' or 'Q. Roo'; names inside one give way to it: 'Edo. Méx.' is no 'Edo' and 'Méx'):
+    the document reads 'A, B' as A in B."""
+    extra, inside = [], set()
+    for sp in spans:
+        m = _CODE_AFTER_RE.match(text, sp.end)
+        code = m.group(1).rstrip() if m else ""
+        while code and not written_as_area_code(code):  # ('Mich. Police': 'Mich.')
+            cut = code.rstrip(".").rfind(" ")
+            code = code[:cut].rstrip() if cut > 0 else ""
+        if not code:
+            continue
+        start = m.start(1)
+        end = start + len(code)
+        covered = {i for i, o in enumerate(spans) if o.start < end and start < o.end}
+        if all(start <= spans[i].start and spans[i].end <= end and spans[i].end - spans[i].start < end - start
+               for i in covered):  # (a name that is the code stays: 'Washington, D.C.')
+            inside |= covered
+            extra.append(TagSpan(start, end, code, "token", F_PLACE | F_AREA | F_ABBREV))
+    if not extra:
+        return spans
+    return sorted([o for i, o in enumerate(spans) if i not in inside] + extra, key=lambda sp: sp.start)
 
 
 # a Polish area word and its adjective, in small letters ('w obwodzie donieckim', 'rejon bachmucki')
