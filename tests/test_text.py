@@ -725,6 +725,10 @@ def test_a_state_abbreviation_after_a_town_names_its_area(resolver):
     assert found["Tamps."] == "Tamaulipas" and found["N.L."] == "Nuevo León" and found["Q. Roo"] == "Quintana Roo"
     assert found["Edo. Méx."] == "México" and "Edo" not in found
     assert names_found(resolver, "DETROIT, Mich. — Police in Lansing said.")["Mich."] == "Michigan"
+    # a postal code after its town: 'Toronto, ON' beside 'Columbus, OH' was Toronto, Ohio
+    found = {m.text: (m.match.name, m.match.admin1) for m in extract(
+        "In Columbus, OH, and Toronto, ON, officials met.", resolver=resolver)}
+    assert found["Toronto"] == ("Toronto", "Ontario") and found["ON"][0] == "Ontario"
 
 
 def test_a_town_right_before_its_area_name_is_tagged(resolver):

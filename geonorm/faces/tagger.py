@@ -325,8 +325,8 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
 
 
 # a state's or province's code after a name and a comma: 'Culiacán, Sin.', 'Monterrey, N.L.',
-# 'Cancún, Q. Roo', 'Palermo, CABA', 'Sydney, NSW' (dotted, or three capitals or more: two are words)
-_CODE_AFTER_RE = re.compile(r",[ \t]+((?:[A-Z][a-zé]{0,5}\.[ \t]?){1,3}(?:[A-Z][a-z]{1,3}(?![\w.]))?|[A-Z]{3,5}(?![\w.]))")
+# 'Cancún, Q. Roo', 'Palermo, CABA', 'Toronto, ON' (dotted or in capitals, a known code only)
+_CODE_AFTER_RE = re.compile(r",[ \t]+((?:[A-Z][a-zé]{0,5}\.[ \t]?){1,3}(?:[A-Z][a-z]{1,3}(?![\w.]))?|[A-Z]{2,5}(?![\w.]))")
 
 
 def _area_codes_after_names(text: str, spans: list[TagSpan]) -> list[TagSpan]:
