@@ -185,8 +185,9 @@ def _place_in_area(resolver, a: str, b: str, hints: dict, alone: Match,
                    b_alone: Match | None = None) -> tuple[Match, dict] | None:
     """When 'A, B' reads as a town (or district) A, named by its own name, inside a first-level
     area or country B: (A's answer to the phrase, the hints that make B that area: its level and
-    country, and the name to ask for an abbreviation). None for lists ('Kuwait, Egypt', 'Becker, Clay', 'China, Canada': A is an area
-    itself; 'Washington, New York': Watervliet only has 'Washington' as an alternate name).
+    country, and the name to ask for an abbreviation). None for lists ('Kuwait, Egypt', 'Becker,
+    Clay', 'China, Canada': A is an area itself; 'Washington, New York': Watervliet only has
+    'Washington' as an alternate name).
     ``alone``, ``b_alone``: A's and B's answers on their own."""
     if alone.ok and alone.feature not in _TOWN_LEVELS:
         return None

@@ -818,8 +818,8 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
-    main = _SLASH_CODE_RE.sub(r", \1", main)
-    main = _DOTTED_CODE_RE.sub(_dotted_code_break, main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
+    main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
+    main = _DOTTED_CODE_RE.sub(_dotted_code_break, main)  # 'Monterrey N.L.': the initials are a part
     main = _ISO_LEAD_RE.sub(r"\1, ", main)
     parts = []
     items = _LIST_RE.split(main)
