@@ -731,6 +731,15 @@ def test_a_state_abbreviation_after_a_town_names_its_area(resolver):
     assert found["Toronto"] == ("Toronto", "Ontario") and found["ON"][0] == "Ontario"
 
 
+def test_spanish_and_portuguese_institutions_are_no_places(resolver):
+    # 'Nacional' was Distrito Nacional at 0.93, 'Guarda' the Portuguese city, 'Partido' and
+    # 'Universidad' places of those names
+    text = ("La Guardia Nacional y el Partido Popular llegaron a Culiacán; la Universidad Autónoma "
+            "y la Guarda Nacional también.")
+    assert set(names_found(resolver, text)) == {"Culiacán"}
+    assert names_found(resolver, "Santo Domingo, Distrito Nacional.")["Distrito Nacional"] == "Distrito Nacional"
+
+
 def test_a_town_right_before_its_area_name_is_tagged(resolver):
     # 'Izium' right before 'Kharkiv region' was taken for the start of a longer name and dropped
     assert names_found(resolver, "Shelling hit Izium Kharkiv region on Monday.") == {

@@ -125,6 +125,14 @@ mit von vor zum zur im am selon dans vers depuis les des une et sur según nel n
 PRESS_PLACE_NOUNS = frozenset("""stadt dorf ort ortschaft siedlung gemeinde gebiet bezirk kreis landkreis
 umgebung nähe großstadt kleinstadt hafenstadt frontstadt ville commune ciudad pueblo città miasto wieś
 obwód rejon""".split())
+# Spanish and Portuguese institutions: a noun before a capitalized word and an adjective after
+# one make a name that is no place ('Guardia Nacional', 'Guarda Nacional' is not Guarda, Portugal;
+# 'Partido Popular', 'Universidad Autónoma')
+INSTITUTION_NOUNS = frozenset("""guardia guarda policia partido universidad universidade banco fuerza forca
+ejercito exercito congreso congresso secretaria fiscalia ministerio tribunal consejo conselho instituto
+comision procuraduria gobierno governo""".split())
+INSTITUTION_ADJECTIVES = frozenset("""nacional federal municipal estatal militar popular regional autonoma
+aerea civil""".split())
 # prepositions that say where ('bei Bachmut', 'à Kherson', 'w Charkowie', 'pod Pokrowskiem')
 PRESS_LOCATIVE = frozenset("bei nahe à dans près vers en w pod koło przy cerca vicino presso perto".split())
 COMMON |= PRESS_COMMON | {fold(w) for w in PRESS_COMMON}  # (as written and folded: 'nähe', 'nahe')

@@ -44,7 +44,8 @@ from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
-from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTIONS, LIST_GAPS,
+from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTION_ADJECTIVES,
+                        INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS,
                         LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
                         lexicon_spans)
 
@@ -576,6 +577,12 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
             return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
+    if nxt is not None and _is_cap(nxt[1]) and text[e:doc.words.spans[nxt[0]][0]] == " " \
+            and low.rsplit(" ", 1)[-1] in INSTITUTION_NOUNS:
+        return False  # 'Guardia Nacional', 'Partido Popular': an institution, not La Guardia or Partido
+    if single and low in INSTITUTION_ADJECTIVES and prev is not None and _is_cap(prev[1]) \
+            and text[doc.words.spans[prev[0]][1]:s] == " ":
+        return False  # ('Nacional' of 'Guardia Nacional' is no Distrito Nacional)
     if single and nxt is not None and _is_cap(nxt[1]):
         nw = nxt[1].lower()
         # a census given name that is also a big place or an area needs a surname after it
