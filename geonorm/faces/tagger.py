@@ -44,10 +44,9 @@ from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
-from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES, INSTITUTION_ADJECTIVES,
-                        INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS,
-                        LOCATIVE, QUALIFIERS, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES,
-                        lexicon_spans)
+from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
+                        INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, QUALIFIERS,
+                        ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
