@@ -116,7 +116,7 @@ def all_rows(area_ctx) -> list[int]:
     return [r for _, rows in area_ctx for r in rows]
 
 
-def _word_levels(part: Part) -> tuple[str, ...]:
+def word_levels(part: Part) -> tuple[str, ...]:
     """The levels a part's area word names: its own, and either for a province (Argentina's are
     first-level areas, Peru's and Burkina Faso's second: 'Provincia de La Convención, Cusco')."""
     return ("admin1", "admin2") if part.feature == "admin1" and says_province(part.whole_name) else (part.feature,)
@@ -152,7 +152,7 @@ class PhraseAreas:
         found: list[tuple[Part, list[int]]] = []
         districts, cities = [], []
         for part in parts:
-            levels = {"admin1": _word_levels(part), "admin2": ("admin2", "admin1")}.get(
+            levels = {"admin1": word_levels(part), "admin2": ("admin2", "admin1")}.get(
                 part.feature, ("admin1", "country", "region", "admin2"))
             # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
             # not Lyman County, South Dakota)
@@ -602,7 +602,7 @@ class PhraseAreas:
             return False
         return any(self.inside_any(r, gaz.place(r), outer)
                    for a in area_parts if a.feature in ("admin1", "admin2")
-                   for r in area_candidates(gaz, a.whole_name, _word_levels(a))[:50])
+                   for r in area_candidates(gaz, a.whole_name, word_levels(a))[:50])
 
     def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The place is a country named as written and every other part names a country too,

@@ -16,19 +16,18 @@ from ..sources.cldr import countries_writing, cyrillic_script_countries
 from ..sources.curated import region_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
-from .areas import AREA_RANK, PhraseAreas
+from .areas import AREA_RANK, PhraseAreas, word_levels
 from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
                          respelled_row, romanized_exonym, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
 from .hints import Hints, former_state, haversine_km
 from .match import Match
-from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, says_province
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
 _AREA_LEVEL_CODES = (LEVELS.index("admin1"), LEVELS.index("admin2"))
-_ADMIN2 = LEVELS.index("admin2")
 _WATER_CODES = frozenset({"OCN", "SEA", "GULF"})  # the curated seas, oceans and gulfs
 _MAX_CANDIDATES = 400
 GUESS_VIAS = ("fuzzy", "skeleton")  # spellings guessed, not found: their slips as written are counted
@@ -191,11 +190,10 @@ class Ranker:
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         airport = inside is not None and inside.what == "airport"
         # the phrase says area ('Moscow region') and an area of that level is a candidate
-        # ('province' says either level: Argentina's are first-level areas, Peru's second)
-        province = head is not None and head.feature == "admin1" and says_province(head.whole_name)
+        # (the levels its word names: 'province' says either, Argentina's are first-level areas, Peru's second)
+        said_levels = word_levels(head) if head is not None and head.feature else ()
         area_named = head is not None and head.is_area and any(
-            LEVELS[int(gaz.place_level[r])] == head.feature or province and int(gaz.place_level[r]) == _ADMIN2
-            for r in rows)
+            LEVELS[int(gaz.place_level[r])] in said_levels for r in rows)
         # a first-level area that is its city ('Moskva', the federal city): a town for 'X region'
         city_states = self._city_states(rows) if area_named and head.feature == "admin1" else set()
         q_script = script_of(head.text) if head is not None else "latin"
@@ -398,8 +396,7 @@ class Ranker:
                 if row in city_states:
                     s += scoring.TOWN_WHEN_AREA_SAID + scoring.FEATURE_WORD_MATCH
                     notes.append(f"the phrase says {head.feature}: {place.name} is the city itself")
-                elif head.feature == place.level or (head.feature == "admin2" and place.level == "admin1") \
-                        or province and place.level == "admin2":
+                elif place.level in said_levels or (head.feature == "admin2" and place.level == "admin1"):
                     s += scoring.FEATURE_WORD_MATCH
                     notes.append(f"phrase says {head.feature}")
                 elif head.is_area and place.level == "country":
