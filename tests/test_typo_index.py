@@ -342,6 +342,24 @@ def test_a_cyrillic_name_two_cyrillic_slips_away_is_within_reach(resolver):
     assert (m.id, m.matched_name) == (477377, "Вагоноремонт"), m.explain()
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Нобрьск", 1496503),  # Ноябрьск a letter short; was Norway by its Czech name 'Norsko'
+    # Тернопіль two letters short: no Cyrillic name lies a slip away, though 'Tropic' (Utah) is a
+    # letter from the romanization 'Tropil'; was Tropic, Ternopil not among ten
+    ("Тропіль", 691650),
+])
+def test_a_cyrillic_query_is_a_slip_of_a_cyrillic_name_before_a_latin_one(resolver, query, place_id):
+    # a name the query's script never wrote is reached through its romanization, a guess more
+    m = resolver.resolve(query)
+    assert (m.id, m.match_kind) == (place_id, "fuzzy"), m.explain()
+
+
+def test_a_cyrillic_slip_of_a_russian_town_matches_its_main_name(resolver):
+    # GeoNames' Latin main name of a Russian town romanizes its own Cyrillic one: no guess more
+    m = resolver.resolve("Колпион")
+    assert (m.id, m.matched_name) == (546105, "Kolpino") and m.confidence > 0.5, m.explain()
+
+
 def test_a_misspelt_town_named_like_a_feature_beats_a_folded_name_inside_it(resolver):
     # 'Higj' only folds like Hiji's alternate 'Higi'; the whole is High River a letter off
     assert resolver.resolve("Higj River").id == 5975038

@@ -221,6 +221,15 @@ def _source_script(gaz: Gazetteer, form_row: int) -> str:
     return script
 
 
+def _written_in_script(gaz: Gazetteer, form_row: int, script: str) -> bool:
+    """Is the name form written in ``script``, romanized from it, or a name of a place in a
+    country that writes it (GeoNames' Latin main name of a Russian town romanizes its own)?"""
+    if _source_script(gaz, form_row) == script:
+        return True
+    countries = _CYRILLIC_COUNTRIES if script == "cyrillic" else _ARABIC_COUNTRIES if script == "arabic" else ()
+    return gaz.country_code_of(int(gaz.form_place[form_row])) in countries
+
+
 def romanized_exonym(gaz: Gazetteer, form_row: int) -> bool:
     """Is the form a romanization of a Cyrillic name of a place outside the Cyrillic-script
     countries (an exonym: 'Neche' from Нэхэ, Nehe in China)?"""
@@ -580,26 +589,35 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     form_place = gaz.form_place
     reached: set[int] = set()
     closest = 3  # the fewest letter slips as written of a name reached
+    closest_own = 3  # of a name written in the query's own non-Latin script, in its letters
     done: set[int] = set()  # keys whose forms were added (later stages find them again)
     q_numbers = _DIGITS_RE.findall(q_fold)
     # a name in the query's own non-Latin script is within reach when it is two slips away in it:
     # a romanization spells one Cyrillic letter with several ('Опошж' is two letters from
-    # 'Опошня', three as 'Oposhzh'); its slips are still counted as romanized (a Cyrillic letter
-    # says more than a Latin one: 'Шахтерский' is no slip of 'Шатурский')
+    # 'Опошня', three as 'Oposhzh')
     q_norm = normalize(text) if q_script != "latin" else None
 
     def add_form(fr: int, sim: float, as_written: str, surface_check: bool) -> None:
-        nonlocal closest
+        nonlocal closest, closest_own
         if not _typo_target_ok(gaz, fr, q_script):
             return
-        form_ascii = to_ascii(gaz.form_text[fr])
+        text_ = gaz.form_text[fr]
+        form_ascii = to_ascii(text_)
         edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
-        if surface_check and edits > 2 and (q_norm is None or script_of(gaz.form_text[fr]) != q_script
-                                            or OSA.distance(q_norm, normalize(gaz.form_text[fr]), score_cutoff=3) > 2):
+        in_script = q_norm is not None and script_of(text_) == q_script
+        own = OSA.distance(q_norm, normalize(text_), score_cutoff=3) if in_script else 3
+        if surface_check and edits > 2 and own > 2:
             return
         prow = int(form_place[fr])
         reached.add(prow)
         closest = min(closest, edits)
+        closest_own = min(closest_own, own)
+        if q_norm is not None and not (in_script or _written_in_script(gaz, fr, q_script)):
+            # a name the query's script never wrote is reached through the query's romanization:
+            # a guess more than a slip ('Друнй' is Дунай two letters off, not Zunyi by 'Dzuni' one
+            # off 'Drunj'). (Slips in the script are still counted as romanized: a Cyrillic letter
+            # says more than a Latin one, 'Шахтерский' is no slip of 'Ахтырский')
+            edits += 1
         ev = Evidence(fr, "fuzzy", sim, "", ratio(as_written, form_ascii), edits=edits)
         cur = out.get(prow)
         # a place's name fewest slips away speaks for it ('Kherson', not 'Xerson'), also
@@ -640,10 +658,12 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         # also be two as written
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
     q_written = written_key(text)
-    if closest > 1 and not beside_name and len(q_written) >= SEGMENT_MIN_LEN:
+    if (closest if q_norm is None else closest_own) > 1 and not beside_name and len(q_written) >= SEGMENT_MIN_LEN:
         # no name within one slip as written: names two slips away as written, which their
         # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
-        # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i')
+        # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i'). For
+        # a query in Cyrillic, no name within one slip in its letters: 'Тропіль' is Тернопіль two
+        # letters short, though 'Tropic' is a letter from its romanization 'Tropil'
         for key_id, key in _written_within(gaz, q_written).items():
             if not numbered_otherwise(key):
                 for fr in gaz.forms_of_written_key(key_id).tolist():
