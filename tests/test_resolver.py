@@ -1361,6 +1361,13 @@ def test_places_listed_together_lie_near_each_other(resolver):
     assert not resolver.resolve("between Pisky and Opytne", min_confidence=0.8).ok  # (capped at 0.75)
 
 
+def test_a_place_bearing_a_listed_name_as_an_alternate_gives_way_to_its_own_bearer(resolver):
+    # Stepano-Krynka, 17 km from Shakhtarsk, bears 'Stepanovka' as an old name; the Stepanivka
+    # 24 km off bears it as its own (Russian form): the list settles it (was a Stepanivka 80 km off)
+    m = resolver.resolve("Stepanovka, Donetsk region, and Shakhtarsk")
+    assert (m.id, m.name) == (10756693455, "Stepanivka") and "lists it with Shakhtarsk" in m.explain()
+
+
 def test_a_distance_alone_is_answered_with_its_town(resolver):
     near, far = resolver.resolve("3 km north of Kharkiv"), resolver.resolve("25 km south of Kharkiv")
     assert near.name == far.name == "Kharkiv"

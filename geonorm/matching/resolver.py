@@ -447,6 +447,10 @@ class Resolver:
             nearest = int(d.argmin())
             if float(d[nearest]) <= LISTED_KM:
                 paired.append((c, points[nearest], float(d[nearest])))
+        if len(paired) > 1:  # (a place bearing the name as an alternate only gives way to one whose
+            # own name it is: 'Stepanovka' is an old name of Stepano-Krynka, not Stepanivka's)
+            own = [p for p in paired if p[0].match_kind not in ("alias", "fuzzy")]
+            paired = own or paired
         if len(paired) != 1:  # none, or namesakes near several: the list settles nothing
             return m
         c, (lat, lon, name), km = paired[0]
