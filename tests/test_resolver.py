@@ -1836,6 +1836,23 @@ def test_after_a_preposition_a_case_form_is_read_even_when_it_is_another_places_
     assert m.id == 701845 and m.inflected
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("the border village of Stepanivka", 692604),  # 3 km from Moldova; was the Sumy one, 60 km in
+    ("у прикордонному селі Миропілля", 701020),  # Sumy oblast, 8 km from Russia
+])
+def test_a_border_village_is_the_namesake_by_a_state_border(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.id == place_id and "lies by a border" in m.explain(), m.explain()
+
+
+def test_border_is_said_before_the_name():
+    from geonorm.matching.phrase import parse_phrase
+    assert [p.by_border for p in parse_phrase("near the border village of Stepanovka, Donetsk region")] == [True, False]
+    assert [p.by_border for p in parse_phrase("пограничное село Дмитровка")] == [True]
+    assert [p.by_border for p in parse_phrase("the village of Stepanivka")] == [False]
+    assert [p.text for p in parse_phrase("в пограничном селе Дмитровка")] == ["Дмитровка"]
+
+
 def test_a_settlement_word_in_the_nominative_keeps_the_name_as_written():
     from geonorm.matching.phrase import parse_phrase
     assert [p.oblique for p in parse_phrase("село Піски")] == [False]

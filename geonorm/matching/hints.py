@@ -473,6 +473,24 @@ def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0
     return int(rows[best]) if km[best] <= within_km else None
 
 
+def abroad_km(gaz: Gazetteer, row: int, within_km: float = 50.0) -> tuple[float, int] | None:
+    """(km, row) of the populated place of another country nearest to the place at ``row``
+    (within ``within_km``; the gazetteer's towns stand in for the border line), or None."""
+    lat, lon, cc = float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.country_code_of(row)
+    if lat != lat or not cc:  # (no point, or no country)
+        return None
+    span = within_km / 111.0
+    box = (np.abs(gaz.place_lat - lat) <= span) & (
+        np.abs(gaz.place_lon - lon) <= span / max(0.1, np.cos(np.radians(lat))))
+    rows = [r for r in np.nonzero(box & (gaz.place_level == LEVELS.index("populated place")))[0].tolist()
+            if gaz.country_code_of(r) not in (cc, "")]
+    if not rows:
+        return None
+    km = haversine_km(lat, lon, gaz.place_lat[rows], gaz.place_lon[rows])
+    best = int(np.argmin(km))
+    return (float(km[best]), rows[best]) if km[best] <= within_km else None
+
+
 class Offset(NamedTuple):
     """Where a distance from a town puts the place ('9km north of Donetsk', '40 km from
     Mariupol'): the point at that distance along the bearing, or the town's with a ring of that

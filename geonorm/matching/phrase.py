@@ -61,6 +61,13 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
                                               "embattled", "neighboring", "neighbouring")
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
+# 'пограничное село Дмитровка', 'у прикордонному селі Миропілля' (a name after its settlement
+# noun keeps the nominative)
+_PREFIXES += [f"{pre}{adj} {noun}" for pre in ("", "в ", "у ") for adj in (
+    "пограничное", "пограничном", "пограничного", "пограничный", "пограничным", "пограничная", "пограничной",
+    "прикордонне", "прикордонному", "прикордонного", "прикордонний", "прикордонним", "прикордонна", "прикордонній")
+    for noun in ("село", "селе", "села", "селі", "поселок", "посёлок", "поселке", "посёлке", "поселка", "селище",
+                 "селищі", "селища", "город", "городе", "города", "місто", "місті", "міста")]
 # 'the road between Kramatorsk and Sloviansk': the towns a road joins; 'a western suburb of Donetsk'
 # (leading words only together: 'Route', 'Western', 'Line' alone may be names or parts of them)
 _FRAME_PREFIXES = [f"{on}{the}{way} between" for on in ("", "on ") for the in ("", "the ")
@@ -98,6 +105,8 @@ POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | fr
 _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
 # ... and those that give a town's edge, no farther ('on the outskirts of Donetsk')
+# 'the border village of Stepanivka', 'пограничное село', 'прикордонне село': said to lie by a state border
+_BORDER_RE = re.compile(r"\bborder\b|\bfrontier\b|погранич\w*|прикордонн\w*", re.IGNORECASE)
 _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
@@ -385,6 +394,13 @@ class Part:
     def outskirts(self) -> bool:
         """'on the outskirts of Donetsk', 'на окраине Донецка': at the town's edge, no farther."""
         return self.near and bool(_OUTSKIRTS_RE.search(self.raw))
+
+    @property
+    def by_border(self) -> bool:
+        """'near the border village of Stepanovka', 'у прикордонному селі': said before the name
+        to lie by a state border."""
+        at = self.raw.find(self.text)
+        return at > 0 and bool(_BORDER_RE.search(self.raw, 0, at))
 
     @property
     def is_area(self) -> bool:

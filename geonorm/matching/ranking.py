@@ -21,7 +21,7 @@ from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, othe
                          respelled_row, romanized_exonym, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
-from .hints import Hints, former_state, haversine_km
+from .hints import Hints, abroad_km, former_state, haversine_km
 from .match import Match
 from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part
 
@@ -405,6 +405,8 @@ class Ranker:
                     s += scoring.TOWN_WHEN_AREA_SAID
             if head is not None and (head.no_city or head.post_soviet):
                 s += self._settlement_type_terms(head, place, notes)
+            if head is not None and head.by_border and place.level == "populated place" and len(rows) > 1:
+                s += self._border_terms(row, notes)
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
@@ -565,6 +567,17 @@ class Ranker:
             s += scoring.SOVIET_TYPE_ABROAD
             notes.append("the phrase names a settlement type of the former Soviet Union, where it does not lie")
         return s
+
+    def _border_terms(self, row: int, notes: list[str]) -> float:
+        """The score a namesake gains when the phrase says it lies by a border ('the border
+        village of Stepanovka') and a town of another country lies within ``BORDER_KM``."""
+        near = abroad_km(self.gazetteer, row, scoring.BORDER_KM)
+        if near is None:
+            return 0.0
+        km, other = near
+        place = self.gazetteer.place(other)
+        notes.append(f"the phrase says it lies by a border: {km:.0f} km from {place.name} ({place.country_code})")
+        return scoring.BORDER_SAID
 
     def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area

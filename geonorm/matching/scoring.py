@@ -81,6 +81,8 @@ NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 OFFSET_SCALE, OFFSET_MIN_SCALE_KM = 0.5, 7.0
 AS_OF_VALID = 0.4
 NAMESAKE_AREA = -1.5
+# 'the border village of Stepanovka': a namesake within this many km of a town of another country
+BORDER_KM, BORDER_SAID = 25.0, 1.5
 # a typo candidate per letter edit more than the closest candidate needs: the nearest spelling
 # first, then population ('Gansin' is Gansing, not a bigger place two slips away). Typo set
 # (2,000 real names, 1-2 edits): recall@1 0.556 -> 0.629 (0 -> -1.0; -0.5: 0.617, -2.0: 0.631)
