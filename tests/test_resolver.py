@@ -2977,3 +2977,23 @@ def test_an_iso_code_before_a_name_is_its_area(resolver, query, place):
     # ('UA-14 Donetska' was no match; 'US-TX Austin' Austin at 0.71 beside Austin, Minnesota)
     m = resolver.resolve(query)
     assert m.id == place and m.confidence > 0.9, m.explain()
+
+
+@pytest.mark.parametrize("lat, lon", [(48.0, 37.8), (69.5, 30.1), (-33.9, 151.2), (65.9, -179.9), (0.0, 0.0)])
+def test_the_town_grid_finds_the_nearest_town_a_full_scan_finds(gaz, lat, lon):
+    import numpy as np
+
+    from geonorm.matching.hints import haversine_km, nearest_town
+    from geonorm.store import LEVELS
+    rows = np.flatnonzero(np.asarray(gaz.place_level) == LEVELS.index("populated place"))
+    km = haversine_km(lat, lon, np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows])
+    best = int(np.nanargmin(km))
+    expected = int(rows[best]) if km[best] <= 80 else None
+    assert nearest_town(gaz, lat, lon, within_km=80) == expected
+
+
+def test_a_town_abroad_is_found_by_a_border_and_not_inland(gaz):
+    from geonorm.matching.hints import abroad_km
+    km, other = abroad_km(gaz, gaz.row_of(281102), 25)  # Rafah, Gaza: Rafah, Egypt across the border
+    assert km < 5 and gaz.country_code_of(other) == "EG"
+    assert abroad_km(gaz, gaz.row_of(703448), 25) is None  # Kyiv

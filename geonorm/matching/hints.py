@@ -460,35 +460,89 @@ def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
     return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
 
 
+_GRID_DEG = 0.5  # the cells of the populated places' grid (degrees of latitude and longitude)
+
+
+class _TownGrid(NamedTuple):
+    keys: np.ndarray  # the cells holding towns, sorted
+    starts: np.ndarray  # where each cell's towns start in ``rows`` (and one past the last)
+    rows: np.ndarray  # the towns' rows, cell by cell
+    countries: np.ndarray  # their countries, as positions in ``codes``
+    codes: dict  # country code -> position
+
+
+def _town_grid(gaz: Gazetteer) -> _TownGrid:
+    """The populated places with a point on a grid of ``_GRID_DEG`` cells: built once per
+    gazetteer (a fraction of a second) when a point's neighbours are first asked for."""
+    grid = gaz.__dict__.get("_town_grid")
+    if grid is None:
+        rows = np.flatnonzero(np.asarray(gaz.place_level) == LEVELS.index("populated place"))
+        lat, lon = np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows]
+        ok = ~(np.isnan(lat) | np.isnan(lon))
+        rows, cells = rows[ok], _cells(lat[ok], lon[ok])
+        order = np.argsort(cells, kind="stable")
+        keys, starts = np.unique(cells[order], return_index=True)
+        rows = rows[order]
+        codes: dict = {}
+        countries = np.fromiter((codes.setdefault(gaz.country_code_of(r), len(codes)) for r in rows.tolist()),
+                                dtype=np.int32, count=len(rows))
+        grid = gaz.__dict__["_town_grid"] = _TownGrid(keys, np.append(starts, len(rows)), rows, countries, codes)
+    return grid
+
+
+def _cells(lat, lon):
+    return np.floor(np.asarray(lat) / _GRID_DEG).astype(np.int64) * 1000 + np.floor(np.asarray(lon) / _GRID_DEG).astype(np.int64)
+
+
+def _within(grid: _TownGrid, gaz: Gazetteer, lat: float, lon: float, within_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in the grid, km) of the towns within ``within_km`` of a point."""
+    dlat = within_km / 111.0
+    dlon = min(180.0, dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat)))))
+    i0, i1 = math.floor((lat - dlat) / _GRID_DEG), math.floor((lat + dlat) / _GRID_DEG)
+    j0, j1 = math.floor((lon - dlon) / _GRID_DEG), math.floor((lon + dlon) / _GRID_DEG)
+    want = np.array([i * 1000 + j for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)], dtype=np.int64)
+    at = np.searchsorted(grid.keys, want)
+    hit = (at < len(grid.keys)) & (grid.keys[np.minimum(at, len(grid.keys) - 1)] == want)
+    spans = [np.arange(grid.starts[k], grid.starts[k + 1]) for k in at[hit].tolist()]
+    pos = np.concatenate(spans) if spans else np.empty(0, dtype=np.int64)
+    rows = grid.rows[pos]
+    km = haversine_km(lat, lon, np.asarray(gaz.place_lat)[rows], np.asarray(gaz.place_lon)[rows])
+    ok = km <= within_km
+    return pos[ok], km[ok]
+
+
 def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0) -> int | None:
     """Row of the populated place nearest to a point (within ``within_km``), or None."""
-    span = within_km / 111.0
-    box = (np.abs(gaz.place_lat - lat) <= span) & (
-        np.abs(gaz.place_lon - lon) <= span / max(0.1, np.cos(np.radians(lat))))
-    rows = np.nonzero(box & (gaz.place_level == LEVELS.index("populated place")))[0]
-    if not len(rows):
-        return None
-    km = haversine_km(lat, lon, gaz.place_lat[rows], gaz.place_lon[rows])
-    best = int(np.argmin(km))
-    return int(rows[best]) if km[best] <= within_km else None
+    grid = _town_grid(gaz)
+    pos, km = _within(grid, gaz, lat, lon, within_km)
+    return int(grid.rows[pos[int(np.argmin(km))]]) if len(pos) else None
 
 
 def abroad_km(gaz: Gazetteer, row: int, within_km: float = 50.0) -> tuple[float, int] | None:
     """(km, row) of the populated place of another country nearest to the place at ``row``
-    (within ``within_km``; the gazetteer's towns stand in for the border line), or None."""
+    (within ``within_km``; the gazetteer's towns stand in for the border line), or None.
+    Memoized on the gazetteer."""
+    memo = gaz.__dict__.setdefault("_abroad_km", {})
+    key = (row, within_km)
+    if key not in memo:
+        if len(memo) > 1 << 16:
+            memo.clear()
+        memo[key] = _abroad_km(gaz, row, within_km)
+    return memo[key]
+
+
+def _abroad_km(gaz: Gazetteer, row: int, within_km: float) -> tuple[float, int] | None:
     lat, lon, cc = float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.country_code_of(row)
     if lat != lat or not cc:  # (no point, or no country)
         return None
-    span = within_km / 111.0
-    box = (np.abs(gaz.place_lat - lat) <= span) & (
-        np.abs(gaz.place_lon - lon) <= span / max(0.1, np.cos(np.radians(lat))))
-    rows = [r for r in np.nonzero(box & (gaz.place_level == LEVELS.index("populated place")))[0].tolist()
-            if gaz.country_code_of(r) not in (cc, "")]
-    if not rows:
+    grid = _town_grid(gaz)
+    pos, km = _within(grid, gaz, lat, lon, within_km)
+    country = grid.countries[pos]
+    other = (country != grid.codes.get(cc, -1)) & (country != grid.codes.get("", -1))
+    if not other.any():
         return None
-    km = haversine_km(lat, lon, gaz.place_lat[rows], gaz.place_lon[rows])
-    best = int(np.argmin(km))
-    return (float(km[best]), rows[best]) if km[best] <= within_km else None
+    best = int(np.flatnonzero(other)[int(np.argmin(km[other]))])
+    return float(km[best]), int(grid.rows[pos[best]])
 
 
 class Offset(NamedTuple):
