@@ -63,11 +63,7 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
               for of in (" of", "")]
 # 'пограничное село Дмитровка', 'у прикордонному селі Миропілля' (a name after its settlement
 # noun keeps the nominative)
-_PREFIXES += [f"{pre}{adj} {noun}" for pre in ("", "в ", "у ") for adj in (
-    "пограничное", "пограничном", "пограничного", "пограничный", "пограничным", "пограничная", "пограничной",
-    "прикордонне", "прикордонному", "прикордонного", "прикордонний", "прикордонним", "прикордонна", "прикордонній")
-    for noun in ("село", "селе", "села", "селі", "поселок", "посёлок", "поселке", "посёлке", "поселка", "селище",
-                 "селищі", "селища", "город", "городе", "города", "місто", "місті", "міста")]
+_BORDER_LEAD = r"(?:[ву]\s+)?(?:погранич|прикордонн)\w*\s+(?:сел|посел|посёл|селищ|город|міст)\w*"
 # 'the road between Kramatorsk and Sloviansk': the towns a road joins; 'a western suburb of Donetsk'
 # (leading words only together: 'Route', 'Western', 'Line' alone may be names or parts of them)
 _FRAME_PREFIXES = [f"{on}{the}{way} between" for on in ("", "on ") for the in ("", "the ")
@@ -116,7 +112,7 @@ _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W
 _PREFIX_RE = re.compile(
     r"^(?:(?:" + press_words.LEAD_PATTERN + r")\s+(?=\S)|(?i:"
     + "|".join(re.escape(p) for p in sorted(_PREFIXES + _FRAME_PREFIXES, key=len, reverse=True))
-    + r")(?:\s+|(?<=\.)|(?<=ex-)))+")
+    + "|" + _BORDER_LEAD + r")(?:\s+|(?<=\.)|(?<=ex-)))+")
 
 # the Cyrillic settlement abbreviations romanized, in lower case before a capitalized name
 # ('m. Pokrovsk' for 'м. Покровськ', 's. Hryshyne' for 'с. Гришине'; not 'S. Paulo')

@@ -202,6 +202,7 @@ class Ranker:
         # place named so only in another country's language is the lesser reading
         local_rows = self._local_names(rows, evidence, q_script) if native else set()
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
+        by_border = head is not None and len(rows) > 1 and head.by_border  # ('the border village of')
         # a city the query names: the others' answers do not carry a hamlet of its name over it
         city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
                                                  and int(gaz.place_level[r]) == 0 for r in rows)
@@ -405,7 +406,7 @@ class Ranker:
                     s += scoring.TOWN_WHEN_AREA_SAID
             if head is not None and (head.no_city or head.post_soviet):
                 s += self._settlement_type_terms(head, place, notes)
-            if head is not None and head.by_border and place.level == "populated place" and len(rows) > 1:
+            if by_border and place.level == "populated place":
                 s += self._border_terms(row, notes)
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
