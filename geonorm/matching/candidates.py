@@ -601,11 +601,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         nonlocal closest, closest_own
         if not _typo_target_ok(gaz, fr, q_script):
             return
-        text_ = gaz.form_text[fr]
-        form_ascii = to_ascii(text_)
+        form = gaz.form_text[fr]
+        form_ascii = to_ascii(form)
         edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
-        in_script = q_norm is not None and script_of(text_) == q_script
-        own = OSA.distance(q_norm, normalize(text_), score_cutoff=3) if in_script else 3
+        in_script = q_norm is not None and script_of(form) == q_script
+        own = OSA.distance(q_norm, normalize(form), score_cutoff=3) if in_script else 3
         if surface_check and edits > 2 and own > 2:
             return
         prow = int(form_place[fr])

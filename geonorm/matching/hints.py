@@ -464,6 +464,8 @@ _GRID_DEG = 0.5  # the cells of the populated places' grid (degrees of latitude 
 
 
 class _TownGrid(NamedTuple):
+    """The populated places with a point, cell by cell."""
+
     keys: np.ndarray  # the cells holding towns, sorted
     starts: np.ndarray  # where each cell's towns start in ``rows`` (and one past the last)
     rows: np.ndarray  # the towns' rows, cell by cell
@@ -490,11 +492,14 @@ def _town_grid(gaz: Gazetteer) -> _TownGrid:
     return grid
 
 
-def _cells(lat, lon):
-    return np.floor(np.asarray(lat) / _GRID_DEG).astype(np.int64) * 1000 + np.floor(np.asarray(lon) / _GRID_DEG).astype(np.int64)
+def _cells(lat, lon) -> np.ndarray:
+    """The grid cells of points (a row of 1,000 cells per band of latitude)."""
+    return (np.floor(np.asarray(lat) / _GRID_DEG).astype(np.int64) * 1000
+            + np.floor(np.asarray(lon) / _GRID_DEG).astype(np.int64))
 
 
-def _within(grid: _TownGrid, gaz: Gazetteer, lat: float, lon: float, within_km: float) -> tuple[np.ndarray, np.ndarray]:
+def _towns_near(grid: _TownGrid, gaz: Gazetteer, lat: float, lon: float,
+                within_km: float) -> tuple[np.ndarray, np.ndarray]:
     """(positions in the grid, km) of the towns within ``within_km`` of a point."""
     dlat = within_km / 111.0
     dlon = min(180.0, dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat)))))
@@ -514,7 +519,7 @@ def _within(grid: _TownGrid, gaz: Gazetteer, lat: float, lon: float, within_km: 
 def nearest_town(gaz: Gazetteer, lat: float, lon: float, within_km: float = 50.0) -> int | None:
     """Row of the populated place nearest to a point (within ``within_km``), or None."""
     grid = _town_grid(gaz)
-    pos, km = _within(grid, gaz, lat, lon, within_km)
+    pos, km = _towns_near(grid, gaz, lat, lon, within_km)
     return int(grid.rows[pos[int(np.argmin(km))]]) if len(pos) else None
 
 
@@ -536,7 +541,7 @@ def _abroad_km(gaz: Gazetteer, row: int, within_km: float) -> tuple[float, int] 
     if lat != lat or not cc:  # (no point, or no country)
         return None
     grid = _town_grid(gaz)
-    pos, km = _within(grid, gaz, lat, lon, within_km)
+    pos, km = _towns_near(grid, gaz, lat, lon, within_km)
     country = grid.countries[pos]
     other = (country != grid.codes.get(cc, -1)) & (country != grid.codes.get("", -1))
     if not other.any():

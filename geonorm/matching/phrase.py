@@ -61,8 +61,7 @@ _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line
                                               "embattled", "neighboring", "neighbouring")
               for noun in ("village", "villages", "town", "towns", "city", "settlement", "settlements")
               for of in (" of", "")]
-# 'пограничное село Дмитровка', 'у прикордонному селі Миропілля' (a name after its settlement
-# noun keeps the nominative)
+# a border adjective with its settlement noun: 'пограничное село Дмитровка', 'у прикордонному селі'
 _BORDER_LEAD = r"(?:[ву]\s+)?(?:погранич|прикордонн)\w*\s+(?:сел|посел|посёл|селищ|город|міст)\w*"
 # 'the road between Kramatorsk and Sloviansk': the towns a road joins; 'a western suburb of Donetsk'
 # (leading words only together: 'Route', 'Western', 'Line' alone may be names or parts of them)
@@ -100,9 +99,9 @@ POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | fr
 # ... and those that give the land around a town rather than a place ('in the area of', 'near')
 _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
-# ... and those that give a town's edge, no farther ('on the outskirts of Donetsk')
 # 'the border village of Stepanivka', 'пограничное село', 'прикордонне село': said to lie by a state border
 _BORDER_RE = re.compile(r"\bborder\b|\bfrontier\b|погранич\w*|прикордонн\w*", re.IGNORECASE)
+# ... and the words that give a town's edge, no farther ('on the outskirts of Donetsk')
 _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
