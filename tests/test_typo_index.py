@@ -527,3 +527,14 @@ def test_a_slip_of_a_common_village_name_is_not_a_city_bearing_it_as_an_alternat
     # as the name itself is, not the city by its size
     m = resolver.resolve(query, limit=5)
     assert 709717 not in [m.id] + [a.id for a in m.alternatives], m.explain()
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Ltège", 2792413),  # Liège, one letter replaced: 'ie' folds to one letter, two folded edits
+    ("Сміа", 693457),  # Сміла a letter short: 'ia' folds to 'a', two folded edits from 'smila'
+])
+def test_a_short_query_one_slip_from_a_name_as_written_lists_it(resolver, query, place_id):
+    # a short folded key is searched one edit away only; the name one slip away as written is
+    # looked for as written too
+    m = resolver.resolve(query, limit=10)
+    assert place_id in [c.id for c in [m, *m.alternatives]], m.explain()

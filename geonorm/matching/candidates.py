@@ -658,13 +658,17 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
         # also be two as written
         add(_within(gaz, q_fold, gaz.segment_keys(q_fold, 2), 2), surface_check=short)
     q_written = written_key(text)
-    if (closest if q_norm is None else closest_own) > 1 and not beside_name and len(q_written) >= SEGMENT_MIN_LEN:
+    # (a short query's folded key was searched one edit away only: the names one slip away as
+    # written are looked for too, which its fold may put two apart: 'Ltège' is Liège, 'lteHe' ~ 'liHe')
+    written_reach = 2 if (closest if q_norm is None else closest_own) > 1 and len(q_written) >= SEGMENT_MIN_LEN \
+        else 1 if short and len(q_written) + 1 >= SEGMENT_MIN_LEN else 0
+    if written_reach and not beside_name:
         # no name within one slip as written: names two slips away as written, which their
         # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
         # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i'). For
         # a query in Cyrillic, no name within one slip in its letters: 'Тропіль' is Тернопіль two
         # letters short, though 'Tropic' is a letter from its romanization 'Tropil'
-        for key_id, key in _written_within(gaz, q_written).items():
+        for key_id, key in _written_within(gaz, q_written, written_reach).items():
             if not numbered_otherwise(key):
                 for fr in gaz.forms_of_written_key(key_id).tolist():
                     add_form(fr, _sim(q_fold, gaz.form_text[fr]), q_ascii, surface_check=True)
