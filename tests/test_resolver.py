@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from geonorm.matching.hints import haversine_km
-from geonorm.matching.phrase import parse_phrase
+from geonorm.matching.phrase import parse_phrase, place_name_in
 from geonorm.names.romanize import SCHEME_LABELS
 
 POKROVSK, MYRNOHRAD, DMITROV = 704422, 710035, 565955
@@ -2997,3 +2997,45 @@ def test_a_town_abroad_is_found_by_a_border_and_not_inland(gaz):
     km, other = abroad_km(gaz, gaz.row_of(281102), 25)  # Rafah, Gaza: Rafah, Egypt across the border
     assert km < 5 and gaz.country_code_of(other) == "EG"
     assert abroad_km(gaz, gaz.row_of(703448), 25) is None  # Kyiv
+
+
+@pytest.mark.parametrize("phrase, name, others", [
+    # prose names no place ('a fuel depot ...'); a part cut before an area code keeps no 'in the'
+    ("a fuel depot with ammunition near the village of Pisky", "Pisky", []),
+    ("Kurakhove and Hostre in the DPR", "Kurakhove", ["Hostre"]),
+    ("nine miles (15 km) north of Kramatorsk", "Kramatorsk", []),
+    ("kyiv and lviv", "Kyiv", ["lviv"]),  # (a column in lower case: its parts are names as they are)
+    ("Kyiv TV tower", "Kyiv", []),  # (a facility part stays whole: no 'TV', Tuvalu's code)
+])
+def test_other_places_are_names_not_prose(resolver, phrase, name, others):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.other_places) == (name, others), m.explain()
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # prose ending in a name places it: not the town the 'near' part gives as a landmark
+    ("the occupiers shelled Nikopol near Marhanets", "Nikopol"),
+    ("Russian artillery hit Kupiansk, Kharkiv oblast", "Kupyansk"),
+])
+def test_prose_before_a_name_is_no_part_of_it(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name, m.explain()
+
+
+def test_a_street_abbreviated_is_a_street():
+    assert [p.text for p in parse_phrase("пр-т Мира, Мариуполь")] == ["Мариуполь"]  # (a street is left out)
+    assert [p.text for p in parse_phrase("Ugledar and Vodiane in the DPR")][:2] == ["Ugledar", "Vodiane"]
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Russians fired on Bogorodichnoye", "Bogorodichnoye"),
+    ("Donetsk on a bypass road", "Donetsk"),
+    ("a warehouse with ammunition", ""),
+    ("43rd checkpoint", ""),
+    ("On the road", ""),
+    ("Nikolaevka area", "Nikolaevka area"),
+    ("Rostov na Donu", "Rostov na Donu"),
+    ("районах населенных пунктов Берестовое", "Берестовое"),
+])
+def test_place_name_in_a_part(name, shown):
+    assert place_name_in(name) == shown

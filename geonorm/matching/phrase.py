@@ -423,8 +423,8 @@ _REPUBLIC_RE = re.compile(r"\s+(people'?s|народн\w+)\s+(republic|респ�
 
 # "Davydenko Street", "ул. Артема": a street; the gazetteer holds none, so it is no head
 # ('St.' leads a saint's name, 'St. Louis'; Russian and Ukrainian street words lead)
-_STREET_LEAD = frozenset({"вулиця", "вул", "улица", "ул", "проспект", "просп", "бульвар", "провулок",
-                          "переулок", "пер"})
+_STREET_LEAD = frozenset({"вулиця", "вул", "улица", "ул", "проспект", "просп", "пр-т", "пр-кт", "бульвар",
+                          "провулок", "переулок", "пер"})
 _STREET_WORDS = _STREET_LEAD | {"street", "st", "str", "avenue", "ave", "boulevard", "blvd", "prospekt",
                                 "prospect", "lane"}
 
@@ -464,15 +464,25 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
     return None if m is None else _offset(m)
 
 
+# words a part may end with when a split cut off what they led ('Vodiane in the' of 'Ugledar and
+# Vodiane in the DPR', the code split off as a part): no name ends with them
+_TRAILING_WORDS = frozenset("in of at on near from to and the".split())
+_TRAILING_RE = re.compile(r"(?:\s+(?:" + "|".join(_TRAILING_WORDS) + "))+$", re.IGNORECASE)
+
+
 def _split_prefix(raw: str) -> tuple[str, str]:
     """(leading generic words, the rest) of a part: 'near the city of Paris' -> ('near the city
-    of ', 'Paris'), 'near m. Pokrovsk' -> ('near m. ', 'Pokrovsk')."""
+    of ', 'Paris'), 'near m. Pokrovsk' -> ('near m. ', 'Pokrovsk'); words a cut left at its end
+    go ('Vodiane in the' -> 'Vodiane')."""
     text = clean(raw).strip(" .:-–\"'«»")
     prefix = _PREFIX_RE.match(text)
     cut = prefix.end() if prefix else 0
     lead = _ROMANIZED_LEAD_RE.match(text, cut)
     cut = lead.end() if lead else cut
-    return text[:cut], text[cut:].strip(" .:-–")
+    rest = text[cut:].strip(" .:-–")
+    if rest[rest.rfind(" ") + 1:].lower() in _TRAILING_WORDS:  # (the expression only then: it is per part)
+        rest = _TRAILING_RE.sub("", rest) or rest
+    return text[:cut], rest
 
 
 def _area_break(m: re.Match) -> str:
@@ -640,6 +650,60 @@ LEADING_WORDS = frozenset(w for p in _PREFIXES for w in p.split())
 GENERIC_WORDS = frozenset(
     {w for p in _PREFIXES for w in p.split()} | set(_FEATURE_WORDS) | set(_TRAILING_FEATURE_WORDS)
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
+
+
+# lower-case words inside names ('Rostov na Donu', 'Frankfurt am Main', 'Castellón de la Plana')
+_NAME_PARTICLES = frozenset("de la le les del della di da do dos das du des am an der den die im upon on sur "
+                            "sous en na nad pod el al y e i".split())
+
+
+def _word_kind(word: str) -> str:
+    """'cap' (a capitalized word, or one of a script without case), 'lead' (a generic word
+    capitalized: 'On', 'The', 'No.'), 'particle' (a generic word or a name's particle in lower
+    case), 'lower' (any other word in lower case) or 'other' (no letter: '1302')."""
+    letter = next((c for c in word if c.isalpha()), "")
+    if not letter:
+        return "other"
+    low = word.lower().strip(".,;:()\"'«»")
+    generic = low in GENERIC_WORDS or low == "no"
+    if not letter.islower():
+        return "lead" if generic else "cap"
+    return "particle" if generic or low in _NAME_PARTICLES else "lower"
+
+
+def place_name_in(name: str) -> str:
+    """The place name a phrase part shows among a match's other places: the part itself when its
+    words are a name's (capitalized, with particles and area words: 'Nikolaevka area'); in prose,
+    its last run of capitalized words ('Russians fired on Bogorodichnoye' -> 'Bogorodichnoye',
+    'Donetsk on a bypass road' -> 'Donetsk'); '' when it has none ('a warehouse with ammunition',
+    '43rd checkpoint', 'nine miles'). For a phrase that capitalizes its names."""
+    words = name.split()
+    kinds = [_word_kind(w) for w in words]
+    if "lower" not in kinds:
+        return name
+    runs, run = [], []
+    for w, k in zip(words, kinds):
+        if k in ("cap", "lead", "particle"):
+            run.append((w, k))
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    for run in reversed(runs):
+        caps = [i for i, (_, k) in enumerate(run) if k == "cap"]
+        if caps:
+            return " ".join(w for w, _ in run[caps[0]:caps[-1] + 1]).strip(".,;:()\"'«»")
+    return ""
+
+
+def other_place_names(parts: list[Part], phrase: str, head: str = "") -> list[str]:
+    """The names ``parts`` of ``phrase`` show as other places: :func:`place_name_in` of each
+    when the phrase capitalizes its names (a column in lower case keeps its parts as they are; a
+    facility or natural feature stays whole: 'TV tower', 'left bank of the Dnipro'), none twice,
+    nor the ``head``'s name again."""
+    cased = phrase != phrase.lower() and phrase != phrase.upper()
+    names = [place_name_in(p.whole_name) if cased and not p.what else p.whole_name for p in parts]
+    return [n for n in dict.fromkeys(names) if n and n.casefold() != head.casefold()]
 
 
 # a word alone that is the common noun of a kind of place or a direction: as a query ('Gulf',
@@ -869,6 +933,15 @@ def parse_phrase(phrase: str) -> list[Part]:
     named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts
     # ... nor does a house number beside the street of an address ('вул. Хрещатик, 1, Київ')
     named = [p for p in named if not _HOUSE_NUMBER_RE.fullmatch(p.text)] or named
+    if len(named) > 1 and phrase != phrase.lower() and phrase != phrase.upper():
+        # prose before the name it ends with is no part of it ('the occupiers shelled Nikopol
+        # near Marhanets': Nikopol, which the 'near' part only places)
+        # (not after an abbreviation: 'пр-т Мира' is a street, 'м. Суми' a town)
+        for part in named:
+            name = place_name_in(part.text) if not part.what else ""
+            if name and name != part.text and part.text.endswith(name) \
+                    and all(w.isalpha() for w in part.text[:-len(name)].split()):
+                part.text = name
     return [p for p in named if p.feature != "street"] or named
 
 

@@ -23,7 +23,7 @@ from .context import Context
 from .heads import same_name
 from .hints import Hints, abroad_km, former_state, haversine_km
 from .match import Match
-from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, other_place_names
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
@@ -454,10 +454,11 @@ class Ranker:
         confs = scoring.confidences([x[0] for x in scored], keep)
         best = build_match(self.gazetteer, text, head, scored[0], confs[0])
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
-        best.other_places = [p.whole_name for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
-                             and not (hints.offset is not None and p.raw == hints.offset.label)  # (where it lies)
-                             and not (also and p.raw in also.values())
-                             and not (head is not None and same_name(p, head))]
+        best.other_places = other_place_names([
+            p for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)
+            and not (hints.offset is not None and p.raw == hints.offset.label)  # (where it lies)
+            and not (also and p.raw in also.values())
+            and not (head is not None and same_name(p, head))], text, head.text if head is not None else "")
         if other_country:
             best.hints.append(f"phrase part {other_country!r} names another country than the gazetteer's "
                               f"({best.country}); the place as named")

@@ -29,7 +29,8 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, parse_phrase, says_more
+from .phrase import (PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, other_place_names, parse_phrase,
+                     says_more)
 from .ranking import GUESS_VIAS, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea
 
@@ -829,7 +830,7 @@ class Resolver:
         if min_conf is not None and town.confidence < min_conf:
             return None
         return replace(town, query=text, hints=[*town.hints, note],
-                       other_places=[p.whole_name for p in context_parts if p is not part])
+                       other_places=other_place_names([p for p in context_parts if p is not part], text))
 
     def _offset_hint(self, head: Part, context_parts: list[Part], area_ctx, hints: Hints,
                      evidence: dict[int, Evidence]):
@@ -977,7 +978,7 @@ class Resolver:
         m = stand_in(self.gazetteer, text, district.text, towns[0], "area",
                      f"{district.raw!r} names a {unit} the gazetteer does not hold; answered "
                      f"with {town}, the town it is named after")
-        m.other_places = [p.whole_name for p in siblings]
+        m.other_places = other_place_names(siblings, text)
         return m
 
     def _named_after_town(self, text: str, head: Part, evidence: dict[int, Evidence] | None = None) -> Match | None:
