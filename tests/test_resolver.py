@@ -3039,3 +3039,24 @@ def test_a_street_abbreviated_is_a_street():
 ])
 def test_place_name_in_a_part(name, shown):
     assert place_name_in(name) == shown
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # a country's adjective in prose is no place when the phrase names one ('Russian aviation')
+    ("Russian aviation dropped guided bombs on Kupiansk", "Kupyansk"),
+    ("Ukrainian forces shot down a drone over Belgorod", "Belgorod"),
+    ("The Russians attacked Sumy with drones overnight", "Sumy"),
+])
+def test_a_country_adjective_in_prose_gives_way_to_the_place_named(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert m.name == name, m.explain()
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # ... but before a capitalized word it leads a name the country stands for, and alone it is one
+    ("European Central Bank", "Europe"),  # (not Central, a town)
+    ("Russian Higher School of Economics", "Russia"),
+    ("Russian forces", "Russia"),
+])
+def test_a_country_adjective_leading_a_name_or_alone_is_the_country(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name

@@ -28,6 +28,7 @@ from .hints import area_candidates, area_word_synonyms, table_spellings
 from .phrase import AREA_WORDS, Part, is_generic, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
+_COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
 # words that are never a place head on their own in a phrase
 STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -405,8 +406,11 @@ class PhraseHeads:
         """'the new terminal of Donetsk Airport': the longest run of words (leftmost first) that
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
-        hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district)."""
+        hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district). A country's
+        adjective in prose ('Russian aviation dropped guided bombs on Kupiansk') is the head only
+        when the phrase names no other place."""
         gaz = self.gazetteer
+        adjective = None  # the first run that is a country's adjective only (a demonym)
         for i in order:
             words = _words(parts[i].text) if hyphens else parts[i].text.split()
             capitalized = any(w[:1].isupper() for w in words)
@@ -434,6 +438,10 @@ class PhraseHeads:
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
                         continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
-                    if ev:
+                    if ev and start + n < len(words) and words[start + n][:1].islower() and all(int(gaz.form_kind[e.form_row]) == _COLLOQUIAL for e in ev.values()):
+                        # (an adjective before a word in lower case: prose; before a capitalized one
+                        # it leads a name, 'European Central Bank', which the area stands for)
+                        adjective = adjective or (Part(text=span, raw=span), i, ev)
+                    elif ev:
                         return Part(text=span, raw=span), i, ev
-        return None, -1, {}
+        return adjective or (None, -1, {})
