@@ -253,6 +253,11 @@ class PhraseHeads:
             if part.feature in ("admin1", "admin2") and not part.is_community and not any(
                     self.is_feature(r, part.feature) for r in evidence):
                 evidence.update(self.areas_named_after(part, evidence))
+            if evidence and i != order[-1] and self._adjective_only(evidence):
+                # a country's adjective (a demonym) before other parts: the place they name is the
+                # head ('clashes between Ukrainian and Russian forces in Krynky, Kherson oblast')
+                fallback = fallback or (part, i, evidence)
+                continue
             sibling = i + 1 < len(parts) and parts[i + 1].joined
             if evidence and self.names_only_areas(evidence):
                 if fallback:
@@ -271,6 +276,13 @@ class PhraseHeads:
             if evidence:
                 return part, i, evidence
         return fallback or (None, -1, {})
+
+    def _adjective_only(self, evidence: dict[int, Evidence]) -> bool:
+        """Does ``evidence`` reach only countries or first-level areas by their adjective (a
+        demonym: 'Russian', 'Ukrainians'; not a nickname of a town, 'Azovstal' for Mariupol)?"""
+        gaz = self.gazetteer
+        return all(int(gaz.form_kind[e.form_row]) == _COLLOQUIAL
+                   and LEVELS[int(gaz.place_level[r])] in ("country", "admin1") for r, e in evidence.items())
 
     def areas_named_after(self, part: Part, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
         """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovsk Raion,
@@ -438,7 +450,7 @@ class PhraseHeads:
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
                         continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
-                    if ev and start + n < len(words) and words[start + n][:1].islower() and all(int(gaz.form_kind[e.form_row]) == _COLLOQUIAL for e in ev.values()):
+                    if ev and start + n < len(words) and words[start + n][:1].islower() and self._adjective_only(ev):
                         # (an adjective before a word in lower case: prose; before a capitalized one
                         # it leads a name, 'European Central Bank', which the area stands for)
                         adjective = adjective or (Part(text=span, raw=span), i, ev)
