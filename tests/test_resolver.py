@@ -3062,3 +3062,18 @@ def test_a_country_adjective_in_prose_gives_way_to_the_place_named(resolver, phr
 ])
 def test_a_country_adjective_leading_a_name_or_alone_is_the_country(resolver, phrase, name):
     assert resolver.resolve(phrase).name == name
+
+
+@pytest.mark.parametrize("phrase, name, feature", [
+    # an event word opening a sentence capitalized is prose, not a place the area would hold
+    # (was the oblast at 0.10: 'Shelling' not in the gazetteer within it; 'Protests' a village)
+    ("Shelling in Kharkiv oblast", "Kharkivska oblast", "admin1"),
+    ("Protests in Lviv region", "Lvivska oblast", "admin1"),
+    ("Battle, East Sussex", "Battle", "populated place"),  # (a town so named is one)
+    # an area after 'in' frames the place the prose names before it
+    ("M23 rebels advanced toward Goma in North Kivu", "Goma", "populated place"),
+    ("fighting in Donetsk region near Avdiivka", "Avdiyivka", "populated place"),
+])
+def test_prose_around_a_place_is_read_as_prose(resolver, phrase, name, feature):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, feature) and m.confidence > 0.5, m.explain()

@@ -25,10 +25,11 @@ from ..names.romanize import VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import AREA_WORDS, Part, is_generic, strip_prefixes, titled_name
+from .phrase import AREA_WORDS, EVENT_WORDS, Part, is_generic, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
+_AREA_BEFORE = frozenset({"in", "of", "across", "throughout", "within"})  # ('Goma in North Kivu')
 # words that are never a place head on their own in a phrase
 STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -62,8 +63,12 @@ def same_name(part: Part, head: Part) -> bool:
 
 
 def lowercase(text: str) -> bool:
-    """A piece with letters and no capital: in a phrase that has capitalized names, it is prose."""
-    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
+    """A piece with letters and no capital, or of words that name an event only ('Shelling',
+    :data:`~geonorm.matching.phrase.EVENT_WORDS`): in a phrase that has capitalized names, it is
+    prose."""
+    if any(c.isupper() for c in text):
+        return all(w.casefold().strip(".,;:!?") in EVENT_WORDS for w in text.split())
+    return any(c.isalpha() for c in text)
 
 
 def _words(text: str) -> list[str]:
@@ -419,10 +424,11 @@ class PhraseHeads:
         is a gazetteer name, before any fuzzy matching of the whole part. A run followed by an
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
         hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district). A country's
-        adjective in prose ('Russian aviation dropped guided bombs on Kupiansk') is the head only
-        when the phrase names no other place."""
+        adjective in prose ('Russian aviation dropped guided bombs on Kupiansk'), or an area after
+        'in' ('Goma in North Kivu'), is the head only when the phrase names no other place."""
         gaz = self.gazetteer
         adjective = None  # the first run that is a country's adjective only (a demonym)
+        framing = None  # the first run after 'in' that names an area
         for i in order:
             words = _words(parts[i].text) if hyphens else parts[i].text.split()
             capitalized = any(w[:1].isupper() for w in words)
@@ -454,6 +460,10 @@ class PhraseHeads:
                         # (an adjective before a word in lower case: prose; before a capitalized one
                         # it leads a name, 'European Central Bank', which the area stands for)
                         adjective = adjective or (Part(text=span, raw=span), i, ev)
+                    elif ev and start and words[start - 1] in _AREA_BEFORE and self.names_only_areas(ev):
+                        # 'M23 rebels advanced toward Goma in North Kivu': the area frames a place
+                        # the prose names before it, if any
+                        framing = framing or (Part(text=span, raw=span), i, ev)
                     elif ev:
                         return Part(text=span, raw=span), i, ev
-        return adjective or (None, -1, {})
+        return framing or adjective or (None, -1, {})

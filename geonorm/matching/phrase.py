@@ -652,6 +652,22 @@ GENERIC_WORDS = frozenset(
     | {"and", "or", "of", "the", "a", "an", "и", "та", "і", "direction", "directions"})
 
 
+# words that name an event, not a place: a part of them only is prose though it opens a sentence
+# capitalized ('Shelling in Kharkiv oblast', 'Clashes in Donetsk Oblast'). (Not those that are also
+# a town's name as written, by the default gazetteer: Battle, Massacre, Advance, Exchange, 'Raid'
+# for Ryde, 'Drone' for Dronero, 'Artillery' for Artillerie)
+EVENT_WORDS = frozenset("""
+shelling shellings strike strikes airstrike airstrikes missile missiles rocket rockets mortar mortars
+attack attacks explosion explosions blast blasts clash clashes fighting fights battles combat bombing
+bombings bombardment bombardments protest protests demonstration demonstrations rally rallies riot
+riots raids ambush ambushes offensive counteroffensive assault assaults incident incidents firefight
+firefights gunfire skirmish skirmishes violence unrest arrest arrests killing killings shootout
+shooting shootings abduction abductions kidnapping kidnappings looting drones withdrawal evacuation
+evacuations operation operations hostilities engagement engagements crossfire sniper
+обстрел обстрелы обстріл обстріли бои бої удар удары удари взрыв взрывы вибух вибухи атака атаки
+""".split())
+
+
 # lower-case words inside names ('Rostov na Donu', 'Frankfurt am Main', 'Castellón de la Plana')
 _NAME_PARTICLES = frozenset("de la le les del della di da do dos das du des am an der den die im upon on sur "
                             "sous en na nad pod el al y e i".split())
