@@ -428,7 +428,7 @@ class PhraseHeads:
         'in' ('Goma in North Kivu'), is the head only when the phrase names no other place."""
         gaz = self.gazetteer
         adjective = None  # the first run that is a country's adjective only (a demonym)
-        framing = None  # the first run after 'in' that names an area
+        framing, framed_at = None, 0  # the first run after 'in' that names an area, and where
         for i in order:
             words = _words(parts[i].text) if hyphens else parts[i].text.split()
             capitalized = any(w[:1].isupper() for w in words)
@@ -443,6 +443,8 @@ class PhraseHeads:
                 for w in parts[i].text.split())
             for n in range(min(len(words) - 1, 4), 0, -1):
                 for start in range(0, len(words) - n + 1):
+                    if framing is not None and framing[1] == i and start + n > framed_at:
+                        continue  # (only before the area: 'Lower' of 'in Lower Shabelle' is none)
                     span_words = words[start:start + n]
                     span = " ".join(span_words)
                     nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
@@ -463,7 +465,8 @@ class PhraseHeads:
                     elif ev and start and words[start - 1] in _AREA_BEFORE and self.names_only_areas(ev):
                         # 'M23 rebels advanced toward Goma in North Kivu': the area frames a place
                         # the prose names before it, if any
-                        framing = framing or (Part(text=span, raw=span), i, ev)
+                        if framing is None:
+                            framing, framed_at = (Part(text=span, raw=span), i, ev), start
                     elif ev:
                         return Part(text=span, raw=span), i, ev
         return framing or adjective or (None, -1, {})
