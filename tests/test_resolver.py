@@ -3079,3 +3079,10 @@ def test_a_country_adjective_leading_a_name_or_alone_is_the_country(resolver, ph
 def test_prose_around_a_place_is_read_as_prose(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)
     assert (m.name, m.feature) == (name, feature) and m.confidence >= 0.5, m.explain()
+
+
+@pytest.mark.parametrize("query", ["Shelling", "Airstrikes", "clashes"])
+def test_an_event_word_alone_names_no_place(resolver, query):
+    m = resolver.resolve(query)  # (was Welling, a fuzzy guess at 0.10)
+    assert not m.ok and "names an event" in m.reason
+    assert resolver.resolve("Battle").name == "Battle"  # (a town so named is one)
