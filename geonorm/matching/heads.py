@@ -25,7 +25,7 @@ from ..names.romanize import VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import AREA_WORDS, EVENT_WORDS, Part, is_generic, strip_prefixes, titled_name
+from .phrase import AREA_WORDS, Part, is_generic, names_an_event, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
@@ -67,7 +67,7 @@ def lowercase(text: str) -> bool:
     :data:`~geonorm.matching.phrase.EVENT_WORDS`): in a phrase that has capitalized names, it is
     prose."""
     if any(c.isupper() for c in text):
-        return all(w.casefold().strip(".,;:!?") in EVENT_WORDS for w in text.split())
+        return names_an_event(text)
     return any(c.isalpha() for c in text)
 
 

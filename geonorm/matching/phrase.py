@@ -668,6 +668,19 @@ evacuations operation operations hostilities engagement engagements crossfire sn
 """.split())
 
 
+def names_an_event(text: str) -> bool:
+    """Is every word of ``text`` one that names an event (:data:`EVENT_WORDS`: 'Shelling',
+    'Clashes'), whatever its case?"""
+    words = text.split()
+    return bool(words) and all(w.casefold().strip(".,;:!?") in EVENT_WORDS for w in words)
+
+
+def capitalizes_names(phrase: str) -> bool:
+    """Is ``phrase`` in mixed case, so that capitals tell names from prose (not a column in lower
+    or upper case)?"""
+    return phrase != phrase.lower() and phrase != phrase.upper()
+
+
 # lower-case words inside names ('Rostov na Donu', 'Frankfurt am Main', 'Castellón de la Plana')
 _NAME_PARTICLES = frozenset("de la le les del della di da do dos das du des am an der den die im upon on sur "
                             "sous en na nad pod el al y e i".split())
@@ -717,7 +730,7 @@ def other_place_names(parts: list[Part], phrase: str, head: str = "") -> list[st
     when the phrase capitalizes its names (a column in lower case keeps its parts as they are; a
     facility or natural feature stays whole: 'TV tower', 'left bank of the Dnipro'), none twice,
     nor the ``head``'s name again."""
-    cased = phrase != phrase.lower() and phrase != phrase.upper()
+    cased = capitalizes_names(phrase)
     names = [place_name_in(p.whole_name) if cased and not p.what else p.whole_name for p in parts]
     return [n for n in dict.fromkeys(names) if n and n.casefold() != head.casefold()]
 
@@ -949,7 +962,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     named = [p for p in parts if not is_generic(p.raw) or _CODE_RE.fullmatch(p.raw.strip())] or parts
     # ... nor does a house number beside the street of an address ('вул. Хрещатик, 1, Київ')
     named = [p for p in named if not _HOUSE_NUMBER_RE.fullmatch(p.text)] or named
-    if len(named) > 1 and phrase != phrase.lower() and phrase != phrase.upper():
+    if len(named) > 1 and capitalizes_names(phrase):
         # prose before the name it ends with is no part of it ('the occupiers shelled Nikopol
         # near Marhanets': Nikopol, which the 'near' part only places)
         # (not after an abbreviation: 'пр-т Мира' is a street, 'м. Суми' a town)
