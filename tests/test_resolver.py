@@ -2186,6 +2186,14 @@ def test_a_folded_hit_counts_its_slips_from_the_own_name_when_closer(resolver):
     assert (m.name, m.country_code, m.population) == ("Rosice", "CZ", 6784), m.explain()
 
 
+@pytest.mark.parametrize("query, name", [("Snezhen", "Shenzhen"), ("Mehzou", "Meizhou")])
+def test_a_guessed_spelling_scores_by_its_likeness_as_written(resolver, query, name):
+    # 'Snezhen' is two slips from Shenzhen and from Sweden alike; as written it shares more of
+    # Shenzhen's letters, though 'zh' folds to one letter and makes the folded keys look apart
+    m = resolver.resolve(query, limit=5)
+    assert (m.name, m.country_code, m.match_kind) == (name, "CN", "fuzzy"), m.explain()
+
+
 def test_a_name_with_two_area_words_is_read_whole(resolver):
     # the phrase reads 'Sedibeng District' and drops 'Municipality'; the whole is GeoNames' name
     m = resolver.resolve("Sedibeng District Municipality")

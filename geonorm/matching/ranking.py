@@ -275,7 +275,9 @@ class Ranker:
             # name in the other language, not a looser key; so does an Arabic article or ending
             # spelt another way)
             via = "skeleton" if guess else "roman" if ev.query_scheme in (RU_TO_UK, ARABIC_FORM) else ev.via
-            s = scoring.string_score(via, ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
+            # a guessed spelling scores by its likeness as written, not as folded: slips are made
+            # in letters ('Snezhen' is Shenzhen, not Sweden, though 'zh' folds to one letter)
+            s = scoring.string_score(via, ev.surface if via == "fuzzy" else ev.sim) + scoring.KIND_ADJUST.get(kind, 0.0)
             if guess and written_hit:
                 # a guessed spelling pays its letter slips when the query is some place's name
                 # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
