@@ -30,6 +30,15 @@ from .phrase import AREA_WORDS, Part, is_generic, names_an_event, strip_prefixes
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
 _AREA_BEFORE = frozenset({"in", "of", "across", "throughout", "within"})  # ('Goma in North Kivu')
+# prepositions that say where ('in', 'near', 'над'): in prose, a name after one is the place, a name
+# before it the actor ('Pakistani Taliban attacked a police station in Bannu'); and the words that
+# may stand between ('in the village of Pisky')
+_WHERE_BEFORE = frozenset("in at on near outside inside into toward towards across around within throughout over "
+                          "в во у на под під біля около возле поблизу".split())
+_FILLER_BEFORE = frozenset("the a an of village town city settlement".split())
+# capitalized words of an armed force's name ('Ukrainian Armed Forces', 'National Guard')
+_FORCE_WORDS = frozenset("armed forces force air navy naval troops military guard junta militia defence defense "
+                         "national special operations".split())
 # words that are never a place head on their own in a phrase
 STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "region", "district",
               "terminal", "airport", "border", "checkpoint", "ruins", "area", "outskirts", "the",
@@ -80,6 +89,15 @@ def as_whole(part: Part, whole: str) -> Part:
     """The part as one name with its feature word ('Kansas City'); a facility word inside a
     name ('Echo Park', 'Green Bay') is the name's own, not a facility."""
     return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
+
+
+def _said_where(words: list[str], start: int) -> bool:
+    """Does a preposition that says where come before ``words[start]`` (filler between)?"""
+    for w in reversed(words[:start]):
+        w = w.lower().strip(".,;:()")
+        if w not in _FILLER_BEFORE:
+            return w in _WHERE_BEFORE
+    return False
 
 
 class PhraseHeads:
@@ -136,7 +154,26 @@ class PhraseHeads:
         if area_candidates(gaz, text, ("admin1",)):
             towns = self._areas.towns(text)
             return not towns or int(gaz.place_pop[towns[0]]) < BIG_PLACE
-        return lowercase(text) and not self.is_name(text)
+        return lowercase(text) and not self.is_name(text) or self.actors_prose(text)
+
+    def actors_prose(self, text: str) -> bool:
+        """Is ``text`` prose whose capitalized words only say whose forces acted: countries, their
+        adjectives, event words, the words of a force's name and filler ('Russian shelling killed two
+        civilians', 'Myanmar junta airstrikes on villages', 'Ukrainian Armed Forces positions')?
+        Beside an area part it qualifies the area."""
+        words = [w.strip(".,;:()") for w in text.split()]
+        if not any(w[:1].isupper() for w in words):  # (all in lower case: a column's 'balakliya kharkiv')
+            return False
+        caps = [w for w in words if w[:1].isupper() and w.lower() not in STOPWORDS and w.lower() not in _FORCE_WORDS
+                and not names_an_event(w)]
+        if not any(w[:1].islower() and w.lower() not in STOPWORDS for w in words):
+            return False
+        gaz = self.gazetteer
+        for w in caps:
+            names = {r: e for r, e in self._gather(w, fuzzy=False).items() if e.via in NAME_VIAS}
+            if not (names and self._adjective_only(names) or area_candidates(gaz, w, ("country",))):
+                return False
+        return True
 
     def turned_area_name(self, text: str) -> str:
         """A country's name written the way tables sort it, its qualifier after a comma or in
@@ -428,10 +465,14 @@ class PhraseHeads:
         'in' ('Goma in North Kivu'), is the head only when the phrase names no other place."""
         gaz = self.gazetteer
         adjective = None  # the first run that is a country's adjective only (a demonym)
+        unplaced = None  # in prose, the first run no preposition says is where (the actor, often)
         framing, framed_at = None, 0  # the first run after 'in' that names an area, and where
         for i in order:
             words = _words(parts[i].text) if hyphens else parts[i].text.split()
             capitalized = any(w[:1].isupper() for w in words)
+            # a word in lower case that is no filler: the part is prose ('Sudanese Armed Forces
+            # clashed with RSF in Omdurman'), not a name ('Russian Higher School of Economics')
+            prose = any(w[:1].islower() and w.lower().strip(".,;:()") not in STOPWORDS for w in words)
             # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
             # inside it stands for the place only when that is a big place or an area ('Mariupol
             # Drama Theatre'), not a hamlet called 'Meadow'
@@ -458,15 +499,19 @@ class PhraseHeads:
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
                         continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
-                    if ev and start + n < len(words) and words[start + n][:1].islower() and self._adjective_only(ev):
-                        # (an adjective before a word in lower case: prose; before a capitalized one
-                        # it leads a name, 'European Central Bank', which the area stands for)
+                    if ev and start + n < len(words) and (words[start + n][:1].islower() or prose) \
+                            and self._adjective_only(ev):
+                        # (an adjective before a word in lower case, or in prose: 'Nigerian Army
+                        # repelled an attack on Monguno'; before a capitalized one in a name it leads
+                        # the name, 'European Central Bank', which the area stands for)
                         adjective = adjective or (Part(text=span, raw=span), i, ev)
                     elif ev and start and words[start - 1] in _AREA_BEFORE and self.names_only_areas(ev):
                         # 'M23 rebels advanced toward Goma in North Kivu': the area frames a place
                         # the prose names before it, if any
                         if framing is None:
                             framing, framed_at = (Part(text=span, raw=span), i, ev), start
+                    elif ev and prose and not _said_where(words, start):
+                        unplaced = unplaced or (Part(text=span, raw=span), i, ev)
                     elif ev:
                         return Part(text=span, raw=span), i, ev
-        return framing or adjective or (None, -1, {})
+        return unplaced or framing or adjective or (None, -1, {})
