@@ -525,6 +525,15 @@ def test_mt_abbreviates_mount_in_a_town_name(resolver):
     assert resolver.resolve("Mt. Pleasant").name == "Mount Pleasant"
 
 
+@pytest.mark.parametrize("query", ["Mischief Reef", "Great Barrier Reef"])
+def test_a_reef_or_shoal_is_a_natural_feature(resolver, query):
+    # (a reef, shoal, atoll, lagoon or glacier is read like a lake: no guessed town by a word of it)
+    assert resolver.resolve(query).reason.startswith("the query names a natural feature (reef)")
+    m = resolver.resolve("Chinese coast guard near Second Thomas Shoal")
+    assert m.name != "Thomas", m.explain()  # (was Thomas, Oklahoma, at 0.43)
+    assert resolver.resolve("Muscle Shoals").name == "Muscle Shoals"  # (a town so named stays one)
+
+
 def test_initials_with_dots_are_the_abbreviation_without_them(resolver):
     assert resolver.resolve("N.Y.C.").name == "New York City"  # the gazetteer holds 'NYC'
     m = resolver.resolve("near Debaltseve, D.P.R.")

@@ -216,7 +216,7 @@ FACILITY_WORDS = frozenset(
 # 'Islands' a place in Hong Kong)
 NATURE_WORDS = frozenset(
     "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
-    "peninsula reservoir river sea strait valley".split())
+    "peninsula reservoir river sea strait valley shoal reef atoll lagoon glacier".split())
 NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
 # the facilities of reports on wars and disasters, named after the place they are in or near
 # ('Saky air base', 'Burshtyn TPP', 'Azot chemical plant', 'Reni port'), read like the words
