@@ -3129,6 +3129,19 @@ def test_prose_naming_the_forces_that_acted_leaves_the_area_the_place(resolver, 
     assert m.name == name and m.confidence >= 0.5, m.explain()
 
 
+def test_an_armed_group_is_no_place(resolver):
+    # alone it names the group (was Hamm by its Lithuanian name 'Hamas', at 0.80) ...
+    for query in ("Hamas", "the Taliban"):
+        m = resolver.resolve(query)
+        assert not m.ok and "armed group" in m.reason, m.explain()
+    # ... in prose it is the actor, not the place
+    assert resolver.resolve("Hamas militants attacked Sderot").name == "Sderot"
+    assert resolver.resolve("Afghan Taliban fighters seized Kunduz").name == "Kunduz"  # (was Bozhüyük, Turkey)
+    # (an acronym alone is an airport's code as much as a group's; a town named so is one)
+    assert resolver.resolve("SDF").name == "Louisville"
+    assert resolver.resolve("Wagner").name == "Wagner"
+
+
 @pytest.mark.parametrize("query", ["Shelling", "Airstrikes", "clashes"])
 def test_an_event_word_alone_names_no_place(resolver, query):
     m = resolver.resolve(query)  # (was Welling, a fuzzy guess at 0.10)

@@ -668,11 +668,28 @@ evacuations operation operations hostilities engagement engagements crossfire sn
 """.split())
 
 
+# armed groups conflict reports name as actors ('Hamas militants attacked Sderot', 'Pakistani
+# Taliban'): prose in a phrase, never a place by an alternate name they share (Hamm's 'Hamas', a
+# Turkish village's 'Taliban', Louisville's airport code 'SDF'). Left out: groups named after a town
+# that is known by the name as its own ('Wagner', 'Shabaab')
+ARMED_GROUPS = frozenset("""
+hamas taliban hezbollah hizbollah hizballah houthi houthis ansarallah isis isil daesh al-qaeda al-qaida
+al-shabaab al-shabab jnim iswap m23 rsf pkk ypg sdf hts eln farc adf fdlr janjaweed mujahideen peshmerga
+""".split())
+
+
 def names_an_event(text: str) -> bool:
     """Is every word of ``text`` one that names an event (:data:`EVENT_WORDS`: 'Shelling',
-    'Clashes'), whatever its case?"""
-    words = text.split()
-    return bool(words) and all(w.casefold().strip(".,;:!?") in EVENT_WORDS for w in words)
+    'Clashes') or the armed group in it (:data:`ARMED_GROUPS`: 'Hamas attack'), whatever its case?"""
+    words = [w.casefold().strip(".,;:!?") for w in text.split()]
+    return bool(words) and all(w in EVENT_WORDS or re.sub(r"['’]s$", "", w) in ARMED_GROUPS for w in words)
+
+
+def names_an_armed_group(text: str) -> bool:
+    """Is ``text`` an armed group's name alone ('Hamas', 'the Taliban'), not written as an acronym
+    (alone, 'SDF' is Louisville's airport as much as the Syrian Democratic Forces)?"""
+    words = [w for w in text.split() if w.casefold() != "the"]
+    return bool(words) and all(w.casefold().strip(".,;:!?") in ARMED_GROUPS and not w.isupper() for w in words)
 
 
 def capitalizes_names(phrase: str) -> bool:

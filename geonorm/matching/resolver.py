@@ -29,8 +29,8 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import (PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, names_an_event,
-                     other_place_names, parse_phrase, says_more)
+from .phrase import (PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, names_an_armed_group,
+                     names_an_event, other_place_names, parse_phrase, says_more)
 from .ranking import GUESS_VIAS, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea
 
@@ -548,6 +548,8 @@ class Resolver:
             # ('the', 'and' in lower case are words, not the codes THE and AND, or the town Of)
             return Match(query=text, reason="the query has only generic words (near, village, region...), "
                                             "no place name")
+        if names_an_armed_group(text):  # ('Hamas' is no slip of Hamm by its Lithuanian name)
+            return Match(query=text, reason="the query names an armed group, no place")
         if names_an_event(text) and not self._heads.is_name(text):
             # ('Shelling', 'Airstrikes': no slip of Welling or a hamlet; a town so named is one)
             return Match(query=text, reason="the query names an event (shelling, clashes...), no place")
