@@ -152,8 +152,10 @@ class PhraseAreas:
         found: list[tuple[Part, list[int]]] = []
         districts, cities = [], []
         for part in parts:
-            levels = {"admin1": word_levels(part), "admin2": ("admin2", "admin1")}.get(
-                part.feature, ("admin1", "country", "region", "admin2"))
+            # (a facility names no country it lies in: 'TV tower' is no Tuvalu, a 'US embassy' the
+            # United States' and not where it is)
+            levels = {"admin1": word_levels(part), "admin2": ("admin2", "admin1"),
+                      "facility": ("admin1", "region", "admin2")}.get(part.feature, ("admin1", "country", "region", "admin2"))
             # a community is no gazetteer area: only its town stands for it ('Lyman hromada' is
             # not Lyman County, South Dakota)
             whole = self._by_whole_name(part, within=[])

@@ -489,12 +489,17 @@ class PhraseHeads:
                     span_words = words[start:start + n]
                     span = " ".join(span_words)
                     nxt = words[start + n].lower().strip(".,") if start + n < len(words) else ""
-                    if (len(span) < 4 or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
+                    # (a short word only as an area's abbreviation in capitals: 'US Federal Reserve', 'UK
+                    # government'; not 'Ko' for Kyiv)
+                    short = len(span) < 4
+                    if (short and not (n == 1 and len(span) >= 2 and span.isupper() and len(words) > 1)
+                            or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
                             or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
                             or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):
                         continue
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
-                          if e.via in NAME_VIAS}
+                          if e.via in NAME_VIAS and (not short or e.via in WRITTEN_VIAS
+                                                     and int(gaz.place_level[r]) in _AREA_LEVEL_CODES)}
                     if ev and proper and not any(
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
