@@ -91,6 +91,12 @@ def as_whole(part: Part, whole: str) -> Part:
     return Part(text=whole, raw=part.raw, feature="" if part.feature == "facility" else part.feature)
 
 
+def _prose(words: list[str]) -> bool:
+    """Has a part of these words a word in lower case that is no filler (a verb, a noun of prose:
+    'clashed', 'positions'; not 'of' in 'Russian Higher School of Economics')?"""
+    return any(w[:1].islower() and w.lower().strip(".,;:()") not in STOPWORDS for w in words)
+
+
 def _said_where(words: list[str], start: int) -> bool:
     """Does a preposition that says where come before ``words[start]`` (filler between)?"""
     for w in reversed(words[:start]):
@@ -162,12 +168,11 @@ class PhraseHeads:
         civilians', 'Myanmar junta airstrikes on villages', 'Ukrainian Armed Forces positions')?
         Beside an area part it qualifies the area."""
         words = [w.strip(".,;:()") for w in text.split()]
-        if not any(w[:1].isupper() for w in words):  # (all in lower case: a column's 'balakliya kharkiv')
+        # (all in lower case is a column's, not prose: 'balakliya kharkiv')
+        if not any(w[:1].isupper() for w in words) or not _prose(words):
             return False
         caps = [w for w in words if w[:1].isupper() and w.lower() not in STOPWORDS and w.lower() not in _FORCE_WORDS
                 and not names_an_event(w)]
-        if not any(w[:1].islower() and w.lower() not in STOPWORDS for w in words):
-            return False
         gaz = self.gazetteer
         for w in caps:
             names = {r: e for r, e in self._gather(w, fuzzy=False).items() if e.via in NAME_VIAS}
@@ -462,7 +467,9 @@ class PhraseHeads:
         area word ('Donetsk' in 'Donetsk Oblast') names an area, not the place. ``hyphens``:
         hyphenated words count apart ('Kharkiv-Saltivskyi', a city and its district). A country's
         adjective in prose ('Russian aviation dropped guided bombs on Kupiansk'), or an area after
-        'in' ('Goma in North Kivu'), is the head only when the phrase names no other place."""
+        'in' ('Goma in North Kivu'), is the head only when the phrase names no other place; in
+        prose, a run after a preposition that says where comes before one no preposition places
+        ('Pakistani Taliban attacked a police station in Bannu')."""
         gaz = self.gazetteer
         adjective = None  # the first run that is a country's adjective only (a demonym)
         unplaced = None  # in prose, the first run no preposition says is where (the actor, often)
@@ -472,7 +479,7 @@ class PhraseHeads:
             capitalized = any(w[:1].isupper() for w in words)
             # a word in lower case that is no filler: the part is prose ('Sudanese Armed Forces
             # clashed with RSF in Omdurman'), not a name ('Russian Higher School of Economics')
-            prose = any(w[:1].islower() and w.lower().strip(".,;:()") not in STOPWORDS for w in words)
+            prose = _prose(words)
             # a name of capitalized words only ('Meadow Grove', 'Squirrel Hill') is one name: a word
             # inside it stands for the place only when that is a big place or an area ('Mariupol
             # Drama Theatre'), not a hamlet called 'Meadow'

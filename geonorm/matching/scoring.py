@@ -87,7 +87,7 @@ BORDER_KM, BORDER_SAID = 25.0, 1.5
 # first, then population ('Gansin' is Gansing, not a bigger place two slips away). Typo set
 # (2,000 real names, 1-2 edits): recall@1 0.556 -> 0.629 (0 -> -1.0; -0.5: 0.617, -2.0: 0.631)
 EXTRA_EDIT = -1.0
-# and half as much again for each slip beyond the first: a country or a big city two slips further
+# and as much again for each slip beyond the first: a country or a big city two slips further
 # than a town is a remote reading ('Kiritijati' is Kiritimati one slip off, not Kiribati three).
 # Typo sets rank-1 +3 of 2,000 (seed 11) and +3 of 1,500 (seed 5), none lost. -1.0 since guesses
 # score by their likeness as written (2026-11-28): typo sets and evals as at -0.5, and 'Kiritijati'
