@@ -3085,6 +3085,8 @@ def test_place_name_in_a_part(name, shown):
     # ... also before a capitalized word when the part is prose (were Sudan and Nigeria at 0.35)
     ("Sudanese Armed Forces clashed with RSF in Omdurman", "Omdurman"),
     ("Yemeni Houthi missile hit Marib city", "Ma'rib"),
+    # (by its names as written: 'Syrian' is a demonym, though it folds like Sirjan)
+    ("Syrian government shelling of Idlib countryside", "Idlib"),
 ])
 def test_a_country_adjective_in_prose_gives_way_to_the_place_named(resolver, phrase, name):
     m = resolver.resolve(phrase)

@@ -326,10 +326,13 @@ class PhraseHeads:
 
     def _adjective_only(self, evidence: dict[int, Evidence]) -> bool:
         """Does ``evidence`` reach only countries or first-level areas by their adjective (a
-        demonym: 'Russian', 'Ukrainians'; not a nickname of a town, 'Azovstal' for Mariupol)?"""
+        demonym: 'Russian', 'Ukrainians'; not a nickname of a town, 'Azovstal' for Mariupol)? By
+        the names as written when there are any: folds of a demonym are no other reading of it
+        ('Syrian' folds like Sirjan)."""
         gaz = self.gazetteer
+        written = {r: e for r, e in evidence.items() if e.via in WRITTEN_VIAS}
         return all(int(gaz.form_kind[e.form_row]) == _COLLOQUIAL
-                   and LEVELS[int(gaz.place_level[r])] in ("country", "admin1") for r, e in evidence.items())
+                   and LEVELS[int(gaz.place_level[r])] in ("country", "admin1") for r, e in (written or evidence).items())
 
     def areas_named_after(self, part: Part, evidence: dict[int, Evidence]) -> dict[int, Evidence]:
         """'Kursk region' -> Kurskaya oblast', 'Pokrovsk district' -> Pokrovsk Raion,
