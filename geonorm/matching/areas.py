@@ -631,13 +631,7 @@ class PhraseAreas:
         around it ('Sevastopol, Crimea', 'Balaklava, Crimea', 'Berlin, Brandenburg', 'Vienna,
         Lower Austria'): the place's area is such a city and the named area's point is near."""
         return float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < ENCLAVE_KM and \
-            self._city_state(place.country_code, place.admin1_code)
-
-    def _city_state(self, country_code: str, admin1_code: str) -> bool:
-        """Is this first-level area a city of its own: a town of 100,000 or more with every
-        populated place of the area within CITY_STATE_KM of it (Sevastopol, Berlin, Vienna,
-        Prague, Kyiv; not Bremen with Bremerhaven, nor a province named after its capital)?"""
-        return self._city_of_state(country_code, admin1_code) is not None
+            self._city_of_state(place.country_code, place.admin1_code) is not None
 
     def city_of_area(self, row: int) -> list[int]:
         """[the city a first-level area at ``row`` is] ('CABA' is Buenos Aires, 'Kyiv city' Kyiv),
@@ -649,8 +643,10 @@ class PhraseAreas:
         return [] if city is None else [city]
 
     def _city_of_state(self, country_code: str, admin1_code: str) -> int | None:
-        """The row of the city a first-level area is (see :meth:`_city_state`), or None.
-        Memoized per area."""
+        """The row of the city a first-level area is, when it is a city of its own: a town of
+        100,000 or more with every populated place of the area within CITY_STATE_KM of it
+        (Sevastopol, Berlin, Vienna, Prague, Kyiv; not Bremen with Bremerhaven, nor a province
+        named after its capital); else None. Memoized per area."""
         memo = self.__dict__.setdefault("_city_states", {})
         key = (country_code, admin1_code)
         if key not in memo:
