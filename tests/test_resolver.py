@@ -1237,15 +1237,33 @@ def test_settlement_and_framing_words_are_read(resolver):
     assert (m.name, m.other_places) == ("Horlivka", ["Zaitseve"])
 
 
-def test_a_context_of_points_only_favours_what_lies_near_them(resolver):
+def test_a_context_of_points_favours_what_lies_near_them_and_shades_what_lies_far(resolver):
     from geonorm.matching.context import Context
     town = resolver.resolve("Kupyansk")
     ctx = Context.around([town, None], label="front sector")
     assert ctx and ctx.countries == {} and ctx.admin1 == {}  # (truthy: it has a point)
     near, words = ctx.bonus("UA", "Kharkivska oblast", town.lat + 0.05, town.lon)
-    far, none = ctx.bonus("UA", "Kharkivska oblast", town.lat + 3, town.lon)  # (same oblast: no say)
-    assert near > 0 and words == ["front sector: 6 km from 'Kupyansk'"] and (far, none) == (0.0, [])
-    assert not Context.around([])
+    far, _ = ctx.bonus("UA", "Kharkivska oblast", town.lat + 3, town.lon)  # (same oblast: no say)
+    assert near > 0 and words == ["front sector: 6 km from 'Kupyansk'"] and far < 0
+    # not pinned (a text's relation to another mention): far is only no bonus
+    loose = Context.around([town], label="text", pinned=False)
+    assert loose.bonus("UA", "Kharkivska oblast", town.lat + 3, town.lon) == (0.0, [])
+    assert loose.key != ctx.key and not Context.around([])
+
+
+def test_a_front_sector_puts_a_village_near_its_town(resolver):
+    # Ostrivske lies 17 km from Kurakhove; the Ostrovskoyes of Crimea and Kostroma oblast are
+    # bigger, exact and far: the sector's town says which
+    m = resolver.resolve("Kurakhovo direction, near Ostrovskoye")
+    assert (m.name, m.admin1) == ("Ostrivske", "Donetska oblast")
+    assert any("front sector: 17 km from" in h for h in m.hints)
+
+
+def test_a_near_point_shades_a_far_namesake_not_only_favours_a_near_one(resolver):
+    m = resolver.resolve("Ostrovskoye", near="Kurakhove")
+    assert (m.name, m.admin1) == ("Ostrivske", "Donetska oblast")
+    assert resolver.resolve("Ostrovskoye").name != "Ostrivske"  # (alone the bigger namesakes lead)
+    assert resolver.resolve("Moscow", near="Kurakhove").country_code == "RU"  # (a capital stays one)
 
 
 def test_a_front_sector_favours_places_near_its_town(resolver):

@@ -64,6 +64,14 @@ def test_offsets_and_explanations(seed_mentions):
     assert "alone it would be" in text
 
 
+def test_a_place_the_text_puts_near_another_says_so_once(resolver):
+    ms = extract("Shelling was reported in Krasnarmeysk, 7 km south of Dimitrov, in the Donetsk "
+                 "People's Republic.", resolver=resolver)
+    k = next(m for m in ms if m.text == "Krasnarmeysk")
+    assert k.match.id == 704422
+    assert [h for h in k.match.hints if "relates it to" in h] == ["the text relates it to 'Dimitrov' (Myrnohrad, 7 km away)"]
+
+
 def test_joint_false_keeps_mentions_independent(resolver):
     ms = extract(SEED, resolver=resolver, joint=False)
     assert _ids(ms, "Krasnarmeysk") and _ids(ms, "Dimitrov") == {710035}

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..matching.answer import candidate_of
 from ..matching.candidates import code_like, postal_code_rows
-from ..matching.context import Context
+from ..matching.context import Context, joined
 from ..matching.hints import haversine_km
 from ..matching.match import Match
 
@@ -29,6 +29,7 @@ COUNTRY_PRIOR_VOTES = 1.0
 ROUNDS = 2
 CANDIDATES = 12  # counties a county mention may be, where the others' towns may lie
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
+_RELATED = "the text relates it to"
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
 _REL_RE = re.compile(
@@ -320,15 +321,15 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
             kw = {**hints, **area_hints.get(q, {})}
             anchor = rel.get(q)
             am = answers.get(anchor) if anchor else None
-            if am is not None and _located(am) and am.confidence >= 0.3 \
-                    and am.feature in ("populated place", "admin2", "admin3"):
-                kw["near"] = (am.lat, am.lon)
-            m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
-            if "near" in kw and not (m.confidence == m.confidence):  # NaN: a point-less candidate
-                kw.pop("near")
-                m = resolver.resolve(asked.get(q, q), context=ev.context, **kw)
+            related = am is not None and _located(am) and am.confidence >= 0.3 \
+                and am.feature in ("populated place", "admin2", "admin3")
+            # (the text's word, read by a rule and about a mention resolved alone, is context, not
+            # a 'near' hint: a candidate far from it loses only the bonus)
+            context = joined(ev.context, Context.around([am], label=_RELATED, pinned=False)) \
+                if related else ev.context
+            m = resolver.resolve(asked.get(q, q), context=context, **kw)
             m = _noted(m, q, notes[q]) if q in notes else _held_back(m, q in dotted)
-            return _explain(q, m, alone[q], ev, am if "near" in kw else None, anchor)
+            return _explain(q, m, alone[q], ev, am if related else None, anchor)
 
         previous = answers
         for _ in range(ROUNDS):  # every mention from the others' answers of the round before
@@ -354,9 +355,10 @@ def _explain(q: str, m: Match, alone: Match, ev: _Evidence, anchor_match, anchor
         sup = [x for x in ev.by_country.get(m.country_code, []) if x != q]
         if sup:
             notes.append(f"other mentions in the document are in {m.country or m.country_code}: {_names(sup)}")
-    if anchor_match is not None:
+    if anchor_match is not None:  # (said once, with the anchor's place: not as its context's note too)
+        m = replace(m, hints=[h for h in m.hints if not h.startswith(_RELATED + ":")])
         d = float(haversine_km(anchor_match.lat, anchor_match.lon, m.lat, m.lon))
-        notes.append(f"the text relates it to {anchor!r} ({anchor_match.name}, {d:.0f} km away)")
+        notes.append(f"{_RELATED} {anchor!r} ({anchor_match.name}, {d:.0f} km away)")
     if alone.ok and alone.id != m.id:
         notes.append(f"alone it would be {alone.name} ({alone.admin1 + ', ' if alone.admin1 else ''}"
                      f"{alone.country_code}, id {alone.id}) at {alone.confidence:.2f}")

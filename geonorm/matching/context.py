@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .hints import EARTH_KM
+from .scoring import near_score
 
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.5
@@ -50,6 +51,9 @@ class Context:
     # in them are favoured ('Walker County' makes Huntsville, Texas likelier than Alabama's)
     admin2: dict[int, float] = field(default_factory=dict)
     admin2_notes: dict[int, str] = field(default_factory=dict)
+    # the points say where the place lies ('Kupyansk direction'), as a 'near' hint does: a
+    # candidate far from them is shaded too (scoring.near_score), not only left without a bonus
+    pinned: bool = False
 
     @classmethod
     def from_matches(cls, matches: Iterable, label: str = "context", min_confidence: float = 0.6,
@@ -85,12 +89,13 @@ class Context:
                    point_labels=[p[2] for p in top], size=int(total))
 
     @classmethod
-    def around(cls, matches: Iterable, label: str = "context") -> "Context":
-        """Only the points of ``matches``: candidates near them are favoured, with no say for
-        their countries or areas (a front sector's town, which the places named lie around)."""
+    def around(cls, matches: Iterable, label: str = "context", pinned: bool = True) -> "Context":
+        """Only the points of ``matches``: candidates near them are favoured and far ones
+        shaded (not when not ``pinned``), with no say for their countries or areas (a front
+        sector's town, which the places named lie around)."""
         found = [m for m in matches if m is not None and m.ok and m.lat is not None]
         return cls(label=label, lats=np.array([m.lat for m in found]), lons=np.array([m.lon for m in found]),
-                   point_labels=[m.query for m in found], size=len(found))
+                   point_labels=[m.query for m in found], size=len(found), pinned=pinned)
 
     @property
     def key(self) -> str:
@@ -102,7 +107,7 @@ class Context:
         return cached
 
     def _digest(self) -> str:
-        h = hashlib.sha1(repr((self.label, sorted(self.countries.items()), sorted(self.admin1.items()),
+        h = hashlib.sha1(repr((self.label, self.pinned, sorted(self.countries.items()), sorted(self.admin1.items()),
                                sorted(self.admin2.items()),
                                self.lats.round(3).tolist(), self.lons.round(3).tolist())).encode())
         return h.hexdigest()[:16]
@@ -132,7 +137,10 @@ class Context:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
         if len(self.lats):
             j, d = self._nearest(lat, lon, exclude_label)
-            if j >= 0 and d < 3 * NEAR_SCALE_KM:
+            if j >= 0 and self.pinned:
+                s += near_score(d)
+                notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
+            elif j >= 0 and d < 3 * NEAR_SCALE_KM:
                 s += NEAR_WEIGHT * float(np.exp(-d / NEAR_SCALE_KM))
                 notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
         return s, notes

@@ -412,7 +412,7 @@ class Ranker:
                 s += self._border_terms(row, notes)
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
-                s += scoring.NEAR_WEIGHT * math.exp(-d / scoring.NEAR_SCALE_KM)
+                s += scoring.near_score(d)
                 notes.append(f"{d:.0f} km from the 'near' point")
             if hints.offset is not None and (off := hints.offset_km(place)) == off:  # (a point-less place: NaN)
                 km = hints.offset.km

@@ -76,6 +76,15 @@ SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 # the city, not the village of Pokrovsk hromada the report's other places lie around)
 HAMLET_POPULATION = 1_000
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
+# ... and a place far from the 'near' point is the far reading: shaded by the log of its distance
+# in units of NEAR_FAR_KM (-0.3 at 100 km, -0.6 at 300, -1.1 at 1,100): a bonus that only faded
+# left 'Ostrovskoye' near Kurakhove the Russian village 1,141 km off, not Ostrivske 17 km away
+NEAR_FAR_WEIGHT, NEAR_FAR_KM = 2.0, 100.0
+
+
+def near_score(km: float) -> float:
+    """The score of a candidate ``km`` from the 'near' point (a hint or written coordinates)."""
+    return NEAR_WEIGHT * math.exp(-km / NEAR_SCALE_KM) - NEAR_FAR_WEIGHT * math.log10(1.0 + km / NEAR_FAR_KM)
 # a distance the phrase gives ('40 km from Mariupol') is rough: the score halves about every
 # 0.35 of it (at least 5 km) a candidate lies off where it puts the place
 OFFSET_SCALE, OFFSET_MIN_SCALE_KM = 0.5, 7.0
