@@ -2921,6 +2921,13 @@ def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
     assert resolver.resolve("Кам’янць-Подільський").name == "Kamyanets-Podilskyi"
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2010", "\u2212"])  # en dash, hyphen, minus sign
+def test_a_typeset_dash_between_words_joins_them_as_a_hyphen(resolver, dash):
+    m = resolver.resolve(f"Svatove{dash}Kreminna line")
+    assert (m.name, m.query) == ("Svatove", f"Svatove{dash}Kreminna line")  # (the query as written)
+    assert resolver.resolve(f"Kupiansk{dash}Vuzlovyi").name == "Kupiansk-Vuzlovyi"
+
+
 def test_slash_variants_naming_different_places_answer_with_the_first(resolver):
     # 'Kiev/Kyiv' are names of one place; 'Kharkiv / Kyiv' two places, read as a list
     assert resolver.resolve("Kharkiv / Kyiv").name == "Kharkiv"

@@ -68,6 +68,7 @@ LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
+_DASH_RE = re.compile(r"(?<=\w)[\u2010\u2011\u2012\u2013\u2212](?=\w)")  # hyphen, figure and en dashes, minus
 _BRACES = str.maketrans("{}", "()")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _AMPERSAND_RE = re.compile(r"(?<=[^\s&])\s*&\s*(?=[^\s&])")  # between words: 'Trinidad & Tobago', 'Kyiv&Lviv'
@@ -228,6 +229,9 @@ class Resolver:
         written = written.replace("_", " ") if "_" in written else written
         if "{" in written or "}" in written:  # braces bracket as parentheses do: 'Kharkiv {UA}'
             written = written.translate(_BRACES)
+        # a dash between two words joins them as a hyphen does: typeset text writes a route or a
+        # front line with an en dash ('Svatove–Kreminna line', 'Kharkiv–Kyiv highway')
+        written = _DASH_RE.sub("-", written)
         if "&" in written and not self._heads.is_name(written):
             # an ampersand is 'and': of a name ('Turks & Caicos Islands') or of a list ('Kyiv &
             # Lviv'), unless the value as written is a name ('Bikini & Kili', 'T&T')
