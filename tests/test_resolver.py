@@ -2921,6 +2921,26 @@ def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
     assert resolver.resolve("Кам’янць-Подільський").name == "Kamyanets-Podilskyi"
 
 
+@pytest.mark.parametrize("phrase, name, area", [
+    ("Dzhankoi, occupied Crimea", "Dzhankoy", "Avtonomna Respublika Krym"),
+    ("Melitopol, occupied Zaporizhzhia oblast", "Melitopol", "Zaporizka oblast"),
+    ("Russian-occupied Melitopol", "Melitopol", None),  # (a guard: read so before too)
+])
+def test_who_holds_a_place_is_no_part_of_its_name(resolver, phrase, name, area):
+    m = resolver.resolve(phrase)
+    assert m.name == name and m.other_places == []
+    assert area is None or any("names its area" in h for h in m.hints)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("explosions reported near Dzhankoi airfield in occupied Crimea", "Dzhankoy"),  # (not Crimea)
+    ("Heathrow Airport in London", "London"),  # (not Heathrow, Florida)
+    ("drone attack on the Zaporizhzhia NPP in Enerhodar", "Enerhodar"),  # (not Zaporizhzhia)
+])
+def test_a_facility_in_a_place_is_read_as_with_a_comma(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
+
+
 @pytest.mark.parametrize("dash", ["\u2013", "\u2010", "\u2212"])  # en dash, hyphen, minus sign
 def test_a_typeset_dash_between_words_joins_them_as_a_hyphen(resolver, dash):
     m = resolver.resolve(f"Svatove{dash}Kreminna line")

@@ -56,6 +56,12 @@ _PREFIXES += ["formerly", "former", "previously", "earlier", "now", "today", "ex
               "also known as", "known as", "also called", "renamed", "renamed from", "renamed to",
               "колишній", "колишня", "колишнє", "колишні", "раніше", "нині", "тепер", "бывший", "бывшая",
               "бывшее", "бывш.", "ранее", "ныне", "теперь", "переименован в", "перейменовано на"]
+# who holds the place, before its name ('occupied Crimea', 'Russian-occupied Melitopol', 'liberated
+# Kherson'): no name begins so
+_PREFIXES += [f"{temp}{who}{held}" for temp in ("", "temporarily ")
+              for who in ("", "russian-", "ukrainian-")  # (not 'Russian' alone: 'Russian Embassy')
+              for held in ("occupied", "held", "controlled", "annexed")] + [
+    "de-occupied", "deoccupied", "liberated", "recaptured", "besieged", "embattled", "frontline", "front-line"]
 # '(near the) border village of X', 'the frontline town of X': adjective + settlement word
 _PREFIXES += [f"{adj} {noun}{of}" for adj in ("border", "frontline", "front-line", "occupied", "liberated",
                                               "embattled", "neighboring", "neighbouring")
@@ -276,6 +282,10 @@ _STATE_POSTCODE_RE = re.compile(r"\b([A-Z]{2,3}) \d{4}(?![\w/-]|[.,]\d)")
 _TOWN_BREAK_RE = re.compile(
     r"\b(town|village|city|settlement)\s+(?=[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:district|raion|rayon|region|oblast"
     r"|county|province)\b)", re.IGNORECASE)
+# a facility and the place it is in ('Heathrow Airport in London', 'Zaporizhzhia NPP in Enerhodar',
+# 'Dzhankoi airfield in occupied Crimea'): two parts, as with a comma ('Heathrow Airport, London')
+_FACILITY_IN_RE = re.compile(r"\b(" + "|".join(sorted(FACILITY_WORDS)) + "|" + FACILITY_TAIL + r")\s+in\s+(?=[^\W\d_])",
+                             re.IGNORECASE)
 # a distance and a bearing from a town: '40 km from Mariupol', '9km north of Donetsk', 'about 5
 # miles north-east of Kharkiv', 'в 10 км к северу от Донецка', 'за 30 км на схід від Донецька'
 MAX_OFFSET_KM = 1000.0  # farther is no description of where a place lies
@@ -940,6 +950,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     # an unclosed bracket separates like a comma ('Kalinovka (Bakhmut district')
     main = _AREA_BREAK_RE.sub(_area_break, re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
+    main = _FACILITY_IN_RE.sub(r"\1, ", main)
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
