@@ -331,6 +331,13 @@ class Gazetteer:
             self._old_name_places = frozenset(np.asarray(self.form_place)[old].tolist())
         return self._old_name_places
 
+    def has_airport_code(self, row: int) -> bool:
+        """Is one of the place's names three capital letters, as a town's airport code among
+        GeoNames' alternate names is ('DOK' of Donetsk, 'SDF' of Louisville)?"""
+        a, b = int(self.place_form_start[row]), int(self.place_form_start[row + 1])
+        return any(len(t) == 3 and t.isupper() and t.isalpha() and t.isascii()
+                   for t in (self.form_text[r] for r in range(a, b)))
+
     def names_of(self, row: int) -> list[NameRecord]:
         """Every indexed name form of a place (source names and generated romanizations)."""
         self.place(row)  # (an IndexError for a row that is none)

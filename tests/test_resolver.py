@@ -1251,6 +1251,16 @@ def test_a_context_of_points_favours_what_lies_near_them_and_shades_what_lies_fa
     assert loose.key != ctx.key and not Context.around([])
 
 
+def test_an_airport_is_the_namesake_town_s_with_an_airport_code(resolver):
+    # GeoNames lists 'DOK' among Donetsk's names; Donetsk, Rostov oblast has no airport
+    gaz = resolver.gazetteer
+    assert gaz.has_airport_code(gaz.row_of(709717)) and not gaz.has_airport_code(gaz.row_of(565348))
+    m = resolver.resolve("near the Donetsk airport")
+    assert m.id == 709717 and m.confidence >= 0.9 and "an airport code is among its names" in m.explain()
+    bare = resolver.resolve("Donetsk")  # (the town alone: the Russian namesake keeps its share)
+    assert bare.id == 709717 and bare.confidence < 0.8
+
+
 def test_a_front_sector_puts_a_village_near_its_town(resolver):
     # Ostrivske lies 17 km from Kurakhove; the Ostrovskoyes of Crimea and Kostroma oblast are
     # bigger, exact and far: the sector's town says which

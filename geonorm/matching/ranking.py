@@ -327,11 +327,16 @@ class Ranker:
             s += scoring.prior(place.level, population, place.feature_code if own else "")
             if airport and place.level == "populated place":
                 s += scoring.AIRPORT_POP_WEIGHT * math.log10(place.population + 1)
+            coded = airport and place.level == "populated place" and gaz.has_airport_code(row)
+            if coded:  # (the town whose airport it likely is)
+                s += scoring.AIRPORT_CODE
             if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \
                     and not (head is not None and head.feature) \
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:
                 s += scoring.ADMIN2_OWN_NAME  # ('Essex', not 'Petrovsky District' for 'Petrovsky district/suburb')
             notes: list[str] = [ev.weak] if ev.weak else []
+            if coded:
+                notes.append("an airport code is among its names")
             if local_rows and row not in local_rows:
                 s += scoring.EXONYM_BESIDE_LOCAL_NAME
                 notes.append(f"{head.text!r} is its name in a script its country does not write, and another "

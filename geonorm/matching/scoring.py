@@ -56,6 +56,10 @@ ADMIN2_OWN_NAME = 0.4
 # twice among the town's namesakes ('Donetsk airport' is the city of a million, not the Russian
 # town of 50,000, more surely than bare 'Donetsk')
 AIRPORT_POP_WEIGHT = 0.45
+# ... and a namesake with an airport code among its names (GeoNames lists IATA codes as a town's
+# alternate names: 'DOK' of Donetsk, none of Donetsk, Rostov oblast) is the likelier: 'Donetsk
+# airport' was 0.82 beside the Russian town, though right on all 120 UCDP dev items naming it
+AIRPORT_CODE = 1.5
 # a town when the phrase says area and an area of that level is a candidate ('Bakhmut district' is
 # the raion, not the city at 0.71); evals unchanged (2026-11-27)
 TOWN_WHEN_AREA_SAID = -1.0
