@@ -1261,6 +1261,15 @@ def test_an_airport_is_the_namesake_town_s_with_an_airport_code(resolver):
     assert bare.id == 709717 and bare.confidence < 0.8
 
 
+def test_a_place_alone_of_its_name_beside_a_redrawn_district_is_the_place(resolver):
+    # Pavlopil lies 44 km from Volnovakha, in Mariupol raion since 2020; no other in the oblast
+    m = resolver.resolve("Pavlopol, Volnovakha district")
+    assert m.name == "Pavlopil" and m.match_kind != "area"
+    assert any("the district is drawn otherwise" in h for h in m.hints)
+    # namesakes in the oblast: the phrase's district decides, else its town answers
+    assert resolver.resolve("Karpovka, Slavyansky district, Donetsk region").admin1 == "Donetska oblast"
+
+
 def test_a_front_sector_puts_a_village_near_its_town(resolver):
     # Ostrivske lies 17 km from Kurakhove; the Ostrovskoyes of Crimea and Kostroma oblast are
     # bigger, exact and far: the sector's town says which

@@ -47,6 +47,10 @@ _PLACE = LEVELS.index("populated place")
 # a district the phrase names by its town (abolished in 2020) holds the places this close to the town:
 # the old raions reached some 20 km from their towns (within 40 km a place is only near it)
 DISTRICT_TOWN_KM = 25.0
+# a place named with a district it lies outside, alone of its name in the district's first-level
+# area, is meant when this near the district's point (its centre or the town it is named after):
+# Ukraine's raions were merged and redrawn in 2020, and reports name the old ones
+BESIDE_DISTRICT_KM = 60.0
 # countries whose languages form area adjectives with -sk- ('Donetskyi', 'Kurskaya', 'Krakowski')
 _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR", "BA", "ME", "RS"}
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
@@ -523,6 +527,30 @@ class PhraseAreas:
         around = [r for (_, rows), ok in zip(area_ctx, holds) if ok for r in rows]
         return any(not ok and any(self.inside_any(r, gaz.place(r), around) for r in rows)
                    for (_, rows), ok in zip(area_ctx, holds))
+
+    def beside_district(self, scored, area_ctx) -> str:
+        """The best is the only place of its name in the first-level area of a district the
+        phrase names, and lies within :data:`BESIDE_DISTRICT_KM` of it: the place, whose district
+        was redrawn ('Pavlopol, Volnovakha district': Pavlopil, 44 km from Volnovakha, in Mariupol
+        raion since 2020), not the district's town. Returns the note that says so ('' when not)."""
+        gaz = self.gazetteer
+        _, row, ev, _ = scored[0]
+        place = gaz.place(row)
+        if ev.via not in NAME_VIAS or place.level != "populated place":
+            return ""
+        districts = [gaz.place(r) for _, rows in area_ctx for r in rows[:1]]
+        if len(districts) != 1 or districts[0].level not in ("admin2", "populated place") or \
+                (districts[0].country_code, districts[0].admin1_code) != (place.country_code, place.admin1_code):
+            return ""
+        d = districts[0]
+        if sum(gaz.country_code_of(r) == place.country_code and gaz.admin1_code_of(r) == place.admin1_code
+               for _, r, _, _ in scored) > 1:
+            return ""  # (namesakes in the area: the one in the district is meant, if any)
+        km = float(haversine_km(d.lat, d.lon, place.lat, place.lon))
+        if km > BESIDE_DISTRICT_KM:
+            return ""
+        return (f"the only place so named in {gaz.admin_name(row, 'admin1') or place.country_code}, "
+                f"{km:.0f} km from {d.name}: the district is drawn otherwise than the phrase's")
 
     def abroad(self, scored, area_ctx) -> bool:
         """Only districts (or areas by a bare code) are named, in no country of the candidates,

@@ -453,6 +453,8 @@ class Ranker:
                 other_country, area_ctx = area_ctx[0][0], []
             elif district := self._areas.city_district(scored[0][1], scored[0][2].via, area_ctx):
                 scored[0][3].append(f"phrase part {district!r} read as a district of {gaz.place(scored[0][1]).name}")
+            elif note := self._areas.beside_district(scored, area_ctx):
+                scored[0][3].append(note)
             elif not self._areas.abroad(scored, area_ctx):
                 confs = scoring.confidences([x[0] for x in scored], 4)
                 alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]
