@@ -35,7 +35,9 @@ from .names.keys import fold_ascii, skeleton_of_fold, written_key_of_normalized
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
-FORMAT_VERSION = 21  # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
+# 22: postal villages of sparse regions take the first-level area of a farther town;
+# 21: Cyrillic names romanized first (their schemes claim a shared spelling)
+FORMAT_VERSION = 22
 _CYRILLIC_SCHEME_COUNTRIES = ("UA", "RU", "BY")  # where the Ukrainian and Russian schemes are the national ones
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]

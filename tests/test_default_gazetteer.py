@@ -143,3 +143,14 @@ def test_gazetteer_info_reports_the_curated_corrections():
     assert res.exit_code == 0, res.output
     line = next(l for l in res.output.splitlines() if l.startswith("curated:"))
     assert "populations filled" in line and "names dropped" in line
+
+
+def test_a_postal_village_of_a_sparse_region_has_its_first_level_area(gaz, resolver):
+    # the nearest cities500 town of Zhuravlevka (Omsk oblast) is over 50 km off: its area came
+    # from no town before, and 'X, Omsk oblast' could not hold it
+    p = gaz.get(5471055245)
+    assert p.name == "Zhuravlevka" and p.admin1_code
+    m = resolver.resolve("Zhuravlevka, Omsk oblast")
+    assert m.id == 5471055245 and m.admin1 == "Omskaya oblast'" and m.match_kind != "area"
+    postal = [r for r in range(len(gaz.place_pop)) if gaz.place(r).source.startswith("geonames-postal")]
+    assert sum(not gaz.admin1_code_of(r) for r in postal) < 0.01 * len(postal)

@@ -4,8 +4,8 @@ CC BY 4.0), for a few countries where conflict and news data name places cities5
 Each postal row is a settlement (Ukrainian names in Ukrainian Cyrillic) with a point and an
 accuracy flag. Rows are deduplicated by name and point; a settlement that cities500 already has
 (same normalized name within 25 km) is skipped, so no place appears twice. Admin1 codes are taken
-from the nearest cities500 place (postal files use other admin codes). Ids are stable numbers in
-a reserved range (4,000,000,000 + a CRC of country, name and point).
+from the nearest cities500 place (postal files use other admin codes), up to ~2 degrees away.
+Ids are stable numbers in a reserved range (4,000,000,000 + a CRC of country, name and point).
 """
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ ID_BASE = 4_000_000_000
 _PAREN = re.compile(r"\s*\([^)]*\)")  # 'Новосілки (Чабанівська селищна рада)'
 _GRID = 0.25
 DUPLICATE_KM = 25  # a postal place named like a cities500 place this close is that place  # degrees per bucket of the nearest-place grid
+# rings of grid cells searched for the nearest cities500 place whose first-level area a village
+# takes, when none is in the 3 x 3 cells around it (Siberia, the North: 2,455 of 26,347 Russian
+# villages had none, so no 'X, Omsk oblast' could hold them)
+_ADMIN1_RINGS = 8
 
 
 def version() -> str | None:
@@ -117,6 +121,16 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                         duplicate = True
             if duplicate:
                 continue
+            ring = 2
+            while nearest is None and ring <= _ADMIN1_RINGS:  # (a sparse region: look farther for an area)
+                cells = [(cc, by + dy, bx + dx) for dy in range(-ring, ring + 1) for dx in range(-ring, ring + 1)
+                         if max(abs(dy), abs(dx)) == ring]
+                for b in cells:
+                    for c in grid.get(b, ()):
+                        d = _km(lat, lon, c.lat, c.lon)
+                        if d < best:
+                            nearest, best = c, d
+                ring += 1
             pid = ID_BASE + zlib.crc32(f"{cc}|{norm}|{lat:.4f}|{lon:.4f}".encode())
             display = _display_name(name, cc)
             place = Place(id=pid, name=display, ascii_name=display, lat=lat, lon=lon, feature_class="P", feature_code="PPL",
