@@ -1266,6 +1266,8 @@ def test_a_place_alone_of_its_name_beside_a_redrawn_district_is_the_place(resolv
     m = resolver.resolve("Pavlopol, Volnovakha district")
     assert m.name == "Pavlopil" and m.match_kind != "area"
     assert any("the district is drawn otherwise" in h for h in m.hints)
+    assert resolver.resolve("Pavlopol, Volnovakha district, Donetsk region").name == "Pavlopil"
+    assert resolver.resolve("Запорожская область, Васильевский район, с. Работино").name == "Robotyne"
     # namesakes in the oblast: the phrase's district decides, else its town answers
     assert resolver.resolve("Karpovka, Slavyansky district, Donetsk region").admin1 == "Donetska oblast"
 

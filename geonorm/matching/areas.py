@@ -538,10 +538,13 @@ class PhraseAreas:
         place = gaz.place(row)
         if ev.via not in NAME_VIAS or place.level != "populated place":
             return ""
-        districts = [gaz.place(r) for _, rows in area_ctx for r in rows[:1]]
-        if len(districts) != 1 or districts[0].level not in ("admin2", "populated place") or \
-                (districts[0].country_code, districts[0].admin1_code) != (place.country_code, place.admin1_code):
-            return ""
+        districts = [gaz.place(rows[0]) for _, rows in area_ctx
+                     if rows and gaz.place(rows[0]).level in ("admin2", "populated place")]
+        if len(districts) != 1 or (districts[0].country_code, districts[0].admin1_code) != (
+                place.country_code, place.admin1_code) or not all(
+                row in rows or self.inside_any(row, place, rows) for _, rows in area_ctx
+                if rows and gaz.place(rows[0]).level not in ("admin2", "populated place")):
+            return ""  # (one district, and the larger areas named hold the place: 'Zaporizhzhia oblast')
         d = districts[0]
         if sum(gaz.country_code_of(r) == place.country_code and gaz.admin1_code_of(r) == place.admin1_code
                for _, r, _, _ in scored) > 1:
