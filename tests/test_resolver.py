@@ -2962,6 +2962,13 @@ def test_a_facility_in_a_place_is_read_as_with_a_comma(resolver, phrase, name):
     assert resolver.resolve(phrase).name == name
 
 
+@pytest.mark.parametrize("phrase", ["Heavy fighting in Bakhmut's western outskirts", "Bakhmut's outskirts",
+                                    "fighting in Bakhmut's suburbs", "Bakhmut north-eastern outskirts"])
+def test_a_town_s_edge_after_its_name_is_the_town(resolver, phrase):
+    m = resolver.resolve(phrase)
+    assert m.id == 713174 and m.match_kind == "exact"  # (no guess at "Bakhmut's" a slip off)
+
+
 @pytest.mark.parametrize("dash", ["\u2013", "\u2010", "\u2212"])  # en dash, hyphen, minus sign
 def test_a_typeset_dash_between_words_joins_them_as_a_hyphen(resolver, dash):
     m = resolver.resolve(f"Svatove{dash}Kreminna line")

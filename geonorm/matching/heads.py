@@ -282,9 +282,10 @@ class PhraseHeads:
                 ev = self._gather(variant, fuzzy=False, oblique=part.oblique, case=part.case)
                 if not ev and part.raw and part.raw != variant:
                     ev = self._gather(part.raw, fuzzy=False)
-                if _POSSESSIVE_RE.search(part.raw) and not _SAINT_RE.match(variant) and \
+                if (_POSSESSIVE_RE.search(part.raw) or part.around and _POSSESSIVE_RE.search(variant)) \
+                        and not _SAINT_RE.match(variant) and \
                         not any(e.via in NAME_VIAS for e in ev.values()):
-                    # "Kharkiv's", "Ukraine’s"; not inside a longer name ("Eva's Village") nor a
+                    # "Kharkiv's", "Ukraine’s", "Bakhmut's outskirts"; not inside a longer name ("Eva's Village") nor a
                     # saint's church or feast ("St Patrick's"); 'St. John's' is a name as written
                     ev = self._gather(_POSSESSIVE_RE.sub("", variant), fuzzy=False) or ev
                 if ev and self.fuzzy and all(e.via == "skeleton" or e.query_scheme == VOWELS_TRADED for e in ev.values()):
@@ -507,6 +508,8 @@ class PhraseHeads:
                             or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
                             or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):
                         continue
+                    if prose and _POSSESSIVE_RE.search(span):  # ("fighting in Bakhmut's outskirts")
+                        span = _POSSESSIVE_RE.sub("", span)
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
                           if e.via in NAME_VIAS and (not short or e.via in WRITTEN_VIAS
                                                      and int(gaz.place_level[r]) in _AREA_LEVEL_CODES)}

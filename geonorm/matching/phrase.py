@@ -104,10 +104,14 @@ POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | fr
     "smt pgt sel selo selyshche poselok posyolok".split())
 # ... and those that give the land around a town rather than a place ('in the area of', 'near')
 _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
-_AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity"})
+_AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity", "suburb", "suburbs"})
 # 'the border village of Stepanivka', 'пограничное село', 'прикордонне село': said to lie by a state border
 _BORDER_RE = re.compile(r"\bborder\b|\bfrontier\b|погранич\w*|прикордонн\w*", re.IGNORECASE)
 # ... and the words that give a town's edge, no farther ('on the outskirts of Donetsk')
+# ... a side of it, after a town's name ("Bakhmut's western outskirts", 'Kherson northern suburbs'):
+# the edge, whichever side (the town's point is no more precise)
+_SIDED_EDGE_RE = re.compile(r"\s+(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
+                            r"\s+(outskirts|suburbs?|edge)$", re.IGNORECASE)
 _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
@@ -178,7 +182,7 @@ _FEATURE_WORDS = {
     # a territorial community (hromada, since 2020) is named after its centre, as districts are
     **{w: "admin2" for w in COMMUNITY_WORDS},
     **press_words.AREA_WORDS,
-    "area": "", "suburb": "", "outskirts": "", "vicinity": "", "checkpoint": "",
+    "area": "", "suburb": "", "suburbs": "", "outskirts": "", "vicinity": "", "checkpoint": "",
     "territorial": "", "територіальна": "", "територіальної": "", "територіальній": "",
 }
 # Ukrainian and Russian addresses name the areas in the genitive or locative: 'Гранітне
@@ -537,6 +541,7 @@ def _strip_part(raw: str) -> Part | None:
         if not text:
             return None
     text = _ON_STREET_RE.sub("", text)  # 'Uglegorsk on Nekrasov Street' -> 'Uglegorsk'
+    text = _SIDED_EDGE_RE.sub(r" \1", text)  # "Bakhmut's western outskirts" -> "Bakhmut's outskirts"
     text = _LGA_RE.sub("LGA", text)  # one area word
     ends = text.split()
     if len(ends) > 1 and (ends[0].lower().strip(".") in _STREET_LEAD
