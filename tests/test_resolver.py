@@ -2969,6 +2969,15 @@ def test_a_town_s_edge_after_its_name_is_the_town(resolver, phrase):
     assert m.id == 713174 and m.match_kind == "exact"  # (no guess at "Bakhmut's" a slip off)
 
 
+@pytest.mark.parametrize("phrase, place_id", [
+    ("Myanmar military airstrike in Sagaing region's Kanbalu township", 1320974),  # (not Myanmar)
+    ("shelling of Kherson oblast's Beryslav", 712260),
+])
+def test_an_area_word_s_possessive_reads_as_the_area_then_the_place(resolver, phrase, place_id):
+    m = resolver.resolve(phrase)
+    assert m.id == place_id and any("names its area" in h for h in m.hints)
+
+
 @pytest.mark.parametrize("dash", ["\u2013", "\u2010", "\u2212"])  # en dash, hyphen, minus sign
 def test_a_typeset_dash_between_words_joins_them_as_a_hyphen(resolver, dash):
     m = resolver.resolve(f"Svatove{dash}Kreminna line")

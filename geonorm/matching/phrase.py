@@ -290,6 +290,10 @@ _TOWN_BREAK_RE = re.compile(
 # 'Dzhankoi airfield in occupied Crimea'): two parts, as with a comma ('Heathrow Airport, London')
 _FACILITY_IN_RE = re.compile(r"\b(" + "|".join(sorted(FACILITY_WORDS)) + "|" + FACILITY_TAIL + r")\s+in\s+(?=[^\W\d_])",
                              re.IGNORECASE)
+# an area word's possessive before a place in it ("Kherson region's Beryslav district", "Sagaing
+# region's Kanbalu township"): the area, then the place, as with a comma
+_AREA_POSSESSIVE_RE = re.compile(r"\b(" + "|".join(sorted(w for w in AREA_WORDS if w.isascii() and w.isalpha() and len(w) > 3))
+                                 + r")['’]s\s+(?=\w)", re.IGNORECASE)
 # a distance and a bearing from a town: '40 km from Mariupol', '9km north of Donetsk', 'about 5
 # miles north-east of Kharkiv', 'в 10 км к северу от Донецка', 'за 30 км на схід від Донецька'
 MAX_OFFSET_KM = 1000.0  # farther is no description of where a place lies
@@ -956,6 +960,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _AREA_BREAK_RE.sub(_area_break, re.sub(r"[()\[\]]", ",", _PAREN_RE.sub(",", phrase)))
     main = _TOWN_BREAK_RE.sub(r"\1, ", main)  # 'Granite town Volnovakha district'
     main = _FACILITY_IN_RE.sub(r"\1, ", main)
+    main = _AREA_POSSESSIVE_RE.sub(r"\1, ", main)  # "Sagaing region's Kanbalu township"
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
