@@ -328,8 +328,7 @@ class Ranker:
             if airport and place.level == "populated place":
                 s += scoring.AIRPORT_POP_WEIGHT * math.log10(place.population + 1)
             coded = airport and place.level == "populated place" and gaz.has_airport_code(row)
-            if coded:  # (the town whose airport it likely is)
-                s += scoring.AIRPORT_CODE
+            s += scoring.AIRPORT_CODE if coded else 0.0  # (the town whose airport it likely is)
             if place.level == "admin2" and place.population and kind in _OWN_KINDS and ev.via in WRITTEN_VIAS \
                     and not (head is not None and head.feature) \
                     and gaz.form_text[ev.form_row].rsplit(None, 1)[-1].lower() not in AREA_WORDS:

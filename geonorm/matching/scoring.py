@@ -81,7 +81,7 @@ SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 HAMLET_POPULATION = 1_000
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 # ... and a place far from the 'near' point is the far reading: shaded by the log of its distance
-# in units of NEAR_FAR_KM (-0.3 at 100 km, -0.6 at 300, -1.1 at 1,100): a bonus that only faded
+# in units of NEAR_FAR_KM (-0.6 at 100 km, -1.2 at 300, -2.2 at 1,100): a bonus that only faded
 # left 'Ostrovskoye' near Kurakhove the Russian village 1,141 km off, not Ostrivske 17 km away
 NEAR_FAR_WEIGHT, NEAR_FAR_KM = 2.0, 100.0
 

@@ -54,6 +54,12 @@ def _bucket(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / _GRID)), int(math.floor(lon / _GRID))
 
 
+def _ring(cc: str, by: int, bx: int, ring: int) -> list[tuple[str, int, int]]:
+    """The grid cells ``ring`` cells away from (by, bx) (ring 0: the cell itself)."""
+    return [(cc, by + dy, bx + dx) for dy in range(-ring, ring + 1) for dx in range(-ring, ring + 1)
+            if max(abs(dy), abs(dx)) == ring]
+
+
 def _km(lat1, lon1, lat2, lon2) -> float:
     dy = (lat2 - lat1) * 111.2
     dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
@@ -109,7 +115,7 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                 continue
             seen.add(key)
             by, bx = _bucket(lat, lon)
-            near = [(cc, by + dy, bx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+            near = [*_ring(cc, by, bx, 0), *_ring(cc, by, bx, 1)]
             nearest, best = None, 1e9
             duplicate = False
             for b in near:
@@ -123,9 +129,7 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                 continue
             ring = 2
             while nearest is None and ring <= _ADMIN1_RINGS:  # (a sparse region: look farther for an area)
-                cells = [(cc, by + dy, bx + dx) for dy in range(-ring, ring + 1) for dx in range(-ring, ring + 1)
-                         if max(abs(dy), abs(dx)) == ring]
-                for b in cells:
+                for b in _ring(cc, by, bx, ring):
                     for c in grid.get(b, ()):
                         d = _km(lat, lon, c.lat, c.lon)
                         if d < best:
