@@ -2963,7 +2963,8 @@ def test_a_facility_in_a_place_is_read_as_with_a_comma(resolver, phrase, name):
 
 
 @pytest.mark.parametrize("phrase", ["Heavy fighting in Bakhmut's western outskirts", "Bakhmut's outskirts",
-                                    "fighting in Bakhmut's suburbs", "Bakhmut north-eastern outskirts"])
+                                    "fighting in Bakhmut's suburbs",
+                                    "Bakhmut north-eastern outskirts"])  # (the last a guard: read so before)
 def test_a_town_s_edge_after_its_name_is_the_town(resolver, phrase):
     m = resolver.resolve(phrase)
     assert m.id == 713174 and m.match_kind == "exact"  # (no guess at "Bakhmut's" a slip off)
