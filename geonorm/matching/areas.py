@@ -538,12 +538,12 @@ class PhraseAreas:
         place = gaz.place(row)
         if ev.via not in NAME_VIAS or place.level != "populated place":
             return ""
-        districts = [gaz.place(rows[0]) for _, rows in area_ctx
-                     if rows and gaz.place(rows[0]).level in ("admin2", "populated place")]
+        named = [(rows, gaz.place(rows[0])) for _, rows in area_ctx if rows]
+        districts = [a for _, a in named if a.level in ("admin2", "populated place")]
+        larger = [rows for rows, a in named if a.level not in ("admin2", "populated place")]
         if len(districts) != 1 or (districts[0].country_code, districts[0].admin1_code) != (
                 place.country_code, place.admin1_code) or not all(
-                row in rows or self.inside_any(row, place, rows) for _, rows in area_ctx
-                if rows and gaz.place(rows[0]).level not in ("admin2", "populated place")):
+                row in rows or self.inside_any(row, place, rows) for rows in larger):
             return ""  # (one district, and the larger areas named hold the place: 'Zaporizhzhia oblast')
         d = districts[0]
         if sum(gaz.country_code_of(r) == place.country_code and gaz.admin1_code_of(r) == place.admin1_code

@@ -137,11 +137,8 @@ class Context:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
         if len(self.lats):
             j, d = self._nearest(lat, lon, exclude_label)
-            if j >= 0 and self.pinned:
-                s += near_score(d)
-                notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
-            elif j >= 0 and d < 3 * NEAR_SCALE_KM:
-                s += NEAR_WEIGHT * float(np.exp(-d / NEAR_SCALE_KM))
+            if j >= 0 and (self.pinned or d < 3 * NEAR_SCALE_KM):
+                s += near_score(d) if self.pinned else NEAR_WEIGHT * float(np.exp(-d / NEAR_SCALE_KM))
                 notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
         return s, notes
 
