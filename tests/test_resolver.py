@@ -2942,6 +2942,26 @@ def test_two_names_joined_by_a_hyphen_answer_with_the_first(resolver):
     assert resolver.resolve("Кам’янць-Подільський").name == "Kamyanets-Podilskyi"
 
 
+@pytest.mark.parametrize("phrase, name, admin1, others", [
+    ("Vuhledar-Pavlivka", "Vuhledar", "Donetska oblast", ["Pavlivka"]),  # (was no match)
+    ("Pavlivka-Vuhledar", "Pavlivka", "Donetska oblast", ["Vuhledar"]),  # (was Pavlivka, Vinnytsia oblast)
+    ("near Ocheretyne-Novobakhmutivka area", "Ocheretyne", "Donetska oblast", ["Novobakhmutivka"]),
+    ("Dallas-Fort Worth", "Dallas", "Texas", ["Fort Worth"]),  # (was Fort Worth)
+    ("Minneapolis-St. Paul", "Minneapolis", "Minnesota", ["St. Paul"]),  # (was 'Paul', at random)
+    ("Bila Tserkva-Kyiv road", "Bila Tserkva", "Kyivska oblast", ["Kyiv"]),  # (was 'Bila')
+    ("Winston-Salem", "Winston-Salem", "North Carolina", []),  # a name as a whole (a guard)
+])
+def test_places_joined_by_a_hyphen_are_read_as_a_list(resolver, phrase, name, admin1, others):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1, m.other_places) == (name, admin1, others)
+
+
+def test_areas_joined_by_a_hyphen_say_how_they_relate_not_a_list(resolver):
+    # the border or war of two countries lies in neither for sure (a guard: read so before)
+    m = resolver.resolve("Russia-Ukraine border")
+    assert m.name == "Russia" and m.confidence <= 0.5 and m.other_places == []
+
+
 @pytest.mark.parametrize("phrase, name, area", [
     ("Dzhankoi, occupied Crimea", "Dzhankoy", "Avtonomna Respublika Krym"),
     ("Melitopol, occupied Zaporizhzhia oblast", "Melitopol", "Zaporizka oblast"),

@@ -559,7 +559,8 @@ class Resolver:
             return Match(query=text, reason="the query names an event (shelling, clashes...), no place")
         turned = self._heads.turned_area_name(text)  # 'Korea, North', 'Sudan (South)'
         parts = [Part(text=turned, raw=turned)] if turned else parse_phrase(text) or [Part(text=text, raw=text)]
-        parts = [q for p in parts for q in self._splits.town_before_its_area(self._splits.area_of_adjective(p))]
+        parts = [q for p in parts for h in self._splits.names_hyphenated(p)
+                 for q in self._splits.town_before_its_area(self._splits.area_of_adjective(h))]
         if all(p.feature == "street" for p in parts):
             return Match(query=text, reason="the query names a street; the gazetteer holds places, not streets",
                          head=parts[0].text)

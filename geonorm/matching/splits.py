@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer
 from ..names.keys import fold_key
 from .areas import PhraseAreas
-from .candidates import Evidence
+from .candidates import NAME_VIAS, Evidence
 from .heads import BIG_PLACE, PhraseHeads
 from .hints import area_candidates, areas_by_any_word
 from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase, strip_prefixes
@@ -32,6 +32,16 @@ _GENDER_TAILS = {"f": tuple(stem + end for stem in ("sk", "zk") for end in ("a",
                  + tuple(stem + end for stem in ("ск", "цк", "зк") for end in ("ий", "ой"))}
 _ANY_GENDER_TAIL = _GENDER_TAILS["f"] + _GENDER_TAILS["m"]
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# a hyphen between two words, each a name's ('Vuhledar-Pavlivka'; not 'al-Sakhar': see names_hyphenated)
+_JOINING_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _capitalized(word: str) -> bool:
+    """A word that starts with a capital letter, or in a script without capitals ('St.', 'Київ')."""
+    first = word[:1]
+    return first.isupper() or first.isalpha() and first.lower() == first.upper()
+
+
 _AREA_WORD_AFTER = {"f": (("admin1", ("oblast", "область")),),
                     "m": (("admin1", ("kray", "krai", "край")), ("admin2", ("raion", "rayon", "район")))}
 
@@ -106,6 +116,36 @@ class TownAndArea:
         if _adjective_gender(word) is None or not _PLAIN_WORD_RE.fullmatch(word):
             return None  # (most values: no Part to build)
         return self.area_of_adjective(Part(text=word, raw=word)).whole or None
+
+    def names_hyphenated(self, part: Part) -> list[Part]:
+        """Places joined by hyphens, no name as a whole, are a list: 'Vuhledar-Pavlivka',
+        'Ocheretyne-Novobakhmutivka area', 'Dallas-Fort Worth', 'Bila Tserkva-Kyiv road' read as
+        'X and Y' (the first keeps what the part said of it; the others are listed with it, so
+        each is looked for near the rest). Each piece must be a town's name as written, of four
+        letters or more, capitalized; the words in lower case after the last one are dropped
+        ('line', 'road'). Other parts (and 'Winston-Salem', 'Kupyansk-Vuzlovyi', 'Jurf al-Sakhar',
+        'Kharkiv-Saltivskyi', areas: 'Russia-Ukraine border') are returned as they are."""
+        text = part.text
+        if "-" not in text or part.feature:
+            return [part]
+        pieces = [p.strip() for p in _JOINING_HYPHEN_RE.split(text)]
+        if len(pieces) < 2:
+            return [part]
+        *rest, last = pieces
+        words = last.split()
+        lead = next((k for k, w in enumerate(words) if not _capitalized(w)), len(words))
+        names = [*rest, " ".join(words[:lead])]
+        if lead < len(words) and not all(w.islower() for w in words[lead:]):
+            return [part]  # (only words in lower case may follow the names: 'line', 'road')
+        hits = [{r: e for r, e in self._gather(n, fuzzy=False).items() if e.via in ("exact", "case")}
+                if len(n) > 3 and all(_capitalized(w) for w in n.split()) else {} for n in names]
+        if not all(hits) or any(self._heads.names_only_areas(h) for h in hits):
+            return [part]  # (areas joined say how they relate: 'Russia-Ukraine border', 'Israel-Gaza war')
+        if any(e.via in NAME_VIAS for e in self._gather(text, fuzzy=False).values()) or any(
+                e.via in NAME_VIAS for t in text.split() if "-" in t for e in self._gather(t, fuzzy=False).values()):
+            return [part]  # a name as a whole ('Tel Aviv-Yafo', 'Kupyansk-Vuzlovyi line')
+        first = replace(part, text=names[0], raw=names[0], whole="", alternatives=[])
+        return [first, *(Part(text=n, raw=n, listed=True, joined=True) for n in names[1:])]
 
     def town_before_its_area(self, part: Part) -> list[Part]:
         """An area part whose area follows a town's name without a comma is the town and its area:
