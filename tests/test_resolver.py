@@ -2962,6 +2962,48 @@ def test_areas_joined_by_a_hyphen_say_how_they_relate_not_a_list(resolver):
     assert m.name == "Russia" and m.confidence <= 0.5 and m.other_places == []
 
 
+@pytest.mark.parametrize("phrase, place_id", [
+    ("Russia's Kursk region", 538555),  # (was the oblast at 0.10, "Russia's" not found in it)
+    ("Ukraine's Donetsk region", 709716),  # (was Ukrainsk by a guessed spelling)
+    ("Mali's Kidal", 2455290),  # (was Mali)
+    ("in Russia's Kursk region", 538555),  # after prose
+    ("Syria's northwestern Idlib province", 169387),  # a compass word after the owner
+    ("Nigeria's Borno state", 2346794),
+])
+def test_an_owner_s_possessive_reads_as_the_place_in_it(resolver, phrase, place_id):
+    m = resolver.resolve(phrase)
+    assert m.id == place_id and m.confidence > 0.8 and m.match_kind != "area", m.explain()
+
+
+def test_a_city_owning_a_place_it_lacks_stands_in_for_it(resolver):
+    m = resolver.resolve("Aleppo's Sheikh Maqsoud")  # (was no match)
+    assert (m.id, m.match_kind) == (170063, "area") and "is not in the gazetteer within 'Aleppo'" in m.explain()
+
+
+@pytest.mark.parametrize("phrase, name", [("Martha's Vineyard", "Martha's Vineyard"),  # a name as a whole (a guard)
+                                          ("Jackson's Bakery", ""),  # a person's (was Buckner, Missouri)
+                                          ("St George’s Chapel", "")])  # no guess elsewhere (a guard)
+def test_a_possessive_that_is_a_name_or_a_person_s_is_not_turned(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
+
+
+@pytest.mark.parametrize("phrase, place_id, most", [
+    ("Zorblax, Ukraine", 690791, 0.05),  # (was Ukraine at 0.98)
+    ("Zorblax, Kharkiv", 706483, 0.6),  # the city stands in (was Kharkiv at 0.88)
+    ("Zorblax, Florida", 4155751, 0.2),  # the state of that name, not Florida, Uruguay
+])
+def test_a_place_the_gazetteer_lacks_before_its_area_gets_the_area_as_a_stand_in(resolver, phrase, place_id, most):
+    m = resolver.resolve(phrase)
+    assert (m.id, m.match_kind) == (place_id, "area") and m.confidence <= most
+    assert "'Zorblax' is not in the gazetteer within" in m.explain()
+
+
+def test_an_unknown_name_before_a_village_is_a_list_not_an_area(resolver):
+    # a village frames nothing: the phrase lists two places and the known one answers (a guard)
+    m = resolver.resolve("Zorblax, Zaitseve")
+    assert m.name == "Zaitseve" and m.match_kind == "exact"
+
+
 @pytest.mark.parametrize("phrase, name, area", [
     ("Dzhankoi, occupied Crimea", "Dzhankoy", "Avtonomna Respublika Krym"),
     ("Melitopol, occupied Zaporizhzhia oblast", "Melitopol", "Zaporizka oblast"),

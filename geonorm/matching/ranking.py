@@ -132,6 +132,15 @@ class Ranker:
         soviet_union = former_state("USSR")  # (its successor states, from the curated former states)
         self._soviet = frozenset(soviet_union.successors if soviet_union else ())
 
+    def _foremost(self, label: str, rows: list[int]) -> int:
+        """The area a label stands for: the first found for one with an area word ('Pokrovsk
+        district'); for a bare name, the one of most weight ('Texas' is the state, not Texas
+        County, Missouri; 'Florida' the state, not Florida, Uruguay)."""
+        if len(rows) == 1 or any(w.lower().strip(".") in AREA_WORDS for w in label.split()):
+            return rows[0]
+        gaz = self.gazetteer
+        return max(rows, key=lambda r: scoring.prior(LEVELS[int(gaz.place_level[r])], int(gaz.place_pop[r])))
+
     def area_answer(self, text: str, head: Part, area_ctx, alternatives: list) -> Match:
         """The place itself is not in the gazetteer (or not in the area the phrase names):
         answer with the most specific area the phrase names, marked ``match_kind='area'``."""
@@ -142,7 +151,7 @@ class Ranker:
             return Match(query=text, head=head.text, alternatives=alternatives, reason=(
                 f"{head.text!r} is not in the gazetteer within {area_ctx[0][0]!r}, a former state now "
                 f"divided among {len(area_ctx[0][1])} countries"))
-        label, row = min(((lbl, r) for lbl, rows in single for r in rows[:1]),
+        label, row = min(((lbl, self._foremost(lbl, rows)) for lbl, rows in single),
                          key=lambda x: AREA_RANK.get(gaz.place(x[1]).level, 5))
         place = gaz.place(row)
         unit = "community" if label.lower().split()[-1].strip(".") in COMMUNITY_WORDS else "district"

@@ -19,7 +19,7 @@ from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from . import scoring
-from .answer import candidate_of, sharing_the_rest, stand_in
+from .answer import candidate_of, person_named, sharing_the_rest, stand_in
 from .areas import BIG_CITY, SECTOR_TOWN, PhraseAreas, all_rows
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
@@ -36,7 +36,10 @@ from .splits import TOWN_ADJECTIVE, TownAndArea
 
 _UNSET = object()
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
-_OWNER_RE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ([A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
+# (after prose, and with a compass word: "Ukrainian troops advanced in Russia's Kursk region",
+# "Syria's northwestern Idlib province")
+_OWNER_RE = re.compile(r"(?:(?P<prose>.*\s))?(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s "
+                       r"(?P<place>(?:(?:north|south|east|west|central)[\w-]*\s+)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 CITY_DISTRICT_KM = 15.0  # a district 'of' a city lies this close to the city's point
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
@@ -407,15 +410,17 @@ class Resolver:
         if path is not None:
             m = self._resolve(path, hints, limit, min_conf, context)
             return replace(m, query=text, hints=[*m.hints, f"{note}: {path!r}"])
-        m = self._resolve(text, hints, limit, min_conf, context)
-        owner = _OWNER_RE.fullmatch(text.strip()) if not m.ok else None
-        if owner and self._big_or_area(owner.group(1)):
-            # "Kherson's Antonivka": the Antonivka of Kherson, a city or an area (not 'Martha's
-            # Vineyard', Martha being a hamlet's name), when the phrase as it is names nothing
-            turned = f"{owner.group(2)}, {owner.group(1)}"
+        turned = self._owner_turned(text)
+        if turned is not None:
+            # "Russia's Kursk region", "Aleppo's Sheikh Maqsoud": the place of (or in) the owner
             found = self._resolve(turned, hints, limit, min_conf, context)
-            if f"phrase part {owner.group(1)!r} names its area" in found.hints:  # (not 'Wilson's Farm')
+            owner = turned.rsplit(", ", 1)[1]
+            # (in the owner, or the owner itself standing in; not a guess elsewhere: "St George's
+            # Chapel" is no Capel, Australia, by 'Chapel, St George')
+            if f"phrase part {owner!r} names its area" in found.hints or found.ok and (
+                    found.match_kind == "area" or found.head == owner):
                 return replace(found, query=text, hints=[*found.hints, f"read as {turned!r}"])
+        m = self._resolve(text, hints, limit, min_conf, context)
         if m.ok and m.other_places and m.confidence < LISTED_SURE and hints.near is None and context is None:
             m = self._listed_together(text, m, hints, limit, min_conf)
         if m.ok and m.other_places and not (hints.countries or hints.admin1 or hints.near is not None):
@@ -507,6 +512,23 @@ class Resolver:
         towns = [self._resolve(p.raw, hints, 1, None) for p in sectors]  # (as a sector: 'Купянское направление')
         return Context.around([m for m in towns if m.ok and m.feature == "populated place"
                                and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
+
+    def _owner_turned(self, text: str) -> str | None:
+        """"Kherson's Antonivka" -> 'Antonivka, Kherson': a phrase whose owner is an area or a city
+        (a town of :data:`BIG_PLACE` people), turned as written with a comma; not a name as a whole
+        ("Martha's Vineyard", "King's Lynn") nor an owner named like a person ("Jackson's Bakery",
+        "Wilson's Farm", though Wilson and Jackson are towns and counties) unless a city of a
+        million has the name."""
+        found = _OWNER_RE.fullmatch(text.strip())
+        if found is None:
+            return None
+        owner, place, prose = found["owner"], found["place"], found["prose"] or ""
+        if not self._big_or_area(owner) or self._heads.is_name(text.strip()[len(prose):]):
+            return None
+        if person_named(owner) and not any(int(self.gazetteer.place_pop[r]) >= scoring.FACILITY_PERSON_CITY
+                                           for r in self._heads.written_hits(owner)):
+            return None  # (a city of a million is the likelier owner: "Paris's Marais")
+        return f"{prose}{place}, {owner}"
 
     def _big_or_area(self, text: str) -> bool:
         """Is ``text`` as written the name of an area or of a town of 50,000 people or more?"""
@@ -608,6 +630,13 @@ class Resolver:
         head, head_index, evidence = self._heads.whole_part_head(parts, order)
         if head is not None and self.fuzzy and len(order) > 1 and head_index != order[0]:
             head, head_index, evidence = self._misspelt_first(parts, order[0], head, head_index, evidence)
+        if head is not None and len(parts) == 2 and head_index != order[0] and self._unknown_first(parts[order[0]], head):
+            # 'Zorblax, Ukraine', 'Mayorsk, Donetsk': a place the gazetteer lacks, in the area or
+            # city after it, is read as with the area word ('Mayorsk, Donetsk oblast'): a spelling
+            # of it there, else the area stands in (not the area at the confidence of its own name)
+            head_index = order[0]
+            head = parts[head_index]
+            evidence = self._gather(head.text, fuzzy=True) if self.fuzzy else {}
         # (an area part read whole: 'Kyivskyi district' is GeoNames' name of Donetsk's district)
         if head is not None and (head.is_area or parts[head_index].is_area) and evidence and any(p.holder for p in parts):
             head, head_index, evidence = self._held_by_holder(parts, head, head_index, evidence)
@@ -913,6 +942,18 @@ class Resolver:
         rows = list(evidence)
         near = {r: e for r, e in slips.items() if nearest_km(gaz, r, rows) <= MISSPELT_FIRST_KM}
         return (part, first, near) if near else (head, head_index, evidence)
+
+    def _unknown_first(self, first: Part, head: Part) -> bool:
+        """Is ``first`` written as a place's name (capitalized words, four letters or more, no
+        digits, no feature word) that no place has, not even folded, and ``head`` (not listed with
+        it) an area or a city that could hold it?"""
+        text = first.text
+        if first.is_area or first.feature or first.holder or first.sector or first.offset is not None \
+                or head.listed or head.joined or len(normalize(text)) < 4 or any(c.isdigit() for c in text) \
+                or not all(w[:1].isupper() for w in text.split()) or text.isupper() or is_generic(text):
+            return False  # (nor a code or an acronym: 'US-TX Austin')
+        return not any(e.via in NAME_VIAS for e in self._gather(text, fuzzy=False).values()) \
+            and self._big_or_area(head.text)
 
     def _held_by_holder(self, parts: list[Part], head: Part, head_index: int, evidence: dict[int, Evidence]):
         """'Kalininsky district of Kharkiv': an area found by name that does not lie in the town
