@@ -2956,6 +2956,13 @@ def test_places_joined_by_a_hyphen_are_read_as_a_list(resolver, phrase, name, ad
     assert (m.name, m.admin1, m.other_places) == (name, admin1, others)
 
 
+def test_a_listed_place_pairs_with_the_other_s_answer_before_its_namesakes(resolver):
+    # a Dibrova lies by Kreminna (the town) and others by villages named Kreminna: the town, as
+    # answered, settles it (was Dibrova, Poltava oblast, at 0.24)
+    m = resolver.resolve("Dibrova, Kreminna")
+    assert m.admin1 == "Luhanska oblast" and "lists it with Kreminna" in m.explain()
+
+
 def test_areas_joined_by_a_hyphen_say_how_they_relate_not_a_list(resolver):
     # the border or war of two countries lies in neither for sure (a guard: read so before)
     m = resolver.resolve("Russia-Ukraine border")

@@ -142,6 +142,24 @@ def _query_text(query) -> tuple[str | None, str]:
     return query, ""
 
 
+def _paired(candidates: list, points: list[tuple]) -> list[tuple]:
+    """(candidate, point, km) for each candidate within :data:`LISTED_KM` of one of ``points``
+    (lat, lon, name), its nearest. A place bearing the name as an alternate only gives way to
+    one whose own name it is ('Stepanovka' is an old name of Stepano-Krynka, not Stepanivka's)."""
+    lats, lons = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+    paired = []
+    for c in candidates:
+        if c.lat is None:
+            continue
+        d = haversine_km(c.lat, c.lon, lats, lons)
+        nearest = int(d.argmin())
+        if float(d[nearest]) <= LISTED_KM:
+            paired.append((c, points[nearest], float(d[nearest])))
+    if len(paired) > 1:
+        paired = [p for p in paired if p[0].match_kind not in ("alias", "fuzzy")] or paired
+    return paired
+
+
 class Resolver:
     """A reusable, thread-safe resolver over one gazetteer with default hints.
 
@@ -440,27 +458,20 @@ class Resolver:
         """Places a phrase lists together lie near each other ('between Pisky and Opytne',
         'Vodiane - Pisky'): of the first place's namesakes, the one alone within
         :data:`LISTED_KM` of a namesake of another place listed is looked for near it."""
-        points = []  # (lat, lon, name) of every namesake of the other places listed
+        points, answers = [], []  # (lat, lon, name) of every namesake of the other places listed; of their answers
         for raw in m.other_places[:LISTED_MAX]:
             other = self._resolve(raw, hints, LISTED_NAMESAKES, None)
             if other.ok:
                 points += [(c.lat, c.lon, c.name) for c in [other, *other.alternatives] if c.lat is not None]
+                answers += [(other.lat, other.lon, other.name)] if other.lat is not None else []
         if not points:
             return m
-        lats, lons = np.array([p[0] for p in points]), np.array([p[1] for p in points])
         wide = self._resolve(text, hints, LISTED_NAMESAKES, None)  # the first place's namesakes
-        paired = []
-        for c in [wide, *wide.alternatives]:
-            if c.lat is None:
-                continue
-            d = haversine_km(c.lat, c.lon, lats, lons)
-            nearest = int(d.argmin())
-            if float(d[nearest]) <= LISTED_KM:
-                paired.append((c, points[nearest], float(d[nearest])))
-        if len(paired) > 1:  # (a place bearing the name as an alternate only gives way to one whose
-            # own name it is: 'Stepanovka' is an old name of Stepano-Krynka, not Stepanivka's)
-            own = [p for p in paired if p[0].match_kind not in ("alias", "fuzzy")]
-            paired = own or paired
+        # near the other places as answered first ('Dibrova, Kreminna': the Dibrova by the town,
+        # though others lie by villages named Kreminna), then near any of their namesakes
+        paired = _paired([wide, *wide.alternatives], answers) if answers else []
+        if len(paired) != 1:
+            paired = _paired([wide, *wide.alternatives], points)
         if len(paired) != 1:  # none, or namesakes near several: the list settles nothing
             return m
         c, (lat, lon, name), km = paired[0]
