@@ -160,3 +160,12 @@ def test_a_district_adjective_alone_names_the_district(resolver, hint):
     # a raion column without the word 'raion': not the villages named Pokrovskyi
     m = resolver.resolve("Novoselivka", admin2=hint)
     assert m.admin2 == "Pokrovsk Raion" and f"admin2 hint {hint} holds it" in m.hints
+
+
+def test_admin2_hint_picks_the_place_of_a_list_in_the_district(resolver):
+    # a list names places of several districts: the one in the hinted district answers, as with
+    # a country or admin1 hint (was Kramatorsk, the first, outside Pokrovsk Raion)
+    m = resolver.resolve("shelling of Kramatorsk, Kostiantynivka and Myrnohrad", admin2="Pokrovsk Raion")
+    assert m.id == 710035 and "Kramatorsk lies outside the hinted area" in m.explain()
+    # a first place inside the district stays the answer (a guard)
+    assert resolver.resolve("Myrnohrad and Kramatorsk", admin2="Pokrovsk Raion").id == 710035

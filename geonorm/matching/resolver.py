@@ -418,7 +418,7 @@ class Resolver:
     def _resolve_listed(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                         context: Context | None) -> Match:
         """A phrase naming several places answers with the first, unless the first lies outside
-        the country or admin1 hint and a later one inside it ('near the border villages of
+        the country, admin1 or admin2 hint and a later one inside it ('near the border villages of
         Krasnaya Zarya and Dmitrovka' with admin1='Donetsk oblast')."""
         path, note = self._area_path(text), "read as a path from the largest area down to the place"
         if path is None:
@@ -443,7 +443,8 @@ class Resolver:
             m = self._listed_together(text, m, hints, limit, min_conf)
         if m.ok and m.other_places and not (hints.countries or hints.admin1 or hints.near is not None):
             m = self._in_city_abroad(text, m, hints, min_conf) or m
-        if not (hints.countries or hints.admin1) or not m.ok or not m.other_places or self._fits(m.id, hints):
+        if not (hints.countries or hints.admin1 or hints.admin2_rows) or not m.ok or not m.other_places \
+                or self._fits(m.id, hints):
             return m
         for raw in m.other_places:
             alt = self._resolve(raw, hints, limit, min_conf, context)
@@ -573,10 +574,14 @@ class Resolver:
         return ", ".join(reversed(steps))
 
     def _fits(self, place_id: int | None, hints: Hints) -> bool:
-        """Does the place lie in the country and the first-level area the hints name?"""
-        p = self.gazetteer.get(place_id) if place_id is not None else None
-        return p is None or ((not hints.countries or hints.in_country(p))
-                             and (not hints.admin1 or hints.in_admin1(p)))
+        """Does the place lie in the country, the first-level and the second-level area the hints
+        name?"""
+        row = self.gazetteer.row_of(place_id) if place_id is not None else None
+        if row is None:
+            return True
+        p = self.gazetteer.place(row)
+        return (not hints.countries or hints.in_country(p)) and (not hints.admin1 or hints.in_admin1(p)) \
+            and (not hints.admin2_rows or self._areas.inside_any(row, p, hints.admin2_rows))
 
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
