@@ -32,7 +32,7 @@ from .match import Candidate, Match
 from .phrase import (PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, names_an_armed_group,
                      names_an_event, other_place_names, parse_phrase, says_more)
 from .ranking import GUESS_VIAS, Ranker
-from .splits import TOWN_ADJECTIVE, TownAndArea
+from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
 
 _UNSET = object()
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
@@ -428,11 +428,10 @@ class Resolver:
         if path is not None:
             m = self._resolve(path, hints, limit, min_conf, context)
             return replace(m, query=text, hints=[*m.hints, f"{note}: {path!r}"])
-        turned = self._owner_turned(text)
-        if turned is not None:
+        turned, owner = self._owner_turned(text)
+        if turned:
             # "Russia's Kursk region", "Aleppo's Sheikh Maqsoud": the place of (or in) the owner
             found = self._resolve(turned, hints, limit, min_conf, context)
-            owner = turned.rsplit(", ", 1)[1]
             # (in the owner, or the owner itself standing in; not a guess elsewhere: "St George's
             # Chapel" is no Capel, Australia, by 'Chapel, St George')
             if f"phrase part {owner!r} names its area" in found.hints or found.ok and (
@@ -525,22 +524,23 @@ class Resolver:
         return Context.around([m for m in towns if m.ok and m.feature == "populated place"
                                and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
 
-    def _owner_turned(self, text: str) -> str | None:
-        """"Kherson's Antonivka" -> 'Antonivka, Kherson': a phrase whose owner is an area or a city
-        (a town of :data:`BIG_PLACE` people), turned as written with a comma; not a name as a whole
+    def _owner_turned(self, text: str) -> tuple[str, str]:
+        """"Kherson's Antonivka" -> ('Antonivka, Kherson', 'Kherson'), else ('', ''): a phrase whose
+        owner is an area or a city (a town of :data:`BIG_PLACE` people), turned as written with a
+        comma, and the owner; not a name as a whole
         ("Martha's Vineyard", "King's Lynn") nor an owner named like a person ("Jackson's Bakery",
         "Wilson's Farm", though Wilson and Jackson are towns and counties) unless a city of a
         million has the name."""
         found = _OWNER_RE.fullmatch(text.strip())
         if found is None:
-            return None
+            return "", ""
         owner, place, prose = found["owner"], found["place"], found["prose"] or ""
         if not self._big_or_area(owner) or self._heads.is_name(text.strip()[len(prose):]):
-            return None
+            return "", ""
         if person_named(owner) and not any(int(self.gazetteer.place_pop[r]) >= scoring.FACILITY_PERSON_CITY
                                            for r in self._heads.written_hits(owner)):
-            return None  # (a city of a million is the likelier owner: "Paris's Marais")
-        return f"{prose}{place}, {owner}"
+            return "", ""  # (a city of a million is the likelier owner: "Paris's Marais")
+        return f"{prose}{place}, {owner}", owner
 
     def _big_or_area(self, text: str) -> bool:
         """Is ``text`` as written the name of an area or of a town of 50,000 people or more?"""
@@ -966,7 +966,7 @@ class Resolver:
         text = first.text
         if first.is_area or first.feature or first.holder or first.sector or first.offset is not None \
                 or head.listed or head.joined or len(normalize(text)) < 4 or any(c.isdigit() for c in text) \
-                or not all(w[:1].isupper() for w in text.split()) or text.isupper() or is_generic(text):
+                or not all(capitalized(w) for w in text.split()) or text.isupper() or is_generic(text):
             return False  # (nor a code or an acronym: 'US-TX Austin')
         return not any(e.via in NAME_VIAS for e in self._gather(text, fuzzy=False).values()) \
             and self._big_or_area(head.text)

@@ -36,7 +36,7 @@ _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOINING_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
-def _capitalized(word: str) -> bool:
+def capitalized(word: str) -> bool:
     """A word that starts with a capital letter, or in a script without capitals ('St.', 'Київ')."""
     first = word[:1]
     return first.isupper() or first.isalpha() and first.lower() == first.upper()
@@ -133,12 +133,12 @@ class TownAndArea:
             return [part]
         *rest, last = pieces
         words = last.split()
-        lead = next((k for k, w in enumerate(words) if not _capitalized(w)), len(words))
+        lead = next((k for k, w in enumerate(words) if not capitalized(w)), len(words))
         names = [*rest, " ".join(words[:lead])]
         if lead < len(words) and not all(w.islower() for w in words[lead:]):
             return [part]  # (only words in lower case may follow the names: 'line', 'road')
         hits = [{r: e for r, e in self._gather(n, fuzzy=False).items() if e.via in ("exact", "case")}
-                if len(n) > 3 and all(_capitalized(w) for w in n.split()) else {} for n in names]
+                if len(n) > 3 and all(capitalized(w) for w in n.split()) else {} for n in names]
         if not all(hits) or any(self._heads.names_only_areas(h) for h in hits):
             return [part]  # (areas joined say how they relate: 'Russia-Ukraine border', 'Israel-Gaza war')
         if any(e.via in NAME_VIAS for e in self._gather(text, fuzzy=False).values()) or any(
