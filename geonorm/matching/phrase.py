@@ -107,12 +107,12 @@ _AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|район
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity", "suburb", "suburbs"})
 # 'the border village of Stepanivka', 'пограничное село', 'прикордонне село': said to lie by a state border
 _BORDER_RE = re.compile(r"\bborder\b|\bfrontier\b|погранич\w*|прикордонн\w*", re.IGNORECASE)
-# ... and the words that give a town's edge, no farther ('on the outskirts of Donetsk')
-# ... a side of it, after a town's name ("Bakhmut's western outskirts", 'Kherson northern suburbs'):
+# the words that give a town's edge, no farther ('on the outskirts of Donetsk')
+_OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
+# ... with a side, after a town's name ("Bakhmut's western outskirts", 'Kherson northern suburbs'):
 # the edge, whichever side (the town's point is no more precise)
 _SIDED_EDGE_RE = re.compile(r"\s+(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
                             r"\s+(outskirts|suburbs?|edge)$", re.IGNORECASE)
-_OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|передмісті|пригород\w*", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)

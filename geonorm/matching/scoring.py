@@ -89,6 +89,8 @@ NEAR_FAR_WEIGHT, NEAR_FAR_KM = 2.0, 100.0
 def near_score(km: float) -> float:
     """The score of a candidate ``km`` from the 'near' point (a hint or written coordinates)."""
     return NEAR_WEIGHT * math.exp(-km / NEAR_SCALE_KM) - NEAR_FAR_WEIGHT * math.log10(1.0 + km / NEAR_FAR_KM)
+
+
 # a distance the phrase gives ('40 km from Mariupol') is rough: the score halves about every
 # 0.35 of it (at least 5 km) a candidate lies off where it puts the place
 OFFSET_SCALE, OFFSET_MIN_SCALE_KM = 0.5, 7.0

@@ -60,6 +60,17 @@ def _ring(cc: str, by: int, bx: int, ring: int) -> list[tuple[str, int, int]]:
             if max(abs(dy), abs(dx)) == ring]
 
 
+def _nearest(lat: float, lon: float, towns: list[Place]) -> tuple[Place | None, float]:
+    """The town nearest to a point (the first of equals) and its distance in km; (None, inf)
+    when there is none."""
+    nearest, best = None, math.inf
+    for c in towns:
+        d = _km(lat, lon, c.lat, c.lon)
+        if d < best:
+            nearest, best = c, d
+    return nearest, best
+
+
 def _km(lat1, lon1, lat2, lon2) -> float:
     dy = (lat2 - lat1) * 111.2
     dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
@@ -115,25 +126,13 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                 continue
             seen.add(key)
             by, bx = _bucket(lat, lon)
-            near = [*_ring(cc, by, bx, 0), *_ring(cc, by, bx, 1)]
-            nearest, best = None, 1e9
-            duplicate = False
-            for b in near:
-                for c in grid.get(b, ()):
-                    d = _km(lat, lon, c.lat, c.lon)
-                    if d < best:
-                        nearest, best = c, d
-                    if d < DUPLICATE_KM and norm in names_of[c.id]:
-                        duplicate = True
-            if duplicate:
+            near = [c for ring in (0, 1) for b in _ring(cc, by, bx, ring) for c in grid.get(b, ())]
+            if any(norm in names_of[c.id] and _km(lat, lon, c.lat, c.lon) < DUPLICATE_KM for c in near):
                 continue
+            nearest, best = _nearest(lat, lon, near)
             ring = 2
             while nearest is None and ring <= _ADMIN1_RINGS:  # (a sparse region: look farther for an area)
-                for b in _ring(cc, by, bx, ring):
-                    for c in grid.get(b, ()):
-                        d = _km(lat, lon, c.lat, c.lon)
-                        if d < best:
-                            nearest, best = c, d
+                nearest, best = _nearest(lat, lon, [c for b in _ring(cc, by, bx, ring) for c in grid.get(b, ())])
                 ring += 1
             pid = ID_BASE + zlib.crc32(f"{cc}|{norm}|{lat:.4f}|{lon:.4f}".encode())
             display = _display_name(name, cc)
