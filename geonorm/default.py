@@ -89,6 +89,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
         towns[key] = max(towns.get(key, 0), size)
     areas = packaged.load_countries_and_continents(taken=towns)
     areas.update(packaged.load_subdivisions(cities))
+    packaged.restore_area_names(cities, areas, noise)
     curated_places, curated_names, reports = load_curated()
     derived = packaged.fill_area_points(areas, cities, _known_area_points())
     villages, postal_report = postal.load_postal_villages(cities)
@@ -121,6 +122,7 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
                          babel=cldr.version() or "not installed"),
         "noise": {"latin_alternates_checked": noise.checked,
                   "machine_romanizations_dropped": noise.dropped,
+                  "area_names_restored": noise.restored,
                   "lowercase_alternates_dropped": noise.lowercase},
         "area_points_derived": derived,
         **corrected,

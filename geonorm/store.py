@@ -35,9 +35,10 @@ from .names.keys import fold_ascii, skeleton_of_fold, written_key_of_normalized
 from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
+# 23: cities500 names dropped as romanizations are given back when the town's area bears them;
 # 22: postal villages of sparse regions take the first-level area of a farther town;
 # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 _CYRILLIC_SCHEME_COUNTRIES = ("UA", "RU", "BY")  # where the Ukrainian and Russian schemes are the national ones
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]

@@ -85,6 +85,13 @@ def test_machine_romanization_noise_is_measured_and_dropped(gaz):
     assert "krasnoarmeysk" in kept
 
 
+def test_a_dropped_romanization_that_names_the_town_s_area_is_restored(gaz):
+    # 'Praha' romanizes Prague's Armenian name, so the noise filter dropped it; ISO 3166-2
+    # names Prague's region so, which shows it is the city's own name
+    assert gaz.meta["noise"]["area_names_restored"] > 100
+    assert names(gaz, 3067696)["Praha"].kind.name == "ALTERNATE"
+
+
 def test_an_iso_first_level_area_under_a_geonames_first_level_one_is_second_level(gaz, resolver):
     # ISO 3166-2 makes the Palestinian governorates first-level, GeoNames puts them under the
     # West Bank: as admin1 areas they shared its code, people and centre, and 'Qalqilya' was

@@ -216,6 +216,31 @@ def test_two_letter_codes_after_a_town_may_be_a_state_or_a_country(resolver, phr
     assert m.name == name and (admin1 is None or m.admin1 == admin1)
 
 
+@pytest.mark.parametrize("query, place_id", [
+    # a city's name in its own language, which its province or district is called after: the
+    # province had won by its official name ('Torino' the province of Turin at 0.71)
+    ("Torino", 3165524),
+    ("Napoli", 3172394),
+    ("Lisboa", 2267057),
+    ("Antwerpen", 2803138),
+    ("Venezia", 3164603),
+    # a name Armenian or Greek spells as the Czechs do was dropped as a machine romanization:
+    # 'Praha' was the region at 0.33
+    ("Praha", 3067696),
+])
+def test_a_city_named_in_its_own_language_beats_the_area_named_after_it(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert (m.id, m.feature) == (place_id, "populated place")
+
+
+@pytest.mark.parametrize("query", ["Bahia", "Oklahoma", "Montana"])
+def test_an_area_named_otherwise_than_its_town_stays_the_area(resolver, query):
+    # (Salvador's old name 'Bahia' is no spelling of 'Salvador'; Oklahoma City is named after
+    # the state, not the state after it)
+    guard = resolver.resolve(query)
+    assert guard.feature == "admin1"
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

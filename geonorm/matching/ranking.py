@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from rapidfuzz.distance import OSA
+from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
@@ -37,8 +38,20 @@ ALIAS_TOWN_SHARE = 0.25
 # ... and one of its own name only with a share of the area's people: an area is no namesake of
 # a hamlet inside it ('Xinjiang' is the region, not two villages of unknown size so named)
 OWN_TOWN_SHARE = 0.01
+# ... and one whose alternate is its own name in another language, the area named after it, with
+# this share: 'Torino' is Turin (22% of its province), 'Lisboa' Lisbon (18% of its district),
+# 'Venezia' Venice (6%); not 'Bahia' for Salvador (no spelling of 'Salvador')
+KIN_TOWN_SHARE = 0.05
+KIN_RATIO = 60  # the least rapidfuzz ratio of folded keys for such a spelling ('napoli' ~ 'naples': 67)
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 _NO_VILLAGE_LEVELS = ("country", "admin1", "continent")  # what a phrase calling a place a village never means
+
+
+def _kin(alternate: str, own_name: str, alt_key: str, own_key: str) -> bool:
+    """Is a town's alternate name (folded: ``alt_key``) its own name in another language
+    ('Torino', 'Lisboa' for Turin, Lisbon)? Not its name less a word ('Oklahoma' for Oklahoma
+    City: the town is named after the area, not the area after the town)."""
+    return ratio(alt_key, own_key) >= KIN_RATIO and not normalize(own_name).startswith(normalize(alternate) + " ")
 
 
 def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], int]:
@@ -607,19 +620,22 @@ class Ranker:
         if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
             return scored
         scored = self._prefer_waters_over_namesake_areas(scored)
-        towns: dict[str, list[tuple[float, float, str, str, bool, int]]] = {}  # lat, lon, cc, a1, own, pop
+        towns: dict[str, list[tuple[float, float, str, str, bool, float, int]]] = {}  # lat, lon, cc, a1, own, share, pop
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]
             if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
                     len(form_text) <= 3 and form_text.isupper()):  # codes ('IND') are no town names
-                key, own_key = fold_key(form_text), fold_key(gaz.place(row).name)
+                own_name = gaz.place(row).name
+                key, own_key = fold_key(form_text), fold_key(own_name)
                 own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or key == own_key
                 at = (float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.country_code_of(row),
                       gaz.admin1_code_of(row))
-                towns.setdefault(key, []).append((*at, own, int(gaz.place_pop[row])))
+                share = OWN_TOWN_SHARE if own else KIN_TOWN_SHARE if _kin(form_text, own_name, key, own_key) \
+                    else ALIAS_TOWN_SHARE
+                towns.setdefault(key, []).append((*at, own, share, int(gaz.place_pop[row])))
                 if own_key != key:  # (an area reached by the town's own name: 'Ivano-Frankovsk'
                     # reaches the city by 'Yvano-Frankovsk', the oblast by 'Ivano-Frankivsk')
-                    towns.setdefault(own_key, []).append((*at, True, int(gaz.place_pop[row])))
+                    towns.setdefault(own_key, []).append((*at, True, OWN_TOWN_SHARE, int(gaz.place_pop[row])))
         if not towns:
             return scored
         out = []
@@ -629,10 +645,10 @@ class Ranker:
                 # (by the name matched, or by its own name when that is a town's: 'Raqqah' reaches
                 # the city Ar Raqqah by an alternate name, the governorate Ar Raqqah by 'Raqqa')
                 keys = dict.fromkeys((fold_key(gaz.form_text[ev.form_row]), fold_key(place.name)))
-                for lat, lon, cc, a1, own, pop in (t for key in keys for t in towns.get(key, ())):
+                for lat, lon, cc, a1, own, share, pop in (t for key in keys for t in towns.get(key, ())):
                     # the town's own name, or a common name of a town that weighs in the area
                     # ('New York'); not Montana City's alternate name 'Montana'
-                    if pop < (OWN_TOWN_SHARE if own else ALIAS_TOWN_SHARE) * place.population:
+                    if pop < share * place.population:
                         continue
                     # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
                     # is the state, not Ecatepec de Morelos in the next one)

@@ -103,6 +103,8 @@ class NoiseFilter:
         self.checked = 0
         self.dropped = 0
         self.lowercase = 0
+        self.held: dict[int, list[str]] = {}  # place id -> machine-like romanizations dropped
+        self.restored = 0
 
     def keep(self, main: str, alternates: list[str],
              info: dict[str, tuple[str, str, str]] | None = None) -> list[str]:
@@ -152,11 +154,41 @@ def load_cities(noise: NoiseFilter) -> dict[int, Place]:
             admin1_code=rec.get("admin1code") or "", population=int(rec.get("population") or 0),
             timezone=rec.get("timezone") or "", source=SOURCE_GN)
         place.names.append(Name(pid, rec["name"], NameKind.OFFICIAL, source=SOURCE_GN))
-        for alt in noise.keep(rec["name"], rec.get("alternatenames") or [], info):
+        alternates = rec.get("alternatenames") or []
+        kept = noise.keep(rec["name"], alternates, info)
+        for alt in kept:
             lang = "" if alt.isascii() else info[alt][2]
             place.names.append(Name(pid, alt, NameKind.ALTERNATE, lang, source=SOURCE_GN))
+        if len(kept) < len(alternates):
+            taken = set(kept)
+            noise.held[pid] = [a for a in alternates if a not in taken and a.isascii() and a != a.lower()]
         places[pid] = place
     return places
+
+
+def restore_area_names(cities: dict[int, Place], areas: dict[int, Place], noise: NoiseFilter) -> int:
+    """Give back the dropped 'machine romanizations' that an area holding the town is named:
+    Armenian, Greek and Georgian write a town's own name as it sounds, so the romanization of
+    'Պրահա' is Prague's Czech name 'Praha', which ISO 3166-2 also calls its region. A name the
+    town's own area bears is the town's name (the area is named after it), not noise."""
+    names: dict[tuple[str, ...], set[str]] = {}
+    for area in areas.values():
+        if area.feature_code in ("ADM1", "ADM2"):
+            key = (area.country_code, area.admin1_code) + ((area.admin2_code,) if area.feature_code == "ADM2" else ())
+            names.setdefault(key, set()).update(normalize(n.name) for n in area.names)
+    restored = 0
+    for pid, held in noise.held.items():
+        city = cities.get(pid)
+        if city is None:
+            continue
+        area_names = names.get((city.country_code, city.admin1_code), set()) | \
+            names.get((city.country_code, city.admin1_code, city.admin2_code), set())
+        for alt in dict.fromkeys(held):
+            if normalize(alt) in area_names:
+                city.names.append(Name(pid, alt, NameKind.ALTERNATE, source=SOURCE_GN))
+                restored += 1
+    noise.restored += restored
+    return restored
 
 
 def load_countries_and_continents(taken: dict[str, int] | None = None) -> dict[int, Place]:
