@@ -36,6 +36,7 @@ from .names.normalize import normalize, script_of
 from .names.romanize import romanizations
 
 # 23: cities500 names dropped as romanizations are given back when the town's area bears them;
+#     a first-level area under a province the index lacks (Irish counties) has a code of its own;
 # 22: postal villages of sparse regions take the first-level area of a farther town;
 # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
 FORMAT_VERSION = 23

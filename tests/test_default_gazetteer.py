@@ -92,6 +92,16 @@ def test_a_dropped_romanization_that_names_the_town_s_area_is_restored(gaz):
     assert names(gaz, 3067696)["Praha"].kind.name == "ALTERNATE"
 
 
+def test_a_county_under_a_province_the_index_lacks_has_a_code_and_people_of_its_own(gaz):
+    # Irish counties share their province's GeoNames code ('L', Leinster), which the index holds
+    # no area for: Dublin was 'in Wicklow', and Wicklow counted all Leinster's 3 million people
+    dublin = gaz.row_of(2964574)
+    assert gaz.admin_name(dublin, "admin1") == ""
+    wicklow, kerry = gaz.get(2960935), gaz.get(2963517)
+    assert wicklow.admin1_code != kerry.admin1_code and wicklow.admin1_code.startswith("L.")
+    assert 0 < wicklow.population < 500_000 and 0 < kerry.population < 500_000
+
+
 def test_an_iso_first_level_area_under_a_geonames_first_level_one_is_second_level(gaz, resolver):
     # ISO 3166-2 makes the Palestinian governorates first-level, GeoNames puts them under the
     # West Bank: as admin1 areas they shared its code, people and centre, and 'Qalqilya' was

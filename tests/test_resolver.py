@@ -241,6 +241,15 @@ def test_an_area_named_otherwise_than_its_town_stays_the_area(resolver, query):
     assert guard.feature == "admin1"
 
 
+def test_an_irish_county_holds_the_towns_of_its_province_as_a_hint_or_phrase_part(resolver):
+    m = resolver.resolve("Tralee", admin1="IE-KY")  # (was an unknown first-level area)
+    assert m.name == "Tralee" and "admin1 hint Kerry matches" in m.hints
+    assert "Wicklow" not in resolver.resolve("Dublin").explain()  # (was 'Dublin (Wicklow, Ireland)')
+    for phrase, name in [("Bantry, Co. Cork", "Bantry"), ("Killarney, County Kerry", "Killarney")]:
+        guard = resolver.resolve(phrase)
+        assert guard.name == name and guard.confidence > 0.9
+
+
 def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     # 'the villages' inside an event phrase is not The Villages, Florida; the whole query is
     m = resolver.resolve("in the area of Mariupol between the villages of Pavlopol and Pyshchevik")

@@ -16,8 +16,8 @@ from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_countries, region_members
 from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
-from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, nearest_km,
-                    strip_area_words)
+from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, in_province,
+                    nearest_km, strip_area_words)
 from .phrase import Part, facility_kind, says_near, says_province
 
 # adjective endings of district names and the endings of the towns they are named after
@@ -738,7 +738,8 @@ class PhraseAreas:
                     return True
             elif area.level == "admin1":
                 if area.country_code == place.country_code and (
-                        area.admin1_code == place.admin1_code or self.enclave_in(place, area)):
+                        area.admin1_code == place.admin1_code or self.enclave_in(place, area)
+                        or in_province(area.admin1_code, place)):
                     return True
             elif area.level == "admin2":
                 if not area.admin2_code and area.id in region_members():

