@@ -152,6 +152,40 @@ def test_english_county_abbreviations_the_press_writes(resolver):
     assert resolver.resolve("Tamworth, Staffs").name == "Tamworth"
 
 
+@pytest.mark.parametrize("query, admin1, town", [
+    ("NRW", "Nordrhein-Westfalen", "Köln"),  # (was no match)
+    ("KPK", "Khyber Pakhtunkhwa", "Peshawar"),
+    ("AJK", "Azad Jammu and Kashmir", "Muzaffarabad"),
+    ("PACA", "Provence-Alpes-Côte-d’Azur", "Nice"),  # (was Paea, French Polynesia)
+])
+def test_first_level_area_abbreviations_the_press_writes(resolver, query, admin1, town):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (admin1, "admin1")
+    m = resolver.resolve(f"{town}, {query}")
+    assert m.admin1 == admin1 and f"phrase part {query!r} names its area" in m.hints
+
+
+@pytest.mark.parametrize("phrase, place_id", [
+    # 'County Antrim' was Antrim County, Michigan, 'County Down' Dowa in Malawi by a guess
+    ("County Antrim", 2000000233), ("Co. Down", 2000000234), ("County Down", 2000000234),
+    ("Co. Tyrone", 2000000238), ("County Londonderry", 2000000237),
+])
+def test_the_counties_of_northern_ireland(resolver, phrase, place_id):
+    m = resolver.resolve(phrase)
+    assert (m.id, m.country_code, m.feature) == (place_id, "GB", "admin2")
+
+
+def test_a_town_in_a_northern_irish_county_and_the_bare_county_town(resolver):
+    m = resolver.resolve("Omagh, Co. Tyrone")
+    assert m.name == "Omagh" and m.confidence > 0.9
+    assert resolver.resolve("Armagh").feature == "populated place"  # the city, not the county
+
+
+def test_rio_is_rio_de_janeiro(resolver):
+    # GeoNames' 'RIO' is the airport code, so 'Rio' was Río in Greece at 0.34
+    assert resolver.resolve("Rio").id == 3451190
+
+
 def test_gazetteer_info_reports_the_curated_corrections():
     # the build counts what populations.csv filled and dropped_names.csv removed
     from click.testing import CliRunner
