@@ -35,6 +35,24 @@ def test_a_state_abbreviation_after_its_town(resolver, phrase, name, admin1):
     assert (m.name, m.admin1) == (name, admin1) and m.confidence >= 0.8
 
 
+@pytest.mark.parametrize("phrase, name, admin1", [
+    # a state's code hyphened to its town, as Brazilian addresses write it: 'Manaus-AM' was
+    # Macao by a guess, 'Recife-PE' Recife at 0.30
+    ("Recife-PE", "Recife", "Pernambuco"),
+    ("Manaus-AM", "Manaus", "Amazonas"),
+    ("Springfield-IL", "Springfield", "Illinois"),
+])
+def test_a_state_code_hyphened_to_its_town(resolver, phrase, name, admin1):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == (name, admin1) and m.confidence >= 0.8
+
+
+def test_a_roman_numeral_after_a_hyphen_is_no_state_code():
+    from geonorm.matching.phrase import parse_phrase
+    assert [p.text for p in parse_phrase("Teremky-II")] == ["Teremky-II"]  # a quarter of Kyiv
+    assert [p.text for p in parse_phrase("Natal-RN")] == ["Natal", "RN"]
+
+
 def test_a_state_abbreviation_as_an_admin1_hint(resolver):
     assert resolver.resolve("Morelia", admin1="Mich.").admin1 == "Michoacán de Ocampo"
     assert resolver.resolve("Guadalupe", admin1="N.L.").admin1 == "Nuevo León"

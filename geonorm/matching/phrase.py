@@ -314,8 +314,13 @@ _OFFSET_BEFORE_RE = re.compile(r"(?<![\w.,])" + _DISTANCE + _BEARING_FROM + r"$"
 # Donetsk oblast > Bakhmut', 'Ukraine/Donetsk/Bakhmut', 'Ukraine | Donetsk | Bakhmut')
 _ARROWS = r"\s*[>|→]\s*|\s+[»›]\s+"  # separators that are a path's steps only
 PATH_SPLIT_RE = re.compile(_ARROWS + r"|\s*/\s*|\s+[–-]\s+")
+# "Recife-PE": a state's two-letter code hyphened to its town, as Brazilian addresses write it
+# (not a Roman numeral: 'Teremky-II' is a quarter of Kyiv)
+_HYPHEN_CODE = r"(?<=[^\W\d_]{3})-(?=(?-i:(?![IVX]{2}$)[A-Z]{2})$)"
+_HYPHEN_CODE_RE = re.compile(_HYPHEN_CODE)
 _SPLIT_RE = re.compile(
     r"(?<!\d),|,(?!\d)|[;:—]|\s+-\s+|\s+–\s+|" + _ARROWS
+    + r"|" + _HYPHEN_CODE
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     + r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|community|hromada|people'?s\s+republic)\b)"
@@ -882,7 +887,7 @@ def _untag(m: re.Match) -> str:
 # 'Nova Kakhovka', "Kam'yanka") parses to itself; only words that the rules read need the parser
 _PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _RULE_WORDS = GENERIC_WORDS | _STREET_WORDS | FACILITY_WORDS | NATURE_WORDS | NATURE_LEAD
-_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE, _FACILITY_TAIL_RE)
+_RULE_PATTERNS = (_REPUBLIC_RE, _DIRECTION_RE, _LIST_RE, _CODE_BREAK_RE, _FACILITY_TAIL_RE, _HYPHEN_CODE_RE)
 
 
 def _plain(phrase: str) -> Part | None:
