@@ -334,7 +334,9 @@ def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc
     carries no second-level codes) take the point of the town they are named after, in the same
     first-level area ('Glushkovskiy Rayon' -> Glushkovo, the 'Jenin' governorate -> Janīn),
     rather than the region's centre; its people are their lower bound, and the town lies in
-    them. Returns how many."""
+    them. So does a county (:func:`is_county`) with no known point, by any of its names, in its
+    province ('Vilniaus miestas', also called Vilnius; its people are counted apart). Returns how
+    many."""
     towns: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for c in cities.values():
         towns[(c.country_code, c.admin1_code)].append(c)
