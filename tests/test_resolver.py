@@ -130,6 +130,23 @@ def test_a_word_inside_a_proper_name_is_not_a_hamlet_of_that_name(resolver):
         assert not resolver.resolve(name).ok, name
 
 
+@pytest.mark.parametrize("phrase, name, cc", [
+    ("Metro Manila", "Manila", "PH"),  # was Metro, Lampung (Indonesia) at 0.78
+    ("Metro Detroit", "Detroit", "US"),
+    ("Downtown Atlanta", "Atlanta", "US"),  # was a hamlet called Downtown at 0.30
+    ("central Kyiv", "Kyiv", "UA"),  # was no match: 'Centralj' four letters off, folded close
+    ("South Lviv", "Lviv", "UA"),  # was no match: 'South View'
+])
+def test_a_word_that_qualifies_a_name_is_not_the_place(resolver, phrase, name, cc):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.country_code) == (name, cc)
+
+
+def test_a_qualifier_word_that_is_the_town_before_its_region_stays_the_town(resolver):  # guard
+    assert resolver.resolve("Metro Lampung").name == "Metro"
+    assert resolver.resolve("Greater Manchester").feature == "admin2"  # a name as a whole
+
+
 def test_a_settlement_introduced_mid_phrase_is_the_place(resolver):
     # not 'Ukraine' from the name of the agency
     m = resolver.resolve("the office of the Security Service of Ukraine in the city of Dnepropetrovsk")

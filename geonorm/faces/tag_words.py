@@ -139,13 +139,6 @@ COMMON |= PRESS_COMMON | {fold(w) for w in PRESS_COMMON}  # (as written and fold
 STOPLIST |= PRESS_PLACE_NOUNS | {fold(w) for w in PRESS_PLACE_NOUNS}
 LOCATIVE |= PRESS_LOCATIVE
 
-# capitalized words that may stand right before a place name without making it a person's
-# surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
-QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
-upper lower inner outer central coastal occupied liberated northeast northwest southeast southwest
-northeastern northwestern southeastern southwestern mid little great east west north south eastern
-western northern southern beyond outside inside across near
-""".split())
 # a capitalized word right after a name that makes the name part of a street or a firm ('Clark
 # Drive', 'Turner Construction'). Schools, agencies and airlines stay: news corpora tag the place in
 # 'Huntsville High School' and 'Ohio Department of Transportation'.

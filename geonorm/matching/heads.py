@@ -25,7 +25,7 @@ from ..names.romanize import VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import AREA_WORDS, Part, is_generic, names_an_event, strip_prefixes, titled_name
+from .phrase import AREA_WORDS, QUALIFIERS, Part, is_generic, names_an_event, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
@@ -422,7 +422,13 @@ class PhraseHeads:
             # two slips in a long name with a word that is no name: 'Fetrr da Mata' is Feira da
             # Mata, not Mata with 'Fetrr' unexplained; 'Boston Harbor' stays Boston)
             found = self._gather(part.text, fuzzy=True)
-            ev = {r: e for r, e in found.items() if e.sim >= CLOSE_WHOLE_SIM or (e.via == "fuzzy" and e.edits == 1)}
+            # (a Latin guess three slips off or more keeps the words that are names as written:
+            # 'central Kyiv' is no 'Centralj', its folded key close, but Kyiv in it; 'South Lviv'
+            # no 'South View')
+            latin = script_of(part.text) == "latin"
+            ev = {r: e for r, e in found.items() if e.via == "fuzzy" and e.edits == 1 or e.sim >= CLOSE_WHOLE_SIM and (
+                e.via != "fuzzy" or e.edits <= 2 or not latin
+                or self.keeps_names(part.text, self.gazetteer.form_text[e.form_row]))}
             if not ev and len(normalize(part.text)) >= 10 and self.stray_word(part.text):
                 ev = {r: e for r, e in found.items() if e.via == "fuzzy" and e.edits == 2
                       and self.keeps_names(part.text, self.gazetteer.form_text[e.form_row])}
@@ -505,6 +511,10 @@ class PhraseHeads:
                     short = len(span) < 4
                     if (short and not (n == 1 and len(span) >= 2 and span.isupper() and len(words) > 1)
                             or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
+                            # a word that qualifies the name after it: 'Metro Manila' is no Metro,
+                            # Indonesia; 'Downtown Atlanta', 'Central Kyiv'
+                            or n == 1 and span.lower() in QUALIFIERS and words[start + 1:start + 2] != []
+                            and words[start + 1][:1].isupper()
                             or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
                             or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):
                         continue

@@ -1042,6 +1042,14 @@ REGION_WORDS = ARTICLES | {"of", "north", "south", "east", "west", "northern", "
                            "western", "central", "northeast", "northwest", "southeast", "southwest",
                            "upstate", "downstate", "greater", "rural", "coastal", "mainland"}
 
+# capitalized words that may stand right before a place name without making it a person's
+# surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
+QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
+upper lower inner outer central coastal occupied liberated northeast northwest southeast southwest
+northeastern northwestern southeastern southwestern mid little great east west north south eastern
+western northern southern beyond outside inside across near
+""".split())
+
 
 def says_more(head: str, text: str, filler: frozenset = ARTICLES) -> bool:
     """Does the phrase ``text`` say more than ``head`` and ``filler`` words ('Russian Embassy',
