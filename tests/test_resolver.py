@@ -142,6 +142,12 @@ def test_a_word_that_qualifies_a_name_is_not_the_place(resolver, phrase, name, c
     assert (m.name, m.country_code) == (name, cc)
 
 
+def test_a_big_citys_abbreviation_in_capitals_inside_a_phrase(resolver):
+    assert resolver.resolve("NYC metro area").name == "New York City"  # was no match
+    assert resolver.resolve("KL Sentral").name == "Kuala Lumpur"  # was Central, South Carolina by a guess
+    assert not resolver.resolve("IDF strike").ok  # guard: an airport code a small town bears is no name here
+
+
 def test_a_qualifier_word_that_is_the_town_before_its_region_stays_the_town(resolver):  # guard
     assert resolver.resolve("Metro Lampung").name == "Metro"
     assert resolver.resolve("Greater Manchester").feature == "admin2"  # a name as a whole

@@ -54,6 +54,7 @@ STOPWORDS = {"near", "road", "street", "between", "village", "town", "city", "re
               "agency", "committee", "commission", "assembly", "parliament", "senate", "congress",
               "international", "municipal", "mdc", "lga", "local"}
 BIG_PLACE = 50_000  # a word inside a longer proper name stands for a place this big (or an area)
+CAPITALS_CITY = 500_000  # ... and a short one in capitals for a city this big ('NYC')
 _AREA_LEVELS = ("country", "admin1", "region", "continent")
 _AREA_LEVEL_CODES = frozenset(LEVELS.index(level) for level in _AREA_LEVELS if level in LEVELS)
 CLOSE_WHOLE_SIM = 88.0  # similarity at which a misspelt multi-word name beats a word inside it
@@ -520,9 +521,12 @@ class PhraseHeads:
                         continue
                     if prose and _POSSESSIVE_RE.search(span):  # ("fighting in Bakhmut's outskirts")
                         span = _POSSESSIVE_RE.sub("", span)
+                    # (or a big city's as written: 'NYC metro area'; not an airport code some town
+                    # bears, 'IDF strike' is no Idiofa)
                     ev = {r: e for r, e in self._gather(span, fuzzy=False).items()
-                          if e.via in NAME_VIAS and (not short or e.via in WRITTEN_VIAS
-                                                     and int(gaz.place_level[r]) in _AREA_LEVEL_CODES)}
+                          if e.via in NAME_VIAS and (not short or e.via in WRITTEN_VIAS and (
+                              int(gaz.place_level[r]) in _AREA_LEVEL_CODES
+                              or gaz.form_text[e.form_row] == span and int(gaz.place_pop[r]) >= CAPITALS_CITY))}
                     if ev and proper and not any(
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
