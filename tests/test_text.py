@@ -641,6 +641,17 @@ def test_small_villages_the_text_calls_places_are_found(resolver):
     assert "Robotyne" not in {m.text for m in extract("Robotyne said no.", resolver=resolver)}
 
 
+def test_a_village_with_many_namesakes_after_the_village_of_is_found(resolver):
+    # Novomykhailivka names a dozen villages (0.05 alone, below the bar for 'near X'); 'the village
+    # of' says a settlement is named, as 'в селе' does, and the document settles which: it was left
+    # out, and Moscow then made 'Donetsk' the town in Rostov oblast
+    text = "Moscow claimed to have captured the village of Novomykhailivka west of Donetsk city."
+    found = {m.text: m.match for m in extract(text, resolver=resolver) if m.match.ok}
+    assert found["Novomykhailivka"].admin1 == "Donetska oblast"
+    assert found["Donetsk"].id == 709717
+    assert resolver.resolve("Novomykhailivka").confidence < 0.15
+
+
 def test_a_village_of_two_words_is_not_its_first_word(resolver):
     # 'Bila' alone is a village in Ternopil oblast the tagger knows; after 'the village of' the two
     # capitalized words are the name of the codifier's Bila Kamianka near Volnovakha

@@ -715,10 +715,8 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
     prev = doc.prev_word(s)
     if prev is not None and prev[1].lower() in LOCATIVE:
         return True
-    if prev is not None and prev[1].lower() == "of":  # 'the village of Klishchiivka', 'east of Toretsk'
-        noun = doc.prev_word(doc.words.spans[prev[0]][0])
-        if noun is not None and (noun[1].lower() in SETTLEMENT_NOUNS or noun[1].lower() in DIRECTION_NOUNS):
-            return True
+    if _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka', 'east of Toretsk'
+        return True
     t = doc.text
     if t[e:e + 2] == ", ":
         nxt = doc.next_word(e + 1, adjacent=True)
@@ -733,6 +731,18 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
                 start = doc.words.spans[before[0]][0]  # an item of two words ('Velyka Novosilka')
             return _locative(doc, start, doc.words.spans[item[0]][1], depth + 1)
     return False
+
+
+_PLACING_NOUNS = SETTLEMENT_NOUNS | DIRECTION_NOUNS
+
+
+def _noun_of(doc: _Doc, s: int, nouns: frozenset) -> bool:
+    """Do one of ``nouns`` and 'of' stand right before ``s`` ('the village of Novomykhailivka')?"""
+    prev = doc.prev_word(s)
+    if prev is None or prev[1].lower() != "of":
+        return False
+    noun = doc.prev_word(doc.words.spans[prev[0]][0])
+    return noun is not None and noun[1].lower() in nouns
 
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
@@ -1058,7 +1068,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])
-        if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s):
+        if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and (
+                _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s) or _noun_of(doc, s, SETTLEMENT_NOUNS)):
+            # ('the village of Novomykhailivka', likewise)
             # 'н.п. Клещеевка', 'в селе Андреевка': the text says a settlement is named, in a
             # form the gazetteer reaches; the document's other places settle which namesake
             pass
