@@ -348,6 +348,19 @@ def test_former_names_of_countries_are_historic_names_with_the_rename(resolver, 
     assert m.rename.old_name == query and m.rename.valid_to == valid_to and m.rename.current_name == name
 
 
+@pytest.mark.parametrize("query, name, valid_to", [
+    ("Bombay", "Mumbai", "1995"),  # were alternate names: no rename, no date
+    ("Saigon", "Ho Chi Minh City", "1976"),
+    ("Nur-Sultan", "Astana", "2022-09-17"),
+    ("Тифлис", "Tbilisi", "1936"),
+])
+def test_former_names_of_renamed_cities_abroad_say_when(resolver, query, name, valid_to):
+    m = resolver.resolve(query)
+    assert (m.name, m.match_kind) == (name, "historic")
+    assert m.rename.valid_to == valid_to and f"until {valid_to}" in m.explain()
+    assert resolver.resolve("Salisbury", country="GB").name == "Salisbury"  # the town's own name stays its own
+
+
 @pytest.mark.parametrize("query, name, relation, words", [
     ("USSR", "Russia", "continued", "continued by Russia"),  # was no match
     ("the former Soviet Union", "Russia", "continued", "continued by Russia"),
