@@ -2934,6 +2934,19 @@ def test_an_island_or_spit_in_the_area_named_stays_itself(resolver):
     assert m.name == "Kinburn Spit" and m.admin1 == "Mykolaivska oblast" and m.confidence > 0.8
 
 
+@pytest.mark.parametrize("query, region", [
+    ("Silicon Valley, California", "Silicon Valley"),  # was California at 0.73: the region 'spans more than a point'
+    ("Twin Cities, MN", "Twin Cities"),
+    ("the Bay Area", "San Francisco Bay Area"),  # was Bay, Somalia at 0.30 ('Area' read as around Bay)
+    ("Bay Area, California", "San Francisco Bay Area"),
+])
+def test_a_region_all_inside_the_area_named_stays_itself(resolver, query, region):
+    m = resolver.resolve(query)
+    assert (m.name, m.feature) == (region, "region") and m.confidence > 0.8
+    # guard: a region wider than the area named is answered by the area
+    assert resolver.resolve("Donbas, Donetsk oblast").name == "Donetska oblast"
+
+
 @pytest.mark.parametrize("query, feature", [("Dead Sea, Jordan", 2000000189), ("Black Sea, Ukraine", 2000000048),
                                             ("Euphrates, Syria", 2000000215)])
 def test_a_sea_or_river_with_a_country_it_touches_stays_itself(resolver, query, feature):

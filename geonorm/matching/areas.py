@@ -741,6 +741,8 @@ class PhraseAreas:
                         area.admin1_code == place.admin1_code or self.enclave_in(place, area)
                         or in_province(area.admin1_code, place)):
                     return True
+                if place.level == "region" and region_members().get(place.id) == {area.iso_code.upper()}:
+                    return True  # a region all inside the area: 'Silicon Valley, California'
             elif area.level == "admin2":
                 if not area.admin2_code and area.id in region_members():
                     if self._in_region(area, place):  # a county of districts ('Greater Manchester')

@@ -254,6 +254,9 @@ class PhraseHeads:
                 ev = self.written_hits(titled)
                 if ev:
                     return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
+            if part.around and not part.feature and not part.alternatives and \
+                    (written := strip_prefixes(part.raw)) != part.text and (ev := self.written_hits(written)):
+                return Part(text=written, raw=part.raw), i, ev  # 'Bay Area' is a name, not around Bay
             if part.feature and not part.alternatives:
                 # the feature word may belong to the name: 'Kansas City', 'Boone County'
                 # ... or be another area word for the gazetteer's ('Svativskyi district' is
