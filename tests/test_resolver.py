@@ -300,6 +300,8 @@ def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     ("Atlantic City", "Atlantic City", "populated place"),  # a town named after one stays the town
     ("Korea", "South Korea", "country"),  # was Koréa, Ivory Coast, at 0.72
     ("Bosnia", "Bosnia and Herzegovina", "country"),  # was Bunia, DR Congo (fuzzy)
+    ("Burkina", "Burkina Faso", "country"),  # was Brooklyn by a guess
+    ("PNW", "Pacific Northwest", "region"),  # was no match
 ])
 def test_world_regions_seas_and_colloquial_country_names(resolver, query, name, feature):
     m = resolver.resolve(query)
