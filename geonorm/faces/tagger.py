@@ -1070,9 +1070,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         matched = (m.matched_name.split(" (from ")[0])
         if m.country_code in _TYPO_COUNTRIES and m.match_kind != "fuzzy" and (
                 _SETTLEMENT_MARK_RE.search(text, max(0, s - 24), s) or _noun_of(doc, s, SETTLEMENT_NOUNS)):
-            # ('the village of Novomykhailivka', likewise)
-            # 'н.п. Клещеевка', 'в селе Андреевка': the text says a settlement is named, in a
-            # form the gazetteer reaches; the document's other places settle which namesake
+            # 'н.п. Клещеевка', 'в селе Андреевка', 'the village of Novomykhailivka': the text says
+            # a settlement is named, in a form the gazetteer reaches; the document's other places
+            # settle which namesake
             pass
         elif m.inflected:
             # 'під Покровськом': a Cyrillic name the gazetteer holds in the nominative; after a

@@ -517,7 +517,7 @@ class PhraseHeads:
                             or nxt in AREA_WORDS or is_generic(span)  # not 'The Villages'
                             # a word that qualifies the name after it: 'Metro Manila' is no Metro,
                             # Indonesia; 'Downtown Atlanta', 'Central Kyiv'
-                            or n == 1 and span.lower() in QUALIFIERS and words[start + 1:start + 2] != []
+                            or n == 1 and span.lower() in QUALIFIERS and start + 1 < len(words)
                             and words[start + 1][:1].isupper()
                             or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
                             or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):

@@ -1042,8 +1042,9 @@ REGION_WORDS = ARTICLES | {"of", "north", "south", "east", "west", "northern", "
                            "western", "central", "northeast", "northwest", "southeast", "southwest",
                            "upstate", "downstate", "greater", "rural", "coastal", "mainland"}
 
-# capitalized words that may stand right before a place name without making it a person's
-# surname ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka')
+# capitalized words that qualify the place name right after them: they make it no person's surname
+# to the tagger ('Downtown Atlanta', 'Greater Manchester', 'Occupied Horlivka'), and are no place
+# of their own in a run of words ('Metro Manila' is no Metro, Indonesia)
 QUALIFIERS = frozenset("""downtown greater metro metropolitan suburban rural urban historic old new
 upper lower inner outer central coastal occupied liberated northeast northwest southeast southwest
 northeastern northwestern southeastern southwestern mid little great east west north south eastern
