@@ -955,3 +955,29 @@ def test_a_thing_named_by_a_towns_adjective_is_a_mention_of_the_town(resolver):
     assert found.get("Бурштынской ТЭС") == "Burshtyn"
     assert found.get("Antonivskyi bridge") == "Antonivka"
     assert "Minsk" in found and "Minsk plant" not in found  # a name tagged already stays the mention
+
+
+@pytest.mark.parametrize("text, mention, want", [
+    ("Russian forces shelled Donetsk on Tuesday.", "Donetsk", 709717),
+    ("Pro-Russian fighters shelled Donetsk again.", "Donetsk", 709717),
+    ("Moscow said Pokrovsk was under attack.", "Pokrovsk", 704422),
+])
+def test_a_country_or_capital_that_acts_casts_no_vote_for_where(resolver, text, mention, want):
+    # 'Russian forces', 'Moscow said' name who acts: Donetsk is not in Russia for Russia's army
+    # shelling it (a namesake in Rostov oblast, or Engels by its old name Pokrovsk, before)
+    ms = extract(text, resolver=resolver)
+    assert _ids(ms, mention) == {want}
+    assert any(m.text in ("Russian", "Moscow") and m.match.country_code == "RU" for m in ms)  # still tagged
+
+
+def test_guard_a_capital_named_as_where_someone_speaks_still_votes(resolver):
+    # 'officials in Moscow said': Moscow is where, and its country votes as before
+    ms = extract("Officials in Moscow said a fire broke out in Donetsk.", resolver=resolver)
+    assert {m.match.country_code for m in ms if m.text == "Donetsk"} == {"RU"}
+
+
+def test_a_text_naming_only_who_acts_gives_no_context(resolver):
+    from geonorm.faces.text import text_context
+    assert not text_context("Russian troops attacked overnight.", resolver=resolver)
+    assert text_context("Fighting near the Russian border overnight.", resolver=resolver).countries
+

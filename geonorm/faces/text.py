@@ -40,7 +40,7 @@ from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
 from ..matching.resolver import confidence_arg
-from .document import build_context, resolve_mentions
+from .document import actors, build_context, resolve_mentions
 from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
@@ -172,7 +172,8 @@ def _text_answers(resolver, text: str, country, as_of) -> dict[str, Match]:
             lru.move_to_end(key)
             return hit
     mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
-    answers = {m.text: m.match for m in mentions}
+    acting = actors(text, [(m.start, m.end) for m in mentions], [m.text for m in mentions])
+    answers = {m.text: m.match for m in mentions if m.text not in acting}
     with _TEXT_ANSWERS_LOCK:
         lru[key] = answers
         if len(lru) > TEXT_CACHE:
