@@ -981,3 +981,20 @@ def test_a_text_naming_only_who_acts_gives_no_context(resolver):
     assert not text_context("Russian troops attacked overnight.", resolver=resolver)
     assert text_context("Fighting near the Russian border overnight.", resolver=resolver).countries
 
+
+@pytest.mark.parametrize("text, mention, want", [
+    ("Drones attacked Kyiv and Bila Tserkva.", "Kyiv", 703448),
+    ("Police in Kyiv said a fire broke out in Brovary.", "Kyiv", 703448),
+    ("Moscow and Podolsk were hit by drones.", "Moscow", 524901),
+])
+def test_a_capital_that_is_an_area_of_its_own_stays_the_city_beside_towns_around_it(resolver, text, mention,
+                                                                                   want):
+    # Kyiv is a first-level area of its own inside Kyivska oblast: the oblast's towns in the text
+    # are no support for the oblast named after the city (it was the answer before)
+    ms = extract(text, resolver=resolver)
+    assert _ids(ms, mention) == {want}
+
+
+def test_guard_the_area_named_as_such_beside_its_towns_stays_the_area(resolver):
+    ms = extract("Kyiv region: Brovary and Fastiv were hit.", resolver=resolver)
+    assert {m.match.feature for m in ms if m.text == "Kyiv region"} == {"admin1"}

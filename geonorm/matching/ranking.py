@@ -209,6 +209,7 @@ class Ranker:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
+        area_support: dict[int, float] = {}  # row: what the context gives an area for the others inside
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         airport = inside is not None and inside.what == "airport"
         # the phrase says area ('Moscow region') and an area of that level is a candidate
@@ -453,6 +454,13 @@ class Ranker:
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
                 bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
                                              place.lat, place.lon, exclude_label=text, admin2_row=county)
+                if place.level == "admin1" and bonus:
+                    # (what the others' towns inside the area give it as an area: no support when
+                    # a city of its name outside it is meant, see _prefer_towns_over_namesake_areas)
+                    within = bonus - context.bonus(place.country_code, "", place.lat, place.lon,
+                                                   exclude_label=text, admin2_row=county)[0]
+                    if within > 0:
+                        area_support[row] = within
                 s += bonus
                 notes.extend(words)
             if hints.as_of is not None:
@@ -465,7 +473,7 @@ class Ranker:
             scored.append((s, row, ev, notes))
         if not scored:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
-        scored = self._prefer_towns_over_namesake_areas(scored, head)
+        scored = self._prefer_towns_over_namesake_areas(scored, head, area_support)
         scored.sort(key=lambda x: x[0], reverse=True)
         other_country = ""
         if area_ctx and self._areas.contradicts(scored[0], area_ctx):  # the best lies outside the area named
@@ -611,10 +619,13 @@ class Ranker:
         notes.append(f"the phrase says it lies by a border: {km:.0f} km from {place.name} ({place.country_code})")
         return scoring.BORDER_SAID
 
-    def _prefer_towns_over_namesake_areas(self, scored, head: Part | None):
+    def _prefer_towns_over_namesake_areas(self, scored, head: Part | None, area_support: dict[int, float]):
         """'Kharkiv' names the city more often than the oblast or raion named after it: an area
         whose populated namesake (same folded name, inside it or within 150 km) is also a
-        candidate steps back, unless the phrase says area."""
+        candidate steps back, unless the phrase says area. The context's support for a
+        first-level area (``area_support``: the other answers lie inside it) is taken back when
+        the town is outside it, a city of its own: 'Kyiv' beside Brovary is the city, not
+        Kyivska oblast around it."""
         gaz = self.gazetteer
         level = gaz.place_level
         if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
@@ -655,6 +666,8 @@ class Ranker:
                     if cc == place.country_code and (a1 == place.admin1_code or own and float(
                             haversine_km(lat, lon, place.lat, place.lon)) < 150):
                         s += scoring.NAMESAKE_AREA
+                        if a1 != place.admin1_code:  # (a town inside shares the support)
+                            s -= area_support.get(row, 0.0)
                         notes = notes + ["an area named after the town steps back"]
                         break
             out.append((s, row, ev, notes))
