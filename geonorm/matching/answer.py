@@ -19,7 +19,7 @@ from . import scoring
 from .candidates import Evidence, respelled
 from .hints import former_state, offset_point
 from .match import Candidate, Match, Offset, Rename
-from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, facility_kind, says_more, strip_prefixes
+from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, bank_of, facility_kind, says_more, strip_prefixes
 
 _LATIN_COUNTRIES = latin_script_countries()
 # levels an answer may stand for 'somewhere in it' ('California State University')
@@ -231,7 +231,10 @@ def phrase_caps(best: Match, head: Part | None, text: str, inside: Part | None, 
         best.hints.append(f"the phrase puts the place {describe_offset(best.offset)}: answered with {best.name}")
         if km > OFFSET_STAND_IN_KM:  # the town stands in for a place that far off it
             best.confidence = min(best.confidence, scoring.AREA_ANSWER_CONFIDENCE["populated place"])
-    if inside is None and not head.feature and not context_parts and best.feature in INNER_AREA_LEVELS \
+    bank = bank_of(strip_prefixes(text)) if inside is None and best.feature == "region" else ""
+    if bank:  # ('the left bank of the Dnipro', answered with the river by its name)
+        best.hints.append(f"the phrase names a bank of {best.name} ({bank.strip()!r})")
+    elif inside is None and not head.feature and not context_parts and best.feature in INNER_AREA_LEVELS \
             and best.name_kind != "colloquial" and says_more(head.text, strip_prefixes(text), REGION_WORDS):
         # 'Tennessee Colony', 'Niger Delta', 'Air Canada Cargo': a name that holds an area's
         # name and more names something else, which may lie anywhere in it or beyond

@@ -461,6 +461,12 @@ _BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|
                       re.IGNORECASE)
 
 
+def bank_of(text: str) -> str:
+    """The words naming a river's bank that ``text`` starts with ('the left bank of the '), or ''."""
+    bank = _BANK_RE.match(text)
+    return bank.group(0) if bank and bank.end() < len(text) else ""
+
+
 def _offset(m: re.Match) -> tuple[float, float | None] | None:
     """(km, bearing in degrees from north or None) of an :data:`_OFFSET_RE` match; None beyond
     :data:`MAX_OFFSET_KM`."""
@@ -557,9 +563,10 @@ def _strip_part(raw: str) -> Part | None:
                           or ends[-1].lower().strip(".") in _STREET_WORDS):
         return Part(text=text, raw=raw.strip(), feature="street")
     what, whole = "", ""
-    bank = _BANK_RE.match(text)
-    if bank and bank.end() < len(text):  # 'the left bank of the Dnipro': the river, not the city
-        what, text, ends = "river", text[bank.end():], text[bank.end():].split()
+    if bank := bank_of(text):  # 'the left bank of the Dnipro': the river, not the city
+        what, text, ends = "river", text[len(bank):], text[len(bank):].split()
+        if text.isascii():  # the river by its name when the gazetteer holds it ('Dnipro River')
+            whole = f"{text} River"
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()
