@@ -998,3 +998,24 @@ def test_a_capital_that_is_an_area_of_its_own_stays_the_city_beside_towns_around
 def test_guard_the_area_named_as_such_beside_its_towns_stays_the_area(resolver):
     ms = extract("Kyiv region: Brovary and Fastiv were hit.", resolver=resolver)
     assert {m.match.feature for m in ms if m.text == "Kyiv region"} == {"admin1"}
+
+
+@pytest.mark.parametrize("text, mention, river", [
+    ("Troops dug in on the left bank of the Dnipro.", "Dnipro", 2000000201),
+    ("Ukrainian forces hold positions across the Dnipro from Nova Kakhovka.", "Dnipro", 2000000201),
+    ("Boats crossed the Oskil near Kupiansk.", "Oskil", 2000000203),
+])
+def test_the_and_a_name_ending_a_phrase_is_the_river_of_that_name(resolver, text, mention, river):
+    # 'the Dnipro': English names a river with the article a town goes without (was the city)
+    ms = extract(text, resolver=resolver)
+    assert _ids(ms, mention) == {river}
+    assert any("the river" in h for m in ms if m.text == mention for h in m.match.hints)
+
+
+@pytest.mark.parametrize("text, mention, place", [
+    ("The Jordan resident was flown to Minneapolis.", "Jordan", 5032106),  # the name before a noun
+    ("Aid reached the Congo, officials said.", "Congo", 2260494),  # a country called so
+    ("Boats crossed the Oskil, and Dnipro city was hit.", "Dnipro", 709930),  # no article
+])
+def test_guard_the_river_reading_needs_the_article_and_a_phrase_end(resolver, text, mention, place):
+    assert _ids(extract(text, resolver=resolver), mention) == {place}

@@ -276,7 +276,35 @@ def _appositions(text: str, items, queries: list[str], resolver, hints: dict, al
                 area_hints[q] = {"feature": area.level, "country": area.country_code}
                 notes[q] = f"{q!r} is the postal code of {area.name}; other mentions are in {area.country_code}"
                 break
+    for q in _rivers_written(text, items, queries):
+        if q in asked or alone[q].feature == "country":  # ('the Congo', 'the Gambia': the countries)
+            continue
+        river = resolver.resolve(f"{q} River", **hints)
+        if river.ok and river.feature == "region" and river.confidence >= CONFIDENT \
+                and river.match_kind in ("exact", "alias"):
+            asked[q] = f"{q} River"
+            notes[q] = f"written 'the {q}': the river"
     return asked, area_hints, notes
+
+
+# 'the Dnipro' ending a phrase ('across the Dnipro from Kherson', 'the left bank of the Dnipro'):
+# a river, which English names with the article a town's name goes without; not 'the Jordan
+# middle school', 'the Missouri National Guard'
+_THE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PHRASE_END_RE = re.compile(r"\s*(?:$|[,.;:!?)]|(?:from|to|near|in|at|and|or|between|into|towards?|was|is|has|had|"
+                            r"which|where|on|downstream|upstream|river's)\b)")
+
+
+def _rivers_written(text: str, items, queries: list[str]) -> set[str]:
+    """The mentions every occurrence of which is 'the X' ending a phrase."""
+    river, other = set(), set()
+    for it, q in zip(items, queries):
+        start, end = it[0], it[1]
+        if _THE_RE.search(text, max(0, start - 5), start) and _PHRASE_END_RE.match(text, end):
+            river.add(q)
+        else:
+            other.add(q)
+    return river - other
 
 
 def _held_back(m: Match, dotted: bool = False) -> Match:
