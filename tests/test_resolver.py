@@ -3419,3 +3419,24 @@ def test_an_event_word_alone_names_no_place(resolver, query):
     m = resolver.resolve(query)  # (was Welling, a fuzzy guess at 0.10)
     assert not m.ok and "names an event" in m.reason
     assert resolver.resolve("Battle").name == "Battle"  # (a town so named is one)
+
+
+@pytest.mark.parametrize("query, place", [
+    ("New Kakhovka", 699839), ("Great Novosilka", 690237), ("Old Oskol", 487928), ("Upper Rogachik", 689868),
+])
+def test_a_name_whose_first_word_is_translated_into_english(resolver, query, place):
+    # English news writes 'New Kakhovka' for Nova Kakhovka (was Kakhovka, a different town, at 0.83)
+    m = resolver.resolve(query)
+    assert m.id == place and "translated into English" in m.explain(), m.explain()
+
+
+@pytest.mark.parametrize("query, place", [("New Haven", 4839366), ("Little Rock", 4119403), ("Black Sea", 2000000048)])
+def test_guard_a_name_written_in_english_is_not_translated(resolver, query, place):
+    m = resolver.resolve(query)
+    assert m.id == place and "translated" not in m.explain()
+
+
+def test_calques_give_each_gender_and_language_form():
+    from geonorm.names.calques import calques
+    assert {"Nova Kakhovka", "Novyi Kakhovka", "Novaya Kakhovka"} <= set(calques("New Kakhovka"))
+    assert calques("Kakhovka") == () and calques("New") == () and calques("") == ()

@@ -24,7 +24,8 @@ from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
                           trades_vowels, ukrainian_forms, undoubled, written_key)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
-from ..names.romanize import ARABIC_FORM, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
+from ..names.calques import calques
+from ..names.romanize import ARABIC_FORM, EN_CALQUE, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_code_key, area_codes, written_as_area_code
@@ -447,6 +448,9 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                     out[row] = e
             if hits:
                 break
+        if q_ascii.isascii() and not any(e.via in WRITTEN_VIAS for e in out.values()):
+            for form in calques(text):  # 'New Kakhovka': Nova Kakhovka, its first word in English
+                add(gaz.lookup("fold", fold_key(form)), "fold", EN_CALQUE)
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out

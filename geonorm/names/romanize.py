@@ -118,8 +118,8 @@ def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
 
 # rewrites of the query rather than romanizations of a name (``QUERY_REWRITES``): the Ukrainian
 # form of a Russian-form name, 'sch' read as щ, a Ukrainian name reached by trading front vowels,
-# an Arabic name's article or feminine ending spelt another way
-RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM = "ru→uk", "sch=щ", "е~і", "al~ar"
+# an Arabic name's article or feminine ending spelt another way, a name's first word in English
+RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE = "ru→uk", "sch=щ", "е~і", "al~ar", "en→uk/ru"
 SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
     "iso9": "ISO 9 / GOST 7.79 (Russian)",
@@ -136,5 +136,6 @@ SCHEME_LABELS = {
     SCH_AS_SHCH: "'sch' read as щ (shch), as English news writes it",
     VOWELS_TRADED: "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
     ARABIC_FORM: "Arabic article or ending spelt another way (al-Raqqa ~ Ar Raqqah, Hama ~ Ḩamāh)",
+    EN_CALQUE: "the first word translated into English (New ~ Nova, Old ~ Staryi, Red ~ Krasnyi)",
 }
-QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM})
+QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE})
