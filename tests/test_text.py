@@ -1019,3 +1019,14 @@ def test_the_and_a_name_ending_a_phrase_is_the_river_of_that_name(resolver, text
 ])
 def test_guard_the_river_reading_needs_the_article_and_a_phrase_end(resolver, text, mention, place):
     assert _ids(extract(text, resolver=resolver), mention) == {place}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting continues near Novomykhailivka and Kurakhove in Donetsk oblast.",  # a dozen namesakes
+    "Russian troops captured Novomykhailivka near Kurakhove.",  # a verb of war takes a place
+])
+def test_a_village_with_many_namesakes_after_near_or_a_verb_of_war_is_tagged(resolver, text):
+    # each namesake alone is unsure (0.05), together they say a place is named; the other
+    # places settle which (was not tagged)
+    found = [m for m in extract(text, resolver=resolver) if m.text == "Novomykhailivka"]
+    assert len(found) == 1 and found[0].match.admin1 == "Donetska oblast"

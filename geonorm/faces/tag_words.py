@@ -112,6 +112,10 @@ AREA_WORDS = frozenset("region oblast raion rayon province district governorate 
 # 'Donetsk and Luhansk oblasts': a plural area word makes every name of the list before it an area
 LIST_GAPS = frozenset([",", ", and", "or", "&", *LIST_JOINERS])
 LOCATIVE = frozenset("in at near from to into outside across toward towards via around".split())
+# verbs of war whose object is a place ('captured Novomykhailivka', 'shelled Huliaipole'): after one,
+# a village of a Cyrillic-script country named as written is proposed as after 'near'
+WAR_VERBS = frozenset("""captured recaptured liberated retook seized stormed entered shelled struck bombed
+attacked hit encircled surrounded abandoned evacuated occupied besieged defended""".split())
 SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements hamlet city".split())
 # nouns that place what follows 'of' ('east of Toretsk', 'the outskirts of Pokrovsk')
 DIRECTION_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northeastern

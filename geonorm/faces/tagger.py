@@ -45,7 +45,7 @@ from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
-                        INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE,
+                        INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
                         ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
@@ -745,6 +745,20 @@ def _noun_of(doc: _Doc, s: int, nouns: frozenset) -> bool:
     return noun is not None and noun[1].lower() in nouns
 
 
+def _after(doc: _Doc, s: int, words: frozenset) -> bool:
+    """Is the word right before ``s`` one of ``words``?"""
+    prev = doc.prev_word(s)
+    return prev is not None and prev[1].lower() in words
+
+
+def _namesakes_confidence(m: Match) -> float:
+    """How sure it is that the name is some place's: the confidences of the answer and of the
+    runner-ups reached by the same name added up ('near Novomykhailivka': a dozen villages at
+    0.05 each, one of which the document's other places settle)."""
+    name = normalize(m.matched_name)
+    return m.confidence + sum(a.confidence for a in m.alternatives if normalize(a.matched_name) == name)
+
+
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
 _REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # a Russian form read as Ukrainian
 # a Cyrillic word or abbreviation right before a name that says a settlement is named
@@ -1103,13 +1117,13 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
-                not _sentence_initial(text, s) and _locative(doc, s, e) and (
+                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS)) and (
                     normalize(matched) == normalize(w) or m.scheme in _REWRITE_LABELS):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another
             # name of it, or its Russian form: 'near Andreevka', 'near Kleshcheevka'); the
             # document's other places settle which namesake
-            if m.confidence < VILLAGE_MIN_CONFIDENCE and m.scheme not in _REWRITE_LABELS:
+            if _namesakes_confidence(m) < VILLAGE_MIN_CONFIDENCE and m.scheme not in _REWRITE_LABELS:
                 continue  # (a Russian form read as Ukrainian is no word by chance, however unsure)
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
