@@ -2587,6 +2587,15 @@ def test_the_closed_syllable_o_is_traded_one_way_only():
     # a Ukrainian name's o stays: Stepanivka is no Russian form 'Stepanovka' of another place
     assert traded_vowels_key(fold_key("Stepanovka")) not in russian_form_traded_keys(fold_key("Stepanivka"))
     assert russian_form_traded_keys(fold_key("Kyiv")) == (traded_vowels_key(fold_key("Kyiv")),)
+    # a first o is no closed syllable's: Оскол is Оскіл, not 'Iskil' (which 'Eski El' folds to)
+    assert "iskil" not in russian_form_traded_keys(fold_key("Oskol"))
+    assert "oskil" in russian_form_traded_keys(fold_key("Oskol"))
+
+
+def test_a_facility_of_a_russian_form_name_is_no_guess_with_its_first_vowel_traded(resolver):
+    # was Vyshneve (Sevastopol) at 0.54, by its Crimean Tatar name 'Eski El'
+    m = resolver.resolve("Oskol plant")
+    assert m.name == "Oskil" and m.admin1 == "Kharkivska oblast", m.explain()
 
 
 @pytest.mark.parametrize("query, oblast", [

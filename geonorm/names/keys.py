@@ -126,7 +126,7 @@ _FRONT_VOWELS = re.compile(r"[eiy]")
 _INNER_E = re.compile(r"e(?=.)")
 # Ukrainian says і for an o (or e) in a syllable a lost vowel closed: Нагорное ~ Нагірне, Вольное ~
 # Вільне, Горское ~ Гірське
-_CLOSED_O = re.compile(r"o(?=[^aeiou][^aeiou]|[^aeiou]$)")
+_CLOSED_O = re.compile(r"(?<!^)o(?=[^aeiou][^aeiou]|[^aeiou]$)")  # (not a first o: Оскол is Оскіл, no Іскіл)
 
 
 def trades_vowels(fold: str) -> bool:
