@@ -1030,3 +1030,9 @@ def test_a_village_with_many_namesakes_after_near_or_a_verb_of_war_is_tagged(res
     # places settle which (was not tagged)
     found = [m for m in extract(text, resolver=resolver) if m.text == "Novomykhailivka"]
     assert len(found) == 1 and found[0].match.admin1 == "Donetska oblast"
+
+
+def test_a_name_after_an_english_adjective_translating_its_first_word_is_one_mention(resolver):
+    # 'New Kakhovka' is Nova Kakhovka (was the mention 'Kakhovka', another town)
+    ms = extract("Explosions hit New Kakhovka overnight.", resolver=resolver)
+    assert [(m.text, m.match.id) for m in ms] == [("New Kakhovka", 699839)]

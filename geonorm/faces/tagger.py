@@ -40,7 +40,8 @@ from ..names.arabic import ARTICLE_WORD_RE
 from ..names.polish import ADJECTIVE_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
-from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS, romanize_query
+from ..names.calques import calques
+from ..names.romanize import EN_CALQUE, QUERY_REWRITES, SCHEME_LABELS, romanize_query
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
@@ -969,6 +970,24 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
     return None
 
 
+def _translated_lead(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | None:
+    """A name after a capitalized English adjective that translates its first word ('New
+    Kakhovka' for Nova Kakhovka, see ``names.calques``): the two are one name when the gazetteer
+    holds it so. The span of both, or None."""
+    if sp.area_word or sp.flags & (F_AREA | F_ABBREV) or sp.query is not None:
+        return None
+    prev = doc.prev_word(sp.start)
+    if prev is None or not _is_cap(prev[1]) or not calques(f"{prev[1]} {sp.text}"):
+        return None
+    start, end = doc.words.spans[prev[0]]
+    if doc.text[end:sp.start] != " ":
+        return None
+    m = _resolved(resolver, cache, doc.text[start:sp.end])
+    if m.ok and m.scheme == SCHEME_LABELS[EN_CALQUE] and m.confidence >= RUN_MIN_CONFIDENCE:
+        return TagSpan(start, sp.end, doc.text[start:sp.end], "token", F_PLACE, match=m)
+    return None
+
+
 def _next_after_a_space(doc: _Doc, end: int) -> tuple[int, str] | None:
     """The word after the one ending at ``end`` when one space parts them, else None."""
     nxt = doc.next_word(end, adjacent=True)
@@ -1157,6 +1176,9 @@ def _name_runs(doc: _Doc, spans: list[TagSpan], resolver, cache: dict) -> list[T
     for sp in spans:
         if out and sp.start < out[-1].end:
             continue  # (inside the run before it)
+        lead = _translated_lead(doc, sp, resolver, cache)
+        if lead is not None and not (out and lead.start < out[-1].end):
+            sp = lead
         out.append(_name_run(doc, sp, resolver, cache, gaz) or sp)
     return out
 
