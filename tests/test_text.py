@@ -1031,3 +1031,14 @@ def test_a_name_after_an_english_adjective_translating_its_first_word_is_one_men
     # 'New Kakhovka' is Nova Kakhovka (was the mention 'Kakhovka', another town)
     ms = extract("Explosions hit New Kakhovka overnight.", resolver=resolver)
     assert [(m.text, m.match.id) for m in ms] == [("New Kakhovka", 699839)]
+
+
+def test_a_town_before_strikes_or_shelling_is_where_not_who(resolver):
+    # 'the Kharkiv strikes' are strikes on Kharkiv: it votes; 'Russian drones' do not, nor does a
+    # state before its army's units ('the Texas Army National Guard' served in Iraq)
+    from geonorm.faces.document import actors
+    text = "After the Kharkiv strikes, Donetsk shelling resumed; Russian drones hit Sumy. " \
+           "A soldier of the Texas Army National Guard died."
+    names = ["Kharkiv", "Donetsk", "Russian", "Sumy", "Texas"]
+    items = [(text.index(n), text.index(n) + len(n)) for n in names]
+    assert actors(text, items, names, {n: resolver.resolve(n) for n in names}) == {"Russian", "Texas"}

@@ -42,26 +42,35 @@ _REL_RE = re.compile(
 # shelled Donetsk'), a country or capital as the speaker ('Moscow said Pokrovsk was hit'). Such a
 # mention keeps its answer but casts no vote for the others: the Russian army shelling Donetsk
 # does not put Donetsk in Russia
-_FORCES_RE = re.compile(
-    r"(?:['’]s)?(?:\s+|-)(?:(?:armed|ground|air|naval|special|occupying|occupation)\s+)?"
-    r"(?:forces|troops|army|military|soldiers|servicemen|navy|artillery|drones?|missiles?|shelling|"
-    r"air\s*strikes?|strikes?|warplanes|jets|occupiers|invaders|paratroopers|marines|tanks|mercenaries|"
-    r"backed|controlled|held|occupied|installed)\b", re.IGNORECASE)
+_LEAD = r"(?:['’]s)?(?:\s+|-)(?:(?:armed|ground|air|naval|special|occupying|occupation|army)\s+)?"
+# who: armed forces and those they back or hold a place for ('Russian troops', 'the Texas Army
+# National Guard', 'Moscow-installed')
+_FORCES_RE = re.compile(_LEAD + r"(?:forces|troops|army|military|soldiers|servicemen|navy|occupiers|invaders|"
+                        r"paratroopers|marines|mercenaries|national\s+guard|backed|controlled|held|occupied|"
+                        r"installed)\b", re.IGNORECASE)
+# what a country fires ('Russian drones'); after a town, what hit it ('the Kharkiv strikes')
+_WEAPONS_RE = re.compile(_LEAD + r"(?:artillery|drones?|missiles?|shelling|air\s*strikes?|strikes?|warplanes|jets|"
+                         r"tanks)\b", re.IGNORECASE)
 _SAYS_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|denied|denies|accused|"
                       r"accuses|warned|warns|insisted|insists|stated|alleged|alleges)\b")
 _PLACED_RE = re.compile(r"\b(?:in|at|from|near|to|outside|across|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def actors(text: str, items, queries: list[str]) -> set[str]:
+def actors(text: str, items, queries: list[str], answers: dict[str, Match]) -> set[str]:
     """The mentions (of ``queries``, one per item of ``items``) that every time they occur
-    name who acts, not where: 'Russian forces', 'pro-Russian', 'Moscow said' (not 'officials in
-    Moscow said')."""
+    name who acts, not where: a place before its armed forces ('Russian forces', 'the Texas Army
+    National Guard'), a country before its weapons or after 'pro-' ('Russian drones', 'pro-Russian';
+    a town before them is where: 'the Kharkiv strikes'), a country or town as the speaker ('Moscow
+    said'; not 'officials in Moscow said'). ``answers``: each query's answer alone."""
     acting, placed = set(), set()
     for it, q in zip(items, queries):
         start, end = it[0], it[1]
         after, before = text[end:end + 40], text[max(0, start - 24):start]
         speaker = _SAYS_RE.match(after) is not None and _PLACED_RE.search(before) is None
-        if _FORCES_RE.match(after) or speaker or before.casefold().endswith("pro-"):
+        m = answers.get(q)
+        country = m is not None and m.ok and m.feature == "country"
+        if _FORCES_RE.match(after) or speaker or country and (
+                _WEAPONS_RE.match(after) or before.casefold().endswith("pro-")):
             acting.add(q)
         else:
             placed.add(q)
@@ -364,7 +373,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
     answers = dict(alone)
     if joint and len(distinct) > 1:
         rel = _relations(text, items, queries)
-        acting = actors(text, items, queries)
+        acting = actors(text, items, queries, alone)
         cands = {q: _candidate_areas(m) for q, m in alone.items() if q not in acting}
         # (every county a county mention may be: the seventh Henry County is Tennessee's, where
         # the document's Paris lies; wider lists for every mention spread the votes: LGL +12

@@ -172,7 +172,8 @@ def _text_answers(resolver, text: str, country, as_of) -> dict[str, Match]:
             lru.move_to_end(key)
             return hit
     mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
-    acting = actors(text, [(m.start, m.end) for m in mentions], [m.text for m in mentions])
+    acting = actors(text, [(m.start, m.end) for m in mentions], [m.text for m in mentions],
+                    {m.text: m.match for m in mentions})
     answers = {m.text: m.match for m in mentions if m.text not in acting}
     with _TEXT_ANSWERS_LOCK:
         lru[key] = answers
