@@ -38,10 +38,9 @@ _REL_RE = re.compile(
     r"(?:\w+\s+)?(?:of|from))\b", re.IGNORECASE)
 
 
-# who acts rather than where: a country's adjective before its armed forces ('Russian forces
-# shelled Donetsk'), a country or capital as the speaker ('Moscow said Pokrovsk was hit'). Such a
-# mention keeps its answer but casts no vote for the others: the Russian army shelling Donetsk
-# does not put Donetsk in Russia
+# who acts rather than where ('Russian forces shelled Donetsk', 'Moscow said Pokrovsk was hit'):
+# such a mention keeps its answer but casts no vote for the others; the Russian army shelling
+# Donetsk does not put Donetsk in Russia (see ``actors``)
 _LEAD = r"(?:['’]s)?(?:\s+|-)(?:(?:armed|ground|air|naval|special|occupying|occupation|army)\s+)?"
 # who: armed forces and those they back or hold a place for ('Russian troops', 'the Texas Army
 # National Guard', 'Moscow-installed')
@@ -62,19 +61,24 @@ def actors(text: str, items, queries: list[str], answers: dict[str, Match]) -> s
     National Guard'), a country before its weapons or after 'pro-' ('Russian drones', 'pro-Russian';
     a town before them is where: 'the Kharkiv strikes'), a country or town as the speaker ('Moscow
     said'; not 'officials in Moscow said'). ``answers``: each query's answer alone."""
-    acting, placed = set(), set()
-    for it, q in zip(items, queries):
-        start, end = it[0], it[1]
+    def acts(start: int, end: int, q: str) -> bool:
         after, before = text[end:end + 40], text[max(0, start - 24):start]
-        speaker = _SAYS_RE.match(after) is not None and _PLACED_RE.search(before) is None
         m = answers.get(q)
         country = m is not None and m.ok and m.feature == "country"
-        if _FORCES_RE.match(after) or speaker or country and (
-                _WEAPONS_RE.match(after) or before.casefold().endswith("pro-")):
-            acting.add(q)
-        else:
-            placed.add(q)
-    return acting - placed
+        return _FORCES_RE.match(after) is not None \
+            or _SAYS_RE.match(after) is not None and _PLACED_RE.search(before) is None \
+            or country and (_WEAPONS_RE.match(after) is not None or before.casefold().endswith("pro-"))
+
+    return _every_time(items, queries, acts)
+
+
+def _every_time(items, queries: list[str], written_so) -> set[str]:
+    """The queries (one per item of ``items``) for which ``written_so(start, end, query)`` holds
+    at every occurrence."""
+    yes, no = set(), set()
+    for it, q in zip(items, queries):
+        (yes if written_so(it[0], it[1], q) else no).add(q)
+    return yes - no
 
 
 @dataclass
@@ -306,14 +310,8 @@ _PHRASE_END_RE = re.compile(r"\s*(?:$|[,.;:!?)]|(?:from|to|near|in|at|and|or|bet
 
 def _rivers_written(text: str, items, queries: list[str]) -> set[str]:
     """The mentions every occurrence of which is 'the X' ending a phrase."""
-    river, other = set(), set()
-    for it, q in zip(items, queries):
-        start, end = it[0], it[1]
-        if _THE_RE.search(text, max(0, start - 5), start) and _PHRASE_END_RE.match(text, end):
-            river.add(q)
-        else:
-            other.add(q)
-    return river - other
+    return _every_time(items, queries, lambda start, end, q: _THE_RE.search(text, max(0, start - 5), start)
+                       is not None and _PHRASE_END_RE.match(text, end) is not None)
 
 
 def _held_back(m: Match, dotted: bool = False) -> Match:
