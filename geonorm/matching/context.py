@@ -131,7 +131,7 @@ class Context:
             s += COUNTRY_WEIGHT * share
         a_share = self.admin1.get((country_code, admin1_name), 0.0)
         if a_share:
-            s += ADMIN1_WEIGHT * a_share
+            s += self.admin1_bonus(country_code, admin1_name)
             notes.append(f"{self.label}: {min(a_share, 1.0):.0%} of confident answers are in {admin1_name}")
         elif share >= 0.5 and country_code:
             notes.append(f"{self.label}: {share:.0%} of confident answers are in {country_code}")
@@ -141,6 +141,10 @@ class Context:
                 s += near_score(d) if self.pinned else NEAR_WEIGHT * float(np.exp(-d / NEAR_SCALE_KM))
                 notes.append(f"{self.label}: {d:.0f} km from {self.point_labels[j]!r}")
         return s, notes
+
+    def admin1_bonus(self, country_code: str, admin1_name: str) -> float:
+        """The part of :meth:`bonus` that the answers in the first-level area give."""
+        return ADMIN1_WEIGHT * self.admin1.get((country_code, admin1_name), 0.0)
 
     def _nearest(self, lat: float, lon: float, exclude_label: str) -> tuple[int, float]:
         """(index, km) of the nearest point not labelled ``exclude_label`` (-1 when none):
@@ -186,6 +190,9 @@ class Contexts:
             s += b
             notes.extend(words)
         return s, notes
+
+    def admin1_bonus(self, country_code: str, admin1_name: str) -> float:
+        return sum(p.admin1_bonus(country_code, admin1_name) for p in self.parts)
 
 
 def joined(*contexts) -> Context | Contexts | None:

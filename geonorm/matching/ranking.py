@@ -452,15 +452,13 @@ class Ranker:
                 # mentions' votes do not carry a place outside it back over it)
                 # (the phrase says area: a town gets no support from the others' answers)
                 county = gaz.admin2_row(row) if context.admin2 and place.level == "populated place" else None
-                bonus, words = context.bonus(place.country_code, gaz.admin_name(row, "admin1"),
+                admin1_name = gaz.admin_name(row, "admin1")
+                bonus, words = context.bonus(place.country_code, admin1_name,
                                              place.lat, place.lon, exclude_label=text, admin2_row=county)
-                if place.level == "admin1" and bonus:
+                if place.level == "admin1" and (within := context.admin1_bonus(place.country_code, admin1_name)):
                     # (what the others' towns inside the area give it as an area: no support when
                     # a city of its name outside it is meant, see _prefer_towns_over_namesake_areas)
-                    within = bonus - context.bonus(place.country_code, "", place.lat, place.lon,
-                                                   exclude_label=text, admin2_row=county)[0]
-                    if within > 0:
-                        area_support[row] = within
+                    area_support[row] = within
                 s += bonus
                 notes.extend(words)
             if hints.as_of is not None:
