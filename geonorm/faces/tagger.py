@@ -713,11 +713,9 @@ december monday tuesday wednesday thursday friday saturday sunday""".split())
 def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
     """'in Reading', 'near Bath', 'Mobile, Ala.', 'east of Novotoretske', and the later items of a
     list so introduced ('near Stepove and Novoselivka'): the text says it is a place."""
+    if _after(doc, s, LOCATIVE) or _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka'
+        return True
     prev = doc.prev_word(s)
-    if prev is not None and prev[1].lower() in LOCATIVE:
-        return True
-    if _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka', 'east of Toretsk'
-        return True
     t = doc.text
     if t[e:e + 2] == ", ":
         nxt = doc.next_word(e + 1, adjacent=True)

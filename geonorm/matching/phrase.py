@@ -564,7 +564,8 @@ def _strip_part(raw: str) -> Part | None:
         return Part(text=text, raw=raw.strip(), feature="street")
     what, whole = "", ""
     if bank := bank_of(text):  # 'the left bank of the Dnipro': the river, not the city
-        what, text, ends = "river", text[len(bank):], text[len(bank):].split()
+        what, text = "river", text[len(bank):]
+        ends = text.split()
         if text.isascii():  # the river by its name when the gazetteer holds it ('Dnipro River')
             whole = f"{text} River"
     centre = _CENTRE_RE.search(text)

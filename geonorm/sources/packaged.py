@@ -372,13 +372,18 @@ def _district_town_points(areas: dict[int, Place], cities: dict[int, Place], acc
             continue
         town = max(named, key=lambda c: c.population)
         area.lat, area.lon = town.lat, town.lon
-        area.note = (area.note + "; " if area.note else "") + f"point of {town.name}, the town it is named after"
+        _add_note(area, f"point of {town.name}, the town it is named after")
         if not county:
             area.population = area.population or town.population
             if not town.admin2_code:
                 town.admin2_code = area.admin2_code
         done += 1
     return done
+
+
+def _add_note(place: Place, note: str) -> None:
+    """Append ``note`` to the place's note ('; ' between notes)."""
+    place.note = (place.note + "; " if place.note else "") + note
 
 
 def is_county(area: Place) -> bool:
@@ -400,7 +405,7 @@ def _county_points_and_people(areas: dict[int, Place], cities: dict[int, Place],
             province = (area.country_code, area.admin1_code.split(".")[0])
             if math.isnan(area.lat) and (a := acc.get(province)) and a[2] > 0:
                 area.lat, area.lon = a[0] / a[2], a[1] / a[2]
-                area.note = (area.note + "; " if area.note else "") + "point of its province's towns"
+                _add_note(area, "point of its province's towns")
                 derived += 1
             if not math.isnan(area.lat):
                 counties[province].append(area)
@@ -412,7 +417,7 @@ def _county_points_and_people(areas: dict[int, Place], cities: dict[int, Place],
             nearest(c.lat, c.lon, siblings)[0].population += c.population
     for group in counties.values():
         for area in group:
-            area.note = (area.note + "; " if area.note else "") + "people of its province's towns nearest to it"
+            _add_note(area, "people of its province's towns nearest to it")
     return derived
 
 
@@ -449,7 +454,7 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             continue
         if a and a[2] > 0:
             area.lat, area.lon = a[0] / a[2], a[1] / a[2]
-            area.note = (area.note + "; " if area.note else "") + "point derived from member places"
+            _add_note(area, "point derived from member places")
             derived += 1
     derived += _district_town_points(areas, cities, acc)
     derived += _county_points_and_people(areas, cities, acc)
@@ -467,7 +472,7 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             parent = by_key.get(key)
             if parent is not None and parent is not area and not math.isnan(parent.lat):
                 area.lat, area.lon = parent.lat, parent.lon
-                area.note = (area.note + "; " if area.note else "") + "no point of its own: parent's point"
+                _add_note(area, "no point of its own: parent's point")
                 derived += 1
                 break
     return derived
