@@ -3449,3 +3449,40 @@ def test_calques_give_each_gender_and_language_form():
     from geonorm.names.calques import calques
     assert {"Nova Kakhovka", "Novyi Kakhovka", "Novaya Kakhovka"} <= set(calques("New Kakhovka"))
     assert calques("Kakhovka") == () and calques("New") == () and calques("") == ()
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Frankfurt a.M.", 2925533), ("frankfurt a.m.", 2925533), ("Frankfurt/Oder", 2925535), ("Frankfurt (Main)", 2925533),
+    ("Halle/Saale", 2911522), ("Rothenburg o.d.T.", 2844056), ("Weil a. Rhein", 2812636),
+    ("Ústí n.L.", 3063548), ("Newcastle u. Tyne", 2641673), ("Brandenburg a.d. Havel", 2945358),
+])
+def test_a_town_with_its_river_or_region_shortened(resolver, query, place):
+    # addresses shorten the river or region that tells namesakes apart: 'Frankfurt a.M.' was
+    # Frankfurt am Main at 0.26 beside Frankfort, Kentucky, 'Halle/Saale' Salé in Morocco
+    m = resolver.resolve(query)
+    assert m.id == place and m.confidence >= 0.7, m.explain()
+
+
+def test_a_spelt_out_qualifier_explains_itself_as_no_romanization(resolver):
+    text = resolver.resolve("Frankfurt a.M.").explain()
+    assert "river or region spelt out" in text and "romanization" not in text
+    assert "phrase part" not in text  # (the head is the query, its last dot aside)
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Kiev/Kyiv", 703448), ("Kharkiv/Kyiv", 706483), ("Pokrovsk (Donetsk Oblast)", 704422),
+])
+def test_guard_slash_variants_and_bracketed_areas_are_no_qualified_names(resolver, query, place):
+    assert resolver.resolve(query).id == place
+
+
+def test_qualified_reads_the_town_and_tests_its_full_names():
+    from geonorm.names.qualifiers import qualified
+    read = qualified("Freiburg i. Br.")
+    assert read.town == "Freiburg" and read.fits("Freiburg im Breisgau") and not read.fits("Freiburg")
+    assert read.spelt_out == ()  # (a word cut short spells no full name to look up)
+    oder = qualified("Frankfurt/Oder")
+    assert oder.fits("Frankfurt (Oder)") and oder.fits("Frankfurt an der Oder") and not oder.fits("Frankfurt am Main")
+    assert "Frankfurt an der Oder" in oder.spelt_out
+    assert qualified("Neumarkt i.d.OPf.").fits("Neumarkt in der Oberpfalz")
+    assert qualified("Pokrovsk") is None and qualified("Santa Cruz de Tenerife") is None and qualified("") is None

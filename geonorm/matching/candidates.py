@@ -25,7 +25,8 @@ from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skelet
                           trades_vowels, ukrainian_forms, undoubled, written_key)
 from ..names.normalize import normalize, script_of, to_ascii, undotted
 from ..names.calques import calques
-from ..names.romanize import ARABIC_FORM, EN_CALQUE, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
+from ..names.qualifiers import qualified
+from ..names.romanize import ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_code_key, area_codes, written_as_area_code
@@ -448,12 +449,36 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
                     out[row] = e
             if hits:
                 break
+        if not any(e.via in WRITTEN_VIAS for e in out.values()):
+            _add_qualified(gaz, text, out)  # 'Frankfurt a.M.', 'Halle/Saale': the town's full name
         if q_ascii.isascii() and not any(e.via in WRITTEN_VIAS for e in out.values()):
             for form in calques(text):  # 'New Kakhovka': Nova Kakhovka, its first word in English
                 add(gaz.lookup("fold", fold_key(form)), "fold", EN_CALQUE)
         if not any(e.via in WRITTEN_VIAS for e in out.values()):
             add(gaz.lookup("skeleton", skeleton_key(text)), "skeleton")
     return out
+
+
+def _add_qualified(gaz: Gazetteer, text: str, out: dict[int, Evidence]) -> None:
+    """Add the towns named in ``text`` with their river or region shortened or written another
+    way ('Frankfurt a.M.', 'Frankfurt/Oder', 'Freiburg i. Br.'): the places the town's name
+    reaches as written that have a full name spelling it out (Frankfurt am Main), else those
+    named by the town and river with a preposition ('Weil a. Rhein': Weil am Rhein)."""
+    read = qualified(text)
+    if read is None:
+        return
+    found: dict[int, int] = {}  # place row: its full name's form row
+    for row, e in gather_names(gaz, read.town).items():
+        if e.via in WRITTEN_VIAS:
+            fr = next((fr for fr in range(int(gaz.place_form_start[row]), int(gaz.place_form_start[row + 1]))
+                       if read.fits(gaz.form_text[fr])), None)
+            if fr is not None:
+                found[row] = fr
+    for name in () if found else read.spelt_out:
+        for fr in gaz.lookup("exact", normalize(name)).tolist():
+            found.setdefault(int(gaz.form_place[fr]), fr)
+    for row, fr in found.items():
+        out[row] = Evidence(fr, "exact", 100.0, QUALIFIER_SPELT, 99.0)
 
 
 def _add_arabic_forms(gaz: Gazetteer, norm: str, q_ascii: str, q_fold: str, out: dict[int, Evidence], add) -> None:

@@ -21,7 +21,7 @@ from ..names import polish
 from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
 from ..names.normalize import normalize, script_of
-from ..names.romanize import VOWELS_TRADED
+from ..names.romanize import QUALIFIER_SPELT, VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
@@ -201,11 +201,14 @@ class PhraseHeads:
     def named_with_separator(self, text: str) -> bool:
         """Is ``text`` with its comma or bracket some place's name as written ('Tatarstan,
         Respublika', 'Praha, Hlavní město': GeoNames' first-level areas; 'Frankfurt (Oder)',
-        'Halle (Saale)')?"""
+        'Halle (Saale)'; also as 'Frankfurt/Oder', 'Frankfurt (Main)' where it writes
+        'Frankfurt/Main'), or a town with its river or region after a slash or in brackets, as
+        a full name spells it out ('Frankfurt (Rhein)': Frankfurt am Main)?"""
         gaz = self.gazetteer
-        marks = [m for m in ",(" if m in text]
-        return bool(marks) and any(e.via == "exact" and any(m in gaz.form_text[e.form_row] for m in marks)
-                                   for e in self._gather(text, fuzzy=False).values())
+        marks = [m for m in ",(/" if m in text]
+        return bool(marks) and any(e.via == "exact" and (e.query_scheme == QUALIFIER_SPELT or any(
+            m in gaz.form_text[e.form_row] for m in (marks if "," in marks else "(/")))
+            for e in self._gather(text, fuzzy=False).values())
 
     def is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO

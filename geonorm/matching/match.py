@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..names.romanize import REWRITE_LABELS
+
 
 @dataclass
 class Rename:
@@ -148,9 +150,9 @@ class Match:
             text += f"; {how} {self.matched_name!r}"
             if self.name_kind and self.match_kind not in ("exact", self.name_kind):
                 text += f" ({self.name_kind})"
-        if self.scheme:
-            text += f" via {self.scheme} romanization"
-        if self.head and self.head != self.query:
+        if self.scheme:  # (a rewrite of the query is no romanization: 'via the first word translated')
+            text += f" via {self.scheme}" + ("" if self.scheme in REWRITE_LABELS else " romanization")
+        if self.head and self.head.rstrip(". ") != self.query.strip().rstrip(". "):  # (not 'Frankfurt a.M')
             text += f"; place taken from the phrase part {self.head!r}"
         if self.rename:
             text += f"; {self.rename.describe()}"

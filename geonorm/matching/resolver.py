@@ -611,7 +611,8 @@ class Resolver:
             parts = [replace(parts[0], text=strip_former(parts[0].text))]  # 'the former Soviet Union'
         if is_generic(text):  # and yet a name ('The Villages', Florida)
             parts = [Part(text=text, raw=text)]
-        elif len(parts) > 1 and (not _PUNCT_SPLIT.search(text) and self._heads.is_name(text) or self._heads.named_with_separator(text)) \
+        elif (len(parts) > 1 or parts[0].alternatives) and (  # ('Frankfurt/Oder': one part, two readings)
+                not _PUNCT_SPLIT.search(text) and self._heads.is_name(text) or self._heads.named_with_separator(text)) \
                 or len(parts) == 1 and parts[0].raw != text.strip() and parts[0].raw in text \
                 and not parts[0].text.isdigit() and not _PUNCT_SPLIT.search(text) and self._heads.is_name(text):
             # the whole phrase is a name: 'Bosnia and Herzegovina', GeoNames' 'Tatarstan, Respublika',

@@ -118,8 +118,10 @@ def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
 
 # rewrites of the query rather than romanizations of a name (``QUERY_REWRITES``): the Ukrainian
 # form of a Russian-form name, 'sch' read as щ, a Ukrainian name reached by trading front vowels,
-# an Arabic name's article or feminine ending spelt another way, a name's first word in English
+# an Arabic name's article or feminine ending spelt another way, a name's first word in English,
+# a town's river or region spelt out ('Frankfurt a.M.')
 RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE = "ru→uk", "sch=щ", "е~і", "al~ar", "en→uk/ru"
+QUALIFIER_SPELT = "a.M.→am Main"
 SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
     "iso9": "ISO 9 / GOST 7.79 (Russian)",
@@ -137,5 +139,7 @@ SCHEME_LABELS = {
     VOWELS_TRADED: "Ukrainian form of a Russian-form name with other front vowels (е ~ і, и ~ і: Peski ~ Pisky)",
     ARABIC_FORM: "Arabic article or ending spelt another way (al-Raqqa ~ Ar Raqqah, Hama ~ Ḩamāh)",
     EN_CALQUE: "the first word translated into English (New ~ Nova, Old ~ Staryi, Red ~ Krasnyi)",
+    QUALIFIER_SPELT: "the town's river or region spelt out (a.M. ~ am Main, /Oder ~ (Oder), i. Br. ~ im Breisgau)",
 }
-QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE})
+QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT})
+REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # as a Match's ``scheme`` says them
