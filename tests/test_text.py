@@ -1042,3 +1042,16 @@ def test_a_town_before_strikes_or_shelling_is_where_not_who(resolver):
     names = ["Kharkiv", "Donetsk", "Russian", "Sumy", "Texas"]
     items = [(text.index(n), text.index(n) + len(n)) for n in names]
     assert actors(text, items, names, {n: resolver.resolve(n) for n in names}) == {"Russian", "Texas"}
+
+
+def test_a_town_with_its_river_shortened_or_bracketed_is_one_mention(resolver):
+    # 'Frankfurt a.M.' was the mention 'Frankfurt'; 'Frankfurt (Oder)' lost its closing bracket
+    text = "The firm moved from Frankfurt a.M. to Rothenburg o.d.T. and then to Frankfurt (Oder)."
+    ms = extract(text, resolver=resolver)
+    assert [(m.text, m.match.id) for m in ms] == [
+        ("Frankfurt a.M.", 2925533), ("Rothenburg o.d.T.", 2844056), ("Frankfurt (Oder)", 2925535)]
+
+
+def test_guard_a_shortened_tail_that_names_no_river_stays_apart(resolver):
+    ms = extract("They met in Paris i.e. France's capital.", resolver=resolver)
+    assert [m.text for m in ms] == ["Paris", "France"]

@@ -41,7 +41,8 @@ from ..names.polish import ADJECTIVE_RE
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.calques import calques
-from ..names.romanize import EN_CALQUE, QUERY_REWRITES, SCHEME_LABELS, romanize_query
+from ..names.qualifiers import SHORTENED_TAIL_RE
+from ..names.romanize import EN_CALQUE, QUALIFIER_SPELT, REWRITE_LABELS, SCHEME_LABELS, romanize_query
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
@@ -269,6 +270,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
             if inner:
                 s, e, fl = inner[0]
                 surface = clean[s:e]
+        if surface.count("(") > surface.count(")") and clean.startswith(")", e):
+            e += 1  # 'Frankfurt (Oder)': the name's closing bracket is the name's
+            surface = clean[s:e]
         taken.append((s, e))
         if (s, e) not in listed and not _keep(doc, s, e, surface, fl, surnames, place_ends=place_ends):
             continue
@@ -316,6 +320,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _polish_areas(clean, out, resolver)
         out = _named_things(clean, out, resolver)
         out = _area_codes_after_names(clean, out)
+        _qualified_names(clean, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -353,6 +358,18 @@ def _area_codes_after_names(text: str, spans: list[TagSpan]) -> list[TagSpan]:
     if not extra:
         return spans
     return sorted([o for i, o in enumerate(spans) if i not in inside] + extra, key=lambda sp: sp.start)
+
+
+def _qualified_names(text: str, spans: list[TagSpan], resolver) -> None:
+    """Extend each name followed by its river or region shortened ('Frankfurt a.M.', 'Freiburg i.
+    Br.') over it when the resolver reads the whole so (Frankfurt am Main, not any Frankfurt)."""
+    for i, sp in enumerate(spans):
+        m = SHORTENED_TAIL_RE.match(text, sp.end)
+        if m is None or sp.source != "name" or i + 1 < len(spans) and spans[i + 1].start < m.end():
+            continue
+        whole = text[sp.start:m.end()]
+        if resolver.resolve(whole).scheme == SCHEME_LABELS[QUALIFIER_SPELT]:
+            sp.end, sp.text, sp.query = m.end(), whole, None
 
 
 # a Polish area word and its adjective, in small letters ('w obwodzie donieckim', 'rejon bachmucki')
@@ -759,7 +776,6 @@ def _namesakes_confidence(m: Match) -> float:
 
 
 _PROPOSE_KINDS = ("historic", "transliteration", "fuzzy", "alias", "exact")
-_REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # a Russian form read as Ukrainian
 # a Cyrillic word or abbreviation right before a name that says a settlement is named
 _SETTLEMENT_MARK_RE = re.compile(
     r"(?<![\w.])(?:н\.\s?п\.|нп|с\.|село|села|селе|селі|сёла|сел|пгт\.?|смт\.?|пос\.|посёлок|поселок|поселке|посёлка|поселка|"
@@ -1117,7 +1133,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             if _sentence_initial(text, s) or _SPEECH_FRAME_RE.search(text, max(0, s - 24), s) or (
                     m.feature == "populated place" and m.population < 1000 and not village):
                 continue  # (after 'по словам' a source is named: 'По словам Суровикина' is no Surovikino)
-            if m.confidence < least and not (village and m.scheme in _REWRITE_LABELS):
+            if m.confidence < least and not (village and m.scheme in REWRITE_LABELS):
                 if m.confidence >= VILLAGE_MIN_CONFIDENCE and m.country_code in _TYPO_COUNTRIES:
                     listed.append(TagSpan(s, e, w, "token", F_PLACE, match=m, query=q if q != w else None))
                 continue
@@ -1135,12 +1151,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
                 not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS)) and (
-                    normalize(matched) == normalize(w) or m.scheme in _REWRITE_LABELS):
+                    normalize(matched) == normalize(w) or m.scheme in REWRITE_LABELS):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another
             # name of it, or its Russian form: 'near Andreevka', 'near Kleshcheevka'); the
             # document's other places settle which namesake
-            if _namesakes_confidence(m) < VILLAGE_MIN_CONFIDENCE and m.scheme not in _REWRITE_LABELS:
+            if _namesakes_confidence(m) < VILLAGE_MIN_CONFIDENCE and m.scheme not in REWRITE_LABELS:
                 continue  # (a Russian form read as Ukrainian is no word by chance, however unsure)
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
