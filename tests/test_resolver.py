@@ -1831,6 +1831,21 @@ def test_a_town_then_its_first_level_area_without_an_area_word(resolver, query, 
 
 
 @pytest.mark.parametrize("query, place_id", [
+    ("Cordoba Spain", 2519240), ("Hamilton Bermuda", 3573197), ("Hamilton New Zealand", 2190324),
+    ("Pokrovsk Ukraine", 704422),
+])
+def test_a_town_then_its_country_without_a_comma(resolver, query, place_id):
+    # they were Córdoba (Argentina) at 0.33, Hamilton (Ontario), New Zealand the country, and
+    # Pokrovsk at 0.66 beside Engels (Pokrovsk until 1931)
+    m = resolver.resolve(query)
+    assert m.id == place_id and m.confidence >= 0.8 and "names its area" in m.explain(), m.explain()
+
+
+def test_guard_a_direction_before_a_demonym_is_no_town_in_its_country(resolver):
+    assert resolver.resolve("North American").name == "North America"  # (not North Salt Lake, USA)
+
+
+@pytest.mark.parametrize("query, place_id", [
     ("in northern Donetsk Oblast", 709716),  # was Donetsk city
     ("Southern Kherson region", 706442),  # was no match
     ("north-eastern Kharkiv oblast", 706482),

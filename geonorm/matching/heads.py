@@ -332,6 +332,11 @@ class PhraseHeads:
                 return part, i, evidence
         return fallback or (None, -1, {})
 
+    def demonym(self, text: str) -> bool:
+        """Is ``text`` as written a country's or first-level area's adjective only ('American')?"""
+        written = self.written_hits(text)
+        return bool(written) and self._adjective_only(written)
+
     def _adjective_only(self, evidence: dict[int, Evidence]) -> bool:
         """Does ``evidence`` reach only countries or first-level areas by their adjective (a
         demonym: 'Russian', 'Ukrainians'; not a nickname of a town, 'Azovstal' for Mariupol)? By

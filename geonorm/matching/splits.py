@@ -184,8 +184,9 @@ class TownAndArea:
         return [part]
 
     def _town_before_its_region(self, part: Part, raw: str) -> list[Part]:
-        """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri': the words that end a
-        part with no area word name a first-level area (or the town one is named after) that holds
+        """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri', 'Cordoba Spain': the
+        words that end a part with no area word name a first-level area (or the town one is named
+        after) or a country that holds
         a place named by the words before them, as written (``raw``: with a feature word it
         begins with: 'Lake Zurich'): the town and its area. Not a name as a whole ('Novyi Svit',
         'New York')."""
@@ -199,6 +200,10 @@ class TownAndArea:
                 continue
             town_raw = raw[:len(raw) - len(region)].strip()
             areas, area = self._first_level_areas(region)
+            if not areas and not self._heads.demonym(region):
+                # a country after its town: 'Cordoba Spain', 'Hamilton New Zealand' (not its
+                # adjective: 'North American')
+                areas = area_candidates(gaz, region, ("country",))
             if areas and any(self._areas.inside_any(r, gaz.place(r), areas) for r in self._heads.written_hits(town_raw)):
                 # (read as if a comma stood between them; an adjective with the word it lacks)
                 return [replace(part, text=town, raw=town_raw),
