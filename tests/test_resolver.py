@@ -1841,6 +1841,12 @@ def test_a_town_then_its_country_without_a_comma(resolver, query, place_id):
     assert m.id == place_id and m.confidence >= 0.8 and "names its area" in m.explain(), m.explain()
 
 
+def test_black_forest_is_the_range_unless_its_colorado_namesake_is_hinted(resolver):
+    m = resolver.resolve("Black Forest")  # (was the Colorado town, 13,000 people, at 0.71)
+    assert (m.id, m.feature) == (2000000239, "region") and m.alternatives[0].id == 5414069
+    assert resolver.resolve("Black Forest, CO").id == 5414069
+
+
 def test_guard_a_direction_before_a_demonym_is_no_town_in_its_country(resolver):
     assert resolver.resolve("North American").name == "North America"  # (not North Salt Lake, USA)
 
@@ -2732,9 +2738,12 @@ def test_an_island_is_an_area_and_a_natural_feature_is_named_whole(resolver):
 
 
 @pytest.mark.parametrize("query, name", [("Alps", "Alps"), ("Himalayas", "Himalayas"), ("Polynesia", "Polynesia"),
-                                         ("Rockies", "Rocky Mountains")])
+                                         ("Rockies", "Rocky Mountains"),
+                                         ("Schwarzwald", "Black Forest"), ("Carpathians", "Carpathian Mountains"),
+                                         ("Urals", "Ural Mountains"), ("Pyrenees", "Pyrenees")])
 def test_a_mountain_range_or_ocean_region_is_a_region(resolver, query, name):
-    # 'Alps' was a hamlet at 0.06, 'Polynesia' Polissia (Ukraine) at 0.7 by a guess, 'Himalayas' no match
+    # 'Alps' was a hamlet at 0.06, 'Polynesia' Polissia (Ukraine) at 0.7 by a guess, 'Himalayas' no
+    # match, 'Black Forest' a Colorado town at 0.71, 'Carpathians' no match
     m = resolver.resolve(query)
     assert (m.name, m.feature) == (name, "region") and m.confidence > 0.8
 
