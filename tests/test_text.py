@@ -999,12 +999,15 @@ def test_guard_the_area_named_as_such_beside_its_towns_stays_the_area(resolver):
     ("Troops dug in on the left bank of the Dnipro.", "Dnipro", 2000000201),
     ("Ukrainian forces hold positions across the Dnipro from Nova Kakhovka.", "Dnipro", 2000000201),
     ("Boats crossed the Oskil near Kupiansk.", "Oskil", 2000000203),
+    ("ЗСУ закріпилися на лівому березі Дніпра біля Херсона.", "Дніпра", 2000000201),  # (was the city)
+    ("Бои идут на левом берегу Днепра.", "Днепра", 2000000201),
 ])
 def test_the_and_a_name_ending_a_phrase_is_the_river_of_that_name(resolver, text, mention, river):
-    # 'the Dnipro': English names a river with the article a town goes without (was the city)
+    # 'the Dnipro': English names a river with the article a town goes without, Ukrainian and
+    # Russian by its bank (was the city)
     ms = extract(text, resolver=resolver)
     assert _ids(ms, mention) == {river}
-    assert any("the river" in h for m in ms if m.text == mention for h in m.match.hints)
+    assert any("the river" in h or "bank" in h for m in ms if m.text == mention for h in m.match.hints)
 
 
 @pytest.mark.parametrize("text, mention, place", [

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ..matching.candidates import gather_names, near_a_name
 from ..matching.match import Match
-from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, FACILITY_TAIL,
+from ..matching.phrase import (BANK_BEFORE_RE, ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, COMMUNITY_WORDS, COMPASS_OF, FACILITY_TAIL,
                                LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, QUALIFIERS,
                                governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
@@ -324,6 +324,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
+        bank = BANK_BEFORE_RE.search(clean, max(0, span.start - 40), span.start)
+        if bank is not None and span.query is None:  # 'на лівому березі Дніпра': the river's bank
+            span.query = f"{bank.group(0)}{span.text}"
         bearing = _BEARING_AFTER_RE.match(clean, span.end)
         if bearing is not None:
             span.query = f"{span.query or span.text} ({bearing['where']})"

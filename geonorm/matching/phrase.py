@@ -113,6 +113,7 @@ _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|
 # the edge, whichever side (the town's point is no more precise)
 _SIDED_EDGE_RE = re.compile(r"\s+(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
                             r"\s+(outskirts|suburbs?|edge)$", re.IGNORECASE)
+_UKRAINIAN_LETTERS_RE = re.compile(r"[іїєґ]", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -457,8 +458,13 @@ _ON_STREET_RE = re.compile(r"(?<=\w)\s+(?:on|at|in)\s+(?:the\s+)?\S+(?:\s+\S+)?\
 
 # 'the left bank of the Dnipro', 'на лівому березі Дніпра': the river's bank, not the town named so
 _BANK_RE = re.compile(r"(?:(?:on\s+)?the\s+)?(?:(?:left|right|east|west|eastern|western|north|south|northern|southern)"
-                      r"\s+bank|banks)\s+of\s+(?:the\s+)?|(?:на\s+)?(?:лів|прав|лев)\w*\s+берез\w*\s+|берег\w*\s+",
+                      r"\s+bank|banks)\s+of\s+(?:the\s+)?|(?:на\s+)?(?:(?:лів|прав|лев)\w*\s+)?(?:берег(?:а|у|е|ом|ах|и)?|березі)\s+"
+                      r"|(?:на\s+)?(?:лів|прав|лев)обереж\w*\s+",
                       re.IGNORECASE)
+
+
+# the same words right before a name in text ('...закріпилися на лівому березі ' + 'Дніпра')
+BANK_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _BANK_RE.pattern + r")$", re.IGNORECASE)
 
 
 def bank_of(text: str) -> str:
@@ -568,6 +574,8 @@ def _strip_part(raw: str) -> Part | None:
         ends = text.split()
         if text.isascii():  # the river by its name when the gazetteer holds it ('Dnipro River')
             whole = f"{text} River"
+        elif _CYRILLIC_WORD_RE.fullmatch(text.replace(" ", "")):  # 'берегу Днепра': 'реки Днепра'
+            whole = f"{'річки' if _UKRAINIAN_LETTERS_RE.search(text) else 'реки'} {text}"
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()
@@ -906,6 +914,7 @@ def _plain(phrase: str) -> Part | None:
     if not _PLAIN_RE.fullmatch(text) or any(w in _RULE_WORDS for w in text.lower().split()):
         return None
     if any(rx.search(text) for rx in _RULE_PATTERNS) or press_words.LEAD_RE.match(text) or _FACILITY_LEAD_RE.match(text) \
+            or bank_of(text) \
             or press_words.FACILITY_LEAD_RE.match(text) or _ISO_LEAD_RE.match(text):
         return None
     return Part(text=text, raw=text)
