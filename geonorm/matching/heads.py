@@ -206,9 +206,10 @@ class PhraseHeads:
         a full name spells it out ('Frankfurt (Rhein)': Frankfurt am Main)?"""
         gaz = self.gazetteer
         marks = [m for m in ",(/" if m in text]
+        # (a comma must be the name's; a slash and a bracket stand for each other)
+        theirs = marks if "," in marks else "(/"
         return bool(marks) and any(e.via == "exact" and (e.query_scheme == QUALIFIER_SPELT or any(
-            m in gaz.form_text[e.form_row] for m in (marks if "," in marks else "(/")))
-            for e in self._gather(text, fuzzy=False).values())
+            m in gaz.form_text[e.form_row] for m in theirs)) for e in self._gather(text, fuzzy=False).values())
 
     def is_name(self, text: str) -> bool:
         """Is ``text`` as a whole a gazetteer name (exactly, or a romanization of one) or an ISO

@@ -186,10 +186,9 @@ class TownAndArea:
     def _town_before_its_region(self, part: Part, raw: str) -> list[Part]:
         """'Balakliya Kharkiv', 'Springfield Illinois', 'Kansas City Missouri', 'Cordoba Spain': the
         words that end a part with no area word name a first-level area (or the town one is named
-        after) or a country that holds
-        a place named by the words before them, as written (``raw``: with a feature word it
-        begins with: 'Lake Zurich'): the town and its area. Not a name as a whole ('Novyi Svit',
-        'New York')."""
+        after) or a country that holds a place named by the words before them, as written
+        (``raw``: with a feature word it begins with: 'Lake Zurich'): the town and its area. Not
+        a name as a whole ('Novyi Svit', 'New York')."""
         words = part.text.split()
         if self._heads.is_name(raw):
             return [part]

@@ -19,10 +19,11 @@ from .normalize import normalize
 _PREPOSITIONS = ("am an der dem den des im in ob bei vor unter aan de het op nad pod na u v w sur sous en les "
                  "le la on upon")
 _NAME_PREP = "(?: (?:" + "|".join(_PREPOSITIONS.split()) + "))*"
+# the prepositions a full name may have between town and river ('Weil a. Rhein': 'Weil am Rhein')
+_SPELT_PREPS = ("am", "an der", "an", "im", "in der", "in", "ob der", "vor der", "bei", "nad", "pod", "na", "aan de",
+                "aan den", "aan", "sur", "sous", "upon", "on")
 # a preposition as the query writes it: a whole word, or cut short ('a.', 'a.d.', 'i. d.', 'n/', 'a/d')
-_FULL_PREP = r"(?:an der|an den|in der|ob der|vor der|aan de|aan den|am|an|im|bei|nad|pod|sur|sous|upon|on)"
-_SPELT_PREPS = ("am", "an der", "an", "im", "in der", "in", "ob der", "bei", "nad", "pod", "na", "aan de", "aan den",
-                "aan", "sur", "sous", "upon", "on")
+_FULL_PREP = "(?:" + "|".join(sorted(_SPELT_PREPS, key=len, reverse=True)) + ")"
 _SHORT_PREP = r"(?:[a-z]{1,2}[./]\s?)+(?:[a-z]{1,2}(?=\s))?"
 _QUALIFIED_RE = re.compile(
     r"^(?P<town>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*)*?)"
