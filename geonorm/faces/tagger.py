@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from ..matching.candidates import gather_names, near_a_name
 from ..matching.match import Match
 from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, BANK_BEFORE_RE, COMMUNITY_WORDS, COMPASS_OF,
-                               FACILITY_TAIL, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS, QUALIFIERS,
-                               governs_oblique)
+                               FACILITY_TAIL, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS,
+                               QUALIFIERS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
 from ..matching.press_words import POLISH_AREA_WORDS, polish_case
 from ..names.arabic import ARTICLE_WORD_RE

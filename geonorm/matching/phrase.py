@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..names import polish as polish_names
 from ..names.inflection import governed_case
 from ..names.normalize import clean, normalize
+from ..names.romanize import UK_ONLY
 from ..sources.curated import area_code_key, area_codes
 from . import press_words
 
@@ -113,7 +114,6 @@ _OUTSKIRTS_RE = re.compile(r"outskirts|suburbs?|окраин\w*|околиц\w*|
 # the edge, whichever side (the town's point is no more precise)
 _SIDED_EDGE_RE = re.compile(r"\s+(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
                             r"\s+(outskirts|suburbs?|edge)$", re.IGNORECASE)
-_UKRAINIAN_LETTERS_RE = re.compile(r"[іїєґ]", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
 _IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -575,7 +575,7 @@ def _strip_part(raw: str) -> Part | None:
         if text.isascii():  # the river by its name when the gazetteer holds it ('Dnipro River')
             whole = f"{text} River"
         elif _CYRILLIC_WORD_RE.fullmatch(text.replace(" ", "")):  # 'берегу Днепра': 'реки Днепра'
-            whole = f"{'річки' if _UKRAINIAN_LETTERS_RE.search(text) else 'реки'} {text}"
+            whole = f"{'річки' if UK_ONLY.search(text) else 'реки'} {text}"
     centre = _CENTRE_RE.search(text)
     if centre and centre.start() > 0:  # 'Zaporozhye regional center': the town that is the centre
         text, ends = text[:centre.start()], text[:centre.start()].split()

@@ -527,10 +527,9 @@ class Resolver:
     def _owner_turned(self, text: str) -> tuple[str, str]:
         """"Kherson's Antonivka" -> ('Antonivka, Kherson', 'Kherson'), else ('', ''): a phrase whose
         owner is an area or a city (a town of :data:`BIG_PLACE` people), turned as written with a
-        comma, and the owner; not a name as a whole
-        ("Martha's Vineyard", "King's Lynn") nor an owner named like a person ("Jackson's Bakery",
-        "Wilson's Farm", though Wilson and Jackson are towns and counties) unless a city of a
-        million has the name."""
+        comma, and the owner; not a name as a whole ("Martha's Vineyard", "King's Lynn") nor an
+        owner named like a person ("Jackson's Bakery", "Wilson's Farm", though Wilson and Jackson
+        are towns and counties) unless a city of a million has the name."""
         found = _OWNER_RE.fullmatch(text.strip())
         if found is None:
             return "", ""
