@@ -630,6 +630,16 @@ def test_cyrillic_case_forms_after_a_preposition_or_in_a_list_are_found(resolver
     assert extract("Повреждены дома в Киевском районе.", resolver=resolver) == []
 
 
+def test_a_short_cyrillic_case_form_after_a_preposition_is_found(resolver):
+    # words of three or four letters were never proposed: 'в Орле' (Орёл, a fleeting vowel), 'в Уфе'
+    found = names_found(resolver, "Ночью беспилотники атаковали нефтебазу в Орле, взрывы слышали и в Уфе.")
+    assert found.get("Орле") == "Orël" and found.get("Уфе") == "Ufa"
+
+
+def test_guard_a_short_cyrillic_word_after_u_is_a_persons(resolver):
+    assert names_found(resolver, "Мы собрались у Пети дома.") == {}  # at Petya's, not Pietà, Malta
+
+
 def test_small_villages_the_text_calls_places_are_found(resolver):
     # villages with no population in the gazetteer resolve at low confidence alone; after 'near',
     # 'in' or 'the village of' their names as written are proposed, and the document settles them

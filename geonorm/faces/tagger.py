@@ -1038,7 +1038,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
         article = _article_word(w)  # ('al-Shaddadi': a name, as 'Al-Shaddadi' would be)
-        word = article or not (len(w) < 5 or not w[0].isupper() or not (
+        # (a short Cyrillic word is read after a preposition governing its case, 'в Орле', 'в Уфе',
+        # but 'у': 'у Пети' is at Petya's)
+        lead_word = doc.prev_word(s)
+        shortest = 3 if _CYRILLIC_CAPITAL.match(w) and _oblique_lead(lead_word) and lead_word[1].lower() != "у" \
+            and not _first_name_in_any_case(w) else 5
+        word = article or not (len(w) < shortest or not w[0].isupper() or not (
             _HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w) else w[1:]).islower() or not (
             _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha())
         # ('Куп'янська' is a word, 'We're' is not; 'Jisr' before 'al-Shughur' may begin a name)

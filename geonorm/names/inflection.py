@@ -75,6 +75,8 @@ _CYRILLIC_WORD = re.compile(r"[а-яёіїєґʼ'’]+", re.IGNORECASE)
 _VOWELS = "аеиіїоуюяєыэё"
 MIN_STEM = 2  # letters left before the ending
 _ADJECTIVE_STEM = re.compile(r"[сцз]ь?к$")  # '-ське', '-ское': names declined as adjectives
+# a stem ending in a consonant and a sonorant may have lost a fleeting е before it (Орла, Дністра)
+_FLEETING_STEM = re.compile(r"[бвгджзйклмнпрстфхцчшщ][лрн]$")
 MAX_PROPOSALS = 256  # forms proposed for a phrase of several words
 
 
@@ -138,6 +140,11 @@ def word_nominatives(word: str, case: str = "") -> tuple[str, ...]:
                 alt = _alternated(stem)
                 if alt and alt + nom not in out:
                     out.append(alt + nom)
+            if nom in ("", "ь") and _FLEETING_STEM.search(stem):
+                # the vowel a closed last syllable had: Орла -> Орёл, Дністра -> Дністер, Камня -> Камень
+                fleeting = stem[:-1] + "е" + stem[-1] + nom
+                if fleeting not in out:
+                    out.append(fleeting)
     return tuple(out)
 
 
