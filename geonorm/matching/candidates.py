@@ -691,7 +691,9 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     # written are looked for too, which its fold may put two apart: 'Ltège' is Liège, 'lteHe' ~ 'liHe')
     written_reach = 2 if (closest if q_norm is None else closest_own) > 1 and len(q_written) >= SEGMENT_MIN_LEN \
         else 1 if short and len(q_written) + 1 >= SEGMENT_MIN_LEN else 0
-    if written_reach and not beside_name:
+    if beside_name:  # a folded hit respelt: names one slip away as written beside it ('Caias', Caxias)
+        written_reach = min(written_reach, 1)
+    if written_reach:
         # no name within one slip as written: names two slips away as written, which their
         # folded keys may put three or more apart ('Sarreiuemiaes' is Sarreguemines with two
         # letters replaced, three folded edits: one slip made an 'ei' the fold merges to 'i'). For
