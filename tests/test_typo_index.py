@@ -520,6 +520,19 @@ def test_a_guess_two_slips_further_than_the_closest_pays_more_than_twice_one(res
     assert resolver.resolve("Kiritijati").id == 7521593
 
 
+@pytest.mark.parametrize("query", ["Jáltpan", "Croylon"])
+def test_a_guess_further_than_another_candidates_is_unsure(resolver, query):
+    # Japan is two slips from 'Jáltpan', Jáltipan de Morelos one; Sri Lanka ('Ceylon') two from
+    # 'Croylon', Croydon one: the country's prior ranks it first, at 0.70 (the cap of guesses)
+    m = resolver.resolve(query)
+    assert m.confidence <= 0.2, m.explain()
+
+
+def test_guard_the_closest_guess_keeps_its_confidence(resolver):
+    m = resolver.resolve("Eurpa")  # Europe ('Europa') one slip off
+    assert m.name == "Europe" and m.confidence > 0.5
+
+
 @pytest.mark.parametrize("query", ["Oleksanrdivka", "Олексанрдівка", "Aleksandrovak"])
 def test_a_slip_of_a_common_village_name_is_not_a_city_bearing_it_as_an_alternate(resolver, query):
     # GeoNames gives Donetsk the alternate names 'Oleksandrivka' and 'Aleksandrovka', the own

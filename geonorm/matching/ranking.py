@@ -500,6 +500,11 @@ class Ranker:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
+        top_slips = guess_edits.get(scored[0][1])
+        if top_slips is not None and any(guess_edits.get(x[1], top_slips) < top_slips for x in scored[1:]):
+            # a guess more slips away than another candidate's: its prior carried it ('Jáltpan' is
+            # Japan two slips off, Jáltipan one)
+            best.confidence = min(best.confidence, scoring.FURTHER_GUESS_CAP)
         phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
