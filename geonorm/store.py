@@ -32,14 +32,16 @@ from .names.hashing import (SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter
                              segments)
 from .names.keyindex import KeyIndex
 from .names.keys import fold_ascii, skeleton_of_fold, written_key_of_normalized
-from .names.normalize import normalize, script_of
+from .names.normalize import code_like, normalize, script_of
 from .names.romanize import romanizations
 
+# 24: a code in capitals and a name written alike are both kept ('ROM', 'Rom'); Latin alternates
+#     with a twin written with diacritics are no machine romanizations ('Kiew' beside 'Kʻiew')
 # 23: cities500 names dropped as romanizations are given back when the town's area bears them;
 #     a first-level area under a province the index lacks (Irish counties) has a code of its own;
 # 22: postal villages of sparse regions take the first-level area of a farther town;
 # 21: Cyrillic names romanized first (their schemes claim a shared spelling)
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 _CYRILLIC_SCHEME_COUNTRIES = ("UA", "RU", "BY")  # where the Ukrainian and Russian schemes are the national ones
 LEVELS = ["populated place", "admin1", "admin2", "admin3", "admin", "country", "continent",
           "region", "other"]
@@ -173,20 +175,24 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
 
     ``info`` maps (text, lang) to the output of :func:`_analyse_names`."""
     best: dict[str, tuple[int, int]] = {}  # normalized -> (rank, form row)
+    codes: dict[str, tuple[int, int]] = {}  # the same for codes in capitals ('ROM', beside 'Rom')
     for name in place.names:
         text = (name.name or "").strip()
         norm = info[text, name.lang][0]
         if not norm:
             continue
         rank = _KIND_RANK[name.kind] - (1 if name.valid_to else 0)
-        prev = best.get(norm)
+        # a code and a name written alike are two names: the airport code 'ROM' stands for Rome
+        # only in capitals, the German 'Rom' in any case
+        kept = codes if code_like(text) else best
+        prev = kept.get(norm)
         if prev is not None and prev[0] <= rank:
             continue
         fr = forms.add(text, row, name.kind, name.lang, "", -1, _date_int(name.valid_from),
                        _date_int(name.valid_to), name.source)
         if prev is not None:
             forms.place[prev[1]] = -1  # superseded: dropped when the table is finalized
-        best[norm] = (rank, fr)
+        kept[norm] = (rank, fr)
     # (in Ukraine, Russia and Belarus the Cyrillic names first: a spelling their named schemes make
     # and anyascii makes of another script too is the scheme's, 'Sloviansk' Ukrainian national
     # 2010 from Слов'янськ, not anyascii from the Greek Σλοβιάνσκ; elsewhere a Cyrillic exonym's

@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+import geonorm
+
 
 def names(gaz, pid):
     return {n.text: n for n in gaz.names_of(gaz.row_of(pid))}
@@ -123,6 +125,30 @@ def test_alternate_names_written_all_in_lowercase_are_noise():
     noise = NoiseFilter()
     kept = noise.keep("Delhi", ["deri", "Dilli", "New Delhi", "dilli 6", "'s-Hertogenbosch", "Delhi"])
     assert kept == ["Dilli", "New Delhi", "'s-Hertogenbosch", "Delhi"] and noise.lowercase == 2
+
+
+def test_a_latin_name_also_written_with_diacritics_is_no_machine_romanization():
+    from geonorm.sources.packaged import NoiseFilter
+    # 'Kiew' is what anyascii makes of the Armenian 'Քիեւ'; alone beside it, it is dropped as a
+    # machine romanization, but 'Kʻiew' says a Latin-script language writes it (German: Kiew)
+    assert NoiseFilter().keep("Kyiv", ["Kiew", "Քիեւ"]) == ["Քիեւ"]
+    assert NoiseFilter().keep("Kyiv", ["Kiew", "Kʻiew", "Քիեւ"]) == ["Kiew", "Kʻiew", "Քիեւ"]
+
+
+@pytest.mark.parametrize("text, name, place_id", [
+    ("Die Sirenen heulten in Kiew.", "Kiew", 703448),  # was not found: the index held 'Kʻiew' only
+    ("Das Treffen fand in Rom statt.", "Rom", 3169070),  # was Riom ("R'om"): Rome held only 'ROM'
+])
+def test_german_exonyms_of_capitals_are_names_of_the_index(resolver, text, name, place_id):
+    found = {m.text: m.match for m in geonorm.extract(text, resolver=resolver)}
+    assert found[name].id == place_id and found[name].matched_name == name
+
+
+def test_an_airport_code_written_like_a_name_stays_a_code(gaz, resolver):
+    # 'ROM' (the airport code) and 'Rom' (the German name) are both Rome's names now
+    rome = gaz.row_of(3169070)
+    assert {"ROM", "Rom"} <= {n.text for n in gaz.names_of(rome)} and gaz.has_airport_code(rome)
+    assert resolver.resolve("ROM").id == 3169070
 
 
 def test_lowercase_noise_names_are_not_in_the_index(gaz, resolver):

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..matching.answer import candidate_of
-from ..matching.candidates import code_like, postal_code_rows
+from ..matching.candidates import postal_code_rows
+from ..names.normalize import code_like
 from ..matching.context import Context, joined
 from ..matching.hints import haversine_km
 from ..matching.match import Match

@@ -23,7 +23,7 @@ from ..names.arabic import ARTICLE_WORD_RE, arabic_forms
 from ..names.inflection import nominatives
 from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skeleton_key, skeleton_of_fold, traded_vowels_key,
                           trades_vowels, ukrainian_forms, undoubled, written_key)
-from ..names.normalize import normalize, script_of, to_ascii, undotted
+from ..names.normalize import code_like, normalize, script_of, to_ascii, undotted
 from ..names.calques import calques
 from ..names.qualifiers import qualified
 from ..names.romanize import ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
@@ -285,11 +285,6 @@ def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np
             if gaz.country_code_of(prow) == "UA" and (not towns_only or int(gaz.place_level[prow]) == 0)
             and traded_vowels_key(fold_key(gaz.form_text[fr])) in traded]
     return rows[keep]
-
-
-def code_like(form_text: str) -> bool:
-    """A code written in Latin capitals ('YUG', 'KBP'), not a name."""
-    return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()
 
 
 def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "",

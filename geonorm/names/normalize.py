@@ -111,3 +111,8 @@ def undotted(text: str) -> str:
     part loses its last dot); '' for any other text."""
     text = text.strip()
     return text.replace(".", "") if _DOTTED_INITIALS_RE.fullmatch(text) else ""
+
+
+def code_like(form_text: str) -> bool:
+    """A code written in Latin capitals ('YUG', 'KBP'), not a name."""
+    return len(form_text) <= 4 and form_text.isascii() and form_text.isupper()

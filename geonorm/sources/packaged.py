@@ -130,11 +130,14 @@ class NoiseFilter:
             return alternates
         out = []
         main_norm = normalize(main)
+        # a name also written with diacritics or an apostrophe is a Latin name people write, not
+        # only a romanization: 'Kiew' beside 'Kʻiew', 'Rom' beside 'Róm', 'Prag' beside 'Prág'
+        twins = {normalize(a) for a in alternates if not a.isascii()}
         for a in alternates:
             if a.isascii():
                 self.checked += 1
                 n = normalize(a)
-                if n.replace(" ", "") in non_latin and n != main_norm:
+                if n.replace(" ", "") in non_latin and n != main_norm and n not in twins:
                     self.dropped += 1
                     continue
             out.append(a)
