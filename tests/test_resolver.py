@@ -2863,6 +2863,15 @@ def test_the_default_gazetteer_drops_the_names_the_curated_table_lists(resolver)
     assert "White House" in names(4140963)
 
 
+@pytest.mark.parametrize("query, place_id", [
+    ("Uman", 690688),  # was Oman at 0.92 by a transliteration of عُمان (ISO 3166 extracts)
+    ("Salvador", 3450554),  # Salvador, Bahia, by its own name: was El Salvador by a short form
+    ("El Salvador", 3585968), ("Oman", 286963),
+])
+def test_a_citys_own_name_is_no_countrys_dropped_alias(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
+
+
 def test_a_dropped_name_leaves_its_place_only(tmp_path):
     from geonorm.model import Name, Place
     from geonorm.sources.curated import drop_names
