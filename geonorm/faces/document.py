@@ -15,10 +15,10 @@ import numpy as np
 
 from ..matching.answer import candidate_of
 from ..matching.candidates import postal_code_rows
-from ..names.normalize import code_like
 from ..matching.context import Context, joined
 from ..matching.hints import haversine_km
 from ..matching.match import Match
+from ..names.normalize import code_like
 
 CONFIDENT = 0.6  # answers at or above this are evidence for the others
 AREA_WEIGHT = 2.0  # an explicit area mention counts this many times as area evidence

@@ -131,7 +131,7 @@ class NoiseFilter:
         out = []
         main_norm = normalize(main)
         # a name also written with diacritics or an apostrophe is a Latin name people write, not
-        # only a romanization: 'Kiew' beside 'Kʻiew', 'Rom' beside 'Róm', 'Prag' beside 'Prág'
+        # only a romanization: 'Kiew' beside 'Kʻiew', 'Rom' beside 'Róm', 'Tokio' beside 'Tokió'
         twins = {normalize(a) for a in alternates if not a.isascii()}
         for a in alternates:
             if a.isascii():
