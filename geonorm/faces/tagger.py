@@ -1038,10 +1038,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
     for i, (s, e) in enumerate(doc.words.spans):
         w = text[s:e]
         article = _article_word(w)  # ('al-Shaddadi': a name, as 'Al-Shaddadi' would be)
+        prev = doc.prev_word(s)
         # (a short Cyrillic word is read after a preposition governing its case, 'в Орле', 'в Уфе',
         # but 'у': 'у Пети' is at Petya's)
-        lead_word = doc.prev_word(s)
-        shortest = 3 if _CYRILLIC_CAPITAL.match(w) and _oblique_lead(lead_word) and lead_word[1].lower() != "у" \
+        shortest = 3 if len(w) < 5 and _CYRILLIC_CAPITAL.match(w) and _oblique_lead(prev) and prev[1].lower() != "у" \
             and not _first_name_in_any_case(w) else 5
         word = article or not (len(w) < shortest or not w[0].isupper() or not (
             _HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w) else w[1:]).islower() or not (
@@ -1066,7 +1066,6 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in GIVEN_NAMES or w in surnames \
                 or lw in doc.lower_words:
             continue  # ... or the document writes it as a common word ('Children might', 'children')
-        prev = doc.prev_word(s)
         nxt = _past_qualifier(doc, doc.next_word(e))
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words

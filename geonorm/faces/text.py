@@ -172,9 +172,9 @@ def _text_answers(resolver, text: str, country, as_of) -> dict[str, Match]:
             lru.move_to_end(key)
             return hit
     mentions = extract(text, resolver=resolver, country=country, as_of=as_of, propose=False)
-    acting = actors(text, [(m.start, m.end) for m in mentions], [m.text for m in mentions],
-                    {m.text: m.match for m in mentions})
-    answers = {m.text: m.match for m in mentions if m.text not in acting}
+    alone = {m.text: m.match for m in mentions}
+    acting = actors(text, [(m.start, m.end) for m in mentions], [m.text for m in mentions], alone)
+    answers = {q: m for q, m in alone.items() if q not in acting}
     with _TEXT_ANSWERS_LOCK:
         lru[key] = answers
         if len(lru) > TEXT_CACHE:
