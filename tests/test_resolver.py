@@ -2377,6 +2377,15 @@ def test_a_folded_hit_counts_its_slips_from_the_own_name_when_closer(resolver):
     assert (m.name, m.country_code, m.population) == ("Rosice", "CZ", 6784), m.explain()
 
 
+@pytest.mark.parametrize("query, name", [("Oxfrnodshire", "Oxfordshire"), ("Kramteaorsk", "Kramatorsk"),
+                                         ("Yekteaerinburg", "Yekaterinburg"), ("Sacaermento", "Sacramento")])
+def test_two_swapped_letters_with_one_typed_between_are_two_slips(resolver, query, name):
+    # 'or' typed 'r_o': a swap and a letter between, two slips (an optimal string alignment, which
+    # edits no letter twice, counts three, and the names were out of reach: no match)
+    m = resolver.resolve(query, limit=3)
+    assert (m.name, m.match_kind) == (name, "fuzzy"), m.explain()
+
+
 @pytest.mark.parametrize("query, name", [("Snezhen", "Shenzhen"), ("Mehzou", "Meizhou")])
 def test_a_guessed_spelling_scores_by_its_likeness_as_written(resolver, query, name):
     # 'Snezhen' is two slips from Shenzhen and from Sweden alike; as written it shares more of

@@ -12,7 +12,7 @@ from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, DamerauLevenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import Gazetteer
@@ -337,7 +337,7 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
             if loose:
                 form_ascii = to_ascii(form_text)
                 # a skeleton hit is a guess at a spelling like a typo: its slips as written count
-                edits = OSA.distance(q_ascii, form_ascii, score_cutoff=3) if via == "skeleton" else 0
+                edits = DamerauLevenshtein.distance(q_ascii, form_ascii, score_cutoff=3) if via == "skeleton" else 0
                 ev = Evidence(fr, via, _sim(fold_key(lemma) if lemma else q_fold, form_text), scheme,
                               ratio(q_ascii, form_ascii), edits=edits, lemma=lemma)
             else:  # the same string: the form as written ('Покровськ', not 'Покровск'), else a
@@ -627,9 +627,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
             return
         form = gaz.form_text[fr]
         form_ascii = to_ascii(form)
-        edits = OSA.distance(as_written, form_ascii, score_cutoff=3)
+        # (letter slips as people make them: two swapped letters and one typed between them are
+        # two slips, 'Oxfrnodshire' for Oxfordshire, which an optimal string alignment counts as three)
+        edits = DamerauLevenshtein.distance(as_written, form_ascii, score_cutoff=3)
         in_script = q_norm is not None and script_of(form) == q_script
-        own = OSA.distance(q_norm, normalize(form), score_cutoff=3) if in_script else 3
+        own = DamerauLevenshtein.distance(q_norm, normalize(form), score_cutoff=3) if in_script else 3
         if surface_check and edits > 2 and own > 2:
             return
         prow = int(form_place[fr])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, DamerauLevenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..gazetteer import LEVELS, Gazetteer
@@ -239,7 +239,7 @@ class Ranker:
         if not written_hit:
             # (or the place's own name, when closer: 'Rosic' is one slip from Rosice, whose fold
             # hit is its German name 'Rossitz', three off)
-            guess_edits.update({r: min(OSA.distance(q_ascii, to_ascii(normalize(t)), score_cutoff=4)
+            guess_edits.update({r: min(DamerauLevenshtein.distance(q_ascii, to_ascii(normalize(t)), score_cutoff=4)
                                        for t in (gaz.form_text[evidence[r].form_row], gaz.place(r).name))
                                 for r in rows if respelled_row(gaz, r, evidence[r])})
         fewest_edits = 1 if guess_edits and self._ukrainian_form_hit(text, head, rows, evidence) \
@@ -552,15 +552,15 @@ class Ranker:
             return 0
         query = to_ascii(normalize(written))
         names = [to_ascii(normalize(name.text)) for name in self.gazetteer.names_of(row)]
-        slips = min((OSA.distance(query, name) for name in names), default=0)
+        slips = min((DamerauLevenshtein.distance(query, name) for name in names), default=0)
         if slips and self.gazetteer.place(row).country_code in _CYRILLIC_COUNTRIES:
             # a Russian form of a Ukrainian name trades vowels with it ('Tsvetnye Peski' for Цвітні Піски)
             # (and only these: a guess with other slips besides stays one: 'Velikiye Pritski' is no
             # Velyki Krynky)
-            traded = min(OSA.distance(east_slavic_vowels(query), east_slavic_vowels(name)) for name in names)
+            traded = min(DamerauLevenshtein.distance(east_slavic_vowels(query), east_slavic_vowels(name)) for name in names)
             # ... and so does its Ukrainian form a slip away ('Kalynovo-Borschevatoye' as Ukrainian is
             # 'Kalynove Borshchevate', a letter from Kalynove-Borshchuvate)
-            ukrainian = min((OSA.distance(east_slavic_vowels(form), east_slavic_vowels(name)) for form in ukrainian_spellings(query)
+            ukrainian = min((DamerauLevenshtein.distance(east_slavic_vowels(form), east_slavic_vowels(name)) for form in ukrainian_spellings(query)
                              for name in names), default=slips)
             other_form = min(traded, ukrainian)
             slips = other_form if other_form <= 1 else slips
