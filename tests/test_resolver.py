@@ -2386,6 +2386,14 @@ def test_two_swapped_letters_with_one_typed_between_are_two_slips(resolver, quer
     assert (m.name, m.match_kind) == (name, "fuzzy"), m.explain()
 
 
+@pytest.mark.parametrize("query, name, cc", [("Harre", "Harare", "ZW"), ("Ilaan", "Ilagan", "PH")])
+def test_a_list_filled_up_takes_the_closest_spellings_first(resolver, query, name, cc):
+    # 'Harre' is the Belgian village as written; the list goes on with spellings a slip away
+    # (Harare), not with consonant-skeleton guesses three slips off that pushed them out
+    m = resolver.resolve(query, limit=10)
+    assert (name, cc) in [(c.name, c.country_code) for c in [m, *m.alternatives]], m.explain()
+
+
 @pytest.mark.parametrize("query, name", [("Snezhen", "Shenzhen"), ("Mehzou", "Meizhou")])
 def test_a_guessed_spelling_scores_by_its_likeness_as_written(resolver, query, name):
     # 'Snezhen' is two slips from Shenzhen and from Sweden alike; as written it shares more of

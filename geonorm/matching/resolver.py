@@ -316,9 +316,12 @@ class Resolver:
         seen = {c.id for c in listed}
         evidence = self._gather(text, force_fuzzy=True)
         # (spellings guessed or folded only: a name of the whole phrase as written was the
-        # phrase's to read; the closest spellings, a few for each place the list lacks)
+        # phrase's to read; the closest spellings, a few for each place the list lacks: folded
+        # hits, then guesses by their slips as written, fewest first: 'Maniiur' is Manipur one
+        # slip off, not after thirty consonant-skeleton guesses three or four off)
         rows = sorted((r for r, e in evidence.items() if e.via not in WRITTEN_VIAS and int(gaz.place_id[r]) not in seen),
-                      key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)[:3 * limit]
+                      key=lambda r: (evidence[r].via not in GUESS_VIAS, -evidence[r].edits, evidence[r].rank,
+                                     int(gaz.place_pop[r])), reverse=True)[:3 * limit]
         if not rows:
             return match
         found = self._ranker.rank(text, Part(text=text, raw=text), {r: evidence[r] for r in rows}, hints, [], [],
