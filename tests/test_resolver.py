@@ -2394,6 +2394,14 @@ def test_a_list_filled_up_takes_the_closest_spellings_first(resolver, query, nam
     assert (name, cc) in [(c.name, c.country_code) for c in [m, *m.alternatives]], m.explain()
 
 
+@pytest.mark.parametrize("query, name, cc", [("Duban", "Durban", "ZA"), ("Mahura", "Mathura", "IN")])
+def test_a_name_answer_lists_spellings_a_slip_away_before_further_guesses(resolver, query, name, cc):
+    # 'Duban' and 'Mahura' are names (or their spellings) of small places; the runner-ups went on
+    # with consonant-skeleton guesses two or three slips off, not the city one letter away
+    m = resolver.resolve(query, limit=10)
+    assert m.match_kind != "fuzzy" and (name, cc) in [(c.name, c.country_code) for c in m.alternatives], m.explain()
+
+
 @pytest.mark.parametrize("query, name", [("Snezhen", "Shenzhen"), ("Mehzou", "Meizhou")])
 def test_a_guessed_spelling_scores_by_its_likeness_as_written(resolver, query, name):
     # 'Snezhen' is two slips from Shenzhen and from Sweden alike; as written it shares more of

@@ -310,8 +310,16 @@ class Resolver:
         change with ``limit``; a phrase's parts are not searched again (the places its areas
         left out stay out)."""
         listed = ([candidate_of(match)] if match.ok else []) + list(match.alternatives)
-        if len(listed) >= limit or not (listed or match.reason == NO_CLOSE_NAME):
+        if not (listed or match.reason == NO_CLOSE_NAME):
             return match
+        # an answer by a name: its runner-ups from the first guessed spelling on are ranked again
+        # with the typo search's ('Maniiur' is read as Maniyur; its list went on with guesses three
+        # slips off, not Manipur one off). (A guessed answer's list came from the typo search.)
+        kept = len(listed) if not match.ok or match.match_kind == "fuzzy" else \
+            next((i for i, c in enumerate(listed) if i and c.match_kind == "fuzzy"), len(listed))
+        if kept >= limit:
+            return match
+        guessed, listed = listed[kept:], listed[:kept]
         gaz = self.gazetteer
         seen = {c.id for c in listed}
         evidence = self._gather(text, force_fuzzy=True)
@@ -334,7 +342,10 @@ class Resolver:
         last = min((c.confidence for c in listed), default=1.0)
         share = min(1.0, left / max(sum(c.confidence for c in extra), 1e-9),
                     last / max(max(c.confidence for c in extra), 1e-9))
-        return replace(match, alternatives=[*match.alternatives, *sharing_the_rest(extra, 1.0 - share)])
+        extra = sharing_the_rest(extra, 1.0 - share)
+        ids = {c.id for c in extra}  # (a guess of the first ranking the typo search did not find stays)
+        extra += [c for c in guessed if c.id not in ids][:max(0, limit - len(listed) - len(extra))]
+        return replace(match, alternatives=[*match.alternatives[:kept - (1 if match.ok else 0)], *extra])
 
     # ---- hints --------------------------------------------------------------------------
     def _cached_hints(self, overrides: dict) -> Hints:
