@@ -1068,3 +1068,20 @@ def test_a_town_with_its_river_shortened_or_bracketed_is_one_mention(resolver):
 def test_guard_a_shortened_tail_that_names_no_river_stays_apart(resolver):
     ms = extract("They met in Paris i.e. France's capital.", resolver=resolver)
     assert [m.text for m in ms] == ["Paris", "France"]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Russische Truppen rücken bei Tschassiw Jar vor.", "Tschassiw Jar", "Chasiv Yar"),
+    ("Kämpfe um Welyka Nowosilka dauern an.", "Welyka Nowosilka", "Velyka Novosilka"),
+    ("Les combats se poursuivent près de Tchassiv Iar.", "Tchassiv Iar", "Chasiv Yar"),
+])
+def test_a_two_word_name_another_language_romanizes_is_tagged_after_a_word_of_place(resolver, text, mention, name):
+    # the automaton holds the names as the gazetteer writes them; German and French romanizations
+    # of two words ('Tschassiw Jar') were skipped as a run of capitalized words naming something else
+    assert names_found(resolver, text).get(mention) == name
+
+
+def test_guard_two_capitalized_words_after_in_are_no_romanized_name_unless_one(resolver):
+    # (a name of two words as written stays one mention; a person's name after 'in' is none)
+    found = names_found(resolver, "He moved to Santa Monica in 1990 and met Peter Brown in Buenos Aires.")
+    assert found == {"Santa Monica": "Santa Monica", "Buenos Aires": "Buenos Aires"}

@@ -138,7 +138,7 @@ comision procuraduria gobierno governo""".split())
 INSTITUTION_ADJECTIVES = frozenset("""nacional federal municipal estatal militar popular regional autonoma
 aerea civil""".split())
 # prepositions that say where ('bei Bachmut', 'à Kherson', 'w Charkowie', 'pod Pokrowskiem')
-PRESS_LOCATIVE = frozenset("bei nahe à dans près vers en w pod koło przy cerca vicino presso perto".split())
+PRESS_LOCATIVE = frozenset("bei um nahe à dans près vers en w pod koło przy cerca vicino presso perto".split())
 COMMON |= PRESS_COMMON | {fold(w) for w in PRESS_COMMON}  # (as written and folded: 'nähe', 'nahe')
 STOPLIST |= PRESS_PLACE_NOUNS | {fold(w) for w in PRESS_PLACE_NOUNS}
 LOCATIVE |= PRESS_LOCATIVE

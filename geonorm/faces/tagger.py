@@ -48,7 +48,7 @@ from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
                         INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
-                        ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans)
+                        PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
@@ -736,6 +736,9 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
     if _after(doc, s, LOCATIVE) or _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka'
         return True
     prev = doc.prev_word(s)
+    if prev is not None and prev[1].lower() in _LINKING_WORDS \
+            and _after(doc, doc.words.spans[prev[0]][0], PRESS_LOCATIVE):
+        return True  # 'près de Tchassiv Iar', 'cerca de Pokrovsk', 'vicino a Kherson'
     t = doc.text
     if t[e:e + 2] == ", ":
         nxt = doc.next_word(e + 1, adjacent=True)
@@ -753,6 +756,7 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
 
 
 _PLACING_NOUNS = SETTLEMENT_NOUNS | DIRECTION_NOUNS
+_LINKING_WORDS = frozenset("de di a od".split())  # after 'près', 'cerca', 'vicino', 'koło'... they say where
 
 
 def _noun_of(doc: _Doc, s: int, nouns: frozenset) -> bool:
@@ -936,6 +940,23 @@ def _polish_pair(doc: _Doc, start: int, nxt: tuple[int, str], preposition: str, 
     return None
 
 
+def _latin_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
+    """(end, match) when the Latin word at ``start`` and the capitalized word after it, after a
+    word that says where, are one name of a place in a Cyrillic-script country as another
+    language romanizes it ('bei Tschassiw Jar', 'um Welyka Nowosilka', 'près de Tchassiv Iar');
+    None otherwise (the automaton holds the names as the gazetteer writes them, not every
+    romanization)."""
+    if not (nxt[1][:1].isupper() and nxt[1][1:].islower() and nxt[1].isalpha()) or nxt[1].lower() in COMMON:
+        return None
+    end = doc.words.spans[nxt[0]][1]
+    pair = doc.text[start:end]
+    m = _resolved(resolver, cache, pair)
+    if not m.ok or m.match_kind not in ("exact", "alias", "transliteration") or m.country_code not in _TYPO_COUNTRIES \
+            or m.confidence < INFLECTED_MIN_CONFIDENCE or len(m.matched_name.split(" (from ")[0].split()) < 2:
+        return None
+    return end, m
+
+
 def _village_pair(doc: _Doc, sp: TagSpan, resolver, cache: dict) -> TagSpan | None:
     """'the village of Bila Kamianka', 'near Nova Marivka': a name of one word the automaton found
     ('Bila', a village elsewhere) and the capitalized word after it, where the text says a place
@@ -1089,8 +1110,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
             # ('у Харківській області', 'Волноваського району')
-            pair = _cyrillic_pair(doc, s, nxt, resolver, cache) if not polish else \
-                _polish_pair(doc, s, nxt, prev[1].lower(), resolver, cache)
+            pair = _polish_pair(doc, s, nxt, prev[1].lower(), resolver, cache) if polish else \
+                _cyrillic_pair(doc, s, nxt, resolver, cache) if _CYRILLIC_CAPITAL.match(w) else \
+                _latin_pair(doc, s, nxt, resolver, cache) if capitalized_next and _locative(doc, s, e) else None
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1],
                                      query=f"{prev[1].lower()} {text[s:pair[0]]}" if polish else None))
