@@ -1085,3 +1085,15 @@ def test_guard_two_capitalized_words_after_in_are_no_romanized_name_unless_one(r
     # (a name of two words as written stays one mention; a person's name after 'in' is none)
     found = names_found(resolver, "He moved to Santa Monica in 1990 and met Peter Brown in Buenos Aires.")
     assert found == {"Santa Monica": "Santa Monica", "Buenos Aires": "Buenos Aires"}
+
+
+def test_a_german_noun_after_its_article_is_no_town(resolver):
+    # 'Die Lage' (the situation) was Lage, North Rhine-Westphalia; 'Im Wald' (in the forest) Wald,
+    # Switzerland: a town's name takes no article in German
+    found = names_found(resolver, "Die Lage in Charkiw bleibt angespannt. Im Wald bei Lyman wird gekämpft.")
+    assert found == {"Charkiw": "Kharkiv", "Lyman": "Lyman"}
+
+
+def test_guard_an_area_after_a_german_article_and_a_river_bank_stay_places(resolver):
+    found = names_found(resolver, "Die Menschen in der Ukraine und am Dnipro warten. Sie kommen aus Lage.")
+    assert {"Ukraine", "Dnipro", "Lage"} <= set(found)

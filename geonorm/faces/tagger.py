@@ -597,6 +597,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
             return False  # 'Gov. Riley', 'Vladimir Putin', 'St. Patrick' (not a place 'St. Patrick')
         if single and spaced and (pw in ROLES or pw in ("said", "says") and nxt is None and not fl & F_AREA):
             return False  # 'coach Ripley', 'said Noma.' (not 'said Fargo City Commissioner')
+        if single and spaced and pw in _GERMAN_ARTICLES and not fl & F_AREA:
+            return False  # 'Die Lage', 'der Wald': a German noun after its article, no town (an area takes one: 'die Krim')
     if nxt is not None and _is_cap(nxt[1]) and text[e:doc.words.spans[nxt[0]][0]] == " " \
             and low.rsplit(" ", 1)[-1] in INSTITUTION_NOUNS:
         return False  # 'Guardia Nacional', 'Partido Popular': an institution, not La Guardia or Partido
@@ -644,6 +646,9 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
     return True
 
 
+# German articles, alone or in 'im' ('im Wald' is in the forest; 'in Wald' the Swiss town; not 'am',
+# which names a river's bank: 'am Dnipro')
+_GERMAN_ARTICLES = frozenset("der die das den dem des im".split())
 _PARTNER_RE = re.compile(r" & ([A-Z][\w'’]*)")
 _PARTNER_BEFORE_RE = re.compile(r"([A-Z][\w'’]*) & $")
 
