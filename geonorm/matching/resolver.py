@@ -306,9 +306,9 @@ class Resolver:
         """A list of candidates shorter than the ``limit`` asked for goes on with the typo search
         of the query run as if nothing had been found ('Miltn' is the romanization of Bulgarian
         'Милтън', a Milton, and a slip of many Miltons), ranked after the answer's own candidates
-        with the confidence they leave, none above the last of them. The answer itself does not
-        change with ``limit``; a phrase's parts are not searched again (the places its areas
-        left out stay out)."""
+        with the confidence they leave, none above the last of them; an answer by a name has its
+        guessed runner-ups ranked again with them. The answer itself does not change with
+        ``limit``; a phrase's parts are not searched again (the places its areas left out stay out)."""
         listed = ([candidate_of(match)] if match.ok else []) + list(match.alternatives)
         if not (listed or match.reason == NO_CLOSE_NAME):
             return match
