@@ -115,6 +115,11 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+def _titled(word: str) -> bool:
+    """A word of letters only, its first a capital and the rest small ('Nowosilka', 'Каховці')."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
 def _article_word(word: str) -> bool:
     """A capitalized word after an Arabic article joined to it: 'al-Mayadin', 'ash-Shaddadi'."""
     if not ARTICLE_WORD_RE.match(word):
@@ -913,7 +918,7 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
     sea = nxt[1].lower() in _CYRILLIC_SEA_WORDS
     area = sea or nxt[1].lower() in _CYRILLIC_AREA_WORDS
     if not _CYRILLIC_CAPITAL.match(doc.text, start) or not (area or (
-            _CYRILLIC_CAPITAL.match(nxt[1]) and nxt[1][1:].islower() and nxt[1].isalpha())):
+            _CYRILLIC_CAPITAL.match(nxt[1]) and _titled(nxt[1]))):
         return None
     word = nxt
     for _ in range(1 if area else 3):  # a name of up to four words ('Донецкой Народной Республике')
@@ -928,7 +933,7 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
             if not area and m.inflected and len(m.matched_name.split()) > 1:
                 return end, m
         word = doc.next_word(end)
-        if word is None or not _CYRILLIC_CAPITAL.match(word[1]) or not word[1][1:].islower() or not word[1].isalpha():
+        if word is None or not (_CYRILLIC_CAPITAL.match(word[1]) and _titled(word[1])):
             return None
     return None
 
@@ -936,7 +941,7 @@ def _cyrillic_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache:
 def _polish_pair(doc: _Doc, start: int, nxt: tuple[int, str], preposition: str, resolver, cache: dict):
     """(end, match) when the word at ``start`` and the capitalized word after it name one place in a
     Polish case after ``preposition`` ('w Krzywym Rogu', 'w Nowej Kachowce'); None otherwise."""
-    if not (nxt[1][:1].isupper() and nxt[1][1:].islower() and nxt[1].isalpha()):
+    if not _titled(nxt[1]):
         return None
     end = doc.words.spans[nxt[0]][1]
     m = _resolved(resolver, cache, f"{preposition} {doc.text[start:end]}")
@@ -951,7 +956,7 @@ def _latin_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: di
     language romanizes it ('bei Tschassiw Jar', 'um Welyka Nowosilka', 'près de Tchassiv Iar');
     None otherwise (the automaton holds the names as the gazetteer writes them, not every
     romanization)."""
-    if not (nxt[1][:1].isupper() and nxt[1][1:].islower() and nxt[1].isalpha()) or nxt[1].lower() in COMMON:
+    if not _titled(nxt[1]) or nxt[1].lower() in COMMON:
         return None
     end = doc.words.spans[nxt[0]][1]
     pair = doc.text[start:end]
