@@ -944,6 +944,17 @@ def test_a_name_and_the_words_after_it_are_one_name_when_the_gazetteer_holds_the
     assert [m.text for m in extract("The Washington Post reported it.", resolver=resolver)] == ["Washington"]
 
 
+def test_a_name_and_the_capitalized_rest_of_its_hyphenated_word_are_one_name(resolver):
+    # 'Kupyansk-Vuzlovyi' and 'Kupyansk-Uzlovoy' were Kupiansk: the automaton holds the compound
+    # only as 'Kupiansk-Vuzlovyi', and the tagger stopped at the hyphen
+    found = {m.text: m.match for m in extract("Shelling hit Kupyansk-Vuzlovyi overnight, and a drone struck "
+                                              "Kupyansk-Uzlovoy on Monday.", resolver=resolver)}
+    assert set(found) == {"Kupyansk-Vuzlovyi", "Kupyansk-Uzlovoy"}
+    assert {m.name for m in found.values()} == {"Kupiansk-Vuzlovyi"}
+    # two names a hyphen joins that the gazetteer holds no name for stay two mentions
+    assert [m.text for m in extract("The Moscow-Kyiv talks failed.", resolver=resolver)] == ["Moscow", "Kyiv"]
+
+
 def test_a_name_written_with_an_arabic_article_is_a_mention(resolver):
     # 'al-Mayadin' was dropped as a word in small letters (its hit 'Mayadin' with it), 'al-Shaddadi'
     # and 'Jisr al-Shughur' were no mentions: GeoNames spells them Ash Shaddādah, Jisr ash Shughūr

@@ -995,10 +995,16 @@ def _name_run(doc: _Doc, sp: TagSpan, resolver, cache: dict, gaz=None) -> TagSpa
     """A name found and the capitalized words right after it (up to three, or a word after an
     Arabic article: 'Maarat al-Numan', 'Tal Rifaat') are one name when the gazetteer holds the
     run whole, as written, romanized or folded: 'Maarat' alone was Marāt (Saudi Arabia) and 'Numan'
-    a town in Nigeria, 'Tal' At Tall near Damascus. The span of the run, or None."""
+    a town in Nigeria, 'Tal' At Tall near Damascus. So is a name and the capitalized rest of its
+    hyphenated word: 'Kupyansk-Vuzlovyi' had been Kupiansk, the automaton holding only the
+    compound's spelling 'Kupiansk-Vuzlovyi'. The span of the run, or None."""
     if sp.area_word or sp.flags & (F_AREA | F_ABBREV) or sp.query is not None:
         return None
     ends, end = [], sp.end
+    word = doc.words.by_start.get(sp.start)
+    if word is not None and doc.text[sp.end:sp.end + 1] == "-" and doc.text[sp.end + 1:sp.end + 2].isupper():
+        end = doc.words.spans[word][1]
+        ends.append(end)
     for _ in range(3):
         nxt = _next_after_a_space(doc, end)
         if nxt is None or nxt[1].lower() in COMMON or not (
