@@ -846,6 +846,17 @@ def test_min_confidence_abstains_but_lists_alternatives(resolver):
     assert not m.ok and m.alternatives
 
 
+def test_an_answer_tied_with_a_namesake_elsewhere_is_a_coin_toss(resolver):
+    # two villages Kononenkove in Sumy oblast, 82 km apart, neither with a population: each had
+    # been 0.66 sure, two answers together 1.32
+    m = resolver.resolve("Kononenkove, Sumy region", limit=2)
+    assert m.confidence <= 0.5 and m.alternatives[0].confidence <= 0.5
+    assert m.alternatives[0].name == "Kononenkove" and m.alternatives[0].id != m.id
+    assert any(h.startswith("tied with Kononenkove") for h in m.hints)
+    # guard: a village the area names alone keeps its confidence
+    assert resolver.resolve("Kamianka, Poltava region").confidence > 0.7
+
+
 def test_resolve_many_keeps_order(resolver):
     out = resolver.resolve_many(["Kyiv", None, "Lviv", "Kyiv"])
     assert [m.id for m in out] == [703448, None, 702550, 703448]

@@ -136,6 +136,17 @@ def _romanizes_to_own_name(form_text: str, place) -> bool:
     return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
+def _tied(best: Match) -> None:
+    """Cap ``best`` and its first runner-up, scored alike, when that lies elsewhere: which of
+    the two is meant, nothing tells ('Hranitne, Donetsk Obl': two villages 27 km apart)."""
+    other = best.alternatives[0]
+    km = float(haversine_km(best.lat, best.lon, other.lat, other.lon))
+    if km > scoring.TIED_ELSEWHERE_KM:
+        best.confidence = min(best.confidence, scoring.TIED_ELSEWHERE_CAP)
+        other.confidence = min(other.confidence, scoring.TIED_ELSEWHERE_CAP)
+        best.hints.append(f"tied with {other.name} ({other.admin1 or other.country_code}), {km:.0f} km away")
+
+
 class Ranker:
     """Ranks candidates over one gazetteer; ``areas`` tells which named areas hold a place."""
 
@@ -505,6 +516,8 @@ class Ranker:
             # a guess more slips away than another candidate's: its prior carried it ('Jáltpan' is
             # Japan two slips off, Jáltipan one)
             best.confidence = min(best.confidence, scoring.FURTHER_GUESS_CAP)
+        if len(scored) > 1 and scored[1][0] == scored[0][0] and best.alternatives:
+            _tied(best)
         phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
             return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
