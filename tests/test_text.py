@@ -1105,6 +1105,13 @@ def test_a_german_noun_after_its_article_is_no_town(resolver):
     assert found == {"Charkiw": "Kharkiv", "Lyman": "Lyman"}
 
 
+def test_crimea_as_german_and_french_news_write_it_is_a_mention(resolver):
+    # 'Krim' and 'Crimée' were no mentions: the default gazetteer held Crimea as Krym and Crimea only
+    found = names_found(resolver, "Auf der Krim und im Gebiet Cherson wurde gekämpft.")
+    assert found.get("Krim") == "Avtonomna Respublika Krym"
+    assert names_found(resolver, "Des drones ont frappé la Crimée.") == {"Crimée": "Avtonomna Respublika Krym"}
+
+
 def test_guard_an_area_after_a_german_article_and_a_river_bank_stay_places(resolver):
     found = names_found(resolver, "Die Menschen in der Ukraine und am Dnipro warten. Sie kommen aus Lage.")
     assert {"Ukraine", "Dnipro", "Lage"} <= set(found)
