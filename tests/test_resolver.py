@@ -1001,6 +1001,18 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     ("Gebiet Kursk", "Kurskaya oblast'", "admin1"),
     ("région de Kharkiv", "Kharkivska oblast", "admin1"),
     ("provincia de Járkov", "Kharkivska oblast", "admin1"),
+    # ... with the Spanish and Italian words and a Romance article before ('óblast de Donetsk'
+    # had been Donetsk, the city; 'la región de Járkov' Kharkiv)
+    ("el óblast de Zaporiyia", "Zaporizka oblast", "admin1"),
+    ("la región de Járkov", "Kharkivska oblast", "admin1"),
+    ("la regione di Kherson", "Khersonska oblast", "admin1"),
+    ("la région de Soumy", "Sumska oblast", "admin1"),
+    # a town's Slavic adjective drops its last vowel and may change its last consonant: 'Tula
+    # region' and 'Kaluga region' had been the cities, 'Soumy region' Sumy
+    ("Tula region", "Tul'skaya oblast'", "admin1"),
+    ("drone attack in Kaluga region", "Kaluzhskaya oblast'", "admin1"),
+    ("Gebiet Tula", "Tul'skaya oblast'", "admin1"),
+    ("Soumy region", "Sumska oblast", "admin1"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)
@@ -1016,6 +1028,17 @@ def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phras
 ])
 def test_hyphenated_parts(resolver, phrase, name):
     assert resolver.resolve(phrase).name == name
+
+
+def test_guard_a_word_a_towns_name_ends_with_is_no_area_word_before_its_area(resolver):
+    # 'Selo Sumy oblast' reads as Sumy oblast ('selo': village), but 'Stare Selo' is the town
+    m = resolver.resolve("Stare Selo Sumy oblast")
+    assert (m.name, m.admin1) == ("Stare Selo", "Sumska oblast")
+
+
+@pytest.mark.parametrize("name", ["La Paz", "Le Mans", "El Paso"])
+def test_guard_a_romance_article_before_no_area_word_is_part_of_the_name(resolver, name):
+    assert resolver.resolve(name).name == name
 
 
 def test_a_lowercase_word_beside_a_capitalized_name_is_not_the_place(resolver):

@@ -1105,6 +1105,21 @@ def test_a_german_noun_after_its_article_is_no_town(resolver):
     assert found == {"Charkiw": "Kharkiv", "Lyman": "Lyman"}
 
 
+def test_an_area_word_before_a_name_makes_the_mention_the_area(resolver):
+    # 'the region of Donetsk', 'im Gebiet Donezk', 'la región de Járkov' were the cities
+    found = names_found(resolver, "Shelling hit the region of Luhansk, officials said.")
+    assert found == {"region of Luhansk": "Luhanska oblast"}
+    found = names_found(resolver, "Kämpfe im Gebiet Saporischschja und in der Region Charkiw.")
+    assert found == {"Gebiet Saporischschja": "Zaporizka oblast", "Region Charkiw": "Kharkivska oblast"}
+    found = names_found(resolver, "Bombardeos en la región de Járkov y en el óblast de Jersón.")
+    assert found == {"región de Járkov": "Kharkivska oblast", "óblast de Jersón": "Khersonska oblast"}
+
+
+def test_guard_an_area_word_before_the_areas_own_name_leaves_the_mention_as_written(resolver):
+    # news gold data marks 'Ontario' in 'the Province of Ontario': the name alone is the province
+    assert names_found(resolver, "Taxes rose across the Province of Ontario.") == {"Ontario": "Ontario"}
+
+
 def test_crimea_as_german_and_french_news_write_it_is_a_mention(resolver):
     # 'Krim' and 'Crimée' were no mentions: the default gazetteer held Crimea as Krym and Crimea only
     found = names_found(resolver, "Auf der Krim und im Gebiet Cherson wurde gekämpft.")

@@ -326,6 +326,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _named_things(clean, out, resolver)
         out = _area_codes_after_names(clean, out)
         _qualified_names(clean, out, resolver)
+        out = _areas_named_before(clean, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -415,6 +416,33 @@ def _named_things(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
     the resolver answers with the town ('Каховской ГЭС' is Kakhovka's, 'Antonivskyi bridge' Antonivka's)."""
     return _matched_spans(text, spans, _NAMED_THING_RE, resolver, lambda m: m.match_kind == "area"
                           or m.confidence >= INFLECTED_MIN_CONFIDENCE, F_PLACE)
+
+
+# an area word before the name it is of ('the region of Donetsk', 'la région de Donetsk', 'el
+# óblast de Járkov'), or a German one right before it ('im Gebiet Donezk', 'in der Oblast Charkiw')
+_AREA_BEFORE_RE = re.compile(r"(?:\b(?i:region|oblast|province|district|county|raion|rayon|governorate)\s+of"
+                             r"|(?<!\w)(?i:région|óblast|oblast|región|regione|provincia|province)\s+(?:de|di|d['’])"
+                             r"|\b(?:Gebiet|Oblast|Rajon|Region))\s+$")
+
+
+def _areas_named_before(text: str, spans: list[TagSpan], resolver) -> list[TagSpan]:
+    """The spans with each name after an area word that names its area ('region of Donetsk',
+    'Gebiet Donezk') extended over that word, when the resolver reads the whole as a first- or
+    second-level area the name alone is not (that was the city: 'the Province of Ontario' stays
+    'Ontario', as news gold data marks it), and any span of the word itself dropped."""
+    for sp in spans:
+        if sp.area_word or sp.query is not None:
+            continue
+        lead = _AREA_BEFORE_RE.search(text, max(0, sp.start - 24), sp.start)
+        if lead is None:
+            continue
+        whole = text[lead.start():sp.end]
+        m = resolver.resolve(whole)
+        if m.ok and m.feature in ("admin1", "admin2") and m.confidence >= INFLECTED_MIN_CONFIDENCE \
+                and resolver.resolve(sp.text).id != m.id:
+            sp.start, sp.text, sp.area_word = lead.start(), whole, True
+    return [sp for sp in spans if not any(o is not sp and o.area_word and o.start <= sp.start and sp.end <= o.end
+                                          for o in spans)]
 
 
 # a district named before the town or area it is of: 'the Kalininsky district of Donetsk', 'в

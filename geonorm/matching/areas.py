@@ -101,9 +101,29 @@ _SPELLING_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED, NameKind.ALTERNATE, Na
 
 def _begins_with_any(area_name: str, town_names: list[str]) -> bool:
     """Does the area's name begin with the first five letters of one of the town's names, folded
-    or as written ('Pskov' folds to 'pskiv', not 'Pskovskaya')?"""
+    or as written ('Pskov' folds to 'pskiv', not 'Pskovskaya'), or is it the town's adjective
+    (:func:`_adjective_of`)?"""
     return any(len(stem) >= 4 and key(area_name).startswith(stem)
-               for key in (fold_key, _lower_ascii) for name in town_names for stem in [key(name)[:5]])
+               for key in (fold_key, _lower_ascii) for name in town_names for stem in [key(name)[:5]]) \
+        or any(_adjective_of(area_name, name) for name in town_names)
+
+
+_FINAL_VOWELS_RE = re.compile(r"[aeiouy]+$")
+# a stem's last consonant before a Slavic adjective's ending ('Kaluga': Kaluzhskaya; 'Uzhhorod')
+_ALTERNATIONS = {"g": "zh", "h": "zh", "k": "ch"}
+
+
+def _adjective_of(area_name: str, town_name: str) -> bool:
+    """Does the area's name begin with the Slavic adjective of the town's name: the name without
+    its last vowel, its last consonant maybe alternated, then -sk- after at most two letters
+    ('Tula': Tul'skaya oblast', 'Sumy': Sumska oblast, 'Kaluga': Kaluzhskaya, 'Penza':
+    Penzenskaya)? The first five letters miss these."""
+    stem = _FINAL_VOWELS_RE.sub("", re.sub(r"[^a-z]", "", _lower_ascii(town_name)))
+    if len(stem) < 3 or stem == re.sub(r"[^a-z]", "", _lower_ascii(town_name)):
+        return False  # (no final vowel: the first letters tell already)
+    area = re.sub(r"[^a-z ]", "", _lower_ascii(area_name))
+    stems = {stem, stem[:-1] + _ALTERNATIONS[stem[-1]]} if stem[-1] in _ALTERNATIONS else {stem}
+    return any(re.match(re.escape(st) + r"[a-z]{0,2}sk", area) for st in stems)
 
 
 _CITY_COUNCIL_RE = re.compile(r"\s+(?:city|town)(?:\s+(?:council|municipality))?$", re.IGNORECASE)

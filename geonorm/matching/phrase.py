@@ -152,6 +152,7 @@ _OBLIQUE_AREA_WORDS = {"району": "район", "районі": "район
 # words that join the items of a list, and that join an area word to its name ('region of Kursk')
 LIST_JOINERS = ("and", "та", "і", "и", "й")
 _OF_WORDS = ("of", "de", "du", "des", "di", "del")
+_ROMANCE_ARTICLES = frozenset("la le el il l'".split())  # before an area word: 'la région de Donetsk'
 _CO = "co"  # 'Cook Co.' is a county; 'CO' in capitals is Colorado's or Colombia's code
 # words between an area's adjective and its area word ('Шебекинский городской округ')
 AREA_QUALIFIERS = frozenset("городской городского городском городскому городским муниципальный муниципального "
@@ -171,6 +172,8 @@ _FEATURE_WORDS = {
     # 'obwód charkowski', 'provincia de Járkov', 'Rajon Bachmut'
     "gebiet": "admin1", "région": "admin1", "obwód": "admin1", "provincia": "admin1",
     "rajon": "admin2",
+    # ('el óblast de Donetsk', 'la región de Járkov', 'la regione di Kherson')
+    "óblast": "admin1", "región": "admin1", "regione": "admin1",
     "municipality": "admin2", "county": "admin2", "r-n": "admin2", "р-н": "admin2",
     # Russia's districts are urban or municipal okrugs now ('Шебекинский городской округ'), named
     # as the raions were
@@ -633,6 +636,8 @@ def _strip_part(raw: str) -> Part | None:
         if not (stripped and stripped[0].lower() == "район"):
             words[-1] = _nominative_adjective(words[-1])
         whole = " ".join([*words, oblique])
+    if len(words) > 2 and words[0].lower() in _ROMANCE_ARTICLES and _feature_word(words[1]) is not None:
+        stripped.append(words.pop(0))  # 'la région de Donetsk' (not 'La Paz': no area word after it)
     while len(words) > 1 and _feature_word(words[0]) is not None and words[0].lower() not in _TRAILING_ONLY:
         feature = feature or _feature_word(words[0])
         stripped.append(words.pop(0))

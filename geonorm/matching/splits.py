@@ -218,8 +218,8 @@ class TownAndArea:
         if rows:
             return rows
         parts = parse_phrase(text)
-        if len(parts) != 1 or parts[0].feature != feature:
-            return []
+        if len(parts) != 1 or parts[0].feature != feature or strip_prefixes(text) != text:
+            return []  # (nor after a word a town's name may end with: 'Stare Selo Sumy oblast')
         named = self._heads.areas_named_after(parts[0], self._gather(parts[0].text, fuzzy=False))
         return [r for r in named if self._heads.is_feature(r, feature)]
 
