@@ -302,6 +302,7 @@ def test_generic_words_inside_a_phrase_are_not_a_name(resolver):
     ("Bosnia", "Bosnia and Herzegovina", "country"),  # was Bunia, DR Congo (fuzzy)
     ("Burkina", "Burkina Faso", "country"),  # was Brooklyn by a guess
     ("PNW", "Pacific Northwest", "region"),  # was no match
+    ("East Coast", "East Coast", "region"),  # was Western Australia by a guess (its alternate 'West Coast')
 ])
 def test_world_regions_seas_and_colloquial_country_names(resolver, query, name, feature):
     m = resolver.resolve(query)

@@ -1120,6 +1120,16 @@ def test_guard_an_area_word_before_the_areas_own_name_leaves_the_mention_as_writ
     assert names_found(resolver, "Taxes rose across the Province of Ontario.") == {"Ontario": "Ontario"}
 
 
+def test_the_west_coast_is_the_one_the_document_is_about(resolver):
+    # alone 'West Coast' is nearly as much Western Australia's alternate name as the US coast
+    m = [m.match for m in extract("Wildfires raged across the West Coast, from California to Washington.",
+                                  resolver=resolver) if m.text == "West Coast"][0]
+    assert (m.country_code, m.feature) == ("US", "region")
+    m = [m.match for m in extract("Rain flooded Greymouth and other towns on the West Coast, New Zealand's "
+                                  "forecasters said.", resolver=resolver) if m.text == "West Coast"][0]
+    assert (m.country_code, m.feature) == ("NZ", "admin1")
+
+
 def test_crimea_as_german_and_french_news_write_it_is_a_mention(resolver):
     # 'Krim' and 'Crimée' were no mentions: the default gazetteer held Crimea as Krym and Crimea only
     found = names_found(resolver, "Auf der Krim und im Gebiet Cherson wurde gekämpft.")
