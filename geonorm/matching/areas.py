@@ -117,13 +117,15 @@ def _adjective_of(area_name: str, town_name: str) -> bool:
     """Does the area's name begin with the Slavic adjective of the town's name: the name without
     its last vowel, its last consonant maybe alternated, then -sk- after at most two letters
     ('Tula': Tul'skaya oblast', 'Sumy': Sumska oblast, 'Kaluga': Kaluzhskaya, 'Penza':
-    Penzenskaya)? The first five letters miss these."""
+    Penzenskaya, 'Odesa': Odeska)? The first five letters miss these."""
     stem = _FINAL_VOWELS_RE.sub("", re.sub(r"[^a-z]", "", _lower_ascii(town_name)))
     if len(stem) < 3 or stem == re.sub(r"[^a-z]", "", _lower_ascii(town_name)):
         return False  # (no final vowel: the first letters tell already)
     area = re.sub(r"[^a-z ]", "", _lower_ascii(area_name))
     stems = {stem, stem[:-1] + _ALTERNATIONS[stem[-1]]} if stem[-1] in _ALTERNATIONS else {stem}
-    return any(re.match(re.escape(st) + r"[a-z]{0,2}sk", area) for st in stems)
+    # (a stem ending in s lends it to the ending: 'Odesa', Odeska oblast; 'Cherkasy', Cherkaska)
+    return any(re.match(re.escape(st) + (r"(?:[a-z]{0,2}s)?k" if st.endswith("s") else r"[a-z]{0,2}sk"), area)
+               for st in stems)
 
 
 _CITY_COUNCIL_RE = re.compile(r"\s+(?:city|town)(?:\s+(?:council|municipality))?$", re.IGNORECASE)
@@ -393,13 +395,9 @@ class PhraseAreas:
         for name in polish.adjective_towns(text):
             towns = self._slavic_towns(name)
             # (towns of a size that compares with the biggest: 'czernihowski' is Chernihiv's, not
-            # a village Chernykhiv's; its own area may begin with its name less the last vowels:
-            # 'odeski' is Odeska oblast, Odesa's, 'sumski' Sumska oblast, Sumy's)
+            # a village Chernykhiv's; 'odeski' is Odeska oblast, Odesa's, by its adjective)
             towns = [t for t in towns[:5] if int(gaz.place_pop[t]) >= 0.1 * int(gaz.place_pop[towns[0]])]
-            pairs = self.named_after(towns, level, {t: name for t in towns}) or [
-                (area, t) for t in towns if (area := self._own_area(t, level)) is not None and len(
-                    stem := _lower_ascii(gaz.place(t).name).rstrip("aeiouy")) >= 3
-                and _lower_ascii(gaz.place(area).name).startswith(stem)]
+            pairs = self.named_after(towns, level, {t: name for t in towns})
             if pairs:
                 return pairs
         return []
