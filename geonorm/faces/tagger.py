@@ -430,6 +430,7 @@ def _areas_named_before(text: str, spans: list[TagSpan], resolver) -> list[TagSp
     'Gebiet Donezk') extended over that word, when the resolver reads the whole as a first- or
     second-level area the name alone is not (that was the city: 'the Province of Ontario' stays
     'Ontario', as news gold data marks it), and any span of the word itself dropped."""
+    grown: list[TagSpan] = []
     for sp in spans:
         if sp.area_word or sp.query is not None:
             continue
@@ -441,8 +442,8 @@ def _areas_named_before(text: str, spans: list[TagSpan], resolver) -> list[TagSp
         if m.ok and m.feature in ("admin1", "admin2") and m.confidence >= INFLECTED_MIN_CONFIDENCE \
                 and resolver.resolve(sp.text).id != m.id:
             sp.start, sp.text, sp.area_word = lead.start(), whole, True
-    return [sp for sp in spans if not any(o is not sp and o.area_word and o.start <= sp.start and sp.end <= o.end
-                                          for o in spans)]
+            grown.append(sp)
+    return [sp for sp in spans if not any(o is not sp and o.start <= sp.start and sp.end <= o.end for o in grown)]
 
 
 # a district named before the town or area it is of: 'the Kalininsky district of Donetsk', 'в
