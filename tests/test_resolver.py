@@ -2624,6 +2624,28 @@ def test_a_county_with_its_state_is_the_county(resolver, phrase, place_id):
     assert m.id == place_id and m.match_kind == "exact" and m.confidence > 0.9, m.explain()
 
 
+@pytest.mark.parametrize("phrase, name", [
+    # a city the first-level area is named after, then a district of that area named after
+    # another town: the area and its district, as table columns write them (the city had been
+    # the answer, the district 'read as a district of' it)
+    ("Kharkiv, Chuhuiv district", "Chuhuiv Raion"),
+    ("Kursk, Oboyan district", "Oboyanskiy Rayon"),
+    ("Zaporizhzhia, Vasylivka district", "Vasylivka Raion"),
+])
+def test_a_city_before_a_district_of_its_area_named_after_another_town_is_the_area(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "admin2"), m.explain()
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Kursk, Kursk district", "Kursk"),  # the district named after the city itself: the city
+    ("Dniprovske, Kamianskyi Raion", "Dniprovske"),  # a village named like the area's city
+])
+def test_guard_a_town_before_its_own_district_is_the_town(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "populated place"), m.explain()
+
+
 @pytest.mark.parametrize("query, name", [
     # Russian forms of Ukrainian names that trade front vowels with them (е ~ і, и ~ і): the folded
     # key keeps e and i apart, so these were typo guesses or other places

@@ -646,14 +646,24 @@ class PhraseAreas:
 
     def frames_area_part(self, part: Part, area_parts: list[Part]) -> bool:
         """Does the part name a first-level area or country that holds an area another part names
-        with its area word ('NY' in 'Kings County, NY'; 'Virginia' in 'Fairfax County, Virginia')?"""
+        with its area word ('NY' in 'Kings County, NY'; 'Virginia' in 'Fairfax County, Virginia';
+        'Kursk' in 'Kursk, Sudzha district')?"""
         gaz = self.gazetteer
-        outer = area_candidates(gaz, part.text, ("admin1", "country"))
+        # (or the first-level area named after the city the part names: 'Kursk' for Kurskaya
+        # oblast'; not after a village named like it, 'Dniprovske', 'Zaporizhzhia-Live')
+        outer = area_candidates(gaz, part.text, ("admin1", "country")) or [
+            area for area, town in self.named_after(self.towns(part.text), "admin1")
+            if int(gaz.place_pop[town]) >= BIG_CITY]
         if not outer:
             return False
         return any(self.inside_any(r, gaz.place(r), outer)
                    for a in area_parts if a.feature in ("admin1", "admin2")
-                   for r in area_candidates(gaz, a.whole_name, word_levels(a))[:50])
+                   # (not the district named after the part's town: 'Donetsk, Donetsk Raion' is the town)
+                   and fold_key(a.text) != fold_key(part.text)
+                   for r in area_candidates(gaz, a.whole_name, word_levels(a))[:50]
+                   # (or named after its town: 'Izium district' is Izyum Raion, 'Sudzha district'
+                   # Sudzhanskiy Rayon: 'Kharkiv, Izium district' is the raion of Kharkiv oblast)
+                   or [area for area, _ in self.named_after(self.towns(a.text)[:5], a.feature)])
 
     def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The place is a country named as written and every other part names a country too,
