@@ -118,8 +118,9 @@ def _adjective_of(area_name: str, town_name: str) -> bool:
     its last vowel, its last consonant maybe alternated, then -sk- after at most two letters
     ('Tula': Tul'skaya oblast', 'Sumy': Sumska oblast, 'Kaluga': Kaluzhskaya, 'Penza':
     Penzenskaya, 'Odesa': Odeska)? The first five letters miss these."""
-    stem = _FINAL_VOWELS_RE.sub("", re.sub(r"[^a-z]", "", _lower_ascii(town_name)))
-    if len(stem) < 3 or stem == re.sub(r"[^a-z]", "", _lower_ascii(town_name)):
+    letters = re.sub(r"[^a-z]", "", _lower_ascii(town_name))
+    stem = _FINAL_VOWELS_RE.sub("", letters)
+    if len(stem) < 3 or stem == letters:
         return False  # (no final vowel: the first letters tell already)
     area = re.sub(r"[^a-z ]", "", _lower_ascii(area_name))
     stems = {stem, stem[:-1] + _ALTERNATIONS[stem[-1]]} if stem[-1] in _ALTERNATIONS else {stem}
