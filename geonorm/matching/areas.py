@@ -306,11 +306,13 @@ class PhraseAreas:
                 out.append((part, rows))
         return out, dropped
 
-    def regions_named_after_town(self, text: str) -> list[int]:
+    def regions_named_after_town(self, text: str, min_population: int = 0) -> list[int]:
         """First-level areas named after their main town, reached through the town's other
         names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
-        region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk)."""
-        return [area for area, _ in self.named_after(self.towns(text), "admin1")]
+        region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk); only after a
+        town of ``min_population`` people or more."""
+        return [area for area, town in self.named_after(self.towns(text), "admin1")
+                if int(self.gazetteer.place_pop[town]) >= min_population]
 
     def districts_named_after(self, towns: list[int]) -> list[int]:
         """The second-level areas of ``towns`` that are named after them ('Volnovakha' ->
@@ -652,9 +654,8 @@ class PhraseAreas:
         gaz = self.gazetteer
         # (or the first-level area named after the city the part names: 'Kursk' for Kurskaya
         # oblast'; not after a village named like it, 'Dniprovske', 'Zaporizhzhia-Live')
-        outer = area_candidates(gaz, part.text, ("admin1", "country")) or [
-            area for area, town in self.named_after(self.towns(part.text), "admin1")
-            if int(gaz.place_pop[town]) >= BIG_CITY]
+        outer = area_candidates(gaz, part.text, ("admin1", "country")) or \
+            self.regions_named_after_town(part.text, min_population=BIG_CITY)
         if not outer:
             return False
         return any(self.inside_any(r, gaz.place(r), outer)
