@@ -138,7 +138,7 @@ def _romanizes_to_own_name(form_text: str, place) -> bool:
 
 def _tied(best: Match) -> None:
     """Cap ``best`` and its first runner-up, scored alike, when that lies elsewhere: which of
-    the two is meant, nothing tells ('Hranitne, Donetsk Obl': two villages 27 km apart)."""
+    the two is meant, nothing tells ('Kononenkove, Sumy region': two villages 82 km apart)."""
     other = best.alternatives[0]
     km = float(haversine_km(best.lat, best.lon, other.lat, other.lon))
     if km > scoring.TIED_ELSEWHERE_KM:
