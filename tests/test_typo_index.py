@@ -37,6 +37,29 @@ def test_every_key_within_two_edits_shares_a_segment_and_passes_the_bound():
         assert histogram_bound(hists[n:n + 1], query)[0] <= Levenshtein.distance(query, key)
 
 
+def _one_edit(s: str, alphabet: str) -> set[str]:
+    """Every string one insertion, deletion, substitution or swap of neighbours from ``s``."""
+    out = {s[:i] + s[i + 1] + s[i] + s[i + 2:] for i in range(len(s) - 1)}
+    for i in range(len(s) + 1):
+        out |= {s[:i] + c + s[i:] for c in alphabet}
+        if i < len(s):
+            out |= {s[:i] + s[i + 1:]} | {s[:i] + c + s[i + 1:] for c in alphabet}
+    return out
+
+
+def test_every_key_two_edits_away_with_swapped_neighbours_shares_a_segment():
+    # a swap across a segment border breaks the segments on both sides ('diitrogvrad' has none
+    # of 'dimi|trov|grad'): every string within two optimal-string-alignment edits still shares one
+    rng = random.Random(7)
+    for length in range(SEGMENT_MIN_LEN, 13):
+        key = "".join(rng.choice("abcde") for _ in range(length))
+        segs = set(segments(key))
+        for query in {q for e in _one_edit(key, "abf") for q in _one_edit(e, "abf")}:
+            if OSA.distance(query, key) <= 2:
+                assert segs & query_segments(query), (key, query)
+    assert set(segments("dimitrovgrad")) & query_segments("diitrogvrad")
+
+
 def test_segments_are_looked_up_only_at_the_shifts_a_key_length_allows():
     query = "abcdefghij"
     segs = query_segments(query)
@@ -158,6 +181,14 @@ def test_russian_form_reaches_the_ukrainian_village(resolver):
     ("Baja Calfiorlnia", "Baja California"),
 ])
 def test_a_swap_plus_one_edit_is_found(resolver, query, name):
+    m = resolver.resolve(query, limit=10)
+    assert name in [m.name] + [a.name for a in m.alternatives]
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Gremanu", "Germany"), ("Autsraia", "Australia"), ("Cmabodib", "Cambodia"),
+])
+def test_a_swap_across_a_segment_border_plus_one_edit_is_found(resolver, query, name):
     m = resolver.resolve(query, limit=10)
     assert name in [m.name] + [a.name for a in m.alternatives]
 

@@ -169,7 +169,45 @@ def query_segments(query: str, max_dist: int = SEGMENT_MAX_DIST) -> set[str]:
     it: for each possible key length, each segment at each shift its length allows. A segment
     the edits leave whole moves by the deletions before it less the insertions; a key ``delta``
     letters longer has at most (max_dist + delta) // 2 insertions and (max_dist - delta) // 2
-    deletions (swapped neighbours move nothing), which halves the shifts to look up."""
+    deletions (swapped neighbours move nothing), which halves the shifts to look up.
+
+    Two swapped neighbours are one edit that may straddle a segment border and break both
+    segments beside it; one more edit breaks the third ('diitrogvrad' breaks all of
+    'dimi|trov|grad'). At two edits the segments beside each border are also looked up in the
+    query with the pair at that border swapped back (:func:`_straddled_segments`)."""
+    out = _shifted_segments(query, max_dist)
+    if max_dist == 2:
+        out |= _straddled_segments(query)
+    return out
+
+
+def _straddled_segments(query: str) -> set[str]:
+    """Segment keys of indexed keys two edits from ``query``, one of them two neighbours swapped
+    across a segment border. With that pair swapped back, one edit is left: it breaks at most
+    one of the two segments beside the border, and moves both by the same shift (an inserted
+    letter before the pair: +1, a dropped one: -1)."""
+    out = set()
+    n = len(query)
+    for length, shifts in ((n, (0,)), (n - 1, (0, 1)), (n + 1, (0, -1))):
+        if length < SEGMENT_MIN_LEN:
+            continue
+        bounds = _segment_bounds(length)
+        for border in (1, 2):  # the border between segment border - 1 and segment border
+            (a, b), (_, c) = bounds[border - 1], bounds[border]
+            for shift in shifts:
+                i = b - 1 + shift  # the swapped pair in the query: i, i + 1
+                if i < 0 or i + 1 >= n or query[i] == query[i + 1]:
+                    continue
+                back = query[:i] + query[i + 1] + query[i] + query[i + 2:]
+                if a + shift >= 0:
+                    out.add(f"{length}:{border - 1}:{back[a + shift:b + shift]}")
+                if c + shift <= n:
+                    out.add(f"{length}:{border}:{back[b + shift:c + shift]}")
+    return out
+
+
+def _shifted_segments(query: str, max_dist: int) -> set[str]:
+    """The segment keys of :func:`query_segments` without swaps undone."""
     out = set()
     n = len(query)
     for length in range(max(SEGMENT_MIN_LEN, n - max_dist), n + max_dist + 1):
