@@ -686,10 +686,11 @@ def add_typos(gaz: Gazetteer, text: str, out: dict[int, Evidence], force: bool =
     q_written = written_key(text)
     # (a short query's folded key was searched one edit away only: the names one slip away as
     # written are looked for too, which its fold may put two apart: 'Ltège' is Liège, 'lteHe' ~ 'liHe';
-    # so are they for a longer query while fewer than ``reach`` places are reached: 'Zambix' is
-    # Zambia one letter off, three folded edits, 'x' folding to 'ks' and 'ia' to 'a')
+    # so are they for a longer query, also when many places lie one folded edit away: 'Zambix' is
+    # Zambia one letter off, three folded edits, 'x' folding to 'ks' and 'ia' to 'a'; a dropped
+    # letter between two alike leaves a pair the fold merges, 'Louiiana' ~ 'luiana' two from 'luisiana')
     written_reach = 2 if (closest if q_norm is None else closest_own) > 1 and len(q_written) >= SEGMENT_MIN_LEN \
-        else 1 if (short or len(reached) < reach) and len(q_written) + 1 >= SEGMENT_MIN_LEN else 0
+        else 1 if len(q_written) + 1 >= SEGMENT_MIN_LEN else 0
     if beside_name:  # a folded hit respelt: names one slip away as written beside it ('Caias', Caxias)
         written_reach = min(written_reach, 1)
     if written_reach:
