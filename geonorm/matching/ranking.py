@@ -647,7 +647,9 @@ class Ranker:
         if (head is not None and head.is_area) or not any(int(level[x[1]]) in _AREA_LEVEL_CODES for x in scored):
             return scored
         scored = self._prefer_waters_over_namesake_areas(scored)
-        towns: dict[str, list[tuple[float, float, str, str, bool, float, int]]] = {}  # lat, lon, cc, a1, own, share, pop
+        # (folded name, country) -> lat, lon, a1, own, share, pop of its towns (an area steps back
+        # for a town of its own country only: one lookup, not a pass over every namesake abroad)
+        towns: dict[tuple[str, str], list[tuple[float, float, str, bool, float, int]]] = {}
         for _, row, ev, _ in scored:
             form_text = gaz.form_text[ev.form_row]
             if ev.via in NAME_VIAS and int(gaz.place_level[row]) == 0 and not (
@@ -655,14 +657,14 @@ class Ranker:
                 own_name = gaz.place(row).name
                 key, own_key = fold_key(form_text), fold_key(own_name)
                 own = _NAME_KINDS[int(gaz.form_kind[ev.form_row])] in _OWN_KINDS or key == own_key
-                at = (float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.country_code_of(row),
-                      gaz.admin1_code_of(row))
+                cc = gaz.country_code_of(row)
+                at = (float(gaz.place_lat[row]), float(gaz.place_lon[row]), gaz.admin1_code_of(row))
                 share = OWN_TOWN_SHARE if own else KIN_TOWN_SHARE if _kin(form_text, own_name, key, own_key) \
                     else ALIAS_TOWN_SHARE
-                towns.setdefault(key, []).append((*at, own, share, int(gaz.place_pop[row])))
+                towns.setdefault((key, cc), []).append((*at, own, share, int(gaz.place_pop[row])))
                 if own_key != key:  # (an area reached by the town's own name: 'Ivano-Frankovsk'
                     # reaches the city by 'Yvano-Frankovsk', the oblast by 'Ivano-Frankivsk')
-                    towns.setdefault(own_key, []).append((*at, True, OWN_TOWN_SHARE, int(gaz.place_pop[row])))
+                    towns.setdefault((own_key, cc), []).append((*at, True, OWN_TOWN_SHARE, int(gaz.place_pop[row])))
         if not towns:
             return scored
         out = []
@@ -672,15 +674,15 @@ class Ranker:
                 # (by the name matched, or by its own name when that is a town's: 'Raqqah' reaches
                 # the city Ar Raqqah by an alternate name, the governorate Ar Raqqah by 'Raqqa')
                 keys = dict.fromkeys((fold_key(gaz.form_text[ev.form_row]), fold_key(place.name)))
-                for lat, lon, cc, a1, own, share, pop in (t for key in keys for t in towns.get(key, ())):
+                cc = place.country_code
+                for lat, lon, a1, own, share, pop in (t for key in keys for t in towns.get((key, cc), ())):
                     # the town's own name, or a common name of a town that weighs in the area
                     # ('New York'); not Montana City's alternate name 'Montana'
                     if pop < share * place.population:
                         continue
                     # (a town bearing the area's name as an alternate only from inside it: 'Morelos'
                     # is the state, not Ecatepec de Morelos in the next one)
-                    if cc == place.country_code and (a1 == place.admin1_code or own and float(
-                            haversine_km(lat, lon, place.lat, place.lon)) < 150):
+                    if a1 == place.admin1_code or own and float(haversine_km(lat, lon, place.lat, place.lon)) < 150:
                         s += scoring.NAMESAKE_AREA
                         if a1 != place.admin1_code:  # (a town inside shares the support)
                             s -= area_support.get(row, 0.0)
