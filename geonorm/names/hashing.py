@@ -256,8 +256,9 @@ def _popcount(a: np.ndarray) -> np.ndarray:
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:
     """``np.unique`` of a 1-d integer array by one sort (numpy 2's ``np.unique`` is many times
-    slower on the few thousand ids of a typo lookup)."""
-    s = np.sort(a)
+    slower on the few thousand ids of a typo lookup). The sort is numpy's stable one: index
+    lookups concatenate sorted runs, which it merges (30,000 ids: ~0.15 ms, not ~0.5)."""
+    s = np.sort(a, kind="stable")
     if len(s) < 2:
         return s
     keep = np.empty(len(s), dtype=bool)
@@ -280,6 +281,7 @@ def histogram_bound(hists: np.ndarray, query: str) -> np.ndarray:
     # row sums as a float32 product (exact for these small counts; numpy's integer row sums
     # over 32 narrow columns are about twice as slow)
     ones = np.ones(HIST_BINS, dtype=np.float32)
-    surplus = (np.maximum(hists, q) - q).astype(np.float32) @ ones  # key letters the query lacks
-    deficit = surplus - (hists.astype(np.float32) @ ones - float(q.sum(dtype=np.int32)))
+    common = np.minimum(hists, q).astype(np.float32) @ ones  # letters both have
+    surplus = hists.astype(np.float32) @ ones - common  # key letters the query lacks
+    deficit = float(q.sum(dtype=np.int32)) - common  # query letters the key lacks
     return np.maximum(surplus, deficit).astype(np.int32)
