@@ -2637,6 +2637,29 @@ def test_a_city_before_a_district_of_its_area_named_after_another_town_is_the_ar
     assert (m.name, m.feature) == (name, "admin2"), m.explain()
 
 
+@pytest.mark.parametrize("phrase, place_id", [
+    # a city, then a district of its area the gazetteer does not hold, named by its town: the
+    # town stands in for the district (the city had been the answer, the district 'read as a
+    # district of' it, or Moscow said to lie in Odintsovo district)
+    ("Kursk, Rylsk district", 695019),
+    ("Bryansk, Klintsy district", 547475),
+    ("Moscow, Odintsovo district", 516215),  # Moskovskaya oblast' around the city of Moscow
+])
+def test_a_city_before_a_district_the_gazetteer_lacks_is_the_districts_town(resolver, phrase, place_id):
+    m = resolver.resolve(phrase)
+    assert m.id == place_id and m.feature == "populated place", m.explain()
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # a district of the city itself: no village of that name in its area stands in
+    ("Kursk, Tsentralny district", "Kursk"),
+    ("Voronezh, Leninsky district", "Voronezh"),
+])
+def test_guard_a_city_before_one_of_its_own_districts_is_the_city(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "populated place"), m.explain()
+
+
 @pytest.mark.parametrize("phrase, name", [
     ("Kursk, Kursk district", "Kursk"),  # the district named after the city itself: the city
     ("Dniprovske, Kamianskyi Raion", "Dniprovske"),  # a village named like the area's city

@@ -54,6 +54,9 @@ BESIDE_DISTRICT_KM = 60.0
 # countries whose languages form area adjectives with -sk- ('Donetskyi', 'Kurskaya', 'Krakowski')
 _SLAVIC_COUNTRIES = cyrillic_script_countries() | {"PL", "CZ", "SK", "SI", "HR", "BA", "ME", "RS"}
 DISTRICT_CENTRE_POP = 1000  # people: a district is named after a town, not a hamlet
+# people: a town named with a district word after a city, the gazetteer holding no district of its
+# name, is the district's town when this big ('Kursk, Rylsk district'; a village 'Tsentralny' is not)
+DISTRICT_TOWN_FRAME_POP = 5_000
 AROUND_CITY_KM = 150  # a region named after a city that is a first-level area of its own surrounds it
 LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city is a list item
 # ... and a town of LISTED_NEAR_TOWN people before a bare town name this near it, outside the area
@@ -306,12 +309,16 @@ class PhraseAreas:
                 out.append((part, rows))
         return out, dropped
 
-    def regions_named_after_town(self, text: str, min_population: int = 0) -> list[int]:
+    def regions_named_after_town(self, text: str, min_population: int = 0, lately: bool = False) -> list[int]:
         """First-level areas named after their main town, reached through the town's other
         names: 'Zaporozhye region' -> Zaporizka oblast (via Zaporizhzhia), 'Dnepropetrovsk
         region' -> Dnipropetrovska oblast (via Dnipro, formerly Dnipropetrovsk); only after a
-        town of ``min_population`` people or more."""
-        return [area for area, town in self.named_after(self.towns(text), "admin1")
+        town of ``min_population`` people or more; ``lately``: only a town ``text`` names as it
+        is or was lately named (:meth:`_bears_lately`: not Donetsk by its 18th-century
+        'Aleksandrovka', a common village name)."""
+        evidence = self._gather(text, fuzzy=False)
+        towns = [r for r in self.towns_in(evidence) if not lately or self._bears_lately(r, evidence[r].form_row)]
+        return [area for area, town in self.named_after(towns, "admin1")
                 if int(self.gazetteer.place_pop[town]) >= min_population]
 
     def districts_named_after(self, towns: list[int]) -> list[int]:
@@ -654,18 +661,33 @@ class PhraseAreas:
         gaz = self.gazetteer
         # (or the first-level area named after the city the part names: 'Kursk' for Kurskaya
         # oblast'; not after a village named like it, 'Dniprovske', 'Zaporizhzhia-Live')
-        outer = area_candidates(gaz, part.text, ("admin1", "country")) or \
-            self.regions_named_after_town(part.text, min_population=BIG_CITY)
-        if not outer:
-            return False
-        return any(self.inside_any(r, gaz.place(r), outer)
-                   for a in area_parts if a.feature in ("admin1", "admin2")
-                   # (not the district named after the part's town: 'Donetsk, Donetsk Raion' is the town)
-                   and fold_key(a.text) != fold_key(part.text)
-                   for r in area_candidates(gaz, a.whole_name, word_levels(a))[:50]
-                   # (or named after its town: 'Izium district' is Izyum Raion, 'Sudzha district'
-                   # Sudzhanskiy Rayon: 'Kharkiv, Izium district' is the raion of Kharkiv oblast)
-                   or [area for area, _ in self.named_after(self.towns(a.text)[:5], a.feature)])
+        named = area_candidates(gaz, part.text, ("admin1", "country"))
+        outer = named or self.regions_named_after_town(part.text, min_population=BIG_CITY)
+        around: list[int] | None = None  # the areas around a city the part names as it is named
+        for a in area_parts:
+            # (not the district named after the part's town: 'Donetsk, Donetsk Raion' is the town)
+            if a.feature not in ("admin1", "admin2") or fold_key(a.text) == fold_key(part.text):
+                continue
+            # (or named after its town: 'Izium district' is Izyum Raion, 'Sudzha district'
+            # Sudzhanskiy Rayon: 'Kharkiv, Izium district' is the raion of Kharkiv oblast)
+            towns = self.towns(a.text)[:5]
+            areas = area_candidates(gaz, a.whole_name, word_levels(a))[:50] or \
+                [area for area, _ in self.named_after(towns, a.feature)]
+            if areas:
+                if any(self.inside_any(r, gaz.place(r), outer) for r in areas):
+                    return True
+            elif a.feature == "admin2":
+                # a district the gazetteer does not hold, named by its town ('Kursk, Rylsk
+                # district'): the town of a district's size inside the area around the city (also
+                # when the city is a first-level area itself: 'Moscow, Odintsovo district'; not a
+                # village 'Tsentralny' of the area, for a district of the city)
+                if around is None:
+                    around = named + [r for r in self.regions_named_after_town(
+                        part.text, min_population=BIG_CITY, lately=True) if r not in named]
+                if any(int(gaz.place_pop[t]) >= DISTRICT_TOWN_FRAME_POP and self.inside_any(t, gaz.place(t), around)
+                       for t in towns):
+                    return True
+        return False
 
     def countries_listed(self, evidence: dict[int, Evidence], area_ctx) -> bool:
         """The place is a country named as written and every other part names a country too,
