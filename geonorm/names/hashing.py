@@ -183,26 +183,21 @@ def query_segments(query: str, max_dist: int = SEGMENT_MAX_DIST) -> set[str]:
 
 def _straddled_segments(query: str) -> set[str]:
     """Segment keys of indexed keys two edits from ``query``, one of them two neighbours swapped
-    across a segment border. With that pair swapped back, one edit is left: it breaks at most
-    one of the two segments beside the border, and moves both by the same shift (an inserted
-    letter before the pair: +1, a dropped one: -1)."""
+    across a segment border, that :func:`_shifted_segments` misses: the other edit then lies in
+    the segment away from that border (else that segment is whole in the query). With the pair
+    swapped back, the segment on the other side of the border is whole: the first segment for
+    the first border (the edit after it moves nothing), the last for the second, moved by the
+    edit before it (a letter inserted: +1, dropped: -1)."""
     out = set()
     n = len(query)
-    for length, shifts in ((n, (0,)), (n - 1, (0, 1)), (n + 1, (0, -1))):
+    for length, shift in ((n, 0), (n - 1, 1), (n + 1, -1)):
         if length < SEGMENT_MIN_LEN:
             continue
-        bounds = _segment_bounds(length)
-        for border in (1, 2):  # the border between segment border - 1 and segment border
-            (a, b), (_, c) = bounds[border - 1], bounds[border]
-            for shift in shifts:
-                i = b - 1 + shift  # the swapped pair in the query: i, i + 1
-                if i < 0 or i + 1 >= n or query[i] == query[i + 1]:
-                    continue
+        (_, a), (_, b), _ = bounds = _segment_bounds(length)
+        for border, i, (lo, hi) in ((a, a - 1, bounds[0]), (b, b - 1 + shift, (b + shift, length + shift))):
+            if 0 <= i and i + 1 < n and query[i] != query[i + 1] and 0 <= lo and hi <= n:
                 back = query[:i] + query[i + 1] + query[i] + query[i + 2:]
-                if a + shift >= 0:
-                    out.add(f"{length}:{border - 1}:{back[a + shift:b + shift]}")
-                if c + shift <= n:
-                    out.add(f"{length}:{border}:{back[b + shift:c + shift]}")
+                out.add(f"{length}:{0 if border == a else 2}:{back[lo:hi]}")
     return out
 
 
