@@ -657,7 +657,8 @@ class PhraseAreas:
     def frames_area_part(self, part: Part, area_parts: list[Part]) -> bool:
         """Does the part name a first-level area or country that holds an area another part names
         with its area word ('NY' in 'Kings County, NY'; 'Virginia' in 'Fairfax County, Virginia';
-        'Kursk' in 'Kursk, Sudzha district')?"""
+        'Kursk' in 'Kursk, Sudzha district'), or the town a district the gazetteer lacks is named
+        by ('Kursk, Rylsk district')?"""
         gaz = self.gazetteer
         # (or the first-level area named after the city the part names: 'Kursk' for Kurskaya
         # oblast'; not after a village named like it, 'Dniprovske', 'Zaporizhzhia-Live')

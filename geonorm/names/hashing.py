@@ -173,8 +173,8 @@ def query_segments(query: str, max_dist: int = SEGMENT_MAX_DIST) -> set[str]:
 
     Two swapped neighbours are one edit that may straddle a segment border and break both
     segments beside it; one more edit breaks the third ('diitrogvrad' breaks all of
-    'dimi|trov|grad'). At two edits the segments beside each border are also looked up in the
-    query with the pair at that border swapped back (:func:`_straddled_segments`)."""
+    'dimi|trov|grad'). At two edits the query with a pair at a border swapped back also lends
+    the segment on that border's far side (:func:`_straddled_segments`)."""
     out = _shifted_segments(query, max_dist)
     if max_dist == 2:
         out |= _straddled_segments(query)
@@ -193,11 +193,12 @@ def _straddled_segments(query: str) -> set[str]:
     for length, shift in ((n, 0), (n - 1, 1), (n + 1, -1)):
         if length < SEGMENT_MIN_LEN:
             continue
-        (_, a), (_, b), _ = bounds = _segment_bounds(length)
-        for border, i, (lo, hi) in ((a, a - 1, bounds[0]), (b, b - 1 + shift, (b + shift, length + shift))):
+        (_, a), (_, b), _ = _segment_bounds(length)
+        # (segment number, the swapped pair's first letter in the query, the segment's span there)
+        for number, i, (lo, hi) in ((0, a - 1, (0, a)), (2, b - 1 + shift, (b + shift, length + shift))):
             if 0 <= i and i + 1 < n and query[i] != query[i + 1] and 0 <= lo and hi <= n:
                 back = query[:i] + query[i + 1] + query[i] + query[i + 2:]
-                out.add(f"{length}:{0 if border == a else 2}:{back[lo:hi]}")
+                out.add(f"{length}:{number}:{back[lo:hi]}")
     return out
 
 
