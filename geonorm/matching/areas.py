@@ -671,9 +671,10 @@ class PhraseAreas:
                 continue
             # (or named after its town: 'Izium district' is Izyum Raion, 'Sudzha district'
             # Sudzhanskiy Rayon: 'Kharkiv, Izium district' is the raion of Kharkiv oblast)
-            towns = self.towns(a.text)[:5]
-            areas = area_candidates(gaz, a.whole_name, word_levels(a))[:50] or \
-                [area for area, _ in self.named_after(towns, a.feature)]
+            areas = area_candidates(gaz, a.whole_name, word_levels(a))[:50]
+            if not areas:
+                towns = self.towns(a.text)[:5]
+                areas = [area for area, _ in self.named_after(towns, a.feature)]
             if areas:
                 if any(self.inside_any(r, gaz.place(r), outer) for r in areas):
                     return True
