@@ -137,13 +137,15 @@ class TownAndArea:
         names = [*rest, " ".join(words[:lead])]
         if lead < len(words) and not all(w.islower() for w in words[lead:]):
             return [part]  # (only words in lower case may follow the names: 'line', 'road')
-        hits = [{r: e for r, e in self._gather(n, fuzzy=False).items() if e.via in ("exact", "case")}
-                if len(n) > 3 and all(capitalized(w) for w in n.split()) else {} for n in names]
-        if not all(hits) or any(self._heads.names_only_areas(h) for h in hits):
-            return [part]  # (areas joined say how they relate: 'Russia-Ukraine border', 'Israel-Gaza war')
+        if not all(len(n) > 3 and all(capitalized(w) for w in n.split()) for n in names):
+            return [part]
+        # (a name as a whole first: its lookup is the head's, while its pieces' are extra)
         if any(e.via in NAME_VIAS for e in self._gather(text, fuzzy=False).values()) or any(
                 e.via in NAME_VIAS for t in text.split() if "-" in t for e in self._gather(t, fuzzy=False).values()):
             return [part]  # a name as a whole ('Tel Aviv-Yafo', 'Kupyansk-Vuzlovyi line')
+        hits = [{r: e for r, e in self._gather(n, fuzzy=False).items() if e.via in ("exact", "case")} for n in names]
+        if not all(hits) or any(self._heads.names_only_areas(h) for h in hits):
+            return [part]  # (areas joined say how they relate: 'Russia-Ukraine border', 'Israel-Gaza war')
         first = replace(part, text=names[0], raw=names[0], whole="", alternatives=[])
         return [first, *(Part(text=n, raw=n, listed=True, joined=True) for n in names[1:])]
 
