@@ -3668,3 +3668,31 @@ def test_qualified_reads_the_town_and_tests_its_full_names():
     assert "Frankfurt an der Oder" in oder.spelt_out
     assert qualified("Neumarkt i.d.OPf.").fits("Neumarkt in der Oberpfalz")
     assert qualified("Pokrovsk") is None and qualified("Santa Cruz de Tenerife") is None and qualified("") is None
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Buča", 711350), ("Ščors", 694273), ("Kosťantynivka", 705104), ("Šachtarsk", 694382),
+    ("Časiv Jar", 710915), ("Lysyčansk", 702972),
+])
+def test_hacek_letters_are_read_as_the_cyrillic_letters_they_write(resolver, query, place):
+    # Czech, Slovak and scholarly transliteration write ч ш ж as č š ž, х as 'ch': 'Buča' was
+    # Buco in the Philippines by its 'Buca', 'Ščors' Shchorsy in Belarus, 'Šachtarsk' a fuzzy guess
+    m = resolver.resolve(query)
+    assert m.id == place and m.match_kind != "fuzzy", m.explain()
+    assert "háček" in m.explain()
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Plzeň", 3068160), ("Čakovec", 3202888), ("Šiauliai", 594739), ("Niš", 787657),
+])
+def test_guard_names_written_with_hacek_letters_are_found_as_written(resolver, query, place):
+    m = resolver.resolve(query)
+    assert m.id == place and m.match_kind in ("exact", "alias") and "háček" not in m.explain()
+
+
+def test_caron_read_spells_hacek_letters_as_english_romanizes_cyrillic():
+    from geonorm.names.romanize import caron_read
+    assert caron_read("Šachtarsk") == "shakhtarsk"  # (х is 'ch' there)
+    assert caron_read("Kosťantynivka") == "kostyantynivka"  # (a softened consonant before a vowel)
+    assert caron_read("Irpiň") == "irpin" and caron_read("Doněck") == "donetsk"
+    assert caron_read("Ščors") == "shchors" and caron_read("Kyiv") == ""

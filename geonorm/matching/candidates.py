@@ -26,7 +26,8 @@ from ..names.keys import (fold_ascii, fold_key, russian_form_traded_keys, skelet
 from ..names.normalize import code_like, normalize, script_of, to_ascii, undotted
 from ..names.calques import calques
 from ..names.qualifiers import qualified
-from ..names.romanize import ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, romanize_query
+from ..names.romanize import (ARABIC_FORM, CARON_READ, EN_CALQUE, QUALIFIER_SPELT, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED,
+                              DIGRAPH_CARONS, caron_letters, caron_read, romanize_query)
 from ..sources.cldr import SOURCE as CLDR_SOURCE
 from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_code_key, area_codes, written_as_area_code
@@ -356,7 +357,22 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
         # two capitals are a code or an abbreviation ('MN', 'Pa.'), not Amman's 'ʻmʼn'
         exact = exact[[int(gaz.form_kind[fr]) == _ABBREVIATION or gaz.form_text[fr].replace(".", "").isupper()
                        for fr in exact.tolist()]]
+    carons = caron_letters(text)
+    if carons & DIGRAPH_CARONS and len(exact):
+        # a name written without the query's č, š or ž spells them otherwise, its letters folded
+        # alike ('Buča' is Bucha, not Buco by its 'Buca'); with them, as written
+        agree = np.array([carons & DIGRAPH_CARONS <= set(gaz.form_text[fr].casefold()) for fr in exact.tolist()],
+                         dtype=bool)
+        add(exact[~agree], "fold")
+        exact = exact[agree]
     add(exact, "exact")
+    if carons and script == "latin" and normalize(read := caron_read(text)) != norm:
+        # 'Lysyčansk', 'Šachtarsk', 'Kosťantynivka': the Cyrillic letters they write
+        add(gaz.lookup("exact", normalize(read)), "roman", CARON_READ)
+        if len(read_fold := fold_key(read)) >= MIN_FOLD_LEN:
+            add(gaz.lookup("fold", read_fold), "fold", CARON_READ)
+            for form in ukrainian_forms(read):  # ('Krasnoarmějsk')
+                add(gaz.lookup("fold", fold_key(form)), "fold", RU_TO_UK)
     if not len(exact) and undotted(text):  # 'N.Y.C.': the gazetteer holds 'NYC'
         initials = gaz.lookup("exact", normalize(undotted(text)))
         # (initials stand for an abbreviation or code, not a name: 'P.O.' is no Pô, Burkina Faso)

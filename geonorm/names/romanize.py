@@ -121,6 +121,7 @@ def romanize_query(text: str) -> tuple[tuple[str, str], ...]:
 # an Arabic name's article or feminine ending spelt another way, a name's first word in English,
 # a town's river or region spelt out ('Frankfurt a.M.')
 RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE = "ru→uk", "sch=щ", "е~і", "al~ar", "en→uk/ru"
+CARON_READ = "č=ch"
 QUALIFIER_SPELT = "a.M.→am Main"
 SCHEME_LABELS = {
     "bgn_pcgn": "BGN/PCGN (Russian)",
@@ -140,6 +141,41 @@ SCHEME_LABELS = {
     ARABIC_FORM: "Arabic article or ending spelt another way (al-Raqqa ~ Ar Raqqah, Hama ~ Ḩamāh)",
     EN_CALQUE: "the first word translated into English (New ~ Nova, Old ~ Staryi, Red ~ Krasnyi)",
     QUALIFIER_SPELT: "the town's river or region spelt out (a.M. ~ am Main, /Oder ~ (Oder), i. Br. ~ im Breisgau)",
+    CARON_READ: "háček letters read as Czech, Slovak or scholarly transliteration writes Cyrillic "
+                "(č = ch, š = sh, ž = zh, ch = kh, c = ts)",
 }
-QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT})
+QUERY_REWRITES = frozenset({RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED, ARABIC_FORM, EN_CALQUE, QUALIFIER_SPELT, CARON_READ})
 REWRITE_LABELS = frozenset(SCHEME_LABELS[k] for k in QUERY_REWRITES)  # as a Match's ``scheme`` says them
+
+
+# Czech, Slovak, Croatian and the scholarly transliteration write Cyrillic with háček letters
+# (Lysyčansk, Šachtarsk, Kosťantynivka, Ščors): č ш ж as č š ž, х as 'ch', ц as 'c', a consonant
+# softened before a vowel with a háček ('ťa' is 'тя')
+CARON_LETTERS = frozenset("čšžťďňľě")
+DIGRAPH_CARONS = frozenset("čšž")  # the letters English spells with two ('ch', 'sh', 'zh')
+_CARON_RE = re.compile(r"šč|ch|[čšžcě]|[ťďňľ]")
+_CARON_DIGRAPHS = {"šč": "shch", "ch": "kh", "č": "ch", "š": "sh", "ž": "zh", "c": "ts", "ě": "e"}
+_SOFTENED = {"ť": "t", "ď": "d", "ň": "n", "ľ": "l"}
+
+
+def caron_letters(text: str) -> frozenset[str]:
+    """The háček letters (č š ž ť ď ň ľ ě) ``text`` writes, in lower case."""
+    return CARON_LETTERS.intersection(text.casefold())
+
+
+def caron_read(text: str) -> str:
+    """A Latin spelling with háček letters read as English spelling romanizes Cyrillic:
+    'Lysyčansk' -> 'lysychansk', 'Šachtarsk' -> 'shakhtarsk', 'Kosťantynivka' -> 'kostyantynivka',
+    'Doněck' -> 'donetsk'; '' when it writes none (in lower case)."""
+    if not caron_letters(text):
+        return ""
+    low = text.casefold()
+
+    def read(m: re.Match) -> str:
+        letters = m.group()
+        if letters in _CARON_DIGRAPHS:
+            return _CARON_DIGRAPHS[letters]
+        before_vowel = m.end() < len(low) and low[m.end()] in "aeiouě"
+        return _SOFTENED[letters] + ("y" if before_vowel else "")
+
+    return _CARON_RE.sub(read, low)
