@@ -3696,3 +3696,16 @@ def test_caron_read_spells_hacek_letters_as_english_romanizes_cyrillic():
     assert caron_read("Kosťantynivka") == "kostyantynivka"  # (a softened consonant before a vowel)
     assert caron_read("Irpiň") == "irpin" and caron_read("Doněck") == "donetsk"
     assert caron_read("Ščors") == "shchors" and caron_read("Kyiv") == ""
+
+
+@pytest.mark.parametrize("query, place", [("Tombouctou", 2449067), ("Lemesos", 146384), ("Masqaţ", 287286)])
+def test_a_town_named_like_the_areas_named_after_it_is_the_town(resolver, query, place):
+    # the region and the district named after a town bear its name as their own: that made it
+    # a "common name" of the region, and the town (which bears it as an alternate name) the
+    # lesser reading: 'Tombouctou' was the region, not Timbuktu; 'Lemesos' the district, not Limassol
+    m = resolver.resolve(query)
+    assert m.id == place and m.feature == "populated place", m.explain()
+
+
+def test_guard_a_town_and_its_district_bearing_a_name_keep_it_from_a_city_with_it_as_alternate(resolver):
+    assert resolver.resolve("New Delhi").id == 1261481  # (not Delhi, whose alternate it is)

@@ -57,15 +57,20 @@ def _kin(alternate: str, own_name: str, alt_key: str, own_key: str) -> bool:
 def _own_name_regions(gaz: Gazetteer, rows, evidence) -> dict[tuple[str, ...], int]:
     """How many of ``rows`` each (country, first-level area) holds that the query names by their
     own name (or its romanization, or Ukrainian form); for a typo, per (country, first-level
-    area, folded name it is a slip of)."""
-    out: dict[tuple[str, ...], int] = {}
+    area, folded name it is a slip of). An area bearing a town's name is named after a town: it
+    counts beside a town bearing it, not alone ('Tombouctou', the region and its cercle, is no
+    common name that makes it a lesser reading of Timbuktu; 'New Delhi', the city and its
+    district, is one of Delhi)."""
+    towns: dict[tuple[str, ...], int] = {}
+    areas: dict[tuple[str, ...], int] = {}
     for r in rows:
         ev = evidence[r]
         if ev.via in NAME_VIAS and int(gaz.form_kind[ev.form_row]) in OWN_NAME_KINDS \
                 and not _press_rendering(gaz, ev.form_row) or ev.via == "fuzzy" and _slip_of_own_name(gaz, r, ev):
             key = _region_key(gaz, r, ev)
-            out[key] = out.get(key, 0) + 1
-    return out
+            into = towns if int(gaz.place_level[r]) == 0 else areas
+            into[key] = into.get(key, 0) + 1
+    return {key: n + areas.get(key, 0) for key, n in towns.items()}
 
 
 def _press_rendering(gaz: Gazetteer, form_row: int) -> bool:
