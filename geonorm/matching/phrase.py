@@ -50,6 +50,10 @@ _PREFIXES = [
     "селі", "села", "селу", "селе", "селища", "селищі", "селищу", "міста", "місті", "місту", "города",
     "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
     "районе", "районі",  # 'в районе Марьинки', 'у районі Мар'їнки': the genitive follows
+    # Russian and Ukrainian address abbreviations of a settlement's kind: 'п. Мирный' (посёлок),
+    # 'д. Ивановка' (деревня), 'х. Весёлый' (хутор), 'ст-ца Луганская', 'р.п.' (рабочий посёлок)
+    "п.", "пос", "посёлок", "д.", "дер.", "деревня", "х.", "хут.", "хутор", "станица", "ст-ца", "с-ще",
+    "рп", "р.п.", "р. п.",
 ]
 # another name of the place, before or after a rename: 'Pokrovsk (formerly Krasnoarmeysk)',
 # 'Pervomaisk (now Sokolohirsk)', 'Svitlodarsk (ex-Debaltseve)', 'Шептицький (колишній Червоноград)'
@@ -95,7 +99,8 @@ _NOMINATIVE_LEADS = frozenset("г г. город м м. місто с с. сел
 _VILLAGE_WORDS = frozenset(
     "village villages settlement settlements urban-type hamlet smt pgt vil vill sel selo selyshche poselok "
     "posyolok с село селі села селу селе смт пгт пос поселок поселка поселке поселку селище селища селищі "
-    "селищу н.п нп".split()) | press_words.VILLAGE_WORDS | press_words.LOCALITY_WORDS
+    "селищу н.п нп п посёлок посёлка посёлке д дер деревня деревни х хут хутор хутора станица станицы ст-ца "
+    "с-ще рп р.п".split()) | press_words.VILLAGE_WORDS | press_words.LOCALITY_WORDS
 # ... those of them that say a village or a small town, never a city ('settlement', 'н.п.' say
 # any locality: Russian reports write 'the settlement of Kharkiv')
 _NO_CITY_WORDS = _VILLAGE_WORDS - frozenset("settlement settlements н.п нп".split()) - press_words.LOCALITY_WORDS
