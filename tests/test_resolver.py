@@ -1468,7 +1468,8 @@ def test_a_sector_adjective_frames_the_places_named_with_it(resolver):
     assert resolver._areas.sector_towns("Kupyansk") == []
 
 
-@pytest.mark.parametrize("phrase", ["смт Нью-Йорк", "пгт Нью-Йорк", "с. Нью-Йорк", "селище Нью-Йорк"])
+@pytest.mark.parametrize("phrase", ["смт Нью-Йорк", "пгт Нью-Йорк", "с. Нью-Йорк", "селище Нью-Йорк",
+                                    "п. Нью-Йорк", "р.п. Нью-Йорк"])
 def test_a_soviet_settlement_type_says_where_the_place_lies(resolver, phrase):
     # an urban-type settlement or village is in the former Soviet Union: Niu-York, Donetsk oblast
     m = resolver.resolve(phrase)
@@ -3709,3 +3710,15 @@ def test_a_town_named_like_the_areas_named_after_it_is_the_town(resolver, query,
 
 def test_guard_a_town_and_its_district_bearing_a_name_keep_it_from_a_city_with_it_as_alternate(resolver):
     assert resolver.resolve("New Delhi").id == 1261481  # (not Delhi, whose alternate it is)
+
+
+def test_a_common_name_the_area_lacks_is_no_guess_two_slips_off_inside_it(resolver):
+    # 'Ivanovka' names many villages, none of them in Tula oblast in the gazetteer: the area, not
+    # Yandovka there by its romanization 'Iandovka', two slips off (0.55)
+    m = resolver.resolve("Ivanovka, Tula oblast")
+    assert m.match_kind == "area" and m.name == "Tul'skaya oblast'", m.explain()
+
+
+def test_guard_a_slip_of_a_name_inside_the_area_named_is_still_found(resolver):
+    m = resolver.resolve("Pokrovks, Donetsk oblast")
+    assert m.id == POKROVSK and m.match_kind == "fuzzy"

@@ -776,9 +776,12 @@ class Resolver:
                 and not any(self._areas.city_district(r, e.via, area_ctx) for r, e in evidence.items()):
             # the phrase names an area and no candidate lies in it: look for spellings there
             named = all_rows(area_ctx)
+            # (a name as written of places elsewhere names a village the gazetteer lacks sooner
+            # than one two slips off: 'Ivanovka, Tula oblast' is no Yandovka, 'Iandovka')
+            slips = 1 if any(e.via in WRITTEN_VIAS for e in evidence.values()) else 2
             for variant in head.alternatives or [head.text]:
                 for prow, e in self._gather(variant, fuzzy=True, force_fuzzy=True).items():
-                    if prow not in evidence and self._areas.inside_any(prow, gaz.place(prow), named):
+                    if prow not in evidence and e.edits <= slips and self._areas.inside_any(prow, gaz.place(prow), named):
                         evidence[prow] = e
         if self.fuzzy and not fuzzy and facility is not None and (not evidence or (
                 0 <= head_index < len(parts) and parts[head_index] is facility
