@@ -3722,3 +3722,19 @@ def test_a_common_name_the_area_lacks_is_no_guess_two_slips_off_inside_it(resolv
 def test_guard_a_slip_of_a_name_inside_the_area_named_is_still_found(resolver):
     m = resolver.resolve("Pokrovks, Donetsk oblast")
     assert m.id == POKROVSK and m.match_kind == "fuzzy"
+
+
+@pytest.mark.parametrize("phrase, place", [
+    ("у Покровську на Донеччині", POKROVSK), ("в Ірпені на Київщині", 707565),
+    ("в Изюме на Харьковщине", 707292), ("у Слов'янську на Донеччині", 693468),
+])
+def test_a_town_then_its_region_by_its_shchyna_name(resolver, phrase, place):
+    # Ukrainian news writes 'X on the Donetsk land' ('на Донеччині'): the town, its region framing
+    # it (the phrase was read whole, the oblast answering)
+    m = resolver.resolve(phrase)
+    assert m.id == place and m.confidence >= 0.9, m.explain()
+    assert "names its area" in m.explain()
+
+
+def test_guard_a_region_by_its_shchyna_name_alone_is_the_region(resolver):
+    assert resolver.resolve("на Харківщині").name == "Kharkivska oblast"

@@ -11,6 +11,7 @@ import numpy as np
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names import polish
+from ..names.inflection import nominatives
 from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
@@ -205,6 +206,10 @@ class PhraseAreas:
                     # adjective alone names no area, and the town it is named after would stand in;
                     # or with another area word ('Orel region' is GeoNames' 'Orel Oblast')
                     rows = areas_by_any_word(gaz, part.whole_name, "admin1", levels)
+                if not rows and part.oblique and not part.is_community:
+                    # a region in a case a preposition puts it in ('на Донеччині': Донеччина)
+                    rows = next((r for form in nominatives(part.text, part.case)
+                                 if (r := area_candidates(gaz, form, levels))), [])
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)

@@ -221,6 +221,12 @@ _CYRILLIC_AREA_BREAK_RE = re.compile(
     + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()} - _OKRUG_WORDS))
     + r"|народн\w+\s+республик\w*)\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
+# 'в Ірпені на Київщині', 'у Покровську на Донеччині', 'в Изюме на Харьковщине': a region by its
+# Ukrainian or Russian name in -щина / -ччина (and a few others) after 'на' or 'в' starts a part
+_REGION_NAME_BREAK_RE = re.compile(
+    r"(?<=\w)\s+((?:на|в|у)\s+(?:[^\W\d_]+(?:щин|ччин|чин)[іие]|Запоріжжі|Запорожье|Закарпатті|Закарпатье|"
+    r"Буковині|Буковине|Волині|Волыни|Донбасі|Донбассе|Поділлі|Подолье|Поліссі|Полесье|Прикарпатті|Прикарпатье)\b)",
+    re.IGNORECASE)
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
 # does not hold; only a place named as written inside it may answer ('Colchester'), never a
@@ -994,6 +1000,7 @@ def parse_phrase(phrase: str) -> list[Part]:
     main = _FACILITY_IN_RE.sub(r"\1, ", main)
     main = _AREA_POSSESSIVE_RE.sub(r"\1, ", main)  # "Sagaing region's Kanbalu township"
     main = _CYRILLIC_AREA_BREAK_RE.sub(", ", main)  # 'Гранітне Волноваського району'
+    main = _REGION_NAME_BREAK_RE.sub(r", \1", main)  # 'в Ірпені на Київщині'
     main = _CODE_BREAK_RE.sub(",", main)  # 'Ugledar DPR', 'Portland OR': the code is a part
     main = _SLASH_CODE_RE.sub(r", \1", main)  # 'Curitiba/PR', 'Donetsk/DPR': a code, not another name
     main = _DOTTED_CODE_RE.sub(_dotted_code_break, main)  # 'Monterrey N.L.': the initials are a part
