@@ -3689,6 +3689,7 @@ def test_hacek_letters_are_read_as_the_cyrillic_letters_they_write(resolver, que
 def test_guard_names_written_with_hacek_letters_are_found_as_written(resolver, query, place):
     m = resolver.resolve(query)
     assert m.id == place and m.match_kind in ("exact", "alias") and "háček" not in m.explain()
+    assert not resolver.resolve("Č").ok  # (a letter alone reads as no name: not Chornomorsk by 'Ch')
 
 
 def test_caron_read_spells_hacek_letters_as_english_romanizes_cyrillic():

@@ -366,8 +366,9 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
         add(exact[~agree], "fold")
         exact = exact[agree]
     add(exact, "exact")
-    if carons and script == "latin" and normalize(read := caron_read(text)) != norm:
-        # 'Lysyčansk', 'Šachtarsk', 'Kosťantynivka': the Cyrillic letters they write
+    if carons and script == "latin" and len(norm) >= MIN_FOLD_LEN and normalize(read := caron_read(text)) != norm:
+        # 'Lysyčansk', 'Šachtarsk', 'Kosťantynivka': the Cyrillic letters they write (not a
+        # letter or two: 'Č' is no Chornomorsk by its romanized 'Ch')
         add(gaz.lookup("exact", normalize(read)), "roman", CARON_READ)
         if len(read_fold := fold_key(read)) >= MIN_FOLD_LEN:
             add(gaz.lookup("fold", read_fold), "fold", CARON_READ)
