@@ -223,10 +223,11 @@ _CYRILLIC_AREA_BREAK_RE = re.compile(
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
 # 'в Ірпені на Київщині', 'у Покровську на Донеччині', 'в Изюме на Харьковщине': a region by its
 # Ukrainian or Russian name in -щина / -ччина (and a few others) after 'на' or 'в' starts a part
+# (capitalized: 'на батьківщині' is 'at home')
 _REGION_NAME_BREAK_RE = re.compile(
-    r"(?<=\w)\s+((?:на|в|у)\s+(?:[^\W\d_]+(?:щин|ччин|чин)[іие]|Запоріжжі|Запорожье|Закарпатті|Закарпатье|"
-    r"Буковині|Буковине|Волині|Волыни|Донбасі|Донбассе|Поділлі|Подолье|Поліссі|Полесье|Прикарпатті|Прикарпатье)\b)",
-    re.IGNORECASE)
+    r"(?<=\w)\s+((?:на|в|у)\s+(?:[А-ЯІЇЄҐ][^\W\d_]*(?:щин|ччин|чин)[іие]|Запоріжжі|Запорожье|Закарпатті|"
+    r"Закарпатье|Буковині|Буковине|Волині|Волыни|Донбасі|Донбассе|Поділлі|Подолье|Поліссі|Полесье|Прикарпатті|"
+    r"Прикарпатье)\b)")
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
 # "Colchester General Hospital", "Seoul Central District Court": a facility, which the gazetteer
 # does not hold; only a place named as written inside it may answer ('Colchester'), never a
