@@ -358,18 +358,19 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
         exact = exact[[int(gaz.form_kind[fr]) == _ABBREVIATION or gaz.form_text[fr].replace(".", "").isupper()
                        for fr in exact.tolist()]]
     carons = caron_letters(text)
-    if carons & DIGRAPH_CARONS and len(exact):
+    digraphs = carons & DIGRAPH_CARONS
+    if digraphs and len(exact):
         # a name written without the query's č, š or ž spells them otherwise, its letters folded
         # alike ('Buča' is Bucha, not Buco by its 'Buca'); with them, as written
-        agree = np.array([carons & DIGRAPH_CARONS <= set(gaz.form_text[fr].casefold()) for fr in exact.tolist()],
-                         dtype=bool)
+        agree = np.array([digraphs <= set(gaz.form_text[fr].casefold()) for fr in exact.tolist()], dtype=bool)
         add(exact[~agree], "fold")
         exact = exact[agree]
     add(exact, "exact")
-    if carons and script == "latin" and len(norm) >= MIN_FOLD_LEN and normalize(read := caron_read(text)) != norm:
+    read = caron_read(text) if carons and script == "latin" and len(norm) >= MIN_FOLD_LEN else ""
+    if read and (read_norm := normalize(read)) != norm:
         # 'Lysyčansk', 'Šachtarsk', 'Kosťantynivka': the Cyrillic letters they write (not a
         # letter or two: 'Č' is no Chornomorsk by its romanized 'Ch')
-        add(gaz.lookup("exact", normalize(read)), "roman", CARON_READ)
+        add(gaz.lookup("exact", read_norm), "roman", CARON_READ)
         if len(read_fold := fold_key(read)) >= MIN_FOLD_LEN:
             add(gaz.lookup("fold", read_fold), "fold", CARON_READ)
             for form in ukrainian_forms(read):  # ('Krasnoarmějsk')

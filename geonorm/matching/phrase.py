@@ -225,7 +225,7 @@ AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LE
 # Ukrainian or Russian name in -щина / -ччина (and a few others) after 'на' or 'в' starts a part
 # (capitalized: 'на батьківщині' is 'at home')
 _REGION_NAME_BREAK_RE = re.compile(
-    r"(?<=\w)\s+((?:на|в|у)\s+(?:[А-ЯІЇЄҐ][^\W\d_]*(?:щин|ччин|чин)[іие]|Запоріжжі|Запорожье|Закарпатті|"
+    r"(?<=\w)\s+((?:на|в|у)\s+(?:[А-ЯІЇЄҐ][^\W\d_]*(?:щин|чин)[іие]|Запоріжжі|Запорожье|Закарпатті|"
     r"Закарпатье|Буковині|Буковине|Волині|Волыни|Донбасі|Донбассе|Поділлі|Подолье|Поліссі|Полесье|Прикарпатті|"
     r"Прикарпатье)\b)")
 # "Amvrosievsky region Donetsk region": an area word followed by more words ends a part
