@@ -1014,6 +1014,9 @@ def test_region_named_after_its_town_by_the_towns_old_or_russian_name(resolver):
     ("drone attack in Kaluga region", "Kaluzhskaya oblast'", "admin1"),
     ("Gebiet Tula", "Tul'skaya oblast'", "admin1"),
     ("Soumy region", "Sumska oblast", "admin1"),
+    # a region whose Latin names share none of the city's first letters, but bear another of the
+    # city's names ('Hrodzienskaja voblasć' is also 'Grodno'): 'Hrodna oblast' had been the city
+    ("Hrodna oblast", "Hrodzienskaja voblasć", "admin1"),
 ])
 def test_an_area_word_after_a_town_names_the_area_named_after_it(resolver, phrase, name, feature):
     m = resolver.resolve(phrase)

@@ -364,6 +364,13 @@ class PhraseAreas:
                 keys = {fold_key(n) for n in others}
                 area = next((a for a in areas if a not in out and fold_key(strip_area_words(gaz.place(a).name)) in keys),
                             None)
+            if area is None and other_names and own not in out:
+                # (or one of its own area's Latin names is one of the town's: 'Hrodna region' is
+                # Hrodzienskaja voblasć, which bears the city's 'Grodno')
+                keys = {fold_key(n) for n in others + spellings}
+                if any(fold_key(strip_area_words(n.text)) in keys for n in gaz.names_of(own)
+                       if not n.scheme and n.kind in _SPELLING_KINDS and n.text.isascii()):
+                    area = own
             if area is not None:
                 out[area] = town
         return list(out.items())
