@@ -1481,6 +1481,19 @@ def test_a_soviet_settlement_type_says_where_the_place_lies(resolver, phrase):
     assert resolver.resolve("Нью-Йорк").name == "New York City"  # the name alone: the city
 
 
+@pytest.mark.parametrize("phrase", ["станица Луганская", "пгт Станица Луганская"])
+def test_a_settlement_word_that_is_part_of_the_name_stays_in_it(resolver, phrase):
+    # 'Станица Луганская' is the town's name with its settlement word: in lower case, or after
+    # another settlement word, it had been the adjective alone, a Belarusian name of Luhanske
+    m = resolver.resolve(phrase)
+    assert (m.name, m.admin1) == ("Stanytsya-Luhanska", "Luhanska oblast")
+
+
+def test_a_settlement_word_before_a_name_stays_generic(resolver):  # guard
+    assert resolver.resolve("city of London").name == "London"
+    assert resolver.resolve("поселок Новый Свет").name == "Novyi Svit"
+
+
 def test_a_romanized_exonym_yields_to_a_place_written_so(resolver):
     # 'Niu-York' is the Donetsk town's own Latin name; New York City is it only as Нью-Йорк
     # romanized the Ukrainian way (was the city at 0.72)

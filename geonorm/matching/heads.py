@@ -25,7 +25,7 @@ from ..names.romanize import QUALIFIER_SPELT, VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import AREA_WORDS, QUALIFIERS, Part, is_generic, names_an_event, strip_prefixes, titled_name
+from .phrase import AREA_WORDS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event, strip_prefixes, titled_name
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')
@@ -220,6 +220,23 @@ class PhraseHeads:
         """The places that have ``text`` as a name as written (in any script or case)."""
         return {r: e for r, e in self._gather(text, fuzzy=False).items() if e.via in WRITTEN_VIAS}
 
+    def lead_word_name(self, part: Part) -> tuple[str, dict[int, Evidence]]:
+        """The settlement word a part was stripped of, with the rest, as a populated place's name
+        as written, when the rest alone is no name as written: 'станица Луганская' is Stanytsia
+        Luhanska ('Луганская' alone is no place's name), 'пгт Станица Луганская' too; not 'city
+        of London' (London is a name)."""
+        raw = part.raw.strip(" .,;:")
+        if part.alternatives or part.what or raw == part.text or not raw.endswith(part.text):
+            return "", {}
+        words = raw[:len(raw) - len(part.text)].split()
+        if not words or not words[-1].isalpha() or not is_settlement_word(words[-1]):
+            return "", {}
+        whole = f"{words[-1]} {part.text}"
+        if any(e.via == "exact" for e in self._gather(part.text, fuzzy=False).values()):
+            return "", {}
+        hits = {r: e for r, e in self.written_hits(whole).items() if self.is_feature(r, "populated place")}
+        return (whole, hits) if hits else ("", {})
+
     def names_joined(self, text: str) -> bool:
         """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's (in
         its own script: 'Кам’янць' is no name, though its romanization is Camanche's)?"""
@@ -258,6 +275,8 @@ class PhraseHeads:
                 ev = self.written_hits(titled)
                 if ev:
                     return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
+            if (lead := self.lead_word_name(part))[1]:
+                return Part(text=lead[0], raw=part.raw), i, lead[1]
             if part.around and not part.feature and not part.alternatives and \
                     (written := strip_prefixes(part.raw)) != part.text and (ev := self.written_hits(written)):
                 return Part(text=written, raw=part.raw), i, ev  # 'Bay Area' is a name, not around Bay

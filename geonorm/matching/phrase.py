@@ -677,6 +677,12 @@ def _strip_part(raw: str) -> Part | None:
                 village=village, around=around, no_city=no_city, post_soviet=post_soviet)
 
 
+def is_settlement_word(word: str) -> bool:
+    """Is ``word`` a settlement word that leads a name ('станица', 'village', 'смт', 'м.')?"""
+    word = word.lower().strip(".")
+    return word in _VILLAGE_WORDS or f"{word}." in _NOMINATIVE_LEADS or word in _NOMINATIVE_LEADS
+
+
 def governs_oblique(prefix: str) -> bool:
     """Does the last word of a part's leading words put a Cyrillic name in an oblique case
     ('около', 'у', 'в районе', 'біля села'; not 'село', 'г.')?"""
