@@ -1504,6 +1504,15 @@ def test_a_romanized_exonym_yields_to_a_place_written_so(resolver):
     assert resolver.resolve("Vashington").name == "Washington"
 
 
+def test_an_exonym_romanized_from_any_script_yields_to_a_place_written_so(resolver):
+    # 'Reni' is the Odesa oblast town's name, and the romanization of Rennes' Georgian name
+    # რენი: the town as written (was Rennes at 0.54)
+    m = resolver.resolve("Reni")
+    assert (m.name, m.country_code) == ("Reni", "UA")
+    # a romanization in a script the place's country writes stands: 'Athina' (from Αθήνα)
+    assert resolver.resolve("Athina").name == "Athens"
+
+
 def test_a_village_is_no_city_nor_state(resolver):
     m = resolver.resolve("village of New York")
     assert m.name not in ("New York City", "New York")  # (was the state of New York at 0.67)

@@ -29,7 +29,7 @@ from ..names.qualifiers import qualified
 from ..names.romanize import (ARABIC_FORM, CARON_READ, EN_CALQUE, QUALIFIER_SPELT, RU_TO_UK, SCH_AS_SHCH, VOWELS_TRADED,
                               DIGRAPH_CARONS, caron_letters, caron_read, romanize_query)
 from ..sources.cldr import SOURCE as CLDR_SOURCE
-from ..sources.cldr import arabic_countries, cyrillic_script_countries, latin_script_countries
+from ..sources.cldr import arabic_countries, countries_writing, cyrillic_script_countries, latin_script_countries
 from ..sources.curated import area_code_key, area_codes, written_as_area_code
 
 # how a candidate was reached, strongest first
@@ -234,13 +234,15 @@ def _written_in_script(gaz: Gazetteer, form_row: int, script: str) -> bool:
 
 
 def romanized_exonym(gaz: Gazetteer, form_row: int) -> bool:
-    """Is the form a romanization of a Cyrillic name of a place outside the Cyrillic-script
-    countries (an exonym: 'Neche' from Нэхэ, Nehe in China)?"""
-    if int(gaz.form_kind[form_row]) != _ROMANIZED or \
-            gaz.country_code_of(int(gaz.form_place[form_row])) in _CYRILLIC_COUNTRIES:
+    """Is the form a romanization of a name in a script the place's country does not write (an
+    exonym: 'Neche' from Нэхэ, Nehe in China; 'Reni' from Georgian რენი, Rennes)?"""
+    if int(gaz.form_kind[form_row]) != _ROMANIZED:
         return False
     orig = int(gaz.form_orig[form_row])
-    return orig >= 0 and script_of(gaz.form_text[orig]) == "cyrillic"
+    if orig < 0:
+        return False
+    local = countries_writing(script_of(gaz.form_text[orig]))  # (none for a script not told apart)
+    return bool(local) and gaz.country_code_of(int(gaz.form_place[form_row])) not in local
 
 
 def other_language_country_name(gaz: Gazetteer, form_row: int) -> bool:
