@@ -3408,6 +3408,15 @@ def test_a_lone_area_adjective_names_its_area(resolver, value, name):
     assert "area's adjective" in m.explain()
 
 
+def test_a_town_named_by_the_adjective_is_no_area(resolver):
+    # Bilhorod-Dnistrovskyi is named by an adjective, spelt 'Belgorod-Dnestrovskiy' in GeoNames:
+    # 'Belgorod-Dnestrovsky' is the town, not its raion (which it had been at 0.79)
+    assert resolver.resolve("Belgorod-Dnestrovsky").id == 712160
+    # guard: a village by another spelling, or a city by a noun's case, is no such town
+    assert resolver.resolve("Pokrovsky").name == "Pokrovsk Raion"
+    assert resolver.resolve("Donetska").name == "Donetska oblast"
+
+
 def test_a_neuter_adjective_names_no_area(resolver):
     # 'Kakhovske' (the reservoir's adjective) is no 'Kakhovske raion': a raion is masculine
     assert resolver.resolve("Kakhovske").feature == "populated place"

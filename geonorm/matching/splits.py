@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..gazetteer import Gazetteer
+from ..model import NameKind
 from ..names.keys import fold_key
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, Evidence
@@ -20,6 +21,9 @@ from .phrase import PATH_SPLIT_RE, REGION_WORDS, Part, is_generic, parse_phrase,
 # 'Запорізька', 'Tulskaia'): an area's when an area word follows
 TOWN_ADJECTIVE = re.compile(r"(?:[sz]k(?:y|yi|yy|iy|ii|ij|oy|oho|ogo|i|a|e|aya|aia|aja|oye|oe)|[сцз]ьк(?:ий|а|е|ого)"
                             r"|[сц]к(?:ий|ая|ое|ого))$", re.IGNORECASE)
+
+# people: a town whose name, spelt another way, is the adjective a value is (see area_of_adjective)
+ADJECTIVE_TOWN_POPULATION = 20_000
 
 
 # the area words that follow an area's adjective ('Kharkivska oblast', 'Бахмутський район',
@@ -94,9 +98,18 @@ class TownAndArea:
             # checkpoint' is named after the town)
             return part
         key = fold_key(text)
-        if not level and any(e.via in ("exact", "case") or fold_key(self.gazetteer.place(row).name) == key
+        gaz = self.gazetteer
+        if not level and any(e.via in ("exact", "case") or fold_key(gaz.place(row).name) == key or (
+                e.via == "fold" and gaz.place(row).level == "populated place"
+                and int(gaz.place_pop[row]) >= ADJECTIVE_TOWN_POPULATION
+                and int(gaz.form_kind[e.form_row]) != NameKind.ROMANIZED
+                and _adjective_gender(gaz.place(row).name) == gender)
                              for row, e in self._gather(text, fuzzy=False).items()):
-            return part  # a place's name ('Dovzhansky' is the village Dovzhanskyi)
+            # a place's name ('Dovzhansky' is the village Dovzhanskyi), or a town's named by
+            # the adjective, spelt otherwise ('Belgorod-Dnestrovsky' is Bilhorod-Dnistrovskyi's
+            # 'Belgorod-Dnestrovskiy'; not a village's: 'Pokrovsky' stays Pokrovsk Raion, not
+            # Pokrovskoye by 'Pokrovskiy'; nor a noun's: 'Donetska' is no Donetsk by 'Donecka')
+            return part
         cyrillic = not text.isascii()
         for feature, words in _AREA_WORD_AFTER[gender]:
             if level and feature != level:
