@@ -943,6 +943,14 @@ def test_a_district_is_named_after_a_town_not_a_hamlet_beside_a_candidate(resolv
     assert haversine_km(m.lat, m.lon, shakhtarsk.lat, shakhtarsk.lon) < 40
 
 
+@pytest.mark.parametrize("phrase", ["Novodarivka, Polohivskyi raion", "с. Новодарівка Пологівського району"])
+def test_a_district_held_by_its_name_stands_for_a_village_missing_from_it(resolver, phrase):
+    # Polohy Raion holds no Novodarivka the gazetteer knows: the answer falls back to the
+    # district, not to Polokhivka (Kharkiv oblast), a village its adjective could be formed from
+    m = resolver.resolve(phrase)
+    assert m.admin1 == "Zaporizka oblast" and m.match_kind == "area", m.explain()
+
+
 def test_area_word_and_in_split_phrase_parts(resolver):
     m = resolver.resolve("Nova Kakhovka in the Kherson oblast")
     assert m.name == "Nova Kakhovka" and m.admin1 == "Khersonska oblast"

@@ -182,6 +182,7 @@ class PhraseAreas:
         gaz = self.gazetteer
         found: list[tuple[Part, list[int]]] = []
         districts, cities = [], []
+        held: dict[int, list[int]] = {}  # id(part): the districts named so that hold no candidate
         for part in parts:
             # (a facility names no country it lies in: 'TV tower' is no Tuvalu, a 'US embassy' the
             # United States' and not where it is)
@@ -196,6 +197,10 @@ class PhraseAreas:
                 # other borders)
                 rows = whole + [r for r in self.district_towns(part.text, within=whole) if r not in whole]
             else:
+                if whole and len(countries := {gaz.country_code_of(c) for c in candidates[:50]}) == 1:
+                    # (in the country every candidate lies in: 'Калининский район Донецка', of a
+                    # Donetsk in Ukraine or Russia, is no district of Saratov oblast)
+                    held[id(part)] = [r for r in whole if gaz.country_code_of(r) in countries]
                 # (a natural feature is named whole: 'Long Island', not a district 'Long' in
                 # Thailand; a facility by the town it is named after: 'the Donetsk airport')
                 natural = part.feature == "facility" and facility_kind(part.what) == "natural feature"
@@ -237,6 +242,14 @@ class PhraseAreas:
                 rows = self.towns_named(part.text, within=named)
             else:
                 rows = self.district_towns(part.text, within=named, candidates=candidates)
+                whole = [r for r in held.get(id(part), ()) if not named or self.inside_any(r, gaz.place(r), named)]
+                if whole:
+                    # a district the gazetteer holds by its name (inside the other areas named),
+                    # though no candidate lies in it: its town (a place near it may lie in the
+                    # district as drawn before 2020), else the district; not a namesake elsewhere
+                    # its adjective is formed from ('Пологівський район' is Polohy Raion, not
+                    # Polokhivka in Kharkiv oblast)
+                    rows = [r for r in rows if self.inside_any(r, gaz.place(r), whole)] or whole
                 rows = rows[:50] + self.districts_named_after(rows[:3])
             if rows:
                 found.append((part, rows[:50]))
