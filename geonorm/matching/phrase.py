@@ -678,7 +678,8 @@ def _strip_part(raw: str) -> Part | None:
 
 
 def is_settlement_word(word: str) -> bool:
-    """Is ``word`` a settlement word that leads a name ('станица', 'village', 'смт', 'м.')?"""
+    """Is ``word`` a word for a settlement that may lead its name ('станица', 'village', 'смт',
+    'м.'), with or without its dot?"""
     word = word.lower().strip(".")
     return word in _VILLAGE_WORDS or f"{word}." in _NOMINATIVE_LEADS or word in _NOMINATIVE_LEADS
 
