@@ -226,10 +226,9 @@ class PhraseHeads:
         as written, when the rest alone is no name as written: 'станица Луганская' is Stanytsia
         Luhanska ('Луганская' alone is no place's name), 'пгт Станица Луганская' too; not 'city
         of London' (London is a name)."""
-        raw = part.raw.strip(" .,;:")
-        if part.alternatives or part.what or raw == part.text or not raw.endswith(part.text):
+        if part.alternatives or part.what:
             return "", {}
-        words = raw[:len(raw) - len(part.text)].split()
+        words = part.lead_words
         if not words or not words[-1].isalpha() or not is_settlement_word(words[-1]):
             return "", {}
         whole = f"{words[-1]} {part.text}"

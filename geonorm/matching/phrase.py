@@ -441,6 +441,14 @@ class Part:
         return self.feature in _AREA_LEVELS
 
     @property
+    def lead_words(self) -> list[str]:
+        """The words before the part's text that it was stripped of ('near the city of' in 'near
+        the city of Paris', 'станица' in 'станица Луганская'); none when the part as written does
+        not end with its text."""
+        raw = self.raw.strip(" .,;:")
+        return raw[:len(raw) - len(self.text)].split() if raw != self.text and raw.endswith(self.text) else []
+
+    @property
     def whole_name(self) -> str:
         """The part as one name with its feature word ('Kansas City'; 'Донецька область' for
         'Донецької області')."""
@@ -1069,12 +1077,11 @@ def titled_name(part: Part) -> str:
     """The part with the generic words it was stripped of, when they are capitalized as in a
     name ('District of Columbia', 'Township of Readington'; not 'city of London', 'near Kyiv'),
     else ''."""
-    raw = part.raw.strip(" .,;:")
-    if part.alternatives or part.feature == "facility" or raw == part.text or not raw.endswith(part.text):
+    if part.alternatives or part.feature == "facility":
         # (a feature word leading a name has its own reading: 'Mt. Pleasant' is Mount Pleasant)
         return ""
-    prefix = raw[:len(raw) - len(part.text)].split()
-    return raw if prefix and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in prefix) \
+    prefix = part.lead_words
+    return part.raw.strip(" .,;:") if prefix and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in prefix) \
         and prefix[0][:1].isupper() else ""
 
 
