@@ -565,6 +565,45 @@ def test_a_town_owned_by_a_city_or_area_is_the_town_there(resolver):
     assert resolver.resolve("King's Lynn").name == "King's Lynn"  # a name as written
 
 
+@pytest.mark.parametrize("query, country, name", [
+    ("Syria's northern city of Aleppo", "SY", "Aleppo"),  # were the country at 0.50
+    ("Nigeria's capital Abuja", "NG", "Abuja"),
+    ("Ukraine's southern port of Odesa", "UA", "Odesa"),
+    ("Yemen's Red Sea port of Hodeidah", "YE", "Al Ḩudaydah"),
+    ("the southern town of Gao", "ML", "Gao"),  # was no match
+    ("the Malian capital Bamako", "ML", "Bamako"),  # was Mali, by its adjective
+    ("eastern city of Benghazi, Libya", "LY", "Benghazi"),  # was Libya
+])
+def test_a_town_the_press_describes_before_its_name_is_the_town(resolver, query, country, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code) == (name, country)
+
+
+@pytest.mark.parametrize("query, name", [("Kharkiv city Hall", "Kharkiv"), ("the City of London", "London"),
+                                         ("Mexico City", "Mexico City")])
+def test_guard_a_name_before_a_settlement_noun_is_no_description(resolver, query, name):
+    assert resolver.resolve(query).name == name
+
+
+@pytest.mark.parametrize("query, country, name", [
+    ("Gao in northern Mali", "ML", "Gao"),  # was Mali: a name of three letters is no run of its own
+    ("Kut in Wasit", "IQ", "Al-Kut"),  # was Judian, China, by 'Kut in' as one name
+    ("Ibb in central Yemen", "YE", "Ibb"),  # was Yibin, China
+    ("Wau in South Sudan", "SS", "Wau"),  # was South Sudan
+    ("Beni in North Kivu", "CD", "Beni"),  # was Benin
+    ("Paris in Texas", "US", "Paris"),  # was Paris, France
+])
+def test_a_short_name_in_the_area_after_it_is_the_town_there(resolver, query, country, name):
+    m = resolver.resolve(query)
+    assert (m.name, m.country_code) == (name, country)
+    assert any("the area it is said to be in" in h for h in m.hints)
+
+
+def test_guard_a_name_with_in_inside_it_is_the_name(resolver):
+    m = resolver.resolve("Barrow in Furness")
+    assert (m.name, m.admin1) == ("Barrow in Furness", "England")
+
+
 @pytest.mark.parametrize("query, city", [
     ("the Kremlin", 524901), ("Кремль", 524901), ("the Pentagon", 4744709), ("Bankova", 703448),
 ])

@@ -524,6 +524,28 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
 
 # words a part may end with when a split cut off what they led ('Vodiane in the' of 'Ugledar and
 # Vodiane in the DPR', the code split off as a part): no name ends with them
+# a settlement the press describes before its name ('the eastern city of Benghazi', 'the southern
+# port city of Basra', 'the Malian capital Bamako', 'the Red Sea port of Hodeidah'): one to three
+# words, a settlement noun in lower case, then a capitalized name ('village Pisky' and 'city of
+# Kyiv' are the parser's own leading words). A capitalized word before the
+# noun only with 'of' after it or before 'capital' (not 'Kharkiv city Council'); a port only after
+# a word ('the port of Odesa' is the port, a facility)
+SETTLEMENT_NOUNS = (r"(?:port|border|frontline)\s+(?:city|town)|city|town|capital|village|hamlet|settlement|township"
+                    r"|stronghold|enclave")
+_DESCRIBED_RE = re.compile(r"(?:the\s+)?(?P<words>(?:(?!the\s)[A-Za-z][a-z-]*\s+){1,3}?)(?:(?P<noun>" + SETTLEMENT_NOUNS
+                           + r")|(?<=\w\s)port)(?P<of>\s+of)?\s+(?=[A-Z])")
+
+
+def _described(text: str, start: int) -> int:
+    """Where a press description of a settlement before its name ends in ``text`` (from
+    ``start``), or ``start`` when there is none."""
+    found = _DESCRIBED_RE.match(text, start)
+    if found is None or not (found["of"] or found["noun"] == "capital"
+                             or not any(w[:1].isupper() for w in found["words"].split())):
+        return start
+    return found.end()
+
+
 _TRAILING_WORDS = frozenset("in of at on near from to and the".split())
 _TRAILING_RE = re.compile(r"(?:\s+(?:" + "|".join(_TRAILING_WORDS) + "))+$", re.IGNORECASE)
 
@@ -536,7 +558,7 @@ def _split_prefix(raw: str) -> tuple[str, str]:
     prefix = _PREFIX_RE.match(text)
     cut = prefix.end() if prefix else 0
     lead = _ROMANIZED_LEAD_RE.match(text, cut)
-    cut = lead.end() if lead else cut
+    cut = lead.end() if lead else _described(text, cut)
     rest = text[cut:].strip(" .:-–")
     if rest[rest.rfind(" ") + 1:].lower() in _TRAILING_WORDS:  # (the expression only then: it is per part)
         rest = _TRAILING_RE.sub("", rest) or rest

@@ -29,17 +29,19 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_point, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import (PATH_SPLIT_RE, Part, coordinates_in, facility_kind, is_generic, names_an_armed_group,
-                     names_an_event, other_place_names, parse_phrase, says_more)
+from .phrase import (PATH_SPLIT_RE, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
+                     names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
 from .ranking import GUESS_VIAS, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
 
 _UNSET = object()
 # "Kherson's Antonivka": a capitalized owner (one or two words) and a capitalized name after it
 # (after prose, and with a compass word: "Ukrainian troops advanced in Russia's Kursk region",
-# "Syria's northwestern Idlib province")
+# "Syria's northwestern Idlib province"; or described: "Libya's eastern city of Benghazi",
+# "Somalia's capital Mogadishu", "Yemen's Red Sea port of Hodeidah")
 _OWNER_RE = re.compile(r"(?:(?P<prose>.*\s))?(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s "
-                       r"(?P<place>(?:(?:north|south|east|west|central)[\w-]*\s+)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})")
+                       r"(?P<place>(?:(?:[a-z][\w-]*\s+){0,3}?(?:" + SETTLEMENT_NOUNS + r"|port)(?:\s+of)?\s+"
+                       r"|(?:north|south|east|west|central)[\w-]*\s+)?[A-Z][\w'’-]*(?: [\w'’-]+){0,4})")
 _SMALLEST_FIRST = {"admin2": 0, "admin1": 1}
 CITY_DISTRICT_KM = 15.0  # a district 'of' a city lies this close to the city's point
 # a word of two to five capitals is an acronym, not a misspelt name: it is looked up as written only
@@ -437,6 +439,8 @@ class Resolver:
         path, note = self._area_path(text), "read as a path from the largest area down to the place"
         if path is None:
             path, note = self._splits.town_then_region(text), "read as a town and the first-level area that holds it"
+        if path is None:
+            path, note = self._splits.town_in_area(text), "read as a town and the area it is said to be in"
         if path is None:  # 'Kharkivska', 'Бахмутський': a column of oblasts or raions
             path, note = self._splits.adjective_area_name(text), "read as an area's adjective with its area word"
         if path is not None:

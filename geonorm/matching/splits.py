@@ -35,6 +35,8 @@ _GENDER_TAILS = {"f": tuple(stem + end for stem in ("sk", "zk") for end in ("a",
                  + tuple(stem + "ий" for stem in ("ськ", "цьк", "зьк"))  # ('-ській' is a feminine's locative)
                  + tuple(stem + end for stem in ("ск", "цк", "зк") for end in ("ий", "ой"))}
 _ANY_GENDER_TAIL = _GENDER_TAILS["f"] + _GENDER_TAILS["m"]
+# a name, 'in', and the area around it, with no comma ('Gao in northern Mali'; see town_in_area)
+_IN_AREA_RE = re.compile(r"(?P<town>[^,;:()/]+?)\s+in\s+(?P<area>[^,;:()/]+)")
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # a hyphen between two words, each a name's ('Vuhledar-Pavlivka'; not 'al-Sakhar': see names_hyphenated)
 _JOINING_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -82,6 +84,31 @@ class TownAndArea:
             return None
         if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns):
             return f"{steps[0]}, {area}"
+        return None
+
+    def town_in_area(self, text: str) -> str | None:
+        """'Gao in northern Mali', 'Kut in Wasit', 'Goma in eastern DR Congo': a capitalized name,
+        'in', and a country or first-level area (after a compass word) that holds a place of that
+        name as written, however short: read with a comma ('Gao, northern Mali'); not a name as a
+        whole ('Thornton in Craven'), nor prose ('fighting in Gao')."""
+        found = _IN_AREA_RE.fullmatch(text.strip())
+        if found is None:
+            return None
+        town, area = strip_prefixes(found["town"]), found["area"].strip()
+        if not town or len(town.split()) > 4 or not all(capitalized(w) for w in town.split()) \
+                or self._heads.is_name(text.strip()):
+            return None
+        gaz = self.gazetteer
+        towns = self._heads.written_hits(town)
+        words = area.split()
+        while words:  # the area as written, then after its compass words ('South Sudan'; 'northern Mali')
+            region = " ".join(words)
+            areas = self._first_level_areas(region)[0] or area_candidates(gaz, region, ("country",))
+            if areas:
+                return f"{town}, {area}" if any(self._areas.inside_any(r, gaz.place(r), areas) for r in towns) else None
+            if len(words) < 2 or words[0].lower() not in REGION_WORDS:
+                return None
+            words.pop(0)
         return None
 
     def area_of_adjective(self, part: Part, level: str = "") -> Part:
