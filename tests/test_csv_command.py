@@ -63,6 +63,15 @@ def test_legacy_code_pages_are_told_apart(tmp_path, text, encoding):
     assert detect_encoding(p) == (encoding, True)
 
 
+def test_a_code_page_is_told_by_its_lines_beyond_ascii_wherever_they_are(tmp_path):
+    # 1.2 MB of ASCII rows before the first Cyrillic one (was read as cp1252: 'Õàðüêîâ')
+    text = "id,where\n" + "".join(f"{i},Kyiv\n" for i in range(100_000)) + "x,Харьков\ny,Львов\n"
+    p = tmp_path / "late.csv"
+    p.write_bytes(text.encode("cp1251"))
+    assert p.stat().st_size > 1 << 20
+    assert detect_encoding(p) == ("cp1251", True)
+
+
 def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
     raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Горлівка,3\nLugansk,4\n".encode()
     p = tmp_path / "bad.csv"
@@ -93,6 +102,19 @@ def test_truncated_last_line_and_ragged_rows(tmp_path, resolver):
     p2.write_text("where\nGorlovka\nLugan", encoding="utf-8")
     rep = normalize_csv(p2, tmp_path / "cut2.out.csv", "where", progress=False, resolver=resolver)
     assert rep.rows == 2
+
+
+@pytest.mark.parametrize("text", ["city\r\nKyiv\r\n\r\nLviv\r\n\r\nOdesa\r\n",  # a column with empty cells
+                                  "city,n\nKyiv,1\n\nLviv,2,extra\n\nOdesa,3\n"])  # (and the tolerant reader)
+def test_a_blank_line_is_a_row_kept_in_place(tmp_path, resolver, text):
+    # blank lines were dropped: 3 rows out of 5
+    p = tmp_path / "blank.csv"
+    p.write_text(text, encoding="utf-8", newline="")
+    rep = normalize_csv(p, tmp_path / "blank.out.csv", "city", progress=False, resolver=resolver)
+    assert rep.rows == 5
+    df = pd.read_csv(tmp_path / "blank.out.csv", dtype=str, keep_default_na=False, skip_blank_lines=False)
+    assert list(df["city"]) == ["Kyiv", "", "Lviv", "", "Odesa"]
+    assert list(df["geo_match_kind"])[1::2] == ["none", "none"]
 
 
 def test_a_first_row_with_a_field_more_than_the_header_shifts_no_column(tmp_path, resolver):
