@@ -134,7 +134,7 @@ def build(geonames_dir, countries, csv_files, with_default, out):
         click.echo(f"report: {r}")
 
 
-@main.command("reverse")
+@main.command("reverse", context_settings={"ignore_unknown_options": True})  # (-74.0 is a longitude)
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
 @click.option("--min-population", default=0, show_default=True, type=int, help="Only places at least this populous.")

@@ -109,3 +109,13 @@ def test_frame(gaz):
     assert nulls.loc[0, "r_id"] == 704422 and pd.isna(nulls.loc[1, "r_id"])
     with pytest.raises(KeyError):
         reverse_frame(bad, gazetteer=gaz)
+
+
+@pytest.mark.parametrize("lat, lon, name", [("-33.9", "18.4", "Cape Town"), ("40.7", "-74.0", "Brooklyn Heights")])
+def test_the_reverse_command_takes_negative_coordinates(gaz, lat, lon, name):
+    from click.testing import CliRunner
+
+    from geonorm.cli import main
+    res = CliRunner().invoke(main, ["reverse", lat, lon, "--json"])  # was "No such option '-3'"
+    assert res.exit_code == 0, res.output
+    assert f'"name": "{name}"' in res.output

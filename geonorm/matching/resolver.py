@@ -15,7 +15,7 @@ import numpy as np
 from shapely.geometry import Point
 
 from ..gazetteer import LEVELS, Gazetteer
-from ..names.normalize import MAX_QUERY_CHARS, normalize, repair_mojibake
+from ..names.normalize import clip, normalize, repair_mojibake
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from . import scoring
@@ -128,7 +128,7 @@ def _query_text(query) -> tuple[str | None, str]:
         if isinstance(query, (int, float)):
             return None, f"query is a number ({query!r}), not a place name"
         return None, f"query of type {type(query).__name__} is not text"
-    query = query[:MAX_QUERY_CHARS]  # a place name is never longer; matching clips here too
+    query = clip(query)  # a place name is never longer; matching clips here too
     if "<" in query or "&" in query:  # scraped cells: '<b>Odesa</b>', 'Bakhmut&nbsp;', 'Kharkiv&#39;s'
         query = html.unescape(_HTML_TAG_RE.sub(" ", query))
     if "\x00" in query:

@@ -27,11 +27,23 @@ _MARK_SYMBOLS_RE = re.compile("[\u2122\u2120]")
 _JUNK_RE = re.compile(r"[^\w\s]", re.UNICODE)
 
 
+def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, at the last space or punctuation before the limit
+    when the cut would fall inside a word ('Kyiv, Kyiv, …' keeps no 'Ky' at its end)."""
+    if len(text) <= limit:
+        return text
+    if text[limit - 1].isalnum() and text[limit].isalnum():
+        edge = max(text.rfind(c, 0, limit) for c in " ,;/|\t\n")
+        if edge > 0:
+            return text[:edge]
+    return text[:limit]
+
+
 def clean(text: str) -> str:
     """NFKC, drop control characters, collapse whitespace; keeps case and punctuation."""
     text = unicodedata.normalize("NFKC", _MARK_SYMBOLS_RE.sub("", text[: MAX_QUERY_CHARS * 4]))
     text = _CONTROL_RE.sub(" ", _INVISIBLE_RE.sub("", text))
-    return " ".join(text.split())[:MAX_QUERY_CHARS]
+    return clip(" ".join(text.split()))
 
 
 def repair_mojibake(text: str) -> str:
