@@ -44,7 +44,9 @@ def main() -> None:
               "separated by commas ('admin1,admin2')")
 @click.option("--text", "source_text", help="The text the phrase was written about (a headline, an article): "
               "the places it names are context.")
-@click.option("--limit", default=3, show_default=True, help="Alternatives to list.")
+@click.option("--limit", default=3, show_default=True,
+              help="Candidates to rank, the answer included: the answer and LIMIT-1 alternatives (at 1, the "
+              "runner-ups the answer was weighed against).")
 @click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the match as JSON.")
@@ -63,9 +65,9 @@ def resolve(query, country, admin1, admin2, near, within, as_of, feature, source
                              feature=feature, context=context)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    if as_json:
+    if as_json:  # (the exit status says 'no match' either way)
         click.echo(json.dumps(m.to_dict(), ensure_ascii=False, indent=1, default=str))
-        return
+        sys.exit(0 if m.ok else 1)
     if m.ok:
         click.echo(f"{m.name}\t{m.id}\t{m.lat:.5f},{m.lon:.5f}\t{m.admin1}\t{m.country_code}\t"
                    f"confidence {m.confidence:.2f}\t{m.match_kind}")

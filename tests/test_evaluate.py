@@ -187,6 +187,14 @@ def test_cli_missing_file_is_a_clear_error(tmp_path):
     assert "does not exist" in res.output
 
 
+def test_cli_a_file_of_bad_lines_only_is_an_error(tmp_path, monkeypatch):
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('not json\n{"id": 1}\n', encoding="utf-8")
+    monkeypatch.setattr("geonorm.matching.resolver.Resolver", lambda gaz: StubResolver())
+    res = CliRunner().invoke(eval_command, [str(gold)])  # was exit status 0 with n = 0
+    assert res.exit_code == 1 and "skipped 2 bad line(s)" in res.output and "no gold item to score" in res.output
+
+
 def _hinted_gold(tmp_path, resolver) -> Path:
     """Two lines naming the Mykolaivka of Volnovakha raion, whose oblast holds bigger namesakes."""
     target = resolver.resolve("Mykolaivka", admin1="Donetsk oblast", admin2="Volnovakha raion")

@@ -2349,6 +2349,11 @@ def test_resolve_command_prints_the_match_and_its_explanation(resolver, monkeypa
     # --text: the source text's places as context ('Sverdlovsk' alone is Yekaterinburg's old name)
     out = runner.invoke(main, ["resolve", "Sverdlovsk", "--text", "Shelling near Antratsyt and Rovenky"])
     assert out.exit_code == 0 and out.output.startswith("Dovzhansk\t692105\t") and "source text" in out.output
+    # no match is exit status 1, as JSON too (was 0 with --json)
+    for args in (["Xqzzkwv"], ["Xqzzkwv", "--json"]):
+        out = runner.invoke(main, ["resolve", *args])
+        assert out.exit_code == 1
+    assert json.loads(out.output)["ok"] is False
 
 
 def test_a_name_repeated_in_the_phrase_is_no_area_of_itself(resolver):

@@ -623,3 +623,5 @@ def eval_command(gold, mode, out, filters, baselines, index, as_json, hints):
         click.echo(json.dumps(report, indent=1, ensure_ascii=False))
     else:
         click.echo(format_report(report))
+    if not report["geonorm"]["n"]:  # (a wrong file, every line bad, or filtered out: no score to read)
+        raise click.ClickException(f"no gold item to score in {gold}")
