@@ -68,3 +68,15 @@ def test_a_min_confidence_outside_0_1_is_refused_when_the_pipe_is_added():
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="min_confidence must be a number in"):
         nlp.add_pipe("geonorm", config={"min_confidence": 2.0})
+
+
+def test_a_resolved_doc_serializes_and_reads_back(nlp):
+    # a Match in user data could not be stored: "can not serialize 'Match' object"
+    from spacy.tokens import Doc, DocBin
+    doc = nlp(SEED)
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(e.text, e._.geonorm) for e in back.ents] == [(e.text, e._.geonorm) for e in doc.ents]
+    assert back._.geonorm == doc._.geonorm and back._.geonorm[0].match.explain() == doc._.geonorm[0].match.explain()
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (again,) = DocBin().from_bytes(stored).get_docs(nlp.vocab)
+    assert {e.text: e._.geonorm.id for e in again.ents if e._.geonorm}["Dimitrov"] == 710035

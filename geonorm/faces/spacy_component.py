@@ -16,12 +16,14 @@ the factory::
 """
 from __future__ import annotations
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..matching.match import Match
 from ..matching.resolver import confidence_arg
-from .text import _resolve_document, _resolver
+from .text import Mention, _resolve_document, _resolver
 
 DEFAULT_LABELS = ("GPE", "LOC", "FAC")
 
@@ -29,6 +31,28 @@ if not Span.has_extension("geonorm"):
     Span.set_extension("geonorm", default=None)
 if not Doc.has_extension("geonorm"):
     Doc.set_extension("geonorm", default=None)
+
+# a Doc that holds Matches and Mentions serializes (doc.to_bytes, DocBin, nlp.pipe(n_process=2)):
+# msgpack stores them as their dicts, tagged, and reads them back as the objects
+_MATCH, _MENTION = "__geonorm_match__", "__geonorm_mention__"
+
+
+@srsly.msgpack_encoders("geonorm")
+def _encode(obj, chain=None):
+    if isinstance(obj, Match):
+        return {_MATCH: obj.to_dict()}
+    if isinstance(obj, Mention):
+        return {_MENTION: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("geonorm")
+def _decode(obj, chain=None):
+    if isinstance(obj, dict) and _MATCH in obj:
+        return Match.from_dict(obj[_MATCH])
+    if isinstance(obj, dict) and _MENTION in obj:
+        return Mention.from_dict(obj[_MENTION])
+    return obj if chain is None else chain(obj)
 
 
 class GeonormComponent:

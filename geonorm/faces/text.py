@@ -62,6 +62,12 @@ class Mention:
         return {"text": self.text, "start": self.start, "end": self.end, "source": self.source,
                 "label": self.label, "match": self.match.to_dict()}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> Mention:
+        """The Mention a :meth:`to_dict` gave."""
+        return cls(text=d["text"], start=d["start"], end=d["end"], match=Match.from_dict(d["match"]),
+                   source=d.get("source", "tagger"), label=d.get("label", ""))
+
 
 # ---- public API ----------------------------------------------------------------------------------
 def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidence: float | None = None,

@@ -125,6 +125,17 @@ class Match:
         d["explanation"] = self.explain()
         return d
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Match:
+        """The Match a :meth:`to_dict` gave (its ``explanation`` is made again, not read)."""
+        d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        if d.get("rename"):
+            d["rename"] = Rename(**d["rename"])
+        if d.get("offset"):
+            d["offset"] = Offset(**d["offset"])
+        d["alternatives"] = [Candidate(**a) for a in d.get("alternatives") or []]
+        return cls(**d)
+
     def explain(self) -> str:
         """The answer in plain words: which name matched how, what moved it, how sure, runner-up."""
         if not self.ok:
