@@ -12,6 +12,7 @@ Faces, loaded on first use: ``geonorm.extract`` / ``link`` / ``to_geojson`` / ``
 
 Data: GeoNames (https://www.geonames.org, CC BY 4.0) and curated sources listed in gazetteer/.
 """
+import sys
 from importlib import import_module
 
 from .gazetteer import Gazetteer, GazetteerError, NameRecord, PlaceRecord
@@ -33,6 +34,10 @@ _LAZY = {
     "reverse_frame": "geonorm.faces.reverse", "ReverseResult": "geonorm.faces.reverse",
     "Geonorm": "geonorm.faces.geopy",
 }
+
+
+if "pandas" in sys.modules:  # the frame accessor (df.geonorm) is there when pandas is (else on first use)
+    import_module("geonorm.faces.table")
 
 
 def __getattr__(name: str):

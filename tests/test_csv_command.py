@@ -117,6 +117,17 @@ def test_a_blank_line_is_a_row_kept_in_place(tmp_path, resolver, text):
     assert list(df["geo_match_kind"])[1::2] == ["none", "none"]
 
 
+@pytest.mark.parametrize("header", ["where,where", ",where,"])
+def test_the_input_header_is_written_as_it_was(tmp_path, resolver, header):
+    # pandas' names had been written: 'where,where.1', 'Unnamed: 0,where,Unnamed: 2'
+    p = tmp_path / "dup.csv"
+    p.write_text(f"{header}\n" + ",".join(["Kyiv" if h == "where" else "x" for h in header.split(",")]) + "\n",
+                 encoding="utf-8")
+    normalize_csv(p, tmp_path / "dup.out.csv", "where", progress=False, resolver=resolver)
+    first = (tmp_path / "dup.out.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(header + ",geo_id,")
+
+
 def test_a_first_row_with_a_field_more_than_the_header_shifts_no_column(tmp_path, resolver):
     # pandas would read the first column as the index: ids lost, 'Kyiv' under 'id'
     p = tmp_path / "long_first.csv"

@@ -255,3 +255,24 @@ def test_a_confidence_threshold_outside_0_1_is_refused_before_any_row(resolver):
     for bad in (float("nan"), "high"):
         with pytest.raises(ValueError, match="context_min_confidence must be a number in"):
             ColumnNormalizer(resolver, "city", context_min_confidence=bad)
+
+
+def test_the_frame_accessor_comes_with_import_geonorm_after_pandas():
+    import subprocess
+    import sys
+    code = "import pandas as pd, geonorm; print(hasattr(pd.DataFrame({'a': [1]}), 'geonorm'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr  # was False: only geonorm.normalize registered it
+
+
+@pytest.mark.parametrize("columns, hints", [(["where", "where"], {}), (["where", "c", "c"], {"country": "c"})])
+def test_a_duplicated_column_the_normalizer_reads_is_a_clear_error(columns, hints):
+    df = pd.DataFrame([["Kharkov", "UA", "UA"][:len(columns)]], columns=columns)
+    with pytest.raises(ValueError, match="appears 2 times"):  # was AttributeError: no attribute 'array'
+        normalize(df, "where", **hints)
+
+
+def test_guard_a_duplicated_column_nobody_reads_is_kept():
+    df = pd.DataFrame([["Kharkov", "x", "y"]], columns=["where", "c", "c"])
+    out = normalize(df, "where")
+    assert list(out.columns[:3]) == ["where", "c", "c"] and out["geo_name"][0] == "Kharkiv"

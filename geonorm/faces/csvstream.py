@@ -413,9 +413,9 @@ class _TextSink:
         self.fh.flush()
 
 
-def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: bool) -> None:
+def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: list[str] | None) -> None:
     """Write a chunk as UTF-8 CSV: pyarrow's writer when available (several times faster on
-    long text columns), else pandas."""
+    long text columns), else pandas; ``header``: the names to write first (None: none)."""
     try:
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -427,7 +427,7 @@ def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: bool) -> None:
             buf = io.BytesIO()
             if header:  # pyarrow quotes every header name; write it as the csv module does
                 line = io.StringIO()
-                csv.writer(line, delimiter=delimiter, lineterminator="\n").writerow([str(c) for c in df.columns])
+                csv.writer(line, delimiter=delimiter, lineterminator="\n").writerow(header)
                 buf.write(line.getvalue().encode("utf-8"))
             pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=False, delimiter=delimiter,
                                                            quoting_style="needed"))
@@ -435,7 +435,7 @@ def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: bool) -> None:
             return
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError, TypeError, ValueError):
             pass
-    fh.write(df.to_csv(sep=delimiter, index=False, header=header, lineterminator="\n").encode("utf-8"))
+    fh.write(df.to_csv(sep=delimiter, index=False, header=header or False, lineterminator="\n").encode("utf-8"))
 
 
 # ---- review -----------------------------------------------------------------------------------
@@ -638,7 +638,9 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
             for c in res.columns:
                 out[c] = res[c].array
             report.matched_rows += int(res[prefix + "id"].notna().sum())
-            _write_chunk(out, out_fh, delim, first)
+            # (the input's header as written: 'where,where' or a blank name are not renamed)
+            names = header + list(res.columns) if len(header) == chunk.shape[1] else [str(c) for c in out.columns]
+            _write_chunk(out, out_fh, delim, names if first else None)
             first = False
             row0 += len(chunk)
         if first:  # no data rows: still write the header
@@ -702,7 +704,8 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
             report.reviewed_rows += _apply_overrides(res, row0, overrides, prefix)
             for c in res.columns:
                 chunk[c] = res[c].where(res[c].notna(), "").astype(object)
-            _write_chunk(chunk, sink.fh, delim, first)
+            _write_chunk(chunk, sink.fh, delim, (header if len(header) == chunk.shape[1] else
+                                                 [str(c) for c in chunk.columns]) if first else None)
             first = False
             row0 += len(chunk)
         report.rows = row0 - 1

@@ -262,10 +262,15 @@ class ColumnNormalizer:
         """(codes per row, list of distinct key tuples) for a chunk."""
         if self.column not in frame.columns:
             raise _missing(self.column, frame.columns)
+        spec = self._spec(frame)
+        for used in [self.column] + [v for _, kind, v in spec if kind == "col"]:
+            if list(frame.columns).count(used) > 1:  # (frame[used] would be a frame)
+                raise ValueError(f"column {used!r} appears {list(frame.columns).count(used)} times; "
+                                 "rename the duplicates")
         n = len(frame)
         codes, uniques = _factorize(frame[self.column].array)
         parts = [(np.asarray(uniques, dtype=object), codes)]
-        for name, kind, v in self._spec(frame):
+        for name, kind, v in spec:
             if kind == "const":
                 continue
             arr = frame[v].array if kind == "col" else np.asarray(v, dtype=object)
