@@ -2353,7 +2353,7 @@ def test_resolve_command_prints_the_match_and_its_explanation(resolver, monkeypa
     for args in (["Xqzzkwv"], ["Xqzzkwv", "--json"]):
         out = runner.invoke(main, ["resolve", *args])
         assert out.exit_code == 1
-    assert json.loads(out.output)["ok"] is False
+    assert json.loads(out.output)["id"] is None
 
 
 def test_a_name_repeated_in_the_phrase_is_no_area_of_itself(resolver):

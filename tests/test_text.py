@@ -263,6 +263,12 @@ def test_extract_command(tmp_path, resolver, monkeypatch):
     out = runner.invoke(text_face.extract_command, ["-", "--format", "geojson", "--unresolved"],
                         input="near Qwertyvillez and in Bakhmut")
     assert out.exit_code == 0 and json.loads(out.output)["features"]  # (the flag is accepted)
+    # ... and keeps the mentions below --min-confidence, unlocated (the flag had found none to keep)
+    out = runner.invoke(text_face.extract_command, ["-", "--format", "geojson", "--unresolved", "--min-confidence",
+                                                    "0.999"], input="Shelling in Kyiv and Lviv.")
+    feats = json.loads(out.output)["features"]
+    assert [(f["properties"]["mention"], f["geometry"]) for f in feats] == [("Kyiv", None), ("Lviv", None)]
+    assert "is below 0.999" in feats[0]["properties"]["reason"]  # (the threshold as given, not 1.00)
     out = runner.invoke(text_face.extract_command, ["-", "--format", "table"], input="Kyiv and Lviv")
     assert out.exit_code == 0 and "Kyiv" in out.output
     out = runner.invoke(text_face.extract_command, ["-", "--format", "json"], input="")

@@ -71,13 +71,14 @@ class Mention:
 
 # ---- public API ----------------------------------------------------------------------------------
 def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidence: float | None = None,
-            joint: bool = True, propose: bool = True) -> list[Mention]:
+            joint: bool = True, propose: bool = True, unresolved: bool = False) -> list[Mention]:
     """Find and resolve the place mentions of ``text``.
 
     ``country`` / ``as_of`` are hints for every mention; ``min_confidence`` drops answers below
     it; ``joint=False`` resolves every mention alone; ``propose=False`` turns off the matcher's
     proposals for words the automaton does not know (typos, transliterations). Mentions that
-    resolve to nothing are left out."""
+    resolve to nothing (or below ``min_confidence``) are left out, unless ``unresolved=True``:
+    then they are kept with their no-match ``Match``, which says why."""
     from .tagger import Tagger, tag
     if text is None or not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -93,7 +94,7 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
                                  min_confidence=min_confidence, joint=joint)
     if at is not None:  # offsets into the text as given
         mentions = [replace(m, text=text[at[m.start]:at[m.end]], start=at[m.start], end=at[m.end]) for m in mentions]
-    return [m for m in mentions if m.match.ok]
+    return [m for m in mentions if unresolved or m.match.ok]
 
 
 def _composed(text: str) -> tuple[str, list[int] | None]:
@@ -365,7 +366,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         if off is not None:  # 'a village 13 km east of Oleshky': Oleshky, and the point meant
             m = replace(m, offset=offset_from(m, *off))
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
-            m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:.2f}",
+            m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:g}",
                       alternatives=[candidate_of(m)] + list(m.alternatives[:4]), head=m.head)
         out.append(Mention(text=text[s:e], start=s, end=e, match=m, source=source, label=label))
     return out
@@ -422,7 +423,8 @@ def _make_command():
         resolver = Resolver(Gazetteer.open(index)) if index else default_resolver()
         try:
             mentions = extract(text, resolver=resolver, country=country, as_of=as_of,
-                               min_confidence=min_confidence, joint=not no_joint)
+                               min_confidence=min_confidence, joint=not no_joint,
+                               unresolved=unresolved and fmt == "geojson")
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from None
         if fmt == "json":

@@ -525,7 +525,7 @@ class Ranker:
             _tied(best)
         phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
-            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:.2f}",
+            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:g}",
                          alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
         slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
         if slips >= scoring.MAX_GUESS_EDITS:
