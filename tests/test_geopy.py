@@ -107,3 +107,12 @@ def test_geojson_collection_keeps_no_matches_and_is_json(resolver):
     fc2 = feature_collection([fc["features"][0], reverse(48.28, 37.18, gazetteer=resolver.gazetteer)])
     assert fc2["features"][1]["properties"]["id"] == 704422
     assert fc2["features"][1]["geometry"]["coordinates"][0] == pytest.approx(37.18, abs=0.01)
+    # a None (a point reverse_many found nothing for) keeps its place, unlocated (was dropped)
+    fc3 = feature_collection([None, matches[0]])
+    assert [f["geometry"] is None for f in fc3["features"]] == [True, False]
+
+
+def test_to_geojson_takes_matches_beside_mentions(resolver):
+    from geonorm import to_geojson
+    fc = to_geojson([resolver.resolve("Kyiv"), resolver.resolve("Qxqxqxqx Zzzzvvvv")])  # was AttributeError
+    assert [f["properties"]["name"] for f in fc["features"]] == ["Kyiv"]

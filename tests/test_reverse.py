@@ -119,3 +119,20 @@ def test_the_reverse_command_takes_negative_coordinates(gaz, lat, lon, name):
     res = CliRunner().invoke(main, ["reverse", lat, lon, "--json"])  # was "No such option '-3'"
     assert res.exit_code == 0, res.output
     assert f'"name": "{name}"' in res.output
+
+
+@pytest.mark.parametrize("frame, message", [
+    ({"lat": [48.28], "lon": [37.18], "geo_name": ["MY DATA"]}, "already has result columns"),  # was overwritten
+    ({"lat": [48.28, "abc"], "lon": [37.18, 1.0]}, r"row 1: 'abc' is not a number"),  # was pandas' parse error
+])
+def test_reverse_frame_keeps_the_frames_columns_and_names_a_bad_row(gaz, frame, message):
+    import pandas as pd
+    with pytest.raises(ValueError, match=message):
+        reverse_frame(pd.DataFrame(frame), gazetteer=gaz)
+
+
+def test_reverse_frame_reads_a_duplicated_coordinate_column_as_an_error(gaz):
+    import pandas as pd
+    df = pd.DataFrame([[48.28, 48.28, 37.18]], columns=["lat", "lat", "lon"])
+    with pytest.raises(ValueError, match="appears 2 times"):  # was TypeError: arg must be a list
+        reverse_frame(df, gazetteer=gaz)

@@ -69,10 +69,12 @@ def to_feature(match, **extra_props: Any) -> dict:
 
 
 def feature_collection(matches_or_features: Iterable) -> dict:
-    """A GeoJSON FeatureCollection of matches, reverse results or Feature dicts (None skipped)."""
+    """A GeoJSON FeatureCollection of matches, reverse results or Feature dicts, one feature per
+    item: a None (a point ``reverse_many`` found no place for) is a feature with a null geometry."""
     if isinstance(matches_or_features, Mapping) or hasattr(matches_or_features, "query"):
         matches_or_features = [matches_or_features]
-    features = [to_feature(m) for m in matches_or_features if m is not None]
+    features = [to_feature(m) if m is not None else {"type": "Feature", "geometry": None, "properties": {}}
+                for m in matches_or_features]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -403,6 +403,20 @@ _FRAME_FIELDS = ("id", "name", "admin1", "admin2", "country_code", "country", "p
                  "lat", "lon", "distance_km")
 
 
+def _numbers(column, name: str, errors: str) -> np.ndarray:
+    """A column's values as floats; a value that is no number raises a ValueError naming its row
+    (``errors="raise"``) or becomes NaN (``errors="null"``)."""
+    import pandas as pd
+    values = pd.to_numeric(column, errors="coerce").astype("float64")
+    if errors == "raise":
+        wrong = values.isna() & column.notna() & column.astype(str).str.strip().ne("")
+        if wrong.any():
+            at = wrong.to_numpy().nonzero()[0][0]
+            raise ValueError(f"column {name!r}, row {column.index[at]!r}: {column.iloc[at]!r} is not a number "
+                             "(errors='null' gives such rows nulls)")
+    return values.to_numpy()
+
+
 def reverse_frame(df, lat: str = "lat", lon: str = "lon", prefix: str = "geo_", *,
                   min_population: int = 0, gazetteer=None, errors: str = "raise"):
     """A copy of ``df`` with ``{prefix}id, name, admin1, admin2, country_code, country, population,
@@ -416,8 +430,12 @@ def reverse_frame(df, lat: str = "lat", lon: str = "lon", prefix: str = "geo_", 
     for col in (lat, lon):
         if col not in df.columns:
             raise KeyError(f"column {col!r} not in the frame (columns: {list(df.columns)})")
-    la = pd.to_numeric(df[lat], errors="coerce" if errors == "null" else "raise").astype("float64").to_numpy()
-    lo = pd.to_numeric(df[lon], errors="coerce" if errors == "null" else "raise").astype("float64").to_numpy()
+        if list(df.columns).count(col) > 1:
+            raise ValueError(f"column {col!r} appears {list(df.columns).count(col)} times; rename the duplicates")
+    clash = [prefix + f for f in _FRAME_FIELDS if prefix + f in df.columns]
+    if clash:  # (the frame's own columns are never overwritten)
+        raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
+    la, lo = (_numbers(df[col], col, errors) for col in (lat, lon))
     if errors == "null":
         bad = (np.abs(la) > 90) | (np.abs(lo) > 180)
         la, lo = la.copy(), lo.copy()

@@ -229,11 +229,16 @@ def validate_spans(text: str, spans, source: str = "user") -> list[tuple[int, in
 
 def to_geojson(mentions, unresolved: bool = False, **extra) -> dict:
     """A GeoJSON FeatureCollection: one Point feature per resolved mention, with properties
-    mention, start, end, id, name, confidence, match_kind (and source, feature, country_code).
+    mention, start, end, id, name, confidence, match_kind (and source, feature, country_code);
+    a :class:`Match` in the list is a feature of its own properties.
     ``unresolved=True`` keeps the mentions no place was found for too, as features with a null
     geometry (RFC 7946 section 3.2) whose ``reason`` says why: one feature per mention."""
     feats = []
     for m in mentions:
+        if isinstance(m, Match):  # (a match alone: its own properties, no mention's)
+            if m.ok and m.lat is not None or unresolved:
+                feats.append(to_feature(m))
+            continue
         mt = m.match
         if (not mt.ok or mt.lat is None) and not unresolved:
             continue
