@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -16,7 +17,8 @@ def _resolver(index: str | None):
 
 
 class _Group(click.Group):
-    """A missing or broken index (``--index``) is a one-line error, not a traceback."""
+    """A missing or broken index (``--index``) is a one-line error, not a traceback; output
+    piped into a reader that stops early (``| head``) ends the command quietly."""
 
     def invoke(self, ctx):
         from .gazetteer import GazetteerError
@@ -24,6 +26,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except GazetteerError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # (as Python's documentation advises: no second error when stdout is flushed at exit)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)  # 128 + SIGPIPE, as a shell reports a tool stopped so
 
 
 @click.group(cls=_Group)

@@ -324,3 +324,18 @@ def test_text_column_option(tmp_path, resolver, monkeypatch):
     res = runner.invoke(normalize_command, ["-", "--column", "where", "--text-column", "nope", "--no-progress"],
                         input=rows)
     assert res.exit_code != 0 and "nope" in res.output
+
+
+def test_output_piped_into_a_reader_that_stops_ends_quietly(tmp_path, gaz):
+    # '| head -1' had made it say "Error: Could not open file '-': Broken pipe"
+    import subprocess
+    import sys
+    p = tmp_path / "big.csv"
+    p.write_text("where\n" + "Kyiv\nLviv\n" * 50_000, encoding="utf-8")
+    code = "import sys; from geonorm.cli import main; sys.argv[0] = 'geonorm'; main()"
+    proc = subprocess.Popen([sys.executable, "-c", code, "normalize", str(p), "--column", "where", "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"where,geo_id,")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and "Error" not in err and "Traceback" not in err

@@ -802,6 +802,8 @@ def _make_command():
             raise click.ClickException(str(msg)) from None
         except FileNotFoundError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            raise  # (the reader of the output stopped: '| head'; the command line ends quietly)
         except OSError as exc:
             raise click.FileError(getattr(exc, "filename", None) or out_path, hint=exc.strerror or str(exc)) from None
         say(f"{rep.rows:,} rows ({rep.distinct:,} distinct values), {rep.matched_rows:,} matched, "
