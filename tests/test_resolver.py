@@ -854,6 +854,14 @@ def test_a_town_named_with_another_country_than_the_gazetteers_is_the_town(resol
     assert not resolver.resolve("Kyiv, Yugoslavia").ok
 
 
+@pytest.mark.parametrize("query, far", [("Pensa, Burkina Faso", "RU"), ("Liwa, Chad", "OM"), ("Balad, Somalia", "IQ")])
+def test_a_town_far_from_the_country_named_with_it_is_no_answer(resolver, query, far):
+    # were Penza, Russia at 0.68, Liwá, Oman at 0.65, Balad, Iraq at 0.68: 'the town as named'
+    # is for a country the town's borders (a claim, an old border), not a namesake a continent away
+    m = resolver.resolve(query)
+    assert m.country_code != far and not any("names another country" in h for h in m.hints)
+
+
 @pytest.mark.parametrize("query, code", [
     ("Korea, North", "KP"), ("Korea (North)", "KP"),  # both were South Korea at 0.96
     ("Sudan (South)", "SS"), ("Congo (Kinshasa)", "CD"), ("Virgin Islands, British", "VG"),
@@ -2015,6 +2023,9 @@ def test_an_area_named_with_two_words_stays_one_part(resolver, query, place_id):
     # the area word abbreviated in its case ('р-ну', 'р-на'), as registers write it
     ("с. Гранітне Волноваського р-ну", "Hranitne", "Volnovakha Raion"),
     ("с. Гранитное Волновахского р-на", "Hranitne", "Volnovakha Raion"),
+    # a district adjective with an apostrophe (both were no match)
+    ("Синьківка Куп'янського району", "Synkivka", "Kharkivska oblast"),
+    ("Новомихайлівка Мар’їнського району", "Novomykhailivka", "Donetska oblast"),
 ])
 def test_cyrillic_addresses_in_oblique_cases(resolver, query, name, admin):
     m = resolver.resolve(query)

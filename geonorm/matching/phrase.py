@@ -217,7 +217,8 @@ def _nominative_adjective(word: str) -> str:
 # 'Гранітне Волноваського району': the adjective before a Cyrillic area word starts a part (and
 # before a people's republic: 'Новоселовское Луганской Народной Республики')
 _CYRILLIC_AREA_BREAK_RE = re.compile(
-    r"(?<=\w)\s+(?!територіальн|городск|муниципальн|народн)(?=[^\W\d_]+\s+(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
+    r"(?<=\w)\s+(?!територіальн|городск|муниципальн|народн)(?=[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*\s+"  # ('Куп'янського')
+    r"(?:(?:територіальн|городск|муниципальн)\w*\s+)?(?:"
     + "|".join(sorted({*_OBLIQUE_AREA_WORDS, *_OBLIQUE_AREA_WORDS.values()} - _OKRUG_WORDS))
     + r"|народн\w+\s+республик\w*)\b)", re.IGNORECASE)
 AREA_WORDS = frozenset(w for w, lvl in _FEATURE_WORDS.items() if lvl in _AREA_LEVELS)
