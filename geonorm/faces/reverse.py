@@ -430,8 +430,8 @@ def reverse_frame(df, lat: str = "lat", lon: str = "lon", prefix: str = "geo_", 
     for col in (lat, lon):
         if col not in df.columns:
             raise KeyError(f"column {col!r} not in the frame (columns: {list(df.columns)})")
-        if list(df.columns).count(col) > 1:
-            raise ValueError(f"column {col!r} appears {list(df.columns).count(col)} times; rename the duplicates")
+    from .table import check_unique
+    check_unique(df.columns, (lat, lon))
     clash = [prefix + f for f in _FRAME_FIELDS if prefix + f in df.columns]
     if clash:  # (the frame's own columns are never overwritten)
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")

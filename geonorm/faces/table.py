@@ -65,6 +65,15 @@ class ColumnNotFoundError(KeyError, ValueError):
         return str(self.args[0]) if self.args else ""
 
 
+def check_unique(columns, names) -> None:
+    """A ValueError when one of ``names`` is the name of several of ``columns`` (a column read
+    by name must be one column)."""
+    columns = list(columns)
+    for name in names:
+        if columns.count(name) > 1:
+            raise ValueError(f"column {name!r} appears {columns.count(name)} times; rename the duplicates")
+
+
 def _missing(name, columns) -> ColumnNotFoundError:
     cols = ", ".join(repr(c) for c in list(columns)[:50])
     more = " ..." if len(columns) > 50 else ""
@@ -263,10 +272,7 @@ class ColumnNormalizer:
         if self.column not in frame.columns:
             raise _missing(self.column, frame.columns)
         spec = self._spec(frame)
-        for used in [self.column] + [v for _, kind, v in spec if kind == "col"]:
-            if list(frame.columns).count(used) > 1:  # (frame[used] would be a frame)
-                raise ValueError(f"column {used!r} appears {list(frame.columns).count(used)} times; "
-                                 "rename the duplicates")
+        check_unique(frame.columns, [self.column] + [v for _, kind, v in spec if kind == "col"])
         n = len(frame)
         codes, uniques = _factorize(frame[self.column].array)
         parts = [(np.asarray(uniques, dtype=object), codes)]

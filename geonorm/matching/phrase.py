@@ -528,9 +528,9 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
 # a settlement the press describes before its name ('the eastern city of Benghazi', 'the southern
 # port city of Basra', 'the Malian capital Bamako', 'the Red Sea port of Hodeidah'): one to three
 # words, a settlement noun in lower case, then a capitalized name ('village Pisky' and 'city of
-# Kyiv' are the parser's own leading words). A capitalized word before the
-# noun only with 'of' after it or before 'capital' (not 'Kharkiv city Council'); a port only after
-# a word ('the port of Odesa' is the port, a facility)
+# Kyiv' are the parser's own leading words). A capitalized word before the noun only with 'of'
+# after it or before 'capital' (not 'Kharkiv city Council'); a port only after a word ('the port
+# of Odesa' is the port, a facility)
 SETTLEMENT_NOUNS = (r"(?:port|border|frontline)\s+(?:city|town)|city|town|capital|village|hamlet|settlement|township"
                     r"|stronghold|enclave")
 _DESCRIBED_RE = re.compile(r"(?:the\s+)?(?P<words>(?:(?!the\s)[A-Za-z][a-z-]*\s+){1,3}?)(?:(?P<noun>" + SETTLEMENT_NOUNS

@@ -90,7 +90,7 @@ class TownAndArea:
         """'Gao in northern Mali', 'Kut in Wasit', 'Goma in eastern DR Congo': a capitalized name,
         'in', and a country or first-level area (after a compass word) that holds a place of that
         name as written, however short: read with a comma ('Gao, northern Mali'); not a name as a
-        whole ('Thornton in Craven'), nor prose ('fighting in Gao')."""
+        whole ('Barrow in Furness'), nor prose ('fighting in Gao')."""
         found = _IN_AREA_RE.fullmatch(text.strip())
         if found is None:
             return None
@@ -101,7 +101,7 @@ class TownAndArea:
         gaz = self.gazetteer
         towns = self._heads.written_hits(town)
         words = area.split()
-        while words:  # the area as written, then after its compass words ('South Sudan'; 'northern Mali')
+        while True:  # the area as written, then after its compass words ('South Sudan'; 'northern Mali')
             region = " ".join(words)
             areas = self._first_level_areas(region)[0] or area_candidates(gaz, region, ("country",))
             if areas:
@@ -109,7 +109,6 @@ class TownAndArea:
             if len(words) < 2 or words[0].lower() not in REGION_WORDS:
                 return None
             words.pop(0)
-        return None
 
     def area_of_adjective(self, part: Part, level: str = "") -> Part:
         """A lone adjective of an area names it ('Kharkivska', 'Харківська': a column of
