@@ -413,6 +413,12 @@ class _TextSink:
         self.fh.flush()
 
 
+def _header_as_written(header: list[str], chunk: pd.DataFrame) -> list[str]:
+    """The input's column names as its header row writes them ('where,where' and blank names are
+    not pandas' 'where.1', 'Unnamed: 0'); the chunk's when the two differ in number."""
+    return header if len(header) == chunk.shape[1] else [str(c) for c in chunk.columns]
+
+
 def _write_chunk(df: pd.DataFrame, fh, delimiter: str, header: list[str] | None) -> None:
     """Write a chunk as UTF-8 CSV: pyarrow's writer when available (several times faster on
     long text columns), else pandas; ``header``: the names to write first (None: none)."""
@@ -638,9 +644,7 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
             for c in res.columns:
                 out[c] = res[c].array
             report.matched_rows += int(res[prefix + "id"].notna().sum())
-            # (the input's header as written: 'where,where' or a blank name are not renamed)
-            names = header + list(res.columns) if len(header) == chunk.shape[1] else [str(c) for c in out.columns]
-            _write_chunk(out, out_fh, delim, names if first else None)
+            _write_chunk(out, out_fh, delim, _header_as_written(header, chunk) + list(res.columns) if first else None)
             first = False
             row0 += len(chunk)
         if first:  # no data rows: still write the header
@@ -704,8 +708,7 @@ def apply_review(out_csv, review_csv, output=None, *, prefix="geo_", resolver=No
             report.reviewed_rows += _apply_overrides(res, row0, overrides, prefix)
             for c in res.columns:
                 chunk[c] = res[c].where(res[c].notna(), "").astype(object)
-            _write_chunk(chunk, sink.fh, delim, (header if len(header) == chunk.shape[1] else
-                                                 [str(c) for c in chunk.columns]) if first else None)
+            _write_chunk(chunk, sink.fh, delim, _header_as_written(header, chunk) if first else None)
             first = False
             row0 += len(chunk)
         report.rows = row0 - 1
