@@ -3844,3 +3844,27 @@ def test_a_town_then_its_region_by_its_shchyna_name(resolver, phrase, place):
 
 def test_guard_a_region_by_its_shchyna_name_alone_is_the_region(resolver):
     assert resolver.resolve("на Харківщині").name == "Kharkivska oblast"
+
+
+@pytest.mark.parametrize("name, town, namesake", [
+    ("Volchansk", "Vovchansk", "RU"),  # (a source's Latin name, the Russian one)
+    ("Dergachi", "Derhachi", "RU"),  # (romanized from the town's Russian name, Дергачи)
+])
+def test_a_towns_russian_name_weighs_as_a_russian_namesakes_own(resolver, name, town, namesake):
+    # a Ukrainian town's Russian name, official in Soviet times and still written, is not a lesser
+    # name beside a Russian town's own: 'Volchansk' was the Sverdlovsk oblast town at 0.71 with
+    # Vovchansk at 0.33; the two are now a close call
+    m = resolver.resolve(name, limit=3)
+    readings = {(m.name, m.country_code): m.confidence,
+                **{(a.name, a.country_code): a.confidence for a in m.alternatives}}
+    ours = readings[town, "UA"]
+    theirs = max(c for (n, cc), c in readings.items() if cc == namesake)
+    assert abs(ours - theirs) < 0.1
+    assert resolver.resolve(f"{name}, Russia").country_code == namesake
+    assert resolver.resolve(f"{name}, Kharkiv oblast").name == town
+
+
+def test_guard_a_russian_name_does_not_outweigh_an_own_name_abroad(resolver):
+    # Stepnogorsk is Kazakhstan's town by its own name, Stepnohirsk's only in Russian
+    m = resolver.resolve("Stepnogorsk")
+    assert m.country_code == "KZ" and m.alternatives[0].name == "Stepnohirsk"

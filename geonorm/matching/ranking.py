@@ -12,7 +12,7 @@ from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
 from ..names.keys import east_slavic_vowels, fold_key, russian_form_of, skeleton_key, ukrainian_forms
 from ..names.normalize import normalize, script_of, to_ascii
-from ..names.romanize import ARABIC_FORM, RU_TO_UK, romanize_query
+from ..names.romanize import ARABIC_FORM, RU_TO_UK, RUSSIAN_SCHEMES, romanize_query, spelt_russian
 from ..sources.cldr import countries_writing, cyrillic_script_countries
 from ..sources.curated import region_countries
 from . import scoring
@@ -141,6 +141,12 @@ def _romanizes_to_own_name(form_text: str, place) -> bool:
     return any(fold_key(roman) == own for _, roman in romanize_query(form_text))
 
 
+# a town's Russian name is its own name in Russian, alike to it (Volchansk and Vovchansk 88,
+# Belopolye and Bilopillia 59, Rovno and Rivne 60), or a name it bore before a renaming
+# (Krasnoarmeysk and Taiynsha 33, Kommunarsk and Alchevsk 38): fold-key likeness (rapidfuzz ratio)
+RUSSIAN_FORM_LIKENESS = 50
+
+
 def _tied(best: Match) -> None:
     """Cap ``best`` and its first runner-up, scored alike, when that lies elsewhere: which of
     the two is meant, nothing tells ('Kononenkove, Sumy region': two villages 82 km apart)."""
@@ -160,6 +166,7 @@ class Ranker:
         self._areas = areas
         soviet_union = former_state("USSR")  # (its successor states, from the curated former states)
         self._soviet = frozenset(soviet_union.successors if soviet_union else ())
+        self._soviet_abroad = self._soviet - {"RU"}
 
     def _foremost(self, label: str, rows: list[int]) -> int:
         """The area a label stands for: the first found for one with an area word ('Pokrovsk
@@ -198,6 +205,25 @@ class Ranker:
         # named district is no likelier than the district's town
         m.alternatives = sharing_the_rest(alternatives, m.confidence)
         return m
+
+    def _russian_name(self, row: int, form_row: int) -> bool:
+        """Is the Latin name at ``form_row`` the place's Russian name: a Russian-scheme
+        romanization of a Cyrillic name of the place spelt as Russian, or a source's Latin name
+        spelt as one ('Volchansk' of Vovchansk, from 'Волчанск'), that is its own name in Russian
+        (alike to it: not an old name, 'Krasnoarmeysk' of Taiynsha)?"""
+        gaz = self.gazetteer
+        if ratio(fold_key(gaz.form_text[form_row]), fold_key(gaz.place(row).name)) < RUSSIAN_FORM_LIKENESS:
+            return False
+        if int(gaz.form_kind[form_row]) == NameKind.ROMANIZED:
+            return gaz.scheme_vocab[int(gaz.form_scheme[form_row])] in RUSSIAN_SCHEMES and \
+                spelt_russian(gaz.form(form_row).original)
+        form = gaz.form_text[form_row]
+        if script_of(form) != "latin":
+            return False
+        key = fold_key(form)
+        return any(script_of(n.text) == "cyrillic" and spelt_russian(n.text)
+                   and any(fold_key(roman) == key for scheme, roman in romanize_query(n.text) if scheme in RUSSIAN_SCHEMES)
+                   for n in gaz.names_of(row) if n.kind != NameKind.ROMANIZED)
 
     def rank(self, text, head: Part, evidence: dict[int, Evidence], hints: Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
@@ -309,6 +335,13 @@ class Ranker:
                                     and int(gaz.place_level[r]) == 0
                                     and gaz.country_code_of(r) == place.country_code
                                     and gaz.admin1_code_of(r) == place.admin1_code)
+            if kind in (NameKind.ALTERNATE, NameKind.ROMANIZED) and not common_elsewhere and ev.via in ("exact", "case") \
+                    and place.country_code in self._soviet_abroad and self._russian_name(row, ev.form_row):
+                # a town's Russian name, which it bore officially in Soviet times and Russian
+                # speakers and the press still write: as much its name as a Russian town's own
+                # ('Volchansk' is Vovchansk as surely as the Sverdlovsk oblast town; a query in
+                # Cyrillic, 'Волчанск', reads so already)
+                kind = NameKind.PREFERRED
             guess = respelled(ev, kind, place.country_code)  # scored as the guess it is
             # (the Ukrainian form of a Russian-form name scores as a romanization: it is the
             # name in the other language, not a looser key; so does an Arabic article or ending

@@ -28,6 +28,8 @@ _RU_SCHEMES = {
     "passport": iuliia.ICAO_DOC_9303,
     "french": iuliia.MVD_310_FR,
 }
+# the schemes that romanize a name as Russian (a Russian name's Latin forms)
+RUSSIAN_SCHEMES = frozenset({*_RU_SCHEMES, "german_ru", "polish_ru"})
 _UK_SCHEMES = {
     "ua_national_2010": uklatn.KMU_55,
     "dstu_9112": uklatn.DSTU_9112_B,
@@ -75,6 +77,16 @@ def _polish(text: str, lang: str) -> str:
     out = _table(text, table)
     # Polish writes the Ukrainian/Russian -ов/-ів suffix as -ów/-iw (Charków, Kijów; Lwów)
     return re.sub(r"(?<=[a-zż])ow\b", "ów", out) if lang == "ru" else out
+
+
+# Ukrainian spelling beside Russian: an apostrophe before a vowel, a soft sign in -ськ/-цьк
+_UK_SPELLING = re.compile(r"[іїєґ]|\w['’ʼ]\w|[сц]ьк", re.IGNORECASE)
+
+
+def spelt_russian(text: str) -> bool:
+    """Is the Cyrillic name written as Russian, with none of Ukrainian's letters or spellings
+    ('Волчанск', not 'Вовчанськ' or 'Слов'янськ', whose letters Russian shares)?"""
+    return not _UK_SPELLING.search(text)
 
 
 def cyrillic_language(text: str, hint: str = "") -> tuple[str, ...]:
