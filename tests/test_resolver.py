@@ -1396,7 +1396,8 @@ def test_dotted_state_abbreviations(resolver, query, name):
     ("Vodiane on the outskirts of Mariupol", "Vodiane", "transliteration"),
     ("Pisky not far from Avdiivka", "Pisky", "transliteration"),
     # ... and in Russian and Ukrainian (the town it is near declined after 'под', 'під', 'возле')
-    ("в селе Зайцево под Горловкой", "Zaitseve", "alias"),
+    # (the Zaitseve 11 km from Horlivka, by its Russian name romanized, not the one 26 km off)
+    ("в селе Зайцево под Горловкой", "Zaitseve", "transliteration"),
     ("село Зайцеве під Горлівкою", "Zaitseve", "alias"),
     ("Пески возле Донецка", "Pisky", "transliteration"),
 ])
@@ -3868,3 +3869,49 @@ def test_guard_a_russian_name_does_not_outweigh_an_own_name_abroad(resolver):
     # Stepnogorsk is Kazakhstan's town by its own name, Stepnohirsk's only in Russian
     m = resolver.resolve("Stepnogorsk")
     assert m.country_code == "KZ" and m.alternatives[0].name == "Stepnohirsk"
+
+
+def _km_between(resolver, phrase: str, town: str) -> float:
+    m, t = resolver.resolve(phrase), resolver.resolve(town)
+    return float(haversine_km(m.lat, m.lon, t.lat, t.lon))
+
+
+@pytest.mark.parametrize("phrase, town", [
+    # the Kalynivka by the town ranked 75th of its 87 namesakes, past the 50 the pairing looked at
+    ("Kalynivka, Chasiv Yar", "Chasiv Yar"),
+    ("Vesele (Soledar)", "Soledar"),
+])
+def test_a_village_listed_with_a_town_is_its_namesake_by_the_town_however_many_there_are(resolver, phrase, town):
+    assert _km_between(resolver, phrase, town) < 25
+
+
+@pytest.mark.parametrize("phrase, town", [
+    ("Vesele in the Soledar area", "Soledar"),  # ('in the Soledar area' was part of the name)
+    ("Berestove in the Kupiansk area", "Kupiansk"),  # (the Berestove 29 km off; the answer was Donetsk's)
+    ("Berestove, Kupiansk area", "Kupiansk"),
+])
+def test_a_town_s_area_named_after_the_place_bounds_it_as_near_does(resolver, phrase, town):
+    m = resolver.resolve(phrase)
+    assert _km_between(resolver, phrase, town) < 40 and "names its area" in m.explain()
+
+
+@pytest.mark.parametrize("phrase, town, admin1", [
+    ("Zarichne, Lyman", "Lyman, Donetsk oblast", "Donetska oblast"),  # (was Lyman County, South Dakota)
+    ("Stavky, Lyman", "Lyman, Donetsk oblast", "Donetska oblast"),
+    ("Umanske near Karlivka", "Umanske", "Donetska oblast"),  # (was the bigger Karlivka, Poltava oblast)
+])
+def test_a_bare_town_name_beside_the_place_is_the_town_a_namesake_lies_by(resolver, phrase, town, admin1):
+    m = resolver.resolve(phrase)
+    assert m.feature == "populated place" and m.admin1 == admin1 and m.match_kind != "area"
+    assert _km_between(resolver, phrase, town) < 40
+
+
+def test_guard_near_a_town_the_nearer_namesake_is_the_likelier(resolver):
+    # four Novopavlivkas lie within 40 km of Pokrovsk: the one 5 km off, not the one 33 km off in
+    # Dnipropetrovsk oblast that has a recorded population
+    assert _km_between(resolver, "Novopavlivka near Pokrovsk", "Pokrovsk, Donetsk oblast") < 10
+
+
+def test_guard_a_town_s_other_name_in_brackets_is_no_neighbour(resolver):
+    m = resolver.resolve("Toretsk (Dzerzhynsk)")
+    assert m.id == 709354 and "phrase part 'Dzerzhynsk' is another name of it" in m.hints

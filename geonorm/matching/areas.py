@@ -64,6 +64,10 @@ LISTED_TOWN = 10_000  # people: a bare name of a town this big beside a big city
 # ... and a town of LISTED_NEAR_TOWN people before a bare town name this near it, outside the area
 # named after it ('Shebekino, Kharkiv', 'Sudzha, Sumy': across a border; not a quarter of the city)
 LISTED_NEAR_KM, LISTED_NEAR_TOWN = 150, 5_000
+# a town named bare beside the place is its neighbour when a namesake of the place lies this near
+# it (the distance of places a phrase lists together), of the first this many candidates
+TOWN_BY_KM, CANDIDATES_BY_TOWN = 25.0, 400
+TOWN_REACH_KM = 40.0  # a town a place is near (or in the area of), or a district named after it, holds this much
 _CODE_LABEL_RE = re.compile(r"[A-Z]{2,3}")
 LISTED_COUNTRY_TOWN = 10_000  # a town this big named like a country may be meant in the next country named
 _CITY_DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "район", "р-н", "dzielnica", "bezirk"})
@@ -219,17 +223,26 @@ class PhraseAreas:
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
-            if rows and part.outskirts:
+            if rows and candidates and not part.feature and not part.listed and \
+                    not {gaz.country_code_of(r) for r in rows[:50]} & {gaz.country_code_of(c) for c in candidates[:50]} and \
+                    (by := self.towns_by([t for t in self.towns(part.text) if t not in set(candidates)], candidates)):
+                # a bare name of areas in no candidate's country, and of a town by one: the town
+                # ('Zarichne, Lyman' is the Zarichne by the town of Lyman, not Lyman County, South
+                # Dakota, whose Zarichne the gazetteer lacks; not the place itself by another
+                # name, 'Toretsk (Dzerzhynsk)'; a county of the candidate's country is no foreign
+                # area, though the town lies in a unitary authority beside it: 'Bath, Somerset')
+                rows = by[:1]
+            elif rows and part.outskirts:
                 # 'on the outskirts of Donetsk': the city, never the oblast named after it (no
                 # namesake 50 km off; 'near Lugansk' may say a village 50 km from the city)
                 rows = self.big_city(part.text, rows) or rows
-            elif rows and candidates and (part.near or part.holder or part.feature == "populated place"):
+            elif rows and candidates and (part.near or part.around or part.holder or part.feature == "populated place"):
                 # 'near Donetsk city', 'the Kalininsky district of Donetsk': the city, not the oblast
                 # named after it, when a candidate lies within its reach
                 rows = self._big_city_holding(part.text, rows, candidates) or rows
             if rows:
                 found.append((part, rows[:50]))
-            elif part.is_area or part.near:
+            elif part.is_area or part.near or part.around:
                 districts.append(part)
             elif not part.feature and not part.listed and candidates:
                 cities.append(part)
@@ -239,8 +252,8 @@ class PhraseAreas:
         # among namesakes ('Maryinsky district, Donetsk region' -> Marinka, not Mariinsk)
         named = all_rows(found)
         for part in districts:
-            if part.near:
-                rows = self.towns_named(part.text, within=named)
+            if part.near or part.around:  # (near it or in its area)
+                rows = self.towns_named(part.text, within=named, candidates=candidates)
             else:
                 rows = self.district_towns(part.text, within=named, candidates=candidates)
                 whole = [r for r in held.get(id(part), ()) if not named or self.inside_any(r, gaz.place(r), named)]
@@ -499,10 +512,11 @@ class PhraseAreas:
         city = self.big_city(text, within)
         return city if city and any(self.inside_any(c, gaz.place(c), city) for c in candidates[:50]) else []
 
-    def towns_named(self, text: str, within: list[int]) -> list[int]:
+    def towns_named(self, text: str, within: list[int], candidates=()) -> list[int]:
         """Populated places named ``text``: those inside ``within`` when any is, else the most
         populous when it is a landmark ('X, near Popasne' -> Popasna, whose surroundings X is
-        looked for in)."""
+        looked for in), unless the town alone of them by one of the ``candidates`` is another
+        ('Umanske near Karlivka': the Karlivka by an Umanske, not the bigger one in Poltava oblast)."""
         gaz = self.gazetteer
         rows = self.towns(text)
         inside = [r for r in rows if within and self.inside_any(r, gaz.place(r), within)]
@@ -512,7 +526,19 @@ class PhraseAreas:
         # of one name ('near the village of Pervomaiskoe') bound nothing
         floor = 0.1 * int(gaz.place_pop[rows[0]])
         comparable = [r for r in rows[:5] if int(gaz.place_pop[r]) >= floor]
-        return comparable if len(comparable) == 1 else []
+        landmark = comparable if len(comparable) == 1 else []
+        near = self.towns_by(rows, candidates, TOWN_REACH_KM)
+        return near if len(near) == 1 else landmark  # (several towns a namesake is by settle nothing)
+
+    def towns_by(self, towns: list[int], candidates, km: float = TOWN_BY_KM) -> list[int]:
+        """The ``towns`` within ``km`` of one of the ``candidates`` (in their order)."""
+        if not towns or not len(candidates):
+            return []
+        gaz = self.gazetteer
+        cand = np.asarray(candidates[:CANDIDATES_BY_TOWN])
+        lats, lons = gaz.place_lat[cand], gaz.place_lon[cand]
+        return [t for t in towns if float(np.min(haversine_km(float(gaz.place_lat[t]), float(gaz.place_lon[t]),
+                                                               lats, lons))) <= km]
 
     def thing_towns(self, text: str) -> list[int]:
         """Towns of a Slavic-language country a thing's adjective may be formed from ('Kakhovska
@@ -846,6 +872,6 @@ class PhraseAreas:
                 if self._in_region(area, place):
                     return True
             elif area.level == "populated place":  # a district named after its town
-                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < 40:
+                if float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < TOWN_REACH_KM:
                     return True
         return False

@@ -341,6 +341,9 @@ _SPLIT_RE = re.compile(
     # "Nova Kakhovka in the Kherson region": 'in' before an area phrase separates two parts
     + r"|\s+(?:in|of)\s+(?=(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:region|oblast|district|raion|rayon|province|obl"
     r"|community|hromada|people'?s\s+republic)\b)"
+    # "Vesele in the Soledar area", "... in the Bakhmut direction": the land around a town, or the
+    # front sector named after it, is its own part
+    r"|\s+(?=in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:area|direction|sector|axis)\b)"
     # "the building of the Security Service of Ukraine in the city of Dnipro": a settlement
     # introduced mid-phrase is its own part
     r"|\s+(?=in\s+the\s+(?:city|town|village|settlement)\s+of\s)"
@@ -873,6 +876,11 @@ def says_province(text: str) -> bool:
 def says_near(text: str) -> bool:
     """Does a phrase part say the place is near it ('near Popasne', 'біля Попасної')?"""
     return bool(_NEAR_RE.search(text))
+
+
+def says_around(text: str) -> bool:
+    """Does a phrase part give the land around a town ('near Popasne', 'in the Soledar area')?"""
+    return bool(_AROUND_RE.search(text))
 
 
 @lru_cache(maxsize=65536)

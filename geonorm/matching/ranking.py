@@ -17,14 +17,14 @@ from ..sources.cldr import countries_writing, cyrillic_script_countries
 from ..sources.curated import region_countries
 from . import scoring
 from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
-from .areas import AREA_RANK, PhraseAreas, word_levels
+from .areas import AREA_RANK, TOWN_REACH_KM, PhraseAreas, word_levels
 from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
                          respelled_row, romanized_exonym, ukrainian_spellings)
 from .context import Context
 from .heads import same_name
-from .hints import Hints, abroad_km, former_state, haversine_km
+from .hints import Hints, abroad_km, former_state, haversine_km, nearest_km
 from .match import Match
-from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, other_place_names
+from .phrase import AREA_WORDS, COMMUNITY_WORDS, Part, other_place_names, says_around
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _OWN_KINDS = (NameKind.OFFICIAL, NameKind.PREFERRED)  # a place's own names
@@ -225,6 +225,18 @@ class Ranker:
                    and any(fold_key(roman) == key for scheme, roman in romanize_query(n.text) if scheme in RUSSIAN_SCHEMES)
                    for n in gaz.names_of(row) if n.kind != NameKind.ROMANIZED)
 
+    def _beyond_nearest(self, evidence, area_ctx, area_label: dict) -> dict[int, float]:
+        """For each candidate in the reach of a town a phrase part says it is near or in the area
+        of, how many km farther from the town it lies than the nearest candidate there."""
+        gaz, beyond = self.gazetteer, {}
+        for label, area_rows in area_ctx or ():
+            towns = [r for r in area_rows if int(gaz.place_level[r]) == 0]
+            if towns and says_around(label):
+                kms = {r: nearest_km(gaz, r, towns) for r in evidence if area_label.get(r) == label and r not in towns}
+                least = min(kms.values(), default=0.0)
+                beyond.update({r: km - least for r, km in kms.items()})
+        return beyond
+
     def rank(self, text, head: Part, evidence: dict[int, Evidence], hints: Hints,
               area_ctx, context_parts, limit: int, min_conf, context: Context | None = None,
               inside: Part | None = None, also: dict[int, str] | None = None) -> Match:
@@ -246,6 +258,7 @@ class Ranker:
             # USA only); sibling areas of a list are alternatives (each holds one)
             most = max(holding.values())
             evidence = {r: e for r, e in evidence.items() if holding[r] == most}
+        beyond_km = self._beyond_nearest(evidence, area_ctx, area_label)
         rows = list(evidence)
         if len(rows) > _MAX_CANDIDATES:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
@@ -463,6 +476,8 @@ class Ranker:
             if area_label.get(row):
                 s += scoring.AREA_PART_MATCH
                 notes.append(f"phrase part {area_label[row]!r} names its area")
+                if row in beyond_km:  # (a town it is near, or in the area of: the nearer, the likelier)
+                    s -= scoring.TOWN_AREA_DECAY * beyond_km[row] / TOWN_REACH_KM
                 district = self._areas.in_named_district(row, place, area_ctx)
                 if district:
                     s += scoring.DISTRICT_MATCH

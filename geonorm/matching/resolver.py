@@ -61,6 +61,13 @@ WRITTEN_POINT_KM = 30.0  # an answer farther than this from coordinates the phra
 # within LISTED_KM of a namesake of another (of the first LISTED_MAX, each with LISTED_NAMESAKES
 # looked at) is looked for near it
 LISTED_SURE, LISTED_KM, LISTED_MAX, LISTED_NAMESAKES = 0.8, 25.0, 3, 50
+# ... of the first place, every namesake the ranking keeps: the commonest village names have over
+# a hundred, and villages without a recorded population rank last ('Kalynivka, Chasiv Yar': the
+# Kalynivka by the town was 75th of 87)
+LISTED_FIRST_NAMESAKES = 400
+# namesakes of the first place paired this near each other are one place recorded twice (a
+# GeoNames village and its KATOTTG or postal record): the best-ranked stands for them
+LISTED_SAME_KM = 5.0
 # a misspelt first place this near a later one named as written is the phrase's answer
 MISSPELT_FIRST_KM = 4 * LISTED_KM
 FACILITY_TOWN_KM = 40.0  # a facility named after a place lies this near the town a phrase puts it in
@@ -159,6 +166,10 @@ def _paired(candidates: list, points: list[tuple]) -> list[tuple]:
             paired.append((c, points[nearest], float(d[nearest])))
     if len(paired) > 1:
         paired = [p for p in paired if p[0].match_kind not in ("alias", "fuzzy")] or paired
+    first = paired[0][0] if paired else None
+    if len(paired) > 1 and all(float(haversine_km(first.lat, first.lon, c.lat, c.lon)) <= LISTED_SAME_KM
+                               for c, _, _ in paired[1:]):
+        paired = paired[:1]  # (one place recorded twice)
     return paired
 
 
@@ -479,12 +490,17 @@ class Resolver:
         points, answers = [], []  # (lat, lon, name) of every namesake of the other places listed; of their answers
         for raw in m.other_places[:LISTED_MAX]:
             other = self._resolve(raw, hints, LISTED_NAMESAKES, None)
-            if other.ok:
-                points += [(c.lat, c.lon, c.name) for c in [other, *other.alternatives] if c.lat is not None]
+            # (a town, not an area: 'Bath, Somerset' names the county, whose point says nothing of
+            # where its towns lie, nor do the towns named Somerset abroad)
+            if other.ok and other.feature == "populated place":
+                # (a place read surely stands for itself, not for villages named after it)
+                sure = other.confidence >= LISTED_SURE
+                points += [(c.lat, c.lon, c.name) for c in [other, *([] if sure else other.alternatives)]
+                           if c.lat is not None]
                 answers += [(other.lat, other.lon, other.name)] if other.lat is not None else []
         if not points:
             return m
-        wide = self._resolve(text, hints, LISTED_NAMESAKES, None)  # the first place's namesakes
+        wide = self._resolve(text, hints, LISTED_FIRST_NAMESAKES, None)  # the first place's namesakes
         # near the other places as answered first ('Dibrova, Kreminna': the Dibrova by the town,
         # though others lie by villages named Kreminna), then near any of their namesakes
         paired = _paired([wide, *wide.alternatives], answers) if answers else []

@@ -29,6 +29,10 @@ ADMIN1_MATCH, ADMIN1_MISMATCH = 2.0, -0.6
 # place outside the one hinted is shaded, not ruled out
 ADMIN2_MATCH, ADMIN2_MISMATCH = 2.0, -0.5
 AREA_PART_MATCH = 2.0
+# ... less this much at the edge of a town's reach (areas.TOWN_REACH_KM), in proportion to the
+# distance, when the part names a town the place is near ('Novopavlivka near Pokrovsk' is the
+# village 5 km off, not one 33 km off in the next oblast, though both are in its reach)
+TOWN_AREA_DECAY = 3.0
 OWN_NAME_IN_SCRIPT = 0.3  # a name in the query's script that romanizes to the place's own name
 # beside a place whose name the query is as written in its own country's script, a place named so
 # only in another country's language, or reached by romanizing the query, is the lesser reading
