@@ -44,6 +44,17 @@ FEATURE_LEVELS = {
 }
 
 
+def date_int(text: str) -> int:
+    """A date as yyyymmdd (month and day 0 when not given): '2016-05-12' -> 20160512,
+    '2016' -> 20160000, '' -> 0."""
+    if not text:
+        return 0
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits:
+        return 0
+    return int((digits + "0000")[:8])
+
+
 def feature_level(feature_class: str, feature_code: str) -> str:
     """Coarse level of a feature: populated place, admin1, admin2, country, continent, region, other."""
     if feature_code in FEATURE_LEVELS:

@@ -27,7 +27,7 @@ import numpy as np
 from anyascii import anyascii
 from tqdm import tqdm
 
-from .model import NameKind, Place, feature_level
+from .model import NameKind, Place, date_int, feature_level
 from .names.hashing import (SEGMENT_MIN_LEN, deletion_hashes, hash_array, letter_histograms, letter_masks,
                              segments)
 from .names.keyindex import KeyIndex
@@ -56,16 +56,6 @@ _KIND_RANK = {NameKind.OFFICIAL: 0, NameKind.PREFERRED: 1, NameKind.HISTORIC: 2,
               NameKind.COLLOQUIAL: 6, NameKind.ROMANIZED: 7}
 PLACE_STR_COLS = ("name", "ascii_name", "feature_class", "feature_code", "country_code",
                   "admin1_code", "admin2_code", "timezone", "iso_code", "source", "note")
-
-
-def _date_int(text: str) -> int:
-    """'2016-05-12' -> 20160512, '2016' -> 20160000, '' -> 0."""
-    if not text:
-        return 0
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if not digits:
-        return 0
-    return int((digits + "0000")[:8])
 
 
 class _Forms:
@@ -188,8 +178,8 @@ def _add_place_forms(forms: _Forms, row: int, place: Place, info: dict) -> None:
         prev = kept.get(norm)
         if prev is not None and prev[0] <= rank:
             continue
-        fr = forms.add(text, row, name.kind, name.lang, "", -1, _date_int(name.valid_from),
-                       _date_int(name.valid_to), name.source)
+        fr = forms.add(text, row, name.kind, name.lang, "", -1, date_int(name.valid_from),
+                       date_int(name.valid_to), name.source)
         if prev is not None:
             forms.place[prev[1]] = -1  # superseded: dropped when the table is finalized
         kept[norm] = (rank, fr)

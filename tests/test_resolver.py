@@ -340,7 +340,8 @@ def test_every_region_member_is_a_country_or_first_level_area_of_the_gazetteer(r
 @pytest.mark.parametrize("query, name, valid_to", [
     ("Persia", "Iran", "1935-03-21"),  # was Gowanda, New York (an old name of the village)
     ("Ceylon", "Sri Lanka", "1972-05-22"),  # was Ceylon, a county in Canada
-    ("Siam", "Thailand", "1939-06-24"),  # was Sejong, South Korea, through a folded romanization
+    # (was Sejong, South Korea, through a folded romanization; Siam again 1945-1949: its last period)
+    ("Siam", "Thailand", "1949-05-11"),
     ("British Honduras", "Belize", "1973-06-01"),  # was the United Kingdom, by 'British'
     ("East Pakistan", "Bangladesh", "1971-03-26"),  # was Pakistan
     ("Northern Rhodesia", "Zambia", "1964-10-24"),  # was Zimbabwe, by 'Rhodesia'
@@ -3915,3 +3916,15 @@ def test_guard_near_a_town_the_nearer_namesake_is_the_likelier(resolver):
 def test_guard_a_town_s_other_name_in_brackets_is_no_neighbour(resolver):
     m = resolver.resolve("Toretsk (Dzerzhynsk)")
     assert m.id == 709354 and "phrase part 'Dzerzhynsk' is another name of it" in m.hints
+
+
+@pytest.mark.parametrize("as_of, until, in_use", [
+    ("1980", "1990", True),  # (was 'until 1958', the first of its two periods, and not in use)
+    ("1940", "1958", True),
+    ("1962", "1990", False),  # (Luhansk again from 1958 to 1970)
+    (None, "1990", False),
+])
+def test_an_old_name_borne_twice_is_dated_by_the_period_asked_about(resolver, as_of, until, in_use):
+    m = resolver.resolve("Voroshilovgrad", as_of=as_of)
+    assert m.name == "Luhansk" and m.rename.valid_to == until
+    assert any("the name was in use on" in h for h in m.hints) == in_use

@@ -15,6 +15,7 @@ from ..names.keys import fold_key
 from ..names.person_names import HONORIFICS, given_names, surnames
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
+from ..sources.curated import rename_periods
 from . import scoring
 from .candidates import Evidence, respelled
 from .hints import former_state, offset_point
@@ -90,8 +91,22 @@ def match_kind(ev: Evidence, form, place, old=None) -> str:
     return "alias"
 
 
-def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: float) -> Match:
-    """The answer from its scored row ``(score, place row, evidence, notes)``."""
+def name_periods(place_id: int, name: str, valid_from: int, valid_to: int) -> tuple[tuple[int, int], ...]:
+    """The periods (from, to) a place bore an old name: the curated ones when it bore it twice
+    (Voroshilovgrad, 1935-1958 and 1970-1990), else the name form's own."""
+    return rename_periods().get((place_id, fold_key(name))) or ((valid_from, valid_to),)
+
+
+def in_use(period: tuple[int, int], as_of: int) -> bool:
+    """Was a name of this (from, to) period in use on ``as_of`` (yyyymmdd)?"""
+    vf, vt = period
+    return bool(vf or vt) and (not vf or vf <= as_of) and (not vt or as_of < vt)
+
+
+def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: float,
+                as_of: int | None = None) -> Match:
+    """The answer from its scored row ``(score, place row, evidence, notes)``; an old name's
+    period is the one holding ``as_of`` when given, else the latest."""
     _, row, ev, notes = scored
     place = gaz.place(row)
     form = gaz.form(ev.form_row)
@@ -105,8 +120,10 @@ def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: floa
     if old is not None and kind in ("historic", "fuzzy"):
         state = former_state(old.text)
         relation = state.relation if state is not None and state.place_id == place.id else "renamed"
-        rename = Rename(old_name=old.original or old.text, valid_from=date_text(old.valid_from),
-                        valid_to=date_text(old.valid_to), current_name=place.name,
+        periods = name_periods(place.id, old.text, old.valid_from, old.valid_to)
+        vf, vt = next((p for p in periods if as_of is not None and in_use(p, as_of)), periods[-1])
+        rename = Rename(old_name=old.original or old.text, valid_from=date_text(vf),
+                        valid_to=date_text(vt), current_name=place.name,
                         source=old.source, relation=relation)
     country_row = gaz.area_rows().get(("country", place.country_code))
     return Match(

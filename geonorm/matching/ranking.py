@@ -16,7 +16,8 @@ from ..names.romanize import ARABIC_FORM, RU_TO_UK, RUSSIAN_SCHEMES, romanize_qu
 from ..sources.cldr import countries_writing, cyrillic_script_countries
 from ..sources.curated import region_countries
 from . import scoring
-from .answer import build_match, candidate_of, date_text, phrase_caps, runner_up, sharing_the_rest, stand_in
+from .answer import (build_match, candidate_of, date_text, in_use, name_periods, phrase_caps, runner_up,
+                     sharing_the_rest, stand_in)
 from .areas import AREA_RANK, TOWN_REACH_KM, PhraseAreas, word_levels
 from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
                          respelled_row, romanized_exonym, ukrainian_spellings)
@@ -529,7 +530,7 @@ class Ranker:
                 vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
                 if not (vf or vt) and (old := gaz.old_name_spelt_as(ev.form_row)) is not None:
                     vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
-                if (vf or vt) and (not vf or vf <= hints.as_of) and (not vt or hints.as_of < vt):
+                if any(in_use(p, hints.as_of) for p in name_periods(place.id, gaz.form_text[ev.form_row], vf, vt)):
                     s += scoring.AS_OF_VALID
                     notes.append(f"the name was in use on {date_text(hints.as_of)}")
             scored.append((s, row, ev, notes))
@@ -552,7 +553,7 @@ class Ranker:
                 return self.area_answer(text, head, area_ctx, alts)
         keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
         confs = scoring.confidences([x[0] for x in scored], keep)
-        best = build_match(self.gazetteer, text, head, scored[0], confs[0])
+        best = build_match(self.gazetteer, text, head, scored[0], confs[0], hints.as_of)
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]
         best.other_places = other_place_names([
             p for p in context_parts if not any(lbl == p.raw for lbl, _ in area_ctx)

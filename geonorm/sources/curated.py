@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..model import Name, NameKind, Place
+from ..model import Name, NameKind, Place, date_int
 from ..names.keys import fold_key
 from ..names.normalize import normalize
 from .base import ImportReport, SourceError
@@ -173,6 +173,24 @@ def former_states() -> dict[str, FormerState]:
         for name in names:
             out.setdefault(normalize(name), state)
     return out
+
+
+@lru_cache(maxsize=1)
+def rename_periods() -> dict[tuple[int, str], tuple[tuple[int, int], ...]]:
+    """{(place id, folded old name): its periods as (from, to) yyyymmdd integers} for the old
+    names renames.csv gives more than one period (Voroshilovgrad, Luhansk's name 1935-1958 and
+    1970-1990): the index keeps one form per name and place, with the first period."""
+    out: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for _, row, _ in _table("renames.csv"):
+        if not row.get("geonameid", "").isdigit():
+            continue
+        period = (date_int(row.get("valid_from", "")), date_int(row.get("valid_to", "")))
+        for col in ("old_name_uk", "old_name_ru", "old_names_latin"):
+            for old in _split_names(row.get(col, "")):
+                periods = out.setdefault((int(row["geonameid"]), fold_key(old)), [])
+                if period not in periods:
+                    periods.append(period)
+    return {key: tuple(sorted(p)) for key, p in out.items() if len(p) > 1}
 
 
 def read_former_states(path: Path, report: ImportReport) -> list[tuple[FormerState, list[str]]]:
