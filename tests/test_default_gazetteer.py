@@ -178,6 +178,21 @@ def test_english_county_abbreviations_the_press_writes(resolver):
     assert resolver.resolve("Tamworth, Staffs").name == "Tamworth"
 
 
+@pytest.mark.parametrize("phrase, town", [
+    ("Reading, Berks", "Reading"),  # (was Reading, Pennsylvania at 0.99, by Berks County)
+    ("Shrewsbury, Salop", "Shrewsbury"),
+    ("Durham, Co. Durham", "Durham"),  # (was Durham, North Carolina)
+    # a city that is a unitary authority inside the ceremonial county named: the county was the
+    # answer at 0.30, the city its runner-up at 0.50
+    ("Nottingham, Notts", "Nottingham"),
+    ("Peterborough, Cambs", "Peterborough"),
+    ("Bath, Somerset", "Bath"),
+])
+def test_an_english_town_with_its_county_as_the_press_writes_it(resolver, phrase, town):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.country_code, m.feature) == (town, "GB", "populated place") and m.confidence > 0.6
+
+
 @pytest.mark.parametrize("query, admin1, town", [
     ("NRW", "Nordrhein-Westfalen", "Köln"),  # (was no match)
     ("KPK", "Khyber Pakhtunkhwa", "Peshawar"),

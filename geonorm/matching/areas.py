@@ -859,10 +859,11 @@ class PhraseAreas:
                 if place.level == "region" and region_members().get(place.id) == {area.iso_code.upper()}:
                     return True  # a region all inside the area: 'Silicon Valley, California'
             elif area.level == "admin2":
-                if not area.admin2_code and area.id in region_members():
-                    if self._in_region(area, place):  # a county of districts ('Greater Manchester')
-                        return True
-                elif area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
+                if area.id in region_members() and self._in_region(area, place):
+                    # a county of districts ('Greater Manchester'), or a ceremonial county beyond
+                    # its council's districts ('Nottingham, Notts': the city is a unitary authority)
+                    return True
+                if area.admin2_code and area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
                         area.admin2_code == place.admin2_code or not place.admin2_code and place.level == "populated place"
                         and float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < DISTRICT_TOWN_KM):
                     # (a town whose district the gazetteer does not say lies in a district of its
