@@ -3928,3 +3928,21 @@ def test_an_old_name_borne_twice_is_dated_by_the_period_asked_about(resolver, as
     m = resolver.resolve("Voroshilovgrad", as_of=as_of)
     assert m.name == "Luhansk" and m.rename.valid_to == until
     assert any("the name was in use on" in h for h in m.hints) == in_use
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Ft. Wayne", "Fort Wayne"),  # (was Wayne, New Jersey)
+    ("Ft Wayne, IN", "Fort Wayne"),
+    ("Pto. Montt", "Puerto Montt"),  # (was Pato Branco, Brazil, by its code 'PTO')
+    ("Gral. Santos", "General Santos"),  # (was Santos, Brazil, at 0.82)
+    ("N. Novgorod", "Nizhniy Novgorod"),  # (was Velikiy Novgorod)
+    ("S. Paulo", "São Paulo"),
+])
+def test_a_name_with_its_first_word_abbreviated_is_the_name_spelt_out(resolver, phrase, name):
+    m = resolver.resolve(phrase)
+    assert (m.name, m.feature) == (name, "populated place")
+
+
+def test_guard_a_name_written_with_an_abbreviation_stays_that_name(resolver):
+    assert resolver.resolve("St. Louis").admin1 == "Missouri"  # (an alternate name as written)
+    assert resolver.resolve("S. Korea").name == "South Korea"

@@ -25,7 +25,7 @@ from ..names.romanize import QUALIFIER_SPELT, VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import (AREA_WORDS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event, strip_prefixes,
+from .phrase import (AREA_WORDS, NAME_ABBREVIATIONS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event, strip_prefixes,
                      titled_name)
 
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -237,6 +237,22 @@ class PhraseHeads:
         hits = {r: e for r, e in self.written_hits(whole).items() if self.is_feature(r, "populated place")}
         return (whole, hits) if hits else ("", {})
 
+    def spelt_out(self, part: Part) -> tuple[str, dict[int, Evidence]]:
+        """A name whose first word is abbreviated, spelt out (phrase.NAME_ABBREVIATIONS), with its
+        hits, when so spelt it is a name as written and the part as written is none: 'Ft. Wayne'
+        is Fort Wayne (not Wayne), 'Pto. Montt' Puerto Montt; 'St. Louis' is a name as written."""
+        if part.alternatives or part.what or part.feature:
+            return "", {}
+        first, _, rest = part.text.partition(" ")
+        key = first.lower().rstrip(".")
+        words = NAME_ABBREVIATIONS.get(key, ())
+        if not words or not rest or len(key) == 1 and not first.endswith(".") or self.written_hits(part.text):
+            return "", {}
+        for word in words:
+            if hits := self.written_hits(f"{word} {rest}"):
+                return f"{word} {rest}", hits
+        return "", {}
+
     def names_joined(self, text: str) -> bool:
         """Is ``text`` names as written joined by hyphens ('Kharkiv-Kyiv'), each a place's (in
         its own script: 'Кам’янць' is no name, though its romanization is Camanche's)?"""
@@ -275,7 +291,7 @@ class PhraseHeads:
                 ev = self.written_hits(titled)
                 if ev:
                     return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
-            if (lead := self.lead_word_name(part))[1]:
+            if (lead := self.lead_word_name(part))[1] or (lead := self.spelt_out(part))[1]:
                 return Part(text=lead[0], raw=part.raw), i, lead[1]
             if part.around and not part.feature and not part.alternatives and \
                     (written := strip_prefixes(part.raw)) != part.text and (ev := self.written_hits(written)):

@@ -274,6 +274,16 @@ _FACILITY_LEAD_RE = re.compile(r"(?:the\s+)?(sea\s*port|port|airport|air\s*base|
                                r"|(" + "|".join(c for c in _FACILITY_CODES if not c.isascii()) + "|" + _CYRILLIC_FACILITY + r")\s+(?=\S)",
                                re.IGNORECASE)
 _LEAD_ABBREVIATIONS = {"mt": "Mount"}
+# a name's first word abbreviated as addresses and tables write it ('Ft. Wayne', 'Pto. Montt',
+# 'Gral. Santos', 'N. Novgorod'), with the words it may stand for; a one-letter one only with its dot
+NAME_ABBREVIATIONS = {
+    "ft": ("Fort",), "pt": ("Point", "Port"), "pto": ("Puerto", "Porto"), "gral": ("General",),
+    "gen": ("General",), "cd": ("Ciudad",), "sto": ("Santo",), "sta": ("Santa",), "sn": ("San",),
+    "st": ("Saint", "Sankt", "Stary", "Staryy"), "ste": ("Sainte",), "cnel": ("Coronel",),
+    "pdte": ("Presidente",), "pres": ("Presidente",), "mte": ("Monte",), "vla": ("Villa",),
+    "s": ("South", "São", "San", "Santo", "Santa", "Saint", "Sankt"), "n": ("North", "Nizhny", "Nizhniy", "New"),
+    "e": ("East",), "w": ("West",), "v": ("Velikiy", "Veliky", "Velyka", "Velykyi"),
+}
 # 'Zaporozhye regional center', 'district centre': the town an area is run from, not a facility
 _CENTRE_RE = re.compile(r"\s+(?:regional|district|administrative|oblast|raion|county)\s+cent(?:er|re)\.?$",
                         re.IGNORECASE)
