@@ -3946,3 +3946,11 @@ def test_a_name_with_its_first_word_abbreviated_is_the_name_spelt_out(resolver, 
 def test_guard_a_name_written_with_an_abbreviation_stays_that_name(resolver):
     assert resolver.resolve("St. Louis").admin1 == "Missouri"  # (an alternate name as written)
     assert resolver.resolve("S. Korea").name == "South Korea"
+
+
+@pytest.mark.parametrize("phrase", ["Pensa, Burkina Faso", "Pt. Pleasant, NJ", "Heathrow, London"])
+def test_no_runner_up_the_phrase_places_elsewhere_is_listed_above_an_area_answer(resolver, phrase):
+    # 'Pensa, Burkina Faso' listed Penza (Russia) at 0.84 beside the country at 0.02
+    m = resolver.resolve(phrase, limit=3)
+    assert m.match_kind == "area" and m.alternatives
+    assert all(a.confidence <= m.confidence for a in m.alternatives)

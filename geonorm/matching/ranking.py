@@ -204,7 +204,7 @@ class Ranker:
                      f"{head.text!r} is not in the gazetteer within {label!r}; answered with {place.name}, {what}")
         # the places named so elsewhere share what the answer leaves: a Karpovka outside the
         # named district is no likelier than the district's town
-        m.alternatives = sharing_the_rest(alternatives, m.confidence)
+        m.alternatives = sharing_the_rest(alternatives, m.confidence, below=True)
         return m
 
     def _russian_name(self, row: int, form_row: int) -> bool:

@@ -546,7 +546,8 @@ class Resolver:
         note = (f"{m.head or text!r} is not in the gazetteer within {city.name}; answered with the city (the "
                 f"gazetteer's {m.name} lies in {m.country or m.country_code}, {km:,.0f} km off)")
         return replace(city, query=text, match_kind="area", confidence=conf, hints=[note],
-                       alternatives=sharing_the_rest([candidate_of(m), *m.alternatives], conf)[:max(len(m.alternatives), 1)],
+                       alternatives=sharing_the_rest([candidate_of(m), *m.alternatives], conf,
+                                                     below=True)[:max(len(m.alternatives), 1)],
                        other_places=list(m.other_places[1:]))
 
     def _sector_context(self, sectors: list[Part], hints: Hints) -> Context:
