@@ -3954,3 +3954,10 @@ def test_no_runner_up_the_phrase_places_elsewhere_is_listed_above_an_area_answer
     m = resolver.resolve(phrase, limit=3)
     assert m.match_kind == "area" and m.alternatives
     assert all(a.confidence <= m.confidence for a in m.alternatives)
+
+
+def test_a_front_sector_places_a_village_though_a_city_district_bears_its_name(resolver):
+    # 'Kalynivka' is also an alternate name of Kalynivskyi, a district of Horlivka of 100,000: read
+    # as a city the query names, it kept the sector's support from every village Kalynivka
+    m = resolver.resolve("Kalynivka, Chasiv Yar direction")
+    assert m.admin1 == "Donetska oblast" and any("front sector" in h for h in m.hints)

@@ -33,6 +33,13 @@ _SECTOR_ADJ_END = re.compile(r"s?k(?:oe|oye|om|omu|ogo|oho|yi|yy|iy|ii|ij|y)$")
 SECTOR_TOWN = 10_000  # people: a front sector is named after a town at least this big ('Kupyansk direction')
 # ... or, in Ukraine, where the fronts run, half as big ('Марьинское направление' is Marinka, 9,000)
 SECTOR_TOWN_UA = 5_000
+
+
+def sector_town(country_code: str) -> int:
+    """The people a town of ``country_code`` has at least when a front sector is named after it."""
+    return SECTOR_TOWN_UA if country_code == "UA" else SECTOR_TOWN
+
+
 # where the fronts a sector is named in run: Ukraine and the Russian regions along its border, from
 # Bryansk to Rostov (min lon, min lat, max lon, max lat); 'Северское' is Siversk, not Seversk in
 # Tomsk oblast, 'Марьинское' Marinka, not Mariinsk in Kemerovo oblast nor Mar'ino in Moscow
@@ -452,7 +459,7 @@ class PhraseAreas:
         return []
 
     def sector_towns(self, text: str) -> list[int]:
-        """Towns of :data:`SECTOR_TOWN` people or more (:data:`SECTOR_TOWN_UA` in Ukraine) where the
+        """Towns of :func:`sector_town` people or more (half as many in Ukraine) where the
         fronts run (:data:`FRONT_BBOX`) a sector's adjective is formed from, most populous first: 'Купянское
         (направление)' -> Kupiansk, 'Лиманское' -> Lyman (not the village Lymanske), 'на
         Покровському (напрямку)' -> Pokrovsk, 'Марьинское' -> Marinka; [] for a noun ('Kupyansk')."""
@@ -466,7 +473,7 @@ class PhraseAreas:
         def front_town(r: int) -> bool:
             p = gaz.place(r)
             return lon0 <= p.lon <= lon1 and lat0 <= p.lat <= lat1 and p.feature_code != "PPLX" \
-                and p.population >= (SECTOR_TOWN_UA if p.country_code == "UA" else SECTOR_TOWN)
+                and p.population >= sector_town(p.country_code)
         rows: set[int] = set()
         for t in dict.fromkeys(_town_spellings(stem)):
             if len(t) >= 4:

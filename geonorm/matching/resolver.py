@@ -20,7 +20,7 @@ from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from . import scoring
 from .answer import candidate_of, person_named, sharing_the_rest, stand_in
-from .areas import BIG_CITY, SECTOR_TOWN, PhraseAreas, all_rows
+from .areas import BIG_CITY, PhraseAreas, all_rows, sector_town
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
 from .context import Context, joined
@@ -552,12 +552,13 @@ class Resolver:
 
     def _sector_context(self, sectors: list[Part], hints: Hints) -> Context:
         """The towns front sectors are named after ('Kupyansk direction'), when a town of
-        :data:`SECTOR_TOWN` people or more is named so as written, as a soft context: the places
+        :func:`~.areas.sector_town` people or more is named so as written, as a soft context: the places
         named with a sector are likelier near its town ('Kupyansk direction: Sinkovka' is the
         Synkivka 8 km from Kupiansk, not one in Kyiv oblast)."""
         towns = [self._resolve(p.raw, hints, 1, None) for p in sectors]  # (as a sector: 'Купянское направление')
         return Context.around([m for m in towns if m.ok and m.feature == "populated place"
-                               and m.match_kind != "fuzzy" and m.population >= SECTOR_TOWN], label="front sector")
+                               and m.match_kind != "fuzzy" and m.population >= sector_town(m.country_code)],
+                              label="front sector")
 
     def _owner_turned(self, text: str) -> tuple[str, str]:
         """"Kherson's Antonivka" -> ('Antonivka, Kherson', 'Kherson'), else ('', ''): a phrase whose
