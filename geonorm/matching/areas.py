@@ -230,15 +230,8 @@ class PhraseAreas:
                 rows += [r for r in self.subdivision_code(part, candidates) if r not in rows]
             if not rows and part.feature == "admin1":
                 rows = self.regions_named_after_town(part.text)
-            if rows and candidates and not part.feature and not part.listed and \
-                    not {gaz.country_code_of(r) for r in rows[:50]} & {gaz.country_code_of(c) for c in candidates[:50]} and \
-                    (by := self.towns_by([t for t in self.towns(part.text) if t not in set(candidates)], candidates)):
-                # a bare name of areas in no candidate's country, and of a town by one: the town
-                # ('Zarichne, Lyman' is the Zarichne by the town of Lyman, not Lyman County, South
-                # Dakota, whose Zarichne the gazetteer lacks; not the place itself by another
-                # name, 'Toretsk (Dzerzhynsk)'; a county of the candidate's country is no foreign
-                # area, though the town lies in a unitary authority beside it: 'Bath, Somerset')
-                rows = by[:1]
+            if rows and candidates and not part.feature and not part.listed and (by := self._town_beside(part, rows, candidates)):
+                rows = by
             elif rows and part.outskirts:
                 # 'on the outskirts of Donetsk': the city, never the oblast named after it (no
                 # namesake 50 km off; 'near Lugansk' may say a village 50 km from the city)
@@ -536,6 +529,18 @@ class PhraseAreas:
         landmark = comparable if len(comparable) == 1 else []
         near = self.towns_by(rows, candidates, TOWN_REACH_KM)
         return near if len(near) == 1 else landmark  # (several towns a namesake is by settle nothing)
+
+    def _town_beside(self, part: Part, rows: list[int], candidates) -> list[int]:
+        """[the biggest town named like a bare part by a candidate], when the areas the part names
+        lie in no candidate's country, else []: 'Zarichne, Lyman' is the Zarichne by the town of
+        Lyman, not Lyman County, South Dakota, whose Zarichne the gazetteer lacks. Not the place
+        itself by another name ('Toretsk (Dzerzhynsk)'), nor beside a county of the candidate's
+        country (the town may lie in a unitary authority beside it: 'Bath, Somerset')."""
+        gaz = self.gazetteer
+        if {gaz.country_code_of(r) for r in rows[:50]} & {gaz.country_code_of(c) for c in candidates[:50]}:
+            return []
+        own = set(candidates)
+        return self.towns_by([t for t in self.towns(part.text) if t not in own], candidates)[:1]
 
     def towns_by(self, towns: list[int], candidates, km: float = TOWN_BY_KM) -> list[int]:
         """The ``towns`` within ``km`` of one of the ``candidates`` (in their order)."""
@@ -870,7 +875,8 @@ class PhraseAreas:
                     # a county of districts ('Greater Manchester'), or a ceremonial county beyond
                     # its council's districts ('Nottingham, Notts': the city is a unitary authority)
                     return True
-                if area.admin2_code and area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
+                if (area.admin2_code or area.id not in region_members()) and \
+                        area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
                         area.admin2_code == place.admin2_code or not place.admin2_code and place.level == "populated place"
                         and float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < DISTRICT_TOWN_KM):
                     # (a town whose district the gazetteer does not say lies in a district of its
