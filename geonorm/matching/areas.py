@@ -546,11 +546,8 @@ class PhraseAreas:
         """The ``towns`` within ``km`` of one of the ``candidates`` (in their order)."""
         if not towns or not len(candidates):
             return []
-        gaz = self.gazetteer
-        cand = np.asarray(candidates[:CANDIDATES_BY_TOWN])
-        lats, lons = gaz.place_lat[cand], gaz.place_lon[cand]
-        return [t for t in towns if float(np.min(haversine_km(float(gaz.place_lat[t]), float(gaz.place_lon[t]),
-                                                               lats, lons))) <= km]
+        near = list(candidates[:CANDIDATES_BY_TOWN])
+        return [t for t in towns if nearest_km(self.gazetteer, t, near) <= km]
 
     def thing_towns(self, text: str) -> list[int]:
         """Towns of a Slavic-language country a thing's adjective may be formed from ('Kakhovska
@@ -871,11 +868,12 @@ class PhraseAreas:
                 if place.level == "region" and region_members().get(place.id) == {area.iso_code.upper()}:
                     return True  # a region all inside the area: 'Silicon Valley, California'
             elif area.level == "admin2":
-                if area.id in region_members() and self._in_region(area, place):
+                county = area.id in region_members()
+                if county and self._in_region(area, place):
                     # a county of districts ('Greater Manchester'), or a ceremonial county beyond
                     # its council's districts ('Nottingham, Notts': the city is a unitary authority)
                     return True
-                if (area.admin2_code or area.id not in region_members()) and \
+                if (area.admin2_code or not county) and \
                         area.country_code == place.country_code and area.admin1_code == place.admin1_code and (
                         area.admin2_code == place.admin2_code or not place.admin2_code and place.level == "populated place"
                         and float(haversine_km(area.lat, area.lon, place.lat, place.lon)) < DISTRICT_TOWN_KM):

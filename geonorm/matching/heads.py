@@ -25,8 +25,8 @@ from ..names.romanize import QUALIFIER_SPELT, VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import (AREA_WORDS, NAME_ABBREVIATIONS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event, strip_prefixes,
-                     titled_name)
+from .phrase import (AREA_WORDS, NAME_ABBREVIATIONS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event,
+                     strip_prefixes, titled_name)
 
 _NAME_KINDS = {int(k): k for k in NameKind}
 _COLLOQUIAL = int(NameKind.COLLOQUIAL)  # demonyms and nicknames ('Russian', 'Big Apple')

@@ -283,8 +283,8 @@ class Ranker:
         written_hit = any(evidence[r].via in WRITTEN_VIAS for r in rows)
         by_border = head is not None and len(rows) > 1 and head.by_border  # ('the border village of')
         # a city the query names: the others' answers do not carry a hamlet of its name over it
-        # (by its own name, or that spelt another way: 'Kalynivka' is also an alternate name of Kalynivskyi, a district of
-        # Horlivka of 100,000, and no city the villages of that name yield to)
+        # (by its own name, or that spelt another way: 'Kalynivka' is also an alternate name of
+        # Kalynivskyi, a district of Horlivka of 100,000, and no city the villages of that name yield to)
         city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
                                                  and int(gaz.place_level[r]) == 0 and evidence[r].via in NAME_VIAS
                                                  and (int(gaz.form_kind[evidence[r].form_row]) in OWN_NAME_KINDS

@@ -175,6 +175,10 @@ def former_states() -> dict[str, FormerState]:
     return out
 
 
+# renames.csv's columns of old names, with the language each is in
+RENAME_NAME_COLUMNS = (("old_name_uk", "uk"), ("old_name_ru", "ru"), ("old_names_latin", ""))
+
+
 @lru_cache(maxsize=1)
 def rename_periods() -> dict[tuple[int, str], tuple[tuple[int, int], ...]]:
     """{(place id, folded old name): its periods as (from, to) yyyymmdd integers} for the old
@@ -185,7 +189,7 @@ def rename_periods() -> dict[tuple[int, str], tuple[tuple[int, int], ...]]:
         if not row.get("geonameid", "").isdigit():
             continue
         period = (date_int(row.get("valid_from", "")), date_int(row.get("valid_to", "")))
-        for col in ("old_name_uk", "old_name_ru", "old_names_latin"):
+        for col, _ in RENAME_NAME_COLUMNS:
             for old in _split_names(row.get(col, "")):
                 periods = out.setdefault((int(row["geonameid"]), fold_key(old)), [])
                 if period not in periods:
@@ -276,7 +280,7 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
         # spellings ('Bachmut', 'Kamenskoye') are how other languages write the name now
         latin = _split_names(row.get("old_names_latin", ""))
         again = any(fold_key(name) == fold_key(row.get("current_name", "")) for name in latin)
-        for col, lang in (("old_name_uk", "uk"), ("old_name_ru", "ru"), ("old_names_latin", "")):
+        for col, lang in RENAME_NAME_COLUMNS:
             for old in _split_names(row.get(col, "")):
                 if again and col == "old_names_latin":
                     names.append(Name(pid, old, NameKind.ALTERNATE, lang, source=source))
