@@ -939,6 +939,24 @@ def test_near_written_as_text_coordinates_is_that_point(resolver):
     assert m.id == 704422 and "from the 'near' point" in m.explain()
 
 
+def test_a_near_place_name_is_named_in_the_explanation(resolver):
+    m = resolver.resolve("Ivanivka", near="Bakhmut")
+    assert "'near' point Bakhmut (Donetska oblast, UA)" in m.explain()
+
+
+@pytest.mark.parametrize("hint", [dict(admin1="Narnia"), dict(admin1="Narnia region"), dict(near="Mriupl")])
+def test_a_hint_name_two_slips_from_any_name_is_a_value_error(resolver, hint):
+    # a hint is the caller's word: 'Narnia' was read as Nara, Japan, and 'Mriupl' as Mariupol
+    with pytest.raises(ValueError):
+        resolver.resolve("Ivanivka", **hint)
+
+
+@pytest.mark.parametrize("hint, admin1", [(dict(admin1="Kharkvi"), "Kharkivska oblast"),
+                                          (dict(near="Krmatrsk"), "Donetska oblast")])
+def test_guard_a_hint_name_a_slip_off_is_still_read(resolver, hint, admin1):
+    assert resolver.resolve("Ivanivka", **hint).admin1 == admin1
+
+
 def test_near_an_empty_point_is_a_value_error(resolver):
     from shapely.geometry import Point
     with pytest.raises(ValueError, match="empty"):

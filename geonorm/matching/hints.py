@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..names.keys import fold_key
-from ..names.normalize import MAX_QUERY_CHARS, normalize, undotted
+from ..names.normalize import MAX_QUERY_CHARS, normalize, to_ascii, undotted
 from ..sources.curated import FormerState, former_states
 from .candidates import postal_code_rows
 from .phrase import AREA_WORDS
@@ -255,7 +256,8 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
     rows = area_candidates(gaz, value, ("admin1",))
     for text in (value, f"{value} region") if not rows and resolve_name is not None and not value.strip().isdigit() else ():
         m = resolve_name(text)  # ('Donetska' region: an area adjective alone)
-        rows = [gaz.row_of(m.id)] if m.ok and m.feature == "admin1" and m.confidence >= 0.5 else []
+        rows = [gaz.row_of(m.id)] if m.ok and m.feature == "admin1" and m.confidence >= 0.5 \
+            and not guessed_off(m, text) else []
         if rows:
             break
     if not rows:
@@ -328,9 +330,42 @@ def parse_date(value) -> int | None:
 _LAT_LON_RE = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*")
 
 
-def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float] | None:
-    """near -> (lat, lon): a (lat, lon) pair or its text ('48.3, 37.2'), a shapely Point (x=lon),
-    or a place name."""
+HINT_SLIPS_LONG = 8  # letters: a hint's name this long may be read two slips off, a shorter one one
+
+
+def guessed_off(m, text: str) -> bool:
+    """Is ``m``, the reading of a hint's name ``text``, a guess further off than a slip? A hint
+    is the caller's word: it is read as written, or a letter slip away ('Donetsk regoin',
+    'Kharkvi'; two in a long name, 'Krmatrsk'), never guessed further ('Narnia region' is no
+    hint of Nara)."""
+    if m.match_kind != "fuzzy":
+        return False
+    said = to_ascii(normalize(m.head or text))
+    slips = 2 if len(said) >= HINT_SLIPS_LONG else 1
+    return OSA.distance(said, to_ascii(normalize(m.matched_name)), score_cutoff=slips + 1) > slips
+
+
+def place_label(m) -> str:
+    """A place answered, as a hint's note names it: 'Bakhmut (Donetska oblast, UA)'."""
+    where = ", ".join(x for x in (m.admin1, m.country_code) if x)
+    return f"{m.name} ({where})" if where else m.name
+
+
+def parse_near(gaz: Gazetteer, value, resolve_name=None) -> tuple[tuple[float, float] | None, str]:
+    """near -> ((lat, lon), the place's label when ``value`` names one, else '')
+    (see :func:`parse_point`)."""
+    if isinstance(value, str) and not _LAT_LON_RE.fullmatch(value) and resolve_name is not None:
+        m = resolve_name(value)
+        if not m.ok or guessed_off(m, value):
+            guess = f" (the closest name, {m.matched_name!r}, is more than a slip off)" if m.ok else ""
+            raise ValueError(f"'near' place {shown(value)} could not be resolved{guess}")
+        return parse_point(gaz, (m.lat, m.lon)), place_label(m)
+    return parse_point(gaz, value), ""
+
+
+def parse_point(gaz: Gazetteer, value) -> tuple[float, float] | None:
+    """near -> (lat, lon): a (lat, lon) pair or its text ('48.3, 37.2') or a shapely Point
+    (x=lon); a place name is read by :func:`parse_near`."""
     if value is None:
         return None
     if hasattr(value, "geom_type") and value.geom_type == "Point":
@@ -339,13 +374,8 @@ def parse_point(gaz: Gazetteer, value, resolve_name=None) -> tuple[float, float]
         lat, lon = float(value.y), float(value.x)
     elif isinstance(value, str) and (pair := _LAT_LON_RE.fullmatch(value)):  # '48.3, 37.2'
         lat, lon = float(pair.group(1)), float(pair.group(2))
-    elif isinstance(value, str):
-        if resolve_name is None:
-            raise ValueError("a place name for 'near' needs a resolver")
-        m = resolve_name(value)
-        if not m.ok:
-            raise ValueError(f"'near' place {shown(value)} could not be resolved")
-        lat, lon = m.lat, m.lon
+    elif isinstance(value, str):  # (a place name: see parse_near)
+        raise ValueError("a place name for 'near' needs a resolver")
     else:
         try:
             lat, lon = (float(v) for v in value)
@@ -585,6 +615,7 @@ class Hints:
     admin2: str = ""  # the second-level area hinted, as written
     admin2_rows: list[int] = field(default_factory=list)  # its districts, or the town it is named after
     near: tuple[float, float] | None = None
+    near_name: str = ""  # the place the near point is, when the hint named one
     within: object = None
     as_of: int | None = None
     feature: tuple[str, ...] | None = None

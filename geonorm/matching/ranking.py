@@ -511,7 +511,7 @@ class Ranker:
             if hints.near is not None:
                 d = float(haversine_km(hints.near[0], hints.near[1], place.lat, place.lon))
                 s += scoring.near_score(d)
-                notes.append(f"{d:.0f} km from the 'near' point")
+                notes.append(f"{d:.0f} km from the 'near' point" + (f" {hints.near_name}" if hints.near_name else ""))
             if hints.offset is not None and (off := hints.offset_km(place)) == off:  # (a point-less place: NaN)
                 km = hints.offset.km
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))

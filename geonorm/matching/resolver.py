@@ -27,7 +27,7 @@ from .context import Context, joined
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
-                    parse_point, parse_within, shown, strip_former, successor_rows)
+                    parse_near, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
 from .phrase import (PATH_SPLIT_RE, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
                      names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
@@ -389,7 +389,7 @@ class Resolver:
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
         h.admin2, h.admin2_rows = self._admin2(admin2, h, dict(country=country, admin1=admin1))
-        h.near = parse_point(gaz, near, resolve_name=lambda n: self.resolve(n))
+        h.near, h.near_name = parse_near(gaz, near, resolve_name=lambda n: self.resolve(n))
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)
         h.feature = parse_feature(feature)
