@@ -63,6 +63,16 @@ def test_legacy_code_pages_are_told_apart(tmp_path, text, encoding):
     assert detect_encoding(p) == (encoding, True)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path, resolver, encoding):
+    # (was read as UTF-8 with a NUL after every letter: "column 'where' not found")
+    p = tmp_path / "in.csv"
+    p.write_bytes("where,country\nKharkov,UA\nДонецк,UA\n".encode(encoding))
+    assert detect_encoding(p) == (encoding, True)
+    rep = normalize_csv(p, tmp_path / "out.csv", "where", progress=False, resolver=resolver)
+    assert rep.rows == 2 and list(_read(tmp_path / "out.csv")["geo_name"]) == ["Kharkiv", "Donetsk"]
+
+
 def test_a_code_page_is_told_by_its_lines_beyond_ascii_wherever_they_are(tmp_path):
     # 1.2 MB of ASCII rows before the first Cyrillic one (was read as cp1252: 'Õàðüêîâ')
     text = "id,where\n" + "".join(f"{i},Kyiv\n" for i in range(100_000)) + "x,Харьков\ny,Львов\n"

@@ -275,7 +275,7 @@ def test_extract_command(tmp_path, resolver, monkeypatch):
     assert out.exit_code == 0 and json.loads(out.output) == []
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "cp1251", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "cp1251", "utf-8-sig"])
 def test_the_extract_command_reads_the_encoding_a_file_is_written_in(tmp_path, resolver, monkeypatch, encoding):
     from click.testing import CliRunner
 

@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,9 +102,11 @@ def detect_encoding(path: str | Path, sample_size: int = 1 << 20) -> tuple[str, 
     with a few corrupt bytes; otherwise charset-normalizer's guess, else cp1252. ``clean`` is False
     when the chosen encoding cannot decode every byte."""
     with open(path, "rb") as fh:
-        head = fh.read(4)
+        head = fh.read(1 << 12)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not head.startswith(codecs.BOM_UTF32_LE):
         enc = "utf-16"
+        return enc, _decodes(path, enc)
+    if enc := utf16_without_bom(head):
         return enc, _decodes(path, enc)
     if _decodes(path, "utf-8-sig"):
         return "utf-8-sig", True
@@ -121,6 +124,22 @@ def detect_encoding(path: str | Path, sample_size: int = 1 << 20) -> tuple[str, 
         return "utf-8-sig", False
     enc = _legacy_encoding(_non_ascii_lines(path, sample_size)) or "cp1252"
     return enc, _decodes(path, enc)
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the first bytes of a file are UTF-16 written without a
+    byte order mark, else None: the high bytes of its characters, one in two, are a NUL (a Latin
+    letter, digit, space or comma) or one script's block (0x04 for Cyrillic) nearly all, and
+    NULs are nowhere else. (A text in UTF-8 or an 8-bit code page holds no NUL.)"""
+    head = head[:len(head) // 2 * 2]
+    half = len(head) // 2
+    if half < 2 or 0 not in head:
+        return None
+    for enc, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if high.count(0) >= 0.05 * half and low.count(0) <= 0.01 * half \
+                and sum(n for _, n in Counter(high).most_common(2)) >= 0.9 * half:
+            return enc
+    return None
 
 
 def _non_ascii_lines(path: str | Path, size: int) -> bytes:
