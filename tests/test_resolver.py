@@ -3961,12 +3961,20 @@ def test_a_name_with_its_first_word_abbreviated_is_the_name_spelt_out(resolver, 
     assert (m.name, m.feature) == (name, "populated place")
 
 
+def test_an_abbreviated_name_that_is_only_an_alternate_name_elsewhere_is_spelt_out_too(resolver):
+    # 'Pt Pleasant' is an alternate name of Point Pleasant, West Virginia: the phrase answered New
+    # Jersey at 0.10 with that town as runner-up
+    m = resolver.resolve("Pt. Pleasant, NJ")
+    assert (m.name, m.admin1, m.feature) == ("Point Pleasant", "New Jersey", "populated place")
+    assert resolver.resolve("Pt Pleasant, WV").admin1 == "West Virginia"
+
+
 def test_guard_a_name_written_with_an_abbreviation_stays_that_name(resolver):
     assert resolver.resolve("St. Louis").admin1 == "Missouri"  # (an alternate name as written)
     assert resolver.resolve("S. Korea").name == "South Korea"
 
 
-@pytest.mark.parametrize("phrase", ["Pensa, Burkina Faso", "Pt. Pleasant, NJ", "Heathrow, London"])
+@pytest.mark.parametrize("phrase", ["Pensa, Burkina Faso", "Lviv, Texas", "Heathrow, London"])
 def test_no_runner_up_the_phrase_places_elsewhere_is_listed_above_an_area_answer(resolver, phrase):
     # 'Pensa, Burkina Faso' listed Penza (Russia) at 0.84 beside the country at 0.02
     m = resolver.resolve(phrase, limit=3)

@@ -237,20 +237,29 @@ class PhraseHeads:
         hits = {r: e for r, e in self.written_hits(whole).items() if self.is_feature(r, "populated place")}
         return (whole, hits) if hits else ("", {})
 
-    def spelt_out(self, part: Part) -> tuple[str, dict[int, Evidence]]:
+    def spelt_out(self, part: Part, with_areas: bool = False) -> tuple[str, dict[int, Evidence]]:
         """A name whose first word is abbreviated, spelt out (phrase.NAME_ABBREVIATIONS), with its
         hits, when so spelt it is a name as written and the part as written is none: 'Ft. Wayne'
-        is Fort Wayne (not Wayne), 'Pto. Montt' Puerto Montt; 'St. Louis' is a name as written."""
+        is Fort Wayne (not Wayne), 'Pto. Montt' Puerto Montt; 'St. Louis' is a name as written.
+        A part that is only some place's alternate name as written, in a phrase that names areas
+        (``with_areas``), keeps those hits beside the spelt-out ones, for the areas to choose:
+        'Pt Pleasant' is an alternate name of the West Virginia town, and 'Pt. Pleasant, NJ' is
+        the New Jersey one (alone, 'St. Cloud' is the towns that bear it, not Saint-Cloud, France)."""
         if part.alternatives or part.what or part.feature:
             return "", {}
         first, _, rest = part.text.partition(" ")
         key = first.lower().rstrip(".")
         words = NAME_ABBREVIATIONS.get(key, ())
-        if not words or not rest or len(key) == 1 and not first.endswith(".") or self.written_hits(part.text):
+        if not words or not rest or len(key) == 1 and not first.endswith("."):
+            return "", {}
+        written = self.written_hits(part.text)
+        gaz = self.gazetteer
+        if written and not with_areas or \
+                any(_NAME_KINDS[int(gaz.form_kind[e.form_row])] != NameKind.ALTERNATE for e in written.values()):
             return "", {}
         for word in words:
             if hits := self.written_hits(f"{word} {rest}"):
-                return f"{word} {rest}", hits
+                return f"{word} {rest}", {**written, **hits}
         return "", {}
 
     def names_joined(self, text: str) -> bool:
@@ -291,7 +300,7 @@ class PhraseHeads:
                 ev = self.written_hits(titled)
                 if ev:
                     return Part(text=titled, raw=part.raw, feature=part.feature), i, ev
-            if (lead := self.lead_word_name(part))[1] or (lead := self.spelt_out(part))[1]:
+            if (lead := self.lead_word_name(part))[1] or (lead := self.spelt_out(part, len(parts) > 1))[1]:
                 return Part(text=lead[0], raw=part.raw), i, lead[1]
             if part.around and not part.feature and not part.alternatives and \
                     (written := strip_prefixes(part.raw)) != part.text and (ev := self.written_hits(written)):
