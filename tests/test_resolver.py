@@ -345,6 +345,12 @@ def test_every_region_member_is_a_country_or_first_level_area_of_the_gazetteer(r
     ("British Honduras", "Belize", "1973-06-01"),  # was the United Kingdom, by 'British'
     ("East Pakistan", "Bangladesh", "1971-03-26"),  # was Pakistan
     ("Northern Rhodesia", "Zambia", "1964-10-24"),  # was Zimbabwe, by 'Rhodesia'
+    ("British Guiana", "Guyana", "1966-05-26"),  # was the United Kingdom, by 'British'
+    ("Belgian Congo", "Democratic Republic of the Congo", "1960-06-30"),  # was Belgium
+    ("Dutch East Indies", "Indonesia", "1949-12-27"),  # was the Netherlands
+    ("New Hebrides", "Vanuatu", "1980-07-30"),  # was no match
+    ("Abyssinia", "Ethiopia", "1974-09-12"),  # was Abissinka, a Ukrainian village, a guess
+    ("Burma", "Myanmar", "1989-06-18"),  # was an alternate name, with no date
 ])
 def test_former_names_of_countries_are_historic_names_with_the_rename(resolver, query, name, valid_to):
     m = resolver.resolve(query)
@@ -383,6 +389,9 @@ def test_a_former_state_with_one_successor_is_that_country_and_says_how(resolver
 @pytest.mark.parametrize("query, successors", [
     ("Yugoslavia", {"SI", "HR", "BA", "MK", "RS", "ME"}),  # was Yaroslavl, Russia (a guessed spelling)
     ("the former Czechoslovakia", {"CZ", "SK"}),
+    ("Prussia", {"DE", "PL", "RU", "LT"}),  # was Russia, a guess one letter off
+    ("Ottoman Empire", {"TR", "SY", "IQ", "LB", "JO", "IL", "PS", "SA", "YE"}),  # was no match, saying nothing
+    ("French Indochina", {"VN", "LA", "KH"}),  # was France, by 'French'
 ])
 def test_a_dissolved_state_is_no_match_that_lists_its_successors(resolver, query, successors):
     m = resolver.resolve(query)
