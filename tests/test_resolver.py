@@ -3996,3 +3996,18 @@ def test_a_front_sector_places_a_village_though_a_city_district_bears_its_name(r
     # as a city the query names, it kept the sector's support from every village Kalynivka
     m = resolver.resolve("Kalynivka, Chasiv Yar direction")
     assert m.admin1 == "Donetska oblast" and any("front sector" in h for h in m.hints)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("French Morocco", "Morocco"),  # was France at 0.35, by its adjective
+    ("British India", "India"),  # was the United Kingdom
+    ("Turkish Cyprus", "Cyprus"),
+    ("Polish Lviv", "Lviv"),  # was Poland
+])
+def test_a_countrys_adjective_before_the_name_of_an_area_or_city_qualifies_that_name(resolver, phrase, name):
+    assert resolver.resolve(phrase).name == name
+
+
+def test_guard_a_countrys_adjective_stands_for_its_country_before_no_big_place_or_area(resolver):
+    assert resolver.resolve("French Riviera").name == "France"  # ('Riviera' is a hamlet's name)
+    assert resolver.resolve("British Columbia").feature == "admin1"  # (a name as a whole)

@@ -377,6 +377,12 @@ class PhraseHeads:
                 return part, i, evidence
         return fallback or (None, -1, {})
 
+    def _area_or_big(self, text: str) -> bool:
+        """Is ``text`` as written the name of an area or of a big place?"""
+        gaz = self.gazetteer
+        return any(int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS
+                   for r in self.written_hits(text))
+
     def demonym(self, text: str) -> bool:
         """Is ``text`` as written a country's or first-level area's adjective only ('American')?"""
         written = self.written_hits(text)
@@ -587,6 +593,12 @@ class PhraseHeads:
                             (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
                             and e.via in WRITTEN_VIAS for r, e in ev.items()):
                         continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
+                    if ev and start + n < len(words) and words[start + n][:1].isupper() and not prose \
+                            and self._adjective_only(ev) and self._area_or_big(" ".join(words[start + n:])):
+                        # a country's adjective before the name of an area or a big place qualifies
+                        # it: 'French Morocco', 'British India', 'Polish Lviv' (not 'French Riviera',
+                        # some hamlet's name: the adjective's country is read)
+                        continue
                     if ev and start + n < len(words) and (words[start + n][:1].islower() or prose) \
                             and self._adjective_only(ev):
                         # (an adjective before a word in lower case, or in prose: 'Nigerian Army
