@@ -4011,3 +4011,10 @@ def test_a_countrys_adjective_before_the_name_of_an_area_or_city_qualifies_that_
 def test_guard_a_countrys_adjective_stands_for_its_country_before_no_big_place_or_area(resolver):
     assert resolver.resolve("French Riviera").name == "France"  # ('Riviera' is a hamlet's name)
     assert resolver.resolve("British Columbia").feature == "admin1"  # (a name as a whole)
+
+
+def test_near_a_town_is_near_the_town_not_in_the_district_named_after_it(resolver):
+    # 'Bakhmut' is also a name of Bakhmut Raion: the Mykolaivka 30 km off inside it was the answer
+    # at 0.87, and the one 15 km west of the town (in Kramatorsk raion) not even a candidate
+    m = resolver.resolve("Mykolaivka near Bakhmut")
+    assert m.id == 700131 and "names its area" in m.explain()

@@ -238,8 +238,12 @@ class PhraseAreas:
                 rows = self.big_city(part.text, rows) or rows
             elif rows and candidates and (part.near or part.around or part.holder or part.feature == "populated place"):
                 # 'near Donetsk city', 'the Kalininsky district of Donetsk': the city, not the oblast
-                # named after it, when a candidate lies within its reach
-                rows = self._big_city_holding(part.text, rows, candidates) or rows
+                # named after it, when a candidate lies within its reach; 'near Bakhmut' is near
+                # the town, not in the district named after it (a village 15 km off lies in another)
+                rows = self._big_city_holding(part.text, rows, candidates) or (
+                    (part.near or part.around) and not part.feature
+                    and all(int(gaz.place_level[r]) == _ADMIN2 for r in rows)
+                    and self.towns_named(part.text, within=rows)) or rows
             if rows:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near or part.around:
