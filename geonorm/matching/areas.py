@@ -243,7 +243,7 @@ class PhraseAreas:
                 rows = self._big_city_holding(part.text, rows, candidates) or (
                     (part.near or part.around) and not part.feature
                     and all(int(gaz.place_level[r]) == _ADMIN2 for r in rows)
-                    and self.towns_named(part.text, within=rows)) or rows
+                    and [t for t in self.towns(part.text) if self.inside_any(t, gaz.place(t), rows)]) or rows
             if rows:
                 found.append((part, rows[:50]))
             elif part.is_area or part.near or part.around:

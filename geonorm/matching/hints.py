@@ -351,7 +351,7 @@ def place_label(m) -> str:
     return f"{m.name} ({where})" if where else m.name
 
 
-def parse_near(gaz: Gazetteer, value, resolve_name=None) -> tuple[tuple[float, float] | None, str]:
+def parse_near(value, resolve_name=None) -> tuple[tuple[float, float] | None, str]:
     """near -> ((lat, lon), the place's label when ``value`` names one, else '')
     (see :func:`parse_point`)."""
     if isinstance(value, str) and not _LAT_LON_RE.fullmatch(value) and resolve_name is not None:
@@ -359,11 +359,11 @@ def parse_near(gaz: Gazetteer, value, resolve_name=None) -> tuple[tuple[float, f
         if not m.ok or guessed_off(m, value):
             guess = f" (the closest name, {m.matched_name!r}, is more than a slip off)" if m.ok else ""
             raise ValueError(f"'near' place {shown(value)} could not be resolved{guess}")
-        return parse_point(gaz, (m.lat, m.lon)), place_label(m)
-    return parse_point(gaz, value), ""
+        return parse_point((m.lat, m.lon)), place_label(m)
+    return parse_point(value), ""
 
 
-def parse_point(gaz: Gazetteer, value) -> tuple[float, float] | None:
+def parse_point(value) -> tuple[float, float] | None:
     """near -> (lat, lon): a (lat, lon) pair or its text ('48.3, 37.2') or a shapely Point
     (x=lon); a place name is read by :func:`parse_near`."""
     if value is None:

@@ -389,7 +389,7 @@ class Resolver:
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
         h.admin2, h.admin2_rows = self._admin2(admin2, h, dict(country=country, admin1=admin1))
-        h.near, h.near_name = parse_near(gaz, near, resolve_name=lambda n: self.resolve(n))
+        h.near, h.near_name = parse_near(near, resolve_name=lambda n: self.resolve(n))
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)
         h.feature = parse_feature(feature)
