@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..matching.answer import candidate_of, offset_from
+from ..matching.answer import below_confidence, offset_from
 from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
@@ -371,8 +371,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         if off is not None:  # 'a village 13 km east of Oleshky': Oleshky, and the point meant
             m = replace(m, offset=offset_from(m, *off))
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
-            m = Match(query=written, reason=f"best confidence {m.confidence:.2f} is below {min_confidence:g}",
-                      alternatives=[candidate_of(m)] + list(m.alternatives[:4]), head=m.head)
+            m = below_confidence(m, written, min_confidence, keep=4)
         out.append(Mention(text=text[s:e], start=s, end=e, match=m, source=source, label=label))
     return out
 

@@ -162,6 +162,13 @@ def candidate_of(m: Match) -> Candidate:
                      match_kind=m.match_kind)
 
 
+def below_confidence(m: Match, query: str, min_conf: float, keep: int | None = None) -> Match:
+    """The no-match an answer below ``min_conf`` gives: the answer listed first among the
+    alternatives (of which ``keep`` more, or all)."""
+    return Match(query=query, reason=f"best confidence {m.confidence:.2f} is below {min_conf:g}",
+                 alternatives=[candidate_of(m)] + list(m.alternatives[:keep]), head=m.head)
+
+
 def sharing_the_rest(alternatives: list[Candidate], confidence: float, below: bool = False) -> list[Candidate]:
     """Runner-ups that share what an answer at ``confidence`` leaves (their confidences scaled by
     1 - confidence): an answer chosen by other evidence than theirs. ``below``: the phrase says

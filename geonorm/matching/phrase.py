@@ -536,8 +536,6 @@ def offset_before(text: str, start: int) -> tuple[float, float | None] | None:
     return None if m is None else _offset(m)
 
 
-# words a part may end with when a split cut off what they led ('Vodiane in the' of 'Ugledar and
-# Vodiane in the DPR', the code split off as a part): no name ends with them
 # a settlement the press describes before its name ('the eastern city of Benghazi', 'the southern
 # port city of Basra', 'the Malian capital Bamako', 'the Red Sea port of Hodeidah'): one to three
 # words, a settlement noun in lower case, then a capitalized name ('village Pisky' and 'city of
@@ -560,6 +558,8 @@ def _described(text: str, start: int) -> int:
     return found.end()
 
 
+# words a part may end with when a split cut off what they led ('Vodiane in the' of 'Ugledar and
+# Vodiane in the DPR', the code split off as a part): no name ends with them
 _TRAILING_WORDS = frozenset("in of at on near from to and the".split())
 _TRAILING_RE = re.compile(r"(?:\s+(?:" + "|".join(_TRAILING_WORDS) + "))+$", re.IGNORECASE)
 

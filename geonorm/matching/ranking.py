@@ -16,8 +16,8 @@ from ..names.romanize import ARABIC_FORM, RU_TO_UK, RUSSIAN_SCHEMES, romanize_qu
 from ..sources.cldr import countries_writing, cyrillic_script_countries
 from ..sources.curated import region_countries
 from . import scoring
-from .answer import (build_match, candidate_of, date_text, in_use, name_periods, phrase_caps, runner_up,
-                     sharing_the_rest, stand_in)
+from .answer import (below_confidence, build_match, candidate_of, date_text, in_use, name_periods, phrase_caps,
+                     runner_up, sharing_the_rest, stand_in)
 from .areas import AREA_RANK, TOWN_REACH_KM, PhraseAreas, word_levels
 from .candidates import (NAME_VIAS, OWN_NAME_KINDS, WRITTEN_VIAS, Evidence, other_language_country_name, respelled,
                          respelled_row, romanized_exonym, ukrainian_spellings)
@@ -580,8 +580,7 @@ class Ranker:
             _tied(best)
         phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
-            return Match(query=text, reason=f"best confidence {best.confidence:.2f} is below {min_conf:g}",
-                         alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
+            return below_confidence(best, text, min_conf)
         slips = self._slips(head.text if head is not None else text, scored[0][1]) if best.match_kind == "fuzzy" else 0
         if slips >= scoring.MAX_GUESS_EDITS:
             if area_ctx and head is not None:  # as when nothing was found: the area named stands in
