@@ -102,6 +102,21 @@ def test_polish_text_names_in_their_cases():
     assert found.get("Charkowie") == 706483
 
 
+def test_polish_text_later_list_items_and_names_two_letters_from_their_nominative():
+    # a list's later items are declined by the preposition before the list; 'Bachmutem' and
+    # 'Dnieprze' are two letters from Bachmut and Dniepr (neither was found before)
+    found = _places("Ciężkie walki trwają pod Bachmutem, Pokrowskiem i Kurachowem. W Zaporożu i Dnieprze "
+                    "ogłoszono alarm, eksplozje słychać było w Charkowie i Odessie.")
+    assert found.get("Bachmutem") == 713174
+    assert found.get("Kurachowem") == 695357
+    assert found.get("Dnieprze") == 709930
+    assert found.get("Odessie") == 698740
+
+
+def test_polish_list_guard_names_of_persons_are_no_list_items():
+    assert _places("Jan Kowalski i Anna Nowak przyjechali w poniedziałek.") == {}
+
+
 @pytest.mark.parametrize("phrase, name", [("departamento de Antioquia", "Antioquia"), ("à Gao", "Gao"),
                                           ("à Djibo", "Djibo")])
 def test_latin_american_and_sahel_phrases(resolver, phrase, name):

@@ -35,9 +35,9 @@ from ..matching.phrase import (ALL_PLURAL_AREA_WORDS, AREA_QUALIFIERS, BANK_BEFO
                                FACILITY_TAIL, LEADING_WORDS, LIST_JOINERS, NATURE_LEAD, NATURE_WORDS, PLURAL_AREA_WORDS,
                                QUALIFIERS, governs_oblique)
 from ..matching.phrase import AREA_WORDS as PHRASE_AREA_WORDS
-from ..matching.press_words import POLISH_AREA_WORDS, polish_case
+from ..matching.press_words import POLISH_AREA_WORDS, polish_preposition
 from ..names.arabic import ARTICLE_WORD_RE
-from ..names.polish import ADJECTIVE_RE
+from ..names.polish import ADJECTIVE_RE, word_nominatives
 from ..names.inflection import nominatives, region_towns
 from ..names.normalize import normalize, to_ascii
 from ..names.calques import calques
@@ -882,6 +882,34 @@ def _where_lead(doc: _Doc, start: int) -> str:
     return ""
 
 
+_POLISH_JOINERS = frozenset("i oraz lub albo".split())
+
+
+def _polish_lead(doc: _Doc, start: int) -> str:
+    """The Polish preposition that declines the Latin word at ``start``: right before it ('w
+    Charkowie', 'w pobliżu Bachmutu') or before the list it is a later item of ('w Zaporożu i
+    Dnieprze', 'pod Bachmutem, Pokrowskiem i Kurachowem'); '' when none."""
+    pos = start
+    for _ in range(12):  # back over the list's items to its preposition
+        prev = doc.prev_word(pos)
+        if prev is None:  # a comma between items
+            item = _word_before_comma(doc, pos)
+            if item is None or not _titled(item[1]):
+                return ""
+            pos = _item_start(doc, item, _titled)
+            continue
+        word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
+        before = doc.prev_word(begin)
+        lead = polish_preposition(f"{before[1].lower()} {word}" if before is not None else word)
+        if lead:
+            return lead
+        item = doc.prev_word(begin) if word in _POLISH_JOINERS else None
+        if item is None or not _titled(item[1]):
+            return ""
+        pos = _item_start(doc, item, _titled)
+    return ""
+
+
 def _word_before_comma(doc: _Doc, pos: int) -> tuple[int, str] | None:
     """The word before a comma (and spaces) right before ``pos``; None when no comma is there."""
     j = pos - 1
@@ -890,13 +918,13 @@ def _word_before_comma(doc: _Doc, pos: int) -> tuple[int, str] | None:
     return doc.prev_word(j) if j >= 0 and doc.text[j] == "," else None
 
 
-def _item_start(doc: _Doc, last: tuple[int, str]) -> int:
+def _item_start(doc: _Doc, last: tuple[int, str], capital=_CYRILLIC_CAPITAL.match) -> int:
     """Where the list item ending with the capitalized word ``last`` begins: its capitalized words
-    ('Часового Яру')."""
+    ('Часового Яру', 'Krzywym Rogu' with ``capital=_titled``)."""
     start = doc.words.spans[last[0]][0]
     for _ in range(3):
         prev = doc.prev_word(start)
-        if prev is None or not _CYRILLIC_CAPITAL.match(prev[1]):
+        if prev is None or not capital(prev[1]):
             break
         start = doc.words.spans[prev[0]][0]
     return start
@@ -1146,8 +1174,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
         # (a Latin word after a Polish preposition is read in its case: 'pod Pokrowskiem', 'w Charkowie')
-        polish = not _CYRILLIC_CAPITAL.match(w) and prev is not None and polish_case(prev[1].lower()) \
-            and text[s - 1:s] == " "
+        polish = _polish_lead(doc, s) if not _CYRILLIC_CAPITAL.match(w) and text[s - 1:s] == " " else ""
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
             doc.words.spans[nxt[0]][0] not in area_starts
@@ -1155,12 +1182,12 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
             # ('у Харківській області', 'Волноваського району')
-            pair = _polish_pair(doc, s, nxt, prev[1].lower(), resolver, cache) if polish else \
+            pair = _polish_pair(doc, s, nxt, polish, resolver, cache) if polish else \
                 _cyrillic_pair(doc, s, nxt, resolver, cache) if _CYRILLIC_CAPITAL.match(w) else \
                 _latin_pair(doc, s, nxt, resolver, cache) if capitalized_next and _locative(doc, s, e) else None
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1],
-                                     query=f"{prev[1].lower()} {text[s:pair[0]]}" if polish else None))
+                                     query=f"{polish} {text[s:pair[0]]}" if polish else None))
                 continue
             if capitalized_next:
                 # inside a run of capitalized words: a name of something else (but a person's
@@ -1178,14 +1205,16 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         # Марьинки'; not after a conjunction alone: 'и Ясиноватую' is read as 'Ясиноватую')
         cyrillic = bool(_CYRILLIC_CAPITAL.match(w))  # (only a Cyrillic word is read in a case)
         where_lead = _where_lead(doc, s) if cyrillic else ""
-        q = f"{prev[1].lower()} {w}" if polish else w if not cyrillic else f"{prev[1]} {w}" if _oblique_lead(prev) \
+        q = f"{polish} {w}" if polish else w if not cyrillic else f"{prev[1]} {w}" if _oblique_lead(prev) \
             else f"{where_lead} {w}" if where_lead else w
         m = cache.get(q)
         if m is None:
             # a word no name lies within one slip of is proposed by no rule below: no need to
             # resolve it (the typo search that fills the top ten is the dear part of a resolve)
-            m = cache[q] = resolver.resolve(q) if gaz is None or near_a_name(gaz, w) or region_towns(w) \
-                else _NO_NAME  # ('Бєлгородщині' is no name but names a region)
+            # ('Бєлгородщині' is no name but names a region; 'Bachmutem' is two letters from
+            # Bachmut, its nominative after a Polish preposition)
+            m = cache[q] = resolver.resolve(q) if gaz is None or near_a_name(gaz, w) or region_towns(w) or (
+                polish and any(near_a_name(gaz, f) for f in word_nominatives(w)[1:])) else _NO_NAME
         if not m.ok or m.match_kind not in _PROPOSE_KINDS:
             continue
         matched = (m.matched_name.split(" (from ")[0])

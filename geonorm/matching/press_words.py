@@ -106,9 +106,16 @@ _POLISH_PREPOSITION_RE = re.compile(
     r"(?:^|\s)(?:w|we|na|pod|spod|przy|koło|kolo|niedaleko|nieopodal|w pobliżu|w okolicach|w okolicy|w rejonie|okolice)\s*$")
 
 
+def polish_preposition(leads: str) -> str:
+    """The Polish preposition that declines the name after it which a part's leading words end
+    with ('w pobliżu' of 'walki w pobliżu'); '' when they end with none."""
+    m = _POLISH_PREPOSITION_RE.search(leads)
+    return m.group().strip() if m else ""
+
+
 def polish_case(leads: str) -> bool:
     """Do a part's leading words end with a Polish preposition that declines the name after it?"""
-    return bool(_POLISH_PREPOSITION_RE.search(leads))
+    return bool(polish_preposition(leads))
 
 
 # the Polish area words: the adjective with them is Polish ('obwód doniecki', 'w obwodzie donieckim')
