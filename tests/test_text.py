@@ -606,6 +606,21 @@ def test_a_village_east_of_a_town_or_later_in_a_list_after_near_is_found(resolve
     assert {"Novotoretske", "Novoselivka Persha"} <= set(found) and found["Novotoretske"] == "Donetska oblast"
 
 
+def test_inner_items_of_a_list_after_near_and_an_oxford_comma_are_found(resolver):
+    # 'near Chasiv Yar, Klishchiivka and Andriivka', 'near Robotyne, Verbove, and Novoprokopivka':
+    # the item after a comma, and the last after ', and', were left out (unsure alone)
+    text = ("Fighting continued near Chasiv Yar, Klishchiivka and Andriivka southwest of Bakhmut. "
+            "Ukrainian forces repelled Russian attacks near Robotyne, Verbove, and Novoprokopivka.")
+    found = {m.text: m.match.admin1 for m in extract(text, resolver=resolver)}
+    assert found.get("Klishchiivka") == "Donetska oblast"
+    assert found.get("Novoprokopivka") == "Zaporizka oblast"
+
+
+def test_list_guard_a_name_after_a_comma_is_no_list_item_when_no_list_goes_on(resolver):
+    found = {m.text for m in extract("In Kharkiv, Rudenko said the shelling had stopped.", resolver=resolver)}
+    assert found == {"Kharkiv"}
+
+
 def test_a_bearing_in_brackets_after_a_name_places_it(resolver):
     # 'Kostiantynivka (southwest of Kurakhove)' is the village there, not the city 70 km north
     # (it was the city at 0.92); the name alone later is the city again

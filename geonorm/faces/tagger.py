@@ -769,9 +769,11 @@ _NEVER = frozenset("""january february march april may june july august septembe
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
-def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
+def _locative(doc: _Doc, s: int, e: int, depth: int = 0, in_list: bool = False) -> bool:
     """'in Reading', 'near Bath', 'Mobile, Ala.', 'east of Novotoretske', and the later items of a
-    list so introduced ('near Stepove and Novoselivka'): the text says it is a place."""
+    list so introduced ('near Stepove and Novoselivka', 'near Chasiv Yar, Klishchiivka and
+    Andriivka', 'near Robotyne, Verbove, and Novoprokopivka'): the text says it is a place.
+    (``in_list``: the item is followed by another, so a comma after it says nothing.)"""
     if _after(doc, s, LOCATIVE) or _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka'
         return True
     prev = doc.prev_word(s)
@@ -779,19 +781,32 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
             and _after(doc, doc.words.spans[prev[0]][0], PRESS_LOCATIVE):
         return True  # 'près de Tchassiv Iar', 'cerca de Pokrovsk', 'vicino a Kherson'
     t = doc.text
-    if t[e:e + 2] == ", ":
+    if t[e:e + 2] == ", " and not in_list:
         nxt = doc.next_word(e + 1, adjacent=True)
         if nxt is not None and _is_cap(nxt[1]):
             return True
-    if depth < 6 and prev is not None and prev[1].lower() in ("and", "or"):
-        item = doc.prev_word(doc.words.spans[prev[0]][0])  # the list's item before the joiner
-        if item is not None and _is_cap(item[1]):
-            start = doc.words.spans[item[0]][0]
-            before = doc.prev_word(start)
-            if before is not None and _is_cap(before[1]) and not _sentence_initial(t, doc.words.spans[before[0]][0]):
-                start = doc.words.spans[before[0]][0]  # an item of two words ('Velyka Novosilka')
-            return _locative(doc, start, doc.words.spans[item[0]][1], depth + 1)
+    if depth >= 6:
+        return False
+    item, inner = None, False
+    if prev is not None and prev[1].lower() in ("and", "or"):
+        joiner = doc.words.spans[prev[0]][0]
+        # the list's item before the joiner (or before its comma: 'Verbove, and Novoprokopivka')
+        item = doc.prev_word(joiner) or _word_before_comma(doc, joiner)
+    elif prev is None and _LIST_GOES_ON_RE.match(t, e):
+        # an inner item of a list ('Klishchiivka' of 'near Chasiv Yar, Klishchiivka and Andriivka';
+        # not 'In Kharkiv, Borys said'): the item before its comma
+        item, inner = _word_before_comma(doc, s), True
+    if item is not None and _is_cap(item[1]):
+        start = doc.words.spans[item[0]][0]
+        before = doc.prev_word(start)
+        if before is not None and _is_cap(before[1]) and not _sentence_initial(t, doc.words.spans[before[0]][0]):
+            start = doc.words.spans[before[0]][0]  # an item of two words ('Velyka Novosilka')
+        return _locative(doc, start, doc.words.spans[item[0]][1], depth + 1, in_list=inner)
     return False
+
+
+# another capitalized list item after a word: ', Verbove', ' and Novoprokopivka', ', and Orlivka'
+_LIST_GOES_ON_RE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z\u0400-\u042f]")
 
 
 _PLACING_NOUNS = SETTLEMENT_NOUNS | DIRECTION_NOUNS
