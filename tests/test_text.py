@@ -621,6 +621,19 @@ def test_list_guard_a_name_after_a_comma_is_no_list_item_when_no_list_goes_on(re
     assert found == {"Kharkiv"}
 
 
+def test_a_ukrainian_town_named_as_written_is_no_russian_form_whose_vowels_to_trade(resolver):
+    # 'Kreminna' is the Luhansk town's own name; as the Ukrainian form of 'Kremennaya' with other
+    # vowels it had reached an Oleksandrivka in Donetsk oblast (an old name of its), which the
+    # document's Torske then carried over the town (at 0.72)
+    found = {m.text: m.match.id for m in extract("Russian forces advanced near Terny and Torske west of Kreminna.",
+                                                 resolver=resolver)}
+    assert found["Kreminna"] == 704138
+
+
+def test_vowel_trade_guard_a_russian_form_still_reads_as_the_ukrainian_name(resolver):
+    assert resolver.resolve("Nagornoye").country_code == "UA"  # Нагорное ~ Нагірне
+
+
 def test_a_bearing_in_brackets_after_a_name_places_it(resolver):
     # 'Kostiantynivka (southwest of Kurakhove)' is the village there, not the city 70 km north
     # (it was the city at 0.92); the name alone later is the city again

@@ -142,6 +142,7 @@ TYPO_SCRIPTS = ("latin", "cyrillic")  # the scripts whose names people mistype i
 
 
 _COLLOQUIAL, _ABBREVIATION = int(NameKind.COLLOQUIAL), int(NameKind.ABBREVIATION)
+_OFFICIAL = int(NameKind.OFFICIAL)
 _ROMANIZED, _ALTERNATE = int(NameKind.ROMANIZED), int(NameKind.ALTERNATE)
 # the kinds of a place's own names (and their romanizations), as form kinds
 OWN_NAME_KINDS = frozenset({int(NameKind.OFFICIAL), int(NameKind.PREFERRED), _ROMANIZED})
@@ -264,6 +265,15 @@ def gather(gaz: Gazetteer, text: str, fuzzy: bool = True, force_fuzzy: bool = Fa
 
 
 _SCH_RE = re.compile(r"(?<![tc])sch")  # 'sch', not German 'tsch' (ч)
+
+
+def _ukrainian_own_name(gaz: Gazetteer, rows: list[int], evidence: dict[int, Evidence]) -> bool:
+    """Is the query, as written, the main name of a town in Ukraine ('Kreminna')? Then, with no
+    Russian ending (no Ukrainian form of its own: 'Peschanoye' is a Crimean village's main name
+    too), it is Ukrainian already, no Russian form whose vowels to trade ('Kremennaya', an old
+    name of an Oleksandrivka, is no reading of it)."""
+    return any(gaz.country_code_of(r) == "UA" and int(gaz.place_level[r]) == 0
+               and int(gaz.form_kind[evidence[r].form_row]) == _OFFICIAL for r in rows)
 
 
 def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np.ndarray:
@@ -450,7 +460,8 @@ def gather_names(gaz: Gazetteer, text: str, oblique: bool = False, case: str = "
             written_rows = [row for row, e in out.items() if e.via in WRITTEN_VIAS] \
                 if lemmas or any(trades_vowels(fold_key(f)) for f in forms) else None  # (None: nothing to trade)
             if written_rows is not None and (
-                    script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows)):
+                    script == "cyrillic" or all(gaz.country_code_of(row) in _CYRILLIC_COUNTRIES for row in written_rows)) \
+                    and not (len(forms) == 1 and _ukrainian_own_name(gaz, written_rows, out)):
                 traded: set = set()
                 for form in forms:
                     add(_vowels_traded(gaz, form, bool(written_rows), traded), "fold", VOWELS_TRADED)
