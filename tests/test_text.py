@@ -630,6 +630,14 @@ def test_a_ukrainian_town_named_as_written_is_no_russian_form_whose_vowels_to_tr
     assert found["Kreminna"] == 704138
 
 
+def test_a_city_named_only_by_its_romanized_cyrillic_exonym_leaves_the_village_its_context(resolver):
+    # 'Terny' romanizes 'Терни', Terni in Italy (a city of 100,000): that had read as a city the
+    # query names, and the Donetsk village near Torske and Kreminna got no support from them
+    text = "Russian forces advanced near Terny and Torske (both west of Kreminna)."
+    found = {m.text: m.match.id for m in extract(text, resolver=resolver)}
+    assert found["Terny"] == 691608
+
+
 def test_vowel_trade_guard_a_russian_form_still_reads_as_the_ukrainian_name(resolver):
     assert resolver.resolve("Nagornoye").country_code == "UA"  # Нагорное ~ Нагірне
 

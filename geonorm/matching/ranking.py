@@ -285,8 +285,11 @@ class Ranker:
         # a city the query names: the others' answers do not carry a hamlet of its name over it
         # (by its own name, or that spelt another way: 'Kalynivka' is also an alternate name of
         # Kalynivskyi, a district of Horlivka of 100,000, and no city the villages of that name yield to)
+        # (not by a Cyrillic exonym romanized: 'Terny' is Terni, Italy, as 'Терни', and the Donetsk
+        # village Terny near the document's other places all the same)
         city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
                                                  and int(gaz.place_level[r]) == 0 and evidence[r].via in NAME_VIAS
+                                                 and not romanized_exonym(gaz, evidence[r].form_row)
                                                  and (int(gaz.form_kind[evidence[r].form_row]) in OWN_NAME_KINDS
                                                       or _spelling_of_own_name(gaz.form_text[evidence[r].form_row],
                                                                                gaz.place(r)))
