@@ -616,6 +616,23 @@ def test_inner_items_of_a_list_after_near_and_an_oxford_comma_are_found(resolver
     assert found.get("Novoprokopivka") == "Zaporizka oblast"
 
 
+def test_villages_named_after_near_in_another_romanization_or_unsure_alone_are_found(resolver):
+    # 'Myrolyubivka' spells ю as BGN does (the gazetteer: Myroliubivka); 'Sukhyi Yar' is four
+    # villages at 0.15 each; 'Verkhnokamyanske' one village with no population, at 0.12, and
+    # after 'in eastern': each was left out
+    text = ("Fighting continued in the Pokrovsk direction near Myrolyubivka, Lysivka, and Sukhyi Yar. "
+            "Geolocated footage shows Russian troops in eastern Verkhnokamyanske (east of Siversk).")
+    found = {m.text: m.match.admin1 for m in extract(text, resolver=resolver)}
+    assert {k: found.get(k) for k in ("Myrolyubivka", "Sukhyi Yar", "Verkhnokamyanske")} == dict.fromkeys(
+        ("Myrolyubivka", "Sukhyi Yar", "Verkhnokamyanske"), "Donetska oblast")
+
+
+def test_romanization_guard_a_composer_is_no_russian_town_after_in():
+    # 'Tchaikovsky' folds like Chaykovskiy (Perm krai); other romanizations count in Ukraine only
+    found = {m.text for m in extract("She performed as soloist in Tchaikovsky's first piano concerto.")}
+    assert "Tchaikovsky" not in found
+
+
 def test_list_guard_a_name_after_a_comma_is_no_list_item_when_no_list_goes_on(resolver):
     found = {m.text for m in extract("In Kharkiv, Rudenko said the shelling had stopped.", resolver=resolver)}
     assert found == {"Kharkiv"}
@@ -879,9 +896,10 @@ def test_text_context_edge_cases(resolver):
         assert not ctx and resolver.resolve("Kharkiv", context=ctx or None).id == 706483
     with pytest.raises(TypeError):
         text_context(b"Luhansk", resolver=resolver)
-    # only names the tagger knows vote, no guesses at misspelt words (extract finds 'Rovenkky')
+    # only names the tagger knows vote, no guesses at misspelt words (extract finds 'Rovenkky', and
+    # 'Antratsitt' after 'near', one folded key with Antratsyt's alternate name 'Antratsıt')
     misspelt = "Shelling overnight near Antratsitt and Rovenkky"
-    assert [m.match.name for m in extract(misspelt, resolver=resolver)] == ["Rovenky"]
+    assert [m.match.name for m in extract(misspelt, resolver=resolver)] == ["Antratsyt", "Rovenky"]
     assert not text_context(misspelt, resolver=resolver)
 
 

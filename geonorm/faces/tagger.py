@@ -39,6 +39,7 @@ from ..matching.press_words import POLISH_AREA_WORDS, polish_preposition
 from ..names.arabic import ARTICLE_WORD_RE
 from ..names.polish import ADJECTIVE_RE, word_nominatives
 from ..names.inflection import nominatives, region_towns
+from ..names.keys import fold_key
 from ..names.normalize import normalize, to_ascii
 from ..names.calques import calques
 from ..names.qualifiers import SHORTENED_TAIL_RE
@@ -777,6 +778,9 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0, in_list: bool = False) 
     if _after(doc, s, LOCATIVE) or _noun_of(doc, s, _PLACING_NOUNS):  # 'the village of Klishchiivka'
         return True
     prev = doc.prev_word(s)
+    if prev is not None and prev[1] in _PART_ADJECTIVES and _after(doc, doc.words.spans[prev[0]][0], LOCATIVE):
+        return True  # 'in eastern Verkhnokamyanske', 'into northern Vovchansk'
+
     if prev is not None and prev[1].lower() in _LINKING_WORDS \
             and _after(doc, doc.words.spans[prev[0]][0], PRESS_LOCATIVE):
         return True  # 'près de Tchassiv Iar', 'cerca de Pokrovsk', 'vicino a Kherson'
@@ -810,6 +814,9 @@ _LIST_GOES_ON_RE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z\
 
 
 _PLACING_NOUNS = SETTLEMENT_NOUNS | DIRECTION_NOUNS
+# the part of a town a report places fighting in, between the locative and the name
+_PART_ADJECTIVES = frozenset(f"{c}ern" for c in ("north", "south", "east", "west", "northeast", "northwest",
+                                                 "southeast", "southwest")) | {"central"}
 _LINKING_WORDS = frozenset("de di a od".split())  # after 'près', 'cerca', 'vicino', 'koło'... they say where
 
 
@@ -826,6 +833,16 @@ def _after(doc: _Doc, s: int, words: frozenset) -> bool:
     """Is the word right before ``s`` one of ``words``?"""
     prev = doc.prev_word(s)
     return prev is not None and prev[1].lower() in words
+
+
+def _spelt_as_written(m: Match, written: str) -> bool:
+    """Is the name ``m`` matched the written words, or a Russian form read as Ukrainian by a
+    rewrite, or, for a place in Ukraine, another romanization of the same Cyrillic name as the
+    English press spells them ('Myrolyubivka' for Myroliubivka, 'Verkhnokamyanske' for
+    Verkhnokamianske: one folded key; not 'Tchaikovsky' for the Perm town Chaykovskiy)?"""
+    matched = m.matched_name.split(" (from ")[0]
+    return normalize(matched) == normalize(written) or m.scheme in REWRITE_LABELS \
+        or m.country_code == "UA" and fold_key(matched) == fold_key(written)
 
 
 def _namesakes_confidence(m: Match) -> float:
@@ -854,6 +871,7 @@ _SPEECH_FRAME_RE = re.compile(r"(?<!\w)(?:по\s+(?:словам|мнению|з
 FUZZY_MIN_POPULATION = 10_000
 ROMANIZED_ABROAD_POPULATION = 100_000  # a Cyrillic word romanized to a place abroad this big ('Путина' is no Putina, Peru)
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
+LONE_NAME_LEN = 10  # letters of a name that one place alone bears, named so with no doubt (see _propose)
 _TYPO_COUNTRIES = cyrillic_script_countries()
 _ARABIC_COUNTRIES = arabic_countries()
 _NO_NAME = Match(query="", reason="no name within one slip")
@@ -1034,7 +1052,12 @@ def _latin_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: di
     pair = doc.text[start:end]
     m = _resolved(resolver, cache, pair)
     if not m.ok or m.match_kind not in ("exact", "alias", "transliteration") or m.country_code not in _TYPO_COUNTRIES \
-            or m.confidence < INFLECTED_MIN_CONFIDENCE or len(m.matched_name.split(" (from ")[0].split()) < 2:
+            or len(m.matched_name.split(" (from ")[0].split()) < 2:
+        return None
+    # (a village name as written is a place for all its namesakes' doubt: 'near Sukhyi Yar', four
+    # villages at 0.15 each, the document's other places settle which)
+    if m.confidence < INFLECTED_MIN_CONFIDENCE and not (
+            _spelt_as_written(m, pair) and _namesakes_confidence(m) >= VILLAGE_MIN_CONFIDENCE):
         return None
     return end, m
 
@@ -1269,13 +1292,16 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
                 not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS)) and (
-                    normalize(matched) == normalize(w) or m.scheme in REWRITE_LABELS):
+                    _spelt_as_written(m, w)):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another
             # name of it, or its Russian form: 'near Andreevka', 'near Kleshcheevka'); the
             # document's other places settle which namesake
-            if _namesakes_confidence(m) < VILLAGE_MIN_CONFIDENCE and m.scheme not in REWRITE_LABELS:
-                continue  # (a Russian form read as Ukrainian is no word by chance, however unsure)
+            # (a Russian form read as Ukrainian is no word by chance, however unsure; nor is a long
+            # name that only one place bears: 'in Verkhnokamyanske', a village with no population)
+            if _namesakes_confidence(m) < VILLAGE_MIN_CONFIDENCE and m.scheme not in REWRITE_LABELS \
+                    and not (len(w) >= LONE_NAME_LEN and not m.alternatives):
+                continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
             # preposition a Cyrillic name is a place more surely ('в Донецке')
