@@ -627,6 +627,18 @@ def test_villages_named_after_near_in_another_romanization_or_unsure_alone_are_f
         ("Myrolyubivka", "Sukhyi Yar", "Verkhnokamyanske"), "Donetska oblast")
 
 
+def test_ukrainian_villages_with_adjective_and_plural_names_in_their_cases_are_found(resolver):
+    # 'біля Роботиного' (Роботине), 'Вербового' (Вербове), 'Кринок' (Кринки): only names in -вка
+    # had been read in a case after 'біля' when unsure alone; none of the three was found
+    found = {m.text: m.match.admin1 for m in extract("Бої біля Кринок, Роботиного та Вербового.", resolver=resolver)}
+    assert found == {"Кринок": "Khersonska oblast", "Роботиного": "Zaporizka oblast", "Вербового": "Zaporizka oblast"}
+
+
+def test_case_guard_a_surname_in_the_genitive_is_no_village():
+    # 'Грушевського' may be the village Грушівське's genitive, and is the historian Hrushevsky's
+    assert extract("Зустріч відбулася біля Грушевського.") == []
+
+
 def test_romanization_guard_a_composer_is_no_russian_town_after_in():
     # 'Tchaikovsky' folds like Chaykovskiy (Perm krai); other romanizations count in Ukraine only
     found = {m.text for m in extract("She performed as soloist in Tchaikovsky's first piano concerto.")}

@@ -965,8 +965,18 @@ def _item_start(doc: _Doc, last: tuple[int, str], capital=_CYRILLIC_CAPITAL.matc
 
 def _village_in_case(word: str) -> bool:
     """Is ``word`` a case form of a name in -вка (-овка, -евка, -івка, -ївка: the commonest village
-    names of Ukraine and Russia; no surname ends so)?"""
-    return any(form.endswith("вка") for form in nominatives(word))
+    names of Ukraine and Russia; no surname ends so), of a plural in -ки (Кринки: 'біля Кринок'),
+    or of a neuter adjective's in -не, -ве, -ньке (Роботине, Вербове, Тоненьке: 'біля Роботиного'),
+    whose case forms are no surname's ('Зеленського' may be Зеленський's, so no name in -ське,
+    -цьке counts)?"""
+    forms = nominatives(word)
+    return any(form.endswith("вка") for form in forms) or (
+        any(form.endswith(_VILLAGE_ENDINGS) for form in forms)
+        and not any(form.endswith(_SURNAME_ADJECTIVE_ENDINGS) for form in forms))
+
+
+_VILLAGE_ENDINGS = ("не", "ве", "ньке", "ное", "вое", "нькое", "ки")
+_SURNAME_ADJECTIVE_ENDINGS = ("ський", "цький", "ский", "цкий", "ське", "цьке", "ское", "цкое")
 
 
 def _lower_after_hyphen(m: re.Match) -> str:
