@@ -634,6 +634,15 @@ def test_ukrainian_villages_with_adjective_and_plural_names_in_their_cases_are_f
     assert found == {"Кринок": "Khersonska oblast", "Роботиного": "Zaporizka oblast", "Вербового": "Zaporizka oblast"}
 
 
+def test_villages_named_in_the_nominative_after_in_the_areas_of_are_found(resolver):
+    # 'в районах Кринки, Роботине та Вербове' ('in the areas of'): 'районах' had read as districts
+    # named Роботине, and a name as written after it needed 0.5 alone (Роботине is 0.38)
+    found = {m.text: m.match.admin1 for m in extract("ЗСУ відбили атаки в районах Кринки, Роботине та Вербове.",
+                                                     resolver=resolver)}
+    assert found.get("Роботине") == "Zaporizka oblast" and found.get("Вербове") == "Zaporizka oblast"
+    assert resolver.resolve("в районах Марьинки").name == "Mar'yinka"
+
+
 def test_case_guard_a_surname_in_the_genitive_is_no_village():
     # 'Грушевського' may be the village Грушівське's genitive, and is the historian Hrushevsky's
     assert extract("Зустріч відбулася біля Грушевського.") == []

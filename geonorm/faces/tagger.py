@@ -884,7 +884,7 @@ _HYPHEN_CAPITAL = re.compile(r"-[^\W\d_]")  # a Cyrillic name's parts may each b
 
 _CYRILLIC_JOINERS = frozenset("и і й та или або".split())
 # nouns that make a preposition say where, with the prepositions before them ('в районе', 'на окраине')
-_WHERE_NOUNS = frozenset("районе районі окрестностях окрестности окраине окраинах околицях околиці "
+_WHERE_NOUNS = frozenset("районе районі районах окрестностях окрестности окраине окраинах околицях околиці "
                          "направлении напрямку пределах межах".split())
 _WHERE_NOUN_LEADS = frozenset("в во у на".split())
 
@@ -1301,7 +1301,7 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
-                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS)) and (
+                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS) or where_lead) and (
                     _spelt_as_written(m, w)):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another

@@ -49,7 +49,7 @@ _PREFIXES = [
     "vil.", "vill.", "smt", "smt.", "pgt", "pgt.", "sel.", "selo", "selyshche", "poselok", "posyolok",
     "селі", "села", "селу", "селе", "селища", "селищі", "селищу", "міста", "місті", "місту", "города",
     "городе", "городу", "поселка", "поселке", "поселку", "смт.", "пгт.", "околицях", "окраине", "околиці",
-    "районе", "районі",  # 'в районе Марьинки', 'у районі Мар'їнки': the genitive follows
+    "районе", "районі", "районах",  # 'в районе Марьинки', 'у районі Мар'їнки': the genitive follows
     # Russian and Ukrainian address abbreviations of a settlement's kind: 'п. Мирный' (посёлок),
     # 'д. Ивановка' (деревня), 'х. Весёлый' (хутор), 'ст-ца Луганская', 'р.п.' (рабочий посёлок)
     "п.", "пос", "посёлок", "д.", "дер.", "деревня", "х.", "хут.", "хутор", "станица", "ст-ца", "с-ще",
@@ -109,7 +109,7 @@ _NO_CITY_WORDS = _VILLAGE_WORDS - frozenset("settlement settlements н.п нп".
 POST_SOVIET_WORDS = frozenset(w for w in _NO_CITY_WORDS if not w.isascii()) | frozenset(
     "smt pgt sel selo selyshche poselok posyolok".split())
 # ... and those that give the land around a town rather than a place ('in the area of', 'near')
-_AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|окрестност\w*)\b", re.IGNORECASE)
+_AROUND_RE = re.compile(r"\b(" + _NEAR_WORDS + r"|areas?|районе|районі|районах|окрестност\w*)\b", re.IGNORECASE)
 _AROUND_TRAILING = frozenset({"area", "outskirts", "vicinity", "suburb", "suburbs"})
 # 'the border village of Stepanivka', 'пограничное село', 'прикордонне село': said to lie by a state border
 _BORDER_RE = re.compile(r"\bborder\b|\bfrontier\b|погранич\w*|прикордонн\w*", re.IGNORECASE)
@@ -121,7 +121,7 @@ _SIDED_EDGE_RE = re.compile(r"\s+(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?
                             r"\s+(outskirts|suburbs?|edge)$", re.IGNORECASE)
 _CYRILLIC_WORD_RE = re.compile(r"[а-яёіїєґ'’.]+", re.IGNORECASE)
 # 'в районе Марьинки', 'у районі Мар'їнки': 'in the area of' a town, which follows in the genitive
-_IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район[еі]\s+(?=[^\W\d_])", re.IGNORECASE)
+_IN_AREA_OF_RE = re.compile(r"(?<!\w)(?:в|во|у)\s+район(?:[еі]|ах)\s+(?=[^\W\d_])", re.IGNORECASE)
 # the leading words of the other European languages as written ('près de', 'im Dorf'; 'in der Nähe
 # von' before English 'in'), then the English and Slavic ones in any case
 _PREFIX_RE = re.compile(
