@@ -780,7 +780,6 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0, in_list: bool = False) 
     prev = doc.prev_word(s)
     if prev is not None and prev[1] in _PART_ADJECTIVES and _after(doc, doc.words.spans[prev[0]][0], LOCATIVE):
         return True  # 'in eastern Verkhnokamyanske', 'into northern Vovchansk'
-
     if prev is not None and prev[1].lower() in _LINKING_WORDS \
             and _after(doc, doc.words.spans[prev[0]][0], PRESS_LOCATIVE):
         return True  # 'près de Tchassiv Iar', 'cerca de Pokrovsk', 'vicino a Kherson'
@@ -798,7 +797,7 @@ def _locative(doc: _Doc, s: int, e: int, depth: int = 0, in_list: bool = False) 
         item = doc.prev_word(joiner) or _word_before_comma(doc, joiner)
     elif prev is None and _LIST_GOES_ON_RE.match(t, e):
         # an inner item of a list ('Klishchiivka' of 'near Chasiv Yar, Klishchiivka and Andriivka';
-        # not 'In Kharkiv, Borys said'): the item before its comma
+        # not 'In Kharkiv, Rudenko said'): the item before its comma
         item, inner = _word_before_comma(doc, s), True
     if item is not None and _is_cap(item[1]):
         start = doc.words.spans[item[0]][0]
@@ -889,30 +888,42 @@ _WHERE_NOUNS = frozenset("районе районі районах окрест�
 _WHERE_NOUN_LEADS = frozenset("в во у на".split())
 
 
+def _list_lead(doc: _Doc, start: int, lead_at, joiners: frozenset, capital) -> str:
+    """The words before the word at ``start``, or before the list it is a later item of, that
+    ``lead_at(word, begin)`` reads as its lead (None: no lead there, and no list goes on back);
+    items are runs of words ``capital`` accepts, joined by commas or ``joiners``; '' when none."""
+    pos = start
+    for _ in range(12):  # back over the list's items to its lead
+        prev = doc.prev_word(pos)
+        if prev is None:  # a comma between items
+            item = _word_before_comma(doc, pos)
+            if item is None or not capital(item[1]):
+                return ""
+            pos = _item_start(doc, item, capital)
+            continue
+        word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
+        lead = lead_at(word, begin)
+        if lead is not None:
+            return lead
+        item = doc.prev_word(begin) if word in joiners else None
+        if item is None or not capital(item[1]):
+            return ""
+        pos = _item_start(doc, item, capital)
+    return ""
+
+
 def _where_lead(doc: _Doc, start: int) -> str:
     """The words that make the word at ``start`` say where, governing its case: a preposition right
     before it ('в Клещеевке', 'в районе Андреевки') or before the list it is a later item of ('в
     Клещеевке и Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки'); '' when none."""
-    pos = start
-    for _ in range(12):  # back over the list's items to its preposition
-        prev = doc.prev_word(pos)
-        if prev is None:  # a comma between items
-            item = _word_before_comma(doc, pos)
-            if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
-                return ""
-            pos = _item_start(doc, item)
-            continue
-        word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
+    def lead_at(word: str, begin: int) -> str | None:
         if word in _WHERE_PREPOSITIONS:
             return word
         if word in _WHERE_NOUNS:
             lead = doc.prev_word(begin)
             return f"{lead[1].lower()} {word}" if lead is not None and lead[1].lower() in _WHERE_NOUN_LEADS else ""
-        item = doc.prev_word(begin) if word in _CYRILLIC_JOINERS else None
-        if item is None or not _CYRILLIC_CAPITAL.match(item[1]):
-            return ""
-        pos = _item_start(doc, item)
-    return ""
+        return None
+    return _list_lead(doc, start, lead_at, _CYRILLIC_JOINERS, _CYRILLIC_CAPITAL.match)
 
 
 _POLISH_JOINERS = frozenset("i oraz lub albo".split())
@@ -922,25 +933,10 @@ def _polish_lead(doc: _Doc, start: int) -> str:
     """The Polish preposition that declines the Latin word at ``start``: right before it ('w
     Charkowie', 'w pobliżu Bachmutu') or before the list it is a later item of ('w Zaporożu i
     Dnieprze', 'pod Bachmutem, Pokrowskiem i Kurachowem'); '' when none."""
-    pos = start
-    for _ in range(12):  # back over the list's items to its preposition
-        prev = doc.prev_word(pos)
-        if prev is None:  # a comma between items
-            item = _word_before_comma(doc, pos)
-            if item is None or not _titled(item[1]):
-                return ""
-            pos = _item_start(doc, item, _titled)
-            continue
-        word, begin = prev[1].lower(), doc.words.spans[prev[0]][0]
+    def lead_at(word: str, begin: int) -> str | None:
         before = doc.prev_word(begin)
-        lead = polish_preposition(f"{before[1].lower()} {word}" if before is not None else word)
-        if lead:
-            return lead
-        item = doc.prev_word(begin) if word in _POLISH_JOINERS else None
-        if item is None or not _titled(item[1]):
-            return ""
-        pos = _item_start(doc, item, _titled)
-    return ""
+        return polish_preposition(f"{before[1].lower()} {word}" if before is not None else word) or None
+    return _list_lead(doc, start, lead_at, _POLISH_JOINERS, _titled)
 
 
 def _word_before_comma(doc: _Doc, pos: int) -> tuple[int, str] | None:
