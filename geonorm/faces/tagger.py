@@ -1297,8 +1297,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
-                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS) or where_lead) and (
-                    _spelt_as_written(m, w)):
+                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS) or where_lead) and \
+                _spelt_as_written(m, w):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another
             # name of it, or its Russian form: 'near Andreevka', 'near Kleshcheevka'); the

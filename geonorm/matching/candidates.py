@@ -145,7 +145,7 @@ _COLLOQUIAL, _ABBREVIATION = int(NameKind.COLLOQUIAL), int(NameKind.ABBREVIATION
 _OFFICIAL = int(NameKind.OFFICIAL)
 _ROMANIZED, _ALTERNATE = int(NameKind.ROMANIZED), int(NameKind.ALTERNATE)
 # the kinds of a place's own names (and their romanizations), as form kinds
-OWN_NAME_KINDS = frozenset({int(NameKind.OFFICIAL), int(NameKind.PREFERRED), _ROMANIZED})
+OWN_NAME_KINDS = frozenset({_OFFICIAL, int(NameKind.PREFERRED), _ROMANIZED})
 
 
 def weak_reading(query: str, form_text: str, form_kind: int) -> str:

@@ -377,11 +377,10 @@ class PhraseHeads:
                 return part, i, evidence
         return fallback or (None, -1, {})
 
-    def _area_or_big(self, text: str) -> bool:
-        """Is ``text`` as written the name of an area or of a big place?"""
+    def _area_or_big(self, rows) -> bool:
+        """Is one of the place ``rows`` an area or a place of :data:`BIG_PLACE` people?"""
         gaz = self.gazetteer
-        return any(int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS
-                   for r in self.written_hits(text))
+        return any(int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS for r in rows)
 
     def demonym(self, text: str) -> bool:
         """Is ``text`` as written a country's or first-level area's adjective only ('American')?"""
@@ -589,12 +588,11 @@ class PhraseHeads:
                           if e.via in NAME_VIAS and (not short or e.via in WRITTEN_VIAS and (
                               int(gaz.place_level[r]) in _AREA_LEVEL_CODES
                               or gaz.form_text[e.form_row] == span and int(gaz.place_pop[r]) >= CAPITALS_CITY))}
-                    if ev and proper and not any(
-                            (int(gaz.place_pop[r]) >= BIG_PLACE or gaz.place(r).level in _AREA_LEVELS)
-                            and e.via in WRITTEN_VIAS for r, e in ev.items()):
+                    if ev and proper and not self._area_or_big(r for r, e in ev.items() if e.via in WRITTEN_VIAS):
                         continue  # (as written: 'Terra Kulture' is no Tehran by a folded 'Teera')
                     if ev and start + n < len(words) and words[start + n][:1].isupper() and not prose \
-                            and self._adjective_only(ev) and self._area_or_big(" ".join(words[start + n:])):
+                            and self._adjective_only(ev) \
+                            and self._area_or_big(self.written_hits(" ".join(words[start + n:]))):
                         # a country's adjective before the name of an area or a big place qualifies
                         # it: 'French Morocco', 'British India', 'Polish Lviv' (not 'French Riviera',
                         # some hamlet's name: the adjective's country is read)
