@@ -1221,3 +1221,25 @@ def test_crimea_as_german_and_french_news_write_it_is_a_mention(resolver):
 def test_guard_an_area_after_a_german_article_and_a_river_bank_stay_places(resolver):
     found = names_found(resolver, "Die Menschen in der Ukraine und am Dnipro warten. Sie kommen aus Lage.")
     assert {"Ukraine", "Dnipro", "Lage"} <= set(found)
+
+
+def test_a_name_framed_as_a_speaker_is_a_person_unless_a_capital_or_an_area(resolver):
+    # 'Shevchenko' is also GeoNames' name of a Poltava city district and of villages; 'Zelensky'
+    # was read as a slip of 'Zelensk', an old name of Asaka, Uzbekistan
+    texts = ["Shevchenko said the unit had withdrawn from the village.",
+             "According to Zelensky, Russian troops shelled Kherson overnight.",
+             '"The town is surrounded," said Shevchenko. Fighting continued near Bakhmut.']
+    found = [{m.text for m in extract(t, resolver=resolver)} for t in texts]
+    assert found == [set(), {"Russian", "Kherson"}, {"Bakhmut"}]
+
+
+def test_guard_capitals_areas_and_places_said_to_be_somewhere_still_speak(resolver):
+    text = ("Kyiv said three people were killed, Moscow said it hit military targets and Texas said it "
+            "would appeal. A spokesman in Shevchenko said nothing; according to Kramatorsk police, two died.")
+    found = {m.text for m in extract(text, resolver=resolver)}
+    assert {"Kyiv", "Moscow", "Texas", "Shevchenko", "Kramatorsk"} <= found
+
+
+def test_a_towns_adjective_is_no_slip_of_the_town(resolver):
+    found = {m.text: m.match.country_code for m in extract("Avdiivka fell, Zelensky admitted.", resolver=resolver)}
+    assert found == {"Avdiivka": "UA"}

@@ -328,6 +328,8 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _area_codes_after_names(clean, out)
         _qualified_names(clean, out, resolver)
         out = _areas_named_before(clean, out, resolver)
+    if propose and resolver is not None:
+        out = _speakers_dropped(doc, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
@@ -867,6 +869,46 @@ _WHERE_PREPOSITIONS = frozenset("в во под около возле близ �
 # words that name a source, not a place, before a name in a case: 'по словам Суровикина', 'за словами Сирського'
 _SPEECH_FRAME_RE = re.compile(r"(?<!\w)(?:по\s+(?:словам|мнению|заявлению|версии|оценке)|за\s+словами|на\s+думку)\s+$",
                               re.IGNORECASE)
+# a source named before what it says, in English and the press languages the tagger reads
+_SOURCE_FRAME_RE = re.compile(r"(?<!\w)(?:according\s+to|selon|según|laut|zufolge|secondo|zdaniem|według)\s+$",
+                              re.IGNORECASE)
+_SOURCE_END_RE = re.compile(r"\s*(?:[,.;:]|$)|['’]s(?!\w)")
+SPEAKER_CITY = 1_000_000  # a capital or a city this big speaks for its government ('Kyiv said', 'Moscow said')
+
+
+def _speaker(doc: _Doc, s: int, e: int) -> bool:
+    """Is the one word at ``s:e`` framed as a speaker: 'Shevchenko said', 'according to
+    Zelensky', 'по словам Суровикина', 'said Kovalenko.'?"""
+    text = doc.text
+    start = max(0, s - 24)
+    if _SOURCE_FRAME_RE.search(text, start, s) or _SPEECH_FRAME_RE.search(text, start, s):
+        # (the whole source: not 'according to Hopkinton police', 'Rochester Fire Department')
+        return bool(_SOURCE_END_RE.match(text, e))
+    if _after(doc, s, LOCATIVE) or _noun_of(doc, s, _PLACING_NOUNS):
+        return False  # 'the 20-year-old from Brampton said', 'the city of Sevierville said'
+    nxt = doc.next_word(e)
+    if nxt is not None and nxt[1].lower() in SAID and text[e:doc.words.spans[nxt[0]][0]] == " ":
+        return True
+    prev = doc.prev_word(s)
+    return prev is not None and prev[1].lower() in SAID and text[doc.words.spans[prev[0]][1]:s] == " " \
+        and text[e:e + 1] in (".", ",", ";")
+
+
+def _speakers_dropped(doc: _Doc, spans: list[TagSpan], resolver) -> list[TagSpan]:
+    """``spans`` without the one-word names framed as speakers (:func:`_speaker`) that are no
+    country, first-level area, capital or city of :data:`SPEAKER_CITY` people named as written:
+    'Shevchenko said' is a person, not a village (nor Poltava's district) Shevchenko; 'Kyiv said',
+    'Texas said' are their governments."""
+    out = []
+    for sp in spans:
+        if " " not in sp.text and _speaker(doc, sp.start, sp.end):
+            m = sp.match if sp.match is not None else resolver.resolve(sp.query or sp.text)
+            if not (m.ok and m.match_kind in ("exact", "alias") and (
+                    m.feature in ("country", "admin1") or m.population >= SPEAKER_CITY
+                    or resolver.gazetteer.get(m.id).feature_code == "PPLC")):
+                continue
+        out.append(sp)
+    return out
 FUZZY_MIN_POPULATION = 10_000
 ROMANIZED_ABROAD_POPULATION = 100_000  # a Cyrillic word romanized to a place abroad this big ('Путина' is no Putina, Peru)
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
@@ -1291,8 +1333,10 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         elif m.match_kind == "fuzzy":
             a, b = normalize(w), normalize(matched)
-            # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people)
+            # a slip of a town people write about: 'Highway' is no slip of Highways (4,882 people);
+            # nor is the name's adjective, a surname as often ('Zelensky' is no slip of Zelensk)
             if len(a) < 6 or _sentence_initial(text, s) or Levenshtein.distance(a, b) > 1 \
+                    or a[:-1] == b and a[-1] in "yi" \
                     or m.population < FUZZY_MIN_POPULATION and m.feature == "populated place" or _quoted(text, s, e) \
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
