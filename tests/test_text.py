@@ -288,6 +288,29 @@ def test_the_extract_command_reads_the_encoding_a_file_is_written_in(tmp_path, r
     assert {m["match"]["id"] for m in json.loads(out.output)} >= {707753, 709717, 703448}
 
 
+def test_the_extract_command_gives_offsets_into_a_file_with_windows_line_ends(tmp_path, resolver, monkeypatch):
+    from click.testing import CliRunner
+
+    from geonorm.faces import text as text_face
+    monkeypatch.setattr("geonorm.matching.resolver.default_resolver", lambda: resolver)
+    p = tmp_path / "a.txt"
+    raw = b"Line one.\r\nShelling hit Kramatorsk.\r\nAnd Sloviansk.\r\n"
+    p.write_bytes(raw)
+    out = CliRunner().invoke(text_face.extract_command, [str(p), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    text = raw.decode()
+    assert [text[m["start"]:m["end"]] for m in json.loads(out.output)] == ["Kramatorsk", "Sloviansk"]
+
+
+def test_angle_brackets_in_prose_are_no_markup_and_scripts_are_no_text(resolver):
+    def found(t):
+        return [m.text for m in extract(t, resolver=resolver)]
+    assert found("x < y. Strikes on Kharkiv, Sumy and Poltava. z > w.") == ["Kharkiv", "Sumy", "Poltava"]
+    assert found("Casualties <10 in Kharkiv, >20 in Sumy.") == ["Kharkiv", "Sumy"]
+    page = '<p>Strikes in Lviv.</p><script>var city="Kherson";</script><style>.Kyiv{}</style><!-- Odesa --><b>Sumy</b>'
+    assert found(page) == ["Lviv", "Sumy"]
+
+
 def test_text_with_accents_written_apart_is_read_with_offsets_into_it(resolver):
     import unicodedata
     text = unicodedata.normalize("NFD", "Shelling in Zürich and Kraków and Київ and Йошкар-Ола")

@@ -15,7 +15,10 @@ import numpy as np
 from ..names.normalize import normalize
 from ..sources.cldr import cyrillic_script_countries
 
-_TAG_RE = re.compile(r"<[^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};")
+# markup: a script's or a style sheet's whole element, a comment, a tag (a letter, '/', '!' or '?'
+# after '<': '< y' and '<10' in prose are no tags), an entity
+_TAG_RE = re.compile(r"<(script|style)\b[^<>]{0,1000}>[\s\S]{0,200000}?</\1\s*>|<!--[\s\S]{0,200000}?-->"
+                     r"|</?[A-Za-z!?][^<>]{0,1000}>|&[a-zA-Z]{2,8};|&#\d{1,6};", re.IGNORECASE)
 
 MIN_POPULATION = 1000
 ROMANIZED_ALTERNATES_POPULATION = 10_000  # (see _names)

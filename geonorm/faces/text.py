@@ -398,7 +398,7 @@ def _read_text(path: str) -> str:
     source = Source(path)  # (standard input spooled to a file the detection can read)
     try:
         encoding, _ = detect_encoding(source.path)
-        with open(source.path, encoding=encoding, errors="replace") as fh:
+        with open(source.path, encoding=encoding, errors="replace", newline="") as fh:  # (offsets count '\r\n' as two)
             return fh.read()
     finally:
         source.close()
