@@ -51,6 +51,8 @@ def test_geocode_many_and_thresholds(geocoder):
     assert isinstance(locs, list) and 1 <= len(locs) <= 3
     assert all(isinstance(x, Location) for x in locs)
     assert geocoder.geocode("Krasnoarmeysk", min_confidence=0.999) is None
+    locs = geocoder.geocode("Pokrovsk", exactly_one=False, min_confidence=0.2)
+    assert locs and all(x.raw["confidence"] >= 0.2 for x in locs)  # (runner-ups below it had been listed)
 
 
 @pytest.mark.parametrize("bad", [None, float("nan"), "", "   ", "12345", "Qxqxqxqx Zzzzvvvv"])

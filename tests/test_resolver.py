@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from geonorm import Resolver
 from geonorm.matching.hints import haversine_km
 from geonorm.matching.phrase import parse_phrase, place_name_in
 from geonorm.names.romanize import SCHEME_LABELS
@@ -903,6 +904,41 @@ def test_within_takes_geojson_features_collections_and_files(resolver, tmp_path)
     for bad in ({"type": "FeatureCollection", "features": []}, str(tmp_path / "missing.geojson")):
         with pytest.raises(ValueError):
             resolver.resolve("Pokrovsk", within=bad)
+
+
+def test_within_must_be_an_area_in_degrees_and_a_bbox_may_cross_the_antimeridian(resolver):
+    from shapely.geometry import Point, box
+
+    from geonorm.matching.hints import parse_within
+    for bad in ((200, 0, 300, 10), (0, -100, 10, 10), Point(37, 48), box(4e6, 6e6, 4.2e6, 6.2e6)):
+        with pytest.raises(ValueError):  # (each had been a silent no-match)
+            resolver.resolve("Pokrovsk", within=bad)
+    fiji = parse_within((177, -19, -178, -16))
+    assert fiji.contains(Point(179, -17)) and fiji.contains(Point(-179, -17)) and not fiji.contains(Point(0, -17))
+
+
+def test_two_near_points_a_few_hundred_metres_apart_are_two_hints(resolver):
+    # a shapely Point prints rounded to three decimals: the hint caches keyed on that had answered
+    # the second point with the first's hints
+    from shapely.geometry import Point
+    a, b = Point(37.17706, 48.3026), Point(37.17706, 48.3034)
+    for cache_size in (0, 100):
+        r = Resolver(resolver.gazetteer, cache_size=cache_size)
+        first, second = r.resolve("Pokrovsk", near=a), r.resolve("Pokrovsk", near=b)
+        fresh = Resolver(resolver.gazetteer).resolve("Pokrovsk", near=b)
+        assert second.hints == fresh.hints != first.hints
+
+
+@pytest.mark.parametrize("kwargs", [dict(cache_size=-5), dict(cache_size=True), dict(fallback_below=5),
+                                    dict(fallback_below=None)])
+def test_resolver_settings_are_checked(resolver, kwargs):
+    with pytest.raises(ValueError):
+        Resolver(resolver.gazetteer, **kwargs)
+
+
+def test_a_flag_is_no_coordinate(resolver):
+    with pytest.raises(ValueError):
+        resolver.resolve("Pokrovsk", near=(True, False))
 
 
 def test_min_confidence_abstains_but_lists_alternatives(resolver):

@@ -39,6 +39,9 @@ def test_bad_points(gaz):
     for text in ("not a point", "48.3, abc", "48.3, 37.2, 1", "Pokrovsk 48°16′48″N 37°10′48″E"):
         with pytest.raises(ValueError):
             reverse(text, gazetteer=gaz)
+    for kwargs in (dict(lat=True, lon=False), dict(lat=48.28, lon=37.18, min_population="x")):
+        with pytest.raises(ValueError):  # (not a TypeError from deep inside, nor the point (1, 0))
+            reverse(**kwargs, gazetteer=gaz)
 
 
 def test_poles_and_antimeridian(gaz):

@@ -116,7 +116,8 @@ class Geonorm(Geocoder):
             ``county`` / ``state`` / ``country`` keys.
         :param country_codes: ISO code(s), str or list: a country hint (favours, does not filter).
         :param language: ignored (names are returned as the gazetteer writes them).
-        :param min_confidence: return None below this confidence.
+        :param min_confidence: return None below this confidence (with ``exactly_one=False``: the
+            locations at or above it; None when the answer is below it).
         :param limit: with ``exactly_one=False``, the most locations to return (default 5).
         :param viewbox: ``[(lat1, lon1), (lat2, lon2)]``: with ``bounded=True`` a hard ``within``
             box; otherwise its centre is a ``near`` hint.
@@ -155,7 +156,9 @@ class Geonorm(Geocoder):
         best = self._location(match)
         if exactly_one:
             return best
-        return [best] + [self._candidate_location(c) for c in match.alternatives[:n - 1]]
+        # (runner-ups below the threshold are left out, as an answer below it is)
+        return [best] + [self._candidate_location(c) for c in match.alternatives[:n - 1]
+                         if threshold is None or c.confidence >= threshold]
 
     def _viewbox_hint(self, viewbox, bounded: bool) -> dict:
         from geopy.point import Point

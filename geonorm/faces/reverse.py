@@ -285,6 +285,8 @@ def get_index(gazetteer=None, min_population: int = 0) -> ReverseIndex:
         gazetteer = Gazetteer.default(progress=False)
     if min_population is None or (isinstance(min_population, float) and math.isnan(min_population)):
         min_population = 0
+    if isinstance(min_population, bool) or not isinstance(min_population, (int, float, np.integer, np.floating)):
+        raise ValueError(f"min_population must be a number of people, got {min_population!r}")
     if min_population < 0:
         raise ValueError(f"min_population must be >= 0, got {min_population!r}")
     key = int(min_population)
@@ -380,6 +382,8 @@ def reverse(lat, lon=None, *, min_population: int = 0, gazetteer=None) -> Revers
 
     Returns None for a NaN point; out-of-range coordinates raise ValueError."""
     lat, lon = _split_point(lat, lon)
+    if isinstance(lat, bool) or isinstance(lon, bool):  # (True is 1 to float())
+        raise ValueError(f"coordinates must be numbers, got lat={lat!r}, lon={lon!r}")
     try:
         la, lo = float(lat), float(lon)
     except (TypeError, ValueError):

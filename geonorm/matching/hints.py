@@ -378,6 +378,8 @@ def parse_point(value) -> tuple[float, float] | None:
         raise ValueError("a place name for 'near' needs a resolver")
     else:
         try:
+            if any(isinstance(v, bool) for v in value):  # (True is 1 to float())
+                raise TypeError("a flag is no coordinate")
             lat, lon = (float(v) for v in value)
         except (TypeError, ValueError):
             raise ValueError(f"near must be (lat, lon), a shapely Point or a place name, got {shown(value)}") from None
@@ -436,14 +438,25 @@ def parse_within(value):
             if len(vals) != 4:
                 raise ValueError("bbox needs 4 numbers")
             minx, miny, maxx, maxy = vals
-            if minx > maxx or miny > maxy:
+            if not (-180 <= minx <= 180 and -180 <= maxx <= 180 and -90 <= miny <= 90 and -90 <= maxy <= 90):
+                raise ValueError(f"bbox {tuple(vals)} is out of range (longitudes -180 to 180, latitudes -90 to 90)")
+            if miny > maxy:
                 raise ValueError("bbox must be (min_lon, min_lat, max_lon, max_lat)")
-            geom = box(minx, miny, maxx, maxy)
+            # (a west edge east of the east edge crosses the antimeridian: Fiji's (177, -19, -178, -16))
+            geom = box(minx, miny, maxx, maxy) if minx <= maxx else \
+                box(minx, miny, 180, maxy).union(box(-180, miny, maxx, maxy))
     except Exception as exc:  # shapely raises several types for bad input
         raise ValueError(f"within must be a shapely geometry, (min_lon, min_lat, max_lon, max_lat), "
                          f"GeoJSON or WKT: {exc}") from None
     if geom.is_empty or not geom.is_valid:
         raise ValueError("within geometry is empty or invalid")
+    if geom.area == 0:
+        raise ValueError(f"within must be an area (a polygon or a bbox), not a {geom.geom_type}: "
+                         "'near' takes a point")
+    minx, miny, maxx, maxy = geom.bounds
+    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        raise ValueError(f"within geometry lies outside longitudes -180..180 and latitudes -90..90 "
+                         f"(bounds {tuple(round(b, 3) for b in geom.bounds)}): give it in WGS 84 degrees")
     return prep(geom)
 
 

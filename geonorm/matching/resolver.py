@@ -80,6 +80,18 @@ LISTED_CONFIDENCE = 0.75  # (no data measured it yet: a pairing is evidence, not
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 
 
+def _hints_key(overrides: dict) -> tuple:
+    """A cache key of hint values as given, exact: a shapely geometry by its WKB and an array by
+    its values (their reprs round: two points 100 m apart print alike)."""
+    def exact(v):
+        if hasattr(v, "wkb"):
+            return ("wkb", v.wkb)
+        if hasattr(v, "tolist") and hasattr(v, "dtype"):
+            return ("array", repr(v.tolist()))
+        return repr(v)
+    return tuple(sorted((k, exact(v)) for k, v in overrides.items()))
+
+
 _DASH_RE = re.compile(r"(?<=\w)[\u2010\u2011\u2012\u2013\u2212](?=\w)")  # hyphen, figure and en dashes, minus
 _BRACES = str.maketrans("{}", "()")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
@@ -186,6 +198,11 @@ class Resolver:
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
+        if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
+            raise ValueError(f"cache_size must be an integer >= 0 (0: no cache), got {cache_size!r}")
+        if fallback_below is None:
+            raise ValueError("fallback_below must be a number in [0, 1], got None")
+        fallback_below = confidence_arg(fallback_below, "fallback_below")
         if gazetteer is not None and not (hasattr(gazetteer, "form_place") and hasattr(gazetteer, "place")):
             raise TypeError(f"gazetteer must be a Gazetteer (Gazetteer.open(path) for an index), "
                             f"got {type(gazetteer).__name__}")
@@ -250,7 +267,7 @@ class Resolver:
             return Match(query="" if query is None else str(query)[:200], reason=reason)
         key = None
         if self._cache_size and (within is _UNSET or within is None):  # (cache_size=0: no cache)
-            key = (text, tuple(sorted((k, repr(v)) for k, v in overrides.items())), limit, min_conf,
+            key = (text, _hints_key(overrides), limit, min_conf,
                    context.key if context else None, fill)
             with self._lock:
                 hit = self._cache.get(key)
@@ -365,7 +382,7 @@ class Resolver:
         """Parsed hints, cached per distinct value set (table rows repeat the same hints)."""
         if "within" in overrides and overrides["within"] is not None:
             return self._hints(**overrides)
-        key = tuple(sorted((k, repr(v)) for k, v in overrides.items()))
+        key = _hints_key(overrides)
         with self._lock:
             hit = self._hint_cache.get(key)
         if hit is None:
