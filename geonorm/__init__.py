@@ -27,7 +27,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "extract": "geonorm.faces.text", "link": "geonorm.faces.text", "Mention": "geonorm.faces.text",
     "to_geojson": "geonorm.faces.text", "text_context": "geonorm.faces.text",
-    "normalize": "geonorm.faces.table",
+    "normalize": "geonorm.faces.table", "Fixed": "geonorm.faces.table",
     "normalize_csv": "geonorm.faces.csvstream", "apply_review": "geonorm.faces.csvstream",
     "normalize_dask": "geonorm.faces.dask",
     "reverse": "geonorm.faces.reverse", "reverse_many": "geonorm.faces.reverse",

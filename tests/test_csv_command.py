@@ -127,9 +127,10 @@ def test_a_blank_line_is_a_row_kept_in_place(tmp_path, resolver, text):
     assert list(df["geo_match_kind"])[1::2] == ["none", "none"]
 
 
-@pytest.mark.parametrize("header", ["where,where", ",where,"])
+@pytest.mark.parametrize("header", ["x,x,where", ",where,"])
 def test_the_input_header_is_written_as_it_was(tmp_path, resolver, header):
-    # pandas' names had been written: 'where,where.1', 'Unnamed: 0,where,Unnamed: 2'
+    # pandas' names had been written: 'x,x.1,where', 'Unnamed: 0,where,Unnamed: 2' (two columns named
+    # as the one to resolve are an error: see test_a_fixed_hint_is_no_column_and_a_named_column_must_be_one)
     p = tmp_path / "dup.csv"
     p.write_text(f"{header}\n" + ",".join(["Kyiv" if h == "where" else "x" for h in header.split(",")]) + "\n",
                  encoding="utf-8")
@@ -349,3 +350,15 @@ def test_output_piped_into_a_reader_that_stops_ends_quietly(tmp_path, gaz):
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141 and "Error" not in err and "Traceback" not in err
+
+
+def test_a_fixed_hint_is_no_column_and_a_named_column_must_be_one(tmp_path, resolver):
+    p = tmp_path / "in.csv"
+    p.write_text("where,UA\nKrasnoarmeysk,RU\nKrasnoarmeysk,\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    normalize_csv(p, out, "where", country="UA", context=False, progress=False, resolver=resolver)
+    assert list(_read(out)["geo_id"]) == [str(POKROVSK)] * 2  # (the column 'UA' had been read as the hint)
+    dup = tmp_path / "dup.csv"
+    dup.write_text("where,where,cc\nKharkov,Lviv,UA\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="appears 2 times"):
+        normalize_csv(dup, tmp_path / "dup.out.csv", "where", progress=False, resolver=resolver)

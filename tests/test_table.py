@@ -276,3 +276,40 @@ def test_guard_a_duplicated_column_nobody_reads_is_kept():
     df = pd.DataFrame([["Kharkov", "x", "y"]], columns=["where", "c", "c"])
     out = normalize(df, "where")
     assert list(out.columns[:3]) == ["where", "c", "c"] and out["geo_name"][0] == "Kharkiv"
+
+
+def test_a_year_a_float_column_holds_is_a_date_hint(resolver):
+    # a year column with a blank is read as floats (2014.0); as text a CSV writes it '2014.0'
+    df = pd.DataFrame({"where": ["Krasnoarmeysk"] * 3, "year": [2014.0, np.nan, 2014.0],
+                       "text_year": ["2014.0", None, "2014"]})
+    for col in ("year", "text_year"):
+        out = normalize(df, "where", date=col, context=False, resolver=resolver)
+        assert out["geo_id"].iloc[0] == POKROVSK and "in use on 2014-01-01" in out["geo_explanation"].iloc[0]
+        assert "invalid" not in out["geo_explanation"].iloc[0]
+
+
+def test_a_series_hint_is_matched_to_the_rows_by_its_index(resolver):
+    df = pd.DataFrame({"where": ["Krasnoarmeysk"] * 3}, index=[10, 20, 30])
+    cc = pd.Series({30: "UA", 10: "UA", 20: "RU"})  # (in another order than the rows)
+    out = normalize(df, "where", country=cc, context=False, resolver=resolver)
+    assert out["geo_country_code"].tolist() == ["UA", "RU", "UA"]
+    with pytest.raises(ValueError, match="index"):
+        normalize(df, "where", country=pd.Series(["UA"] * 3, index=[1, 2, 3]), resolver=resolver)
+
+
+def test_a_fixed_hint_of_no_text_is_checked_and_a_numbered_column_is_a_hint_column(resolver):
+    df = pd.DataFrame({"where": ["Krasnoarmeysk"]})
+    for bad in (dict(country=999), dict(admin1=7), dict(country="WHERE")):  # ('WHERE': the column 'where')
+        with pytest.raises(ValueError):
+            normalize(df, "where", resolver=resolver, **bad)
+    numbered = pd.DataFrame({0: ["Krasnoarmeysk"] * 2, 1: ["UA", "RU"]})
+    out = normalize(numbered, 0, country=1, context=False, resolver=resolver)
+    assert out["geo_country_code"].tolist() == ["UA", "RU"]
+
+
+def test_fixed_takes_a_value_for_every_row_beside_a_column_of_that_name(resolver):
+    from geonorm import Fixed
+    df = pd.DataFrame({"where": ["Krasnoarmeysk"] * 2, "RU": ["UA", "UA"]})
+    assert normalize(df, "where", country="RU", context=False, resolver=resolver)["geo_country_code"].tolist() == ["UA"] * 2
+    out = normalize(df, "where", country=Fixed("RU"), context=False, resolver=resolver)
+    assert out["geo_country_code"].tolist() == ["RU", "RU"]

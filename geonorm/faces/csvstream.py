@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..matching.resolver import confidence_arg
-from .table import FIELDS, ColumnNormalizer, _missing, result_columns_in, with_hints
+from .table import FIELDS, ColumnNormalizer, Fixed, _missing, check_unique, result_columns_in, with_hints
 
 REPLACEMENT = "\ufffd"
 _MAX_REPORTED_ROWS = 1000
@@ -603,17 +603,22 @@ def normalize_csv(in_path_or_dash, out_path_or_dash, column, country_column=None
         header = next(csv.reader([sample.splitlines()[0] if sample else ""], delimiter=delim), [])
         if not header:
             raise ValueError(f"the input {str(in_path_or_dash)!r} is empty: no header row, no columns")
-        for name in (column, country_column, admin1_column, admin2_column, date_column, group_column, text_column):
-            if name is not None and name not in header:
+        named = [n for n in (column, country_column, admin1_column, admin2_column, date_column, group_column,
+                             text_column) if n is not None]
+        for name in named:
+            if name not in header:
                 raise _missing(name, header)
+        check_unique(header, named)  # (a reader would take the first of two columns so named)
         clash = result_columns_in(header, prefix)
         if clash:  # (the input's own values are written back as they are, never replaced)
             raise ValueError(f"the input already has result columns {clash}; pass another --prefix")
         resolver = with_hints(resolver, within, feature)
         if country is not None or admin1 is not None or admin2 is not None:  # checked once here, not per row
             resolver.resolve("x", country=country, admin1=admin1, admin2=admin2)
-        norm = ColumnNormalizer(resolver, column, country=country_column or country, admin1=admin1_column or admin1,
-                                admin2=admin2_column or admin2,
+        def fixed(value):  # (a value given for every row is never a column's name: '--country UA')
+            return None if value is None else Fixed(value)
+        norm = ColumnNormalizer(resolver, column, country=country_column or fixed(country),
+                                admin1=admin1_column or fixed(admin1), admin2=admin2_column or fixed(admin2),
                                 date=date_column, text=text_column, group=group_column, prefix=prefix,
                                 context=context, min_confidence=min_confidence)
         overrides = {}

@@ -96,6 +96,26 @@ class _NotText:
     def __str__(self) -> str:
         return f"<{self.kind}>"
 
+    __repr__ = __str__  # (an explanation quotes it: 'got <list>')
+
+
+@dataclasses.dataclass(frozen=True)
+class Fixed:
+    """A hint value for every row, never read as a column's name (``--country UA`` on the command
+    line, beside a column that happens to be named 'UA')."""
+    value: object
+
+
+def _column_label(value, columns) -> bool:
+    """Is ``value`` the label of one of ``columns`` (text, or a number for a frame whose columns
+    are numbered)?"""
+    if isinstance(value, (Fixed, bool)) or not isinstance(value, (str, int, np.integer)):
+        return False
+    try:
+        return value in columns
+    except TypeError:
+        return False
+
 
 def _factorize(values):
     """``pd.factorize`` of a column's values; a cell no hash can key stands as :class:`_NotText`."""
@@ -255,7 +275,9 @@ class ColumnNormalizer:
         spec = []
         for name in HINTS:
             v = self.hints[name]
-            if isinstance(v, str) and v in cols:
+            if isinstance(v, Fixed):
+                spec.append((name, "const", v.value))
+            elif _column_label(v, cols):
                 spec.append((name, "col", v))
             elif v is None or isinstance(v, str) or not hasattr(v, "__len__") or isinstance(v, tuple):
                 spec.append((name, "const", v))
@@ -279,7 +301,7 @@ class ColumnNormalizer:
         for name, kind, v in spec:
             if kind == "const":
                 continue
-            arr = frame[v].array if kind == "col" else np.asarray(v, dtype=object)
+            arr = frame[v].array if kind == "col" else _aligned(v, frame, name)
             if len(arr) != n:
                 raise ValueError(f"the {name} hint has {len(arr)} values for {n} rows")
             c, u = _factorize(arr)
@@ -473,11 +495,32 @@ def _default_resolver():
         return default_resolver()
 
 
+def _aligned(values, frame: pd.DataFrame, name: str):
+    """A hint given as a Series or an array, one value per row of ``frame``: a Series by its
+    index labels (not by position), an array in row order."""
+    if not isinstance(values, pd.Series) or values.index.equals(frame.index):
+        return values.array if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    if not values.index.is_unique or not frame.index.isin(values.index).all():
+        raise ValueError(f"the {name} hint is a Series whose index does not hold each row's label once; "
+                         "give it with the frame's index (or as a column of the frame)")
+    return values.reindex(frame.index).array
+
+
 def _check_constants(resolver, columns, **hints) -> None:
-    """A hint given as text that names no column is one value for every row: a ValueError when it
-    is no valid value either (a misspelt column name, 'event_dat', would be dropped on every row)."""
+    """A hint that names no column is one value for every row: a ValueError when it is no valid
+    value either (a misspelt column name, 'event_dat', or a number, would be dropped on every row;
+    so would a column's name in other capitals, 'CC' for the column 'cc', which is also a code)."""
     for name, value in hints.items():
-        if not isinstance(value, str) or value in columns or not value.strip() or missing_marker(value):
+        if isinstance(value, Fixed):
+            value = value.value
+        elif _column_label(value, columns):
+            continue
+        elif isinstance(value, str) and (other := [c for c in columns if isinstance(c, str)
+                                                   and c.casefold() == value.strip().casefold()]):
+            raise ValueError(f"{name}={value!r} is no column of the frame, but {other[0]!r} is: give the column's "
+                             f"name as written (or geonorm.Fixed({value!r}) for that value on every row)")
+        if value is None or isinstance(value, (pd.Series, np.ndarray, list)) or is_null(value) \
+                or isinstance(value, str) and (not value.strip() or missing_marker(value)):
             continue
         exc = _hint_error(resolver, {"as_of" if name == "date" else name: value})
         if exc is not None:

@@ -300,12 +300,17 @@ def parse_date(value) -> int | None:
         return None
     if getattr(getattr(value, "dtype", None), "kind", "") == "M":  # numpy datetime64
         value = value.astype("datetime64[D]").item()
+    if hasattr(value, "start_time") and hasattr(value, "freqstr"):  # a pandas Period: its first day
+        value = value.start_time
     if isinstance(value, (dt.date, dt.datetime)):
         return value.year * 10000 + value.month * 100 + value.day
-    if isinstance(value, int) and 1 <= value <= 9999:
-        return value * 10000 + 101
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer() \
+            and 1 <= value <= 9999:  # a year, also as a float column holds it (2014.0 beside blanks)
+        return int(value) * 10000 + 101
     if isinstance(value, str):
         text = value.strip()
+        if _FLOAT_YEAR_RE.fullmatch(text):  # '2014.0', as a float column writes a year to CSV
+            text = text.split(".")[0]
         for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%m/%d/%Y", "%Y-%m", "%Y"):
             try:
                 d = dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt)
@@ -327,6 +332,7 @@ def parse_date(value) -> int | None:
     raise ValueError(f"as_of must be a date, a datetime or a date string with a four-digit year, got {shown(value)}")
 
 
+_FLOAT_YEAR_RE = re.compile(r"\d{4}\.0+")
 _LAT_LON_RE = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*")
 
 
