@@ -51,8 +51,8 @@ def main() -> None:
 @click.option("--text", "source_text", help="The text the phrase was written about (a headline, an article): "
               "the places it names are context.")
 @click.option("--limit", default=3, show_default=True,
-              help="Candidates to rank, the answer included: the answer and LIMIT-1 alternatives (at 1, the "
-              "runner-ups the answer was weighed against).")
+              help="Candidates to list, the answer included: the answer and its runner-ups, the four it was "
+              "weighed against at least, LIMIT-1 when more.")
 @click.option("--min-confidence", type=float, help="Answer 'no match' below this confidence.")
 @click.option("--index", type=click.Path(exists=True, file_okay=False), help="A custom index directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the match as JSON.")

@@ -587,3 +587,15 @@ def test_a_short_query_one_slip_from_a_name_as_written_lists_it(resolver, query,
     # looked for as written too
     m = resolver.resolve(query, limit=10)
     assert place_id in [c.id for c in [m, *m.alternatives]], m.explain()
+
+
+def test_a_limit_of_up_to_five_lists_the_runner_ups_limit_one_does(resolver):
+    # 'Krasnarmeysk' is a transliteration of a name, its runner-ups guesses: limit=2 had ranked
+    # them again with the typo search and listed one, limit=3 two, at other confidences
+    def listed(limit):
+        m = resolver.resolve("Krasnarmeysk", limit=limit)
+        return m.id, [(a.id, a.confidence) for a in m.alternatives]
+    one = listed(1)
+    assert len(one[1]) == 4 and all(listed(n) == one for n in (2, 3, 4, 5))
+    longer = listed(8)
+    assert longer[0] == one[0] and len(longer[1]) == 7

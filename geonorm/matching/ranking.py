@@ -47,6 +47,8 @@ KIN_RATIO = 60  # the least rapidfuzz ratio of folded keys for such a spelling (
 _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 _NO_VILLAGE_LEVELS = ("country", "admin1", "continent")  # what a phrase calling a place a village never means
 
+RUNNER_UPS = 4  # the runner-ups an answer lists whatever limit asks (more when limit asks more)
+
 
 def _kin(alternate: str, own_name: str, alt_key: str, own_key: str) -> bool:
     """Is a town's alternate name (folded: ``alt_key``) its own name in another language
@@ -560,7 +562,7 @@ class Ranker:
                 confs = scoring.confidences([x[0] for x in scored], 4)
                 alts = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[:4], confs)]
                 return self.area_answer(text, head, area_ctx, alts)
-        keep = max(limit, 5)  # the answer and its runner-ups; the rest are only counted
+        keep = max(limit, RUNNER_UPS + 1)  # the answer and its runner-ups; the rest are only counted
         confs = scoring.confidences([x[0] for x in scored], keep)
         best = build_match(self.gazetteer, text, head, scored[0], confs[0], hints.as_of)
         best.alternatives = [runner_up(self.gazetteer, x, c) for x, c in zip(scored[1:keep], confs[1:keep])]

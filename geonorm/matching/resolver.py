@@ -31,7 +31,7 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
 from .match import Candidate, Match
 from .phrase import (PATH_SPLIT_RE, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
                      names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
-from .ranking import GUESS_VIAS, Ranker
+from .ranking import GUESS_VIAS, RUNNER_UPS, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
 
 _UNSET = object()
@@ -338,8 +338,12 @@ class Resolver:
         'Милтън', a Milton, and a slip of many Miltons), ranked after the answer's own candidates
         with the confidence they leave, none above the last of them; an answer by a name has its
         guessed runner-ups ranked again with them. The answer itself does not change with
-        ``limit``; a phrase's parts are not searched again (the places its areas left out stay out)."""
+        ``limit``; a phrase's parts are not searched again (the places its areas left out stay out).
+        (A list as long as asked, up to the answer and its :data:`RUNNER_UPS`, is the one limit=1
+        gives: ``limit`` 2 to 5 lists no fewer runner-ups, nor others.)"""
         listed = ([candidate_of(match)] if match.ok else []) + list(match.alternatives)
+        if limit <= RUNNER_UPS + 1 and len(listed) >= limit:
+            return match
         if not (listed or match.reason == NO_CLOSE_NAME):
             return match
         # an answer by a name: its runner-ups from the first guessed spelling on are ranked again
