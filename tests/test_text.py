@@ -1266,3 +1266,17 @@ def test_guard_capitals_areas_and_places_said_to_be_somewhere_still_speak(resolv
 def test_a_towns_adjective_is_no_slip_of_the_town(resolver):
     found = {m.text: m.match.country_code for m in extract("Avdiivka fell, Zelensky admitted.", resolver=resolver)}
     assert found == {"Avdiivka": "UA"}
+
+
+def test_words_and_firms_named_like_towns_are_no_mentions(resolver):
+    texts = ["Hit by drones, Kharkiv lost power.",  # (Hīt, Iraq)
+             "Forecasters at the Met Office warned of snow in Glasgow.",  # (Met, India)
+             "Employees at Google protested in Seattle.",  # (Topeka's alternate name)
+             "The Wagner Group captured Soledar."]  # (Wagner, Brazil)
+    found = [[m.text for m in extract(t, resolver=resolver)] for t in texts]
+    assert found == [["Kharkiv"], ["Glasgow"], ["Seattle"], ["Soledar"]]
+
+
+def test_guard_a_town_named_like_a_word_is_a_mention_where_the_text_places_it(resolver):
+    found = {m.text: m.match.country_code for m in extract("Fighting continued in Hit on Sunday.", resolver=resolver)}
+    assert found == {"Hit": "IQ"}

@@ -40,6 +40,7 @@ christian muslim jewish catholic baptist methodist lutheran protestant orthodox 
 federal national international global regional local public private royal imperial
 sen mrs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co day act jesus christ cup
 best supreme metro gulf ridge blues english
+hit met
 """.split()) | {"white house", "el nino", "la nina", "supreme court", "notre dame"}
 # Words that may open a sentence capitalized without naming a place.
 COMMON = frozenset("""
@@ -146,8 +147,8 @@ LOCATIVE |= PRESS_LOCATIVE
 # a capitalized word right after a name that makes the name part of a street or a firm ('Clark
 # Drive', 'Turner Construction'). Schools, agencies and airlines stay: news corpora tag the place in
 # 'Huntsville High School' and 'Ohio Department of Transportation'.
-FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction"
-                           .split())
+FACILITY_WORDS = frozenset("street road drive avenue ave boulevard blvd lane parkway pike construction group"
+                           .split())  # ('Wagner Group', 'Adani Group')
 
 # ---- words that name a place without being its name ----------------------------------------------
 # Country adjectives and demonyms (news gold data counts them as mentions of the country).

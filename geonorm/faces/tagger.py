@@ -769,7 +769,8 @@ _STRICT = STOPLIST
 
 
 _NEVER = frozenset("""january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday""".split())
+december monday tuesday wednesday thursday friday saturday sunday google""".split())  # ('Google':
+# Topeka's name for a month of 2010, a publicity stunt GeoNames keeps as an alternate name)
 
 
 def _locative(doc: _Doc, s: int, e: int, depth: int = 0, in_list: bool = False) -> bool:
