@@ -4054,3 +4054,17 @@ def test_near_a_town_is_near_the_town_not_in_the_district_named_after_it(resolve
     # at 0.87, and the one 15 km west of the town (in Kramatorsk raion) not even a candidate
     m = resolver.resolve("Mykolaivka near Bakhmut")
     assert m.id == 700131 and "names its area" in m.explain()
+
+
+def test_the_feature_and_within_hints_say_what_they_left_out(resolver):
+    m = resolver.resolve("Pokrovsk", within=(36, 47, 39, 49))
+    assert m.id == POKROVSK and any(h.startswith("within hint:") for h in m.hints) and "within hint" in m.explain()
+    m = resolver.resolve("Donetsk", feature="admin1")
+    assert m.feature == "admin1" and any(h.startswith("feature hint admin1:") for h in m.hints)
+    assert not any("hint:" in h or "hint admin1" in h for h in resolver.resolve("Pokrovsk").hints)
+
+
+def test_resolve_many_checks_its_hints_however_few_the_queries(resolver):
+    with pytest.raises(ValueError):
+        resolver.resolve_many([], country="XX")
+    assert resolver.resolve_many([], country="UA") == []

@@ -1280,3 +1280,10 @@ def test_words_and_firms_named_like_towns_are_no_mentions(resolver):
 def test_guard_a_town_named_like_a_word_is_a_mention_where_the_text_places_it(resolver):
     found = {m.text: m.match.country_code for m in extract("Fighting continued in Hit on Sunday.", resolver=resolver)}
     assert found == {"Hit": "IQ"}
+
+
+def test_text_context_takes_a_list_of_headlines(resolver):
+    from geonorm.faces.text import text_context
+    headlines = ["Luhansk militia says artillery hit Alchevsk", "Shelling reported in Stakhanov"]
+    assert text_context(headlines, resolver=resolver).key == text_context("\n".join(headlines), resolver=resolver).key
+    assert text_context(headlines, resolver=resolver)

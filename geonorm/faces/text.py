@@ -140,7 +140,8 @@ def link(text: str, spans, *, resolver=None, country=None, as_of=None,
 def text_context(text: str, *, query: str | None = None, resolver=None, country=None, as_of=None,
                  label: str = "source text") -> Context:
     """Soft context from the places a text names, for resolving a phrase written about it but
-    not found in it: an event's source headlines, the article a table row was coded from.
+    not found in it: an event's source headlines (one text, or a list of them), the article a
+    table row was coded from.
 
         >>> ctx = geonorm.text_context("Luhansk militia says artillery hit Alchevsk and Stakhanov")
         >>> geonorm.resolve("Pervomaisk", context=ctx)   # the Luhansk oblast town, not Mykolaiv's
@@ -155,8 +156,10 @@ def text_context(text: str, *, query: str | None = None, resolver=None, country=
     table that share a text, or one text for all of them, read it once."""
     if text is None or (isinstance(text, float) and text != text):
         return Context(label=label)
+    if isinstance(text, (list, tuple)) and all(isinstance(t, str) for t in text):
+        text = "\n".join(text)  # an event's headlines, one text
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
+        raise TypeError(f"text must be a str (or a list of them), got {type(text).__name__}")
     resolver = _resolver(resolver)
     answers = _text_answers(resolver, text, country, as_of)
     words = f" {_words(query)} " if isinstance(query, str) else ""

@@ -319,14 +319,17 @@ class Ranker:
         # the lesser reading ('Aleksandrovka, Donetsk region': the Oleksandrivkas, not Donetsk by
         # an old name of its site)
         own_regions: dict | None = None  # (counted when an alternate name is first met)
+        left_out = {"feature": 0, "within": 0}  # candidates the feature and within hints filtered
         for row in rows:
             ev = evidence[row]
             place = gaz.place(row)
             if hints.feature and place.level not in hints.feature:
+                left_out["feature"] += 1
                 continue
             if hints.within is not None:
                 from shapely.geometry import Point
                 if not hints.within.contains(Point(place.lon, place.lat)):
+                    left_out["within"] += 1
                     continue
             # an ISO 3166 code is an abbreviation, whichever name form stands for the area
             kind = NameKind.ABBREVIATION if ev.written else _NAME_KINDS[int(gaz.form_kind[ev.form_row])]
@@ -583,6 +586,7 @@ class Ranker:
             best.confidence = min(best.confidence, scoring.FURTHER_GUESS_CAP)
         if len(scored) > 1 and scored[1][0] == scored[0][0] and best.alternatives:
             _tied(best)
+        best.hints += _filtered_notes(left_out, hints)
         phrase_caps(best, head, text, inside, context_parts)
         if min_conf is not None and best.confidence < min_conf:
             return below_confidence(best, text, min_conf)
@@ -754,3 +758,15 @@ class Ranker:
                         break
             out.append((s, row, ev, notes))
         return out
+
+
+def _filtered_notes(left_out: dict[str, int], hints: Hints) -> list[str]:
+    """What the feature and within hints left out, as the answer's hints say it."""
+    notes = []
+    if left_out["feature"]:
+        n = left_out["feature"]
+        notes.append(f"feature hint {'/'.join(hints.feature)}: {n} candidate{'s' * (n > 1)} of another kind left out")
+    if left_out["within"]:
+        n = left_out["within"]
+        notes.append(f"within hint: {n} candidate{'s' * (n > 1)} outside the area left out")
+    return notes

@@ -310,6 +310,9 @@ class Resolver:
         """Resolve each query (same hints for all); distinct queries are resolved once."""
         if isinstance(queries, (str, bytes)):  # (its letters one by one is never what is meant)
             raise TypeError("resolve_many takes an iterable of queries, not one string: use resolve()")
+        queries = list(queries)
+        if not queries:
+            self.resolve("", **hints)  # (a bad hint is an error, however few the queries)
         return [self.resolve(q, **hints) for q in queries]
 
     def _gather(self, text: str, fuzzy: bool = True, force_fuzzy: bool = False,
@@ -542,7 +545,8 @@ class Resolver:
         others = sharing_the_rest([a for a in [candidate_of(m), *m.alternatives] if a.id != c.id], conf)
         others = others[:max(len(m.alternatives), 1)]
         return replace(found, confidence=conf, alternatives=others,
-                       hints=[note, *[h for h in found.hints if "'near' point" not in h]])
+                       hints=[note, *[h for h in found.hints
+                                      if "'near' point" not in h and not h.startswith("within hint")]])
 
     def _in_city_abroad(self, text: str, m: Match, hints: Hints, min_conf: float | None) -> Match | None:
         """'Heathrow, London', 'Thames, London', 'Kibera, Nairobi': a small place (or a
