@@ -362,3 +362,25 @@ def test_a_fixed_hint_is_no_column_and_a_named_column_must_be_one(tmp_path, reso
     dup.write_text("where,where,cc\nKharkov,Lviv,UA\n", encoding="utf-8")
     with pytest.raises(ValueError, match="appears 2 times"):
         normalize_csv(dup, tmp_path / "dup.out.csv", "where", progress=False, resolver=resolver)
+
+
+@pytest.mark.parametrize("module", ["gzip", "bz2", "lzma"])
+def test_a_compressed_csv_is_read_decompressed(tmp_path, resolver, module):
+    import importlib
+    p = tmp_path / "in.csv.z"
+    p.write_bytes(importlib.import_module(module).compress("where\nGorlovka\nLugansk\n".encode()))
+    out = tmp_path / "out.csv"
+    rep = normalize_csv(p, out, "where", progress=False, resolver=resolver)
+    assert rep.rows == 2 and list(_read(out)["geo_id"]) == [str(HORLIVKA), str(LUHANSK)]
+
+
+def test_a_zip_archive_or_a_broken_gzip_is_a_clear_error(tmp_path, resolver):
+    import gzip
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(ValueError, match="zip archive"):
+        normalize_csv(book, tmp_path / "o.csv", "where", progress=False, resolver=resolver)
+    broken = tmp_path / "broken.csv.gz"
+    broken.write_bytes(gzip.compress(("where\n" + "Gorlovka\n" * 20000).encode())[:200])
+    with pytest.raises(ValueError, match="broken gzip"):
+        normalize_csv(broken, tmp_path / "o2.csv", "where", progress=False, resolver=resolver)

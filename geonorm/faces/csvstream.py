@@ -264,7 +264,31 @@ class Source:
             self.path = str(path_or_dash)
             if not os.path.exists(self.path):
                 raise FileNotFoundError(f"input file not found: {self.path}")
+        self._decompressed()
         self.size = os.path.getsize(self.path)
+
+    def _decompressed(self) -> None:
+        """A gzip, bzip2 or xz file is read decompressed (spooled to a temporary file); a zip
+        archive (an Excel workbook is one) is a clear error, not columns of binary junk."""
+        with open(self.path, "rb") as fh:
+            head = fh.read(6)
+        if head.startswith(b"PK\x03\x04"):
+            raise ValueError(f"{self.path} is a zip archive (an Excel workbook is one), not a CSV file: export "
+                             "the sheet as CSV, or read it with pandas (pd.read_excel) and call geonorm.normalize")
+        opener = {b"\x1f\x8b": "gzip", b"BZ": "bz2", b"\xfd7": "lzma"}.get(head[:2])
+        if opener is None or opener == "bz2" and head[2:3] != b"h" or opener == "lzma" and head[:6] != b"\xfd7zXZ\x00":
+            return
+        import importlib
+        fd, name = tempfile.mkstemp(prefix="geonorm-input-", suffix=".csv")
+        try:
+            with importlib.import_module(opener).open(self.path, "rb") as src, os.fdopen(fd, "wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except (OSError, EOFError) as exc:
+            os.unlink(name)
+            raise ValueError(f"{self.path} is a broken {opener} file: {exc}") from None
+        if self.temp:
+            os.unlink(self.temp)
+        self.temp = self.path = name
 
     def open_text(self, encoding: str) -> tuple[_CountingRaw, io.TextIOWrapper]:
         raw = _CountingRaw(open(self.path, "rb"))
