@@ -12,6 +12,7 @@ curated geonorm data and (optionally) the embedded default, built into one index
 from __future__ import annotations
 
 import math
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -393,16 +394,36 @@ def build_custom(out_dir: str | Path, geonames_dir: str | Path | None = None,
     * ``feature_classes``: keep only these GeoNames feature classes (e.g. 'PAL'); None = all.
     * ``curated``: add the curated geonorm names (dated renames, aliases) and regions.
 
-    Malformed lines are skipped and listed in ``meta['reports']``; missing files raise SourceError."""
+    Malformed lines are skipped and listed in ``meta['reports']``; missing files raise SourceError,
+    as does an ``out_dir`` that is a file or a directory holding anything but a geonorm index
+    (it is replaced whole: a folder of downloads, the GeoNames input itself, is never that)."""
+    out = _output_dir(out_dir, geonames_dir)
     places, notes = assemble_custom(geonames_dir, countries, csv_files, include_default, progress,
                                     feature_classes=feature_classes, curated=curated)
     if not places:
         raise SourceError("nothing to build: no places were imported "
                           f"({'; '.join(notes['reports']) or 'no sources'})")
-    out = Path(out_dir).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     from .store import build_index
     return build_index(places, out, dict(notes, name="custom", licence=LICENCE), progress)
+
+
+def _output_dir(out_dir: str | Path, geonames_dir: str | Path | None) -> Path:
+    """``out_dir`` resolved, its parent made; a SourceError for a place an index may not replace."""
+    out = Path(out_dir).resolve()
+    if geonames_dir is not None and out == Path(geonames_dir).resolve():
+        raise SourceError(f"the output {out} is the GeoNames input directory: give another -o")
+    if out.exists() and not out.is_dir():
+        raise SourceError(f"the output {out} is a file, not a directory for the index")
+    if out.is_dir() and any(out.iterdir()) and not (out / "meta.json").is_file():
+        raise SourceError(f"the output {out} holds files and no geonorm index, and would be replaced whole: "
+                          "give a new or empty directory")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SourceError(f"cannot make the output's directory {out.parent}: {exc}") from None
+    if not os.access(out.parent, os.W_OK):
+        raise SourceError(f"the output's directory {out.parent} is not writable")
+    return out
 
 
 def open_custom(path: str | Path) -> Gazetteer:

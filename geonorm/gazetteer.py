@@ -244,6 +244,13 @@ class Gazetteer:
     def admin1_code_of(self, row: int) -> str:
         return self._pstr["admin1_code"][row]
 
+    def country_codes(self) -> frozenset[str]:
+        """The country codes of the places the gazetteer holds (cached)."""
+        codes = self.__dict__.get("_country_codes")
+        if codes is None:
+            codes = self.__dict__["_country_codes"] = frozenset(self._pstr["country_code"]) - {""}
+        return codes
+
     def area_rows(self) -> dict:
         """{('country', cc) | ('admin1', cc, a1) | ('admin2', cc, a1, a2): row} (cached)."""
         if self._area_cache is None:

@@ -12,6 +12,7 @@ from geonorm.custom import build_custom, open_custom
 from geonorm.gazetteer import Gazetteer, GazetteerError
 from geonorm.model import NameKind
 from geonorm.sources import geonames as gn
+from geonorm.sources.geonames import Report
 from geonorm.sources.base import SourceError
 from geonorm.sources.user_csv import RESERVED_ID_BASE, RESERVED_ID_SPAN, read_user_csv
 from geonorm.store import build_index
@@ -124,6 +125,48 @@ def test_missing_or_unreadable_file(tmp_path):
         gn.read_places(tmp_path / "UA.zip")
     with pytest.raises(SourceError, match="alternate-names file"):  # wrong file passed as a dump
         list(gn.read_places(GN / "alternateNamesV2.txt"))
+
+    damaged = tmp_path / "damaged" / "UA.zip"  # (its directory intact, its deflate data not)
+    damaged.parent.mkdir()
+    with zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("UA.txt", (GN / "UA.txt").read_text(encoding="utf-8") * 50)
+    data = bytearray(damaged.read_bytes())
+    data[60:90] = b"\xff" * 30
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(SourceError, match="UA.zip"):
+        list(gn.read_places(damaged))
+
+
+def test_user_csv_ids_too_large_duplicate_text_ids_and_an_open_quote(tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_text("name,lat,lon,country,id\nAlpha,48.1,37.1,UA,99999999999999999999\n"
+                    "Beta,48.2,37.2,UA,t1\nGamma,48.3,37.3,UA,t1\n", encoding="utf-8")
+    report = Report("v.csv")
+    places = read_user_csv(path, report)
+    assert [p.name for p in places] == ["Beta"]
+    assert [why for _, why in report.skipped] == ["id 99999999999999999999 is too large (ids are below 2**63)",
+                                                        "duplicate id 't1'"]
+    path.write_text('name,lat,lon,country\n"unterminated,48.1,37.1,UA\nNext,48.2,37.2,UA\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="not a readable CSV"):  # (it had swallowed the next row)
+        read_user_csv(path)
+
+
+def test_a_build_replaces_an_index_only(tmp_path):
+    csv_file = tmp_path / "v.csv"
+    csv_file.write_text("name,lat,lon,country\nAlpha,48.1,37.1,UA\n", encoding="utf-8")
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "important.txt").write_text("keep me", encoding="utf-8")
+    a_file = tmp_path / "a_file"
+    a_file.write_text("keep me too", encoding="utf-8")
+    for out, geonames in ((folder, None), (a_file, None), (a_file / "idx", None), (folder, folder)):
+        with pytest.raises(SourceError):
+            build_custom(out, geonames_dir=geonames, csv_files=[csv_file], progress=False, curated=False)
+    assert (folder / "important.txt").read_text(encoding="utf-8") == "keep me" and a_file.is_file()
+    index = tmp_path / "index"
+    build_custom(index, csv_files=[csv_file], progress=False, curated=False)
+    build_custom(index, csv_files=[csv_file], progress=False, curated=False)  # (an index is replaced)
+    assert Gazetteer.open(index).meta["complete"]
 
 
 # ---- alternate names --------------------------------------------------------------------------
@@ -359,3 +402,16 @@ def test_former_states_rows_without_a_known_relation_or_integer_id_are_reported(
     assert [(s.name, s.place_id, names) for s, names in states] == [
         ("Ruritania", 2921044, ["Ruritania", "Ruritanian Kingdom"])]
     assert [line for line, _ in report.skipped] == [3, 4, 5]
+
+
+def test_a_country_hint_holds_for_an_index_built_from_a_csv_of_villages(tmp_path):
+    # no country place is in such an index: 'UA' had been an 'unknown country' (use a code like 'UA')
+    from geonorm import Resolver
+    csv_file = tmp_path / "v.csv"
+    csv_file.write_text("name,lat,lon,country\nExcelivka,48.1,37.1,UA\n", encoding="utf-8")
+    build_custom(tmp_path / "index", csv_files=[csv_file], progress=False, curated=False)
+    r = Resolver(Gazetteer.open(tmp_path / "index"))
+    assert r.resolve("Excelivka", country="UA").name == "Excelivka"
+    assert "country hint UA matches" in r.resolve("Excelivka", country="ua").explain()
+    with pytest.raises(ValueError):
+        r.resolve("Excelivka", country="XX")

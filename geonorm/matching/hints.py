@@ -240,6 +240,9 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
         if row is not None:  # said as what it is: 'country hint England (United Kingdom) matches'
             p, area = gaz.place(row), gaz.place(areas[0])
             return Area(f"{area.name} ({p.name})", p.country_code, area.admin1_code, areas[0])
+    if not rows and len(code) == 2 and code.isalpha() and code.upper() in gaz.country_codes():
+        # an index without the country's own place (one built from a CSV of villages): its places' code
+        return Area(code.upper(), code.upper())
     if not rows:
         raise ValueError(f"unknown country {shown(value)} (use an ISO 3166 code like 'UA' or a name like 'Ukraine')")
     p = gaz.place(rows[0])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,7 @@ class _Lines:
                     self.report.skip(line_no, "not UTF-8")
                     continue
                 yield line_no, text.rstrip("\r\n")
-        except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:  # (zlib: damaged deflate data)
             raise SourceError(f"{self.path}: read error after line {line_no} ({exc}); "
                               f"the download may be truncated") from exc
         finally:

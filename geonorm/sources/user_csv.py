@@ -53,6 +53,8 @@ COLUMNS = {
 }
 
 
+_MAX_ID = 2 ** 63  # ids and populations are stored as 64-bit integers
+
 def stable_id(key: str, taken: set[int] | None = None) -> int:
     """An id in the reserved range derived from ``key`` (the row's own id text, else its name and
     coordinates): the same row gets the same id in every build, whatever its position in the file.
@@ -97,7 +99,7 @@ def read_user_csv(path: str | Path, report: Report | None = None) -> list[Place]
                 raise SourceError(f"{path}: empty file, expected a header row with columns "
                                   f"{', '.join(REQUIRED)}")
             fh.seek(0)
-            reader = csv.reader(fh, delimiter=_delimiter(header))
+            reader = csv.reader(fh, delimiter=_delimiter(header), strict=True)  # (a quote left open is an error)
             found = [h.strip() for h in next(reader)]
             index: dict[str, int] = {}
             lowered = [h.lower() for h in found]
@@ -113,6 +115,7 @@ def read_user_csv(path: str | Path, report: Report | None = None) -> list[Place]
                                   f"(required: {', '.join(REQUIRED)})")
             places: list[Place] = []
             seen_ids: set[int] = set()
+            seen_text_ids: set[str] = set()
             assigned = 0
             for row in reader:
                 line_no = reader.line_num
@@ -134,21 +137,28 @@ def read_user_csv(path: str | Path, report: Report | None = None) -> list[Place]
                     report.skip(line_no, f"coordinates out of range ({lat}, {lon})")
                     continue
                 pop_s = get("population").replace("_", "").replace(" ", "")
-                if pop_s and not pop_s.isdigit():
-                    report.skip(line_no, f"population is not an integer ({pop_s!r})")
+                if pop_s and not (pop_s.isdigit() and int(pop_s) < _MAX_ID):
+                    report.skip(line_no, f"population is not an integer of people ({pop_s!r})")
                     continue
                 id_s = get("id")
                 note = get("note")
+                if id_s.isdigit() and int(id_s) >= _MAX_ID:
+                    report.skip(line_no, f"id {id_s} is too large (ids are below 2**63)")
+                    continue
                 if id_s.isdigit() and int(id_s) > 0:
                     pid = int(id_s)
                     if pid in seen_ids:
                         report.skip(line_no, f"duplicate id {pid}")
                         continue
+                elif id_s and id_s in seen_text_ids:
+                    report.skip(line_no, f"duplicate id {id_s!r}")
+                    continue
                 else:
                     key = f"id:{id_s}" if id_s else f"row:{name}|{lat:.5f}|{lon:.5f}|{get('country').upper()}"
                     pid = stable_id(key, seen_ids)
                     assigned += 1
                     if id_s:
+                        seen_text_ids.add(id_s)
                         note = f"{note}; csv id {id_s}" if note else f"csv id {id_s}"
                 seen_ids.add(pid)
                 code = get("feature_code").upper() or "PPL"
