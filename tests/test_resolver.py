@@ -4068,3 +4068,14 @@ def test_resolve_many_checks_its_hints_however_few_the_queries(resolver):
     with pytest.raises(ValueError):
         resolver.resolve_many([], country="XX")
     assert resolver.resolve_many([], country="UA") == []
+
+
+def test_a_guess_outside_the_hinted_country_is_at_most_a_guess(resolver):
+    # Nampala (Mali) is not in the gazetteer; Nepal's alternate name 'Naipála' is a slip off
+    m = resolver.resolve("Nampala", country="ML")
+    assert m.match_kind == "fuzzy" and m.country_code != "ML" and m.confidence <= 0.2
+
+
+def test_guard_a_name_as_written_outside_the_hinted_country_keeps_its_confidence(resolver):
+    m = resolver.resolve("Sevastopol", country="RU")  # (as Russian sources file Crimea)
+    assert m.country_code == "UA" and m.confidence > 0.5

@@ -579,6 +579,8 @@ class Ranker:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
+        if hints.countries and best.match_kind == "fuzzy" and hints.country_of(gaz.place(scored[0][1])) is None:
+            best.confidence = min(best.confidence, scoring.OUTSIDE_COUNTRY_CAP)
         top_slips = guess_edits.get(scored[0][1])
         if top_slips is not None and any(guess_edits.get(x[1], top_slips) < top_slips for x in scored[1:]):
             # a guess more slips away than another candidate's: its prior carried it ('Jáltpan' is

@@ -116,6 +116,10 @@ EXTRA_EDIT_MORE = -1.0
 # city's prior carried it) is at most this sure: on four typo sets (8,000 real names with 1-2 slips)
 # such answers were right 33 times of 183, 4 of the 81 at 0.3 or more (2026-11-28)
 FURTHER_GUESS_CAP = 0.2
+# a guessed spelling of a place outside the country the caller's hint names (no candidate lies in
+# it: 'Nampala' with country Mali is Nepal by 'Naipála', a slip off) is at most this sure; a name
+# as written keeps its confidence ('Sevastopol' with country RU, as Russian sources file Crimea)
+OUTSIDE_COUNTRY_CAP = 0.2
 # an answer scored exactly as a runner-up that lies elsewhere (two villages of one name in the
 # region the phrase names, neither with a population) is a coin toss between them: at most this
 # sure (the calibration maps a raw share of one half to ~0.68, learnt from ties that are mostly
