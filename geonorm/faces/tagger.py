@@ -910,6 +910,8 @@ def _speakers_dropped(doc: _Doc, spans: list[TagSpan], resolver) -> list[TagSpan
                 continue
         out.append(sp)
     return out
+
+
 FUZZY_MIN_POPULATION = 10_000
 ROMANIZED_ABROAD_POPULATION = 100_000  # a Cyrillic word romanized to a place abroad this big ('Путина' is no Putina, Peru)
 VILLAGE_MIN_CONFIDENCE = 0.15  # a name as written after 'near', 'in', 'village of' (see _propose)
