@@ -249,6 +249,10 @@ def detect_delimiter(sample: str, column: str | None = None) -> str:
     return candidates[0] if candidates else ","
 
 
+# the first bytes of a compressed file, and the module that reads it
+_COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "lzma"))
+
+
 class Source:
     """An input file (or stdin spooled to a temporary file) that can be read more than once."""
 
@@ -275,8 +279,8 @@ class Source:
         if head.startswith(b"PK\x03\x04"):
             raise ValueError(f"{self.path} is a zip archive (an Excel workbook is one), not a CSV file: export "
                              "the sheet as CSV, or read it with pandas (pd.read_excel) and call geonorm.normalize")
-        opener = {b"\x1f\x8b": "gzip", b"BZ": "bz2", b"\xfd7": "lzma"}.get(head[:2])
-        if opener is None or opener == "bz2" and head[2:3] != b"h" or opener == "lzma" and head[:6] != b"\xfd7zXZ\x00":
+        opener = next((module for magic, module in _COMPRESSED if head.startswith(magic)), None)
+        if opener is None:
             return
         import importlib
         fd, name = tempfile.mkstemp(prefix="geonorm-input-", suffix=".csv")

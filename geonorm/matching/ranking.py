@@ -48,6 +48,7 @@ _CYRILLIC_COUNTRIES = cyrillic_script_countries()
 _NO_VILLAGE_LEVELS = ("country", "admin1", "continent")  # what a phrase calling a place a village never means
 
 RUNNER_UPS = 4  # the runner-ups an answer lists whatever limit asks (more when limit asks more)
+WITHIN_NOTE = "within hint"  # how the answer's hints begin what the within hint left out
 
 
 def _kin(alternate: str, own_name: str, alt_key: str, own_key: str) -> bool:
@@ -770,5 +771,5 @@ def _filtered_notes(left_out: dict[str, int], hints: Hints) -> list[str]:
         notes.append(f"feature hint {'/'.join(hints.feature)}: {n} candidate{'s' * (n > 1)} of another kind left out")
     if left_out["within"]:
         n = left_out["within"]
-        notes.append(f"within hint: {n} candidate{'s' * (n > 1)} outside the area left out")
+        notes.append(f"{WITHIN_NOTE}: {n} candidate{'s' * (n > 1)} outside the area left out")
     return notes

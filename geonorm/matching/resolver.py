@@ -31,7 +31,7 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
 from .match import Candidate, Match
 from .phrase import (PATH_SPLIT_RE, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
                      names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
-from .ranking import GUESS_VIAS, RUNNER_UPS, Ranker
+from .ranking import GUESS_VIAS, RUNNER_UPS, WITHIN_NOTE, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
 
 _UNSET = object()
@@ -546,7 +546,7 @@ class Resolver:
         others = others[:max(len(m.alternatives), 1)]
         return replace(found, confidence=conf, alternatives=others,
                        hints=[note, *[h for h in found.hints
-                                      if "'near' point" not in h and not h.startswith("within hint")]])
+                                      if "'near' point" not in h and not h.startswith(WITHIN_NOTE)]])
 
     def _in_city_abroad(self, text: str, m: Match, hints: Hints, min_conf: float | None) -> Match | None:
         """'Heathrow, London', 'Thames, London', 'Kibera, Nairobi': a small place (or a
