@@ -408,6 +408,14 @@ def test_a_name_one_slip_away_keeps_its_capitalized_first_word(resolver):
     assert resolver.resolve("the Kyiv").name == "Kyiv"  # lowercase filler still gives way
 
 
+@pytest.mark.parametrize("query", ["northern Hama", "Northern Hama", "north Hama"])
+def test_a_side_before_a_name_gives_way_to_the_name_over_a_whole_guess(resolver, query):
+    # Hama (Syria) by its alternate name, not Northern Samar two slips from the whole phrase
+    assert resolver.resolve(query).id == 170017
+    # the whole name as written still answers
+    assert resolver.resolve("northern Samar").id == 1697549
+
+
 @pytest.mark.parametrize("query, place_id", [
     ("Llaon County", 4707196),  # Llano County a slip off, not Laon by the fold of 'Llaon'
     ("Odieka oblast", 698738),  # Odeska oblast two letters off, not Odisha by a guess at 'Odieka'

@@ -29,7 +29,7 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_near, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import (PATH_SPLIT_RE, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
+from .phrase import (PATH_SPLIT_RE, REGION_WORDS, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
                      names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
 from .ranking import GUESS_VIAS, RUNNER_UPS, WITHIN_NOTE, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
@@ -728,21 +728,7 @@ class Resolver:
         facility = next((p for p in places if p.feature == "facility"), None)
         fuzzy = self.fuzzy and not (places and all(p.feature == "facility" for p in places)) \
             and not _ACRONYM_RE.fullmatch(text.strip())  # 'UCLA', 'FATA' are no slips of Uccla, Fatwa
-        if evidence and len(head.text.split()) > 1 and all(
-                e.via in ("skeleton", "fuzzy") for e in evidence.values()):
-            # a guessed spelling of a whole part gives way to a name inside it when the rest of
-            # the part is filler ('Kyiv and', 'the Kyiv'; not 'Stanysa Luganska')
-            inner, _, inner_evidence = self._heads.ngram_head([head], [0])
-            if inner_evidence:
-                rest = head.text.split()
-                for w in inner.text.split():
-                    rest.remove(w)
-                # (not a capitalized word of a name one slip away: 'East Brunswik' is East
-                # Brunswick, not Braunschweig by its alternate 'Brunswik')
-                slip = min(e.edits if e.via == "fuzzy" else 9 for e in evidence.values()) <= 1 and \
-                    all(w[:1].isupper() for w in rest)
-                if all(w.lower().strip(".,;:()") in STOPWORDS for w in rest) and not slip:
-                    head, evidence = inner, inner_evidence
+        head, evidence = self._inner_over_guess(head, evidence)
         if evidence and fuzzy and head.feature not in ("", "facility") and not any(
                 e.via in WRITTEN_VIAS or e.via not in GUESS_VIAS and self._heads.is_feature(r, head.feature)
                 for r, e in evidence.items()):
@@ -775,6 +761,7 @@ class Resolver:
                 fuzzy, facility = True, None  # (the whole is a name, no facility named in it)
         if not evidence and fuzzy:  # 'Stanysa Luganska': a misspelt name as a whole ...
             head, head_index, evidence = self._heads.close_whole_part(parts, order)
+            head, evidence = self._inner_over_guess(head, evidence)
         if not evidence:  # ... before a run of words inside it ('terminal of Donetsk Airport')
             head, head_index, evidence = self._heads.ngram_head(parts, order)
         if not evidence and any(self._heads.names_joined(parts[i].text) for i in order):
@@ -1005,6 +992,27 @@ class Resolver:
         m.alternatives = [replace(c, confidence=round(min(c.confidence, rest), 4)) for c in
                           ([candidate_of(named)] if named.ok else []) + named.alternatives[:3]]
         return m
+
+    def _inner_over_guess(self, head: Part | None, evidence: dict[int, Evidence]) -> tuple[Part | None, dict]:
+        """A guessed spelling of a whole part gives way to a name inside it when the rest of the
+        part is filler or says which part of it ('Kyiv and', 'the Kyiv', 'northern Hama': not
+        Northern Samar two slips off; not 'Stanysa Luganska')."""
+        if not evidence or len(head.text.split()) < 2 or not all(
+                e.via in ("skeleton", "fuzzy") for e in evidence.values()):
+            return head, evidence
+        inner, _, inner_evidence = self._heads.ngram_head([head], [0])
+        if not inner_evidence:
+            return head, evidence
+        rest = head.text.split()
+        for w in inner.text.split():
+            rest.remove(w)
+        # (not a capitalized word of a name one slip away: 'East Brunswik' is East Brunswick, not
+        # Braunschweig by its alternate 'Brunswik')
+        slip = min(e.edits if e.via == "fuzzy" else 9 for e in evidence.values()) <= 1 and \
+            all(w[:1].isupper() for w in rest)
+        if slip or not all((w := word.lower().strip(".,;:()")) in STOPWORDS or w in REGION_WORDS for word in rest):
+            return head, evidence
+        return inner, inner_evidence
 
     def _misspelt_first(self, parts: list[Part], first: int, head: Part, head_index: int,
                         evidence: dict[int, Evidence]):
