@@ -51,6 +51,22 @@ def test_a_word_after_an_arabic_article_belongs_to_the_name(resolver):
     assert not m.ok or m.confidence < 0.5
 
 
+@pytest.mark.parametrize("query, wrong", [
+    ("Wadi Khalid", 1253041),  # a Lebanese valley, not Wādi (Karnataka) by its first word at 0.62
+    ("Jabal al-Zawiya", 2216885),  # a range in Idlib, not Zawiya (Libya) by the name after it at 0.72
+    ("Jabal al Zawiya", 2216885),
+])
+def test_an_arabic_valley_or_mountain_is_named_as_a_whole(resolver, query, wrong):
+    m = resolver.resolve(query)
+    assert m.id != wrong
+    assert not m.ok or m.confidence < 0.5
+
+
+@pytest.mark.parametrize("query, place_id", [("Wadi Halfa", 364132), ("Jebel Ali", 11524601), ("Wadi as-Sir", 246013)])
+def test_a_town_named_with_an_arabic_valley_or_mountain_word_stays_that_town(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
+
+
 @pytest.mark.parametrize("town, admin1, admin1_name", [
     ("Duma", "Rural Damascus", "Rīf Dimashq"),  # UN OCHA's English name (curated alias)
     ("Damascus", "Damascus", "Dimashq"),  # the city-governorate, named with the city's Latin name

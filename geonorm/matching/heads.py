@@ -25,7 +25,7 @@ from ..names.romanize import QUALIFIER_SPELT, VOWELS_TRADED
 from .areas import PhraseAreas
 from .candidates import NAME_VIAS, WRITTEN_VIAS, Evidence, respelled_row
 from .hints import area_candidates, area_word_synonyms, table_spellings
-from .phrase import (AREA_WORDS, NAME_ABBREVIATIONS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event,
+from .phrase import (ARABIC_NATURE_LEAD, AREA_WORDS, NAME_ABBREVIATIONS, QUALIFIERS, Part, is_generic, is_settlement_word, names_an_event,
                      strip_prefixes, titled_name)
 
 _NAME_KINDS = {int(k): k for k in NameKind}
@@ -106,6 +106,21 @@ def _said_where(words: list[str], start: int) -> bool:
         if w not in _FILLER_BEFORE:
             return w in _WHERE_BEFORE
     return False
+
+
+def _arabic_feature_word(words: list[str], start: int, n: int) -> bool:
+    """Is the run of ``n`` words at ``start`` an Arabic word for a valley or a mountain before a
+    name, or the name after one ('Wadi' or 'Khalid' of 'Wadi Khalid', 'Zawiya' of 'Jabal al Zawiya')?
+    Such a name is one place or feature as a whole."""
+    if n == 1 and start + 1 < len(words) and words[start].lower() in ARABIC_NATURE_LEAD:
+        return True
+    before = start - 1
+    if before > 0 and words[before].lower() in _ARABIC_ARTICLES:
+        before -= 1
+    return before >= 0 and words[before].lower() in ARABIC_NATURE_LEAD
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et", "ez"})
 
 
 class PhraseHeads:
@@ -578,6 +593,7 @@ class PhraseHeads:
                             or n == 1 and span.lower() in QUALIFIERS and start + 1 < len(words)
                             and words[start + 1][:1].isupper()
                             or (capitalized and lowercase(span))  # 'Serebrianskyi forest' is not Forest
+                            or _arabic_feature_word(words, start, n)
                             or all(w.lower().strip(".,;:()") in STOPWORDS for w in span_words)):
                         continue
                     if prose and _POSSESSIVE_RE.search(span):  # ("fighting in Bakhmut's outskirts")

@@ -245,6 +245,10 @@ NATURE_WORDS = frozenset(
     "bay canyon creek falls gulf hills island islands lake lakes mountain mountains ocean "
     "peninsula reservoir river sea strait valley shoal reef atoll lagoon glacier".split())
 NATURE_LEAD = frozenset({"lake", "mount", "mt", "cape", "gulf"})  # 'Lake Hartwell', 'Mount Hood'
+# valleys and mountains in Arabic, romanized many ways, which lead the name of a place or a
+# feature as a whole: neither the word nor the name after it is a place of its own ('Wadi Khalid'
+# is no Wādi, India, 'Jabal al-Zawiya' no Zawiya, Libya)
+ARABIC_NATURE_LEAD = frozenset({"wadi", "wady", "jabal", "jebel", "djebel", "jbel", "gebel"})
 # the facilities of reports on wars and disasters, named after the place they are in or near
 # ('Saky air base', 'Burshtyn TPP', 'Azot chemical plant', 'Reni port'), read like the words
 # above; the phrase written the other way round ('the port of Odesa') too. A settlement named
