@@ -86,3 +86,25 @@ def test_a_region_named_after_a_city_by_another_of_its_names(resolver):
     # (only for a city named as written: a slip of the adjective 'Московский' read as 'Московский
     # край' is no Moskva, the federal city whose name is Moscow's Latin one)
     assert resolver.resolve("Москиовский").id != 524894
+
+
+@pytest.mark.parametrize("query", ["South Lebanon", "South Lebanon governorate", "southern Lebanon"])
+def test_south_lebanon_is_the_region_not_the_ohio_village(resolver, query):
+    # (was South Lebanon, Ohio at 0.71: the gazetteer had no such region)
+    m = resolver.resolve(query)
+    assert (m.id, m.feature) == (2000000253, "region")
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("Khiam, South Lebanon", 2000000198),  # Nabatieh governorate: the region is both governorates
+    ("Sidon, South Lebanon", 268064),  # the South governorate
+    ("South Lebanon, Ohio", 4525084),
+])
+def test_a_town_in_south_lebanon_is_held_by_the_region(resolver, query, place_id):
+    assert resolver.resolve(query).id == place_id
+
+
+def test_a_mountain_word_leading_an_areas_name_before_its_area_word_is_part_of_it(resolver):
+    # the governorate Jabal Lubnān, not Lebanon the country by the name after 'Mount' (0.45)
+    assert resolver.resolve("Mount Lebanon governorate").id == 273607
+    assert resolver.resolve("Lake Hartwell").name == "Hartwell"  # (a lake stays read so)

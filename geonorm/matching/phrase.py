@@ -661,7 +661,9 @@ def _strip_part(raw: str) -> Part | None:
         what = what if what.isupper() else what.lower()
         more, text = _split_prefix(text[lead.end():])
         prefix = f"{prefix}{lead.group(0)}{more}"
-    elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD:
+    elif len(ends) > 1 and ends[0].lower().strip(".") in NATURE_LEAD and ends[-1].lower().strip(".") not in AREA_WORDS:
+        # (not before an area word: 'Mount Lebanon governorate' is the governorate, not Lebanon;
+        # 'Cape Town district')
         what, text = ends[0].lower().strip("."), " ".join(ends[1:])  # 'Lake Hartwell'
         if what in _LEAD_ABBREVIATIONS:  # 'Mt. Juliet' is the town Mount Juliet as a whole
             whole = f"{_LEAD_ABBREVIATIONS[what]} {text}"
