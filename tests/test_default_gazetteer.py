@@ -246,3 +246,23 @@ def test_a_postal_village_of_a_sparse_region_has_its_first_level_area(gaz, resol
     assert m.id == 5471055245 and m.admin1 == "Omskaya oblast'" and m.match_kind != "area"
     postal = [r for r in range(len(gaz.place_pop)) if gaz.place(r).source.startswith("geonames-postal")]
     assert sum(not gaz.admin1_code_of(r) for r in postal) < 0.01 * len(postal)
+
+
+def test_every_curated_town_names_its_first_level_area(gaz):
+    # an admin1 hint could not hold a curated town without one ('Khiam' with admin1 Nabatieh
+    # was 0.14, "does not hold it")
+    import csv
+
+    from geonorm.sources.curated import curated_dir
+    with open(curated_dir() / "places.csv", encoding="utf-8-sig") as f:
+        towns = [r for r in csv.DictReader(f) if r["feature_class"] == "P" and r["country_code"]]
+    assert towns
+    assert [r["name"] for r in towns if not r["admin1_code"]] == []
+    for r in towns:
+        assert any(a.level == "admin1" for a in gaz.parents(gaz.row_of(int(r["id"])))), r["name"]
+
+
+def test_a_curated_town_holds_for_its_first_level_area_hint():
+    m = geonorm.resolve("Khiam", admin1="Nabatieh")
+    assert m.id == 2000000198 and m.confidence > 0.5
+    assert any("matches" in h for h in m.hints)
