@@ -4079,3 +4079,19 @@ def test_a_guess_outside_the_hinted_country_is_at_most_a_guess(resolver):
 def test_guard_a_name_as_written_outside_the_hinted_country_keeps_its_confidence(resolver):
     m = resolver.resolve("Sevastopol", country="RU")  # (as Russian sources file Crimea)
     assert m.country_code == "UA" and m.confidence > 0.5
+
+
+def test_a_resolvers_default_hints_hold_beside_a_hint_given_per_call(gaz):
+    # a hint given per call replaced every default hint: the first-level-area feature, the
+    # country and the area were dropped as soon as any other hint was given
+    from geonorm import Resolver
+    assert Resolver(gaz, feature="admin1").resolve("Donetsk", country="UA").id == 709716
+    box = (36.5, 47.0, 40.5, 50.0)  # (west, south, east, north): the Donbas
+    m = Resolver(gaz, within=box).resolve("Peski", country="UA")
+    assert m.country_code == "UA" and 36.5 <= m.lon <= 40.5 and 47 <= m.lat <= 50
+    assert any(h.startswith("within hint") for h in m.hints)
+    # ... and a hint given per call replaces that hint only: None for no such hint
+    ru = Resolver(gaz, country="RU")
+    assert ru.resolve("Krasnoarmeysk", as_of="2014").country_code == "RU"
+    assert Resolver(gaz, within=box).resolve("Peski", within=None).lat > 50
+    assert Resolver(gaz, feature="admin1").resolve("Donetsk", feature=None, country="UA").id == 709717  # the city

@@ -313,3 +313,12 @@ def test_fixed_takes_a_value_for_every_row_beside_a_column_of_that_name(resolver
     assert normalize(df, "where", country="RU", context=False, resolver=resolver)["geo_country_code"].tolist() == ["UA"] * 2
     out = normalize(df, "where", country=Fixed("RU"), context=False, resolver=resolver)
     assert out["geo_country_code"].tolist() == ["RU", "RU"]
+
+
+def test_an_area_for_every_row_holds_beside_a_country_column(gaz):
+    # 'within' and 'feature' hold for every row: they were dropped on every row that had a
+    # country (Peski was Pisky, Poltava oblast, outside the box)
+    df = pd.DataFrame({"w": ["Peski", "Peski"], "c": ["UA", None]})
+    box = (36.5, 47.0, 40.5, 50.0)
+    out = normalize(df, "w", country="c", within=box)
+    assert out["geo_lon"].between(36.5, 40.5).all() and out["geo_lat"].between(47, 50).all()

@@ -223,8 +223,8 @@ class Resolver:
         self.fallback_below = fallback_below
         self._cache_size = cache_size
         self._lock = threading.Lock()
-        self._default_hints = self._hints(**{k: v for k, v in self.defaults.items()
-                                             if k not in ("limit", "min_confidence")})
+        self._hint_defaults = {k: v for k, v in self.defaults.items() if k not in ("limit", "min_confidence")}
+        self._default_hints = self._hints(**self._hint_defaults)
 
     @property
     def fuzzy(self) -> bool:
@@ -386,14 +386,18 @@ class Resolver:
 
     # ---- hints --------------------------------------------------------------------------
     def _cached_hints(self, overrides: dict) -> Hints:
-        """Parsed hints, cached per distinct value set (table rows repeat the same hints)."""
+        """The resolver's default hints with a call's ``overrides`` (a hint given per call or row
+        replaces that hint only: a default ``within`` holds beside a row's country), parsed and
+        cached per distinct value set (table rows repeat the same hints)."""
+        merged = {**self._hint_defaults, **overrides}
         if "within" in overrides and overrides["within"] is not None:
-            return self._hints(**overrides)
-        key = _hints_key(overrides)
+            return self._hints(**merged)
+        # (a default area is the same object every call: it keys by whether a call replaced it)
+        key = (_hints_key({k: v for k, v in merged.items() if k != "within"}), "within" in overrides)
         with self._lock:
             hit = self._hint_cache.get(key)
         if hit is None:
-            hit = self._hints(**overrides)
+            hit = self._hints(**merged)
             with self._lock:
                 if len(self._hint_cache) > 10_000:
                     self._hint_cache.clear()
