@@ -48,3 +48,18 @@ def test_dask_workers_rebuild_the_callers_resolver(gaz):
         out = normalize_dask(dd.from_pandas(df, npartitions=2), "where", resolver=resolver, context=False).compute()
     ref = normalize(df, "where", resolver=resolver, context=False)
     assert list(out["geo_id"]) == list(ref["geo_id"]) and out["geo_country_code"].iloc[0] == "RU"
+
+
+def test_dask_results_write_to_parquet(gaz, tmp_path):
+    # Dask fills object columns of its metadata with placeholder objects, which Parquet cannot
+    # type: to_parquet failed ('Could not convert <object object ...>'); text results are strings
+    pytest.importorskip("pyarrow")
+    from geonorm.faces.dask import normalize_dask
+
+    ddf = dd.from_pandas(pd.DataFrame({"where": ["Gorlovka", None, "Kiev"]}), npartitions=2)
+    lazy = normalize_dask(ddf, "where", index=gaz.path, context=False)
+    assert str(lazy.dtypes["geo_name"]) == "string"
+    lazy.to_parquet(tmp_path / "out.parquet")
+    back = pd.read_parquet(tmp_path / "out.parquet")
+    assert back["geo_id"].astype("Int64").tolist() == [707753, pd.NA, 703448]
+    assert back["geo_name"].tolist()[::2] == ["Horlivka", "Kyiv"] and pd.isna(back["geo_name"].iloc[1])

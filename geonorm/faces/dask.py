@@ -48,10 +48,16 @@ def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, 
         norm.contexts = contexts  # ColumnContext objects: their cache key is computed once
     if known:
         norm.results = dict(known)  # the client's answers; a copy, as new values are added
-    res = norm.apply(pdf)
+    return _with_results(pdf, norm.apply(pdf))
+
+
+def _with_results(pdf: pd.DataFrame, res: pd.DataFrame) -> pd.DataFrame:
+    """``pdf`` with the result columns, text ones as pandas' string dtype: Dask fills an object
+    column of its metadata with placeholder objects, which Parquet cannot type ('to_parquet'
+    failed: 'Could not convert <object object ...>')."""
     out = pdf.copy()
     for c in res.columns:
-        out[c] = res[c]
+        out[c] = res[c].astype("string") if res[c].dtype == object else res[c]
     return out
 
 
@@ -99,10 +105,7 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=
     elif context not in (False, None):
         contexts = context if isinstance(context, dict) else {None: context}
 
-    meta = ddf._meta.copy()
-    empty = result_frame([], prefix, index=meta.index)
-    for c in empty.columns:
-        meta[c] = empty[c]
+    meta = _with_results(ddf._meta, result_frame([], prefix, index=ddf._meta.index))
     # the workers rebuild the caller's resolver: same index, same defaults
     settings = worker_settings(resolver) if resolver is not None else None
     return ddf.map_partitions(_partition, column, hints, group, prefix, contexts, bool(contexts),
