@@ -83,6 +83,19 @@ def test_a_spelling_of_an_old_name_in_use_again_is_a_current_name(resolver, quer
     assert (m.name, m.match_kind, m.rename) == (name, "alias", None) and m.confidence > 0.7, m.explain()
 
 
+def test_a_name_dropped_long_before_the_date_gives_way_to_a_place_bearing_it_then(resolver):
+    # 'Sverdlovsk' in 2015 was the Luhansk oblast town (Dovzhansk since 2016), not Yekaterinburg,
+    # called so until 1991 (it won by its size: the date only lifted the name in use)
+    m = resolver.resolve("Sverdlovsk", as_of="2015")
+    assert m.id == 692105
+    assert "the name was in use on 2015" in m.explain()
+    spb = resolver.resolve("Leningrad", as_of="2010")  # (none bore it then: it says so)
+    assert spb.id == 498817 and "dropped 10 years or more before 2010" in spb.explain()
+    assert resolver.resolve("Sverdlovsk", as_of="1985").id == 1486209
+    # a name dropped lately is still written: 'Artemovsk' in 2020 is Bakhmut
+    assert resolver.resolve("Artemovsk", as_of="2020").id == 713174
+
+
 def test_an_undated_spelling_of_an_old_name_explains_the_rename(resolver, gaz):
     # GeoNames' alternate 'Artyomovsk' (ё as 'yo') has no dates; it spells Artemovsk, until 2016
     m = resolver.resolve("Artyomovsk")

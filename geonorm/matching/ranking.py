@@ -545,9 +545,14 @@ class Ranker:
                 vf, vt = int(gaz.form_from[ev.form_row]), int(gaz.form_to[ev.form_row])
                 if not (vf or vt) and (old := gaz.old_name_spelt_as(ev.form_row)) is not None:
                     vf, vt = old.valid_from, old.valid_to  # 'Artyomovsk' was in use when Artemovsk was
-                if any(in_use(p, hints.as_of) for p in name_periods(place.id, gaz.form_text[ev.form_row], vf, vt)):
+                periods = name_periods(place.id, gaz.form_text[ev.form_row], vf, vt)
+                if any(in_use(p, hints.as_of) for p in periods):
                     s += scoring.AS_OF_VALID
                     notes.append(f"the name was in use on {date_text(hints.as_of)}")
+                elif periods and all(0 < to <= hints.as_of - scoring.AS_OF_LONG_GONE_YEARS * 10_000 for _, to in periods):
+                    s += scoring.AS_OF_LONG_GONE
+                    notes.append(f"the name was dropped {scoring.AS_OF_LONG_GONE_YEARS} years or more before "
+                                 f"{date_text(hints.as_of)}")
             scored.append((s, row, ev, notes))
         if not scored:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")

@@ -99,6 +99,11 @@ def near_score(km: float) -> float:
 # 0.35 of it (at least 5 km) a candidate lies off where it puts the place
 OFFSET_SCALE, OFFSET_MIN_SCALE_KM = 0.5, 7.0
 AS_OF_VALID = 0.4
+# an old name dropped this many years or more before the 'as_of' date: the place then bore
+# another for long ('Sverdlovsk' as of 2015 is the Luhansk oblast town, renamed in 2016, not
+# Yekaterinburg, called so until 1991, though it is 20 times bigger). Not a name dropped lately:
+# the press and one side's officials write 'Artemovsk' for Bakhmut years after 2016
+AS_OF_LONG_GONE, AS_OF_LONG_GONE_YEARS = -1.0, 10
 NAMESAKE_AREA = -1.5
 # 'the border village of Stepanovka': a namesake within this many km of a town of another country
 BORDER_KM, BORDER_SAID = 25.0, 1.5
