@@ -311,6 +311,23 @@ def test_angle_brackets_in_prose_are_no_markup_and_scripts_are_no_text(resolver)
     assert found(page) == ["Lviv", "Sumy"]
 
 
+def test_web_addresses_and_handles_name_no_place(resolver):
+    text = ("Read https://www.bbc.com/news/world-europe-Mariupol-12345, www.kyivpost.com and @Kyiv_Post; "
+            "write to press@odesa.ua. Sirens in #Kharkiv and at the @ Dnipro station.")
+    ms = extract(text, resolver=resolver)
+    assert [m.text for m in ms] == ["Kharkiv", "Dnipro"]
+    assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Під Покровськом ЗСУ відбили атаки.", "Pokrovsk"),  # the armed forces' initials after the name
+    ("Под Авдеевкой ВСУ отступили.", "Avdiyivka"),
+    ("У Херсоні ЗСУ знищили склад.", "Kherson"),
+])
+def test_an_acronym_after_a_name_is_no_word_of_it(resolver, text, name):
+    assert [m.match.name for m in extract(text, resolver=resolver)] == [name]
+
+
 def test_text_with_accents_written_apart_is_read_with_offsets_into_it(resolver):
     import unicodedata
     text = unicodedata.normalize("NFD", "Shelling in Zürich and Kraków and Київ and Йошкар-Ола")

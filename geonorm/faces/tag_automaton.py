@@ -52,11 +52,19 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# a web address, an e-mail address or a social-media handle names no place, though it may hold a
+# name ('https://www.bbc.com/news/world-europe-Mariupol-12345', '?city=Lviv', '@Kyiv_Post')
+_ADDRESS_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")
+
+
 def strip_markup(text: str) -> str:
-    """HTML tags and entities replaced by spaces of the same length (offsets are kept)."""
-    if "<" not in text and "&" not in text:
-        return text
-    return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+    """HTML tags and entities, web and e-mail addresses and @handles replaced by spaces of the
+    same length (offsets are kept)."""
+    if "<" in text or "&" in text:
+        text = _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if "@" in text or "://" in text or "www." in text:
+        text = _ADDRESS_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 # ---- the automaton ------------------------------------------------------------------------------

@@ -1264,9 +1264,11 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             continue
         # (a Latin word after a Polish preposition is read in its case: 'pod Pokrowskiem', 'w Charkowie')
         polish = _polish_lead(doc, s) if not _CYRILLIC_CAPITAL.match(w) and text[s - 1:s] == " " else ""
+        # (an acronym after a name is no word of it: 'Під Покровськом ЗСУ відбили атаки', the
+        # armed forces' initials, as war reports write them)
         capitalized_next = nxt is not None and _is_cap(nxt[1]) and nxt[1].lower() not in COMMON and \
             not _area_adjective(nxt[1], doc.next_word(doc.words.spans[nxt[0]][1])) and \
-            doc.words.spans[nxt[0]][0] not in area_starts
+            doc.words.spans[nxt[0]][0] not in area_starts and not (nxt[1].isupper() and not w.isupper())
         if capitalized_next or (nxt is not None and (nxt[1].lower() in _CYRILLIC_AREA_WORDS
                                                      or nxt[1].lower() in _CYRILLIC_SEA_WORDS)):
             # a name of two words in an oblique case ('у Новій Каховці') or an area named so
