@@ -54,8 +54,9 @@ def default_key() -> str:
 
 # the assembly's own revision: a change of what goes into the default index (not of its format)
 # rebuilds it (2: country names in other scripts romanizing to a small town's name are kept; 3: the
-# Latin spellings of an old name in use again are current alternates, 'Bachmut')
-ASSEMBLY_REVISION = 3
+# Latin spellings of an old name in use again are current alternates, 'Bachmut'; 4: postal-code
+# villages across an oblast border from the codifier's filing are refiled there)
+ASSEMBLY_REVISION = 4
 
 
 def _default_key() -> str:

@@ -75,6 +75,26 @@ def test_unknown_settlements_take_their_hromadas_point(codifier):
     assert "1 left out" in report.summary()
 
 
+def test_a_namesake_nearby_filed_in_another_oblast_is_refiled_or_kept_apart(tmp_path):
+    # a postal-code village nearby filed under the next oblast (its nearest town's) is the
+    # codifier's settlement, refiled in its oblast; a GeoNames place there is another settlement
+    from geonorm.sources import postal
+    rows = [[OBLAST, "", "O", "Донецька"], [RAION, OBLAST, "P", "Горлівський"], [SNIZHNE_H, RAION, "H", "Сніжнянська"],
+            ["UA14060110010001", SNIZHNE_H, "M", "Сніжне"], ["UA14060110020002", SNIZHNE_H, "X", "Побєда"],
+            ["UA14060110030003", SNIZHNE_H, "C", "Маринівка"], ["UA14060110040004", SNIZHNE_H, "C", "Олексіївка"]]
+    postal_village = _place(8, "Marynivka", "Маринівка", 47.95, 38.85, admin1="12", admin2="X")
+    postal_village.source = postal.SOURCE
+    known = [_place(1, "Snizhne", "Сніжне", 48.023, 38.762, admin2="Snizhne"), _place(2, "Pobieda", "Побєда", 47.979, 38.809),
+             postal_village, _place(9, "Oleksiivka", "Олексіївка", 47.95, 38.85, admin1="12", admin2="X")]
+    out, report = katottg.load_katottg_villages(known, _write(tmp_path / "k.tsv.gz", rows))
+    added = next(iter(out.values()))
+    assert [p.name for p in out.values()] == ["Oleksiivka"] and added.admin1_code == "05"
+    # (the district of the hromada's member that lends its point)
+    assert (postal_village.admin1_code, postal_village.admin2_code) == ("05", added.admin2_code) != ("05", "X")
+    assert known[3].admin1_code == "12"
+    assert "1 postal-code villages refiled" in report.summary()
+
+
 def test_missing_codifier_file_adds_nothing(tmp_path):
     out, report = katottg.load_katottg_villages([], tmp_path / "absent.tsv.gz")
     assert out == {} and "no KATOTTG file" in report.summary()

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..model import Name, NameKind, Place
 from ..names.normalize import normalize
 from .base import ImportReport
+from . import postal
 from .postal import DUPLICATE_KM, _display_name, _km
 
 SOURCE = "KATOTTG"
@@ -112,7 +113,7 @@ def load_katottg_villages(known: Iterable[Place], path: Path | None
     report.rows = len(units)
     cod = Codifier(units, known)
     out: dict[int, Place] = {}
-    unplaced = 0
+    unplaced = refiled = 0
     for code, par, name in cod.settlements:
         if code in cod.anchors:
             continue  # the gazetteer has it
@@ -122,8 +123,20 @@ def load_katottg_villages(known: Iterable[Place], path: Path | None
             continue
         lender, where = point
         lat, lon = lender.lat, lender.lon
-        if any(_km(lat, lon, p.lat, p.lon) < DUPLICATE_KM for p in cod.found(name)):
+        nearby = [p for p in cod.found(name) if _km(lat, lon, p.lat, p.lon) < DUPLICATE_KM]
+        if any(p.admin1_code == a1 for p in nearby):
             continue  # a known place of that name nearby is this one
+        guessed = [p for p in nearby if p.source == postal.SOURCE]
+        if guessed:
+            # a postal-code village filed under the oblast of the town nearest it, across the
+            # border from the one the codifier files it in: this one, in the codifier's oblast
+            # ('Posad-Pokrovske' was filed under Mykolaiv oblast, so 'Posad-Pokrovske, Kherson
+            # oblast' answered the oblast at 0.10)
+            for p in guessed:
+                p.admin1_code, p.admin2_code = a1, lender.admin2_code
+            refiled += len(guessed)
+            continue
+        # (a place of that name across an oblast border that GeoNames files there is another)
         pid = ID_BASE + zlib.crc32(code.encode())
         display = _display_name(name, "UA")
         hromada = cod.name_of.get(par, "")
@@ -136,5 +149,6 @@ def load_katottg_villages(known: Iterable[Place], path: Path | None
         place.names.append(Name(pid, name, NameKind.OFFICIAL, "uk", source=SOURCE))
         out[pid] = place
     report.source += (f" ({len(out)} settlements added at approximate points, {unplaced} left out: "
-                      "no settlement of their hromada known by a name unique in its oblast)")
+                      "no settlement of their hromada known by a name unique in its oblast; "
+                      f"{refiled} postal-code villages refiled in the codifier's oblast)")
     return out, report
