@@ -108,3 +108,20 @@ def test_a_mountain_word_leading_an_areas_name_before_its_area_word_is_part_of_i
     # the governorate Jabal Lubnān, not Lebanon the country by the name after 'Mount' (0.45)
     assert resolver.resolve("Mount Lebanon governorate").id == 273607
     assert resolver.resolve("Lake Hartwell").name == "Hartwell"  # (a lake stays read so)
+
+
+@pytest.mark.parametrize("query, place_id", [
+    ("al-Hawl camp, Hasakah", 173797),  # the camp by the town it is named after, not Hasakah 38 km off
+    ("Balata camp, Nablus", 284446),  # Balāţah by Nablus, not Nablus itself
+])
+def test_a_camp_is_read_as_in_the_place_it_is_named_after(resolver, query, place_id):
+    m = resolver.resolve(query)
+    assert m.match_kind != "area" and m.id == place_id
+    assert any("camp" in h for h in m.hints)
+
+
+@pytest.mark.parametrize("query", ["Zamzam camp, North Darfur", "Kalma camp, South Darfur", "Zorblax village, Donetsk oblast"])
+def test_an_unknown_camp_or_village_in_an_area_is_the_area_standing_in(resolver, query):
+    # (was the area as an exact answer at 0.92: the camp's name was dropped unread)
+    m = resolver.resolve(query)
+    assert m.match_kind == "area" and m.confidence <= 0.1

@@ -237,7 +237,9 @@ _REGION_NAME_BREAK_RE = re.compile(
 # a phrase that is a gazetteer name as a whole stays that name ('Hospital', 'White House').
 FACILITY_WORDS = frozenset(
     "academy airport cathedral center centre church college court courthouse hall hospital hotel "
-    "institute library mall museum office plantation prison school stadium tower university".split())
+    "institute library mall museum office plantation prison school stadium tower university "
+    # refugee and displacement camps ('Zamzam camp', 'al-Hawl camp'): in or by the place named
+    "camp".split())
 # "Kanawha River", "Lake Hartwell", "Aleutian Islands": a natural feature is read like a facility;
 # the generic word itself is never the place ('Lake' is an alternate name of Lake County,
 # 'Islands' a place in Hong Kong)

@@ -1040,7 +1040,10 @@ class Resolver:
         digits, no feature word) that no place has, not even folded, and ``head`` (not listed with
         it) an area or a city that could hold it?"""
         text = first.text
-        if first.is_area or first.feature or first.holder or first.sector or first.offset is not None \
+        # (a camp or a village of that name is as unknown: 'Zamzam camp, North Darfur', 'Zorblax
+        # village, Donetsk oblast')
+        if first.is_area or first.feature not in ("", "facility", "populated place") or first.holder \
+                or first.sector or first.offset is not None \
                 or head.listed or head.joined or len(normalize(text)) < 4 or any(c.isdigit() for c in text) \
                 or not all(capitalized(w) for w in text.split()) or text.isupper() or is_generic(text):
             return False  # (nor a code or an acronym: 'US-TX Austin')
