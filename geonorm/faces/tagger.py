@@ -906,7 +906,7 @@ def _speakers_dropped(doc: _Doc, spans: list[TagSpan], resolver) -> list[TagSpan
             m = sp.match if sp.match is not None else resolver.resolve(sp.query or sp.text)
             if not (m.ok and m.match_kind in ("exact", "alias") and (
                     m.feature in ("country", "admin1") or m.population >= SPEAKER_CITY
-                    or resolver.gazetteer.get(m.id).feature_code == "PPLC")):
+                    or m.feature_code == "PPLC")):
                 continue
         out.append(sp)
     return out

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from ..gazetteer import LEVELS, Gazetteer
 from ..model import NameKind
-from ..names.arabic import ARTICLE_WORD_RE
+from ..names.arabic import ARTICLE_RE, ARTICLE_WORD_RE
 from ..names import polish
 from ..names.inflection import region_towns
 from ..names.keys import skeleton_key
@@ -115,12 +115,9 @@ def _arabic_feature_word(words: list[str], start: int, n: int) -> bool:
     if n == 1 and start + 1 < len(words) and words[start].lower() in ARABIC_NATURE_LEAD:
         return True
     before = start - 1
-    if before > 0 and words[before].lower() in _ARABIC_ARTICLES:
+    if before > 0 and ARTICLE_RE.match(words[before].lower()):
         before -= 1
     return before >= 0 and words[before].lower() in ARABIC_NATURE_LEAD
-
-
-_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et", "ez"})
 
 
 class PhraseHeads:

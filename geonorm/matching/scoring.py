@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..model import NameKind
+from ..sources import katottg, postal
 
 STRING_SCORE = {"exact": 3.0, "code": 3.0, "roman": 2.9, "case": 2.8, "fold": 2.6}
 KIND_ADJUST = {
@@ -155,14 +156,14 @@ UNRECORDED_SEAT_POPULATION = 500
 # ... and so is a settlement of an official register or of postal-code data (Ukraine's KATOTTG
 # codifier, GeoNames' postal codes): a village that exists, of unknown size (a lone exact answer,
 # 'Robotyne', was at 0.2)
-_REGISTERED_SOURCES = ("cities500", "KATOTTG", "geonames-postal")
+_REGISTERED_SOURCES = frozenset({katottg.SOURCE, postal.SOURCE})
 
 
 def known_population(place) -> int:
     """The population the prior weighs: the recorded one, or for a cities500 row without one
     (a seat of an administrative division) or a registered settlement ``UNRECORDED_SEAT_POPULATION``."""
-    if place.population or place.level != "populated place" or not place.source.startswith(_REGISTERED_SOURCES) \
-            and "cities500" not in place.source:
+    if place.population or place.level != "populated place" or (
+            "cities500" not in place.source and place.source not in _REGISTERED_SOURCES):
         return place.population
     return UNRECORDED_SEAT_POPULATION
 

@@ -21,7 +21,9 @@ _VOWELS = frozenset("aeiouy")
 _BROAD_VOWELS = frozenset("aeou")
 MAX_FORMS = 24  # a query with several articles and an ending: the first spellings only
 # a word of a name after an Arabic article joined to it: 'al-Numan', 'ash-Shughur', 'ez-Zor'
-ARTICLE_WORD_RE = re.compile(r"(?:[ae][lnrtsdz]|[ae]sh|ul|ud)-[^\W\d_][^\W\d_'’‘-]*$")
+_ARTICLE = r"(?:[ae][lnrtsdz]|[ae]sh|ul|ud)"  # the article as romanized: al, el, ar, ash, ul ...
+ARTICLE_RE = re.compile(_ARTICLE + "$")  # the article written apart ('Jabal al Zawiya')
+ARTICLE_WORD_RE = re.compile(_ARTICLE + r"-[^\W\d_][^\W\d_'’‘-]*$")
 
 
 def _sun(word: str) -> str:
