@@ -2962,6 +2962,15 @@ def test_an_oblast_named_after_its_city_steps_back_whichever_name_reached_the_ci
     assert all(a.confidence < 0.1 for a in m.alternatives if a.name == oblast), m.alternatives
 
 
+def test_a_village_named_by_the_romanization_of_its_own_name_is_no_russian_form_of_a_town(resolver):
+    # 'Kodema' romanizes Кодема, a village in Donetsk oblast: it had read as a Russian form of
+    # Kodyma (Odesa oblast, 9,000 people) with е ~ и traded, at 0.73, the village at 0.04
+    m = resolver.resolve("Kodema")
+    assert (m.name, m.admin1) == ("Kodema", "Donetska oblast"), m.explain()
+    # a Russian form still reaches the Ukrainian name
+    assert resolver.resolve("Kleshcheevka").name == "Klishchiivka"
+
+
 def test_vowels_traded_keep_endings_apart():
     from geonorm.names.keys import fold_key, traded_vowels_key
     assert traded_vowels_key(fold_key("Kleshcheevka")) == traded_vowels_key(fold_key("Klishchiivka"))

@@ -271,9 +271,18 @@ def _ukrainian_own_name(gaz: Gazetteer, rows: list[int], evidence: dict[int, Evi
     """Is the query, as written, the main name of a town in Ukraine ('Kreminna')? Then, with no
     Russian ending (no Ukrainian form of its own: 'Peschanoye' is a Crimean village's main name
     too), it is Ukrainian already, no Russian form whose vowels to trade ('Kremennaya', an old
-    name of an Oleksandrivka, is no reading of it)."""
+    name of an Oleksandrivka, is no reading of it). A romanization of a village's main name
+    counts too: 'Kodema' (Кодема, Donetsk oblast) is no Russian form of Kodyma."""
     return any(gaz.country_code_of(r) == "UA" and int(gaz.place_level[r]) == 0
-               and int(gaz.form_kind[evidence[r].form_row]) == _OFFICIAL for r in rows)
+               and _OFFICIAL in (int(gaz.form_kind[fr := evidence[r].form_row]), _romanized_from(gaz, fr))
+               for r in rows)
+
+
+def _romanized_from(gaz: Gazetteer, form_row: int) -> int:
+    """The kind of the name a romanized form was made from, -1 if none."""
+    if int(gaz.form_kind[form_row]) != _ROMANIZED or (orig := int(gaz.form_orig[form_row])) < 0:
+        return -1
+    return int(gaz.form_kind[orig])
 
 
 def _vowels_traded(gaz: Gazetteer, form: str, towns_only: bool, seen: set) -> np.ndarray:
