@@ -1105,6 +1105,9 @@ def test_a_thing_named_by_a_towns_adjective_is_a_mention_of_the_town(resolver):
     ("Russian forces shelled Donetsk on Tuesday.", "Donetsk", 709717),
     ("Pro-Russian fighters shelled Donetsk again.", "Donetsk", 709717),
     ("Moscow said Pokrovsk was under attack.", "Pokrovsk", 704422),
+    # a country waging war as the subject acts too (Engels, by its old name Pokrovsk, before)
+    ("Russia presses attack near Pokrovsk.", "Pokrovsk", 704422),
+    ("Russia has launched strikes near Pokrovsk.", "Pokrovsk", 704422),
     # Kyiv is a first-level area of its own inside Kyivska oblast: the oblast's towns in the text
     # are no support for the oblast named after the city (it was the answer before)
     ("Drones attacked Kyiv and Bila Tserkva.", "Kyiv", 703448),
@@ -1124,6 +1127,20 @@ def test_guard_a_capital_named_as_where_someone_speaks_still_votes(resolver):
     # 'officials in Moscow said': Moscow is where, and its country votes as before
     ms = extract("Officials in Moscow said a fire broke out in Donetsk.", resolver=resolver)
     assert {m.match.country_code for m in ms if m.text == "Donetsk"} == {"RU"}
+
+
+def test_a_country_is_near_nothing(resolver):
+    # 'Russia presses attack near Pokrovsk': the relation word is about the attack, and a
+    # country's explanation must not say the text relates it to a town thousands of km away
+    ms = extract("Russia presses attack near Pokrovsk.", resolver=resolver)
+    russia = next(m.match for m in ms if m.text == "Russia")
+    assert russia.country_code == "RU" and not any("relates it to" in h for h in russia.hints)
+
+
+def test_guard_a_country_where_the_war_is_still_votes(resolver):
+    # 'fighting in Russia pushed ...': Russia is where, and its country votes as before
+    ms = extract("Fighting in Russia pushed refugees near Pokrovsk.", resolver=resolver)
+    assert {m.match.country_code for m in ms if m.text == "Pokrovsk"} == {"RU"}
 
 
 def test_a_text_naming_only_who_acts_gives_no_context(resolver):

@@ -53,6 +53,14 @@ _WEAPONS_RE = re.compile(_LEAD + r"(?:artillery|drones?|missiles?|shelling|air\s
                          r"tanks)\b", re.IGNORECASE)
 _SAYS_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|denied|denies|accused|"
                       r"accuses|warned|warns|insisted|insists|stated|alleged|alleges)\b")
+# what a country as the subject does in war ('Russia presses attack near Pokrovsk', 'Ukraine
+# retook Kupiansk'): it acts; the places it acts on need not be in it
+_WAGES_RE = re.compile(r"\s+(?:has\s+|had\s+|again\s+)?(?:press(?:es|ed)|push(?:es|ed)|launch(?:es|ed)|attack(?:s|ed)|"
+                       r"strikes|struck|shell(?:s|ed)|pound(?:s|ed)|bomb(?:s|ed)|bombard(?:s|ed)|fires|fired|"
+                       r"captur(?:es|ed)|seiz(?:es|ed)|advanc(?:es|ed)|invad(?:es|ed)|hits|target(?:s|ed)|retakes|retook|"
+                       r"recaptur(?:es|ed)|down(?:s|ed)|intercept(?:s|ed)|deploy(?:s|ed)|mass(?:es|ed)|mounts|mounted|"
+                       r"storm(?:s|ed)|annex(?:es|ed)|withdr(?:aws|ew)|escalat(?:es|ed)|steps\s+up|stepped\s+up)\b",
+                       re.IGNORECASE)
 _PLACED_RE = re.compile(r"\b(?:in|at|from|near|to|outside|across|throughout|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -61,14 +69,15 @@ def actors(text: str, items, queries: list[str], answers: dict[str, Match]) -> s
     name who acts, not where: a place before its armed forces ('Russian forces', 'the Texas Army
     National Guard'), a country before its weapons or after 'pro-' ('Russian drones', 'pro-Russian';
     a town before them is where: 'the Kharkiv strikes'), a country or town as the speaker ('Moscow
-    said'; not 'officials in Moscow said'). ``answers``: each query's answer alone."""
+    said'; not 'officials in Moscow said'), a country waging war ('Russia presses attack'). ``answers``: each query's answer alone."""
     def acts(start: int, end: int, q: str) -> bool:
         after, before = text[end:end + 40], text[max(0, start - 24):start]
         m = answers.get(q)
         country = m is not None and m.ok and m.feature == "country"
         return _FORCES_RE.match(after) is not None \
             or _SAYS_RE.match(after) is not None and _PLACED_RE.search(before) is None \
-            or country and (_WEAPONS_RE.match(after) is not None or before.casefold().endswith("pro-"))
+            or country and (_WEAPONS_RE.match(after) is not None or before.casefold().endswith("pro-")
+                            or _WAGES_RE.match(after) is not None and _PLACED_RE.search(before) is None)
 
     return _every_time(items, queries, acts)
 
@@ -389,8 +398,10 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
             kw = {**hints, **area_hints.get(q, {})}
             anchor = rel.get(q)
             am = answers.get(anchor) if anchor else None
+            # (a country is near nothing: 'Russia presses attack near Pokrovsk')
             related = am is not None and _located(am) and am.confidence >= 0.3 \
-                and am.feature in ("populated place", "admin2", "admin3")
+                and am.feature in ("populated place", "admin2", "admin3") \
+                and not (alone[q].ok and alone[q].feature == "country")
             # (the text's word, read by a rule and about a mention resolved alone, is context, not
             # a 'near' hint: a candidate far from it loses only the bonus)
             context = joined(ev.context, Context.around([am], label=_RELATED, pinned=False)) \
