@@ -1031,6 +1031,18 @@ def test_a_city_is_not_carried_to_a_hamlet_of_its_name_by_the_other_mentions(res
     assert found["Myrnohrad"].admin1 == "Donetska oblast"
 
 
+@pytest.mark.parametrize("text", [
+    # the same in Ukrainian and Russian: the city's Cyrillic name is an alternate in GeoNames,
+    # the village's its own (was the village of Pokrovsk hromada at 0.72)
+    "Обстріл Запоріжжя та Покровська триває третю добу.",
+    "Обстрел Запорожья и Покровска продолжается.",
+])
+def test_a_city_named_in_its_own_script_is_not_carried_to_a_hamlet_of_its_name(resolver, text):
+    found = [m.match for m in extract(text, resolver=resolver)]
+    assert [(m.admin1, m.population > 50_000) for m in found] == [("Zaporizka oblast", True),
+                                                                  ("Donetska oblast", True)]
+
+
 @pytest.mark.parametrize("text, district", [
     ("По данным местных властей, в Калининском районе Донецка повреждены жилые дома.", "Калининском районе"),
     ("Shelling damaged houses in the Kalininsky district of Donetsk on Monday.", "Kalininsky district"),

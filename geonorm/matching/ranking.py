@@ -290,10 +290,13 @@ class Ranker:
         # Kalynivskyi, a district of Horlivka of 100,000, and no city the villages of that name yield to)
         # (not by a Cyrillic exonym romanized: 'Terny' is Terni, Italy, as 'Терни', and the Donetsk
         # village Terny near the document's other places all the same)
+        # (or by its name in its country's script, an alternate in GeoNames: 'Запоріжжя' in a
+        # Ukrainian report on Pokrovsk is the city, not the village of Pokrovsk hromada)
         city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
                                                  and int(gaz.place_level[r]) == 0 and evidence[r].via in NAME_VIAS
                                                  and not romanized_exonym(gaz, evidence[r].form_row)
                                                  and (int(gaz.form_kind[evidence[r].form_row]) in OWN_NAME_KINDS
+                                                      or r in local_rows
                                                       or _spelling_of_own_name(gaz.form_text[evidence[r].form_row],
                                                                                gaz.place(r)))
                                                  for r in rows)
