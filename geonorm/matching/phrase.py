@@ -1040,6 +1040,19 @@ def _sibling_areas(before: Part, part: Part) -> bool:
     return kind(part) != "" and kind(before) == kind(part)
 
 
+# two words for one kind of place with a slash ('district/suburb of Donetsk', 'town/village'):
+# the writer hedged the kind, not two names or a path
+_KIND_OR_KIND_RE = re.compile(
+    r"\b(district|raion|rayon|region|oblast|province|suburb|city|town|village|settlement|area|neighbou?rhood|quarter)"
+    r"\s*/\s*(?:district|raion|rayon|region|oblast|province|suburb|city|town|village|settlement|area|neighbou?rhood"
+    r"|quarter)\b", re.IGNORECASE)
+
+
+def one_kind(phrase: str) -> str:
+    """``phrase`` with a hedged kind of place ('district/suburb') written as its first word."""
+    return _KIND_OR_KIND_RE.sub(r"\1", phrase) if "/" in phrase else phrase
+
+
 def parse_phrase(phrase: str) -> list[Part]:
     """Split a location phrase into parts, in order; parenthesized text becomes extra parts.
     Parts after an 'and' of a list are marked ``listed``: other places, not areas."""

@@ -29,7 +29,7 @@ from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, 
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
                     parse_near, parse_within, shown, strip_former, successor_rows)
 from .match import Candidate, Match
-from .phrase import (PATH_SPLIT_RE, REGION_WORDS, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic,
+from .phrase import (PATH_SPLIT_RE, REGION_WORDS, SETTLEMENT_NOUNS, Part, coordinates_in, facility_kind, is_generic, one_kind,
                      names_an_armed_group, names_an_event, other_place_names, parse_phrase, says_more)
 from .ranking import GUESS_VIAS, RUNNER_UPS, WITHIN_NOTE, Ranker
 from .splits import TOWN_ADJECTIVE, TownAndArea, capitalized
@@ -287,6 +287,7 @@ class Resolver:
             # an ampersand is 'and': of a name ('Turks & Caicos Islands') or of a list ('Kyiv &
             # Lviv'), unless the value as written is a name ('Bikini & Kili', 'T&T')
             written = _AMPERSAND_RE.sub(" and ", written)
+        written = one_kind(written)  # ('district/suburb of Donetsk': one kind, no path or two names)
         match = self._resolve_written(written, hints, limit, min_conf, context or None)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
@@ -413,15 +414,21 @@ class Resolver:
             values = [country] if isinstance(country, (str, bytes, numbers.Number)) \
                 or not isinstance(country, Iterable) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
-        h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self.resolve(n, feature="admin1"))
+        h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self._lookup(n, feature="admin1", country=country))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
         h.admin2, h.admin2_rows = self._admin2(admin2, h, dict(country=country, admin1=admin1))
-        h.near, h.near_name = parse_near(near, resolve_name=lambda n: self.resolve(n))
+        h.near, h.near_name = parse_near(near, resolve_name=self._lookup)
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)
         h.feature = parse_feature(feature)
         return h
+
+    def _lookup(self, name: str, **hints) -> Match:
+        """``name`` (of a hint: an area, a 'near' place) resolved with ``hints`` only, none of the
+        resolver's defaults: ``Resolver(admin1='Donetska')`` reads its own hint so."""
+        return self.resolve(name, **{**dict.fromkeys(("country", "admin1", "admin2", "near", "within", "as_of",
+                                                       "feature")), **hints})
 
     def _admin2(self, value, h: Hints, given: dict) -> tuple[str, list[int]]:
         """(label, rows) of an admin2 hint: the districts of that name inside the first-level
@@ -438,7 +445,7 @@ class Resolver:
         within = [a.row for a in h.admin1 if a.row >= 0] or [c.row for c in h.countries if c.row >= 0]
         rows = self._areas.district(part, within)
         if not rows:
-            m = self.resolve(part.text, feature=("populated place", "admin2"), **given)
+            m = self._lookup(part.text, feature=("populated place", "admin2"), **given)
             rows = [self.gazetteer.row_of(m.id)] if m.ok and m.confidence >= 0.5 else []
             rows += self._areas.districts_named_after(rows)
         if not rows:
