@@ -268,6 +268,7 @@ class Ranker:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
         scored = []
+        long_gone, dated_in_use = set(), False  # (see as_of below)
         area_support: dict[int, float] = {}  # row: what the context gives an area for the others inside
         dotted = head is not None and head.raw.rstrip(" )").endswith(".")
         airport = inside is not None and inside.what == "airport"
@@ -386,7 +387,7 @@ class Ranker:
                 # a guessed spelling pays its letter slips when the query is some place's name
                 # as written ('Wing' is Wing, not Vinh two letters off, though Vinh is bigger)
                 s += scoring.EXTRA_EDIT * OSA.distance(q_ascii, to_ascii(normalize(gaz.form_text[ev.form_row])))
-            elif ev.via == "fold" and written_hit and not ev.query_scheme:
+            elif ev.via == "fold" and not ev.query_scheme and (written_hit or other_language_country_name(gaz, ev.form_row)):
                 # so does a folded key spelt two letters otherwise or more, beyond the one letter
                 # folds merge ('Goiânia' is Goiânia as written, not Guyana by a Greek name's
                 # romanization 'Goyiana')
@@ -552,11 +553,18 @@ class Ranker:
                 if any(in_use(p, hints.as_of) for p in periods):
                     s += scoring.AS_OF_VALID
                     notes.append(f"the name was in use on {date_text(hints.as_of)}")
+                    dated_in_use = True  # (by a date: an undated alternate may be an old name too)
                 elif periods and all(0 < to <= hints.as_of - scoring.AS_OF_LONG_GONE_YEARS * 10_000 for _, to in periods):
-                    s += scoring.AS_OF_LONG_GONE
+                    long_gone.add(len(scored))
                     notes.append(f"the name was dropped {scoring.AS_OF_LONG_GONE_YEARS} years or more before "
                                  f"{date_text(hints.as_of)}")
             scored.append((s, row, ev, notes))
+        if dated_in_use:
+            # a name dropped long before the date gives way to a place that bore it then by the
+            # record ('Sverdlovsk' as of 2015 is the Luhansk oblast town); not to one whose name
+            # has no dates at all ('Stalino' as of 2010 stays Donetsk, not Shahrixon, Uzbekistan)
+            scored = [(s + scoring.AS_OF_LONG_GONE, row, ev, notes) if i in long_gone else (s, row, ev, notes)
+                      for i, (s, row, ev, notes) in enumerate(scored)]
         if not scored:
             return Match(query=text, reason="no candidate satisfies the hints (feature/within)")
         scored = self._prefer_towns_over_namesake_areas(scored, head, area_support)
