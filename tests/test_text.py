@@ -1333,3 +1333,20 @@ def test_text_context_takes_a_list_of_headlines(resolver):
     headlines = ["Luhansk militia says artillery hit Alchevsk", "Shelling reported in Stakhanov"]
     assert text_context(headlines, resolver=resolver).key == text_context("\n".join(headlines), resolver=resolver).key
     assert text_context(headlines, resolver=resolver)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a short town name in capitals is no acronym in a wire dateline or a line in capitals (they
+    # were dropped: 'PARIS (AFP)' gave nothing, the headline only SUDZHA)
+    ("PARIS (AFP) — Protests continued.", ["Paris"]),
+    ("ROME — The Pope spoke.", ["Rome"]),
+    ("BAKU, Azerbaijan — Talks resumed.", ["Baku", "Azerbaijan"]),
+    ("DRONES HIT KURSK AND SUDZHA OVERNIGHT", ["Kursk", "Sudzha"]),
+])
+def test_a_town_in_capitals_in_a_dateline_or_headline_is_tagged(resolver, text, want):
+    assert [m.match.name for m in extract(text, resolver=resolver)] == want
+
+
+def test_guard_an_acronym_in_running_text_stays_untagged(resolver):
+    found = [m.text for m in extract("The APC and KBR said the summit in Vilnius was calm.", resolver=resolver)]
+    assert found == ["Vilnius"]

@@ -105,6 +105,19 @@ def _quoted(text: str, start: int, end: int) -> bool:
         c in _CLOSE_QUOTES for c in text[end:end + 2])
 
 
+_DATELINE_END_RE = re.compile(r"\s*(?:\(|[—–-]\s|,\s)")
+
+
+def _shouted(text: str, s: int, e: int) -> bool:
+    """Is the capitalized word at ``s:e`` a wire dateline's town ('PARIS (AFP) —', 'ROME — ',
+    'BAKU, Azerbaijan') or a word of a line in capitals ('DRONES HIT KURSK AND SUDZHA')?"""
+    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[start:end if end >= 0 else len(text)]
+    if not text[start:s].strip() and _DATELINE_END_RE.match(text, e):
+        return True
+    return sum(c.isalpha() for c in line) >= 12 and not any(c.islower() for c in line)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and (text[i] in " \t" or text[i] in _QUOTES):
@@ -616,7 +629,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         return False
     if single and initial and not fl & F_BIG and not _locative(doc, s, e):
         return False  # 'Instead', 'Anyone' opening a sentence: small places need more than that
-    if surface.isupper() and len(surface) <= 5 and not fl & F_ABBREV and not fl & F_AREA:
+    if surface.isupper() and len(surface) <= 5 and not fl & F_ABBREV and not fl & F_AREA \
+            and not (fl & F_BIG and _shouted(text, s, e)):
         return False  # 'KBR', 'APC': an acronym, not the place that has it as an alternate name
     if single and low in doc.lower_words and not _locative(doc, s, e):
         return False  # the document also uses it as a common word ('bank', 'officer')
