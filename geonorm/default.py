@@ -56,7 +56,7 @@ def default_key() -> str:
 # rebuilds it (2: country names in other scripts romanizing to a small town's name are kept; 3: the
 # Latin spellings of an old name in use again are current alternates, 'Bachmut'; 4: postal-code
 # villages across an oblast border from the codifier's filing are refiled there)
-ASSEMBLY_REVISION = 4
+ASSEMBLY_REVISION = 5
 
 
 def _default_key() -> str:
@@ -84,10 +84,11 @@ def assemble_default(progress: bool = True) -> tuple[list[Place], dict]:
     noise = packaged.NoiseFilter()
     cities = packaged.load_cities(noise)
     capitals = packaged.mark_capitals(cities)
-    towns: dict[str, int] = {}
+    towns: dict[str, dict[str, int]] = {}
     for p in cities.values():  # (a capital counts as big whatever its population)
         key, size = normalize(p.name), packaged.ROMANIZED_TAKEN_POPULATION if p.feature_code == "PPLC" else p.population
-        towns[key] = max(towns.get(key, 0), size)
+        sizes = towns.setdefault(key, {})
+        sizes[p.country_code] = max(sizes.get(p.country_code, 0), size)
     areas = packaged.load_countries_and_continents(taken=towns)
     areas.update(packaged.load_subdivisions(cities))
     packaged.restore_area_names(cities, areas, noise)

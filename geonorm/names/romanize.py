@@ -115,7 +115,9 @@ def romanizations(text: str, lang: str = "") -> Iterator[tuple[str, str]]:
         else:
             for scheme, table in _UK_SCHEMES.items():
                 yield scheme, anyascii(uklatn.encode(text, table))
-        yield f"german_{language}", _german(text, language)
+        # (anyascii for letters of the other Cyrillic alphabets the table lacks: Serbian 'ј',
+        # Kazakh 'қ' had stayed, 'Somalyјa' being no Latin form)
+        yield f"german_{language}", anyascii(_german(text, language))
         yield f"polish_{language}", anyascii(_polish(text, language))
 
 

