@@ -120,6 +120,15 @@ def test_date_column_and_bad_hints(resolver):
     assert "ignored the invalid" in out["geo_explanation"].iloc[1]
 
 
+def test_a_rows_first_level_area_is_read_inside_its_country(resolver):
+    # 'Saada' with Yemen had been Sada, Mayotte (the probe read the area alone): the row now
+    # drops it as invalid and keeps its country
+    df = pd.DataFrame({"where": ["Sa'ada", "Hodeidah"], "cc": ["Yemen", "Yemen"], "a1": ["Saada", "Al Hudaydah"]})
+    out = normalize(df, "where", country="cc", admin1="a1", resolver=resolver)
+    assert out["geo_country_code"].tolist() == ["YE", "YE"]
+    assert "ignored the invalid admin1 hint" in out["geo_explanation"].iloc[0]
+
+
 def test_a_country_column_of_iso_numbers_is_read_as_countries(resolver):
     # 804 is Ukraine, 643 Russia; a column with a gap reads them as floats (643.0)
     df = pd.DataFrame({"where": ["Krasnoarmeysk", "Krasnoarmeysk", "Gorlovka"], "cc": [804, 643.0, None]})

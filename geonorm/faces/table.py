@@ -170,11 +170,13 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
         return resolver.resolve(value, context=context, **kw)
     except ValueError as exc:
         bad = []
-        for name in ("as_of", "admin1", "country", "admin2"):
+        for name in ("as_of", "country", "admin1", "admin2"):
             if kw.get(name) is None:
                 continue
-            # (a district is looked for inside the valid country and first-level area hints)
-            probe = {name: kw[name]} if name != "admin2" else {k: kw.get(k) for k in ("country", "admin1", "admin2")}
+            # (a first-level area is looked for inside the valid country hint, a district inside
+            # both: 'Saada' with Yemen is no Sada, Mayotte)
+            probe = {name: kw[name]} if name in ("as_of", "country") else \
+                {k: kw.get(k) for k in ("country", "admin1", "admin2")[:2 if name == "admin1" else 3]}
             if _hint_error(resolver, probe) is not None:
                 bad.append(name)
                 kw[name] = None

@@ -249,20 +249,31 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
     return Area(p.name, p.country_code, "", rows[0])
 
 
-def parse_admin1(gaz: Gazetteer, value, resolve_name=None) -> list[Area]:
+def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[str] = frozenset()) -> list[Area]:
     """Areas an admin1 hint may mean (several when ambiguous across countries). ``resolve_name``
     (the resolver's) reads what the name lookups miss: 'Донецкая обл.', 'Donetska' (the
-    adjective alone), a first-level area it finds with confidence 0.5 or more."""
+    adjective alone), a first-level area it finds with confidence 0.5 or more. ``countries``:
+    the country hint's codes, whose areas come first ('Saada' with Yemen is Sa'dah, not Sada,
+    Mayotte, whichever the lookups find)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     hint_text(value, "admin1 hint (a name or ISO 3166-2 code)")
     rows = area_candidates(gaz, value, ("admin1",))
+    elsewhere: list[int] = []
+    if countries and rows and not any(gaz.country_code_of(r) in countries for r in rows):
+        rows, elsewhere = [], rows  # (looked up in the country first, then these)
     for text in (value, f"{value} region") if not rows and resolve_name is not None and not value.strip().isdigit() else ():
         m = resolve_name(text)  # ('Donetska' region: an area adjective alone)
         rows = [gaz.row_of(m.id)] if m.ok and m.feature == "admin1" and m.confidence >= 0.5 \
             and not guessed_off(m, text) else []
         if rows:
             break
+    if not rows and elsewhere:
+        # an area elsewhere by its name as written ('Kharkiv Oblast' with country RU), not by a
+        # looser key ('Saada' folds like Sada, Mayotte)
+        written = {int(gaz.form_place[fr]) for v in dict.fromkeys([normalize(value), strip_area_words(value)]) if v
+                   for fr in gaz.lookup("exact", v).tolist()}
+        rows = [r for r in elsewhere if r in written]
     if not rows:
         raise ValueError(f"unknown first-level area {shown(value)} (try a name like 'Donetsk region' or a code like 'UA-14')")
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
