@@ -1350,3 +1350,21 @@ def test_a_town_in_capitals_in_a_dateline_or_headline_is_tagged(resolver, text, 
 def test_guard_an_acronym_in_running_text_stays_untagged(resolver):
     found = [m.text for m in extract("The APC and KBR said the summit in Vilnius was calm.", resolver=resolver)]
     assert found == ["Vilnius"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a ship, a storm, an event, a formation or an armed group named by a place's name is no
+    # place (they were Moscow 0.72, Minsk 0.92, Hurricane, Utah 0.71, Battle, England 0.81,
+    # Fleet, England 0.72, Haram, Norway 0.81)
+    ("The cruiser Moskva sank near Odesa.", ["Odesa"]),
+    ("A landing ship, the Minsk, was hit in Sevastopol.", ["Sevastopol"]),
+    ("Hurricane Otis hit Acapulco.", ["Acapulco"]),
+    ("The Battle of Stalingrad ended in 1943.", ["Stalingrad"]),
+    ("The Black Sea Fleet moved ships from Sevastopol.", ["Black Sea", "Sevastopol"]),
+    ("Boko Haram fighters attacked Maiduguri.", ["Maiduguri"]),
+    # guards: the place after the event word, a town named so as a whole, a ship that only sails
+    ("The siege of Mariupol lasted months. Battle Creek, Michigan, was quiet.", ["Mariupol", "Battle Creek", "Michigan"]),
+    ("A ship left Odesa for Istanbul.", ["Odesa", "Istanbul"]),
+])
+def test_ships_storms_events_and_formations_named_by_places_are_no_places(resolver, text, want):
+    assert [m.text for m in extract(text, resolver=resolver)] == want

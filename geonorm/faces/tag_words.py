@@ -221,3 +221,15 @@ def lexicon_spans(text: str) -> list[tuple[int, int, str]]:
         out.append((s, e, query))
     return out
 
+
+
+# words before a name that make it a ship's ('the cruiser Moskva', 'a landing ship, the Minsk'),
+# a storm's ('Hurricane Otis'), or words after which a capitalized 'of' names an event ('the
+# Battle of Stalingrad'); the last word of a military formation ('Black Sea Fleet'); the first
+# word of an armed group named by a second word that is also a town ('Boko Haram')
+SHIP_WORDS = frozenset("""cruiser frigate destroyer corvette submarine warship flagship vessel tanker
+freighter ship icebreaker carrier""".split())
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+EVENT_OF_WORDS = frozenset("battle siege treaty sack liberation congress".split())
+FORMATION_NOUNS = frozenset("fleet flotilla corps brigade regiment battalion".split())
+GROUP_FIRST_WORDS = frozenset({"boko"})

@@ -49,7 +49,8 @@ from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
                         INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
-                        PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans)
+                        PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans,
+                        EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
@@ -687,6 +688,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         return False  # 'Johnson & Johnson', 'McPherson & Jacobsen LLC': a firm of partners
     if single and nxt is not None and _is_cap(nxt[1]) and nxt[1].lower().rstrip(".") in FACILITY_WORDS:
         return False  # 'Clark Drive', 'Turner Construction'
+    if not _names_a_place_here(text, s, e, low, prev):
+        return False  # a ship, a storm, an event, a formation or a group named by a place's name
     if single and not fl & F_AREA and _after_a_name(doc, prev, place_ends):
         return False  # 'Gregory Jones', 'Desmond Demetrius Clark', 'Hyles Unseats Turner'
     if not single and low in STOPLIST:
@@ -695,6 +698,26 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
         if not _locative(doc, s, e):
             return False
     return True
+
+
+_SHIP_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SHIP_WORDS)) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-ZА-ЯЁІЇЄҐ]")
+
+
+def _names_a_place_here(text: str, s: int, e: int, low: str, prev) -> bool:
+    """Not a ship ('the cruiser Moskva', 'a landing ship, the Minsk'), a storm ('Hurricane
+    Otis'), an event ('the Battle of Stalingrad'), a formation ('Black Sea Fleet') or an armed
+    group ('Boko Haram') named by the words at ``s:e`` (``low``: folded) and the word before."""
+    if _SHIP_BEFORE_RE.search(text, max(0, s - 40), s):
+        return False
+    if low in EVENT_OF_WORDS and _OF_NAME_RE.match(text, e):
+        return False
+    if low in STORM_WORDS and text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
+        return False  # ('Hurricane' of 'Hurricane Otis')
+    if prev is None or text[max(0, s - 1):s] != " " or not _is_cap(prev[1]):
+        return True
+    pw = prev[1].lower()
+    return not (pw in STORM_WORDS or pw in GROUP_FIRST_WORDS or low in FORMATION_NOUNS)
 
 
 # German articles, alone or in 'im' ('im Wald' is in the forest; 'in Wald' the Swiss town; not 'am',
