@@ -4241,3 +4241,16 @@ def test_a_zero_country_code_is_no_country(resolver, code):
 def test_a_namesake_inside_the_admin1_hint_beats_a_city_outside_it(resolver, query, admin1):
     m = resolver.resolve(query, admin1=admin1)
     assert m.admin1.startswith(admin1.split()[0][:5]) and m.population < 100_000, m.explain()
+
+
+@pytest.mark.parametrize("near", ["abc", "xx", "test", "nan,nan", "Springfield"])
+def test_a_near_place_too_unsure_to_give_a_point_is_a_value_error(resolver, near):
+    # they had become points silently: Albacete (airport code), Paris 20e, Pest, Nan (Thailand)
+    with pytest.raises(ValueError, match="near"):
+        resolver.resolve("Pokrovsk", near=near)
+
+
+def test_a_near_point_in_wkt_is_read_as_lon_lat(resolver):
+    m = resolver.resolve("Pokrovsk", near="POINT (37.2 48.3)")  # was Point, Texas
+    assert m.id == POKROVSK and any("from the 'near' point" in h for h in m.hints)
+    assert resolver.resolve("Pokrovsk", near="Artemovsk").id == POKROVSK  # (a name sure enough)

@@ -371,14 +371,28 @@ def place_label(m) -> str:
     return f"{m.name} ({where})" if where else m.name
 
 
+NEAR_NAME_SURE, NEAR_GUESS_SURE = 0.25, 0.5  # how sure a 'near' place name must be read (a guess: surer)
+_WKT_POINT_RE = re.compile(r"POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)", re.IGNORECASE)
+
+
 def parse_near(value, resolve_name=None) -> tuple[tuple[float, float] | None, str]:
     """near -> ((lat, lon), the place's label when ``value`` names one, else '')
     (see :func:`parse_point`)."""
+    if isinstance(value, str) and _WKT_POINT_RE.fullmatch(value.strip()):  # 'POINT (37.2 48.3)': lon, lat
+        lon, lat = map(float, _WKT_POINT_RE.fullmatch(value.strip()).groups())
+        return parse_point((lat, lon)), ""
+    if isinstance(value, str) and all(missing_marker(p) or not p.strip() for p in value.split(",")):
+        raise ValueError(f"'near' {shown(value)} names no place and no point")
     if isinstance(value, str) and not _LAT_LON_RE.fullmatch(value) and resolve_name is not None:
         m = resolve_name(value)
         if not m.ok or guessed_off(m, value):
             guess = f" (the closest name, {m.matched_name!r}, is more than a slip off)" if m.ok else ""
             raise ValueError(f"'near' place {shown(value)} could not be resolved{guess}")
+        if m.confidence < (NEAR_GUESS_SURE if m.match_kind == "fuzzy" else NEAR_NAME_SURE):
+            # ('abc' is Albacete by its airport code at 0.24, 'test' Pest a slip off, 'Springfield'
+            # one of dozens): a point so unsure moves answers wherever it falls
+            raise ValueError(f"'near' place {shown(value)} is too unsure to give a point ({m.name}, "
+                             f"{m.country_code}, at {m.confidence:.2f}); give coordinates or a fuller name")
         return parse_point((m.lat, m.lon)), place_label(m)
     return parse_point(value), ""
 
