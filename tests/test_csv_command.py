@@ -39,6 +39,9 @@ def test_cp1252_bom_semicolon_and_country_column(tmp_path, resolver):
     bom.write_bytes("\ufeffwhere\nGorlovka\nКиев\n".encode("utf-8"))
     rep = normalize_csv(bom, tmp_path / "bom.out.csv", "where", progress=False, resolver=resolver)
     assert rep.encoding == "utf-8-sig"
+    plain = tmp_path / "plain.csv"  # (a file without a BOM had been reported as 'utf-8-sig' too)
+    plain.write_bytes("where\nGorlovka\nКиев\n".encode("utf-8"))
+    assert detect_encoding(plain) == ("utf-8", True)
     df = _read(tmp_path / "bom.out.csv")
     assert list(df.columns)[0] == "where" and df["geo_id"][1] == str(KYIV)
     # --encoding overrides detection
@@ -86,7 +89,7 @@ def test_undecodable_bytes_are_reported_and_kept(tmp_path, resolver, capsys):
     raw = "where,n\nGorlovka,1\n".encode() + b"Dnipro\xff\xfepetrovsk,2\n" + "Горлівка,3\nLugansk,4\n".encode()
     p = tmp_path / "bad.csv"
     p.write_bytes(raw)
-    assert detect_encoding(p) == ("utf-8-sig", False)
+    assert detect_encoding(p) == ("utf-8", False)  # (no BOM: reported as plain UTF-8)
     logs = []
     rep = normalize_csv(p, tmp_path / "bad.out.csv", "where", progress=False, resolver=resolver, log=logs.append)
     assert rep.rows == 4 and rep.undecodable_rows == [2]

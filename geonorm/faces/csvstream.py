@@ -108,8 +108,9 @@ def detect_encoding(path: str | Path, sample_size: int = 1 << 20) -> tuple[str, 
         return enc, _decodes(path, enc)
     if enc := utf16_without_bom(head):
         return enc, _decodes(path, enc)
+    utf8 = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"  # (as the file is: said so in reports)
     if _decodes(path, "utf-8-sig"):
-        return "utf-8-sig", True
+        return utf8, True
     bad = good = 0
     dec = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
     with open(path, "rb") as fh:
@@ -121,7 +122,7 @@ def detect_encoding(path: str | Path, sample_size: int = 1 << 20) -> tuple[str, 
         bad += text.count(REPLACEMENT)
     good -= bad
     if good > 0 and good * 4 >= bad:  # real UTF-8 multi-byte text with some corrupt bytes
-        return "utf-8-sig", False
+        return utf8, False
     enc = _legacy_encoding(_non_ascii_lines(path, sample_size)) or "cp1252"
     return enc, _decodes(path, enc)
 
