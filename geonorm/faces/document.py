@@ -69,7 +69,8 @@ def actors(text: str, items, queries: list[str], answers: dict[str, Match]) -> s
     name who acts, not where: a place before its armed forces ('Russian forces', 'the Texas Army
     National Guard'), a country before its weapons or after 'pro-' ('Russian drones', 'pro-Russian';
     a town before them is where: 'the Kharkiv strikes'), a country or town as the speaker ('Moscow
-    said'; not 'officials in Moscow said'), a country waging war ('Russia presses attack'). ``answers``: each query's answer alone."""
+    said'; not 'officials in Moscow said'), a country waging war ('Russia presses attack').
+    ``answers``: each query's answer alone."""
     def acts(start: int, end: int, q: str) -> bool:
         after, before = text[end:end + 40], text[max(0, start - 24):start]
         m = answers.get(q)

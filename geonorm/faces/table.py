@@ -175,8 +175,7 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
                 continue
             # (a first-level area is looked for inside the valid country hint, a district inside
             # both: 'Saada' with Yemen is no Sada, Mayotte)
-            probe = {name: kw[name]} if name in ("as_of", "country") else \
-                {k: kw.get(k) for k in ("country", "admin1", "admin2")[:2 if name == "admin1" else 3]}
+            probe = {k: kw.get(k) for k in _PROBED_WITH.get(name, (name,))}
             if _hint_error(resolver, probe) is not None:
                 bad.append(name)
                 kw[name] = None
@@ -185,6 +184,10 @@ def resolve_row(resolver, value, hints: dict, min_confidence=None, context: Cont
         m = resolver.resolve(value, context=context, **kw)
         # a copy: the resolver caches and shares its Match objects
         return dataclasses.replace(m, hints=list(m.hints) + [f"ignored the invalid {', '.join(bad)} hint ({exc})"])
+
+
+# the hints a row's hint is checked beside (see resolve_row); the others alone
+_PROBED_WITH = {"admin1": ("country", "admin1"), "admin2": ("country", "admin1", "admin2")}
 
 
 def _hint_error(resolver, hints: dict) -> ValueError | None:

@@ -222,7 +222,6 @@ def lexicon_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-
 # words before a name that make it a ship's ('the cruiser Moskva', 'a landing ship, the Minsk'),
 # a storm's ('Hurricane Otis'), or words after which a capitalized 'of' names an event ('the
 # Battle of Stalingrad'); the last word of a military formation ('Black Sea Fleet'); the first

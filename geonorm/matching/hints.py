@@ -131,7 +131,7 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
         # its dot stripped in a phrase part; the name it also is still counts ('Mich.' is
         # Michigan too: 'Morelia, Mich.' is Michoacán by the town in it)
         rows = [r for r in postal_code_rows(gaz, text) if gaz.place(r).level in levels]
-    variants = [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
+    variants = _name_variants(text)
     # exact names first, then romanization variants ('Lugansk' ~ 'Luhansk', 'Zaporozhye')
     lookups = [("exact", v) for v in variants] + [("fold", k) for k in dict.fromkeys(
         fold_key(v) for v in variants if len(v) > 3) if len(k) >= 4]  # ('XX' is no spelling of 'XKX')
@@ -145,6 +145,11 @@ def area_candidates(gaz: Gazetteer, text: str, levels: tuple[str, ...]) -> list[
     if not rows and undotted(text):  # 'D.P.R.' for 'DPR'
         return area_candidates(gaz, undotted(text), levels)
     return list(dict.fromkeys(rows))
+
+
+def _name_variants(text: str) -> list[str]:
+    """The keys an area name is looked up by: as written, and without its area words."""
+    return [v for v in dict.fromkeys([normalize(text), strip_area_words(text)]) if v]
 
 
 def parse_countries(gaz: Gazetteer, value) -> list[Area]:
@@ -271,8 +276,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
     if not rows and elsewhere:
         # an area elsewhere by its name as written ('Kharkiv Oblast' with country RU), not by a
         # looser key ('Saada' folds like Sada, Mayotte)
-        written = {int(gaz.form_place[fr]) for v in dict.fromkeys([normalize(value), strip_area_words(value)]) if v
-                   for fr in gaz.lookup("exact", v).tolist()}
+        written = {int(gaz.form_place[fr]) for v in _name_variants(value) for fr in gaz.lookup("exact", v).tolist()}
         rows = [r for r in elsewhere if r in written]
     if not rows:
         raise ValueError(f"unknown first-level area {shown(value)} (try a name like 'Donetsk region' or a code like 'UA-14')")
@@ -378,8 +382,8 @@ _WKT_POINT_RE = re.compile(r"POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\
 def parse_near(value, resolve_name=None) -> tuple[tuple[float, float] | None, str]:
     """near -> ((lat, lon), the place's label when ``value`` names one, else '')
     (see :func:`parse_point`)."""
-    if isinstance(value, str) and _WKT_POINT_RE.fullmatch(value.strip()):  # 'POINT (37.2 48.3)': lon, lat
-        lon, lat = map(float, _WKT_POINT_RE.fullmatch(value.strip()).groups())
+    if isinstance(value, str) and (wkt := _WKT_POINT_RE.fullmatch(value.strip())):  # 'POINT (37.2 48.3)': lon, lat
+        lon, lat = map(float, wkt.groups())
         return parse_point((lat, lon)), ""
     if isinstance(value, str) and all(missing_marker(p) or not p.strip() for p in value.split(",")):
         raise ValueError(f"'near' {shown(value)} names no place and no point")

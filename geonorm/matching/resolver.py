@@ -428,8 +428,7 @@ class Resolver:
     def _lookup(self, name: str, **hints) -> Match:
         """``name`` (of a hint: an area, a 'near' place) resolved with ``hints`` only, none of the
         resolver's defaults: ``Resolver(admin1='Donetska')`` reads its own hint so."""
-        return self.resolve(name, **{**dict.fromkeys(("country", "admin1", "admin2", "near", "within", "as_of",
-                                                       "feature")), **hints})
+        return self.resolve(name, **{**dict.fromkeys(self._hint_defaults), **hints})
 
     def _admin2(self, value, h: Hints, given: dict) -> tuple[str, list[int]]:
         """(label, rows) of an admin2 hint: the districts of that name inside the first-level
