@@ -790,6 +790,31 @@ def test_huge_and_mixed_queries_do_not_crash(resolver):
     assert resolver.resolve("Kyiv Київ Κίεβο").ok
 
 
+def test_zero_width_padding_does_not_push_the_name_past_the_clip(resolver):
+    m = resolver.resolve("\u200b" * 600 + "Kyiv")  # was 'query has no letters': clipped before stripped
+    assert m.name == "Kyiv" and m.match_kind == "exact"
+
+
+@pytest.mark.parametrize("query", ["\udcffKyiv", "Ky\ud800", "\udcff"])
+def test_undecodable_bytes_kept_as_surrogates_leave_a_query_that_encodes(resolver, query):
+    # a file read with errors='surrogateescape' keeps bad bytes as lone surrogates: the Match's
+    # query shows them as U+FFFD (it used to keep them, and its JSON or CSV could not be written)
+    m = resolver.resolve(query)
+    m.query.encode("utf-8")
+    assert "\ufffd" in m.query
+    assert resolver.resolve("\udcffKyiv").name == "Kyiv"
+
+
+@pytest.mark.parametrize("settings", [dict(fuzzy="no"), dict(fuzzy=None), dict(fallback=42), dict(fallback="nominatim")])
+def test_invalid_resolver_settings_raise_value_error(gaz, settings):
+    with pytest.raises(ValueError):  # ('no' was taken as True, 42 failed at the first weak answer)
+        Resolver(gaz, **settings)
+
+
+def test_fuzzy_setting_takes_true_false_or_zero_one(gaz):
+    assert Resolver(gaz, fuzzy=0).fuzzy is False and Resolver(gaz, fuzzy=1).fuzzy is True
+
+
 @pytest.mark.parametrize("query", ["Kyiv, " * 100, "Kyiv; " * 5000])
 def test_a_long_value_is_clipped_between_words(resolver, query):
     m = resolver.resolve(query)  # was Kentucky, by the 'Ky' the clip left at its end

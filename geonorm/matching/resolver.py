@@ -15,7 +15,7 @@ import numpy as np
 from shapely.geometry import Point
 
 from ..gazetteer import LEVELS, Gazetteer
-from ..names.normalize import clip, normalize, repair_mojibake
+from ..names.normalize import MAX_QUERY_CHARS, clip, normalize, repair_mojibake, strip_invisible
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from . import scoring
@@ -130,6 +130,17 @@ def _detached(m: Match) -> Match:
     return c
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _well_formed(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes kept by 'surrogateescape') as U+FFFD:
+    a Match's query must encode as UTF-8 (JSON, CSV)."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _query_text(query) -> tuple[str | None, str]:
     """(text, reason) — text is None when the query cannot name a place."""
     if query is None:
@@ -147,6 +158,9 @@ def _query_text(query) -> tuple[str | None, str]:
         if isinstance(query, (int, float)):
             return None, f"query is a number ({query!r}), not a place name"
         return None, f"query of type {type(query).__name__} is not text"
+    query = _well_formed(query)
+    if len(query) > MAX_QUERY_CHARS:  # (zero-width padding does not push the name past the cut)
+        query = strip_invisible(query[:MAX_QUERY_CHARS * 4])
     query = clip(query)  # a place name is never longer; matching clips here too
     if "<" in query or "&" in query:  # scraped cells: '<b>Odesa</b>', 'Bakhmut&nbsp;', 'Kharkiv&#39;s'
         query = html.unescape(_HTML_TAG_RE.sub(" ", query))
@@ -198,6 +212,8 @@ class Resolver:
                  cache_size: int = 100_000, fallback=None, fallback_below: float = 0.5) -> None:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
+        if fallback is not None and not callable(getattr(fallback, "geocode", fallback)):
+            raise ValueError(f"fallback must be a geopy geocoder or a function of the query, got {fallback!r}")
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
             raise ValueError(f"cache_size must be an integer >= 0 (0: no cache), got {cache_size!r}")
         if fallback_below is None:
@@ -233,6 +249,9 @@ class Resolver:
 
     @fuzzy.setter
     def fuzzy(self, value: bool) -> None:
+        if not (isinstance(value, (bool, np.bool_)) or isinstance(value, numbers.Integral) and value in (0, 1)):
+            # ('no' is truthy: a silent opposite)
+            raise ValueError(f"fuzzy must be True or False, got {value!r}")
         self._heads.fuzzy = bool(value)
 
     def settings(self) -> dict:
@@ -264,7 +283,7 @@ class Resolver:
         hints = self._cached_hints(overrides) if overrides else self._default_hints
         text, reason = _query_text(query)
         if text is None:
-            return Match(query="" if query is None else str(query)[:200], reason=reason)
+            return Match(query="" if query is None else _well_formed(str(query)[:200]), reason=reason)
         key = None
         if self._cache_size and (within is _UNSET or within is None):  # (cache_size=0: no cache)
             key = (text, _hints_key(overrides), limit, min_conf,

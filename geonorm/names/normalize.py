@@ -39,10 +39,15 @@ def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     return text[:limit]
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width characters, soft hyphens, direction marks and BOMs."""
+    return _INVISIBLE_RE.sub("", text)
+
+
 def clean(text: str) -> str:
     """NFKC, drop control characters, collapse whitespace; keeps case and punctuation."""
     text = unicodedata.normalize("NFKC", _MARK_SYMBOLS_RE.sub("", text[: MAX_QUERY_CHARS * 4]))
-    text = _CONTROL_RE.sub(" ", _INVISIBLE_RE.sub("", text))
+    text = _CONTROL_RE.sub(" ", strip_invisible(text))
     return clip(" ".join(text.split()))
 
 
