@@ -63,3 +63,24 @@ def test_dask_results_write_to_parquet(gaz, tmp_path):
     back = pd.read_parquet(tmp_path / "out.parquet")
     assert back["geo_id"].astype("Int64").tolist() == [707753, pd.NA, 703448]
     assert back["geo_name"].tolist()[::2] == ["Horlivka", "Kyiv"] and pd.isna(back["geo_name"].iloc[1])
+
+
+def test_dask_refuses_a_misspelt_hint_column_and_takes_within_and_feature(gaz):
+    # a hint naming no column must be a valid value, as with pandas (a misspelt column name was
+    # taken as a constant and dropped on every row); within= and feature= were missing
+    import dask
+
+    from geonorm.faces.dask import normalize_dask
+    df = pd.DataFrame({"where": ["Pokrovsk", "Donetsk", "Kharkov"], "country": ["UA"] * 3})
+    ddf = dd.from_pandas(df, npartitions=2)
+    for hint in (dict(country="contry"), dict(admin1="Adm1"), dict(date="event_dat")):
+        with pytest.raises(ValueError, match="no column of the frame"):
+            normalize_dask(ddf, "where", index=gaz.path, **hint)
+    with dask.config.set(scheduler="sync"):
+        out = normalize_dask(ddf, "where", country="country", index=gaz.path, context=False,
+                             feature="admin1").compute()
+        ref = normalize(df, "where", country="country", feature="admin1", context=False)
+        assert list(out["geo_id"]) == list(ref["geo_id"]) and out["geo_id"].iloc[1] == 709716  # Donetsk oblast
+        south = normalize_dask(ddf, "where", index=gaz.path, context=False, within=(36.0, 47.5, 38.5, 48.5)).compute()
+    assert south["geo_id"].iloc[2] is pd.NA or pd.isna(south["geo_id"].iloc[2])  # Kharkiv lies outside
+    assert south["geo_id"].iloc[0] == 704422

@@ -19,7 +19,7 @@ import threading
 import pandas as pd
 
 from .parallel import worker_settings
-from .table import FIELDS, ColumnNormalizer, _missing, result_frame
+from .table import FIELDS, ColumnNormalizer, _check_constants, _missing, result_frame, with_hints
 
 _RESOLVERS: dict = {}
 _LOCK = threading.Lock()
@@ -37,6 +37,16 @@ def worker_resolver(path: str, settings: dict | None = None):
             r = Resolver(Gazetteer.open(path), **(settings or {}))
             _RESOLVERS[key] = r
         return r
+
+
+def _path(index, resolver) -> str:
+    """The index directory the workers open: ``index``, else the resolver's, else the default."""
+    if index is not None:
+        return str(index)
+    if resolver is not None:
+        return str(resolver.gazetteer.path)
+    from ..gazetteer import Gazetteer
+    return str(Gazetteer.default(progress=False).path)
 
 
 def _partition(pdf: pd.DataFrame, column, hints: dict, group, prefix, contexts, use_context,
@@ -62,10 +72,12 @@ def _with_results(pdf: pd.DataFrame, res: pd.DataFrame) -> pd.DataFrame:
 
 
 def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=None, text=None, group=None,
-                   prefix="geo_", resolver=None, index=None, context=True, min_confidence=None):
+                   within=None, feature=None, prefix="geo_", resolver=None, index=None, context=True,
+                   min_confidence=None):
     """Lazy Dask counterpart of :func:`geonorm.faces.table.normalize` (same keywords; hints that
-    are column names are columns). ``index``: a custom index directory (default: the resolver's
-    gazetteer, else the default index). Column context computes the distinct values first."""
+    are column names are columns, others must be valid values: a misspelt column name is a
+    ValueError). ``index``: a custom index directory (default: the resolver's gazetteer, else
+    the default index). Column context computes the distinct values first."""
     import dask.dataframe as dd  # noqa: F401  (optional dependency)
 
     if column not in ddf.columns:
@@ -79,13 +91,12 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=
     clash = [prefix + f for f in FIELDS if prefix + f in ddf.columns]
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
-    if index is not None:
-        path = str(index)
-    elif resolver is not None:
-        path = str(resolver.gazetteer.path)
-    else:
-        from ..gazetteer import Gazetteer
-        path = str(Gazetteer.default(progress=False).path)
+    if within is not None or feature is not None:  # (the workers rebuild it from its settings)
+        resolver = with_hints(resolver or (worker_resolver(str(index)) if index is not None else None),
+                              within, feature)
+    path = _path(index, resolver)
+    _check_constants(resolver or worker_resolver(path), ddf.columns,
+                     country=country, admin1=admin1, admin2=admin2, date=date)
 
     contexts, known = None, None
     if context is True:
