@@ -12,7 +12,6 @@ Faces, loaded on first use: ``geonorm.extract`` / ``link`` / ``to_geojson`` / ``
 
 Data: GeoNames (https://www.geonames.org, CC BY 4.0) and curated sources listed in gazetteer/.
 """
-import sys
 from importlib import import_module
 
 from .gazetteer import Gazetteer, GazetteerError, NameRecord, PlaceRecord
@@ -36,8 +35,8 @@ _LAZY = {
 }
 
 
-if "pandas" in sys.modules:  # the frame accessor (df.geonorm) is there when pandas is (else on first use)
-    import_module("geonorm.faces.table")
+# the frame accessor (df.geonorm): registered with pandas, whether pandas is imported before or after
+import_module("geonorm.faces.pandas_hook").install()
 
 
 def __getattr__(name: str):

@@ -274,6 +274,15 @@ def test_the_frame_accessor_comes_with_import_geonorm_after_pandas():
     assert out.stdout.strip() == "True", out.stderr  # was False: only geonorm.normalize registered it
 
 
+def test_the_frame_accessor_comes_with_pandas_imported_after_geonorm():
+    import subprocess
+    import sys
+    code = ("import sys, geonorm; assert 'pandas' not in sys.modules, 'import geonorm loads pandas'\n"
+            "import pandas as pd; print(hasattr(pd.DataFrame({'a': [1]}), 'geonorm'), hasattr(pd.Series([1]), 'geonorm'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True True", out.stderr  # was False False until geonorm.normalize was used
+
+
 @pytest.mark.parametrize("columns, hints", [(["where", "where"], {}), (["where", "c", "c"], {"country": "c"})])
 def test_a_duplicated_column_the_normalizer_reads_is_a_clear_error(columns, hints):
     df = pd.DataFrame([["Kharkov", "UA", "UA"][:len(columns)]], columns=columns)
