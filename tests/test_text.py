@@ -336,6 +336,14 @@ def test_text_with_accents_written_apart_is_read_with_offsets_into_it(resolver):
     assert all(text[m.start:m.end] == m.text for m in ms) and ms[0].text == unicodedata.normalize("NFD", "Zürich")
 
 
+def test_soft_hyphens_and_zero_width_spaces_inside_words_do_not_hide_names(resolver):
+    # web text breaks long words with soft hyphens: 'Khar\u00adkiv' had been Haar, Germany, by 'Khar'
+    text = "Shelling hit Khar\u00adkiv and Zapor\u00adizhzhia; drones over Ode\u200bsa and \u0425\u0430\u0440\u00ad\u043a\u043e\u0432\u0430."
+    ms = extract(text, resolver=resolver)
+    assert [m.match.id for m in ms] == [706483, 687700, 698740, 706483]
+    assert all(text[m.start:m.end] == m.text for m in ms) and ms[0].text == "Khar\u00adkiv"
+
+
 def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     # alone: Paris, France and Henry County, Georgia; together with Puryear they agree on Tennessee
     text = "The Paris city council met on Monday. Henry County officials and Puryear residents attended."

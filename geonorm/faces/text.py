@@ -40,6 +40,7 @@ from ..matching.context import Context
 from ..matching.match import Match
 from ..matching.phrase import offset_before
 from ..matching.resolver import confidence_arg
+from ..names.normalize import has_invisible, is_invisible
 from .document import actors, build_context, resolve_mentions
 from .geojson import to_feature
 
@@ -98,15 +99,21 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
 
 
 def _composed(text: str) -> tuple[str, list[int] | None]:
-    """``text`` in Unicode NFC, and each of its offsets' offset in ``text`` (None when ``text`` is
-    NFC already). A letter and the accents written after it as separate characters ('u' + U+0308,
-    as some PDFs and macOS file names give them) compose one by one."""
-    if unicodedata.is_normalized("NFC", text):
+    """``text`` in Unicode NFC without invisible characters, and each of its offsets' offset in
+    ``text`` (None when ``text`` is so already). A letter and the accents written after it as
+    separate characters ('u' + U+0308, as some PDFs and macOS file names give them) compose one
+    by one; soft hyphens and zero-width spaces, which web pages put inside words ('Khar\u00adkiv'),
+    are dropped."""
+    invisible = has_invisible(text)
+    if not invisible and unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
     at: list[int] = []
     i, n = 0, len(text)
     while i < n:
+        if invisible and is_invisible(text[i]):
+            i += 1
+            continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1

@@ -39,6 +39,15 @@ def clip(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     return text[:limit]
 
 
+def has_invisible(text: str) -> bool:
+    """Does ``text`` hold a zero-width character, soft hyphen, direction mark or BOM?"""
+    return _INVISIBLE_RE.search(text) is not None
+
+
+def is_invisible(ch: str) -> bool:
+    return _INVISIBLE_RE.fullmatch(ch) is not None
+
+
 def strip_invisible(text: str) -> str:
     """``text`` without zero-width characters, soft hyphens, direction marks and BOMs."""
     return _INVISIBLE_RE.sub("", text)
