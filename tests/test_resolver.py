@@ -2312,21 +2312,45 @@ def test_a_thing_named_by_a_towns_adjective_is_answered_by_the_town(resolver, qu
 
 
 @pytest.mark.parametrize("query, town", [
-    ("Каховская ГЭС", 707244),  # (was Gees, the Netherlands, by the romanized 'ГЭС')
-    ("в районе Каховской ГЭС", 707244),  # the adjective in the genitive
     ("у Каховского водохранилища", 707244),
     ("Бурштынская ТЭС", 711134),  # (was a village in Mongolia)
     ("Антонівський міст", 713304),
     ("Курахівська ТЕС", 695357),  # Ukrainian -iv- is the town's -ove: Kurakhove (was Hirnyk)
-    ("Хмельницкая АЭС", 706369),  # a town named by an adjective (was the village Khmelnytske)
-    ("Ровенская АЭС", 695594),  # Rovno's fleeting e: Rivne (was Dolní Roveň, Czechia)
-    ("Запорожская АЭС", 687700),  # the city's, not the stanitsa Zaporozhskaya's (its name as written)
-    ("Kakhovskaya GES", 707244),  # romanized (was General Santos by its code 'GES')
+    ("Кременчугский НПЗ", 704147),
+    ("Ладыжинская ТЭС", 703428),
 ])
 def test_a_facility_named_by_a_towns_adjective_in_russian_or_ukrainian_is_the_towns(resolver, query, town):
     m = resolver.resolve(query)
     assert (m.id, m.match_kind) == (town, "area"), m.explain()
     assert "the phrase names something named after it" in m.explain()
+
+
+ENERHODAR, NETISHYN, VARASH, NOVA_KAKHOVKA, KURCHATOV = 709276, 700261, 8341919, 699839, 538908
+
+
+@pytest.mark.parametrize("query, host, named", [
+    ("Zaporizhzhia NPP", ENERHODAR, 687700),  # was Zaporizhzhia city, 53 km off, at 0.73
+    ("Zaporozhye nuclear power plant", ENERHODAR, 687700),
+    ("Запорожская АЭС", ENERHODAR, 687700),  # the city's adjective, not the stanitsa Zaporozhskaya
+    ("Хмельницкая АЭС", NETISHYN, 706369),  # a town named by an adjective (was the village Khmelnytske)
+    ("Ровенская АЭС", VARASH, 695594),  # Rovno's fleeting e: Rivne (was Dolní Roveň, Czechia)
+    ("Каховская ГЭС", NOVA_KAKHOVKA, 707244),  # (was Gees, the Netherlands, by the romanized 'ГЭС')
+    ("в районе Каховской ГЭС", NOVA_KAKHOVKA, 707244),  # the adjective in the genitive
+    ("Kakhovskaya GES", NOVA_KAKHOVKA, 707244),  # romanized (was General Santos by its code 'GES')
+    ("Kakhovka dam", NOVA_KAKHOVKA, 707244),
+    ("Kursk NPP", KURCHATOV, 538560),
+    ("Dnipro HPP", 687700, 709930),  # the DniproHES dam is in Zaporizhzhia, 70 km from Dnipro city
+])
+def test_a_power_plant_named_after_one_place_is_answered_with_the_town_it_lies_at(resolver, query, host, named):
+    m = resolver.resolve(query)
+    assert m.id == host, m.explain()
+    assert m.alternatives[0].id == named and m.alternatives[0].confidence <= m.confidence
+    assert "gazetteer/facilities.csv" in m.explain() and f"it lies at {m.name}" in m.explain()
+
+
+@pytest.mark.parametrize("query", ["Burshtyn TPP", "Zaporizhzhia", "Kursk airport", "Kyiv oblast", "Kursk oblast"])
+def test_a_place_or_plant_at_its_own_town_is_not_moved(resolver, query):
+    assert "facilities.csv" not in resolver.resolve(query).explain()
 
 
 def test_a_place_named_like_a_towns_adjective_stays_itself_without_a_facility_word(resolver):

@@ -35,8 +35,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..matching.answer import below_confidence, offset_from
+from ..matching.answer import at_facility_host, below_confidence, offset_from
 from ..matching.context import Context
+from ..matching.facilities import host_after
 from ..matching.match import Match
 from ..matching.phrase import offset_before
 from ..matching.resolver import confidence_arg
@@ -380,6 +381,8 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         off = offset_before(text, s) if m.ok and m.offset is None else None
         if off is not None:  # 'a village 13 km east of Oleshky': Oleshky, and the point meant
             m = replace(m, offset=offset_from(m, *off))
+        # ('the Zaporizhzhia nuclear power plant' is at Enerhodar, 50 km from the city)
+        m = at_facility_host(resolver.gazetteer, m, host_after(text, e, m.id))
         if min_confidence is not None and m.ok and m.confidence < min_confidence:
             m = below_confidence(m, written, min_confidence, keep=4)
         out.append(Mention(text=text[s:e], start=s, end=e, match=m, source=source, label=label))

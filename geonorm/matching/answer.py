@@ -19,7 +19,8 @@ from ..sources.curated import rename_periods
 from ..sources.packaged import BORROWED_POINT
 from . import scoring
 from .candidates import Evidence, respelled
-from .hints import former_state, offset_point
+from .facilities import Host
+from .hints import former_state, haversine_km, offset_point
 from .match import Candidate, Match, Offset, Rename
 from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, bank_of, facility_kind, says_more, strip_prefixes
 
@@ -299,3 +300,28 @@ def stand_in(gaz: Gazetteer, text: str, head: str, row: int, kind: str, hint: st
     m = build_match(gaz, text, None, (0.0, row, ev, []), scoring.AREA_ANSWER_CONFIDENCE.get(place.level, 0.2))
     m.match_kind, m.rename, m.head, m.hints = kind, None, head, [hint]
     return m
+
+
+def at_facility_host(gaz: Gazetteer, m: Match, host: Host | None) -> Match:
+    """``m``, an answer read as the place a power plant is named after, moved to the town the
+    plant lies at (``host``, :mod:`~geonorm.matching.facilities`; None: ``m`` as it is): how the
+    name matched and how sure it is stay; the place named becomes the first runner-up, sharing
+    what the answer leaves."""
+    host_row = gaz.row_of(host.place_id) if host is not None else None
+    if host_row is None or not m.ok:
+        return m
+    facility, note = host.facility, host.note
+    moved = stand_in(gaz, m.query, m.head, host_row, m.match_kind, "")
+    km = float(haversine_km(m.lat, m.lon, moved.lat, moved.lon)) if m.lat is not None else 0.0
+    return replace(moved, confidence=m.confidence, matched_name=m.matched_name, name_kind=m.name_kind,
+                   scheme=m.scheme, inflected=m.inflected, rename=m.rename, other_places=m.other_places,
+                   hints=[f"the phrase names the {facility}: it lies at {moved.name}, {km:.0f} km from {m.name}, "
+                          f"the place its name was read as ({note}; gazetteer/facilities.csv)",
+                          *[h for h in m.hints if not _about_the_named_place(h)]],
+                   alternatives=sharing_the_rest([candidate_of(m), *[a for a in m.alternatives if a.id != moved.id]],
+                                                 m.confidence, below=True))
+
+
+def _about_the_named_place(hint: str) -> bool:
+    """A hint that takes the place a facility is named after for where it is."""
+    return "named after it" in hint or hint.startswith("the phrase names a facility")

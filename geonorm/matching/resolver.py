@@ -19,11 +19,12 @@ from ..names.normalize import MAX_QUERY_CHARS, clip, normalize, repair_mojibake,
 from ..sources.cldr import cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from . import scoring
-from .answer import candidate_of, person_named, sharing_the_rest, stand_in
+from .answer import at_facility_host, candidate_of, person_named, sharing_the_rest, stand_in
 from .areas import BIG_CITY, PhraseAreas, all_rows, sector_town
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
 from .context import Context, joined
+from .facilities import host_of
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
@@ -308,6 +309,8 @@ class Resolver:
             written = _AMPERSAND_RE.sub(" and ", written)
         written = one_kind(written)  # ('district/suburb of Donetsk': one kind, no path or two names)
         match = self._resolve_written(written, hints, limit, min_conf, context or None)
+        if match.ok:  # ('Zaporizhzhia NPP' is at Enerhodar, 50 km from the city it is named after)
+            match = at_facility_host(self.gazetteer, match, host_of(written, match.id))
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, written, match, hints)

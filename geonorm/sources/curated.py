@@ -216,6 +216,11 @@ def read_former_states(path: Path, report: ImportReport) -> list[tuple[FormerSta
     return out
 
 
+def curated_rows(filename: str) -> Iterator[dict[str, str]]:
+    """The rows of a small curated table of ``gazetteer/`` read at run time (none when missing)."""
+    return (row for _, row, _ in _table(filename))
+
+
 def _table(filename: str, directory: Path | None = None) -> Iterator[tuple[int, dict[str, str], ImportReport]]:
     """(line number, row, the file's report) of a small curated table; none when the curated
     directory is missing."""
