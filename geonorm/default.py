@@ -55,8 +55,10 @@ def default_key() -> str:
 # the assembly's own revision: a change of what goes into the default index (not of its format)
 # rebuilds it (2: country names in other scripts romanizing to a small town's name are kept; 3: the
 # Latin spellings of an old name in use again are current alternates, 'Bachmut'; 4: postal-code
-# villages across an oblast border from the codifier's filing are refiled there)
-ASSEMBLY_REVISION = 5
+# villages across an oblast border from the codifier's filing are refiled there; 5: a country's name
+# in another language dropped only for a big town of that country; 6: each country's name in its own
+# official languages, 'Shqipëri', 'Éire', 'Nederland')
+ASSEMBLY_REVISION = 6
 
 
 def _default_key() -> str:

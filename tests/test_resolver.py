@@ -2466,6 +2466,16 @@ def test_country_names_in_other_languages(resolver, written, code):
     assert (m.feature, m.country_code) == ("country", code) and m.confidence > 0.8
 
 
+@pytest.mark.parametrize("written, code", [
+    ("Shqipëri", "AL"), ("Éire", "IE"), ("Aotearoa", "NZ"), ("Pilipinas", "PH"), ("Soomaaliya", "SO"),
+    ("Lëtzebuerg", "LU"),  # (no match, or a guess: Liperi, Erie, Atarra at 0.09-0.24)
+    ("Nederland", "NL"), ("España", "ES"),  # (a small town abroad bore them: Nederland, Colorado)
+])
+def test_a_countrys_name_in_its_own_language_is_the_country(resolver, written, code):
+    m = resolver.resolve(written)
+    assert (m.feature, m.country_code) == ("country", code) and m.confidence > 0.8, m.explain()
+
+
 def test_a_country_name_in_another_language_takes_no_towns_name_nor_guesses(resolver):
     assert resolver.resolve("Columbia").feature == "populated place"  # Romanian for Colombia
     assert resolver.resolve("Tunis").feature == "populated place"  # via 'Тунис', Russian for Tunisia
@@ -2478,6 +2488,8 @@ def test_a_country_name_in_another_language_takes_no_towns_name_nor_guesses(reso
         assert (m.feature, m.country_code, m.matched_name) == ("country", code, written), m.explain()
     assert resolver.resolve("Chopra").name != "Cyprus"  # no consonant skeleton of 'Chypre'
     assert resolver.resolve("Cauvery").name != "Cabo Verde"  # no typo of 'Cap-Vert'
+    # the town of a country's own name is still read with its area ('Nederland, Colorado')
+    assert resolver.resolve("Nederland, Colorado").country_code == "US"
     # nor a folded key: 'Vena' (Вена, Vienna) was Russia by the Finnish 'Venäjä' at 0.94
     assert resolver.resolve("Vena").name == "Vienna"
     assert resolver.resolve("Frantsiya").name == "France"  # a romanized one still folds

@@ -39,6 +39,33 @@ def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tupl
     return out
 
 
+def endonyms() -> dict[str, list[tuple[str, str]]]:
+    """{ISO 3166-1 alpha-2 code: [(name, language), ...]}: each country's name in its own official
+    languages ('Shqipëri', 'Éire', 'España', 'Nederland', 'Aotearoa'), also those not in
+    :data:`LANGUAGES` (empty without babel)."""
+    try:
+        from babel import Locale
+        from babel.core import UnknownLocaleError, get_global
+        from babel.languages import get_official_languages
+    except ImportError:
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+    territories: dict[str, dict] = {}
+    for code in get_global("territory_languages"):
+        if len(code) != 2 or not code.isalpha():
+            continue
+        for lang in get_official_languages(code, de_facto=True):
+            if lang not in territories:
+                try:
+                    territories[lang] = Locale.parse(lang).territories
+                except (UnknownLocaleError, ValueError):
+                    territories[lang] = {}
+            name = territories[lang].get(code)
+            if name:
+                out.setdefault(code, []).append((name, lang))
+    return out
+
+
 @lru_cache(maxsize=1)
 def arabic_countries() -> frozenset[str]:
     """ISO codes of the countries with Arabic as an official language (de facto): their places'

