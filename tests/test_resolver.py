@@ -2348,9 +2348,23 @@ def test_a_power_plant_named_after_one_place_is_answered_with_the_town_it_lies_a
     assert "gazetteer/facilities.csv" in m.explain() and f"it lies at {m.name}" in m.explain()
 
 
-@pytest.mark.parametrize("query", ["Burshtyn TPP", "Zaporizhzhia", "Kursk airport", "Kyiv oblast", "Kursk oblast"])
+@pytest.mark.parametrize("query", ["Burshtyn TPP", "Zaporizhzhia", "Kursk airport", "Kyiv oblast", "Kursk oblast",
+                                   # a plant's word elsewhere in the phrase: the place named is meant
+                                   "Kursk city, not the NPP", "Kursk, a nuclear power plant official said",
+                                   "Kakhovka town, 10 km upstream of the dam", "Kyiv, Dam Square", "Київ, гребля",
+                                   "Zaporizhzhia city, 50 km from the NPP"])
 def test_a_place_or_plant_at_its_own_town_is_not_moved(resolver, query):
     assert "facilities.csv" not in resolver.resolve(query).explain()
+
+
+@pytest.mark.parametrize("query, hints", [
+    ("Kursk NPP", dict(within=(36.0, 51.6, 36.4, 51.85))),  # Kurchatov lies outside the box
+    ("Kremenchuk HPP", dict(admin1="Poltava oblast")),  # Svitlovodsk is in Kirovohrad oblast
+    ("Zaporizhzhia NPP", dict(feature="admin1")),
+])
+def test_a_plant_is_not_moved_to_a_town_the_hints_rule_out(resolver, query, hints):
+    m = resolver.resolve(query, **hints)  # (the move ignored them: Kurchatov outside the box at 0.92)
+    assert m.ok and "facilities.csv" not in m.explain()
 
 
 def test_a_place_named_like_a_towns_adjective_stays_itself_without_a_facility_word(resolver):

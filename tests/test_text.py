@@ -352,6 +352,10 @@ def test_a_town_named_before_a_power_plants_words_is_the_plant_at_its_own_town(r
     assert [(m.text, m.match.id) for m in ms] == [("Zaporizhzhia", 709276), ("Kursk", 538908), ("Kakhovka", 699839),
                                                  ("Zaporizhzhia", 687700), ("Kursk", 538560)]
     assert "gazetteer/facilities.csv" in ms[0].match.explain()
+    # the plant's words on the next line, after a spaced dash, or in a name ('Dam Square') are no plant's
+    for other in ("Kursk\nNPP staff were evacuated.", "Weather for Kursk - NPP news below.",
+                  "Kyiv Dam Square in Amsterdam hosted a rally."):
+        assert "facilities.csv" not in extract(other, resolver=resolver)[0].match.explain(), other
 
 
 def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):

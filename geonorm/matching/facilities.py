@@ -17,7 +17,8 @@ from ..sources.curated import curated_rows
 _KIND_WORDS = {
     "nuclear power plant": r"\bNPP\b|nuclear\s+(?:power\s+)?(?:plant|station)|\b(?:АЭС|АЕС|AES|ZNPP|ЗАЭС|ЗАЕС)\b"
                            r"|атомн\w+\s+(?:электро|електро)станц",
-    "hydroelectric plant": r"\bHPP\b|\bHES\b|hydro(?:electric|power)?\s+(?:power\s+)?(?:plant|station)|\bdam\b"
+    "hydroelectric plant": r"\bHPP\b|\bHES\b|hydro(?:electric|power)?\s+(?:power\s+)?(?:plant|station)"
+                           r"|\bdam\b(?![ \t]+(?-i:[A-Z]))"  # (not 'Dam Square')
                            r"|\b(?:ГЭС|ГЕС|GES)\b|(?:гидро|гідро)(?:электро|електро)станц|плотин|дамб|гребл",
     "thermal power plant": r"\bTPP\b|thermal\s+power\s+(?:plant|station)|\b(?:ТЭС|ТЕС|ГРЭС|ГРЕС|GRES|TES)\b"
                            r"|тепло(?:электро|електро)станц",
@@ -50,25 +51,29 @@ def plant_kinds(text: str) -> list[str]:
     return [kind for kind, rx in _KIND_RES.items() if rx.search(text)]
 
 
-def host_of(text: str, place_id: int | None) -> Host | None:
-    """The town the plant ``text`` names lies at, when the plant is named after ``place_id``
-    (the place the phrase was read as) and lies elsewhere; else None."""
-    if place_id is None:
+def host_of(text: str, place_id: int | None, head: str) -> Host | None:
+    """The town the plant a phrase names lies at, when the plant's words follow the place name
+    ``head`` ('Zaporizhzhia NPP', 'Каховской ГЭС' for the head 'Каховская') read as ``place_id``
+    and the plant lies elsewhere; else None ('Kursk city, not the NPP' names the city)."""
+    if place_id is None or not head.strip():
         return None
-    hosts = facility_hosts()
-    return next((h for kind in plant_kinds(text) if (h := hosts.get((place_id, kind))) is not None), None)
+    # each word of the name as written, or inflected ('Каховской' for 'Каховская')
+    stems = [re.escape(w[:max(3, len(w) - 3)]) + r"\w*" for w in head.split()]
+    written = re.compile(r"(?<!\w)" + r"[\s-]+".join(stems), re.IGNORECASE)
+    return next((h for m in written.finditer(text) if (h := host_after(text, m.end(), place_id)) is not None), None)
 
 
-_BETWEEN_RE = re.compile(r"(?:['’]s)?[\s-]*")  # ('Zaporizhzhia's nuclear plant', 'Kakhovka-dam')
+# between the name and the plant's words: spaces or one hyphen, after a possessive ('Zaporizhzhia's
+# nuclear plant', 'Kakhovka-dam'); not a line break or a spaced dash ('Kursk\nNPP staff', 'Kursk - NPP')
+_BETWEEN_RE = re.compile(r"(?:['’]s)?(?:[ \t\u00a0]+|-)")
 
 
 def host_after(text: str, end: int, place_id: int | None) -> Host | None:
     """The town the plant named by a mention ending at ``end`` of ``text`` and the power plant's
     words after it lies at ('the Zaporizhzhia nuclear power plant': Enerhodar), when the mention
     was read as ``place_id``; else None."""
-    if place_id is None:
+    if place_id is None or (between := _BETWEEN_RE.match(text, end)) is None:
         return None
     hosts = facility_hosts()
-    pos = _BETWEEN_RE.match(text, end).end()
     return next((h for kind, rx in _KIND_RES.items()
-                 if rx.match(text, pos) and (h := hosts.get((place_id, kind))) is not None), None)
+                 if rx.match(text, between.end()) and (h := hosts.get((place_id, kind))) is not None), None)

@@ -687,6 +687,13 @@ class Hints:
         """Does the place lie in one of the hinted countries?"""
         return self.country_of(place) is not None
 
+    def admits(self, place) -> bool:
+        """Does the place meet the hard hints: country, first-level area, ``within``, feature?"""
+        from shapely.geometry import Point
+        return (not self.countries or self.in_country(place)) and (not self.admin1 or self.in_admin1(place)) \
+            and (self.within is None or self.within.contains(Point(place.lon, place.lat))) \
+            and (not self.feature or place.level in self.feature)
+
     def in_admin1(self, place) -> bool:
         """Does the place lie in one of the hinted first-level areas?"""
         return any(a.country_code == place.country_code and (
