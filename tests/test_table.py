@@ -153,6 +153,17 @@ def test_a_misspelt_hint_column_is_an_error_not_a_constant_dropped_on_every_row(
     assert "'event_date'" in str(exc.value)
 
 
+@pytest.mark.parametrize("text", ["headlines", "Headline"])
+def test_a_misspelt_text_column_is_an_error_not_one_text_for_every_row(resolver, text):
+    # (the word itself was every row's source text: 'Sverdlovsk' changed answer silently)
+    df = pd.DataFrame({"where": ["Sverdlovsk"], "headline": ["Shelling in Luhansk oblast"]})
+    with pytest.raises(ValueError, match="'headline' is"):
+        normalize(df, "where", resolver=resolver, text=text)
+    from geonorm import Fixed
+    assert len(normalize(df, "where", resolver=resolver, text=Fixed(text))) == 1  # as asked for
+    assert len(normalize(df, "where", resolver=resolver, text="Fighting near Luhansk")) == 1
+
+
 def test_prefix_and_empty_frame(resolver):
     df = pd.DataFrame({"where": pd.Series([], dtype=object)})
     out = normalize(df, "where", prefix="g_", resolver=resolver)

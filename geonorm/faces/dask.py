@@ -96,7 +96,7 @@ def normalize_dask(ddf, column, *, country=None, admin1=None, admin2=None, date=
                               within, feature)
     path = _path(index, resolver)
     _check_constants(resolver or worker_resolver(path), ddf.columns,
-                     country=country, admin1=admin1, admin2=admin2, date=date)
+                     country=country, admin1=admin1, admin2=admin2, date=date, text=text)
 
     contexts, known = None, None
     if context is True:

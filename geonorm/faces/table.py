@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import OSA
 
 from ..matching.context import Context, joined
 from ..matching.hints import missing_marker
@@ -516,7 +517,8 @@ def _check_constants(resolver, columns, **hints) -> None:
     value either (a misspelt column name, 'event_dat', or a number, would be dropped on every row;
     so would a column's name in other capitals, 'CC' for the column 'cc', which is also a code)."""
     for name, value in hints.items():
-        if isinstance(value, Fixed):
+        fixed = isinstance(value, Fixed)
+        if fixed:
             value = value.value
         elif _column_label(value, columns):
             continue
@@ -526,6 +528,13 @@ def _check_constants(resolver, columns, **hints) -> None:
                              f"name as written (or geonorm.Fixed({value!r}) for that value on every row)")
         if value is None or isinstance(value, (pd.Series, np.ndarray, list)) or is_null(value) \
                 or isinstance(value, str) and (not value.strip() or missing_marker(value)):
+            continue
+        if name == "text":  # one source text for every row, unless it is one word a slip from a column's
+            if not fixed and isinstance(value, str) and len(value.split()) == 1 and (other := [
+                    c for c in columns if isinstance(c, str) and OSA.distance(c.casefold(), value.strip().casefold(),
+                                                                              score_cutoff=2) <= 2]):
+                raise ValueError(f"text={value!r} is no column of the frame, but {other[0]!r} is: give the column's "
+                                 f"name as written (or geonorm.Fixed({value!r}) for that text on every row)")
             continue
         exc = _hint_error(resolver, {"as_of" if name == "date" else name: value})
         if exc is not None:
@@ -583,7 +592,7 @@ def normalize(df_or_series, column=None, *, country=None, admin1=None, admin2=No
     if clash:
         raise ValueError(f"the frame already has result columns {clash}; pass another prefix=")
     resolver = with_hints(resolver, within, feature)
-    _check_constants(resolver, df.columns, country=country, admin1=admin1, admin2=admin2, date=date)
+    _check_constants(resolver, df.columns, country=country, admin1=admin1, admin2=admin2, date=date, text=text)
     norm = ColumnNormalizer(resolver, column, country=country, admin1=admin1,
                             admin2=admin2, date=date, text=text, group=group, prefix=prefix, context=context,
                             min_confidence=min_confidence, workers=workers)

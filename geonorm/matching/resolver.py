@@ -214,7 +214,8 @@ class Resolver:
         if not isinstance(typo_reach, int) or typo_reach < 1:
             raise ValueError(f"typo_reach must be a positive integer, got {typo_reach!r}")
         if fallback is not None and not callable(getattr(fallback, "geocode", fallback)):
-            raise ValueError(f"fallback must be a geopy geocoder or a function of the query, got {fallback!r}")
+            raise ValueError("fallback must be a geopy geocoder (or a function called as geopy's geocode(query, "
+                             f"exactly_one=True, timeout=...) that returns a geopy Location or None), got {fallback!r}")
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
             raise ValueError(f"cache_size must be an integer >= 0 (0: no cache), got {cache_size!r}")
         if fallback_below is None:
