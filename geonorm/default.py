@@ -57,8 +57,9 @@ def default_key() -> str:
 # Latin spellings of an old name in use again are current alternates, 'Bachmut'; 4: postal-code
 # villages across an oblast border from the codifier's filing are refiled there; 5: a country's name
 # in another language dropped only for a big town of that country; 6: each country's name in its own
-# official languages, 'Shqipëri', 'Éire', 'Nederland')
-ASSEMBLY_REVISION = 6
+# official languages, 'Shqipëri', 'Éire', 'Nederland'; 7: plant names and abbreviations, 'ZNPP', 'ЗАЭС',
+# 'DniproHES', as colloquial names of the plants' towns)
+ASSEMBLY_REVISION = 7
 
 
 def _default_key() -> str:

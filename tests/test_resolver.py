@@ -2348,6 +2348,16 @@ def test_a_power_plant_named_after_one_place_is_answered_with_the_town_it_lies_a
     assert "gazetteer/facilities.csv" in m.explain() and f"it lies at {m.name}" in m.explain()
 
 
+@pytest.mark.parametrize("query, host", [
+    ("ZNPP", ENERHODAR), ("ЗАЭС", ENERHODAR), ("ЗАЕС, Энергодар", ENERHODAR),  # (ЗАЭС was Șaeș, Romania, at 0.72)
+    ("South Ukraine NPP", 7525990), ("Южно-Украинская АЭС", 7525990),  # (was Ukraine, the country, at 0.5)
+    ("DniproHES", 687700), ("Днепрогэс", 687700),  # the dam in Zaporizhzhia (was Dniprove, a guess, or nothing)
+])
+def test_a_plants_own_name_or_abbreviation_is_its_town(resolver, query, host):
+    m = resolver.resolve(query)
+    assert m.id == host and m.confidence > 0.7, m.explain()
+
+
 @pytest.mark.parametrize("query", ["Burshtyn TPP", "Zaporizhzhia", "Kursk airport", "Kyiv oblast", "Kursk oblast",
                                    # a plant's word elsewhere in the phrase: the place named is meant
                                    "Kursk city, not the NPP", "Kursk, a nuclear power plant official said",
