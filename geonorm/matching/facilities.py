@@ -46,16 +46,17 @@ def facility_hosts() -> dict[tuple[int, str], Host]:
     return out
 
 
-def plant_kinds(text: str) -> list[str]:
-    """The kinds of power plant ``text`` names ('Kursk NPP': ['nuclear power plant'])."""
-    return [kind for kind, rx in _KIND_RES.items() if rx.search(text)]
+@lru_cache(maxsize=1)
+def named_after_ids() -> frozenset[int]:
+    """The ids of the places plants are named after (most answers are none of them)."""
+    return frozenset(named for named, _ in facility_hosts())
 
 
 def host_of(text: str, place_id: int | None, head: str) -> Host | None:
     """The town the plant a phrase names lies at, when the plant's words follow the place name
     ``head`` ('Zaporizhzhia NPP', 'Каховской ГЭС' for the head 'Каховская') read as ``place_id``
     and the plant lies elsewhere; else None ('Kursk city, not the NPP' names the city)."""
-    if place_id is None or not head.strip():
+    if place_id is None or not head.strip() or place_id not in named_after_ids():
         return None
     # each word of the name as written, or inflected ('Каховской' for 'Каховская')
     stems = [re.escape(w[:max(3, len(w) - 3)]) + r"\w*" for w in head.split()]
@@ -72,7 +73,7 @@ def host_after(text: str, end: int, place_id: int | None) -> Host | None:
     """The town the plant named by a mention ending at ``end`` of ``text`` and the power plant's
     words after it lies at ('the Zaporizhzhia nuclear power plant': Enerhodar), when the mention
     was read as ``place_id``; else None."""
-    if place_id is None or (between := _BETWEEN_RE.match(text, end)) is None:
+    if place_id not in named_after_ids() or (between := _BETWEEN_RE.match(text, end)) is None:
         return None
     hosts = facility_hosts()
     return next((h for kind, rx in _KIND_RES.items()
