@@ -524,8 +524,7 @@ def _check_constants(resolver, columns, **hints) -> None:
             continue
         elif isinstance(value, str) and (other := [c for c in columns if isinstance(c, str)
                                                    and c.casefold() == value.strip().casefold()]):
-            raise ValueError(f"{name}={value!r} is no column of the frame, but {other[0]!r} is: give the column's "
-                             f"name as written (or geonorm.Fixed({value!r}) for that value on every row)")
+            raise _not_a_column(name, value, other[0])
         if value is None or isinstance(value, (pd.Series, np.ndarray, list)) or is_null(value) \
                 or isinstance(value, str) and (not value.strip() or missing_marker(value)):
             continue
@@ -533,13 +532,17 @@ def _check_constants(resolver, columns, **hints) -> None:
             if not fixed and isinstance(value, str) and len(value.split()) == 1 and (other := [
                     c for c in columns if isinstance(c, str) and OSA.distance(c.casefold(), value.strip().casefold(),
                                                                               score_cutoff=2) <= 2]):
-                raise ValueError(f"text={value!r} is no column of the frame, but {other[0]!r} is: give the column's "
-                                 f"name as written (or geonorm.Fixed({value!r}) for that text on every row)")
+                raise _not_a_column(name, value, other[0])
             continue
         exc = _hint_error(resolver, {"as_of" if name == "date" else name: value})
         if exc is not None:
             raise ValueError(f"{name}={value!r} is no column of the frame and no valid {name} value ({exc}); "
                              "the columns are: " + ", ".join(repr(c) for c in columns))
+
+
+def _not_a_column(name: str, value: str, column: str) -> ValueError:
+    return ValueError(f"{name}={value!r} is no column of the frame, but {column!r} is: give the column's "
+                      f"name as written (or geonorm.Fixed({value!r}) for that value on every row)")
 
 
 def with_hints(resolver, within=None, feature=None):

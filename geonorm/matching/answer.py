@@ -20,7 +20,7 @@ from ..sources.packaged import BORROWED_POINT
 from . import scoring
 from .candidates import Evidence, respelled
 from .facilities import Host
-from .hints import former_state, haversine_km, offset_point
+from .hints import Hints, former_state, haversine_km, offset_point
 from .match import Candidate, Match, Offset, Rename
 from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, bank_of, facility_kind, says_more, strip_prefixes
 
@@ -311,13 +311,13 @@ def stand_in(gaz: Gazetteer, text: str, head: str, row: int, kind: str, hint: st
     return m
 
 
-def at_facility_host(gaz: Gazetteer, m: Match, host: Host | None) -> Match:
+def at_facility_host(gaz: Gazetteer, m: Match, host: Host | None, hints: Hints | None = None) -> Match:
     """``m``, an answer read as the place a power plant is named after, moved to the town the
-    plant lies at (``host``, :mod:`~geonorm.matching.facilities`; None: ``m`` as it is): how the
-    name matched and how sure it is stay; the place named becomes the first runner-up, sharing
-    what the answer leaves."""
-    host_row = gaz.row_of(host.place_id) if host is not None else None
-    if host_row is None or not m.ok:
+    plant lies at (``host``, :mod:`~geonorm.matching.facilities`; None: ``m`` as it is, as when
+    the town fails the hard ``hints``): how the name matched and how sure it is stay; the place
+    named becomes the first runner-up, sharing what the answer leaves."""
+    host_row = gaz.row_of(host.place_id) if host is not None and m.ok else None
+    if host_row is None or hints is not None and not hints.admits(gaz.place(host_row)):
         return m
     facility, note = host.facility, host.note
     moved = stand_in(gaz, m.query, m.head, host_row, m.match_kind, "")

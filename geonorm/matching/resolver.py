@@ -310,10 +310,8 @@ class Resolver:
             written = _AMPERSAND_RE.sub(" and ", written)
         written = one_kind(written)  # ('district/suburb of Donetsk': one kind, no path or two names)
         match = self._resolve_written(written, hints, limit, min_conf, context or None)
-        if match.ok and (host := host_of(written, match.id, match.head)) is not None \
-                and (row := self.gazetteer.row_of(host.place_id)) is not None and hints.admits(self.gazetteer.place(row)):
-            # ('Zaporizhzhia NPP' is at Enerhodar, 50 km from the city it is named after)
-            match = at_facility_host(self.gazetteer, match, host)
+        # ('Zaporizhzhia NPP' is at Enerhodar, 50 km from the city it is named after)
+        match = at_facility_host(self.gazetteer, match, host_of(written, match.id, match.head), hints)
         if self.fallback is not None and (not match.ok or match.confidence < self.fallback_below):
             from .fallback import consult
             match = consult(self.fallback, written, match, hints)

@@ -27,13 +27,9 @@ def version() -> str | None:
 
 def country_names(languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tuple[str, str]]]:
     """{ISO 3166-1 alpha-2 code: [(name, language), ...]} (empty without babel)."""
-    try:
-        from babel import Locale
-    except ImportError:
-        return {}
     out: dict[str, list[tuple[str, str]]] = {}
     for lang in languages:
-        for code, name in Locale.parse(lang).territories.items():
+        for code, name in _territory_names(lang).items():
             if len(code) == 2 and code.isalpha() and name:
                 out.setdefault(code, []).append((name, lang))
     return out
@@ -43,39 +39,46 @@ def endonyms() -> dict[str, list[tuple[str, str]]]:
     """{ISO 3166-1 alpha-2 code: [(name, language), ...]}: each country's name in its own official
     languages ('Shqipëri', 'Éire', 'España', 'Nederland', 'Aotearoa'), also those not in
     :data:`LANGUAGES` (empty without babel)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, langs in official_languages().items():
+        if len(code) == 2 and code.isalpha():
+            for lang in langs:
+                if name := _territory_names(lang).get(code):
+                    out.setdefault(code, []).append((name, lang))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _territory_names(lang: str) -> dict[str, str]:
+    """{territory code: its name} in ``lang`` (CLDR); empty for a language CLDR lacks or without babel."""
     try:
         from babel import Locale
-        from babel.core import UnknownLocaleError, get_global
+        from babel.core import UnknownLocaleError
+    except ImportError:
+        return {}
+    try:
+        return dict(Locale.parse(lang).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def official_languages() -> dict[str, tuple[str, ...]]:
+    """{territory code: its official languages, de facto} (CLDR); empty without babel."""
+    try:
+        from babel.core import get_global
         from babel.languages import get_official_languages
     except ImportError:
         return {}
-    out: dict[str, list[tuple[str, str]]] = {}
-    territories: dict[str, dict] = {}
-    for code in get_global("territory_languages"):
-        if len(code) != 2 or not code.isalpha():
-            continue
-        for lang in get_official_languages(code, de_facto=True):
-            if lang not in territories:
-                try:
-                    territories[lang] = Locale.parse(lang).territories
-                except (UnknownLocaleError, ValueError):
-                    territories[lang] = {}
-            name = territories[lang].get(code)
-            if name:
-                out.setdefault(code, []).append((name, lang))
-    return out
+    return {code: langs for code in get_global("territory_languages")
+            if (langs := tuple(get_official_languages(code, de_facto=True)))}
 
 
 @lru_cache(maxsize=1)
 def arabic_countries() -> frozenset[str]:
     """ISO codes of the countries with Arabic as an official language (de facto): their places'
     Latin names are romanizations of Arabic, article and ending spelt many ways."""
-    try:
-        from babel.core import get_global
-        from babel.languages import get_official_languages
-    except ImportError:
-        return frozenset()
-    return frozenset(c for c in get_global("territory_languages") if "ar" in get_official_languages(c, de_facto=True))
+    return frozenset(c for c, langs in official_languages().items() if "ar" in langs)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +87,6 @@ def _official_scripts() -> dict[str, frozenset[str]]:
     without babel."""
     try:
         from babel.core import get_global
-        from babel.languages import get_official_languages
     except ImportError:
         return {}
     likely = get_global("likely_subtags")
@@ -96,12 +98,7 @@ def _official_scripts() -> dict[str, frozenset[str]]:
         full = likely.get(lang, "").split("_")
         return full[1] if len(full) > 1 else ""
 
-    out = {}
-    for code in get_global("territory_languages"):
-        langs = get_official_languages(code, de_facto=True)
-        if langs:
-            out[code] = frozenset(script(lang) for lang in langs)
-    return out
+    return {code: frozenset(script(lang) for lang in langs) for code, langs in official_languages().items()}
 
 
 def latin_script_countries() -> frozenset[str]:
