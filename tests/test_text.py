@@ -358,6 +358,15 @@ def test_a_town_named_before_a_power_plants_words_is_the_plant_at_its_own_town(r
         assert "facilities.csv" not in extract(other, resolver=resolver)[0].match.explain(), other
 
 
+def test_a_towns_adjective_before_a_power_plants_words_is_the_plant_at_its_own_town(resolver):
+    # 'Курской' alone is the stanitsa Kurskaya (Stavropol); before 'АЭС' it is the Kursk plant's
+    text = "Вчера нанесен удар по Курской АЭС. Калининская АЭС работает штатно. Житель Курской, АЭС рядом."
+    ms = extract(text, resolver=resolver)
+    assert [(m.text, m.match.id) for m in ms][:2] == [("Курской", 538908), ("Калининская", 452949)]
+    assert all(m.match.confidence >= 0.9 for m in ms[:2]) and all(text[m.start:m.end] == m.text for m in ms)
+    assert "facilities.csv" not in ms[2].match.explain()  # (a comma between: no plant)
+
+
 def test_ambiguous_mentions_agree_through_their_possible_areas(resolver):
     # alone: Paris, France and Henry County, Georgia; together with Puryear they agree on Tennessee
     text = "The Paris city council met on Monday. Henry County officials and Puryear residents attended."

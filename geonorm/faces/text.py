@@ -37,16 +37,18 @@ import numpy as np
 
 from ..matching.answer import at_facility_host, below_confidence, offset_from
 from ..matching.context import Context
-from ..matching.facilities import host_after
+from ..matching.facilities import host_after, plant_words_end
 from ..matching.match import Match
-from ..matching.phrase import offset_before
+from ..matching.phrase import nominative_adjective, offset_before
 from ..matching.resolver import confidence_arg
+from ..matching.splits import TOWN_ADJECTIVE
 from ..names.normalize import has_invisible, is_invisible
 from .document import actors, build_context, resolve_mentions
 from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 _WORD_RE = re.compile(r"\w+")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -364,6 +366,16 @@ def _query(surface: str) -> str:
     return q or surface
 
 
+def _with_plant_words(text: str, end: int, query: str) -> str:
+    """A Cyrillic adjective's mention with the power plant's words after it ('Курской' of 'удар по
+    Курской АЭС': 'Курской АЭС', the plant, not the stanitsa Kurskaya); any other as it is."""
+    word = query.rsplit(None, 1)[-1] if query.strip() else ""
+    if not _CYRILLIC_RE.search(word) or nominative_adjective(word) == word and not TOWN_ADJECTIVE.search(word) \
+            or (stop := plant_words_end(text, end)) is None:
+        return query
+    return query + text[end:stop]
+
+
 def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
                       min_confidence: float | None = None, joint: bool = True) -> list[Mention]:
     items = sorted(items, key=lambda x: x[0]) if items and not _is_sorted(items) else list(items)
@@ -372,7 +384,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         hints["country"] = country
     if as_of is not None:
         hints["as_of"] = as_of
-    raw = [it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]]) for it in items]
+    raw = [_with_plant_words(text, it[1], it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]])) for it in items]
     matches, queries = resolve_mentions(text, items, raw, resolver, hints, joint=joint)
     out = []
     for (s, e, source, label, *_), m, q, written in zip(items, matches, queries, raw):

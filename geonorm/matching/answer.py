@@ -19,7 +19,7 @@ from ..sources.curated import rename_periods
 from ..sources.packaged import BORROWED_POINT
 from . import scoring
 from .candidates import Evidence, respelled
-from .facilities import Host
+from .facilities import Host, named_for
 from .hints import Hints, former_state, haversine_km, offset_point
 from .match import Candidate, Match, Offset, Rename
 from .phrase import COMMON_PLACE_WORDS, REGION_WORDS, Part, bank_of, facility_kind, says_more, strip_prefixes
@@ -314,21 +314,28 @@ def stand_in(gaz: Gazetteer, text: str, head: str, row: int, kind: str, hint: st
 def at_facility_host(gaz: Gazetteer, m: Match, host: Host | None, hints: Hints | None = None) -> Match:
     """``m``, an answer read as the place a power plant is named after, moved to the town the
     plant lies at (``host``, :mod:`~geonorm.matching.facilities`; None: ``m`` as it is, as when
-    the town fails the hard ``hints``): how the name matched and how sure it is stay; the place
-    named becomes the first runner-up, sharing what the answer leaves."""
+    the town fails the hard ``hints``): how the name matched stays, its confidence gathers every
+    reading of the plant's name (at least ``scoring.NAMED_PLANT_CONFIDENCE``); the place named
+    becomes the first runner-up, sharing what the answer leaves."""
     host_row = gaz.row_of(host.place_id) if host is not None and m.ok else None
     if host_row is None or hints is not None and not hints.admits(gaz.place(host_row)):
         return m
     facility, note = host.facility, host.note
     moved = stand_in(gaz, m.query, m.head, host_row, m.match_kind, "")
     km = float(haversine_km(m.lat, m.lon, moved.lat, moved.lon)) if m.lat is not None else 0.0
-    return replace(moved, confidence=m.confidence, matched_name=m.matched_name, name_kind=m.name_kind,
+    # every reading of the name the plant is named after is the plant's ('Zaporizhzhia': the city
+    # and the oblast), and the plant's words rule out the namesakes no plant is named after (a
+    # village Zaporizhzhia); a town's adjective the table knows the plant by is no guess at a thing
+    named = named_for(host)
+    confidence = max(round(m.confidence + sum(a.confidence for a in m.alternatives if a.id in named), 4),
+                     scoring.NAMED_PLANT_CONFIDENCE)
+    return replace(moved, confidence=confidence, matched_name=m.matched_name, name_kind=m.name_kind,
                    scheme=m.scheme, inflected=m.inflected, rename=m.rename, other_places=m.other_places,
                    hints=[f"the phrase names the {facility}: it lies at {moved.name}, {km:.0f} km from {m.name}, "
                           f"the place its name was read as ({note}; gazetteer/facilities.csv)",
                           *[h for h in m.hints if not _about_the_named_place(h)]],
                    alternatives=sharing_the_rest([candidate_of(m), *[a for a in m.alternatives if a.id != moved.id]],
-                                                 m.confidence, below=True))
+                                                 confidence, below=True))
 
 
 def _about_the_named_place(hint: str) -> bool:

@@ -15,13 +15,13 @@ from ..sources.curated import curated_rows
 
 # the words of each kind of plant in a phrase, in English, Russian and Ukrainian (and romanized)
 _KIND_WORDS = {
-    "nuclear power plant": r"\bNPP\b|nuclear\s+(?:power\s+)?(?:plant|station)|\b(?:АЭС|АЕС|AES|ZNPP|ЗАЭС|ЗАЕС)\b"
-                           r"|атомн\w+\s+(?:электро|електро)станц",
+    "nuclear power plant": r"\bNPP\b|(?:nuclear|atomic)\s+(?:power\s+)?(?:plant|station)"
+                           r"|\b(?:АЭС|АЕС|AES|ZNPP|ЗАЭС|ЗАЕС)\b|атомн\w+\s+(?:электро|електро)?станц\w*",
     "hydroelectric plant": r"\bHPP\b|\bHES\b|hydro(?:electric|power)?\s+(?:power\s+)?(?:plant|station)"
                            r"|\bdam\b(?![ \t]+(?-i:[A-Z]))"  # (not 'Dam Square')
-                           r"|\b(?:ГЭС|ГЕС|GES)\b|(?:гидро|гідро)(?:электро|електро)станц|плотин|дамб|гребл",
+                           r"|\b(?:ГЭС|ГЕС|GES)\b|(?:гидро|гідро)(?:электро|електро)станц\w*|плотин\w*|дамб\w*|гребл\w*",
     "thermal power plant": r"\bTPP\b|thermal\s+power\s+(?:plant|station)|\b(?:ТЭС|ТЕС|ГРЭС|ГРЕС|GRES|TES)\b"
-                           r"|тепло(?:электро|електро)станц",
+                           r"|тепло(?:электро|електро)станц\w*",
 }
 _KIND_RES = {kind: re.compile(words, re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 
@@ -52,6 +52,22 @@ def named_after_ids() -> frozenset[int]:
     return frozenset(named for named, _ in facility_hosts())
 
 
+def named_for(host: Host) -> frozenset[int]:
+    """The ids of the places the plant ``host`` stands for is named after (Zaporizhzhia city and
+    oblast for the Zaporizhzhia plant)."""
+    return frozenset(named for (named, _), h in facility_hosts().items() if h == host)
+
+
+def plant_kind(words: str) -> str | None:
+    """The kind of power plant ``words`` name as a whole ('АЭС', 'nuclear power plant', 'ГЭС'), or None."""
+    return next((kind for kind, rx in _KIND_RES.items() if rx.fullmatch(words.strip())), None)
+
+
+def named_after_kind(kind: str | None) -> frozenset[int]:
+    """The ids of the places a plant of ``kind`` is named after (none for None)."""
+    return frozenset(named for named, k in facility_hosts() if k == kind) if kind else frozenset()
+
+
 def host_of(text: str, place_id: int | None, head: str) -> Host | None:
     """The town the plant a phrase names lies at, when the plant's words follow the place name
     ``head`` ('Zaporizhzhia NPP', 'Каховской ГЭС' for the head 'Каховская') read as ``place_id``
@@ -78,3 +94,11 @@ def host_after(text: str, end: int, place_id: int | None) -> Host | None:
     hosts = facility_hosts()
     return next((h for kind, rx in _KIND_RES.items()
                  if rx.match(text, between.end()) and (h := hosts.get((place_id, kind))) is not None), None)
+
+
+def plant_words_end(text: str, end: int) -> int | None:
+    """Where the power plant's words after a mention ending at ``end`` of ``text`` end ('Курской
+    АЭС': after 'АЭС'), or None when none follow."""
+    if (between := _BETWEEN_RE.match(text, end)) is None:
+        return None
+    return next((m.end() for rx in _KIND_RES.values() if (m := rx.match(text, between.end()))), None)

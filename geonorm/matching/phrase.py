@@ -206,7 +206,7 @@ _NOMINATIVE = ((re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им)$"), r"
                (re.compile(r"(ск|цк|зк)(?:ого|ом|ому|им)$"), r"\1ий"), (re.compile(r"(ск|цк|зк)(?:ой|ую|ою)$"), r"\1ая"))
 
 
-def _nominative_adjective(word: str) -> str:
+def nominative_adjective(word: str) -> str:
     """A Cyrillic area adjective in the nominative ('Волноваського' -> 'Волноваський',
     'Луганской' -> 'Луганская'); any other word as it is."""
     for pattern, repl in _NOMINATIVE:
@@ -261,14 +261,16 @@ _FACILITY_CODES = ("NPP", "TPP", "HPP", "CHPP", "CHP",  # nuclear, thermal, hydr
                    "AES", "GES", "GRES", "TETs", "TETS", "NPZ")  # (romanized: 'Kakhovskaya GES')
 # the same facilities' words in Russian and Ukrainian, in any case ('Антоновский мост', 'у
 # Каховского водохранилища', 'аэродром Бельбек')
-_CYRILLIC_FACILITY = (r"(?:атомн\w+\s+|тепло|гидро|гідро)?(?:электростанц|електростанц)\w*|аэропорт\w*|аеропорт\w*"
+_CYRILLIC_FACILITY = (r"(?:атомн\w+\s+(?:электро|електро)?станц|(?:тепло|гидро|гідро)?(?:электростанц|електростанц))\w*"
+                      r"|аэропорт\w*|аеропорт\w*"
                       r"|аэродром\w*|аеродром\w*|авиабаз\w+|авіабаз\w+|нефтебаз\w+|нафтобаз\w+"
                       r"|(?:морско\w+\s+|морськ\w+\s+|речно\w+\s+|річков\w+\s+)?порт[уа]?|мост[уа]?|міст|мосту"
                       r"|плотин\w+|дамб\w+|гребл\w+|водохранилищ\w+|водосховищ\w+|завод\w*|комбинат\w*|шахт[аиіеу]")
 _CYRILLIC_NATURE = ("водохранилищ", "водосховищ")  # a reservoir is a natural feature, as 'reservoir' is
 # the words themselves (a regular expression's alternatives, any case)
 FACILITY_TAIL = (
-    r"(?:(?:nuclear|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
+    r"(?:(?:nuclear|atomic|thermal|hydroelectric|hydro|coal|gas|solar)\s+)?power\s+(?:plant|station)"
+    r"|(?:nuclear|atomic)\s+(?:plant|station)"
     r"|air\s*base|air\s*field|aerodrome|air\s*strip|(?:military|naval|army|air\s+force)\s+base"
     r"|(?:railway|railroad|rail|train|bus|metro|subway)\s+station|(?:oil|fuel|ammunition|ammo)\s+depot"
     r"|(?:oil\s+)?refinery|sea\s*port|port|shipyard|dam|bridge|checkpoint|(?:penal|correctional)\s+colony"
@@ -649,8 +651,13 @@ def _strip_part(raw: str) -> Part | None:
     elif not what and (tail := _FACILITY_TAIL_RE.search(text)) and tail.start() > 0:  # 'Saky air base', 'Burshtyn TPP'
         what, text = " ".join(tail.group(1).split()), text[:tail.start()]
         what = what if what.isupper() else what.lower()
+        *before, last = text.split() or [""]
+        if before and _CYRILLIC_WORD_RE.fullmatch(last) and last[:1].isupper() and all(
+                w.islower() and _CYRILLIC_WORD_RE.fullmatch(w) for w in before) and nominative_adjective(last) != last:
+            # prose before a plant's adjective ('удар по Курской АЭС', 'обстрел Каховской ГЭС')
+            prefix, text = f"{prefix}{' '.join(before)} ", last
         if " " not in text.strip():  # 'у Каховской ГЭС': the adjective in the nominative ('Каховская')
-            text = _nominative_adjective(text.strip())
+            text = nominative_adjective(text.strip())
     elif not what and (lead := _FACILITY_LEAD_RE.match(text)) and lead.end() < len(text):  # 'the port of Odesa'
         what, text = " ".join((lead.group(1) or lead.group(2)).split()), text[lead.end():]
         what = what if what.isupper() else what.lower()
@@ -674,7 +681,7 @@ def _strip_part(raw: str) -> Part | None:
         text, feature = _REPUBLIC_RE.sub("", text), "admin1"
         if text.strip():  # 'Луганской (Народной Республики)' -> 'Луганская'
             *before, adjective = text.rsplit(None, 1)
-            text = " ".join([*before, _nominative_adjective(adjective)])
+            text = " ".join([*before, nominative_adjective(adjective)])
     words = _WORD_RE.split(text)
     # generic words at either end: "Horlivka town", "Donetsk region", "Донецька область"
     oblique = ""
@@ -693,12 +700,12 @@ def _strip_part(raw: str) -> Part | None:
     if spelt:
         # 'Курская обл.', 'Kharkivska obl.': the area's name spelt out ('Курская область'; in
         # the nominative: 'Харківської обл.' -> 'Харківська область')
-        whole = " ".join([*words[:-1], _nominative_adjective(words[-1]), spelt])
+        whole = " ".join([*words[:-1], nominative_adjective(words[-1]), spelt])
     if oblique:  # 'Волноваського району' -> 'Волноваський (район)', 'Сумську область' -> 'Сумська ...'
         # (the forms the gazetteer holds; before 'район' as written the adjective is in the
         # nominative already: 'Кромской район' is Kromskoy Rayon, no 'Кромская')
         if not (stripped and stripped[0].lower() == "район"):
-            words[-1] = _nominative_adjective(words[-1])
+            words[-1] = nominative_adjective(words[-1])
         whole = " ".join([*words, oblique])
     if len(words) > 2 and words[0].lower() in _ROMANCE_ARTICLES and _feature_word(words[1]) is not None:
         stripped.append(words.pop(0))  # 'la région de Donetsk' (not 'La Paz': no area word after it)

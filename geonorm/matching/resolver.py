@@ -24,7 +24,7 @@ from .areas import BIG_CITY, PhraseAreas, all_rows, sector_town
 from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typos, gather_names, names_stop_typos,
                          only_respelled, respelled_row)
 from .context import Context, joined
-from .facilities import host_of
+from .facilities import host_of, named_after_kind, plant_kind
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
@@ -1175,8 +1175,12 @@ class Resolver:
         if not towns:
             return None
         gaz = self.gazetteer
+        # a town a plant of the kind the phrase names is named after first ('Калининская АЭС' is
+        # Kalinin's, now Tver, not the bigger Kalininskiy's; gazetteer/facilities.csv)
+        planted = named_after_kind(plant_kind(head.what)) if head.feature == "facility" else frozenset()
+        towns.sort(key=lambda r: int(gaz.place_id[r]) not in planted)
         town = gaz.place(towns[0])
-        if evidence and (town.population < max(ADJECTIVE_TOWN, ADJECTIVE_TOWN_RATIO * max(
+        if evidence and town.id not in planted and (town.population < max(ADJECTIVE_TOWN, ADJECTIVE_TOWN_RATIO * max(
                 (int(gaz.place_pop[r]) for r in evidence if int(gaz.place_level[r]) == 0), default=0))
                 or any(float(haversine_km(town.lat, town.lon, p.lat, p.lon)) <= FACILITY_TOWN_KM
                        for p in map(gaz.place, evidence))):

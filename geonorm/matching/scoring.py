@@ -327,6 +327,12 @@ BORROWED_POINT_CONFIDENCE = 0.3
 # no dev data names such things; set below a district's town (0.55), since an adjective may also
 # be a person's or a river's
 NAMED_AFTER_TOWN_CONFIDENCE = 0.4
+# least confidence of the town a power plant lies at, when the phrase reads as a place the curated
+# plant table (gazetteer/facilities.csv) knows a plant of the kind named after, by its name or its
+# adjective ('Zaporizhzhia NPP', 'Курская АЭС'): the plant's words rule out the namesakes no plant
+# is named after, and no guess at where the thing is is left; set as sure as a big town's own name
+# (no dev data names plants)
+NAMED_PLANT_CONFIDENCE = 0.9
 
 # confidence of an answer that falls back to an area the phrase names (the place itself missing).
 # Measured 2026-11-26 on UCDP Ukraine dev (mention only): answers with the district's town lie
