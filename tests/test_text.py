@@ -344,6 +344,20 @@ def test_soft_hyphens_and_zero_width_spaces_inside_words_do_not_hide_names(resol
     assert all(text[m.start:m.end] == m.text for m in ms) and ms[0].text == "Khar\u00adkiv"
 
 
+def test_styled_letters_are_read_as_plain_text(resolver):
+    # bold and italic posts ('𝐊𝐲𝐢𝐯'), fullwidth letters and PDF ligatures had been dropped
+    text = "Explosions in 𝐊𝐲𝐢𝐯 and Ｌｖｉｖ; the ﬁeld by Griﬃn, Georgia."
+    ms = extract(text, resolver=resolver)
+    assert [m.match.id for m in ms] == [703448, 702550, 4198322, 4197000]
+    assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_a_zero_width_space_before_a_capital_parts_two_words(resolver):
+    # ('Kursk\u200bNPP' had been one word, unknown); inside a word it is dropped
+    text = "A drone hit Kursk\u200bNPP and Khar\u200bkiv."
+    assert [(m.text, m.match.id) for m in extract(text, resolver=resolver)] == [("Kursk", 538908), ("Khar\u200bkiv", 706483)]
+
+
 def test_a_town_named_before_a_power_plants_words_is_the_plant_at_its_own_town(resolver):
     # 'the Zaporizhzhia nuclear power plant' lies at Enerhodar, 50 km from the city (was the city)
     text = ("Shelling near the Zaporizhzhia nuclear power plant continued. A drone hit the Kursk NPP. "

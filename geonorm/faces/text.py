@@ -101,26 +101,36 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
     return [m for m in mentions if unresolved or m.match.ok]
 
 
+# letters styled by their code point: fullwidth forms ('Ｌｖｉｖ'), the mathematical alphanumerics
+# social media posts write bold or italic with ('𝐊𝐲𝐢𝐯'), and the Latin ligatures of PDFs ('ﬁ')
+_STYLED_RE = re.compile("[\uff01-\uff5e\ufb00-\ufb06\U0001d400-\U0001d7ff]")
+
+
 def _composed(text: str) -> tuple[str, list[int] | None]:
     """``text`` in Unicode NFC without invisible characters, and each of its offsets' offset in
     ``text`` (None when ``text`` is so already). A letter and the accents written after it as
     separate characters ('u' + U+0308, as some PDFs and macOS file names give them) compose one
     by one; soft hyphens and zero-width spaces, which web pages put inside words ('Khar\u00adkiv'),
-    are dropped."""
+    are dropped (a zero-width space before a capital parts words); styled letters
+    (:data:`_STYLED_RE`) become plain ones (NFKC)."""
     invisible = has_invisible(text)
-    if not invisible and unicodedata.is_normalized("NFC", text):
+    styled = _STYLED_RE.search(text) is not None
+    if not invisible and not styled and unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
     at: list[int] = []
     i, n = 0, len(text)
     while i < n:
         if invisible and is_invisible(text[i]):
+            if text[i] == "\u200b" and 0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isupper():
+                out.append(" ")  # a zero-width space before a capital parts two words ('Kursk\u200bNPP')
+                at.append(i)
             i += 1
             continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
+        piece = unicodedata.normalize("NFKC" if styled and _STYLED_RE.match(text, i) else "NFC", text[i:j])
         out.append(piece)
         at.extend([i] * len(piece))
         i = j
