@@ -263,6 +263,17 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     hint_text(value, "admin1 hint (a name or ISO 3166-2 code)")
+    if countries and _BARE_CODE_RE.fullmatch(value.strip()):
+        # a subdivision code without its country's ('SP', 'MA' and 'AL' in a Brazilian table are
+        # São Paulo, Maranhão and Alagoas, not a US state; 'MH' with India is Maharashtra)
+        code = value.strip().rstrip(".").upper()
+        rows = [r for cc in sorted(countries) for r in area_candidates(gaz, f"{cc}-{code}", ("admin1",))
+                if gaz.country_code_of(r) == cc]
+        rows = rows or [r for r in area_candidates(gaz, value, ("admin1",)) if gaz.country_code_of(r) in countries]
+        if not rows:  # (no other country's area by the code: 'MI' with Italy, a province, is no Michigan)
+            raise ValueError(f"unknown first-level area {shown(value)} in {', '.join(sorted(countries))} "
+                             "(try the area's name or its ISO 3166-2 code with the country's)")
+        return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
     rows = area_candidates(gaz, value, ("admin1",))
     elsewhere: list[int] = []
     if countries and rows and not any(gaz.country_code_of(r) in countries for r in rows):
@@ -284,6 +295,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
 
 
 _YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_BARE_CODE_RE = re.compile(r"[A-Za-z0-9]{1,3}\.?")  # a subdivision code as tables write it ('SP', 'ENG')
 
 
 # what tables write for a value they do not have ('N/A', 'null', 'Unknown'); pandas reads most of
