@@ -897,6 +897,22 @@ def test_admin1_hints_as_tables_write_them(resolver, value):
     assert [a.label for a in resolver._hints(admin1=value).admin1] == ["Donetska oblast"]
 
 
+@pytest.mark.parametrize("country, code, area", [
+    ("BR", "SP", "São Paulo"), ("BR", "MA", "Maranhão"), ("BR", "AL", "Alagoas"), ("BR", "pa", "Pará"),
+    ("IN", "TN", "Tamil Nādu"), ("IN", "MH", "Mahārāshtra"), ("DE", "BY", "Bayern"), ("GB", "ENG", "England"),
+    ("US", "IL", "Illinois"), ("SO", "Bay", "Bay"),  # (a three-letter area name stays a name)
+])
+def test_a_subdivision_code_without_the_countrys_is_read_in_the_country_hinted(resolver, country, code, area):
+    # tables write a state's code alone beside a country column ('MA' had been Massachusetts, 'SP' unknown)
+    assert [a.label for a in resolver._hints(country=country, admin1=code).admin1] == [area]
+
+
+def test_a_code_the_hinted_country_does_not_use_is_an_error_not_another_countrys_area(resolver):
+    with pytest.raises(ValueError, match="unknown first-level area 'MI' in IT"):
+        resolver.resolve("Milano", country="IT", admin1="MI")  # a province's code, not Michigan
+    assert resolver.resolve("Lansing", admin1="MI").admin1 == "Michigan"  # (no country: the state)
+
+
 @pytest.mark.parametrize("query, place_id", [
     ("Sevastopol, Russia", 694423),  # was the area answer 'Russia' at 0.02
     ("Yalta, Russian Federation", 688533),  # was Yalga, Mordovia, a guessed spelling at 0.70
