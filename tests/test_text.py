@@ -1413,3 +1413,29 @@ def test_guard_an_acronym_in_running_text_stays_untagged(resolver):
 ])
 def test_ships_storms_events_and_formations_named_by_places_are_no_places(resolver, text, want):
     assert [m.text for m in extract(text, resolver=resolver)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a unit, a ship or a private army named after a place, the word after it or (Russian,
+    # Ukrainian) before it (were Pryazovske 0.98, Somalia 0.99, Moscow 0.72, Dnipro 0.96, Aydar
+    # 0.93, Wagner, South Dakota 0.68)
+    ("The Azov brigade defended Mariupol.", ["Mariupol"]),
+    ("The Sparta and Somalia battalions fought at Donetsk airport.", ["Donetsk"]),
+    ("The Moskva cruiser sank near Snake Island.", ["Snake Island"]),
+    ("Fighters of the Dnipro-1 regiment and the Aidar battalion held Shchastia.", ["Shchastia"]),
+    ("Бойцы батальона «Айдар» и ЧВК Вагнер штурмуют Бахмут.", ["Бахмут"]),
+    ("Крейсер «Москва» затонул у острова Змеиный.", ["Змеиный"]),
+    # guards: troops from places, companies of a town
+    ("Troops from Kharkiv, Sumy and Poltava battled.", ["Kharkiv", "Sumy", "Poltava"]),
+])
+def test_units_ships_and_private_armies_named_after_places_are_no_places(resolver, text, want):
+    assert [m.text for m in extract(text, resolver=resolver)] == want
+
+
+def test_a_front_sectors_adjective_is_read_with_its_noun(resolver):
+    # 'на Запорізькому напрямку' is the sector named after Zaporizhzhia, not the village Zaporizke
+    # (Dnipropetrovsk oblast), which had pulled Verbove and Novopokrovka there too
+    text = "ЗСУ звільнили Роботине на Запорізькому напрямку, бої тривають біля Вербового та Новопокровки."
+    ms = extract(text, resolver=resolver)
+    assert [m.match.admin1 for m in ms if m.text != "Роботине"] == ["Zaporizka oblast"] * 3
+    assert extract("На Лиманском направлении ВС РФ улучшили положение.", resolver=resolver)[0].match.name == "Lyman"

@@ -232,3 +232,13 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
 EVENT_OF_WORDS = frozenset("battle siege treaty sack liberation congress".split())
 FORMATION_NOUNS = frozenset("fleet flotilla corps brigade regiment battalion".split())
 GROUP_FIRST_WORDS = frozenset({"boko"})
+# the words after a name that make it a unit's, a ship's or a private army's ('the Azov brigade',
+# 'the Sparta and Somalia battalions', 'the Moskva cruiser', 'the Dnipro-1 regiment', 'Wagner
+# mercenaries'), and the Russian and Ukrainian ones before it, in any case ('батальона «Айдар»',
+# 'ЧВК Вагнер', 'крейсер «Москва»'). (A fleet is named after the sea it sails: 'the Black Sea Fleet'
+# names the Black Sea too)
+UNIT_AFTER_WORDS = frozenset(
+    {*(w + e for w in FORMATION_NOUNS - {"fleet", "flotilla"} for e in ("", "s")), *SHIP_WORDS, *(w + "s" for w in SHIP_WORDS),
+     "mercenaries", "mercenary", "pmc", "division", "divisions", "squadron", "detachment", "platoon"})
+UNIT_BEFORE_RE = r"(?:батальон|бригад|дивизи|дивізі|крейсер|фрегат|корабл|эсминц|есмінц|подлодк|загон|отряд)\w*" \
+    r"|полк(?:а|у|ом|е|и|ів|ов)?|ЧВК|ПВК|PMC"

@@ -50,7 +50,8 @@ from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
                         INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
                         PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans,
-                        EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS)
+                        EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS,
+                        UNIT_AFTER_WORDS, UNIT_BEFORE_RE)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
@@ -702,14 +703,20 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
 
 _SHIP_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SHIP_WORDS)) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
 _OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-ZА-ЯЁІЇЄҐ]")
+# (and the names listed with it: 'the Sparta and Somalia battalions')
+_UNIT_AFTER_RE = re.compile(r"(?:-\d+)?[»”\"']?(?:(?:,|[ \t]+and|[ \t]+or)[ \t]+[A-Z][\w'’-]*)*[ \t]+(\w+)")
+_UNIT_BEFORE_RE = re.compile(r"(?<!\w)(?:" + UNIT_BEFORE_RE + r")\s*[«“\"']?\s*$", re.IGNORECASE)
 
 
 def _names_a_place_here(text: str, s: int, e: int, low: str, prev) -> bool:
-    """Not a ship ('the cruiser Moskva', 'a landing ship, the Minsk'), a storm ('Hurricane
-    Otis'), an event ('the Battle of Stalingrad'), a formation ('Black Sea Fleet') or an armed
+    """Not a ship ('the cruiser Moskva', 'a landing ship, the Minsk', 'the Moskva cruiser'), a
+    unit ('the Azov brigade', 'батальона «Айдар»', 'ЧВК Вагнер'), a storm ('Hurricane Otis'), an event ('the Battle of Stalingrad'), a formation ('Black Sea Fleet') or an armed
     group ('Boko Haram') named by the words at ``s:e`` (``low``: folded) and the word before."""
-    if _SHIP_BEFORE_RE.search(text, max(0, s - 40), s):
+    if _SHIP_BEFORE_RE.search(text, max(0, s - 40), s) or _UNIT_BEFORE_RE.search(text, max(0, s - 40), s):
         return False
+    after = _UNIT_AFTER_RE.match(text, e)
+    if after is not None and after.group(1).lower() in UNIT_AFTER_WORDS:
+        return False  # ('the Azov brigade', 'the Dnipro-1 regiment', 'the Moskva cruiser')
     if low in EVENT_OF_WORDS and _OF_NAME_RE.match(text, e):
         return False
     if low in STORM_WORDS and text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
@@ -1286,6 +1293,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         if lw in COMMON or lw in STOPLIST or lw in TITLES or lw in GIVEN_NAMES or w in surnames \
                 or lw in doc.lower_words:
             continue  # ... or the document writes it as a common word ('Children might', 'children')
+        if not _names_a_place_here(text, s, e, lw, prev):
+            continue  # ('the Aidar battalion': a unit's name, not the village Aidar)
         nxt = _past_qualifier(doc, doc.next_word(e))
         # a Cyrillic area adjective before its area word ('Марганець Дніпропетровської області')
         # starts a part of its own: it and the name before it are no run of capitalized words

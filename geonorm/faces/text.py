@@ -376,14 +376,22 @@ def _query(surface: str) -> str:
     return q or surface
 
 
-def _with_plant_words(text: str, end: int, query: str) -> str:
-    """A Cyrillic adjective's mention with the power plant's words after it ('Курской' of 'удар по
-    Курской АЭС': 'Курской АЭС', the plant, not the stanitsa Kurskaya); any other as it is."""
+# a front sector's noun after its adjective ('на Лиманском направлении', 'на Запорізькому напрямку')
+_SECTOR_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:направлени|напрям)\w*", re.IGNORECASE)
+
+
+def _with_words_after(text: str, end: int, query: str) -> str:
+    """A Cyrillic adjective's mention with the power plant's or the front sector's words after it
+    ('Курской' of 'удар по Курской АЭС': 'Курской АЭС', the plant, not the stanitsa Kurskaya;
+    'на Лиманском направлении': the sector named after Lyman, not the village Lymanske); any
+    other as it is."""
     word = query.rsplit(None, 1)[-1] if query.strip() else ""
-    if not _CYRILLIC_RE.search(word) or nominative_adjective(word) == word and not TOWN_ADJECTIVE.search(word) \
-            or (stop := plant_words_end(text, end)) is None:
+    if not _CYRILLIC_RE.search(word) or nominative_adjective(word) == word and not TOWN_ADJECTIVE.search(word):
         return query
-    return query + text[end:stop]
+    if (stop := plant_words_end(text, end)) is None:
+        sector = _SECTOR_AFTER_RE.match(text, end)
+        stop = sector.end() if sector is not None else None
+    return query if stop is None else query + text[end:stop]
 
 
 def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
@@ -394,7 +402,7 @@ def _resolve_document(text: str, items, resolver, *, country=None, as_of=None,
         hints["country"] = country
     if as_of is not None:
         hints["as_of"] = as_of
-    raw = [_with_plant_words(text, it[1], it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]])) for it in items]
+    raw = [_with_words_after(text, it[1], it[4] if len(it) > 4 and it[4] else _query(text[it[0]:it[1]])) for it in items]
     matches, queries = resolve_mentions(text, items, raw, resolver, hints, joint=joint)
     out = []
     for (s, e, source, label, *_), m, q, written in zip(items, matches, queries, raw):
