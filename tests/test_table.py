@@ -121,12 +121,12 @@ def test_date_column_and_bad_hints(resolver):
 
 
 def test_a_rows_first_level_area_is_read_inside_its_country(resolver):
-    # 'Saada' with Yemen had been Sada, Mayotte (the probe read the area alone): the row now
-    # drops it as invalid and keeps its country
+    # 'Saada' with Yemen had been Sada, Mayotte (the probe read the area alone): the row reads it
+    # as the governorate run from the town Sa'dah, and keeps its country
     df = pd.DataFrame({"where": ["Sa'ada", "Hodeidah"], "cc": ["Yemen", "Yemen"], "a1": ["Saada", "Al Hudaydah"]})
     out = normalize(df, "where", country="cc", admin1="a1", resolver=resolver)
     assert out["geo_country_code"].tolist() == ["YE", "YE"]
-    assert "ignored the invalid admin1 hint" in out["geo_explanation"].iloc[0]
+    assert "admin1 hint Şāʻdah matches" in out["geo_explanation"].iloc[0]
 
 
 def test_a_country_column_of_iso_numbers_is_read_as_countries(resolver):

@@ -172,7 +172,8 @@ _COUNTRY_WORDS = {"rep.": "Republic", "rep": "Republic", "dem.": "Democratic", "
 def country_spellings(value: str) -> list[str]:
     """Other ways to write a country name the way statistics tables do: 'Korea, Rep.' ->
     'Republic of Korea', 'Congo, Dem. Rep.' -> 'Democratic Republic of the Congo', 'Gambia, The'
-    -> 'The Gambia', 'Hong Kong SAR, China' -> 'Hong Kong', 'the Ukraine' -> 'Ukraine'."""
+    -> 'The Gambia', 'Hong Kong SAR, China' -> 'Hong Kong', 'the Ukraine' -> 'Ukraine',
+    'Democratic Republic of Congo' -> 'Democratic Republic of the Congo'."""
     text = " ".join(value.split())
 
     def spelled(t: str) -> str:
@@ -185,7 +186,18 @@ def country_spellings(value: str) -> list[str]:
             out += [f"{tail} of the {head}", f"{tail} of {head}", f"{tail} {head}"]
         out.append(head)
     out.append(spelled(text))
+    # the article after 'of' as tables keep it or drop it ('Democratic Republic of Congo', as ACLED
+    # writes it, and 'Republic of Congo'; 'Republic of the Philippines')
+    out += [o.replace(" of the ", " of ", 1) if " of the " in o.lower() else o.replace(" of ", " of the ", 1)
+            for o in list(out) if " of " in o.lower()]
+    if formal := _FORMAL_RE.match(text):  # last: the name without its state's form ('State of Palestine')
+        out.append(formal.group(1))
     return [o for o in dict.fromkeys(out) if o and o != text]
+
+
+# a country's formal name: its form of state and the name ('Republic of Tanzania', 'State of Palestine')
+_FORMAL_RE = re.compile(r"(?:the\s+)?(?:[\w'’]+\s+){0,3}(?:republic|state|kingdom|sultanate|emirate|commonwealth"
+                        r"|federation|principality|grand\s+duchy|union)\s+of\s+(?:the\s+)?(\S.*)", re.IGNORECASE)
 
 
 def table_spellings(text: str) -> list[str]:
@@ -206,7 +218,8 @@ def _country_rows(gaz: Gazetteer, value: str) -> list[int]:
     if not rows and len(value.strip()) > 3:  # 'Украина', 'Ukraina': romanized and folded names of the country
         from .candidates import gather
         found = [(e.rank, r) for r, e in gather(gaz, value, fuzzy=False).items()
-                 if gaz.place(r).level == "country" and e.sim >= 85]
+                 if gaz.place(r).level == "country" and e.sim >= 85 and e.via != "skeleton"]
+        # (a consonant skeleton is a guess: 'Republic of Foo' is no 'Republic of Fiji')
         rows = [r for _, r in sorted(found, reverse=True)]
     return rows
 
@@ -254,12 +267,14 @@ def parse_country(gaz: Gazetteer, value) -> Area | None:
     return Area(p.name, p.country_code, "", rows[0])
 
 
-def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[str] = frozenset()) -> list[Area]:
+def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[str] = frozenset(),
+                 resolve_town=None) -> list[Area]:
     """Areas an admin1 hint may mean (several when ambiguous across countries). ``resolve_name``
     (the resolver's) reads what the name lookups miss: 'Донецкая обл.', 'Donetska' (the
     adjective alone), a first-level area it finds with confidence 0.5 or more. ``countries``:
     the country hint's codes, whose areas come first ('Saada' with Yemen is Sa'dah, not Sada,
-    Mayotte, whichever the lookups find)."""
+    Mayotte, whichever the lookups find). ``resolve_town`` (any place, in the country hinted)
+    reads an area by the town it is run from, as tables name some ('Bogotá', 'CDMX')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     hint_text(value, "admin1 hint (a name or ISO 3166-2 code)")
@@ -284,6 +299,8 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
             and not guessed_off(m, text) else []
         if rows:
             break
+    if not rows and countries and resolve_town is not None:
+        rows = _area_of_seat(gaz, resolve_town(value), countries)
     if not rows and elsewhere:
         # an area elsewhere by its name as written ('Kharkiv Oblast' with country RU), not by a
         # looser key ('Saada' folds like Sada, Mayotte)
@@ -292,6 +309,18 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
     if not rows:
         raise ValueError(f"unknown first-level area {shown(value)} (try a name like 'Donetsk region' or a code like 'UA-14')")
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
+
+
+def _area_of_seat(gaz: Gazetteer, town, countries: frozenset[str]) -> list[int]:
+    """The first-level area a town found surely in the hinted countries is the seat of, or is
+    named like ('Bogotá': Distrito Capital de Bogotá; 'CDMX': Ciudad de México); else none."""
+    if not (town.ok and town.confidence >= 0.5 and town.feature == "populated place" and town.country_code in countries):
+        return []
+    row = gaz.area_rows().get(("admin1", town.country_code, gaz.place(gaz.row_of(town.id)).admin1_code))
+    if row is None:
+        return []
+    seat = town.feature_code in ("PPLA", "PPLC") or fold_key(gaz.place(row).name).startswith(fold_key(town.name)[:5])
+    return [row] if seat else []
 
 
 _YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")

@@ -696,6 +696,8 @@ def _strip_part(raw: str) -> Part | None:
         oblique = _OBLIQUE_AREA_WORDS.get(last, last if last in _OBLIQUE_AREA_WORDS.values() else oblique)
         words.pop()
     stripped = _WORD_RE.split(text)[len(words):]  # the trailing feature words
+    if len(stripped) > 1 and stripped[0].lower() == "city" and not whole:
+        whole = " ".join([*words, stripped[0]])  # 'Mexico City area': the name with its 'City'
     spelt = _SPELT_OUT.get(stripped[0].lower().rstrip(".")) if stripped and not oblique else None
     if spelt:
         # 'Курская обл.', 'Kharkivska obl.': the area's name spelt out ('Курская область'; in

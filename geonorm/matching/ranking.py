@@ -596,8 +596,13 @@ class Ranker:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
-        if hints.countries and best.match_kind == "fuzzy" and hints.country_of(gaz.place(scored[0][1])) is None:
-            best.confidence = min(best.confidence, scoring.OUTSIDE_COUNTRY_CAP)
+        if hints.countries and hints.country_of(gaz.place(scored[0][1])) is None and (
+                best.match_kind == "fuzzy" or best.confidence < scoring.OUTSIDE_COUNTRY_FLOOR):
+            # no place in the country hinted by the name or a slip of it: a guess abroad is no
+            # answer ('Humera' with Ethiopia had been Hymera, Indiana, at 0.00, filling a table's row)
+            return Match(query=text, reason=f"no place in {hints.countries[0].label} by that name; the nearest "
+                                            f"guess, {best.name}, lies in {best.country or best.country_code}",
+                         alternatives=[candidate_of(best)] + best.alternatives, head=best.head)
         top_slips = guess_edits.get(scored[0][1])
         if top_slips is not None and any(guess_edits.get(x[1], top_slips) < top_slips for x in scored[1:]):
             # a guess more slips away than another candidate's: its prior carried it ('Jáltpan' is

@@ -438,7 +438,8 @@ class Resolver:
                 or not isinstance(country, Iterable) else list(country)
             h.countries = [c for v in values for c in parse_countries(gaz, v)]
         h.admin1 = parse_admin1(gaz, admin1, resolve_name=lambda n: self._lookup(n, feature="admin1", country=country),
-                                countries=frozenset(c.country_code for c in h.countries))
+                                countries=frozenset(c.country_code for c in h.countries),
+                                resolve_town=lambda n: self._lookup(n, country=country))
         if not h.admin1:  # a first-level area given as the country ('England', 'Texas') is one too
             h.admin1 = [a for a in h.countries if a.admin1_code]
         h.admin2, h.admin2_rows = self._admin2(admin2, h, dict(country=country, admin1=admin1))

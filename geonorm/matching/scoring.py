@@ -129,6 +129,9 @@ FURTHER_GUESS_CAP = 0.2
 # it: 'Nampala' with country Mali is Nepal by 'Naipála', a slip off) is at most this sure; a name
 # as written keeps its confidence ('Sevastopol' with country RU, as Russian sources file Crimea)
 OUTSIDE_COUNTRY_CAP = 0.2
+# ... and such a guess, or a name outside the hinted country scored below this, is no answer at all
+# (the caller's hint rules every candidate out): a no-match that lists them
+OUTSIDE_COUNTRY_FLOOR = 0.05
 # an answer scored exactly as a runner-up that lies elsewhere (two villages of one name in the
 # region the phrase names, neither with a population) is a coin toss between them: at most this
 # sure (the calibration maps a raw share of one half to ~0.68, learnt from ties that are mostly
