@@ -1432,6 +1432,16 @@ def test_units_ships_and_private_armies_named_after_places_are_no_places(resolve
     assert [m.text for m in extract(text, resolver=resolver)] == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # a preposition capitalized at the sentence's start leads the list (Berdiansk had been missed)
+    ("В Мариуполе и Бердянске взрывы.", [701822, 712451]),
+    # after an abbreviation's dot a name is no sentence's first word ('н.п.' had hidden Ocheretyne)
+    ("Российские войска освободили н.п. Очеретино.", [698759]), ("Бои за с. Липці тривають.", [702989]),
+])
+def test_cyrillic_names_after_a_capitalized_preposition_or_an_abbreviation_are_found(resolver, text, want):
+    assert [m.match.id for m in extract(text, resolver=resolver)] == want
+
+
 def test_a_front_sectors_adjective_is_read_with_its_noun(resolver):
     # 'на Запорізькому напрямку' is the sector named after Zaporizhzhia, not the village Zaporizke
     # (Dnipropetrovsk oblast), which had pulled Verbove and Novopokrovka there too

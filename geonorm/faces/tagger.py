@@ -120,11 +120,15 @@ def _shouted(text: str, s: int, e: int) -> bool:
     return sum(c.isalpha() for c in line) >= 12 and not any(c.islower() for c in line)
 
 
+_ABBREVIATION_DOT_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁІЇЄҐ]{1,3}\.$")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and (text[i] in " \t" or text[i] in _QUOTES):
         i -= 1
-    return i < 0 or text[i] in _SENT_END
+    # (not after an abbreviation's dot: 'н.п. Очеретино', 'с. Липці', 'пгт. Ольховатка')
+    return i < 0 or text[i] in _SENT_END and not (text[i] == "." and _ABBREVIATION_DOT_RE.search(text, max(0, i - 4), i + 1))
 
 
 def _is_cap(word: str) -> bool:
@@ -1042,7 +1046,8 @@ def _item_start(doc: _Doc, last: tuple[int, str], capital=_CYRILLIC_CAPITAL.matc
     start = doc.words.spans[last[0]][0]
     for _ in range(3):
         prev = doc.prev_word(start)
-        if prev is None or not capital(prev[1]):
+        # (a preposition capitalized at the sentence's start leads the list: 'В Мариуполе и Бердянске')
+        if prev is None or not capital(prev[1]) or prev[1].lower() in _WHERE_PREPOSITIONS:
             break
         start = doc.words.spans[prev[0]][0]
     return start
