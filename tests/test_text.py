@@ -1442,6 +1442,13 @@ def test_cyrillic_names_after_a_capitalized_preposition_or_an_abbreviation_are_f
     assert [m.match.id for m in extract(text, resolver=resolver)] == want
 
 
+def test_a_citys_case_form_is_not_carried_to_a_village_spelt_a_letter_apart(resolver):
+    # 'в Луганске' is Luhansk's locative; beside Donetsk the village Луганське (Donetsk oblast, 58 km
+    # off, whose name the fold makes the same) had been the answer at 0.97, Luhansk at 0.00
+    ms = extract("Обстрелы в Донецке и Луганске.", resolver=resolver)
+    assert [m.match.id for m in ms] == [709717, 702658]
+
+
 def test_a_front_sectors_adjective_is_read_with_its_noun(resolver):
     # 'на Запорізькому напрямку' is the sector named after Zaporizhzhia, not the village Zaporizke
     # (Dnipropetrovsk oblast), which had pulled Verbove and Novopokrovka there too

@@ -529,8 +529,12 @@ class Ranker:
                 km = hints.offset.km
                 s += scoring.NEAR_WEIGHT * math.exp(-off / max(scoring.OFFSET_MIN_SCALE_KM, km * scoring.OFFSET_SCALE))
                 notes.append(f"{off:.0f} km from where '{hints.offset.label}' puts it")
-            hamlet_beside_city = city_named and place.level == "populated place" \
-                and scoring.known_population(place) < scoring.HAMLET_POPULATION
+            # (nor does a village whose name the query is in its own script only by a letter the fold
+            # drops: 'в Луганске' beside Donetsk is Luhansk's locative, not the village Луганське's)
+            hamlet_beside_city = city_named and place.level == "populated place" and (
+                scoring.known_population(place) < scoring.HAMLET_POPULATION
+                or native and head is not None and ev.via in ("exact", "fold") and place.population < scoring.CITY_POPULATION
+                and head.text.casefold() != gaz.form_text[ev.form_row].casefold())
             if context is not None and not town_in_area_phrase and not outside_hint and not hamlet_beside_city:
                 # (the row's own country or area hint says where it is: the other rows' or
                 # mentions' votes do not carry a place outside it back over it)
