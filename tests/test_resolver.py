@@ -935,6 +935,11 @@ def test_a_city_named_with_city_keeps_it_before_a_trailing_word(resolver, query,
     assert resolver.resolve(query).id == place_id
 
 
+@pytest.mark.parametrize("query", ["the left bank of the Dnipro river", "the left bank of the Dnipro River"])
+def test_a_rivers_bank_with_the_word_river_is_the_river(resolver, query):
+    assert resolver.resolve(query).id == 2000000201  # (was Dnipro city at 0.45, by 'Dnipro river River')
+
+
 def test_a_code_the_hinted_country_does_not_use_is_an_error_not_another_countrys_area(resolver):
     with pytest.raises(ValueError, match="unknown first-level area 'MI' in IT"):
         resolver.resolve("Milano", country="IT", admin1="MI")  # a province's code, not Michigan

@@ -640,7 +640,7 @@ def _strip_part(raw: str) -> Part | None:
         what, text = "river", text[len(bank):]
         ends = text.split()
         if text.isascii():  # the river by its name when the gazetteer holds it ('Dnipro River')
-            whole = f"{text} River"
+            whole = text if ends and ends[-1].lower() == "river" else f"{text} River"  # ('... the Dnipro river')
         elif _CYRILLIC_WORD_RE.fullmatch(text.replace(" ", "")):  # 'берегу Днепра': 'реки Днепра'
             whole = f"{'річки' if UK_ONLY.search(text) else 'реки'} {text}"
     centre = _CENTRE_RE.search(text)
