@@ -1449,6 +1449,13 @@ def test_a_citys_case_form_is_not_carried_to_a_village_spelt_a_letter_apart(reso
     assert [m.match.id for m in ms] == [709717, 702658]
 
 
+def test_a_towns_former_name_is_not_carried_to_a_hamlet_of_that_alternate_name(resolver):
+    # Krasnoarmeysk is Pokrovsk (renamed 2016); GeoNames gives the hamlet Novoselivka (861 people,
+    # Kramatorsk raion) the name too, which the raion in the text had carried at 0.94
+    ms = extract("Artillery hit Kramatorsk Raion of Donetsk Oblast and Krasnoarmeysk.", resolver=resolver)
+    assert ms[-1].text == "Krasnoarmeysk" and ms[-1].match.id == 704422
+
+
 def test_a_front_sectors_adjective_is_read_with_its_noun(resolver):
     # 'на Запорізькому напрямку' is the sector named after Zaporizhzhia, not the village Zaporizke
     # (Dnipropetrovsk oblast), which had pulled Verbove and Novopokrovka there too

@@ -292,15 +292,16 @@ class Ranker:
         # (not by a Cyrillic exonym romanized: 'Terny' is Terni, Italy, as 'Терни', and the Donetsk
         # village Terny near the document's other places all the same)
         # (or by its name in its country's script, an alternate in GeoNames: 'Запоріжжя' in a
-        # Ukrainian report on Pokrovsk is the city, not the village of Pokrovsk hromada)
-        city_named = context is not None and any(int(gaz.place_pop[r]) >= scoring.CITY_POPULATION
-                                                 and int(gaz.place_level[r]) == 0 and evidence[r].via in NAME_VIAS
-                                                 and not romanized_exonym(gaz, evidence[r].form_row)
-                                                 and (int(gaz.form_kind[evidence[r].form_row]) in OWN_NAME_KINDS
-                                                      or r in local_rows
-                                                      or _spelling_of_own_name(gaz.form_text[evidence[r].form_row],
-                                                                               gaz.place(r)))
-                                                 for r in rows)
+        # Ukrainian report on Pokrovsk is the city, not the village of Pokrovsk hromada; or by its
+        # former name as written: 'Krasnoarmeysk' is Pokrovsk, not a hamlet of that alternate name)
+        city_named = context is not None and any(
+            int(gaz.place_level[r]) == 0 and evidence[r].via in NAME_VIAS and (
+                int(gaz.place_pop[r]) >= scoring.CITY_POPULATION and not romanized_exonym(gaz, evidence[r].form_row)
+                and (int(gaz.form_kind[evidence[r].form_row]) in OWN_NAME_KINDS or r in local_rows
+                     or _spelling_of_own_name(gaz.form_text[evidence[r].form_row], gaz.place(r)))
+                or int(gaz.place_pop[r]) >= scoring.RENAMED_TOWN_POPULATION and evidence[r].via in WRITTEN_VIAS
+                and int(gaz.form_kind[evidence[r].form_row]) == NameKind.HISTORIC)
+            for r in rows)
         # some place's own spelling of the query, not a romanization ('Niu-York', the Donetsk town)
         spelt_hit = not native and any(evidence[r].via in ("exact", "case") for r in rows)
         q_ascii = to_ascii(normalize(head.text if head is not None else text))

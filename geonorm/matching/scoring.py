@@ -87,6 +87,9 @@ SOVIET_TYPE_ABROAD = COUNTRY_MISMATCH
 # city plainly and a hamlet of its name with more words ('Zaporizhzhia' in a report on Pokrovsk is
 # the city, not the village of Pokrovsk hromada the report's other places lie around)
 HAMLET_POPULATION = 1_000
+# ... and so does a town of this many people named by its former name as written ('Krasnoarmeysk'
+# is Pokrovsk, renamed in 2016, not the hamlet Novoselivka that GeoNames also gives that name)
+RENAMED_TOWN_POPULATION = 20_000
 NEAR_WEIGHT, NEAR_SCALE_KM = 1.5, 75.0
 # ... and a place far from the 'near' point is the far reading: shaded by the log of its distance
 # in units of NEAR_FAR_KM (-0.6 at 100 km, -1.2 at 300, -2.2 at 1,100): a bonus that only faded
