@@ -274,7 +274,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
     adjective alone), a first-level area it finds with confidence 0.5 or more. ``countries``:
     the country hint's codes, whose areas come first ('Saada' with Yemen is Sa'dah, not Sada,
     Mayotte, whichever the lookups find). ``resolve_town`` (any place, in the country hinted)
-    reads an area by the town it is run from, as tables name some ('Bogotá', 'CDMX')."""
+    reads an area by the town it is run from, as tables name some ('Bogotá', 'Saada')."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     hint_text(value, "admin1 hint (a name or ISO 3166-2 code)")
@@ -313,10 +313,11 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
 
 def _area_of_seat(gaz: Gazetteer, town, countries: frozenset[str]) -> list[int]:
     """The first-level area a town found surely in the hinted countries is the seat of, or is
-    named like ('Bogotá': Distrito Capital de Bogotá; 'CDMX': Ciudad de México); else none."""
+    named like ('Bogotá': Distrito Capital de Bogotá; 'Saada': Şāʻdah); else none."""
     if not (town.ok and town.confidence >= 0.5 and town.feature == "populated place" and town.country_code in countries):
         return []
-    row = gaz.area_rows().get(("admin1", town.country_code, gaz.place(gaz.row_of(town.id)).admin1_code))
+    town_row = gaz.row_of(town.id)
+    row = gaz.area_rows().get(("admin1", town.country_code, gaz.place(town_row).admin1_code)) if town_row is not None else None
     if row is None:
         return []
     seat = town.feature_code in ("PPLA", "PPLC") or fold_key(gaz.place(row).name).startswith(fold_key(town.name)[:5])
