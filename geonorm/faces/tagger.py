@@ -714,8 +714,9 @@ _UNIT_BEFORE_RE = re.compile(r"(?<!\w)(?:" + UNIT_BEFORE_RE + r")\s*[«“\"']?\
 
 def _names_a_place_here(text: str, s: int, e: int, low: str, prev) -> bool:
     """Not a ship ('the cruiser Moskva', 'a landing ship, the Minsk', 'the Moskva cruiser'), a
-    unit ('the Azov brigade', 'батальона «Айдар»', 'ЧВК Вагнер'), a storm ('Hurricane Otis'), an event ('the Battle of Stalingrad'), a formation ('Black Sea Fleet') or an armed
-    group ('Boko Haram') named by the words at ``s:e`` (``low``: folded) and the word before."""
+    unit ('the Azov brigade', 'батальона «Айдар»', 'ЧВК Вагнер'), a storm ('Hurricane Otis'), an
+    event ('the Battle of Stalingrad'), a formation ('Black Sea Fleet') or an armed group ('Boko
+    Haram') named by the words at ``s:e`` (``low``: folded) and the words around it."""
     if _SHIP_BEFORE_RE.search(text, max(0, s - 40), s) or _UNIT_BEFORE_RE.search(text, max(0, s - 40), s):
         return False
     after = _UNIT_AFTER_RE.match(text, e)

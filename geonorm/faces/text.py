@@ -42,13 +42,12 @@ from ..matching.match import Match
 from ..matching.phrase import nominative_adjective, offset_before
 from ..matching.resolver import confidence_arg
 from ..matching.splits import TOWN_ADJECTIVE
-from ..names.normalize import has_invisible, is_invisible
+from ..names.normalize import has_invisible, is_invisible, script_of
 from .document import actors, build_context, resolve_mentions
 from .geojson import to_feature
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 _WORD_RE = re.compile(r"\w+")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -386,7 +385,7 @@ def _with_words_after(text: str, end: int, query: str) -> str:
     'на Лиманском направлении': the sector named after Lyman, not the village Lymanske); any
     other as it is."""
     word = query.rsplit(None, 1)[-1] if query.strip() else ""
-    if not _CYRILLIC_RE.search(word) or nominative_adjective(word) == word and not TOWN_ADJECTIVE.search(word):
+    if script_of(word) != "cyrillic" or nominative_adjective(word) == word and not TOWN_ADJECTIVE.search(word):
         return query
     if (stop := plant_words_end(text, end)) is None:
         sector = _SECTOR_AFTER_RE.match(text, end)

@@ -288,7 +288,7 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
         if not rows:  # (no other country's area by the code: 'MI' with Italy, a province, is no Michigan)
             raise ValueError(f"unknown first-level area {shown(value)} in {', '.join(sorted(countries))} "
                              "(try the area's name or its ISO 3166-2 code with the country's)")
-        return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
+        return _admin1_areas(gaz, rows)
     rows = area_candidates(gaz, value, ("admin1",))
     elsewhere: list[int] = []
     if countries and rows and not any(gaz.country_code_of(r) in countries for r in rows):
@@ -308,6 +308,10 @@ def parse_admin1(gaz: Gazetteer, value, resolve_name=None, countries: frozenset[
         rows = [r for r in elsewhere if r in written]
     if not rows:
         raise ValueError(f"unknown first-level area {shown(value)} (try a name like 'Donetsk region' or a code like 'UA-14')")
+    return _admin1_areas(gaz, rows)
+
+
+def _admin1_areas(gaz: Gazetteer, rows: list[int]) -> list[Area]:
     return [Area(gaz.place(r).name, gaz.place(r).country_code, gaz.place(r).admin1_code, r) for r in rows]
 
 

@@ -129,11 +129,10 @@ EXTRA_EDIT_MORE = -1.0
 # such answers were right 33 times of 183, 4 of the 81 at 0.3 or more (2026-11-28)
 FURTHER_GUESS_CAP = 0.2
 # a guessed spelling of a place outside the country the caller's hint names (no candidate lies in
-# it: 'Nampala' with country Mali is Nepal by 'Naipála', a slip off) is at most this sure; a name
-# as written keeps its confidence ('Sevastopol' with country RU, as Russian sources file Crimea)
-OUTSIDE_COUNTRY_CAP = 0.2
-# ... and such a guess, or a name outside the hinted country scored below this, is no answer at all
-# (the caller's hint rules every candidate out): a no-match that lists them
+# it: 'Nampala' with country Mali is Nepal by 'Naipála', a slip off), or a name outside it scored
+# below this, is no answer at all (the hint rules every candidate out): a no-match that lists
+# them; a name as written keeps its confidence ('Sevastopol' with country RU, as Russian sources
+# file Crimea)
 OUTSIDE_COUNTRY_FLOOR = 0.05
 # an answer scored exactly as a runner-up that lies elsewhere (two villages of one name in the
 # region the phrase names, neither with a population) is a coin toss between them: at most this

@@ -270,11 +270,9 @@ def _taken(name: str, lang: str, code: str, taken: dict[str, dict[str, int]], ow
     village's; 'Армения' no Colombian city's)? ``own``: the country's name in its own language,
     given up only to a big town of the country ('الجزائر', Algiers), not to a village abroad
     ('Nederland', Colorado)."""
-    if own:
-        return any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION
-                   for r in (name, *(r for _, r in romanizations(name, lang))))
-    return normalize(name) in taken or any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION
-                                           for _, r in romanizations(name, lang))
+    spellings = ([name] if own else []) + [r for _, r in romanizations(name, lang)]
+    big_town = any(taken.get(normalize(r), {}).get(code, 0) >= ROMANIZED_TAKEN_POPULATION for r in spellings)
+    return big_town if own else normalize(name) in taken or big_town
 
 
 def mark_capitals(cities: dict[int, Place]) -> int:
