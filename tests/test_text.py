@@ -1463,3 +1463,31 @@ def test_a_front_sectors_adjective_is_read_with_its_noun(resolver):
     ms = extract(text, resolver=resolver)
     assert [m.match.admin1 for m in ms if m.text != "Роботине"] == ["Zaporizka oblast"] * 3
     assert extract("На Лиманском направлении ВС РФ улучшили положение.", resolver=resolver)[0].match.name == "Lyman"
+
+
+@pytest.mark.parametrize("text, want", [
+    # the object of a verb of war, and the later items of its list, as after 'captured'
+    ("ЗСУ звільнили Роботине та просунулися далі.", ["Robotyne"]),
+    ("ВС РФ освободили Урожайное и Старомайорское.", ["Urozhaine", "Staromaiorske"]),
+    # 'у' before a village's name in a case says where ('бои у Клещеевки', Ukrainian 'у Кліщіївці')
+    ("Бої точаться у Кліщіївці.", ["Klishchiivka"]),
+    # a hashtag names a place as Telegram channels tag a post
+    ("Знову вибухи. #Покровськ", ["Pokrovsk"]),
+    # a line in capitals, as a post's heading
+    ("ОБСТРІЛ ХАРКОВА: ЗАГИНУЛИ ДВОЄ ЛЮДЕЙ", ["Kharkiv"]),
+    ("ВОРОГ АТАКУВАВ ПОКРОВСЬК ТА МИРНОГРАД", ["Pokrovsk", "Myrnohrad"]),
+])
+def test_cyrillic_places_after_verbs_of_war_in_hashtags_and_capitals_are_found(resolver, text, want):
+    assert [m.match.name for m in extract(text, resolver=resolver)] == want
+
+
+def test_a_capitals_line_keeps_its_letters_in_the_mention():
+    ms = extract("ВЗРЫВЫ В БЕЛГОРОДЕ\nПодробности позже.")
+    assert [(m.text, m.start, m.match.name) for m in ms] == [("БЕЛГОРОДЕ", 9, "Belgorod")]
+
+
+def test_a_surname_romanized_near_a_big_town_abroad_is_no_place(resolver):
+    # 'Путин' romanizes to Putin, a loose key away from P'u-t'ien (Putian, China, 0.73); 'у Пети' is
+    # at Petya's, not a place
+    assert names_found(resolver, "Новости: Путин прибыл. #Путин") == {}
+    assert names_found(resolver, "Мы были у Пети в гостях.") == {}

@@ -117,6 +117,12 @@ LOCATIVE = frozenset("in at near from to into outside across toward towards via 
 # a village of a Cyrillic-script country named as written is proposed as after 'near'
 WAR_VERBS = frozenset("""captured recaptured liberated retook seized stormed entered shelled struck bombed
 attacked hit encircled surrounded abandoned evacuated occupied besieged defended""".split())
+# and in Russian and Ukrainian, by their stems in every person, tense and participle ('ЗСУ звільнили
+# Роботине', 'ВС РФ освободили Урожайное', 'окупанти обстріляли Нікополь', 'штурмуют Часов Яр')
+CYRILLIC_WAR_VERB_RE = re.compile(
+    r"(?:звільн|освобо[дж]|зайн|заня|захват|захоп|оккупир|окупув|окупован|атаков|атакув|штурм|обстрел|обстріл|"
+    r"отби|відби|отвоев|отвоёв|відвою|окруж|оточ|зачист|удерж|утрим|покин|залиш|остав|бомбил|бомбув|взял|взят|узял)\w*",
+    re.IGNORECASE)
 SETTLEMENT_NOUNS = frozenset("village villages town towns settlement settlements hamlet city".split())
 # nouns that place what follows 'of' ('east of Toretsk', 'the outskirts of Pokrovsk')
 DIRECTION_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northeastern

@@ -49,6 +49,7 @@ from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
 from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
                         INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
+                        CYRILLIC_WAR_VERB_RE,
                         PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans,
                         EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS,
                         UNIT_AFTER_WORDS, UNIT_BEFORE_RE)
@@ -267,6 +268,7 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
     if not text or not text.strip():
         return []
     clean = strip_markup(text)
+    written, clean = clean, _unshouted(clean, resolver) if propose and resolver is not None else clean
     doc = _Doc(clean)
     surnames = _surnames(doc)
     hits = tagger.hits(clean)
@@ -351,6 +353,10 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _speakers_dropped(doc, out, resolver)
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
+    if written is not clean:  # the names of a line in capitals as written, read as cased
+        for span in out:
+            if span.text != written[span.start:span.end]:
+                span.query, span.text = span.query or span.text, written[span.start:span.end]
     for span in out:  # 'Kostiantynivka (southwest of Kurakhove)': the bearing places the name
         bank = BANK_BEFORE_RE.search(clean, max(0, span.start - 40), span.start)
         if bank is not None and span.query is None:  # 'на лівому березі Дніпра': the river's bank
@@ -359,6 +365,42 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         if bearing is not None:
             span.query = f"{span.query or span.text} ({bearing['where']})"
     return out
+
+
+_SHOUTED_CYRILLIC_LINE_RE = re.compile(r"^[^\S\n]*(?=[^\n]*[\u0400-\u042f]{3})[^a-zа-яёіїєґ\n]{12,}$", re.MULTILINE)
+_CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff'’-]*")
+
+
+def _unshouted(text: str, resolver) -> str:
+    """``text`` with its Cyrillic lines in capitals ('ОБСТРІЛ ХАРКОВА', 'ВЗРЫВЫ В БЕЛГОРОДЕ', as
+    Telegram channels head a post) in small letters but for the words that name a place there: one
+    after a preposition that says where or a verb of war, or a town of 50,000 or more in some case.
+    (Same length: offsets hold.)"""
+    if not _SHOUTED_CYRILLIC_LINE_RE.search(text):
+        return text
+    out = list(text)
+    for line in _SHOUTED_CYRILLIC_LINE_RE.finditer(text):
+        prev, listing, end = "", False, 0
+        for w in _CYRILLIC_WORD_RE.finditer(line.group(0)):
+            word, at = w.group(0), line.start() + w.start()
+            low = word.lower()
+            cased = low[0].upper() + low[1:]
+            # (and the later items of a list so led: 'АТАКУВАВ ПОКРОВСЬК ТА МИРНОГРАД')
+            if low not in _CYRILLIC_JOINERS:
+                listing = listing and (prev in _CYRILLIC_JOINERS or line.group(0)[end:w.start()].strip() == ",")
+                if len(word) >= 3 and (listing or prev in _WHERE_PREPOSITIONS or CYRILLIC_WAR_VERB_RE.fullmatch(prev)
+                                       or _big_town(resolver, cased)):
+                    low, listing = cased, True
+            out[at:at + len(word)] = low
+            prev, end = word.lower(), w.end()
+    return "".join(out)
+
+
+def _big_town(resolver, word: str) -> bool:
+    """Is ``word`` the name of a town of 50,000 or more of a Cyrillic-script country, in some case?"""
+    m = resolver.resolve(word)
+    return m.ok and m.country_code in _TYPO_COUNTRIES and m.population >= INFLECTED_TOWN_POPULATION \
+        and m.match_kind in ("exact", "alias") and m.confidence >= INFLECTED_MIN_CONFIDENCE
 
 
 # a state's or province's code after a name and a comma: 'Culiacán, Sin.', 'Monterrey, N.L.',
@@ -1009,10 +1051,14 @@ def _list_lead(doc: _Doc, start: int, lead_at, joiners: frozenset, capital) -> s
 def _where_lead(doc: _Doc, start: int) -> str:
     """The words that make the word at ``start`` say where, governing its case: a preposition right
     before it ('в Клещеевке', 'в районе Андреевки') or before the list it is a later item of ('в
-    Клещеевке и Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки'); '' when none."""
+    Клещеевке и Андреевке', 'в районе Курдюмовки, Клещеевки и Андреевки'); '' when none. ('у' is
+    one only before a village's name in a case: 'бои у Клещеевки', 'у Кліщіївці', not 'у Пети')"""
     def lead_at(word: str, begin: int) -> str | None:
         if word in _WHERE_PREPOSITIONS:
             return word
+        if word == "у":
+            i = doc.words.by_start.get(start)
+            return word if i is not None and _village_in_case(doc.word(i)) else ""
         if word in _WHERE_NOUNS:
             lead = doc.prev_word(begin)
             return f"{lead[1].lower()} {word}" if lead is not None and lead[1].lower() in _WHERE_NOUN_LEADS else ""
@@ -1021,6 +1067,14 @@ def _where_lead(doc: _Doc, start: int) -> str:
 
 
 _POLISH_JOINERS = frozenset("i oraz lub albo".split())
+
+
+def _war_verb_lead(doc: _Doc, start: int) -> bool:
+    """Is the Cyrillic word at ``start`` the object of a verb of war, right after it or a later item
+    of the list after it ('ЗСУ звільнили Роботине', 'захопили Очеретине і Прогрес')?"""
+    def lead_at(word: str, begin: int) -> str | None:
+        return word if CYRILLIC_WAR_VERB_RE.fullmatch(word) else None
+    return bool(_list_lead(doc, start, lead_at, _CYRILLIC_JOINERS, _CYRILLIC_CAPITAL.match))
 
 
 def _polish_lead(doc: _Doc, start: int) -> str:
@@ -1398,7 +1452,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                     or m.country_code not in _TYPO_COUNTRIES:
                 continue
         elif m.match_kind in ("exact", "transliteration", "alias") and m.country_code in _TYPO_COUNTRIES and \
-                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS) or where_lead) and \
+                not _sentence_initial(text, s) and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS) or where_lead
+                                                 or cyrillic and _war_verb_lead(doc, s)) and \
                 _spelt_as_written(m, w):
             # 'near Robotyne', 'the village of Klishchiivka': the text says it is a place, and a
             # village of a Cyrillic-script country is named as written (its romanization, another
@@ -1411,15 +1466,19 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 continue
         elif m.match_kind in ("exact", "alias"):
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
-            # preposition a Cyrillic name is a place more surely ('в Донецке')
-            least = INFLECTED_MIN_CONFIDENCE if q != w else 0.75
+            # preposition a Cyrillic name is a place more surely ('в Донецке'), and so is a hashtag's
+            # ('#Покровськ', as Telegram channels tag a post with its places)
+            least = INFLECTED_MIN_CONFIDENCE if q != w or text[s - 1:s] == "#" and m.country_code in _TYPO_COUNTRIES \
+                else 0.75
             if m.confidence < least or (m.feature == "populated place" and m.population < 1000):
                 continue
         elif m.match_kind == "transliteration" and _CYRILLIC_CAPITAL.match(w):
             # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk); of a small
             # place abroad only by chance ('Путина', Putin's genitive, is no Putina, Peru)
+            # nor a big one whose name a romanization only comes near ('Путин' is no P'u-t'ien, Putian)
             if m.confidence < INFLECTED_MIN_CONFIDENCE or _sentence_initial(text, s) or (
-                    m.country_code not in _TYPO_COUNTRIES and m.population < ROMANIZED_ABROAD_POPULATION):
+                    m.country_code not in _TYPO_COUNTRIES and (m.population < ROMANIZED_ABROAD_POPULATION or normalize(
+                        matched) not in {normalize(roman) for _, roman in romanize_query(w)})):
                 continue
         elif m.match_kind == "transliteration":
             # a spelling one edit from a romanized name: ambiguity is settled jointly later
