@@ -4421,3 +4421,13 @@ def test_a_near_point_in_wkt_is_read_as_lon_lat(resolver):
     m = resolver.resolve("Pokrovsk", near="POINT (37.2 48.3)")  # was Point, Texas
     assert m.id == POKROVSK and any("from the 'near' point" in h for h in m.hints)
     assert resolver.resolve("Pokrovsk", near="Artemovsk").id == POKROVSK  # (a name sure enough)
+
+
+@pytest.mark.parametrize("query, want", [
+    # the state holds the city; a town named like the state beside a Mexican namesake had stood in
+    # for it (San Francisco de Arriba, Coahuila, 0.95), as the city lay past the first fifty found
+    ("San Francisco, California", 5391959), ("San Antonio, Texas", 4726206), ("San Jose, California", 5392171),
+])
+def test_a_city_with_its_state_is_the_states_city_among_a_hundred_namesakes(resolver, query, want):
+    m = resolver.resolve(query)
+    assert m.id == want and m.confidence >= 0.9

@@ -829,7 +829,7 @@ class Resolver:
         # nor is a list item before the head ('Donetsk region and Kharkiv': siblings)
         before = set(map(id, parts[:head_index])) if head.joined and head_index >= 0 else set()
         area_ctx = self._areas.named([p for p in context_parts if not p.listed and not same_name(p, head)
-                                      and id(p) not in before], list(evidence))
+                                      and id(p) not in before], self._biggest_first(evidence))
         # nor is another name of a candidate when no candidate lies in the area it could name
         # ('Toretsk (Dzerzhynsk)': the town's former name, not Dzyarzhynsk district, Belarus)
         framing = {label for label, rows in area_ctx if self._areas.any_inside(evidence, [(label, rows)])}
@@ -905,6 +905,12 @@ class Resolver:
         if town_note and m.ok:
             m.hints.append(town_note)
         return m
+
+    def _biggest_first(self, evidence: dict[int, Evidence]) -> list[int]:
+        """The candidates, most populous first: the areas a phrase names are tested against the
+        first fifty ('San Francisco, California' has 106 namesakes; the city is not the first found)."""
+        pop = self.gazetteer.place_pop
+        return sorted(evidence, key=lambda r: -int(pop[r])) if len(evidence) > 1 else list(evidence)
 
     def _region_at_place(self, text: str, context_parts: list[Part], area_ctx, evidence: dict[int, Evidence],
                          hints: Hints, limit: int, min_conf: float | None, context: Context | None,
