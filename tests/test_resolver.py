@@ -4431,3 +4431,44 @@ def test_a_near_point_in_wkt_is_read_as_lon_lat(resolver):
 def test_a_city_with_its_state_is_the_states_city_among_a_hundred_namesakes(resolver, query, want):
     m = resolver.resolve(query)
     assert m.id == want and m.confidence >= 0.9
+
+
+@pytest.mark.parametrize("query, hints, want, period", [
+    # a country hint of the time: the place it held, said so (each had been 'does not hold it', 0.25)
+    ("Danzig", dict(country="DE", as_of="1940"), 3099434, "from 1939 to 1945"),
+    ("Breslau", dict(country="Germany", as_of="1930"), 3081368, "from 1871 to 1945"),
+    ("Pressburg", dict(country="HU", as_of="1900"), 3060972, "until 1920"),
+    ("Lemberg", dict(country="AT"), 702550, "from 1804 to 1918"),
+    ("Wilno", dict(country="PL", as_of="1930"), 593116, "from 1922 to 1939"),
+    ("Juba", dict(country="Sudan", as_of="2005"), 373303, "from 1956 to 2011"),
+])
+def test_a_country_hint_of_the_time_holds_what_that_country_held(resolver, query, hints, want, period):
+    m = resolver.resolve(query, **hints)
+    assert m.id == want and m.confidence >= 0.8
+    assert any(h.startswith("country hint") and f"held it {period}" in h for h in m.hints), m.hints
+
+
+def test_guard_what_a_country_held_counts_only_at_its_date_or_when_none_of_the_country_is_named(resolver):
+    # Danzig was the Free City in 1930; Lviv was Ukrainian in 2000; a Pokrovsk of Russia is meant
+    # by 'Pokrovsk' with Russia, and a slip of a name abroad stays no answer
+    assert resolver.resolve("Danzig", country="DE", as_of="1930").confidence < 0.5
+    assert "country hint Poland does not hold it" in resolver.resolve("Lviv", country="PL", as_of="2000").hints
+    assert resolver.resolve("Pokrovsk", country="RU").country_code == "RU"
+    assert not resolver.resolve("Humera", country="ET").ok
+
+
+@pytest.mark.parametrize("hint, want", [
+    # former states and their ISO 3166-3 codes as country hints (each had been a ValueError)
+    ("Russian Empire", "FI"), ("German Reich", "PL"), ("ZR", "CD"), ("SU", "UA"), ("Tanganyika", "TZ"),
+    ("British India", "BD"),
+])
+def test_former_states_and_their_codes_are_country_hints(resolver, hint, want):
+    place = {"FI": "Helsinki", "PL": "Wrocław", "CD": "Kinshasa", "UA": "Kharkiv", "TZ": "Dar es Salaam",
+             "BD": "Dhaka"}[want]
+    m = resolver.resolve(place, country=hint)
+    assert m.country_code == want and any(h.startswith("country hint") and h.endswith("matches") for h in m.hints)
+
+
+def test_guard_an_iso_3166_3_code_is_no_name_of_a_place(resolver):
+    # 'SU' reads a hint only: as a historic name of Russia it would answer any query 'Su'
+    assert resolver.resolve("SU").country_code != "RU"

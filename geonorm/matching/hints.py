@@ -717,6 +717,7 @@ class Hints:
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
     offset: Offset | None = None  # a distance the phrase gives from a town ('40 km from Mariupol')
+    held: dict = field(default_factory=dict)  # {country code: what that hinted country held before}
 
     def offset_km(self, place) -> float | None:
         """How far the place lies from where the phrase's distance puts it, or None."""
@@ -729,9 +730,18 @@ class Hints:
         """The hinted country the place lies in, if any."""
         return next((c for c in self.countries if c.country_code == place.country_code), None)
 
+    def held_by(self, place) -> tuple[Area, object] | None:
+        """(the hinted country, the extent) when a hinted country held the place before today's
+        borders (on ``as_of``, when given): Danzig in Germany until 1945."""
+        for c in self.countries:
+            for extent in self.held.get(c.country_code, ()):
+                if extent.holds(place, self.as_of):
+                    return c, extent
+        return None
+
     def in_country(self, place) -> bool:
-        """Does the place lie in one of the hinted countries?"""
-        return self.country_of(place) is not None
+        """Does the place lie in one of the hinted countries (or in what one held at the date)?"""
+        return self.country_of(place) is not None or bool(self.held) and self.held_by(place) is not None
 
     def admits(self, place) -> bool:
         """Does the place meet the hard hints: country, first-level area, ``within``, feature?"""

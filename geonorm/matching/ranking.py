@@ -264,6 +264,11 @@ class Ranker:
             evidence = {r: e for r, e in evidence.items() if holding[r] == most}
         beyond_km = self._beyond_nearest(evidence, area_ctx, area_label)
         rows = list(evidence)
+        # what a hinted country held before today's borders counts at the date given, or with no
+        # date when no candidate lies in the country today ('Danzig' with Germany; 'Pokrovsk' with
+        # Russia is one of Russia's Pokrovsks, not Ukraine's, held by the Russian Empire)
+        held_too = bool(hints.held) and (hints.as_of is not None or not any(
+            hints.country_of(gaz.place(r)) for r in rows))
         if len(rows) > _MAX_CANDIDATES:
             rows.sort(key=lambda r: (evidence[r].rank, int(gaz.place_pop[r])), reverse=True)
             rows = rows[:_MAX_CANDIDATES]
@@ -464,9 +469,13 @@ class Ranker:
             outside_hint = False  # a country or first-level area hint given does not hold it
             if hints.countries:
                 hinted = hints.country_of(place)
+                held = hints.held_by(place) if hinted is None and held_too and ev.via not in GUESS_VIAS else None
                 if hinted is not None:
                     s += scoring.COUNTRY_MATCH
                     notes.append(f"country hint {hinted.label} matches")
+                elif held is not None:  # ('Danzig' in Germany: it was German until 1945)
+                    s += scoring.COUNTRY_MATCH
+                    notes.append(f"country hint {held[0].label} held it {held[1].period()}: {held[1].note}")
                 elif place.country_code:
                     s += scoring.COUNTRY_MISMATCH
                     outside_hint = True
@@ -601,7 +610,8 @@ class Ranker:
                               f"({best.country}); the place as named")
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
-        if hints.countries and hints.country_of(gaz.place(scored[0][1])) is None and (
+        if hints.countries and hints.country_of(top := gaz.place(scored[0][1])) is None and (
+                best.match_kind == "fuzzy" or hints.held_by(top) is None) and (
                 best.match_kind == "fuzzy" or best.confidence < scoring.OUTSIDE_COUNTRY_FLOOR):
             # no place in the country hinted by the name or a slip of it: a guess abroad is no
             # answer ('Humera' with Ethiopia had been Hymera, Indiana, at 0.00, filling a table's row)

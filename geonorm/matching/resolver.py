@@ -25,6 +25,7 @@ from .candidates import (NAME_VIAS, TYPO_PLACES, WRITTEN_VIAS, Evidence, add_typ
                          only_respelled, respelled_row)
 from .context import Context, joined
 from .facilities import host_of, named_after_kind, plant_kind
+from .former_extents import former_extents
 from .heads import BIG_PLACE, STOPWORDS, PhraseHeads, as_whole, lowercase, same_name
 from .hints import (Hints, Offset, area_candidates, former_state, haversine_km, hint_text, missing,
                     missing_marker, nearest_km, nearest_town, parse_admin1, parse_countries, parse_date, parse_feature,
@@ -447,6 +448,9 @@ class Resolver:
         h.within = parse_within(within)
         h.as_of = parse_date(as_of)
         h.feature = parse_feature(feature)
+        if h.countries:
+            extents = former_extents(gaz)
+            h.held = {c.country_code: extents[c.country_code] for c in h.countries if c.country_code in extents}
         return h
 
     def _lookup(self, name: str, **hints) -> Match:

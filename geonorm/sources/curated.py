@@ -297,8 +297,9 @@ def load_curated(directory: Path | None = None) -> tuple[dict[int, Place], list[
     report = ImportReport("gazetteer/former_states.csv")
     for state, state_names in read_former_states(directory / "former_states.csv", report):
         if state.place_id is not None and state.relation != "dissolved":  # historic names of the successor
+            # (an ISO 3166-3 code, 'SU', 'ZR', reads a hint only: as a name it would be any 'Su')
             names += [Name(state.place_id, name, NameKind.HISTORIC, "", state.valid_from, state.valid_to,
-                           state.source) for name in state_names]
+                           state.source) for name in state_names if len(name) > 2]
     reports.append(report)
 
     for filename in NAME_FILES:  # extra names of existing places, one schema
