@@ -97,7 +97,17 @@ maksym danylo oleh mykyta yakiv valentyn vladyslav heorhii hryhorii arsenii illi
 yuliia nataliia tetiana kateryna iryna svitlana liudmyla oksana halyna mariia sofiia viktoriia nadiia
 larysa khrystyna yevgeniy gennadiy vadim anatoliy vyacheslav vladislav rostislav nikita yakov
 aleksey dmitriy yuriy valentin yelena kseniya ramzan
+ismail ismael khalil osama usama yahya yasser yasir mahmoud mahmud ibrahim khaled khalid walid saleh
+nasser hamza youssef yousef yusuf mustafa mostafa ayman marwan fadi tariq tarek samir mohamed
+mohammad abdullah abdallah abdel hamid hamed jamal rashid saeed hasan husayn hossein hussain ammar
+anas bilal haidar haider nabil nizar qasim qassem riad salman sami shadi talal wael yaser zaid ziad
+akram anwar ashraf bassam emad hazem hisham ihab imad jawad luay maher mazen moaz nidal osman othman
+raed ramzi saad tamer zuhair
 """.split())
+# the first words of Arabic place names ('Ras Lanuf', 'Ain Issa', 'Bab el-Mandeb', 'Nur Shams'):
+# before another capitalized word or an al- word they begin a name, and name no place alone
+ARABIC_LEAD_WORDS = frozenset("""ras ain ayn bab beit bayt deir dayr jisr wadi kafr bir jabal jebel qasr
+sidi tal tall tel tell nur marj mina umm""".split())
 # with the census lists: names that make the word after them a surname
 GIVEN_NAMES = FIRST_NAMES | given_names()
 SURNAMES = surnames()
@@ -245,6 +255,8 @@ GROUP_FIRST_WORDS = frozenset({"boko"})
 # names the Black Sea too)
 UNIT_AFTER_WORDS = frozenset(
     {*(w + e for w in FORMATION_NOUNS - {"fleet", "flotilla"} for e in ("", "s")), *SHIP_WORDS, *(w + "s" for w in SHIP_WORDS),
-     "mercenaries", "mercenary", "pmc", "division", "divisions", "squadron", "detachment", "platoon"})
+     "mercenaries", "mercenary", "pmc", "division", "divisions", "squadron", "detachment", "platoon",
+     "militia", "militias", "militiaman", "militiamen"})
 UNIT_BEFORE_RE = r"(?:батальон|бригад|дивизи|дивізі|крейсер|фрегат|корабл|эсминц|есмінц|подлодк|загон|отряд)\w*" \
-    r"|полк(?:а|у|ом|е|и|ів|ов)?|ЧВК|ПВК|PMC"
+    r"|полк(?:а|у|ом|е|и|ів|ов)?|ЧВК|ПВК|PMC" \
+    r"|groupe|milice|mercenaires\s+d[eu]|bataillon|régiment"  # ('le groupe Wagner', 'la milice Fano')

@@ -52,7 +52,7 @@ from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIR
                         CYRILLIC_WAR_VERB_RE,
                         PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans,
                         EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS,
-                        UNIT_AFTER_WORDS, UNIT_BEFORE_RE)
+                        UNIT_AFTER_WORDS, UNIT_BEFORE_RE, ARABIC_LEAD_WORDS)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
@@ -351,6 +351,9 @@ def tag(text: str, tagger: Tagger, resolver=None, propose: bool = True,
         out = _areas_named_before(clean, out, resolver)
     if propose and resolver is not None:
         out = _speakers_dropped(doc, out, resolver)
+    # a word of an Arabic name of several that no run above read whole ('Ras' of 'Ras Lanuf',
+    # 'Issa' of 'Ain Issa': the name is one the gazetteer lacks, the word alone another place)
+    out = [sp for sp in out if " " in sp.text or not _arabic_part(doc, sp.start, sp.end, sp.text.lower())]
     _plural_areas(doc, out, clean)
     _districts_of_cities(clean, out)
     if written is not clean:  # the names of a line in capitals as written, read as cased
@@ -680,6 +683,8 @@ def _keep(doc: _Doc, s: int, e: int, surface: str, fl: int, surnames: set[str],
     if surface.isupper() and len(surface) <= 5 and not fl & F_ABBREV and not fl & F_AREA \
             and not (fl & F_BIG and _shouted(text, s, e)):
         return False  # 'KBR', 'APC': an acronym, not the place that has it as an alternate name
+    if single and surface[:2].isupper() and not surface.isupper() and surface.isalpha():
+        return False  # 'FAMa', 'FARDC'-like initials in mixed case: an army's, not Fama, Brazil
     if single and low in doc.lower_words and not _locative(doc, s, e):
         return False  # the document also uses it as a common word ('bank', 'officer')
     if single and surface in surnames:
@@ -752,6 +757,18 @@ _OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-ZА-ЯЁІЇЄҐ]")
 # (and the names listed with it: 'the Sparta and Somalia battalions')
 _UNIT_AFTER_RE = re.compile(r"(?:-\d+)?[»”\"']?(?:(?:,|[ \t]+and|[ \t]+or)[ \t]+[A-Z][\w'’-]*)*[ \t]+(\w+)")
 _UNIT_BEFORE_RE = re.compile(r"(?<!\w)(?:" + UNIT_BEFORE_RE + r")\s*[«“\"']?\s*$", re.IGNORECASE)
+
+
+def _arabic_part(doc: _Doc, s: int, e: int, low: str) -> bool:
+    """Is the word at ``s:e`` one word of an Arabic name of several: a lead word ('Ras', 'Ain',
+    'Bab') before a capitalized or an al- word, or the word after a capitalized lead ('Issa' of
+    'Ain Issa')? (A name of several words the gazetteer holds is one hit, not these.)"""
+    nxt, prev = doc.next_word(e), doc.prev_word(s)
+    if low in ARABIC_LEAD_WORDS and nxt is not None and doc.text[e:doc.words.spans[nxt[0]][0]] in (" ", "-") and (
+            _is_cap(nxt[1]) or _article_word(nxt[1])):
+        return True
+    return prev is not None and prev[1].lower() in ARABIC_LEAD_WORDS and _is_cap(prev[1]) \
+        and doc.text[doc.words.spans[prev[0]][1]:s] == " "
 
 
 def _names_a_place_here(text: str, s: int, e: int, low: str, prev) -> bool:
@@ -1206,6 +1223,9 @@ def _latin_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: di
     end = doc.words.spans[nxt[0]][1]
     pair = doc.text[start:end]
     m = _resolved(resolver, cache, pair)
+    if m.ok and m.match_kind in ("exact", "alias") and m.country_code not in _TYPO_COUNTRIES \
+            and m.confidence >= INFLECTED_MIN_CONFIDENCE and len(m.matched_name.split()) >= 2:
+        return end, m  # a name of two words elsewhere, another name of a town ('in Beit Lahia', 'Kiryat Shmona')
     if not m.ok or m.match_kind not in ("exact", "alias", "transliteration") or m.country_code not in _TYPO_COUNTRIES \
             or len(m.matched_name.split(" (from ")[0].split()) < 2:
         return None
@@ -1333,7 +1353,9 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
         word = article or not (len(w) < shortest or not w[0].isupper() or not (
             _HYPHEN_CAPITAL.sub(_lower_after_hyphen, w[1:]) if _CYRILLIC_CAPITAL.match(w) else w[1:]).islower() or not (
             _LETTERS.sub("", w) if _CYRILLIC_CAPITAL.match(w) else w.replace("-", "")).isalpha())
-        # ('Куп'янська' is a word, 'We're' is not; 'Jisr' before 'al-Shughur' may begin a name)
+        # ('Куп'янська' is a word, 'We're' is not; 'Jisr' before 'al-Shughur' may begin a name, and
+        # 'Beit' before 'Lahia')
+        word = word or w.lower() in ARABIC_LEAD_WORDS and w[0].isupper()
         lead = _is_cap(w) and w.isalpha() and _before_article_word(doc, e)
         if not (word or lead):
             continue
@@ -1365,7 +1387,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
                 not _sentence_initial(text, doc.words.spans[prev[0]][0]) or article) and not area_here:
             continue  # inside a run of capitalized words: a name of something else ('Bashar al-Assad')
         if prev is not None and (prev[1].lower().rstrip(".") in TITLES or _cyrillic_first_name(prev[1].lower())
-                                 and not area_here):
+                                 and not area_here or _is_cap(prev[1]) and prev[1].lower() in FIRST_NAMES
+                                 and text[doc.words.spans[prev[0]][1]:s] == " "):
             # (after a title, or a first name opening the sentence: 'Владимир Путин прибыл')
             continue
         # (a Latin word after a Polish preposition is read in its case: 'pod Pokrowskiem', 'w Charkowie')
@@ -1381,7 +1404,8 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # ('у Харківській області', 'Волноваського району')
             pair = _polish_pair(doc, s, nxt, polish, resolver, cache) if polish else \
                 _cyrillic_pair(doc, s, nxt, resolver, cache) if _CYRILLIC_CAPITAL.match(w) else \
-                _latin_pair(doc, s, nxt, resolver, cache) if capitalized_next and _locative(doc, s, e) else None
+                _latin_pair(doc, s, nxt, resolver, cache) if capitalized_next and (
+                    _locative(doc, s, e) or _after(doc, s, WAR_VERBS)) else None
             if pair is not None:
                 extra.append(TagSpan(s, pair[0], text[s:pair[0]], "token", F_PLACE, match=pair[1],
                                      query=f"{polish} {text[s:pair[0]]}" if polish else None))
@@ -1468,9 +1492,13 @@ def _propose(doc: _Doc, spans: list[TagSpan], taken: list[tuple[int, int]], surn
             # calibrated confidence tops out near 0.82: 0.75 means 'clearly this place'; after a
             # preposition a Cyrillic name is a place more surely ('в Донецке'), and so is a hashtag's
             # ('#Покровськ', as Telegram channels tag a post with its places)
+            # and so is a name the text places ('in Kobani', 'retook Kobani': another name of the
+            # town; 'in Tessalit', a town GeoNames gives no population)
+            placed = not cyrillic and (_locative(doc, s, e) or _after(doc, s, WAR_VERBS))
             least = INFLECTED_MIN_CONFIDENCE if q != w or text[s - 1:s] == "#" and m.country_code in _TYPO_COUNTRIES \
-                else 0.75
-            if m.confidence < least or (m.feature == "populated place" and m.population < 1000):
+                or placed else 0.75
+            if m.confidence < least or (m.feature == "populated place" and m.population < 1000 and not (
+                    placed and m.population == 0 and m.confidence >= 0.7)):
                 continue
         elif m.match_kind == "transliteration" and _CYRILLIC_CAPITAL.match(w):
             # a Cyrillic word whose romanization is a name ('Куп'янська' -> Kupyansk); of a small

@@ -25,6 +25,7 @@ of it (a coder's location phrase and the event's source headlines).
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import threading
@@ -105,21 +106,42 @@ def extract(text: str, *, resolver=None, country=None, as_of=None, min_confidenc
 _STYLED_RE = re.compile("[\uff01-\uff5e\ufb00-\ufb06\U0001d400-\U0001d7ff]")
 
 
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+_NO_BREAK_SPACE_RE = re.compile(f"[{_NO_BREAK_SPACES}]")
+_SPACED = str.maketrans(dict.fromkeys(_NO_BREAK_SPACES, " "))
+
+
 def _composed(text: str) -> tuple[str, list[int] | None]:
     """``text`` in Unicode NFC without invisible characters, and each of its offsets' offset in
     ``text`` (None when ``text`` is so already). A letter and the accents written after it as
     separate characters ('u' + U+0308, as some PDFs and macOS file names give them) compose one
     by one; soft hyphens and zero-width spaces, which web pages put inside words ('Khar\u00adkiv'),
     are dropped (a zero-width space before a capital parts words); styled letters
-    (:data:`_STYLED_RE`) become plain ones (NFKC)."""
+    (:data:`_STYLED_RE`) become plain ones (NFKC); HTML entities become their characters
+    ('Culiac&aacute;n') and no-break spaces plain ones."""
     invisible = has_invisible(text)
     styled = _STYLED_RE.search(text) is not None
-    if not invisible and not styled and unicodedata.is_normalized("NFC", text):
+    marked = "&" in text and _ENTITY_RE.search(text) is not None or _NO_BREAK_SPACE_RE.search(text) is not None
+    if not invisible and not styled and not marked and unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
     at: list[int] = []
     i, n = 0, len(text)
     while i < n:
+        if marked and text[i] in _NO_BREAK_SPACES:  # ('Deir\u00a0al-Balah': one name, its words spaced)
+            out.append(" ")
+            at.append(i)
+            i += 1
+            continue
+        entity = _ENTITY_RE.match(text, i) if marked and text[i] == "&" else None
+        if entity is not None and (char := html.unescape(entity.group(0))) != entity.group(0):
+            # a character a web page wrote as an HTML entity ('Culiac&aacute;n', 'Deir&nbsp;al-Balah')
+            char = unicodedata.normalize("NFC", char).translate(_SPACED)
+            out.append(char)
+            at.extend([i] * len(char))
+            i = entity.end()
+            continue
         if invisible and is_invisible(text[i]):
             if text[i] == "\u200b" and 0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isupper():
                 out.append(" ")  # a zero-width space before a capital parts two words ('Kursk\u200bNPP')
