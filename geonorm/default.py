@@ -59,7 +59,7 @@ def default_key() -> str:
 # in another language dropped only for a big town of that country; 6: each country's name in its own
 # official languages, 'Shqipëri', 'Éire', 'Nederland'; 7: plant names and abbreviations, 'ZNPP', 'ЗАЭС',
 # 'DniproHES', as colloquial names of the plants' towns)
-ASSEMBLY_REVISION = 8
+ASSEMBLY_REVISION = 9
 
 
 def _default_key() -> str:

@@ -4472,3 +4472,28 @@ def test_former_states_and_their_codes_are_country_hints(resolver, hint, want):
 def test_guard_an_iso_3166_3_code_is_no_name_of_a_place(resolver):
     # 'SU' reads a hint only: as a historic name of Russia it would answer any query 'Su'
     assert resolver.resolve("SU").country_code != "RU"
+
+
+@pytest.mark.parametrize("query", ["do.", "ditto", "ibid.", "Ibid.", "sine loco", "=SUM(A1:A3)", '=HYPERLINK("x")'])
+def test_archive_placeholders_and_spreadsheet_formulas_are_no_places(resolver, query):
+    # (they had been Dô, Côte d'Ivoire, 0.74; Irbid 0.59; Sanandaj 0.54; Sztum, Poland, 0.55)
+    m = resolver.resolve(query)
+    assert not m.ok and m.reason
+
+
+def test_a_near_name_many_places_share_is_the_big_city_twice_as_likely(resolver):
+    # 'San Francisco' alone is 0.17 among a hundred namesakes, and had been a ValueError
+    m = resolver.resolve("Springfield", near="San Francisco")
+    assert m.admin1 == "Oregon" and any("San Francisco (California, US)" in h for h in m.hints)
+    with pytest.raises(ValueError, match="too unsure"):
+        resolver.resolve("Portland", near="Springfield")
+
+
+@pytest.mark.parametrize("query, want", [
+    # news's short name of the DRC; the Republic of the Congo by its own names
+    ("Congo", 203312), ("Goma, Congo", 216281), ("Congo-Brazzaville", 2260494), ("Republic of the Congo", 2260494),
+    # Iraq's Kurdistan Region, not Iran's Kurdistan Province (0.94 before)
+    ("Kurdistan Region", 2000000254), ("Iraqi Kurdistan", 2000000254), ("Kurdistan Province", 126584),
+])
+def test_the_congos_and_the_kurdistans_as_news_names_them(resolver, query, want):
+    assert resolver.resolve(query).id == want

@@ -139,3 +139,11 @@ def test_reverse_frame_reads_a_duplicated_coordinate_column_as_an_error(gaz):
     df = pd.DataFrame([[48.28, 48.28, 37.18]], columns=["lat", "lat", "lon"])
     with pytest.raises(ValueError, match="appears 2 times"):  # was TypeError: arg must be a list
         reverse_frame(df, gazetteer=gaz)
+
+
+def test_a_city_centre_is_the_city_not_a_post_office_or_a_postal_village_placed_there():
+    # Russian Post's regional office ('Ufps Moskovskoy Oblasti') and sorting centres had answered
+    # Moscow's centre; a postal village placed at Kaliningrad's point had answered Kaliningrad's
+    from geonorm.faces.reverse import reverse
+    assert reverse(55.7558, 37.6173).name == "Moscow"
+    assert reverse(54.7104, 20.4522).name == "Kaliningrad"

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from ..matching.phrase import coordinates_in
-from ..sources import katottg
+from ..sources import katottg, postal
 
 EARTH_RADIUS_KM = 6371.0088
 _CHUNK = 32768
@@ -250,8 +250,10 @@ class ReverseIndex:
     def __init__(self, gazetteer, min_population: int = 0, engine: str = "auto") -> None:
         gaz = gazetteer
         mask = np.asarray(gaz.place_level) == 0
-        # a settlement placed at its hromada's point (KATOTTG) has no point of its own to be near
-        mask &= np.array([source != katottg.SOURCE for source in gaz._pstr["source"]], dtype=bool)
+        # a settlement placed at its hromada's point (KATOTTG), or a postal village at its post
+        # office's approximate one (often a city's centre: 'Moskva-Mspts'), has no point of its own
+        mask &= np.array([source != katottg.SOURCE and not note.endswith(postal.APPROXIMATE_NOTE)
+                          for source, note in zip(gaz._pstr["source"], gaz._pstr["note"])], dtype=bool)
         if min_population:
             mask &= np.asarray(gaz.place_pop) >= int(min_population)
         self.rows = np.flatnonzero(mask)
@@ -261,8 +263,10 @@ class ReverseIndex:
         self.min_population = int(min_population)
         self.tree = _make_tree(_unit_vectors(gaz.place_lat[self.rows], gaz.place_lon[self.rows]), engine)
 
-    def nearest(self, lats, lons) -> tuple[np.ndarray, np.ndarray]:
-        """(rows, distance_km) arrays; row -1 and distance NaN for NaN points."""
+    def nearest(self, lats, lons, towns_first: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, distance_km) arrays; row -1 and distance NaN for NaN points. ``towns_first``: a
+        place of no known population gives way to a town with people at most
+        :data:`SAME_POINT_KM` farther (postal villages placed at a city's centre)."""
         lat, lon = _as_float_array(lats, "lat"), _as_float_array(lons, "lon")
         ok = _check_coords(lat, lon)
         rows = np.full(lat.shape, -1, dtype=np.int64)
@@ -271,9 +275,17 @@ class ReverseIndex:
             chord, i = self.tree.query(_unit_vectors(lat[ok], lon[ok]))
             rows[ok] = self.rows[i]
             dist[ok] = _chord_to_km(chord)
+            unpeopled = ok & (rows >= 0) if towns_first and self.min_population == 0 else np.zeros_like(ok)
+            unpeopled[unpeopled] = np.asarray(self.gazetteer.place_pop)[rows[unpeopled]] == 0
+            if unpeopled.any():
+                town_rows, town_dist = get_index(self.gazetteer, 1).nearest(lat[unpeopled], lon[unpeopled])
+                better = town_dist <= dist[unpeopled] + SAME_POINT_KM
+                idx = np.flatnonzero(unpeopled)[better]
+                rows[idx], dist[idx] = town_rows[better], town_dist[better]
         return rows, dist
 
 
+SAME_POINT_KM = 0.5
 _indexes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
@@ -391,14 +403,14 @@ def reverse(lat, lon=None, *, min_population: int = 0, gazetteer=None) -> Revers
             return None
         raise ValueError(f"coordinates must be numbers, got lat={lat!r}, lon={lon!r}") from None
     idx = get_index(gazetteer, min_population)
-    rows, dist = idx.nearest([la], [lo])
+    rows, dist = idx.nearest([la], [lo], towns_first=True)
     return _describer(idx.gazetteer).result(int(rows[0]), float(dist[0]))
 
 
 def reverse_many(lats, lons, *, min_population: int = 0, gazetteer=None) -> list[ReverseResult | None]:
     """Vectorized reverse geocoding of arrays of points (None for NaN points)."""
     idx = get_index(gazetteer, min_population)
-    rows, dist = idx.nearest(lats, lons)
+    rows, dist = idx.nearest(lats, lons, towns_first=True)
     d = _describer(idx.gazetteer)
     return [d.result(r, x) for r, x in zip(rows.tolist(), dist.tolist())]
 
@@ -446,7 +458,7 @@ def reverse_frame(df, lat: str = "lat", lon: str = "lon", prefix: str = "geo_", 
         la[bad] = np.nan
         lo[bad] = np.nan
     idx = get_index(gazetteer, min_population)
-    rows, dist = idx.nearest(la, lo)
+    rows, dist = idx.nearest(la, lo, towns_first=True)
     desc = _describer(idx.gazetteer)
     uniq, inverse = np.unique(rows, return_inverse=True)
     table = {f: [] for f in _FRAME_FIELDS[:-1]}

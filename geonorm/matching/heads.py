@@ -324,6 +324,11 @@ class PhraseHeads:
                 # (a name the gazetteer holds as such, or spelt so another way: 'Zvenigovsky
                 # District' is 'Zvenigovskiy Rayon'; not a machine romanization)
                 whole, gaz = part.whole_name, self.gazetteer
+                if part.feature != "facility" and whole != part.text and (ev := self.written_hits(whole)) and any(
+                        gaz.place(r).level == "region" for r in ev):
+                    # a region named so with its word ('Kurdistan Region', Iraq's; not Iran's
+                    # Kurdistan Province by another word for the area)
+                    return Part(text=whole, raw=part.raw), i, ev
                 # (an area as written first: 'Советский городской округ' is GeoNames' name of
                 # one, before the raion its okrug word reads as; not 'Mt. Pleasant', an alternate
                 # name of some place, before 'Mount Pleasant')

@@ -339,7 +339,10 @@ MISSING_MARKERS = frozenset({
     "n/a", "#n/a", "n.a.", "n. a.", "null", "none", "nan", "<na>", "unknown", "unk", "unspecified",
     "not specified", "not available", "not known", "not applicable", "undisclosed", "undefined", "tbd",
     "tba", "various", "various locations", "multiple", "multiple locations", "unknown location",
-    "location unknown", "no location", "нет данных", "невідомо", "неизвестно"})
+    "location unknown", "no location", "нет данных", "невідомо", "неизвестно",
+    # and what archive and bibliography tables write: ditto marks, 'ibid.', 'sine loco' (no place)
+    "do.", "ditto", "dto.", "〃", "ibid.", "ibid", "ibidem", "id.", "idem", "sine loco", "s.l.", "s. l.", "n.p.",
+    "n. p.", "sans lieu", "o.o.", "ohne ort", "б.м.", "б. м."})
 
 
 def missing_marker(text: str) -> bool:
@@ -422,6 +425,7 @@ def place_label(m) -> str:
 
 
 NEAR_NAME_SURE, NEAR_GUESS_SURE = 0.25, 0.5  # how sure a 'near' place name must be read (a guess: surer)
+NEAR_BIG_CITY = 500_000
 _WKT_POINT_RE = re.compile(r"POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)", re.IGNORECASE)
 
 
@@ -438,7 +442,11 @@ def parse_near(value, resolve_name=None) -> tuple[tuple[float, float] | None, st
         if not m.ok or guessed_off(m, value):
             guess = f" (the closest name, {m.matched_name!r}, is more than a slip off)" if m.ok else ""
             raise ValueError(f"'near' place {shown(value)} could not be resolved{guess}")
-        if m.confidence < (NEAR_GUESS_SURE if m.match_kind == "fuzzy" else NEAR_NAME_SURE):
+        # (a name many small places share is still a city of half a million by it, twice as likely
+        # as the next: 'San Francisco', 0.17 among a hundred namesakes)
+        big = m.match_kind in ("exact", "alias") and m.population >= NEAR_BIG_CITY and not any(
+            2 * a.confidence > m.confidence for a in m.alternatives[:1])
+        if m.confidence < (NEAR_GUESS_SURE if m.match_kind == "fuzzy" else NEAR_NAME_SURE) and not big:
             # ('abc' is Albacete by its airport code at 0.24, 'test' Pest a slip off, 'Springfield'
             # one of dozens): a point so unsure moves answers wherever it falls
             raise ValueError(f"'near' place {shown(value)} is too unsure to give a point ({m.name}, "

