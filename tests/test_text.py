@@ -1523,3 +1523,13 @@ def test_names_the_text_places_and_web_text_are_found(resolver, text, want):
     ms = extract(text, resolver=resolver)
     assert [m.match.name for m in ms] == want
     assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_a_place_the_text_puts_in_a_town_far_from_its_reading_is_a_guess_at_most(resolver):
+    # 'Lido Beach in Mogadishu': the only Lido Beach the gazetteer holds is in New York (0.78 before)
+    ms = extract("Crowds gathered at Lido Beach in Mogadishu after the attack.", resolver=resolver)
+    beach = next(m for m in ms if m.text == "Lido Beach")
+    assert beach.match.confidence <= 0.2 and any("capped" in h for h in beach.match.hints)
+    # a town the text puts in a town nearby keeps its reading
+    ms = extract("Shelling hit Stare Misto in Kyiv overnight.", resolver=resolver)
+    assert all(m.match.confidence > 0.2 for m in ms)

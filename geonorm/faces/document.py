@@ -31,12 +31,13 @@ ROUNDS = 2
 CANDIDATES = 12  # counties a county mention may be, where the others' towns may lie
 _TOWN_LEVELS = ("populated place", "admin2", "admin3", "admin")
 _RELATED = "the text relates it to"
+FAR_FROM_ANCHOR_KM, FAR_FROM_ANCHOR_CAP = 300, 0.2  # a place the text puts in or near a town this far off
 RELATION_WINDOW = 80  # characters between 'south of' and the mention it relates to
 
 _REL_RE = re.compile(
     r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:ward)?\s+of"
     r"|near(?:by)?|outside(?:\s+of)?|close\s+to|next\s+to|outskirts\s+of|(?:kilometres|kilometers|km|miles)\s+"
-    r"(?:\w+\s+)?(?:of|from))\b", re.IGNORECASE)
+    r"(?:\w+\s+)?(?:of|from)|in)\b", re.IGNORECASE)
 
 
 # who acts rather than where ('Russian forces shelled Donetsk', 'Moscow said Pokrovsk was hit'):
@@ -192,12 +193,15 @@ def build_context(answers: dict[str, Match], gaz, exclude: str | None = None,
     return _Evidence(ctx, dict(by_country), dict(by_admin1))
 
 
-def _relations(text: str, items, queries: list[str]) -> dict[str, str]:
-    """{mention query: query of the mention it is said to be near / south of / ...}.
+def _relations(text: str, items, queries: list[str], inside: set[str] | None = None) -> dict[str, str]:
+    """{mention query: query of the mention it is said to be near / south of / in ...}; the
+    queries of the mentions said to be in a town ('Lido Beach in Mogadishu') are added to
+    ``inside``.
 
     'X ... south of [the ... city of] Y': X is the nearest other mention in the same sentence
     (before the phrase, else after Y)."""
     out: dict[str, str] = {}
+    inside = set() if inside is None else inside
     if len(items) < 2:
         return out
     starts = [it[0] for it in items]
@@ -211,6 +215,16 @@ def _relations(text: str, items, queries: list[str]) -> dict[str, str]:
         anchor = queries[j]
         subj = None
         k = j - 1
+        if rm.group(0).lower() == "in":
+            # only a name right before 'in' and the town right after ('Lido Beach in Mogadishu';
+            # not 'Pokrovsk residents in Dnipro')
+            while k >= 0 and items[k][1] > rm.start():
+                k -= 1
+            if k >= 0 and not text[items[k][1]:rm.start()].strip() and not gap.strip() \
+                    and queries[k] != anchor and queries[k] not in out:
+                out[queries[k]] = anchor
+                inside.add(queries[k])
+            continue
         while k >= 0 and items[k][1] > rm.start():
             k -= 1
         if k >= 0 and not any(c in text[items[k][1]:rm.start()] for c in ".!?\n") \
@@ -381,7 +395,8 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
         alone[q] = _noted(m, q, notes[q]) if m.ok else alone[q]
     answers = dict(alone)
     if joint and len(distinct) > 1:
-        rel = _relations(text, items, queries)
+        inside: set[str] = set()
+        rel = _relations(text, items, queries, inside)
         acting = actors(text, items, queries, alone)
         cands = {q: _candidate_areas(m) for q, m in alone.items() if q not in acting}
         # (every county a county mention may be: the seventh Henry County is Tennessee's, where
@@ -409,7 +424,7 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
                 if related else ev.context
             m = resolver.resolve(asked.get(q, q), context=context, **kw)
             m = _noted(m, q, notes[q]) if q in notes else _held_back(m, q in dotted)
-            return _explain(q, m, alone[q], ev, am if related else None, anchor)
+            return _explain(q, m, alone[q], ev, am if related else None, anchor, q in inside)
 
         previous = answers
         for _ in range(ROUNDS):  # every mention from the others' answers of the round before
@@ -422,8 +437,10 @@ def resolve_mentions(text: str, items, raw: list[str], resolver, hints: dict,
     return [answers[q] for q in queries], queries
 
 
-def _explain(q: str, m: Match, alone: Match, ev: _Evidence, anchor_match, anchor: str | None) -> Match:
-    """A copy of ``m`` whose hints name the other mentions that support it."""
+def _explain(q: str, m: Match, alone: Match, ev: _Evidence, anchor_match, anchor: str | None,
+             inside: bool = False) -> Match:
+    """A copy of ``m`` whose hints name the other mentions that support it (``inside``: the text
+    says it is in the anchor town, which caps a reading far from it)."""
     if not m.ok:
         return m
     notes = []
@@ -439,6 +456,13 @@ def _explain(q: str, m: Match, alone: Match, ev: _Evidence, anchor_match, anchor
         m = replace(m, hints=[h for h in m.hints if not h.startswith(_RELATED + ":")])
         d = float(haversine_km(anchor_match.lat, anchor_match.lon, m.lat, m.lon))
         notes.append(f"{_RELATED} {anchor!r} ({anchor_match.name}, {d:.0f} km away)")
+        if inside and d > FAR_FROM_ANCHOR_KM and anchor_match.confidence >= max(0.5, m.confidence) \
+                and m.feature == "populated place" and m.confidence > FAR_FROM_ANCHOR_CAP:
+            # ('Lido Beach in Mogadishu' is no Lido Beach, New York, at 0.78: a reading the text
+            # contradicts, by a town read more surely than it, is a guess at most)
+            m = replace(m, confidence=FAR_FROM_ANCHOR_CAP)
+            notes.append(f"more than {FAR_FROM_ANCHOR_KM} km from where the text puts it: "
+                         f"confidence capped at {FAR_FROM_ANCHOR_CAP}")
     if alone.ok and alone.id != m.id:
         notes.append(f"alone it would be {alone.name} ({alone.admin1 + ', ' if alone.admin1 else ''}"
                      f"{alone.country_code}, id {alone.id}) at {alone.confidence:.2f}")
