@@ -47,12 +47,11 @@ from ..names.romanize import EN_CALQUE, QUALIFIER_SPELT, REWRITE_LABELS, SCHEME_
 from ..sources.cldr import arabic_countries, cyrillic_script_countries
 from ..sources.curated import written_as_area_code
 from .tag_automaton import F_ABBREV, F_AREA, F_BIG, F_PLACE, Tagger, fold, strip_markup
-from .tag_words import (AREA_WORDS, COMMON, DIRECTION_NOUNS, FACILITY_WORDS, FIRST_NAMES, GIVEN_NAMES,
-                        INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, INSTITUTIONS, LIST_GAPS, LOCATIVE, WAR_VERBS,
-                        CYRILLIC_WAR_VERB_RE,
-                        PRESS_LOCATIVE, ROLES, SAID, SETTLEMENT_NOUNS, STOPLIST, SURNAMES, TITLES, lexicon_spans,
-                        EVENT_OF_WORDS, FORMATION_NOUNS, GROUP_FIRST_WORDS, SHIP_WORDS, STORM_WORDS,
-                        UNIT_AFTER_WORDS, UNIT_BEFORE_RE, ARABIC_LEAD_WORDS)
+from .tag_words import (ARABIC_LEAD_WORDS, AREA_WORDS, COMMON, CYRILLIC_WAR_VERB_RE, DIRECTION_NOUNS, EVENT_OF_WORDS,
+                        FACILITY_WORDS, FIRST_NAMES, FORMATION_NOUNS, GIVEN_NAMES, GROUP_FIRST_WORDS, INSTITUTIONS,
+                        INSTITUTION_ADJECTIVES, INSTITUTION_NOUNS, LIST_GAPS, LOCATIVE, PRESS_LOCATIVE, ROLES, SAID,
+                        SETTLEMENT_NOUNS, SHIP_WORDS, STOPLIST, STORM_WORDS, SURNAMES, TITLES, UNIT_AFTER_WORDS,
+                        UNIT_BEFORE_RE, WAR_VERBS, lexicon_spans)
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*", re.UNICODE)
 _SENT_END = set(".!?\n\r")
@@ -1215,9 +1214,10 @@ def _polish_pair(doc: _Doc, start: int, nxt: tuple[int, str], preposition: str, 
 def _latin_pair(doc: _Doc, start: int, nxt: tuple[int, str], resolver, cache: dict):
     """(end, match) when the Latin word at ``start`` and the capitalized word after it, after a
     word that says where, are one name of a place in a Cyrillic-script country as another
-    language romanizes it ('bei Tschassiw Jar', 'um Welyka Nowosilka', 'près de Tchassiv Iar');
-    None otherwise (the automaton holds the names as the gazetteer writes them, not every
-    romanization)."""
+    language romanizes it ('bei Tschassiw Jar', 'um Welyka Nowosilka', 'près de Tchassiv Iar'),
+    or a name of two words of a place elsewhere, found whole as written ('in Beit Lahia', 'hit
+    Kiryat Shmona': the automaton holds only big towns' other names); None otherwise (the
+    automaton holds the names as the gazetteer writes them, not every romanization)."""
     if not _titled(nxt[1]) or nxt[1].lower() in COMMON:
         return None
     end = doc.words.spans[nxt[0]][1]
