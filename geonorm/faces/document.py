@@ -215,18 +215,16 @@ def _relations(text: str, items, queries: list[str], inside: set[str] | None = N
         anchor = queries[j]
         subj = None
         k = j - 1
+        while k >= 0 and items[k][1] > rm.start():
+            k -= 1
         if rm.group(0).lower() == "in":
             # only a name right before 'in' and the town right after ('Lido Beach in Mogadishu';
             # not 'Pokrovsk residents in Dnipro')
-            while k >= 0 and items[k][1] > rm.start():
-                k -= 1
             if k >= 0 and not text[items[k][1]:rm.start()].strip() and not gap.strip() \
                     and queries[k] != anchor and queries[k] not in out:
                 out[queries[k]] = anchor
                 inside.add(queries[k])
             continue
-        while k >= 0 and items[k][1] > rm.start():
-            k -= 1
         if k >= 0 and not any(c in text[items[k][1]:rm.start()] for c in ".!?\n") \
                 and rm.start() - items[k][1] < 200:
             subj = k

@@ -275,14 +275,18 @@ class ReverseIndex:
             chord, i = self.tree.query(_unit_vectors(lat[ok], lon[ok]))
             rows[ok] = self.rows[i]
             dist[ok] = _chord_to_km(chord)
-            unpeopled = ok & (rows >= 0) if towns_first and self.min_population == 0 else np.zeros_like(ok)
-            unpeopled[unpeopled] = np.asarray(self.gazetteer.place_pop)[rows[unpeopled]] == 0
-            if unpeopled.any():
-                town_rows, town_dist = get_index(self.gazetteer, 1).nearest(lat[unpeopled], lon[unpeopled])
-                better = town_dist <= dist[unpeopled] + SAME_POINT_KM
-                idx = np.flatnonzero(unpeopled)[better]
-                rows[idx], dist[idx] = town_rows[better], town_dist[better]
+            if towns_first and self.min_population == 0:
+                self._towns_first(lat, lon, rows, dist)
         return rows, dist
+
+    def _towns_first(self, lat: np.ndarray, lon: np.ndarray, rows: np.ndarray, dist: np.ndarray) -> None:
+        """In place: each row of no known population that a town with people at most
+        :data:`SAME_POINT_KM` farther replaces."""
+        unpeopled = np.flatnonzero((rows >= 0) & (np.asarray(self.gazetteer.place_pop)[rows] == 0))
+        if len(unpeopled):
+            town_rows, town_dist = get_index(self.gazetteer, 1).nearest(lat[unpeopled], lon[unpeopled])
+            better = town_dist <= dist[unpeopled] + SAME_POINT_KM
+            rows[unpeopled[better]], dist[unpeopled[better]] = town_rows[better], town_dist[better]
 
 
 SAME_POINT_KM = 0.5

@@ -3,13 +3,13 @@ countries and first-level areas: 'Danzig' with the country hint Germany is Gdań
 held until 1945, not a place outside the hint."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..gazetteer import Gazetteer
 from ..model import date_int
 from ..sources.curated import curated_rows
-from .hints import in_province
+from .hints import in_admin1_area
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Extent:
 
     def holds(self, place, as_of: int | None) -> bool:
         """Did the holder hold ``place`` (on ``as_of``, when given)?"""
-        if place.country_code != self.country_code or self.admin1_code and place.admin1_code != self.admin1_code \
-                and not in_province(self.admin1_code, place):
+        if place.country_code != self.country_code or self.admin1_code and not in_admin1_area(
+                self.country_code, self.admin1_code, place):
             return False
         return as_of is None or (not self.valid_from or as_of >= self.valid_from) and (
             not self.valid_to or as_of < self.valid_to)
@@ -39,10 +39,19 @@ class Extent:
             f"since {start}" if start else "still"
 
 
-@lru_cache(maxsize=4)
+_read: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # gazetteer -> its extents (read once)
+
+
 def former_extents(gaz: Gazetteer) -> dict[str, tuple[Extent, ...]]:
     """{holder's country code: what it held}, the areas read by their ISO 3166 codes in ``gaz``
-    (a code ``gaz`` lacks is left out)."""
+    (a code ``gaz`` lacks is left out); read once per gazetteer, which it does not keep alive."""
+    extents = _read.get(gaz)
+    if extents is None:
+        extents = _read.setdefault(gaz, _extents(gaz))
+    return extents
+
+
+def _extents(gaz: Gazetteer) -> dict[str, tuple[Extent, ...]]:
     out: dict[str, list[Extent]] = {}
     for row in curated_rows("former_extents.csv"):
         holder = row.get("country", "").strip().upper()

@@ -11,7 +11,7 @@ import numbers
 import os
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -22,6 +22,9 @@ from ..names.normalize import MAX_QUERY_CHARS, normalize, to_ascii, undotted
 from ..sources.curated import FormerState, former_states
 from .candidates import postal_code_rows
 from .phrase import AREA_WORDS
+
+if TYPE_CHECKING:
+    from .former_extents import Extent
 
 FEATURES = {
     "populated place": ("populated place",), "p": ("populated place",), "city": ("populated place",),
@@ -703,6 +706,12 @@ class Offset(NamedTuple):
         return cls(*offset_point(lat, lon, km, bearing), 0.0, km, label)
 
 
+def in_admin1_area(country_code: str, admin1_code: str, place) -> bool:
+    """Does the place lie in the first-level area (its own code, or a province of Ireland's and
+    the like whose county it is: see :func:`in_province`)?"""
+    return country_code == place.country_code and (admin1_code == place.admin1_code or in_province(admin1_code, place))
+
+
 def in_province(admin1_code: str, place) -> bool:
     """May a first-level area under a province the gazetteer lacks (an Irish county: code 'M.11'
     under 'M', Munster) hold the town? Any town of the province may lie in it: GeoNames gives
@@ -725,7 +734,7 @@ class Hints:
     as_of: int | None = None
     feature: tuple[str, ...] | None = None
     offset: Offset | None = None  # a distance the phrase gives from a town ('40 km from Mariupol')
-    held: dict = field(default_factory=dict)  # {country code: what that hinted country held before}
+    held: dict[str, tuple[Extent, ...]] = field(default_factory=dict)  # {country code: what it held before}
 
     def offset_km(self, place) -> float | None:
         """How far the place lies from where the phrase's distance puts it, or None."""
@@ -738,7 +747,7 @@ class Hints:
         """The hinted country the place lies in, if any."""
         return next((c for c in self.countries if c.country_code == place.country_code), None)
 
-    def held_by(self, place) -> tuple[Area, object] | None:
+    def held_by(self, place) -> tuple[Area, Extent] | None:
         """(the hinted country, the extent) when a hinted country held the place before today's
         borders (on ``as_of``, when given): Danzig in Germany until 1945."""
         for c in self.countries:
@@ -751,14 +760,16 @@ class Hints:
         """Does the place lie in one of the hinted countries (or in what one held at the date)?"""
         return self.country_of(place) is not None or bool(self.held) and self.held_by(place) is not None
 
+    def in_areas(self, place) -> bool:
+        """Does the place lie in the hinted countries and first-level areas (each when given)?"""
+        return (not self.countries or self.in_country(place)) and (not self.admin1 or self.in_admin1(place))
+
     def admits(self, place) -> bool:
         """Does the place meet the hard hints: country, first-level area, ``within``, feature?"""
         from shapely.geometry import Point
-        return (not self.countries or self.in_country(place)) and (not self.admin1 or self.in_admin1(place)) \
-            and (self.within is None or self.within.contains(Point(place.lon, place.lat))) \
+        return self.in_areas(place) and (self.within is None or self.within.contains(Point(place.lon, place.lat))) \
             and (not self.feature or place.level in self.feature)
 
     def in_admin1(self, place) -> bool:
         """Does the place lie in one of the hinted first-level areas?"""
-        return any(a.country_code == place.country_code and (
-            a.admin1_code == place.admin1_code or in_province(a.admin1_code, place)) for a in self.admin1)
+        return any(in_admin1_area(a.country_code, a.admin1_code, place) for a in self.admin1)

@@ -611,8 +611,8 @@ class Ranker:
             best.confidence = round(best.confidence * scoring.OTHER_COUNTRY_SHARE, 4)
             best.other_places = [p for p in best.other_places if p != other_country]
         if hints.countries and hints.country_of(top := gaz.place(scored[0][1])) is None and (
-                best.match_kind == "fuzzy" or hints.held_by(top) is None) and (
-                best.match_kind == "fuzzy" or best.confidence < scoring.OUTSIDE_COUNTRY_FLOOR):
+                best.match_kind == "fuzzy" or hints.held_by(top) is None
+                and best.confidence < scoring.OUTSIDE_COUNTRY_FLOOR):
             # no place in the country hinted by the name or a slip of it: a guess abroad is no
             # answer ('Humera' with Ethiopia had been Hymera, Indiana, at 0.00, filling a table's row)
             return Match(query=text, reason=f"no place in {hints.countries[0].label} by that name; the nearest "

@@ -684,8 +684,7 @@ class Resolver:
         if row is None:
             return True
         p = self.gazetteer.place(row)
-        return (not hints.countries or hints.in_country(p)) and (not hints.admin1 or hints.in_admin1(p)) \
-            and (not hints.admin2_rows or self._areas.inside_any(row, p, hints.admin2_rows))
+        return hints.in_areas(p) and (not hints.admin2_rows or self._areas.inside_any(row, p, hints.admin2_rows))
 
     def _resolve(self, text: str, hints: Hints, limit: int, min_conf: float | None,
                  context: Context | None = None) -> Match:
